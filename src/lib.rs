@@ -1,0 +1,7 @@
+//! Slant: review news articles for media bias.
+//!
+//! The core (this library) holds no UI: the data model, sentence splitting, import, statistics
+//! and project storage. The `slant` binary is a thin command-line front over it.
+
+pub mod model;
+pub mod segment;

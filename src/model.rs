@@ -1,0 +1,362 @@
+//! The data model: a project of articles, each split into sentences that reviewers tag.
+//!
+//! Text is stored once per article; sentences and loaded phrases are byte ranges into it, so a
+//! project can never disagree with itself about what a sentence says. Statistics are not part of
+//! the model: they are derived (see [`crate::stats`]) and only written out alongside it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// What a sentence does for the reader, as RUBRIC.md explains the four tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Tag {
+    Fact,
+    Quote,
+    Speculation,
+    Loaded,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 4] = [Tag::Fact, Tag::Quote, Tag::Speculation, Tag::Loaded];
+
+    /// The lower-case key used in JSON, CSV and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tag::Fact => "fact",
+            Tag::Quote => "quote",
+            Tag::Speculation => "speculation",
+            Tag::Loaded => "loaded",
+        }
+    }
+
+    /// The word a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Fact => "Fact",
+            Tag::Quote => "Quote",
+            Tag::Speculation => "Speculation",
+            Tag::Loaded => "Loaded",
+        }
+    }
+
+    /// The badge letter, so colour is never the only signal.
+    pub fn letter(self) -> char {
+        match self {
+            Tag::Fact => 'F',
+            Tag::Quote => 'Q',
+            Tag::Speculation => 'S',
+            Tag::Loaded => 'L',
+        }
+    }
+
+    /// Parses a key or label, ignoring case (`fact`, `Quote`, `LOADED`).
+    pub fn from_key(key: &str) -> Option<Tag> {
+        Tag::ALL
+            .into_iter()
+            .find(|t| t.key().eq_ignore_ascii_case(key.trim()))
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A half-open byte range `start..end` into an article's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// True when `inner` lies wholly within `self`.
+    pub fn contains(self, inner: Span) -> bool {
+        self.start <= inner.start && inner.end <= self.end
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+    };
+}
+
+string_id!(
+    /// Stable key of a reviewer inside a project; annotations are filed under it.
+    ReviewerId
+);
+string_id!(
+    /// Stable key of an article inside a project, used on the command line and in reports.
+    ArticleId
+);
+
+/// A person who tags sentences: a teacher, a student, a reviewer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reviewer {
+    pub id: ReviewerId,
+    pub name: String,
+}
+
+/// One reviewer's judgement of one sentence.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// `None` while the reviewer has marked phrases or written a note but not chosen a tag yet.
+    pub tag: Option<Tag>,
+    pub note: Option<String>,
+    /// Loaded phrases inside this sentence: sorted, not overlapping, byte ranges into the text.
+    pub loaded_phrases: Vec<Span>,
+}
+
+impl Annotation {
+    pub fn tagged(tag: Tag) -> Annotation {
+        Annotation {
+            tag: Some(tag),
+            ..Annotation::default()
+        }
+    }
+
+    /// An annotation that says nothing is removed rather than stored.
+    pub fn is_empty(&self) -> bool {
+        self.tag.is_none() && self.note.is_none() && self.loaded_phrases.is_empty()
+    }
+}
+
+/// Annotations of one reviewer, by 0-based sentence index.
+pub type ReviewerAnnotations = BTreeMap<usize, Annotation>;
+
+/// One news article as the outlet published it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    pub title: String,
+    /// The outlet that published it, as the text names it.
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+    /// The article text exactly as imported; every offset in the project points into it.
+    pub text: String,
+    /// Sentences in order, not overlapping, as byte ranges into `text`.
+    pub sentences: Vec<Span>,
+    pub annotations: BTreeMap<ReviewerId, ReviewerAnnotations>,
+}
+
+impl Article {
+    /// A new article with its sentences found by [`crate::segment::split`].
+    pub fn new(id: ArticleId, title: impl Into<String>, text: impl Into<String>) -> Article {
+        let text = text.into();
+        let sentences = crate::segment::split(&text);
+        Article {
+            id,
+            title: title.into(),
+            outlet: None,
+            url: None,
+            published: None,
+            text,
+            sentences,
+            annotations: BTreeMap::new(),
+        }
+    }
+
+    pub fn sentence_text(&self, index: usize) -> &str {
+        &self.text[self.sentences[index].range()]
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    pub fn annotation(&self, reviewer: &ReviewerId, sentence: usize) -> Option<&Annotation> {
+        self.annotations.get(reviewer)?.get(&sentence)
+    }
+
+    /// Sets (or with `None`, clears) a reviewer's tag on a sentence, keeping note and phrases.
+    pub fn set_tag(&mut self, reviewer: &ReviewerId, sentence: usize, tag: Option<Tag>) {
+        self.edit_annotation(reviewer, sentence, |a| a.tag = tag);
+    }
+
+    /// Edits one annotation in place, creating it if needed and removing it if it ends up empty.
+    pub fn edit_annotation(
+        &mut self,
+        reviewer: &ReviewerId,
+        sentence: usize,
+        edit: impl FnOnce(&mut Annotation),
+    ) {
+        let by_sentence = self.annotations.entry(reviewer.clone()).or_default();
+        let annotation = by_sentence.entry(sentence).or_default();
+        edit(annotation);
+        if annotation.is_empty() {
+            by_sentence.remove(&sentence);
+        }
+        if by_sentence.is_empty() {
+            self.annotations.remove(reviewer);
+        }
+    }
+}
+
+/// A set of articles under review, and the people reviewing them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub title: String,
+    pub reviewers: Vec<Reviewer>,
+    pub articles: Vec<Article>,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+}
+
+impl Project {
+    pub fn new(title: impl Into<String>, now: Timestamp) -> Project {
+        Project {
+            title: title.into(),
+            reviewers: Vec::new(),
+            articles: Vec::new(),
+            created: now,
+            modified: now,
+        }
+    }
+
+    pub fn reviewer(&self, id: &ReviewerId) -> Option<&Reviewer> {
+        self.reviewers.iter().find(|r| &r.id == id)
+    }
+
+    /// Finds a reviewer by id or, failing that, by name (ignoring case).
+    pub fn find_reviewer(&self, id_or_name: &str) -> Option<&Reviewer> {
+        self.reviewers
+            .iter()
+            .find(|r| r.id.as_str() == id_or_name)
+            .or_else(|| {
+                self.reviewers
+                    .iter()
+                    .find(|r| r.name.to_lowercase() == id_or_name.trim().to_lowercase())
+            })
+    }
+
+    /// Adds a reviewer with an id made from the name, unique within the project.
+    pub fn add_reviewer(&mut self, name: &str) -> ReviewerId {
+        let id = ReviewerId(unique_slug(name, "reviewer", |s| {
+            self.reviewers.iter().any(|r| r.id.as_str() == s)
+        }));
+        self.reviewers.push(Reviewer {
+            id: id.clone(),
+            name: name.trim().to_owned(),
+        });
+        id
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id.as_str() == id)
+    }
+
+    /// An article id made from `hint` (a title or file name), unique within the project.
+    pub fn new_article_id(&self, hint: &str) -> ArticleId {
+        ArticleId(unique_slug(hint, "article", |s| {
+            self.articles.iter().any(|a| a.id.as_str() == s)
+        }))
+    }
+}
+
+/// Lower-case words joined by `-`, at most six words, made unique with a number suffix.
+fn unique_slug(hint: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+    let words: Vec<String> = hint
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .take(6)
+        .collect();
+    let base = if words.is_empty() {
+        fallback.to_owned()
+    } else {
+        words.join("-")
+    };
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !taken(s))
+        .expect("some suffix is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_parse_from_keys_and_labels() {
+        for tag in Tag::ALL {
+            assert_eq!(Tag::from_key(tag.key()), Some(tag));
+            assert_eq!(Tag::from_key(&tag.label().to_uppercase()), Some(tag));
+        }
+        assert_eq!(Tag::from_key("opinion"), None);
+    }
+
+    #[test]
+    fn ids_are_slugs_and_unique() {
+        let mut p = Project::new("t", Timestamp::UNIX_EPOCH);
+        assert_eq!(p.add_reviewer("Ms. Ana Díaz").as_str(), "ms-ana-díaz");
+        assert_eq!(p.add_reviewer("ms ana díaz").as_str(), "ms-ana-díaz-2");
+        assert_eq!(p.add_reviewer("  ").as_str(), "reviewer");
+        assert_eq!(
+            p.find_reviewer("MS. ANA DÍAZ").unwrap().id.as_str(),
+            "ms-ana-díaz"
+        );
+    }
+
+    #[test]
+    fn empty_annotations_are_removed() {
+        let mut a = Article::new("a".into(), "A", "One. Two.");
+        let r = ReviewerId::from("r");
+        a.set_tag(&r, 1, Some(Tag::Quote));
+        assert_eq!(a.annotation(&r, 1).unwrap().tag, Some(Tag::Quote));
+        a.set_tag(&r, 1, None);
+        assert!(a.annotations.is_empty());
+    }
+}
