@@ -4,4 +4,8 @@
 //! and project storage. The `slant` binary is a thin command-line front over it.
 
 pub mod model;
+pub mod readability;
 pub mod segment;
+pub mod stats;
+pub mod store;
+pub mod validate;

@@ -68,7 +68,11 @@ impl fmt::Display for Tag {
 }
 
 /// A half-open byte range `start..end` into an article's text.
+///
+/// Stored as a pair `(start, end)`: a project holds tens of thousands of them, and the pair keeps
+/// each on one short line of the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -94,6 +98,18 @@ impl Span {
     /// True when `inner` lies wholly within `self`.
     pub fn contains(self, inner: Span) -> bool {
         self.start <= inner.start && inner.end <= self.end
+    }
+}
+
+impl From<(usize, usize)> for Span {
+    fn from((start, end): (usize, usize)) -> Span {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for (usize, usize) {
+    fn from(s: Span) -> (usize, usize) {
+        (s.start, s.end)
     }
 }
 
@@ -141,6 +157,7 @@ string_id!(
 
 /// A person who tags sentences: a teacher, a student, a reviewer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reviewer {
     pub id: ReviewerId,
     pub name: String,
@@ -148,11 +165,15 @@ pub struct Reviewer {
 
 /// One reviewer's judgement of one sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     /// `None` while the reviewer has marked phrases or written a note but not chosen a tag yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<Tag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Loaded phrases inside this sentence: sorted, not overlapping, byte ranges into the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub loaded_phrases: Vec<Span>,
 }
 
@@ -174,7 +195,7 @@ impl Annotation {
 pub type ReviewerAnnotations = BTreeMap<usize, Annotation>;
 
 /// One news article as the outlet published it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
     pub id: ArticleId,
     pub title: String,
@@ -243,7 +264,7 @@ impl Article {
 }
 
 /// A set of articles under review, and the people reviewing them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Project {
     pub title: String,
     pub reviewers: Vec<Reviewer>,

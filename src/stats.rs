@@ -1,0 +1,216 @@
+//! Per-article summary statistics, per reviewer.
+//!
+//! Always derived from the annotations, never edited: the project file carries a copy so that
+//! people can read the numbers without the app, but loading ignores that copy and recomputes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, Project, ReviewerId, Tag};
+use crate::readability::TextCounts;
+
+/// A count for each tag.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCounts {
+    pub fact: usize,
+    pub quote: usize,
+    pub speculation: usize,
+    pub loaded: usize,
+}
+
+impl TagCounts {
+    pub fn get(&self, tag: Tag) -> usize {
+        match tag {
+            Tag::Fact => self.fact,
+            Tag::Quote => self.quote,
+            Tag::Speculation => self.speculation,
+            Tag::Loaded => self.loaded,
+        }
+    }
+
+    fn bump(&mut self, tag: Tag) {
+        match tag {
+            Tag::Fact => self.fact += 1,
+            Tag::Quote => self.quote += 1,
+            Tag::Speculation => self.speculation += 1,
+            Tag::Loaded => self.loaded += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        Tag::ALL.iter().map(|&t| self.get(t)).sum()
+    }
+}
+
+/// Each tag's share of the article's sentences, from 0 to 1 (rounded to 4 places).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TagShares {
+    pub fact: f64,
+    pub quote: f64,
+    pub speculation: f64,
+    pub loaded: f64,
+}
+
+impl TagShares {
+    pub fn get(&self, tag: Tag) -> f64 {
+        match tag {
+            Tag::Fact => self.fact,
+            Tag::Quote => self.quote,
+            Tag::Speculation => self.speculation,
+            Tag::Loaded => self.loaded,
+        }
+    }
+}
+
+/// One reviewer's figures for one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewerSummary {
+    pub reviewer: ReviewerId,
+    /// Sentences this reviewer gave a tag.
+    pub tagged: usize,
+    pub counts: TagCounts,
+    /// Shares of all the article's sentences, so untagged sentences show as a gap.
+    pub shares: TagShares,
+    pub loaded_phrases: usize,
+    pub notes: usize,
+}
+
+/// The figures of one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub sentences: usize,
+    pub words: usize,
+    pub syllables: usize,
+    /// Flesch Reading Ease (rounded to 1 place); `None` for an article with no words.
+    pub reading_ease: Option<f64>,
+    /// Flesch–Kincaid Grade Level (rounded to 1 place).
+    pub grade_level: Option<f64>,
+    /// One entry for every reviewer of the project, in project order.
+    pub reviewers: Vec<ReviewerSummary>,
+}
+
+fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
+/// Summarises `article` for each of the project's `reviewers`.
+pub fn summarize<'a>(
+    article: &Article,
+    reviewers: impl IntoIterator<Item = &'a ReviewerId>,
+) -> Summary {
+    let counts = TextCounts::of_sentences(article.sentences.iter().map(|s| article.slice(*s)));
+    let n = article.sentences.len();
+    let share = |count: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            round(count as f64 / n as f64, 4)
+        }
+    };
+    let reviewers = reviewers
+        .into_iter()
+        .map(|id| {
+            let mut summary = ReviewerSummary {
+                reviewer: id.clone(),
+                tagged: 0,
+                counts: TagCounts::default(),
+                shares: TagShares::default(),
+                loaded_phrases: 0,
+                notes: 0,
+            };
+            for annotation in article
+                .annotations
+                .get(id)
+                .into_iter()
+                .flat_map(|m| m.values())
+            {
+                if let Some(tag) = annotation.tag {
+                    summary.tagged += 1;
+                    summary.counts.bump(tag);
+                }
+                summary.loaded_phrases += annotation.loaded_phrases.len();
+                summary.notes += usize::from(annotation.note.is_some());
+            }
+            let c = summary.counts;
+            summary.shares = TagShares {
+                fact: share(c.fact),
+                quote: share(c.quote),
+                speculation: share(c.speculation),
+                loaded: share(c.loaded),
+            };
+            summary
+        })
+        .collect();
+    Summary {
+        sentences: n,
+        words: counts.words,
+        syllables: counts.syllables,
+        reading_ease: counts.reading_ease().map(|x| round(x, 1)),
+        grade_level: counts.grade_level().map(|x| round(x, 1)),
+        reviewers,
+    }
+}
+
+/// Summaries of every article of a project, in article order.
+pub fn summarize_project(project: &Project) -> Vec<Summary> {
+    project
+        .articles
+        .iter()
+        .map(|a| summarize(a, project.reviewers.iter().map(|r| &r.id)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Annotation, Span};
+
+    #[test]
+    fn counts_shares_phrases_and_notes_per_reviewer() {
+        let mut a = Article::new(
+            "a".into(),
+            "A",
+            "One fact. “A quote,” he said. It may rain. Awful!",
+        );
+        assert_eq!(a.sentences.len(), 4);
+        let (ann, bob) = (ReviewerId::from("ann"), ReviewerId::from("bob"));
+        a.set_tag(&ann, 0, Some(Tag::Fact));
+        a.set_tag(&ann, 1, Some(Tag::Quote));
+        a.set_tag(&ann, 3, Some(Tag::Loaded));
+        a.edit_annotation(&ann, 3, |x| x.loaded_phrases.push(Span::new(44, 49)));
+        a.edit_annotation(&bob, 2, |x| {
+            *x = Annotation {
+                tag: None,
+                note: Some("hedge?".into()),
+                loaded_phrases: vec![],
+            }
+        });
+        let s = summarize(&a, [&ann, &bob]);
+        assert_eq!((s.sentences, s.words), (4, 10));
+        let ann_s = &s.reviewers[0];
+        assert_eq!(ann_s.tagged, 3);
+        assert_eq!(
+            ann_s.counts,
+            TagCounts {
+                fact: 1,
+                quote: 1,
+                speculation: 0,
+                loaded: 1
+            }
+        );
+        assert_eq!(ann_s.shares.fact, 0.25);
+        assert_eq!(ann_s.loaded_phrases, 1);
+        let bob_s = &s.reviewers[1];
+        assert_eq!((bob_s.tagged, bob_s.notes, bob_s.counts.total()), (0, 1, 0));
+    }
+
+    #[test]
+    fn empty_article_has_no_readability() {
+        let a = Article::new("e".into(), "E", "");
+        let s = summarize(&a, []);
+        assert_eq!(
+            (s.sentences, s.reading_ease, s.grade_level),
+            (0, None, None)
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! The shape of a project file, version by version.
+//!
+//! The model never meets serde's field order or file-format history: these documents do. The
+//! current document borrows from the project when saving (no copy of 50 MB of text) and owns its
+//! data when loading. Older versions keep a document type of their own and convert forward.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::model::{Article, ArticleId, Project, Reviewer, ReviewerAnnotations, ReviewerId, Span};
+use crate::stats::{self, Summary};
+
+/// The version this Slant writes.
+pub const CURRENT_VERSION: u32 = 2;
+
+type Annotations = BTreeMap<ReviewerId, ReviewerAnnotations>;
+
+/// Version 2: Slant's first released format.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectDoc<'a> {
+    pub format_version: u32,
+    title: Cow<'a, str>,
+    created: Timestamp,
+    modified: Timestamp,
+    reviewers: Cow<'a, [Reviewer]>,
+    articles: Vec<ArticleDoc<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleDoc<'a> {
+    id: Cow<'a, ArticleId>,
+    title: Cow<'a, str>,
+    outlet: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    published: Option<Date>,
+    /// Written for people and other tools; ignored on load, where it is recomputed.
+    #[serde(default)]
+    summary: SummaryField,
+    text: Cow<'a, str>,
+    sentences: Cow<'a, [Span]>,
+    annotations: Cow<'a, Annotations>,
+}
+
+/// The summary as written (computed) or as read (skipped, whatever it holds).
+#[derive(Default)]
+enum SummaryField {
+    Computed(Box<Summary>),
+    #[default]
+    Ignored,
+}
+
+impl Serialize for SummaryField {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SummaryField::Computed(summary) => summary.serialize(s),
+            SummaryField::Ignored => s.serialize_unit(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SummaryField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        IgnoredAny::deserialize(d).map(|_| SummaryField::Ignored)
+    }
+}
+
+impl<'a> ProjectDoc<'a> {
+    pub fn new(project: &'a Project) -> ProjectDoc<'a> {
+        let reviewers: Vec<&ReviewerId> = project.reviewers.iter().map(|r| &r.id).collect();
+        ProjectDoc {
+            format_version: CURRENT_VERSION,
+            title: Cow::Borrowed(&project.title),
+            created: project.created,
+            modified: project.modified,
+            reviewers: Cow::Borrowed(&project.reviewers),
+            articles: project
+                .articles
+                .iter()
+                .map(|a| ArticleDoc {
+                    id: Cow::Borrowed(&a.id),
+                    title: Cow::Borrowed(&a.title),
+                    outlet: a.outlet.as_deref().map(Cow::Borrowed),
+                    url: a.url.as_deref().map(Cow::Borrowed),
+                    published: a.published,
+                    summary: SummaryField::Computed(Box::new(stats::summarize(
+                        a,
+                        reviewers.iter().copied(),
+                    ))),
+                    text: Cow::Borrowed(&a.text),
+                    sentences: Cow::Borrowed(&a.sentences),
+                    annotations: Cow::Borrowed(&a.annotations),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn into_project(self) -> Project {
+        Project {
+            title: self.title.into_owned(),
+            reviewers: self.reviewers.into_owned(),
+            created: self.created,
+            modified: self.modified,
+            articles: self
+                .articles
+                .into_iter()
+                .map(|a| Article {
+                    id: a.id.into_owned(),
+                    title: a.title.into_owned(),
+                    outlet: a.outlet.map(Cow::into_owned),
+                    url: a.url.map(Cow::into_owned),
+                    published: a.published,
+                    text: a.text.into_owned(),
+                    sentences: a.sentences.into_owned(),
+                    annotations: a.annotations.into_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Version 1: the data model as first sketched in the design notes. The outlet was called
+/// `source`, sentences were `(start: N, end: N)` structs, and there were no timestamps.
+pub mod v1 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ProjectDoc {
+        #[allow(dead_code)]
+        format_version: u32,
+        title: String,
+        reviewers: Vec<Reviewer>,
+        articles: Vec<ArticleDoc>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ArticleDoc {
+        id: ArticleId,
+        title: String,
+        source: Option<String>,
+        url: Option<String>,
+        published: Option<Date>,
+        text: String,
+        sentences: Vec<SentenceDoc>,
+        annotations: Annotations,
+        #[serde(default)]
+        #[allow(dead_code)]
+        summary: IgnoredAny,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SentenceDoc {
+        start: usize,
+        end: usize,
+    }
+
+    impl ProjectDoc {
+        /// Version 1 had no timestamps; `now` stands in for both.
+        pub fn migrate(self, now: Timestamp) -> Project {
+            Project {
+                title: self.title,
+                reviewers: self.reviewers,
+                created: now,
+                modified: now,
+                articles: self
+                    .articles
+                    .into_iter()
+                    .map(|a| Article {
+                        id: a.id,
+                        title: a.title,
+                        outlet: a.source,
+                        url: a.url,
+                        published: a.published,
+                        text: a.text,
+                        sentences: a
+                            .sentences
+                            .into_iter()
+                            .map(|s| Span::new(s.start, s.end))
+                            .collect(),
+                        annotations: a.annotations,
+                    })
+                    .collect(),
+            }
+        }
+    }
+}

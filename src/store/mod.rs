@@ -1,0 +1,351 @@
+//! Project files: RON, pretty and diff-friendly, versioned, saved atomically.
+//!
+//! Saving writes a temporary file beside the target, flushes it to disk and renames it over the
+//! target, so the file on disk is always either the complete old project or the complete new
+//! one. The previous file is kept as `NAME.ron.bak`. Loading checks every invariant
+//! ([`crate::validate`]) and reports problems with the file, line and column.
+
+mod format;
+mod locate;
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+pub use format::CURRENT_VERSION;
+use format::ProjectDoc;
+
+use crate::model::Project;
+use crate::validate::{self, Problem};
+
+/// Why a project could not be loaded. Each message names the file and, where it can, the line
+/// and column.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: the file is empty", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}:{line}:{column}: the file is not UTF-8 text (is it a Slant project?)", path.display())]
+    NotText {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{}: this project was saved by a newer Slant (format version {found}); this Slant reads versions up to {supported}. Update Slant to open it.",
+        path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}: format version {found} is not a Slant project version", path.display())]
+    UnknownVersion { path: PathBuf, found: u32 },
+    #[error("{}", invalid_message(path, problems))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Located>,
+    },
+}
+
+/// A problem with where it stands in the file, when that could be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub problem: Problem,
+}
+
+fn invalid_message(path: &Path, problems: &[Located]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| match (p.line, p.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}: {}", path.display(), p.problem),
+            _ => format!("{}: {}", path.display(), p.problem),
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Why a project could not be saved; the file on disk is unchanged in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: cannot save: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot save the project: {0}")]
+    Serialize(String),
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// The project as the text of a project file: always the same bytes for the same project.
+pub fn to_ron(project: &Project) -> Result<String, SaveError> {
+    let config = PrettyConfig::new()
+        .depth_limit(5)
+        .indentor("  ")
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text = ron::Options::default()
+        .to_string_pretty(&ProjectDoc::new(project), config)
+        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses a project file's text. `path` is only used in messages.
+pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
+    let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let project = match sniff_version(text) {
+        Some(found) if found > CURRENT_VERSION => {
+            return Err(LoadError::NewerVersion {
+                path: path.to_owned(),
+                found,
+                supported: CURRENT_VERSION,
+            });
+        }
+        Some(0) => {
+            return Err(LoadError::UnknownVersion {
+                path: path.to_owned(),
+                found: 0,
+            });
+        }
+        Some(1) => ron_options()
+            .from_str::<format::v1::ProjectDoc>(text)
+            .map_err(syntax)?
+            .migrate(Timestamp::now()),
+        _ => {
+            let doc: ProjectDoc = ron_options().from_str(text).map_err(syntax)?;
+            if doc.format_version != CURRENT_VERSION {
+                return Err(LoadError::UnknownVersion {
+                    path: path.to_owned(),
+                    found: doc.format_version,
+                });
+            }
+            doc.into_project()
+        }
+    };
+    let problems = validate::check(&project);
+    if problems.is_empty() {
+        Ok(project)
+    } else {
+        Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problems: problems
+                .into_iter()
+                .map(|p| locate::locate(text, p))
+                .collect(),
+        })
+    }
+}
+
+/// The `format_version` a file declares, read without parsing the rest, so that a newer file
+/// is refused with a clear message rather than a confusing syntax error.
+fn sniff_version(text: &str) -> Option<u32> {
+    let at = text.find("format_version")?;
+    let rest = text[at + "format_version".len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[..digits].parse().ok()
+}
+
+/// Loads and checks a project file.
+pub fn load(path: &Path) -> Result<Project, LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = locate::line_column(&bytes[..e.valid_up_to()]);
+        LoadError::NotText {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    })?;
+    from_ron(text.strip_prefix('\u{feff}').unwrap_or(text), path)
+}
+
+/// The backup kept beside a project: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves `project` to `path` atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron(project)?;
+    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes `bytes` to a temporary file in `path`'s folder, syncs it, keeps the old file as the
+/// backup and renames the new one into place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        if path.exists() {
+            keep_backup(path)?;
+        }
+        fs::rename(&tmp, path)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Points `NAME.ron.bak` at the current file: a hard link where the file system allows it (the
+/// rename that follows then leaves the old contents only under the backup name), a copy elsewhere.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    match fs::remove_file(&backup) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    if fs::hard_link(path, &backup).is_err() {
+        fs::copy(path, &backup)?;
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    // Makes the rename durable on Unix; opening a folder is not possible on Windows, where the
+    // rename is durable once it returns.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Tag};
+
+    fn sample() -> Project {
+        let mut p = Project::new("Two outlets", "2026-11-21T12:00:00Z".parse().unwrap());
+        let ann = p.add_reviewer("Ann");
+        let mut a = Article::new(
+            "nbc".into(),
+            "Netanyahu urges",
+            "He said “no.” It may rain.\n\nAwful!",
+        );
+        a.outlet = Some("NBC News".into());
+        a.set_tag(&ann, 0, Some(Tag::Quote));
+        a.edit_annotation(&ann, 2, |x| {
+            x.tag = Some(Tag::Loaded);
+            x.note = Some("emotive".into());
+            x.loaded_phrases.push(crate::model::Span::new(33, 38));
+        });
+        p.articles.push(a);
+        p
+    }
+
+    #[test]
+    fn file_text_is_readable_and_stable() {
+        let text = to_ron(&sample()).unwrap();
+        assert!(
+            text.starts_with(
+                "#![enable(implicit_some)]\n(\n  format_version: 2,\n  title: \"Two outlets\","
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("      sentences: [\n        (0, 17),\n        (18, 30),\n"),
+            "{text}"
+        );
+        assert!(text.contains("0: (tag: Quote)"), "{text}");
+        assert!(text.contains("summary: ("), "{text}");
+        assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), sample());
+    }
+
+    #[test]
+    fn newer_versions_are_refused_with_a_clear_message() {
+        let text = to_ron(&sample())
+            .unwrap()
+            .replace("format_version: 2", "format_version: 7");
+        let err = from_ron(&text, Path::new("class.ron")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 2. Update Slant to open it."
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let text = to_ron(&sample()).unwrap().replacen(
+            "title: \"Two outlets\",",
+            "title: \"Two outlets\"",
+            1,
+        );
+        let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
+        assert_eq!(err, "p.ron:5:3: Expected comma");
+    }
+
+    #[test]
+    fn version_1_files_are_migrated() {
+        let v1 = r#"(
+            format_version: 1,
+            title: "Old",
+            reviewers: [(id: "ann", name: "Ann")],
+            articles: [(
+                id: "a", title: "A", source: Some("Daily"), url: None, published: None,
+                text: "One. Two.",
+                sentences: [(start: 0, end: 4), (start: 5, end: 9)],
+                annotations: {"ann": {1: (tag: Some(Fact))}},
+                summary: (sentences: 2),
+            )],
+        )"#;
+        let p = from_ron(v1, Path::new("old.ron")).unwrap();
+        assert_eq!(p.articles[0].outlet.as_deref(), Some("Daily"));
+        assert_eq!(p.articles[0].sentence_text(1), "Two.");
+        assert_eq!(
+            p.articles[0].annotation(&"ann".into(), 1).unwrap().tag,
+            Some(Tag::Fact)
+        );
+    }
+}

@@ -1,0 +1,363 @@
+//! The invariants a project must hold, checked whenever one is loaded.
+//!
+//! A file that parses can still be wrong (hand-edited, produced by another tool, damaged):
+//! each problem names the article, sentence and reviewer it is about, with 1-based sentence
+//! numbers as everywhere a person reads them.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::{Article, Project, Span};
+
+/// One broken invariant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    DuplicateReviewer {
+        id: String,
+    },
+    DuplicateArticle {
+        id: String,
+    },
+    EmptySentence {
+        article: String,
+        sentence: usize,
+        span: Span,
+    },
+    SentenceOutsideText {
+        article: String,
+        sentence: usize,
+        span: Span,
+        text_len: usize,
+    },
+    SentenceSplitsCharacter {
+        article: String,
+        sentence: usize,
+        offset: usize,
+    },
+    SentencesOverlap {
+        article: String,
+        sentence: usize,
+    },
+    UnknownReviewer {
+        article: String,
+        reviewer: String,
+    },
+    AnnotationWithoutSentence {
+        article: String,
+        reviewer: String,
+        sentence: usize,
+        sentences: usize,
+    },
+    PhraseOutsideSentence {
+        article: String,
+        reviewer: String,
+        sentence: usize,
+        phrase: Span,
+        span: Span,
+    },
+    PhraseSplitsCharacter {
+        article: String,
+        reviewer: String,
+        sentence: usize,
+        offset: usize,
+    },
+    PhrasesOverlap {
+        article: String,
+        reviewer: String,
+        sentence: usize,
+    },
+}
+
+impl Problem {
+    /// The article the problem is in, if it is in one (used to find it in the file).
+    pub fn article(&self) -> Option<&str> {
+        match self {
+            Problem::DuplicateReviewer { .. } => None,
+            Problem::DuplicateArticle { id } => Some(id),
+            Problem::EmptySentence { article, .. }
+            | Problem::SentenceOutsideText { article, .. }
+            | Problem::SentenceSplitsCharacter { article, .. }
+            | Problem::SentencesOverlap { article, .. }
+            | Problem::UnknownReviewer { article, .. }
+            | Problem::AnnotationWithoutSentence { article, .. }
+            | Problem::PhraseOutsideSentence { article, .. }
+            | Problem::PhraseSplitsCharacter { article, .. }
+            | Problem::PhrasesOverlap { article, .. } => Some(article),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::DuplicateReviewer { id } => write!(f, "reviewer id \"{id}\" is used twice"),
+            Problem::DuplicateArticle { id } => write!(f, "article id \"{id}\" is used twice"),
+            Problem::EmptySentence {
+                article,
+                sentence,
+                span,
+            } => write!(
+                f,
+                "article \"{article}\", sentence {sentence}: the range {span} is empty"
+            ),
+            Problem::SentenceOutsideText {
+                article,
+                sentence,
+                span,
+                text_len,
+            } => write!(
+                f,
+                "article \"{article}\", sentence {sentence}: the range {span} ends past the end of the text ({text_len} bytes)"
+            ),
+            Problem::SentenceSplitsCharacter {
+                article,
+                sentence,
+                offset,
+            } => write!(
+                f,
+                "article \"{article}\", sentence {sentence}: offset {offset} falls inside a character"
+            ),
+            Problem::SentencesOverlap { article, sentence } => write!(
+                f,
+                "article \"{article}\", sentence {sentence}: it starts before the previous sentence ends (sentences must be in order and not overlap)"
+            ),
+            Problem::UnknownReviewer { article, reviewer } => write!(
+                f,
+                "article \"{article}\": annotations by reviewer \"{reviewer}\", who is not in the project's reviewers"
+            ),
+            Problem::AnnotationWithoutSentence {
+                article,
+                reviewer,
+                sentence,
+                sentences,
+            } => write!(
+                f,
+                "article \"{article}\", reviewer \"{reviewer}\": an annotation for sentence {sentence}, but the article has {sentences} sentences"
+            ),
+            Problem::PhraseOutsideSentence {
+                article,
+                reviewer,
+                sentence,
+                phrase,
+                span,
+            } => write!(
+                f,
+                "article \"{article}\", reviewer \"{reviewer}\", sentence {sentence}: loaded phrase {phrase} is not inside the sentence ({span})"
+            ),
+            Problem::PhraseSplitsCharacter {
+                article,
+                reviewer,
+                sentence,
+                offset,
+            } => write!(
+                f,
+                "article \"{article}\", reviewer \"{reviewer}\", sentence {sentence}: loaded phrase offset {offset} falls inside a character"
+            ),
+            Problem::PhrasesOverlap {
+                article,
+                reviewer,
+                sentence,
+            } => write!(
+                f,
+                "article \"{article}\", reviewer \"{reviewer}\", sentence {sentence}: loaded phrases must be in order and not overlap"
+            ),
+        }
+    }
+}
+
+/// Every problem in `project`, in file order; empty when it is sound.
+pub fn check(project: &Project) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for r in &project.reviewers {
+        if !seen.insert(r.id.as_str()) {
+            problems.push(Problem::DuplicateReviewer {
+                id: r.id.to_string(),
+            });
+        }
+    }
+    let mut articles = HashSet::new();
+    for article in &project.articles {
+        if !articles.insert(article.id.as_str()) {
+            problems.push(Problem::DuplicateArticle {
+                id: article.id.to_string(),
+            });
+        }
+        check_article(article, &seen, &mut problems);
+    }
+    problems
+}
+
+fn check_article(article: &Article, reviewers: &HashSet<&str>, problems: &mut Vec<Problem>) {
+    let id = || article.id.to_string();
+    let text = &article.text;
+    let mut sound = vec![false; article.sentences.len()];
+    let mut previous_end = 0;
+    for (i, &span) in article.sentences.iter().enumerate() {
+        let sentence = i + 1;
+        if span.is_empty() {
+            problems.push(Problem::EmptySentence {
+                article: id(),
+                sentence,
+                span,
+            });
+        } else if span.end > text.len() {
+            problems.push(Problem::SentenceOutsideText {
+                article: id(),
+                sentence,
+                span,
+                text_len: text.len(),
+            });
+        } else if let Some(offset) = [span.start, span.end]
+            .into_iter()
+            .find(|&o| !text.is_char_boundary(o))
+        {
+            problems.push(Problem::SentenceSplitsCharacter {
+                article: id(),
+                sentence,
+                offset,
+            });
+        } else if span.start < previous_end {
+            problems.push(Problem::SentencesOverlap {
+                article: id(),
+                sentence,
+            });
+        } else {
+            sound[i] = true;
+        }
+        previous_end = previous_end.max(span.end);
+    }
+    for (reviewer, by_sentence) in &article.annotations {
+        if !reviewers.contains(reviewer.as_str()) {
+            problems.push(Problem::UnknownReviewer {
+                article: id(),
+                reviewer: reviewer.to_string(),
+            });
+        }
+        for (&index, annotation) in by_sentence {
+            let sentence = index + 1;
+            let who = || reviewer.to_string();
+            let Some(&span) = article.sentences.get(index) else {
+                problems.push(Problem::AnnotationWithoutSentence {
+                    article: id(),
+                    reviewer: who(),
+                    sentence,
+                    sentences: article.sentences.len(),
+                });
+                continue;
+            };
+            if !sound[index] {
+                continue; // already reported; phrase checks would only repeat it
+            }
+            let mut previous_end = span.start;
+            for &phrase in &annotation.loaded_phrases {
+                if phrase.is_empty() || !span.contains(phrase) {
+                    problems.push(Problem::PhraseOutsideSentence {
+                        article: id(),
+                        reviewer: who(),
+                        sentence,
+                        phrase,
+                        span,
+                    });
+                } else if let Some(offset) = [phrase.start, phrase.end]
+                    .into_iter()
+                    .find(|&o| !text.is_char_boundary(o))
+                {
+                    problems.push(Problem::PhraseSplitsCharacter {
+                        article: id(),
+                        reviewer: who(),
+                        sentence,
+                        offset,
+                    });
+                } else if phrase.start < previous_end {
+                    problems.push(Problem::PhrasesOverlap {
+                        article: id(),
+                        reviewer: who(),
+                        sentence,
+                    });
+                }
+                previous_end = previous_end.max(phrase.end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ReviewerId, Tag};
+    use jiff::Timestamp;
+
+    fn project() -> Project {
+        let mut p = Project::new("P", Timestamp::UNIX_EPOCH);
+        let r = p.add_reviewer("Ann");
+        let mut a = Article::new("a".into(), "A", "Iran’s move. Then this.");
+        a.set_tag(&r, 0, Some(Tag::Fact));
+        p.articles.push(a);
+        p
+    }
+
+    #[test]
+    fn a_sound_project_has_no_problems() {
+        assert_eq!(check(&project()), []);
+    }
+
+    #[test]
+    fn each_broken_invariant_is_named() {
+        let mut p = project();
+        p.articles[0].sentences[0] = Span::new(0, 5); // inside ’ (bytes 4..7)
+        assert_eq!(
+            check(&p)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["article \"a\", sentence 1: offset 5 falls inside a character"]
+        );
+
+        let mut p = project();
+        p.articles[0].sentences[1] = Span::new(5, 99);
+        assert!(matches!(
+            check(&p)[..],
+            [Problem::SentenceOutsideText {
+                sentence: 2,
+                text_len: 25,
+                ..
+            }]
+        ));
+
+        let mut p = project();
+        p.articles[0].sentences[1] = Span::new(3, 10);
+        assert!(matches!(
+            check(&p)[..],
+            [Problem::SentencesOverlap { sentence: 2, .. }]
+        ));
+
+        let mut p = project();
+        let ghost = ReviewerId::from("ghost");
+        p.articles[0].set_tag(&ghost, 5, Some(Tag::Quote));
+        assert_eq!(
+            check(&p)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "article \"a\": annotations by reviewer \"ghost\", who is not in the project's reviewers",
+                "article \"a\", reviewer \"ghost\": an annotation for sentence 6, but the article has 2 sentences"
+            ]
+        );
+
+        let mut p = project();
+        let ann = p.reviewers[0].id.clone();
+        p.articles[0].edit_annotation(&ann, 1, |a| {
+            a.loaded_phrases = vec![Span::new(20, 24), Span::new(0, 3)]
+        });
+        let found = check(&p);
+        assert!(
+            matches!(
+                found[..],
+                [Problem::PhraseOutsideSentence { sentence: 2, .. }]
+            ),
+            "{found:?}"
+        );
+    }
+}
