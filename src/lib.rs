@@ -3,6 +3,8 @@
 //! The core (this library) holds no UI: the data model, sentence splitting, import, statistics
 //! and project storage. The `slant` binary is a thin command-line front over it.
 
+pub mod cli;
+pub mod import;
 pub mod model;
 pub mod readability;
 pub mod segment;

@@ -224,8 +224,8 @@ fn check_article(article: &Article, reviewers: &HashSet<&str>, problems: &mut Ve
             });
         } else {
             sound[i] = true;
+            previous_end = span.end;
         }
-        previous_end = previous_end.max(span.end);
     }
     for (reviewer, by_sentence) in &article.annotations {
         if !reviewers.contains(reviewer.as_str()) {

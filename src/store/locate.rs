@@ -34,7 +34,10 @@ fn position(text: &str, problem: &Problem) -> Option<usize> {
         | Problem::SentenceOutsideText { sentence, .. }
         | Problem::SentenceSplitsCharacter { sentence, .. }
         | Problem::SentencesOverlap { sentence, .. } => {
-            let list = after(article_at, "sentences:")?;
+            let list = text[article_at..]
+                .match_indices("sentences:")
+                .map(|(i, _)| article_at + i)
+                .find(|&i| text[i + "sentences:".len()..].trim_start().starts_with('['))?;
             nth_pair(text, list, *sentence)
         }
         Problem::UnknownReviewer { reviewer, .. }

@@ -98,6 +98,7 @@ pub fn to_ron(project: &Project) -> Result<String, SaveError> {
     let config = PrettyConfig::new()
         .depth_limit(5)
         .indentor("  ")
+        .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
     let mut text = ron::Options::default()
         .to_string_pretty(&ProjectDoc::new(project), config)

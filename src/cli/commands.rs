@@ -1,0 +1,174 @@
+//! What each subcommand does.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::{ArticleMeta, Command, Failure, output};
+use crate::import;
+use crate::model::{Article, Project};
+use crate::{segment, stats, store};
+
+pub fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::New {
+            project,
+            files,
+            project_title,
+            reviewers,
+            meta,
+        } => new(&project, &files, project_title, &reviewers, &meta),
+        Command::Add {
+            project,
+            files,
+            meta,
+        } => add(&project, &files, &meta),
+        Command::Analyze { file, json } => analyze(&file, json),
+        Command::Stats { project, json } => stats(&project, json),
+        Command::Check { project } => check(&project),
+    }
+}
+
+fn new(
+    path: &Path,
+    files: &[PathBuf],
+    title: Option<String>,
+    reviewers: &[String],
+    meta: &ArticleMeta,
+) -> Result<(), Failure> {
+    if path.exists() {
+        return Err(Failure::Input(format!(
+            "{}: already exists; use `slant add` to add articles to it",
+            path.display()
+        )));
+    }
+    let title = title.unwrap_or_else(|| file_stem(path));
+    let mut project = Project::new(title, Timestamp::now());
+    for name in reviewers {
+        project.add_reviewer(name);
+    }
+    import_into(&mut project, files, meta)?;
+    store::save(&project, path).map_err(Failure::input)?;
+    println!(
+        "{}: created with {} article(s)",
+        path.display(),
+        project.articles.len()
+    );
+    Ok(())
+}
+
+fn add(path: &Path, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure> {
+    // A project that fails to load is never written: the error ends the command here.
+    let mut project = store::load(path).map_err(Failure::input)?;
+    import_into(&mut project, files, meta)?;
+    project.modified = Timestamp::now();
+    store::save(&project, path).map_err(Failure::input)?;
+    println!(
+        "{}: now {} article(s)",
+        path.display(),
+        project.articles.len()
+    );
+    Ok(())
+}
+
+/// Imports every file first, so that one bad file leaves the project untouched.
+fn import_into(
+    project: &mut Project,
+    files: &[PathBuf],
+    meta: &ArticleMeta,
+) -> Result<(), Failure> {
+    let has_meta = meta.title.is_some()
+        || meta.outlet.is_some()
+        || meta.url.is_some()
+        || meta.published.is_some();
+    if has_meta && files.len() > 1 {
+        return Err(Failure::Usage(
+            "--title, --outlet, --url and --published describe one article: give one FILE with them".into(),
+        ));
+    }
+    let imported = files
+        .iter()
+        .map(|f| import::import_file(f).map(|i| (f, i)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::input)?;
+    for (file, text) in imported {
+        let title = meta
+            .title
+            .clone()
+            .or(text.headline)
+            .unwrap_or_else(|| file_stem(file));
+        let id = project.new_article_id(&file_stem(file));
+        let mut article = Article::new(id, title, text.text);
+        article.outlet = meta.outlet.clone();
+        article.url = meta.url.clone();
+        article.published = meta.published;
+        project.articles.push(article);
+    }
+    Ok(())
+}
+
+fn analyze(file: &Path, json: bool) -> Result<(), Failure> {
+    let imported = import::import_file(file).map_err(Failure::input)?;
+    let spans = segment::split(&imported.text);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let doc = output::Analysis::new(file, &imported, &spans);
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
+        writeln!(out).map_err(Failure::input)?;
+    } else {
+        for (i, span) in spans.iter().enumerate() {
+            writeln!(
+                out,
+                "{:>4}  {}",
+                i + 1,
+                one_line(&imported.text[span.range()])
+            )
+            .map_err(Failure::input)?;
+        }
+    }
+    Ok(())
+}
+
+fn stats(path: &Path, json: bool) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let summaries = stats::summarize_project(&project);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &output::StatsDoc::new(&project, &summaries))
+            .map_err(Failure::input)?;
+        writeln!(out).map_err(Failure::input)?;
+    } else {
+        write!(out, "{}", output::stats_table(&project, &summaries)).map_err(Failure::input)?;
+    }
+    Ok(())
+}
+
+fn check(path: &Path) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let annotations: usize = project
+        .articles
+        .iter()
+        .flat_map(|a| a.annotations.values())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "{}: OK ({} articles, {} reviewers, {} annotations)",
+        path.display(),
+        project.articles.len(),
+        project.reviewers.len(),
+        annotations
+    );
+    Ok(())
+}
+
+/// A sentence on one line: line breaks inside it (from copy-paste) shown as a single space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "untitled".into())
+}

@@ -1,0 +1,116 @@
+//! The `slant` command line: a thin front over the core.
+//!
+//! Exit codes are part of the contract: 0 success, 1 invalid input (a file that cannot be read
+//! or fails its checks), 2 wrong usage (clap's own code for bad arguments).
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Review news articles for media bias: tag each sentence as fact, quote, speculation or loaded.
+#[derive(Debug, Parser)]
+#[command(name = "slant", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A project to open in the desktop app (with no argument the app shows its start screen).
+    pub project: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a project from article files (.txt or .md).
+    New {
+        /// The project file to create; it must not exist yet.
+        project: PathBuf,
+        /// Article files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The project's title (default: the project file's name).
+        #[arg(long = "project-title")]
+        project_title: Option<String>,
+        /// Add a reviewer by name (repeat for several).
+        #[arg(long = "reviewer")]
+        reviewers: Vec<String>,
+        #[command(flatten)]
+        meta: ArticleMeta,
+    },
+    /// Add article files to an existing project.
+    Add {
+        project: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        meta: ArticleMeta,
+    },
+    /// Show the sentences Slant finds in an article file.
+    Analyze {
+        file: PathBuf,
+        /// Print JSON instead of a numbered list.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show each article's statistics, per reviewer.
+    Stats {
+        project: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a project file and say what is wrong, with file:line:column.
+    Check { project: PathBuf },
+}
+
+/// Details of an imported article; they apply when one file is given.
+#[derive(Debug, Args, Default)]
+pub struct ArticleMeta {
+    /// The article's title (default: its headline, or the file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The outlet that published it, e.g. "NBC News".
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Where it was published.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    #[arg(long)]
+    pub published: Option<jiff::civil::Date>,
+}
+
+/// A failed command, with the exit code it maps to.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input is wrong (exit 1).
+    Input(String),
+    /// The command was used wrongly (exit 2).
+    Usage(String),
+}
+
+impl Failure {
+    pub fn input(e: impl ToString) -> Failure {
+        Failure::Input(e.to_string())
+    }
+}
+
+/// Runs a parsed command line; `open_app` is called for the desktop app.
+pub fn run(cli: Cli, open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failure>) -> ExitCode {
+    let result = match cli.command {
+        None => open_app(cli.project),
+        Some(command) => commands::run(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("slant: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The shapes the command line prints. JSON field names are a contract with teachers' scripts:
+//! add fields freely, never rename one.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::import::ImportedText;
+use crate::model::{Project, Span, Tag};
+use crate::stats::{Summary, TagCounts, TagShares};
+
+#[derive(Serialize)]
+pub struct Analysis<'a> {
+    file: String,
+    title: Option<&'a str>,
+    encoding: String,
+    sentences: Vec<SentenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    /// 1-based, as people count.
+    number: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(file: &Path, imported: &'a ImportedText, spans: &[Span]) -> Analysis<'a> {
+        Analysis {
+            file: file.display().to_string(),
+            title: imported.headline.as_deref(),
+            encoding: imported.encoding.to_string(),
+            sentences: spans
+                .iter()
+                .enumerate()
+                .map(|(i, s)| SentenceOut {
+                    number: i + 1,
+                    start: s.start,
+                    end: s.end,
+                    text: &imported.text[s.range()],
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct StatsDoc<'a> {
+    articles: Vec<ArticleStats<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleStats<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    sentences: usize,
+    words: usize,
+    syllables: usize,
+    reading_ease: Option<f64>,
+    grade_level: Option<f64>,
+    reviewers: Vec<ReviewerStats<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReviewerStats<'a> {
+    /// The reviewer's name.
+    reviewer: &'a str,
+    reviewer_id: &'a str,
+    tagged: usize,
+    counts: TagCounts,
+    shares: TagShares,
+    loaded_phrases: usize,
+    notes: usize,
+}
+
+impl<'a> StatsDoc<'a> {
+    pub fn new(project: &'a Project, summaries: &'a [Summary]) -> StatsDoc<'a> {
+        StatsDoc {
+            articles: project
+                .articles
+                .iter()
+                .zip(summaries)
+                .map(|(a, s)| ArticleStats {
+                    id: a.id.as_str(),
+                    title: &a.title,
+                    outlet: a.outlet.as_deref(),
+                    sentences: s.sentences,
+                    words: s.words,
+                    syllables: s.syllables,
+                    reading_ease: s.reading_ease,
+                    grade_level: s.grade_level,
+                    reviewers: s
+                        .reviewers
+                        .iter()
+                        .map(|r| ReviewerStats {
+                            reviewer: project
+                                .reviewer(&r.reviewer)
+                                .map_or(r.reviewer.as_str(), |x| &x.name),
+                            reviewer_id: r.reviewer.as_str(),
+                            tagged: r.tagged,
+                            counts: r.counts,
+                            shares: r.shares,
+                            loaded_phrases: r.loaded_phrases,
+                            notes: r.notes,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A plain-text table per article, for reading in a terminal.
+pub fn stats_table(project: &Project, summaries: &[Summary]) -> String {
+    let mut out = String::new();
+    for (article, s) in project.articles.iter().zip(summaries) {
+        let outlet = article
+            .outlet
+            .as_deref()
+            .map(|o| format!(" ({o})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}: {}{outlet}", article.id, article.title);
+        let readability = match (s.reading_ease, s.grade_level) {
+            (Some(e), Some(g)) => format!(", reading ease {e:.1}, grade {g:.1}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} sentences, {} words{readability}",
+            s.sentences, s.words
+        );
+        if s.reviewers.is_empty() {
+            let _ = writeln!(out, "  no reviewers yet");
+        } else {
+            let _ = write!(out, "  {:<20} {:>9}", "reviewer", "tagged");
+            for tag in Tag::ALL {
+                let _ = write!(out, " {:>12}", tag.label());
+            }
+            let _ = writeln!(out, " {:>8}", "phrases");
+            for r in &s.reviewers {
+                let name = project
+                    .reviewer(&r.reviewer)
+                    .map_or(r.reviewer.as_str(), |x| &x.name);
+                let _ = write!(
+                    out,
+                    "  {:<20} {:>9}",
+                    truncate(name, 20),
+                    format!("{}/{}", r.tagged, s.sentences)
+                );
+                for tag in Tag::ALL {
+                    let cell = format!("{} ({:.0}%)", r.counts.get(tag), r.shares.get(tag) * 100.0);
+                    let _ = write!(out, " {cell:>12}");
+                }
+                let _ = writeln!(out, " {:>8}", r.loaded_phrases);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}

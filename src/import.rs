@@ -1,0 +1,337 @@
+//! Turning article files into text: plain text and Markdown, in the encodings people have.
+//!
+//! Files come from Word (Windows-1252 curly quotes), from Windows editors (UTF-16 with a byte
+//! order mark, CRLF line ends) and from the web (UTF-8, sometimes with a BOM). All of them become
+//! UTF-8 text with `\n` line ends; every offset in Slant points into that text.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag as MdTag, TagEnd};
+
+/// How a file's bytes were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 with BOM",
+            Encoding::Utf16Le => "UTF-16 LE",
+            Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Windows1252 => "Windows-1252",
+        })
+    }
+}
+
+/// The kinds of article file Slant reads, by their ending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    PlainText,
+    Markdown,
+}
+
+impl Format {
+    pub fn of_path(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            _ => Format::PlainText,
+        }
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: the file is empty (no text to import)", path.display())]
+    Empty { path: PathBuf },
+    #[error(
+        "{}: this looks like a binary file, not text (byte {offset} is a control character); import .txt or .md files",
+        path.display()
+    )]
+    Binary { path: PathBuf, offset: usize },
+}
+
+/// An article read from a file, before it joins a project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedText {
+    /// The headline, when the first line looks like one (or a Markdown heading starts the file).
+    pub headline: Option<String>,
+    pub text: String,
+    pub encoding: Encoding,
+}
+
+/// Reads an article file: decodes it, normalises line ends, and for Markdown keeps only the text.
+pub fn import_file(path: &Path) -> Result<ImportedText, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    import_bytes(&bytes, Format::of_path(path), path)
+}
+
+/// As [`import_file`], for bytes already read; `path` is used in messages only.
+pub fn import_bytes(
+    bytes: &[u8],
+    format: Format,
+    path: &Path,
+) -> Result<ImportedText, ImportError> {
+    let (raw, encoding) = decode(bytes).map_err(|offset| ImportError::Binary {
+        path: path.to_owned(),
+        offset,
+    })?;
+    let text = normalize_newlines(&raw);
+    let (headline, text) = match format {
+        Format::PlainText => (headline_of(&text), text),
+        Format::Markdown => markdown_to_text(&text),
+    };
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    Ok(ImportedText {
+        headline,
+        text,
+        encoding,
+    })
+}
+
+/// Decodes bytes to text, or gives the offset of the byte that shows they are not text.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), usize> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok((
+            String::from_utf8_lossy(rest).into_owned(),
+            Encoding::Utf8Bom,
+        ));
+    }
+    for (bom, enc, encoding) in [
+        (b"\xFF\xFE", encoding_rs::UTF_16LE, Encoding::Utf16Le),
+        (b"\xFE\xFF", encoding_rs::UTF_16BE, Encoding::Utf16Be),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (text, _) = enc.decode_without_bom_handling(rest);
+            return Ok((text.into_owned(), encoding));
+        }
+    }
+    if let Some(offset) = bytes
+        .iter()
+        .position(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)))
+    {
+        return Err(offset);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            Ok((text.into_owned(), Encoding::Windows1252))
+        }
+    }
+}
+
+/// `\r\n` and lone `\r` become `\n`; a form feed becomes a paragraph break.
+fn normalize_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\u{c}' => out.push_str("\n\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The first line, when it reads as a headline: short, with a letter, not ending like a sentence
+/// in the middle of a paragraph (`.`, `,`, `;`, `:`), and with more text after it.
+pub fn headline_of(text: &str) -> Option<String> {
+    let text = text.trim_start();
+    let (first, rest) = text.split_once('\n')?;
+    let first = first.trim();
+    let words = first.split_whitespace().count();
+    let looks_like_headline = !rest.trim().is_empty()
+        && (1..=30).contains(&words)
+        && first.chars().count() <= 200
+        && first.chars().any(char::is_alphabetic)
+        && !first.ends_with(['.', ',', ';', ':']);
+    looks_like_headline.then(|| first.to_owned())
+}
+
+/// Markdown to the text a reader sees: headings and paragraphs as lines separated by blank lines,
+/// list items on lines of their own, emphasis and link targets dropped. A level-1 heading at the
+/// start is the headline.
+fn markdown_to_text(markdown: &str) -> (Option<String>, String) {
+    let mut out = String::with_capacity(markdown.len());
+    let mut headline = None;
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut in_image = false;
+    let block_break = |out: &mut String| {
+        let trimmed = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(trimmed);
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+    };
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(MdTag::Heading { level, .. }) => {
+                block_break(&mut out);
+                heading = Some((level, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = heading.take() {
+                    if level == HeadingLevel::H1 && headline.is_none() && out.trim().is_empty() {
+                        headline = Some(text.trim().to_owned());
+                    }
+                    out.push_str(text.trim());
+                    block_break(&mut out);
+                }
+            }
+            Event::Start(MdTag::Paragraph | MdTag::BlockQuote(_) | MdTag::CodeBlock(_))
+                if !out.ends_with("• ") =>
+            {
+                block_break(&mut out)
+            }
+            Event::Start(MdTag::List(_)) if !out.ends_with("• ") => block_break(&mut out),
+            Event::Start(MdTag::Item) => {
+                if !out.is_empty() && !out.ends_with("\n\n") {
+                    let trimmed = out.trim_end_matches([' ', '\n']).len();
+                    out.truncate(trimmed);
+                    out.push('\n');
+                }
+                out.push_str("• ");
+            }
+            Event::Start(MdTag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => in_image = false,
+            Event::Text(t) | Event::Code(t) if !in_image => match &mut heading {
+                Some((_, h)) => h.push_str(&t),
+                None => out.push_str(&t),
+            },
+            Event::SoftBreak => match &mut heading {
+                Some((_, h)) => h.push(' '),
+                None => out.push(' '),
+            },
+            Event::HardBreak => out.push('\n'),
+            _ => {}
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    (headline, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn import(bytes: &[u8], format: Format) -> Result<ImportedText, ImportError> {
+        import_bytes(bytes, format, Path::new("in.txt"))
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = import("Headline\nBody “text”.".as_bytes(), Format::PlainText).unwrap();
+        assert_eq!(
+            (plain.encoding, plain.headline.as_deref()),
+            (Encoding::Utf8, Some("Headline"))
+        );
+        let bom = import(
+            "\u{feff}Headline\nBody “text”.".as_bytes(),
+            Format::PlainText,
+        )
+        .unwrap();
+        assert_eq!(bom.encoding, Encoding::Utf8Bom);
+        assert_eq!(bom.text, plain.text);
+    }
+
+    #[test]
+    fn utf16_with_bom_and_crlf() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(
+            "Iran’s move\r\nIt said.\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let got = import(&le, Format::PlainText).unwrap();
+        assert_eq!(
+            (got.encoding, got.text.as_str()),
+            (Encoding::Utf16Le, "Iran’s move\nIt said.\n")
+        );
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("“Hi.”".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(import(&be, Format::PlainText).unwrap().text, "“Hi.”");
+    }
+
+    #[test]
+    fn windows_1252_becomes_curly_quotes() {
+        // “Quote,” he said — Iran’s  (0x93 0x94 0x97 0x92 in Windows-1252)
+        let bytes = b"\x93Quote,\x94 he said \x97 Iran\x92s\r\n";
+        let got = import(bytes, Format::PlainText).unwrap();
+        assert_eq!(
+            (got.encoding, got.text.as_str()),
+            (Encoding::Windows1252, "“Quote,” he said — Iran’s\n")
+        );
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_refused_clearly() {
+        assert_eq!(
+            import(b" \r\n\t", Format::PlainText)
+                .unwrap_err()
+                .to_string(),
+            "in.txt: the file is empty (no text to import)"
+        );
+        assert_eq!(
+            import(b"\x89PNG\r\n\x1a\n\0\0", Format::PlainText)
+                .unwrap_err()
+                .to_string(),
+            "in.txt: this looks like a binary file, not text (byte 6 is a control character); import .txt or .md files"
+        );
+    }
+
+    #[test]
+    fn headline_only_when_the_first_line_reads_like_one() {
+        assert_eq!(
+            headline_of("Netanyahu URGES Trump\nIn a meeting...").as_deref(),
+            Some("Netanyahu URGES Trump")
+        );
+        assert_eq!(headline_of("The talks ended early.\nThen..."), None);
+        assert_eq!(headline_of("Only one line"), None);
+        assert_eq!(headline_of(&format!("{}\nBody", "word ".repeat(40))), None);
+    }
+
+    #[test]
+    fn markdown_keeps_the_text_a_reader_sees() {
+        let md = "# Big *News* Today\n\nFirst [para](http://x) with **bold**\nand a soft break.\n\n- one\n- two\n\n> Quoted.\n\n![alt](img.png)\n";
+        let got = import(md.as_bytes(), Format::Markdown).unwrap();
+        assert_eq!(got.headline.as_deref(), Some("Big News Today"));
+        assert_eq!(
+            got.text,
+            "Big News Today\n\nFirst para with bold and a soft break.\n\n• one\n• two\n\nQuoted.\n"
+        );
+    }
+}

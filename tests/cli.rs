@@ -1,0 +1,251 @@
+//! The command line as users and scripts see it: output, JSON fields and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn slant(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample() -> String {
+    format!(
+        "{}/sample_projects/netanyahu_trump_annotated.ron",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn analyze_json_has_numbered_sentences_with_byte_offsets() {
+    let file = data("article_nbc_netanyahu_urges.txt");
+    let out = slant(&["analyze", &file, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = json(&out);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let sentences = doc["sentences"].as_array().unwrap();
+    assert_eq!(doc["file"], file.as_str());
+    assert_eq!(sentences.len(), 33);
+    for (i, s) in sentences.iter().enumerate() {
+        assert_eq!(s["number"], i + 1);
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(s["text"], &text[start..end]);
+    }
+    assert!(
+        sentences[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("U.S.\n\nPresident")
+    );
+}
+
+#[test]
+fn analyze_lists_sentences_one_per_line() {
+    let out = slant(&["analyze", &data("article_maralago_meeting.txt")]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 30);
+    assert!(
+        text.lines()
+            .nth(15)
+            .unwrap()
+            .ends_with("16  Trump emphasized: “For missiles, yes.")
+    );
+}
+
+#[test]
+fn stats_json_keeps_its_field_names() {
+    let out = slant(&["stats", &sample(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = json(&out);
+    let nbc = &doc["articles"][1];
+    assert_eq!(nbc["id"], "nbc-netanyahu-urges");
+    assert_eq!(nbc["outlet"], "NBC News");
+    assert_eq!(nbc["sentences"], 33);
+    assert!(
+        nbc["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Israeli Prime Minister")
+    );
+    assert!(nbc["words"].as_u64().unwrap() > 500);
+    let r = &nbc["reviewers"][0];
+    assert_eq!(r["reviewer"], "M. Rivera");
+    assert_eq!(r["tagged"], 33);
+    let counts = &r["counts"];
+    let sum: u64 = ["fact", "quote", "speculation", "loaded"]
+        .iter()
+        .map(|k| counts[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(sum, 33);
+    assert!(r["loaded_phrases"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn stats_table_is_readable() {
+    let out = slant(&["stats", &sample()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("nbc-netanyahu-urges: Israeli Prime Minister"),
+        "{text}"
+    );
+    assert!(
+        text.contains("M. Rivera") && text.contains("33/33"),
+        "{text}"
+    );
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn new_add_and_check_build_a_project() {
+    let dir = temp();
+    let project = dir.path().join("class.ron");
+    let p = project.to_str().unwrap();
+    let out = slant(&[
+        "new",
+        p,
+        &data("article_maralago_meeting.txt"),
+        "--reviewer",
+        "Ana",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = dir.path().join("extra.md");
+    std::fs::write(
+        &md,
+        "# A Third View\n\nOfficials said *nothing*. It may rain.\n",
+    )
+    .unwrap();
+    let out = slant(&[
+        "add",
+        p,
+        md.to_str().unwrap(),
+        "--outlet",
+        "The Daily",
+        "--published",
+        "2025-12-29",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = slant(&["check", p]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("{p}: OK (2 articles, 1 reviewers, 0 annotations)")
+    );
+    let loaded = slant::store::load(&project).unwrap();
+    let extra = &loaded.articles[1];
+    assert_eq!(
+        (extra.id.as_str(), extra.title.as_str()),
+        ("extra", "A Third View")
+    );
+    assert_eq!(extra.outlet.as_deref(), Some("The Daily"));
+    assert_eq!(extra.sentences.len(), 3);
+    // A second `new` on the same path is refused and changes nothing.
+    let before = std::fs::read(&project).unwrap();
+    let out = slant(&["new", p, &data("article_maralago_meeting.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already exists"));
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
+
+#[test]
+fn a_project_that_fails_to_load_is_never_written() {
+    let dir = temp();
+    let project = dir.path().join("broken.ron");
+    let good = std::fs::read_to_string(sample()).unwrap();
+    let broken = good.replacen("title:", "titel:", 1);
+    std::fs::write(&project, &broken).unwrap();
+    let out = slant(&[
+        "add",
+        project.to_str().unwrap(),
+        &data("article_maralago_meeting.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("broken.ron:4:3: Unexpected field named `titel`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&project).unwrap(), broken);
+    assert!(!Path::new(&format!("{}.bak", project.display())).exists());
+}
+
+#[test]
+fn check_names_file_line_and_problem() {
+    let dir = temp();
+    let project = dir.path().join("bad.ron");
+    let good = std::fs::read_to_string(sample()).unwrap();
+    // Move the NBC article's third sentence past the end of its text.
+    let nbc_at = good.find("id: \"nbc-netanyahu-urges\"").unwrap();
+    let third = good[nbc_at..].find("sentences: [").unwrap() + nbc_at;
+    let lines: Vec<&str> = good[third..].lines().take(4).collect();
+    let bad =
+        good[..third].to_owned() + &good[third..].replacen(lines[3].trim(), "(9000, 9999),", 1);
+    std::fs::write(&project, &bad).unwrap();
+    let out = slant(&["check", project.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let line = good[..third].lines().count() + 3;
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("{}:{line}:9: article \"nbc-netanyahu-urges\", sentence 3: the range 9000..9999 ends past the end of the text", project.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    assert_eq!(slant(&["stats"]).status.code(), Some(2), "missing argument");
+    assert_eq!(
+        slant(&["frobnicate", "x"]).status.code(),
+        Some(2),
+        "unknown subcommand"
+    );
+    assert_eq!(
+        slant(&["stats", "/no/such/file.ron"]).status.code(),
+        Some(1)
+    );
+    let out = slant(&["new", "/tmp/x.ron", "a.txt", "b.txt", "--outlet", "X"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(slant(&["--help"]).status.success());
+    for sub in ["new", "add", "analyze", "stats", "check"] {
+        let help = slant(&[sub, "--help"]);
+        assert!(
+            help.status.success() && !help.stdout.is_empty(),
+            "{sub} --help"
+        );
+    }
+}
+
+#[test]
+fn analyze_refuses_binary_and_empty_files() {
+    let dir = temp();
+    let bin: PathBuf = dir.path().join("photo.txt");
+    std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let out = slant(&["analyze", bin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("photo.txt: this looks like a binary file"));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = slant(&["analyze", empty.to_str().unwrap()]);
+    assert!(stderr(&out).contains("empty.txt: the file is empty"));
+}

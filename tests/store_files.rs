@@ -1,0 +1,80 @@
+//! Saving on disk: backups, no stray temporary files, clear errors, untouched files on failure.
+
+use jiff::Timestamp;
+use slant::model::{Article, Project, Tag};
+use slant::store;
+
+fn project(title: &str) -> Project {
+    let mut p = Project::new(title, Timestamp::UNIX_EPOCH);
+    let r = p.add_reviewer("Ann");
+    let mut a = Article::new("a".into(), "A", "One. Two.");
+    a.set_tag(&r, 0, Some(Tag::Fact));
+    p.articles.push(a);
+    p
+}
+
+#[test]
+fn saving_keeps_the_previous_file_as_bak_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    store::save(&project("first"), &path).unwrap();
+    assert!(
+        !store::backup_path(&path).exists(),
+        "nothing to back up the first time"
+    );
+    store::save(&project("second"), &path).unwrap();
+    assert_eq!(store::load(&path).unwrap().title, "second");
+    assert_eq!(
+        store::load(&store::backup_path(&path)).unwrap().title,
+        "first"
+    );
+    store::save(&project("third"), &path).unwrap();
+    assert_eq!(
+        store::load(&store::backup_path(&path)).unwrap().title,
+        "second"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["p.ron", "p.ron.bak"]);
+}
+
+#[test]
+fn a_failed_save_names_the_file_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing-folder").join("p.ron");
+    let err = store::save(&project("x"), &path).unwrap_err().to_string();
+    assert!(
+        err.starts_with(&format!("{}: cannot save: ", path.display())),
+        "{err}"
+    );
+    assert!(!path.exists());
+}
+
+#[test]
+fn load_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.ron");
+    std::fs::write(&path, "\n").unwrap();
+    assert_eq!(
+        store::load(&path).unwrap_err().to_string(),
+        format!("{}: the file is empty", path.display())
+    );
+    std::fs::write(&path, b"(title: \"\xff\")").unwrap();
+    assert_eq!(
+        store::load(&path).unwrap_err().to_string(),
+        format!(
+            "{}:1:10: the file is not UTF-8 text (is it a Slant project?)",
+            path.display()
+        )
+    );
+    let missing = dir.path().join("nope.ron");
+    assert!(
+        store::load(&missing)
+            .unwrap_err()
+            .to_string()
+            .starts_with(&format!("{}: cannot read the file: ", missing.display()))
+    );
+}
