@@ -78,3 +78,39 @@ fn load_errors_name_the_file() {
             .starts_with(&format!("{}: cannot read the file: ", missing.display()))
     );
 }
+
+/// Over 1 MB, articles are read on several threads; the result and the errors must be the same
+/// as a single pass.
+#[test]
+fn large_projects_read_in_parallel_load_the_same_and_report_the_same_errors() {
+    let mut p = Project::new("big", Timestamp::UNIX_EPOCH);
+    let r = p.add_reviewer("Ann");
+    let body = "Officials said “it is over.” It may rain, analysts say. ".repeat(8_000);
+    for n in 0..3 {
+        let mut a = Article::new(
+            p.new_article_id(&format!("a{n}")),
+            format!("A{n}"),
+            body.clone(),
+        );
+        for s in (0..a.sentences.len()).step_by(3) {
+            a.set_tag(&r, s, Some(Tag::ALL[(s + n) % 4]));
+        }
+        p.articles.push(a);
+    }
+    let text = store::to_ron(&p).unwrap();
+    assert!(text.len() > 2 << 20, "{} bytes", text.len());
+    let path = std::path::Path::new("big.ron");
+    assert_eq!(store::from_ron(&text, path).unwrap(), p);
+
+    // Break the last article: the error names the same place a single pass finds.
+    let at = text.rfind("(tag: Quote)").unwrap();
+    let broken = format!(
+        "{}(tag: Qoute){}",
+        &text[..at],
+        &text[at + "(tag: Quote)".len()..]
+    );
+    let line = broken[..at].lines().count();
+    let err = store::from_ron(&broken, path).unwrap_err().to_string();
+    assert!(err.starts_with(&format!("big.ron:{line}:")), "{err}");
+    assert!(err.contains("Qoute"), "{err}");
+}

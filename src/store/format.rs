@@ -29,12 +29,12 @@ pub struct ProjectDoc<'a> {
     created: Timestamp,
     modified: Timestamp,
     reviewers: Cow<'a, [Reviewer]>,
-    articles: Vec<ArticleDoc<'a>>,
+    pub(super) articles: Vec<ArticleDoc<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ArticleDoc<'a> {
+pub(super) struct ArticleDoc<'a> {
     id: Cow<'a, ArticleId>,
     title: Cow<'a, str>,
     outlet: Option<Cow<'a, str>>,
@@ -72,32 +72,27 @@ impl<'de> Deserialize<'de> for SummaryField {
 }
 
 impl<'a> ProjectDoc<'a> {
+    /// The whole document of `project`, summaries included.
     pub fn new(project: &'a Project) -> ProjectDoc<'a> {
-        let reviewers: Vec<&ReviewerId> = project.reviewers.iter().map(|r| &r.id).collect();
+        let reviewers = reviewer_ids(project);
+        let mut doc = ProjectDoc::header(project);
+        doc.articles = project
+            .articles
+            .iter()
+            .map(|a| ArticleDoc::new(a, &reviewers))
+            .collect();
+        doc
+    }
+
+    /// The document without its articles, which [`super::chunked`] writes on their own.
+    pub(super) fn header(project: &'a Project) -> ProjectDoc<'a> {
         ProjectDoc {
             format_version: CURRENT_VERSION,
             title: Cow::Borrowed(&project.title),
             created: project.created,
             modified: project.modified,
             reviewers: Cow::Borrowed(&project.reviewers),
-            articles: project
-                .articles
-                .iter()
-                .map(|a| ArticleDoc {
-                    id: Cow::Borrowed(&a.id),
-                    title: Cow::Borrowed(&a.title),
-                    outlet: a.outlet.as_deref().map(Cow::Borrowed),
-                    url: a.url.as_deref().map(Cow::Borrowed),
-                    published: a.published,
-                    summary: SummaryField::Computed(Box::new(stats::summarize(
-                        a,
-                        reviewers.iter().copied(),
-                    ))),
-                    text: Cow::Borrowed(&a.text),
-                    sentences: Cow::Borrowed(&a.sentences),
-                    annotations: Cow::Borrowed(&a.annotations),
-                })
-                .collect(),
+            articles: Vec::new(),
         }
     }
 
@@ -121,6 +116,30 @@ impl<'a> ProjectDoc<'a> {
                     annotations: a.annotations.into_owned(),
                 })
                 .collect(),
+        }
+    }
+}
+
+pub(super) fn reviewer_ids(project: &Project) -> Vec<&ReviewerId> {
+    project.reviewers.iter().map(|r| &r.id).collect()
+}
+
+impl<'a> ArticleDoc<'a> {
+    /// The article as written, with its summary computed for `reviewers`.
+    pub(super) fn new(a: &'a Article, reviewers: &[&ReviewerId]) -> ArticleDoc<'a> {
+        ArticleDoc {
+            id: Cow::Borrowed(&a.id),
+            title: Cow::Borrowed(&a.title),
+            outlet: a.outlet.as_deref().map(Cow::Borrowed),
+            url: a.url.as_deref().map(Cow::Borrowed),
+            published: a.published,
+            summary: SummaryField::Computed(Box::new(stats::summarize(
+                a,
+                reviewers.iter().copied(),
+            ))),
+            text: Cow::Borrowed(&a.text),
+            sentences: Cow::Borrowed(&a.sentences),
+            annotations: Cow::Borrowed(&a.annotations),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! one. The previous file is kept as `NAME.ron.bak`. Loading checks every invariant
 //! ([`crate::validate`]) and reports problems with the file, line and column.
 
+mod chunked;
 mod format;
 mod locate;
 
@@ -17,7 +18,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 pub use format::CURRENT_VERSION;
-use format::ProjectDoc;
+pub use format::ProjectDoc;
 
 use crate::model::Project;
 use crate::validate::{self, Problem};
@@ -95,16 +96,19 @@ fn ron_options() -> ron::Options {
 
 /// The project as the text of a project file: always the same bytes for the same project.
 pub fn to_ron(project: &Project) -> Result<String, SaveError> {
-    let config = PrettyConfig::new()
-        .depth_limit(5)
-        .indentor("  ")
-        .escape_strings(false)
-        .extensions(Extensions::IMPLICIT_SOME);
-    let mut text = ron::Options::default()
-        .to_string_pretty(&ProjectDoc::new(project), config)
+    let config = pretty_config();
+    let mut text = chunked::print(project, &ron::Options::default(), &config)
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
+}
+
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .depth_limit(5)
+        .indentor("  ")
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME)
 }
 
 /// Parses a project file's text. `path` is only used in messages.
@@ -134,7 +138,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
             .map_err(syntax)?
             .migrate(Timestamp::now()),
         _ => {
-            let doc: ProjectDoc = ron_options().from_str(text).map_err(syntax)?;
+            let doc = chunked::parse(text, &ron_options()).map_err(syntax)?;
             if doc.format_version != CURRENT_VERSION {
                 return Err(LoadError::UnknownVersion {
                     path: path.to_owned(),
@@ -302,6 +306,25 @@ mod tests {
         assert!(text.contains("0: (tag: Quote)"), "{text}");
         assert!(text.contains("summary: ("), "{text}");
         assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), sample());
+    }
+
+    #[test]
+    fn articles_printed_in_parallel_match_a_single_pass() {
+        let mut p = sample();
+        let mut second = p.articles[0].clone();
+        second.id = "second".into();
+        p.articles.push(second);
+        let single = ron::Options::default()
+            .to_string_pretty(&ProjectDoc::new(&p), pretty_config())
+            .unwrap()
+            + "\n";
+        assert_eq!(to_ron(&p).unwrap(), single);
+        let empty = Project::new("none", Timestamp::UNIX_EPOCH);
+        let single = ron::Options::default()
+            .to_string_pretty(&ProjectDoc::new(&empty), pretty_config())
+            .unwrap()
+            + "\n";
+        assert_eq!(to_ron(&empty).unwrap(), single);
     }
 
     #[test]
