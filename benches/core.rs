@@ -104,7 +104,6 @@ fn big_file() -> &'static (PathBuf, usize) {
         let path = dir.join("big.ron");
         store::save(big_project(), &path).unwrap();
         let len = std::fs::metadata(&path).unwrap().len() as usize;
-        eprintln!("generated project: {:.1} MB", len as f64 / 1e6);
         (path, len)
     })
 }
