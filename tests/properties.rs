@@ -151,3 +151,18 @@ proptest! {
         let _ = store::from_ron(&text, Path::new("fuzz.ron"));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever bytes a file holds, import either gives text or a clear error; it never panics,
+    /// and the text it gives has no carriage returns.
+    #[test]
+    fn import_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400), md in any::<bool>()) {
+        let format = if md { slant::import::Format::Markdown } else { slant::import::Format::PlainText };
+        if let Ok(imported) = slant::import::import_bytes(&bytes, format, Path::new("f")) {
+            prop_assert!(!imported.text.contains('\r'));
+            prop_assert!(!imported.text.trim().is_empty());
+        }
+    }
+}
