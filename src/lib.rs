@@ -3,7 +3,10 @@
 //! The core (this library) holds no UI: the data model, sentence splitting, import, statistics
 //! and project storage. The `slant` binary is a thin command-line front over it.
 
+pub mod app;
 pub mod cli;
+pub mod command;
+pub mod document;
 pub mod import;
 pub mod model;
 pub mod readability;

@@ -1,15 +1,40 @@
 //! `slant`: the command line and, with no subcommand, the desktop app.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use slant::app::dialogs::NativeDialogs;
+use slant::app::{AppOptions, SlantApp};
 use slant::cli::{Cli, Failure};
 
 fn main() -> ExitCode {
-    slant::cli::run(Cli::parse(), |project| {
-        let what = project.map_or("the start screen".to_owned(), |p| p.display().to_string());
-        Err(Failure::Input(format!(
-            "The desktop app is not built yet, so {what} cannot be opened; use the subcommands (slant --help)."
-        )))
-    })
+    slant::cli::run(Cli::parse(), run_app)
+}
+
+fn run_app(project: Option<PathBuf>) -> Result<(), Failure> {
+    let data_dir =
+        eframe::storage_dir("Slant").unwrap_or_else(|| std::env::temp_dir().join("slant"));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Slant")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Slant",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(SlantApp::new(
+                cc,
+                AppOptions {
+                    open: project,
+                    dialogs: Box::new(NativeDialogs),
+                    data_dir,
+                },
+            )))
+        }),
+    )
+    .map_err(|e| Failure::Input(format!("the window could not be opened: {e}")))
 }

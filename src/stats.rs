@@ -98,7 +98,27 @@ pub fn summarize<'a>(
     article: &Article,
     reviewers: impl IntoIterator<Item = &'a ReviewerId>,
 ) -> Summary {
-    let counts = TextCounts::of_sentences(article.sentences.iter().map(|s| article.slice(*s)));
+    let counts = text_counts(article);
+    Summary {
+        sentences: article.sentences.len(),
+        words: counts.words,
+        syllables: counts.syllables,
+        reading_ease: counts.reading_ease().map(|x| round(x, 1)),
+        grade_level: counts.grade_level().map(|x| round(x, 1)),
+        reviewers: reviewers
+            .into_iter()
+            .map(|id| reviewer_summary(article, id))
+            .collect(),
+    }
+}
+
+/// Words, syllables and sentences of the article's text (the costly part: it reads every word).
+pub fn text_counts(article: &Article) -> TextCounts {
+    TextCounts::of_sentences(article.sentences.iter().map(|s| article.slice(*s)))
+}
+
+/// One reviewer's figures for an article (cheap: it reads only the annotations).
+pub fn reviewer_summary(article: &Article, id: &ReviewerId) -> ReviewerSummary {
     let n = article.sentences.len();
     let share = |count: usize| {
         if n == 0 {
@@ -107,48 +127,35 @@ pub fn summarize<'a>(
             round(count as f64 / n as f64, 4)
         }
     };
-    let reviewers = reviewers
+    let mut summary = ReviewerSummary {
+        reviewer: id.clone(),
+        tagged: 0,
+        counts: TagCounts::default(),
+        shares: TagShares::default(),
+        loaded_phrases: 0,
+        notes: 0,
+    };
+    for annotation in article
+        .annotations
+        .get(id)
         .into_iter()
-        .map(|id| {
-            let mut summary = ReviewerSummary {
-                reviewer: id.clone(),
-                tagged: 0,
-                counts: TagCounts::default(),
-                shares: TagShares::default(),
-                loaded_phrases: 0,
-                notes: 0,
-            };
-            for annotation in article
-                .annotations
-                .get(id)
-                .into_iter()
-                .flat_map(|m| m.values())
-            {
-                if let Some(tag) = annotation.tag {
-                    summary.tagged += 1;
-                    summary.counts.bump(tag);
-                }
-                summary.loaded_phrases += annotation.loaded_phrases.len();
-                summary.notes += usize::from(annotation.note.is_some());
-            }
-            let c = summary.counts;
-            summary.shares = TagShares {
-                fact: share(c.fact),
-                quote: share(c.quote),
-                speculation: share(c.speculation),
-                loaded: share(c.loaded),
-            };
-            summary
-        })
-        .collect();
-    Summary {
-        sentences: n,
-        words: counts.words,
-        syllables: counts.syllables,
-        reading_ease: counts.reading_ease().map(|x| round(x, 1)),
-        grade_level: counts.grade_level().map(|x| round(x, 1)),
-        reviewers,
+        .flat_map(|m| m.values())
+    {
+        if let Some(tag) = annotation.tag {
+            summary.tagged += 1;
+            summary.counts.bump(tag);
+        }
+        summary.loaded_phrases += annotation.loaded_phrases.len();
+        summary.notes += usize::from(annotation.note.is_some());
     }
+    let c = summary.counts;
+    summary.shares = TagShares {
+        fact: share(c.fact),
+        quote: share(c.quote),
+        speculation: share(c.speculation),
+        loaded: share(c.loaded),
+    };
+    summary
 }
 
 /// Summaries of every article of a project, in article order.

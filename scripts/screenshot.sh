@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the real Slant window under Xvfb on the annotated sample project and saves screenshots.
+#   bash scripts/screenshot.sh [OUT_DIR]      (default: target/screenshots)
+# Installs what it needs from Debian's packages when run as root on a machine without them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${1:-target/screenshots}
+mkdir -p "$OUT"
+
+need=()
+for tool in Xvfb xdotool import; do command -v "$tool" >/dev/null || need+=("$tool"); done
+if [ "${#need[@]}" -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    xvfb xauth imagemagick x11-apps xdotool libgl1 libegl1 libxkbcommon-x11-0 mesa-utils >/dev/null
+fi
+
+cargo build --release --quiet
+export DISPLAY=:99 XDG_RUNTIME_DIR=/tmp/slant-xdg LIBGL_ALWAYS_SOFTWARE=1
+mkdir -p -m700 "$XDG_RUNTIME_DIR"
+Xvfb :99 -screen 0 1600x1000x24 -nolisten tcp & XVFB=$!
+# A throw-away home, so the shots never show this machine's recent projects.
+export HOME=$(mktemp -d) XDG_DATA_HOME= XDG_CONFIG_HOME=
+cp sample_projects/netanyahu_trump_annotated.ron "$HOME/sample.ron"
+trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
+sleep 1
+./target/release/slant "$HOME/sample.ron" & APP=$!
+sleep 4
+WID=$(xdotool search --name Slant | head -1)
+xdotool windowsize --sync "$WID" 1600 1000
+xdotool windowfocus --sync "$WID"
+sleep 1
+import -window "$WID" "$OUT/main.png"
+# Select the sixth sentence of the first article and open the shortcut sheet.
+xdotool key --window "$WID" j j j j j j
+sleep 0.5
+import -window "$WID" "$OUT/selected.png"
+xdotool key --window "$WID" F1
+sleep 0.5
+import -window "$WID" "$OUT/shortcuts.png"
+xdotool key --window "$WID" Escape
+echo "screenshots in $OUT"

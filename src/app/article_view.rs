@@ -1,0 +1,663 @@
+//! One column: an article drawn as flowing paragraphs, each sentence with its tag's colour and
+//! letter badge, loaded phrases underlined, and the selected sentence outlined.
+//!
+//! Only the paragraphs in view are laid out (heights of the others are estimated until first
+//! seen), so a 20,000-sentence article costs the same per frame as a short one.
+
+use std::ops::Range;
+
+use crate::model::{Annotation, Article, ReviewerId, Span, Tag};
+use egui::text::{CCursor, LayoutJob, TextFormat, TextWrapping};
+use egui::{
+    Color32, FontId, Id, Pos2, Rect, Role, ScrollArea, Sense, Stroke, Ui, Vec2, WidgetInfo,
+};
+
+use super::actions::Action;
+use super::theme;
+
+/// What a column needs to draw its article.
+pub struct ViewInput<'a> {
+    pub column: usize,
+    pub article: &'a Article,
+    pub reviewer: Option<&'a ReviewerId>,
+    pub selected: Option<usize>,
+    pub dark: bool,
+    pub font_size: f32,
+    /// Text to highlight (Find), lower-cased; empty for none.
+    pub find: &'a str,
+    /// Changes whenever the project changes, so cached layout knows when to refresh.
+    pub revision: u64,
+}
+
+/// A column's state between frames.
+#[derive(Default)]
+pub struct ColumnView {
+    pub article: usize,
+    cache: Layout,
+    /// Where the scroll area was last frame, and where it should go next frame.
+    pub offset: f32,
+    pub max_offset: f32,
+    pub set_offset: Option<f32>,
+    scroll_to: Option<usize>,
+    drag_from: Option<(usize, usize)>, // (sentence, byte) where a phrase selection started
+    drag_to: Option<usize>,
+}
+
+#[derive(Default)]
+struct Layout {
+    key: (u64, usize, u32, u32), // revision, article, width, font size
+    paragraphs: Vec<Range<usize>>,
+    heights: Vec<f32>,
+    tops: Vec<f32>,
+    measured: Vec<bool>,
+}
+
+impl ColumnView {
+    pub fn new(article: usize) -> ColumnView {
+        ColumnView {
+            article,
+            ..ColumnView::default()
+        }
+    }
+
+    /// Brings a sentence into view on the next frame.
+    pub fn scroll_to(&mut self, sentence: usize) {
+        self.scroll_to = Some(sentence);
+    }
+
+    /// The fraction of the way down the article the view is (for synced scrolling).
+    pub fn fraction(&self) -> f32 {
+        if self.max_offset <= 0.0 {
+            0.0
+        } else {
+            (self.offset / self.max_offset).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// Groups sentences into paragraphs: a line break between two sentences starts a new one.
+fn paragraphs(article: &Article) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..article.sentences.len() {
+        let gap = &article.text[article.sentences[i - 1].end..article.sentences[i].start];
+        if gap.contains('\n') {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if !article.sentences.is_empty() {
+        out.push(start..article.sentences.len());
+    }
+    out
+}
+
+impl Layout {
+    fn refresh(&mut self, ui: &Ui, input: &ViewInput, width: f32) {
+        let key = (
+            input.revision,
+            input.article.id.as_str().len() ^ input.article.text.len(),
+            width as u32,
+            input.font_size as u32,
+        );
+        if key == self.key {
+            return;
+        }
+        let same_shape = self.key.2 == key.2 && self.key.3 == key.3 && self.key.1 == key.1;
+        self.key = key;
+        let paragraphs = paragraphs(input.article);
+        if same_shape && paragraphs == self.paragraphs {
+            return; // tags changed, not the layout: keep measured heights
+        }
+        let row = ui.fonts_mut(|f| f.row_height(&FontId::proportional(input.font_size)));
+        let chars_per_row = (width / (input.font_size * 0.5)).max(10.0);
+        self.heights = paragraphs
+            .iter()
+            .map(|p| {
+                let span = Span::new(
+                    input.article.sentences[p.start].start,
+                    input.article.sentences[p.end - 1].end,
+                );
+                let chars = span.len() as f32 + 3.0 * p.len() as f32;
+                (chars / chars_per_row).ceil().max(1.0) * row + paragraph_gap(input.font_size)
+            })
+            .collect();
+        self.measured = vec![false; paragraphs.len()];
+        self.paragraphs = paragraphs;
+        self.recompute_tops();
+    }
+
+    fn recompute_tops(&mut self) {
+        let mut y = 0.0;
+        self.tops = self
+            .heights
+            .iter()
+            .map(|h| {
+                let top = y;
+                y += h;
+                top
+            })
+            .collect();
+    }
+
+    fn total(&self) -> f32 {
+        self.tops
+            .last()
+            .zip(self.heights.last())
+            .map_or(0.0, |(t, h)| t + h)
+    }
+
+    fn paragraph_of(&self, sentence: usize) -> Option<usize> {
+        self.paragraphs.iter().position(|p| p.contains(&sentence))
+    }
+}
+
+fn paragraph_gap(font_size: f32) -> f32 {
+    font_size * 0.7
+}
+
+/// A run of the laid-out text that belongs to one sentence.
+struct Piece {
+    sentence: usize,
+    chars: Range<usize>,
+    /// Byte offset in the article of the first char of the run; `None` for the badge.
+    text_start: Option<usize>,
+}
+
+/// Builds one paragraph's text: for each sentence a badge (when tagged) and its text, split where
+/// phrases, find matches or the drag selection begin and end.
+fn paragraph_job(
+    input: &ViewInput,
+    range: Range<usize>,
+    width: f32,
+    drag: Option<Span>,
+) -> (LayoutJob, Vec<Piece>) {
+    let mut job = LayoutJob {
+        wrap: TextWrapping {
+            max_width: width,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut pieces = Vec::new();
+    let mut chars = 0;
+    let text_color = if input.dark {
+        Color32::from_gray(230)
+    } else {
+        Color32::from_gray(20)
+    };
+    let body = FontId::proportional(input.font_size);
+    for sentence in range {
+        let span = input.article.sentences[sentence];
+        let annotation: Option<&Annotation> = input
+            .reviewer
+            .and_then(|r| input.article.annotation(r, sentence));
+        let tag = annotation.and_then(|a| a.tag);
+        if sentence != pieces.first().map_or(sentence, |p: &Piece| p.sentence) {
+            job.append(" ", 0.0, TextFormat::simple(body.clone(), text_color));
+            chars += 1;
+        }
+        if let Some(tag) = tag {
+            let badge = format!(" {} ", tag.letter());
+            let n = badge.chars().count();
+            job.append(
+                &badge,
+                0.0,
+                TextFormat {
+                    font_id: FontId::monospace(input.font_size * 0.72),
+                    color: theme::badge_text(tag),
+                    background: theme::tag_color(tag),
+                    valign: egui::Align::Center,
+                    ..Default::default()
+                },
+            );
+            pieces.push(Piece {
+                sentence,
+                chars: chars..chars + n,
+                text_start: None,
+            });
+            chars += n;
+            job.append(
+                "\u{2009}",
+                0.0,
+                TextFormat::simple(body.clone(), text_color),
+            );
+            pieces.push(Piece {
+                sentence,
+                chars: chars..chars + 1,
+                text_start: None,
+            });
+            chars += 1;
+        }
+        let phrases = annotation.map_or(&[][..], |a| &a.loaded_phrases[..]);
+        let matches = find_matches(input.article.slice(span), span.start, input.find);
+        let mut cuts: Vec<usize> = vec![span.start, span.end];
+        for s in phrases.iter().chain(&matches).chain(drag.as_ref()) {
+            cuts.extend([
+                s.start.clamp(span.start, span.end),
+                s.end.clamp(span.start, span.end),
+            ]);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let part = Span::new(w[0], w[1]);
+            let inside = |s: &Span| s.start <= part.start && part.end <= s.end;
+            let background = if drag.as_ref().is_some_and(inside) {
+                Color32::from_rgba_unmultiplied(0x56, 0xB4, 0xE9, 150)
+            } else if matches.iter().any(inside) {
+                Color32::from_rgb(0xF0, 0xE4, 0x42)
+            } else {
+                tag.map_or(Color32::TRANSPARENT, |t| {
+                    theme::tag_background(t, input.dark)
+                })
+            };
+            let text: String = input
+                .article
+                .slice(part)
+                .chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+                .collect();
+            let n = text.chars().count();
+            job.append(
+                &text,
+                0.0,
+                TextFormat {
+                    font_id: body.clone(),
+                    color: if matches.iter().any(inside) {
+                        Color32::BLACK
+                    } else {
+                        text_color
+                    },
+                    background,
+                    underline: if phrases.iter().any(inside) {
+                        theme::phrase_stroke()
+                    } else {
+                        Stroke::NONE
+                    },
+                    ..Default::default()
+                },
+            );
+            pieces.push(Piece {
+                sentence,
+                chars: chars..chars + n,
+                text_start: Some(part.start),
+            });
+            chars += n;
+        }
+    }
+    (job, pieces)
+}
+
+/// Byte ranges where `query` (lower case) occurs in `text` (which starts at byte `offset`).
+fn find_matches(text: &str, offset: usize, query: &str) -> Vec<Span> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new(); // lower-casing changed byte lengths: offsets would not line up
+    }
+    lower
+        .match_indices(query)
+        .map(|(i, m)| Span::new(offset + i, offset + i + m.len()))
+        .collect()
+}
+
+/// The article byte offset at job char `c` (a badge maps to its sentence's start).
+fn byte_at(pieces: &[Piece], article: &Article, c: usize) -> Option<(usize, usize)> {
+    let piece = pieces
+        .iter()
+        .find(|p| p.chars.contains(&c))
+        .or_else(|| pieces.last().filter(|p| p.chars.end == c))?;
+    let sentence = article.sentences[piece.sentence];
+    let Some(start) = piece.text_start else {
+        return Some((piece.sentence, sentence.start));
+    };
+    let k = c - piece.chars.start;
+    let rest = &article.text[start..sentence.end];
+    let byte = rest
+        .char_indices()
+        .nth(k)
+        .map_or(sentence.end, |(i, _)| start + i);
+    Some((piece.sentence, byte))
+}
+
+/// The word around byte `at` within `span`.
+fn word_at(text: &str, span: Span, at: usize) -> Span {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    let before = &text[span.start..at.clamp(span.start, span.end)];
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word(c))
+        .last()
+        .map_or(at, |(i, _)| span.start + i);
+    let after = &text[at.clamp(span.start, span.end)..span.end];
+    let end = after
+        .char_indices()
+        .find(|&(_, c)| !is_word(c))
+        .map_or(span.end, |(i, _)| at + i);
+    Span::new(start.min(end), end)
+}
+
+/// The whole words covered by a drag from byte `a` to byte `b` inside `sentence`.
+fn phrase_from_drag(text: &str, sentence: Span, a: usize, b: usize) -> Span {
+    let (a, b) = (
+        a.min(b).clamp(sentence.start, sentence.end),
+        a.max(b).clamp(sentence.start, sentence.end),
+    );
+    let last_char = text[a..b].char_indices().last().map_or(a, |(i, _)| a + i);
+    let (start, end) = (
+        word_at(text, sentence, a).start,
+        word_at(text, sentence, last_char).end,
+    );
+    let covered = &text[start..end.max(start)];
+    Span::new(start, start + covered.trim_end().len())
+}
+
+/// Draws the column and queues what the person did.
+pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut Vec<Action>) {
+    let width = (ui.available_width() - 16.0).max(120.0);
+    view.cache.refresh(ui, input, width);
+    if let Some(sentence) = view.scroll_to.take()
+        && let Some(p) = view.cache.paragraph_of(sentence)
+    {
+        let (top, h) = (view.cache.tops[p], view.cache.heights[p]);
+        let visible = ui.available_height();
+        if top < view.offset || top + h > view.offset + visible {
+            view.set_offset = Some((top - visible * 0.3).max(0.0));
+        }
+    }
+    let mut area = ScrollArea::vertical()
+        .id_salt(("column", input.column))
+        .auto_shrink([false, false]);
+    if let Some(offset) = view.set_offset.take() {
+        area = area.vertical_scroll_offset(offset);
+    }
+    let id = ui.make_persistent_id(("column-sentences", input.column));
+    let output = area.show_viewport(ui, |ui, viewport| {
+        let origin = ui.max_rect().min;
+        ui.set_height(view.cache.total());
+        let first = view
+            .cache
+            .tops
+            .partition_point(|&t| t < viewport.min.y)
+            .saturating_sub(1);
+        let mut changed = false;
+        let mut p = first;
+        while p < view.cache.paragraphs.len() && view.cache.tops[p] < viewport.max.y {
+            let range = view.cache.paragraphs[p].clone();
+            let drag = match (view.drag_from, view.drag_to) {
+                (Some((s, a)), Some(b)) if range.contains(&s) => {
+                    Some(Span::new(a.min(b), a.max(b)))
+                }
+                _ => None,
+            };
+            let (job, pieces) = paragraph_job(input, range, width, drag);
+            let galley = ui.painter().layout_job(job);
+            let top_left = origin + Vec2::new(4.0, view.cache.tops[p]);
+            let height = galley.size().y + paragraph_gap(input.font_size);
+            if (height - view.cache.heights[p]).abs() > 0.5 {
+                view.cache.heights[p] = height;
+                changed = true;
+            }
+            view.cache.measured[p] = true;
+            ui.painter()
+                .galley(top_left, galley.clone(), Color32::PLACEHOLDER);
+            interact_with_paragraph(ui, view, input, id, &galley, top_left, &pieces, actions);
+            p += 1;
+        }
+        if changed {
+            view.cache.recompute_tops();
+            ui.ctx().request_repaint();
+        }
+    });
+    view.offset = output.state.clamped_offset().y;
+    view.max_offset = (output.content_size.y - output.inner_rect.height()).max(0.0);
+}
+
+/// Click, drag and right-click areas for each sentence piece of a laid-out paragraph.
+#[allow(clippy::too_many_arguments)]
+fn interact_with_paragraph(
+    ui: &mut Ui,
+    view: &mut ColumnView,
+    input: &ViewInput,
+    id: Id,
+    galley: &egui::Galley,
+    top_left: Pos2,
+    pieces: &[Piece],
+    actions: &mut Vec<Action>,
+) {
+    // One rectangle per sentence per row.
+    let mut rects: Vec<(usize, Rect)> = Vec::new();
+    let mut c = 0;
+    for row in &galley.rows {
+        let mut current: Option<(usize, Rect)> = None;
+        for glyph in &row.glyphs {
+            let sentence = pieces
+                .iter()
+                .find(|p| p.chars.contains(&c))
+                .map(|p| p.sentence);
+            c += 1;
+            let Some(sentence) = sentence else { continue };
+            let rect = Rect::from_min_size(
+                top_left + row.pos.to_vec2() + Vec2::new(glyph.pos.x, 0.0),
+                Vec2::new(glyph.advance_width, row.size.y),
+            );
+            match &mut current {
+                Some((s, r)) if *s == sentence => *r = r.union(rect),
+                _ => {
+                    if let Some(done) = current.take() {
+                        rects.push(done);
+                    }
+                    current = Some((sentence, rect));
+                }
+            }
+        }
+        if let Some(done) = current.take() {
+            rects.push(done);
+        }
+        if row.ends_with_newline {
+            c += 1;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (k, &(sentence, rect)) in rects.iter().enumerate() {
+        let first = seen.insert(sentence);
+        let response = ui.interact(rect, id.with((sentence, k)), Sense::click_and_drag());
+        let span = input.article.sentences[sentence];
+        if first {
+            let label: String = input
+                .article
+                .slice(span)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let selected = input.selected == Some(sentence);
+            response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
+        }
+        if input.selected == Some(sentence) {
+            ui.painter().rect_stroke(
+                rect.expand(1.0),
+                2.0,
+                theme::selection_stroke(input.dark),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let pointer_byte = |pos: Option<Pos2>| {
+            let pos = pos?;
+            let cursor: CCursor = galley.cursor_from_pos(pos - top_left);
+            byte_at(pieces, input.article, cursor.index.0)
+        };
+        if response.clicked() {
+            actions.push(Action::Select {
+                column: input.column,
+                sentence,
+            });
+        }
+        if response.drag_started()
+            && let Some((s, b)) = pointer_byte(response.interact_pointer_pos())
+        {
+            view.drag_from = Some((s, b));
+            view.drag_to = Some(b);
+        }
+        if response.dragged()
+            && let Some((s, b)) = pointer_byte(response.interact_pointer_pos())
+            && view.drag_from.is_some_and(|(from, _)| from == s)
+        {
+            view.drag_to = Some(b);
+        }
+        if response.drag_stopped()
+            && let (Some((s, a)), Some(b)) = (view.drag_from.take(), view.drag_to.take())
+        {
+            let whole = phrase_from_drag(&input.article.text, input.article.sentences[s], a, b);
+            if !whole.is_empty() {
+                actions.push(Action::Select {
+                    column: input.column,
+                    sentence: s,
+                });
+                actions.push(Action::TogglePhrase {
+                    column: input.column,
+                    span: whole,
+                });
+            }
+        }
+        let right_click_at = if response.secondary_clicked() {
+            pointer_byte(response.interact_pointer_pos())
+        } else {
+            None
+        };
+        if let Some((_, b)) = right_click_at {
+            ui.memory_mut(|m| m.data.insert_temp(id.with("menu-at"), b));
+        }
+        response.context_menu(|ui| {
+            let at: usize = ui
+                .memory(|m| m.data.get_temp(id.with("menu-at")))
+                .unwrap_or(span.start);
+            context_menu(ui, input, sentence, at, actions);
+        });
+    }
+}
+
+fn context_menu(
+    ui: &mut Ui,
+    input: &ViewInput,
+    sentence: usize,
+    at: usize,
+    actions: &mut Vec<Action>,
+) {
+    let column = input.column;
+    let span = input.article.sentences[sentence];
+    let select = Action::Select { column, sentence };
+    for tag in Tag::ALL {
+        let label = format!("{} ({})", tag.label(), tag.letter());
+        if ui.button(label).clicked() {
+            actions.extend([select.clone(), Action::Tag(Some(tag))]);
+            ui.close();
+        }
+    }
+    if ui.button("Clear tag").clicked() {
+        actions.extend([select.clone(), Action::Tag(None)]);
+        ui.close();
+    }
+    ui.separator();
+    if ui.button("Add note…").clicked() {
+        actions.extend([select.clone(), Action::EditNote]);
+        ui.close();
+    }
+    let word = word_at(&input.article.text, span, at);
+    let in_phrase = input
+        .reviewer
+        .and_then(|r| input.article.annotation(r, sentence))
+        .is_some_and(|a| {
+            a.loaded_phrases
+                .iter()
+                .any(|p| p.start < word.end.max(at + 1) && at < p.end)
+        });
+    let phrase_label = if in_phrase {
+        "Unmark loaded phrase".to_owned()
+    } else {
+        format!("Mark loaded phrase “{}”", input.article.slice(word))
+    };
+    if ui
+        .add_enabled(
+            !word.is_empty() || in_phrase,
+            egui::Button::new(phrase_label),
+        )
+        .clicked()
+    {
+        let target = if word.is_empty() {
+            Span::new(at, at + 1)
+        } else {
+            word
+        };
+        actions.extend([
+            select.clone(),
+            Action::TogglePhrase {
+                column,
+                span: target,
+            },
+        ]);
+        ui.close();
+    }
+    if ui
+        .add_enabled(
+            word.start > span.start,
+            egui::Button::new("Split sentence here"),
+        )
+        .clicked()
+    {
+        actions.push(Action::SplitSentence {
+            column,
+            sentence,
+            at: word.start,
+        });
+        ui.close();
+    }
+    if ui
+        .add_enabled(
+            sentence + 1 < input.article.sentences.len(),
+            egui::Button::new("Merge with next"),
+        )
+        .clicked()
+    {
+        actions.push(Action::MergeWithNext { column, sentence });
+        ui.close();
+    }
+}
+
+/// The column header: title and outlet.
+pub fn header(ui: &mut Ui, article: &Article) {
+    ui.label(egui::RichText::new(&article.title).strong().size(16.0));
+    let outlet = article.outlet.as_deref().unwrap_or("Outlet not named");
+    ui.label(egui::RichText::new(outlet).italics());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_break_where_the_text_breaks_lines() {
+        let a = Article::new(
+            "a".into(),
+            "A",
+            "Head line\nOne. Two.\n\nThree to U.S.\n\nPresident Trump.",
+        );
+        assert_eq!(paragraphs(&a), vec![0..1, 1..3, 3..4]);
+    }
+
+    #[test]
+    fn words_are_found_around_a_byte() {
+        let text = "He said Iran’s war-hero ended.";
+        let all = Span::new(0, text.len());
+        assert_eq!(&text[word_at(text, all, 9).range()], "Iran’s");
+        assert_eq!(&text[word_at(text, all, 18).range()], "war-hero");
+        // A drag from inside "Iran’s" to inside "war-hero" covers both whole words.
+        let drag = |a, b| &text[phrase_from_drag(text, all, a, b).range()];
+        assert_eq!(drag(10, 19), "Iran’s war-hero");
+        assert_eq!(drag(19, 10), "Iran’s war-hero");
+        assert_eq!(drag(10, 17), "Iran’s", "up to the start of a word only");
+    }
+}

@@ -1,0 +1,59 @@
+//! Native file dialogs behind a small trait, so that tests supply paths instead (rfd returns
+//! nothing at once where no desktop portal runs).
+
+use std::path::PathBuf;
+
+pub trait FileDialogs {
+    fn open_project(&mut self) -> Option<PathBuf>;
+    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    fn import_article(&mut self) -> Option<PathBuf>;
+}
+
+/// The system's dialogs.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Slant project", &["ron"])
+            .set_title("Open project")
+            .pick_file()
+    }
+
+    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Slant project", &["ron"])
+            .set_file_name(suggested_name)
+            .set_title("Save project")
+            .save_file()
+    }
+
+    fn import_article(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Article", &["txt", "md", "markdown"])
+            .set_title("Import article")
+            .pick_file()
+    }
+}
+
+/// Dialogs that answer from a list, for tests.
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    pub open: Vec<PathBuf>,
+    pub save: Vec<PathBuf>,
+    pub import: Vec<PathBuf>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        self.open.pop()
+    }
+
+    fn save_project(&mut self, _: &str) -> Option<PathBuf> {
+        self.save.pop()
+    }
+
+    fn import_article(&mut self) -> Option<PathBuf> {
+        self.import.pop()
+    }
+}

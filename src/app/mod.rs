@@ -1,0 +1,899 @@
+//! The desktop app. It draws state and turns what people do into [`Action`]s, which it carries
+//! out at the end of each frame through the core ([`crate::document`], [`crate::command`]).
+
+mod actions;
+mod article_view;
+pub mod dialogs;
+mod side_panel;
+mod theme;
+mod workspace;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use egui::{Key, RichText, Ui, ViewportCommand};
+use serde::{Deserialize, Serialize};
+
+pub use actions::Action;
+use dialogs::FileDialogs;
+pub use workspace::Workspace;
+
+use crate::command::{Command, edits};
+use crate::document::{self, Document, Recovery};
+use crate::model::{Article, Reviewer};
+use crate::{import, store};
+
+const SAMPLE: &str = include_str!("../../sample_projects/netanyahu_trump_annotated.ron");
+const SETTINGS_KEY: &str = "slant-settings";
+
+/// What the app remembers between runs.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub dark: bool,
+    pub font_size: f32,
+    pub columns: usize,
+    pub synced_scroll: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            dark: false,
+            font_size: 17.0,
+            columns: 2,
+            synced_scroll: false,
+        }
+    }
+}
+
+/// How the app starts.
+pub struct AppOptions {
+    /// A project to open at once.
+    pub open: Option<PathBuf>,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Where recovery files of never-saved projects go.
+    pub data_dir: PathBuf,
+}
+
+/// What to do once unsaved changes are saved or discarded.
+#[derive(Clone, Debug, PartialEq)]
+enum After {
+    Close,
+    Quit,
+    Open(PathBuf),
+    New,
+    Sample,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Modal {
+    Unsaved(After),
+    Recover {
+        path: PathBuf,
+        recovery: Recovery,
+    },
+    /// Asks who is tagging; for a new project, its title too.
+    Reviewer {
+        name: String,
+        title: Option<String>,
+    },
+    Shortcuts,
+    Message {
+        title: String,
+        text: String,
+    },
+}
+
+pub struct SlantApp {
+    pub settings: Settings,
+    dialogs: Box<dyn FileDialogs>,
+    data_dir: PathBuf,
+    pub workspace: Option<Workspace>,
+    modal: Option<Modal>,
+    /// A project that failed to load: shown on the start screen; the file is left alone.
+    pub load_error: Option<String>,
+    actions: Vec<Action>,
+    title: String,
+    allow_close: bool,
+    theme_applied: Option<bool>,
+}
+
+impl SlantApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> SlantApp {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let mut app = SlantApp {
+            settings,
+            dialogs: options.dialogs,
+            data_dir: options.data_dir,
+            workspace: None,
+            modal: None,
+            load_error: None,
+            actions: Vec::new(),
+            title: String::new(),
+            allow_close: false,
+            theme_applied: None,
+        };
+        if let Some(path) = options.open {
+            app.open(&path);
+        }
+        app
+    }
+
+    /// The open document, if any (for tests and the title).
+    pub fn document(&self) -> Option<&Document> {
+        self.workspace.as_ref().map(|w| &w.doc)
+    }
+
+    /// Queues an action as if a person had asked for it.
+    pub fn request(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    fn untitled_dir(&self) -> PathBuf {
+        self.data_dir.join("untitled")
+    }
+
+    fn open(&mut self, path: &Path) {
+        if let Some(recovery) = document::find_recovery(path) {
+            self.modal = Some(Modal::Recover {
+                path: path.to_owned(),
+                recovery,
+            });
+            return;
+        }
+        match Document::open(path, self.untitled_dir()) {
+            Ok(doc) => self.show_document(doc),
+            Err(e) => {
+                self.workspace = None;
+                self.load_error = Some(format!("{e}\n\nThe file was not changed."));
+            }
+        }
+    }
+
+    fn show_document(&mut self, doc: Document) {
+        if let Some(path) = doc.path() {
+            let path = path.to_owned();
+            self.settings.recent.retain(|p| p != &path);
+            self.settings.recent.insert(0, path);
+            self.settings.recent.truncate(10);
+        }
+        self.load_error = None;
+        let needs_reviewer = doc.project.reviewers.is_empty();
+        self.workspace = Some(Workspace::new(doc, self.settings.columns));
+        if needs_reviewer {
+            self.modal = Some(Modal::Reviewer {
+                name: String::new(),
+                title: None,
+            });
+        }
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.document().is_some_and(Document::is_dirty)
+    }
+
+    /// Runs `after` now, or first asks about unsaved changes.
+    fn guarded(&mut self, after: After) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(after));
+        } else {
+            self.run_after(after);
+        }
+    }
+
+    fn run_after(&mut self, after: After) {
+        match after {
+            After::Close => self.workspace = None,
+            After::Quit => {
+                self.allow_close = true;
+                self.actions.push(Action::Quit);
+            }
+            After::Open(path) => {
+                self.workspace = None;
+                self.open(&path);
+            }
+            After::New => {
+                self.workspace = None;
+                self.modal = Some(Modal::Reviewer {
+                    name: String::new(),
+                    title: Some("Untitled project".into()),
+                });
+            }
+            After::Sample => match store::from_ron(SAMPLE, Path::new("sample project")) {
+                Ok(project) => self.show_document(Document::new(project, self.untitled_dir())),
+                Err(e) => self.error("The sample project could not be read", e.to_string()),
+            },
+        }
+    }
+
+    fn error(&mut self, title: &str, text: impl Into<String>) {
+        self.modal = Some(Modal::Message {
+            title: title.to_owned(),
+            text: text.into(),
+        });
+    }
+
+    fn save(&mut self, ask_path: bool) -> bool {
+        let Some(ws) = &mut self.workspace else {
+            return false;
+        };
+        ws.commit_note();
+        let path = match ws.doc.path() {
+            Some(p) if !ask_path => p.to_owned(),
+            _ => {
+                let name = format!("{}.ron", ws.doc.project.title.replace(['/', '\\'], "-"));
+                match self.dialogs.save_project(&name) {
+                    Some(p) => p,
+                    None => return false,
+                }
+            }
+        };
+        match ws.doc.save_as(&path) {
+            Ok(()) => {
+                self.settings.recent.retain(|p| p != &path);
+                self.settings.recent.insert(0, path);
+                true
+            }
+            Err(e) => {
+                self.error(
+                    "Could not save",
+                    format!("{e}\n\nYour work is still open; try another folder."),
+                );
+                false
+            }
+        }
+    }
+
+    fn import_article(&mut self) {
+        let Some(path) = self.dialogs.import_article() else {
+            return;
+        };
+        let imported = match import::import_file(&path) {
+            Ok(i) => i,
+            Err(e) => return self.error("Could not import the article", e.to_string()),
+        };
+        let Some(ws) = &mut self.workspace else {
+            return;
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = ws.doc.project.new_article_id(&stem);
+        let title = imported.headline.clone().unwrap_or_else(|| stem.clone());
+        let index = ws.doc.project.articles.len();
+        let article = Article::new(id, title, imported.text);
+        let result = ws.apply(
+            format!("Import {stem}"),
+            Some(Command::InsertArticle {
+                index,
+                article: Box::new(article),
+            }),
+        );
+        if let Err(e) = result {
+            return self.error("Could not import the article", e);
+        }
+        // Show the new article: in a new column while there is room, else in the last one.
+        let n = ws.columns.len();
+        if n < 4 && n < ws.doc.project.articles.len() && index > 0 {
+            ws.set_columns(n + 1);
+        }
+        if let Some(c) = ws.columns.last_mut() {
+            c.article = index;
+        }
+    }
+
+    /// Carries out the queued actions.
+    fn process_actions(&mut self, ctx: &egui::Context) {
+        while !self.actions.is_empty() {
+            let action = self.actions.remove(0);
+            self.process(ctx, action);
+        }
+    }
+
+    fn process(&mut self, ctx: &egui::Context, action: Action) {
+        let mut failed = None;
+        match action {
+            Action::NewProject => self.guarded(After::New),
+            Action::OpenProject => {
+                if let Some(path) = self.dialogs.open_project() {
+                    self.guarded(After::Open(path));
+                }
+            }
+            Action::OpenPath(path) => self.guarded(After::Open(path)),
+            Action::OpenSample => self.guarded(After::Sample),
+            Action::ImportArticle => self.import_article(),
+            Action::Save => {
+                self.save(false);
+            }
+            Action::SaveAs => {
+                self.save(true);
+            }
+            Action::Close => self.guarded(After::Close),
+            Action::Quit => {
+                if self.allow_close || !self.is_dirty() {
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                } else {
+                    self.modal = Some(Modal::Unsaved(After::Quit));
+                }
+            }
+            Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::TextLarger => {
+                self.settings.font_size = (self.settings.font_size + 1.0).min(32.0)
+            }
+            Action::TextSmaller => {
+                self.settings.font_size = (self.settings.font_size - 1.0).max(11.0)
+            }
+            Action::ToggleDarkMode => self.settings.dark = !self.settings.dark,
+            Action::ToggleSyncedScroll => {
+                self.settings.synced_scroll = !self.settings.synced_scroll
+            }
+            Action::SetColumns(n) => {
+                self.settings.columns = n;
+                if let Some(ws) = &mut self.workspace {
+                    ws.set_columns(n);
+                }
+            }
+            Action::AddReviewer => {
+                self.modal = Some(Modal::Reviewer {
+                    name: String::new(),
+                    title: None,
+                })
+            }
+            action => {
+                let needs_reviewer = matches!(
+                    action,
+                    Action::Tag(_) | Action::TogglePhrase { .. } | Action::EditNote
+                );
+                let Some(ws) = &mut self.workspace else {
+                    return;
+                };
+                if needs_reviewer && ws.reviewer.is_none() {
+                    self.modal = Some(Modal::Reviewer {
+                        name: String::new(),
+                        title: None,
+                    });
+                    return;
+                }
+                failed = workspace_action(ws, action).err();
+            }
+        }
+        if let Some(e) = failed {
+            self.error("That edit could not be made", e);
+        }
+    }
+
+    /// Keyboard shortcuts: the global ones always, the tagging keys when no text box has focus.
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        if matches!(
+            self.modal,
+            Some(Modal::Reviewer { .. } | Modal::Message { .. })
+        ) {
+            return;
+        }
+        for s in actions::global_shortcuts() {
+            if s.keys
+                .iter()
+                .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
+            {
+                self.actions.push(s.action);
+            }
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        if typing || self.workspace.is_none() || self.modal.is_some() {
+            return;
+        }
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        for s in actions::tagging_shortcuts() {
+            if s.action == Action::NextUntagged && !nothing_focused {
+                continue; // Tab moves focus between controls once one has it
+            }
+            if s.keys
+                .iter()
+                .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
+            {
+                // egui already read Tab and the arrows as "move focus": these keys are ours.
+                ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+                self.actions.push(s.action);
+            }
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        let has_ws = self.workspace.is_some();
+        let ctx = ui.ctx().clone();
+        let item =
+            |ui: &mut Ui, enabled: bool, text: &str, action: Action, out: &mut Vec<Action>| {
+                let mut button = egui::Button::new(text);
+                if let Some(keys) = actions::shortcut_text(&ctx, &action) {
+                    button = button.shortcut_text(keys);
+                }
+                if ui.add_enabled(enabled, button).clicked() {
+                    out.push(action);
+                    ui.close();
+                }
+            };
+        let mut out = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                item(ui, true, "New project", Action::NewProject, &mut out);
+                item(ui, true, "Open…", Action::OpenProject, &mut out);
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent projects");
+                    }
+                    for p in self.settings.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            out.push(Action::OpenPath(p));
+                            ui.close();
+                        }
+                    }
+                });
+                item(
+                    ui,
+                    true,
+                    "Open sample project",
+                    Action::OpenSample,
+                    &mut out,
+                );
+                ui.separator();
+                item(
+                    ui,
+                    has_ws,
+                    "Import article…",
+                    Action::ImportArticle,
+                    &mut out,
+                );
+                ui.separator();
+                item(ui, has_ws, "Save", Action::Save, &mut out);
+                item(ui, has_ws, "Save as…", Action::SaveAs, &mut out);
+                item(ui, has_ws, "Close project", Action::Close, &mut out);
+                ui.separator();
+                item(ui, true, "Quit", Action::Quit, &mut out);
+            });
+            ui.menu_button("Edit", |ui| {
+                let doc = self.document();
+                let undo = doc
+                    .and_then(Document::undo_label)
+                    .map(|l| format!("Undo {l}"));
+                let redo = doc
+                    .and_then(Document::redo_label)
+                    .map(|l| format!("Redo {l}"));
+                item(
+                    ui,
+                    undo.is_some(),
+                    undo.as_deref().unwrap_or("Undo"),
+                    Action::Undo,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    redo.is_some(),
+                    redo.as_deref().unwrap_or("Redo"),
+                    Action::Redo,
+                    &mut out,
+                );
+                ui.separator();
+                item(ui, has_ws, "Find", Action::Find, &mut out);
+                item(ui, has_ws, "Add reviewer…", Action::AddReviewer, &mut out);
+            });
+            ui.menu_button("View", |ui| {
+                for n in 1..=4 {
+                    let label = format!("{n} column{}", if n == 1 { "" } else { "s" });
+                    if ui
+                        .add_enabled(
+                            has_ws,
+                            egui::Button::selectable(self.settings.columns == n, label),
+                        )
+                        .clicked()
+                    {
+                        out.push(Action::SetColumns(n));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::selectable(
+                        self.settings.synced_scroll,
+                        "Synced scrolling",
+                    ))
+                    .clicked()
+                {
+                    out.push(Action::ToggleSyncedScroll);
+                    ui.close();
+                }
+                item(ui, true, "Larger text", Action::TextLarger, &mut out);
+                item(ui, true, "Smaller text", Action::TextSmaller, &mut out);
+                if ui
+                    .add(egui::Button::selectable(self.settings.dark, "Dark mode"))
+                    .clicked()
+                {
+                    out.push(Action::ToggleDarkMode);
+                    ui.close();
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                item(
+                    ui,
+                    true,
+                    "Keyboard shortcuts",
+                    Action::ShowShortcuts,
+                    &mut out,
+                );
+            });
+        });
+        self.actions.extend(out);
+    }
+
+    fn start_screen(&mut self, ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(40.0);
+            ui.heading(RichText::new("Slant").size(36.0));
+            ui.label("Review news articles for media bias: tag each sentence as fact, quote, speculation or loaded wording.");
+            ui.add_space(20.0);
+            if let Some(error) = &self.load_error {
+                egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, egui::Color32::from_rgb(0xD5, 0x5E, 0x00))).show(ui, |ui| {
+                    ui.set_max_width(640.0);
+                    ui.label(RichText::new("This project could not be opened").strong());
+                    ui.label(error);
+                });
+                ui.add_space(12.0);
+            }
+            for (text, action) in [
+                ("Open sample project", Action::OpenSample),
+                ("New project", Action::NewProject),
+                ("Open…", Action::OpenProject),
+            ] {
+                if ui.add_sized([240.0, 32.0], egui::Button::new(text)).clicked() {
+                    self.actions.push(action);
+                }
+            }
+            let recent: Vec<PathBuf> = self.settings.recent.iter().filter(|p| p.exists()).cloned().collect();
+            if !recent.is_empty() {
+                ui.add_space(20.0);
+                ui.label(RichText::new("Recent projects").strong());
+                for p in recent {
+                    if ui.link(p.display().to_string()).clicked() {
+                        self.actions.push(Action::OpenPath(p));
+                    }
+                }
+            }
+        });
+    }
+
+    fn modals(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.take() else {
+            return;
+        };
+        let mut next = Some(modal.clone());
+        let mut close = false;
+        let mut then: Vec<Action> = Vec::new();
+        let mut after: Option<After> = None;
+        let response = egui::Modal::new(egui::Id::NULL.with("slant-modal")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            match modal {
+                Modal::Unsaved(next) => {
+                    ui.heading("Save changes?");
+                    let name = self
+                        .document()
+                        .map(Document::display_name)
+                        .unwrap_or_default();
+                    ui.label(format!("{name} has changes that are not saved."));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() && self.save(false) {
+                            after = Some(next.clone());
+                            close = true;
+                        }
+                        if ui.button("Discard").clicked() {
+                            if let Some(d) = self.document() {
+                                d.discard_recovery();
+                            }
+                            self.workspace = None;
+                            after = Some(next.clone());
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Recover { path, recovery } => {
+                    ui.heading("Recover unsaved work?");
+                    let when = jiff::Timestamp::try_from(recovery.modified)
+                        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+                        .unwrap_or_default();
+                    ui.label(format!(
+                        "Slant was closed with unsaved changes to {} (autosaved {when}).",
+                        path.display()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Recover").clicked() {
+                            match Document::recover(&path, &recovery, self.untitled_dir()) {
+                                Ok(doc) => self.show_document(doc),
+                                Err(e) => {
+                                    self.load_error =
+                                        Some(format!("{e}\n\nThe recovery file could not be read."))
+                                }
+                            }
+                            close = true;
+                        }
+                        if ui.button("Discard").clicked() {
+                            let _ = std::fs::remove_file(&recovery.path);
+                            close = true;
+                            then.push(Action::OpenPath(path.clone()));
+                        }
+                    });
+                }
+                Modal::Reviewer { mut name, title } => {
+                    ui.heading(if title.is_some() {
+                        "New project"
+                    } else {
+                        "Who is tagging?"
+                    });
+                    let mut title = title;
+                    if let Some(t) = &mut title {
+                        ui.label("Project title");
+                        let r = ui.text_edit_singleline(t);
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Project title")
+                        });
+                    }
+                    ui.label("Your name (your tags are kept apart from other reviewers')");
+                    let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name"));
+                    r.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
+                    });
+                    if !r.has_focus() && name.is_empty() {
+                        r.request_focus();
+                    }
+                    let ok = !name.trim().is_empty();
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.horizontal(|ui| {
+                        if (ui.add_enabled(ok, egui::Button::new("OK")).clicked() || (enter && ok))
+                            && self.add_reviewer(&name, title.as_deref())
+                        {
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                    next = Some(Modal::Reviewer { name, title });
+                }
+                Modal::Shortcuts => {
+                    ui.heading("Keyboard shortcuts");
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for s in actions::tagging_shortcuts()
+                            .into_iter()
+                            .chain(actions::global_shortcuts())
+                        {
+                            ui.label(s.name);
+                            let keys: Vec<String> =
+                                s.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
+                            ui.label(RichText::new(keys.join("  or  ")).monospace());
+                            ui.end_row();
+                        }
+                        ui.label("Mark a loaded phrase");
+                        ui.label("drag across words in a sentence");
+                        ui.end_row();
+                    });
+                    if ui.button("Close").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::Message { title, text } => {
+                    ui.heading(title);
+                    ui.label(text);
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if response.should_close() && !matches!(self.modal, Some(Modal::Recover { .. })) {
+            close = true;
+        }
+        if close {
+            next = None;
+        }
+        // A modal opened by what this one did (an error, "who is tagging?") takes its place.
+        if self.modal.is_none() {
+            self.modal = next;
+        }
+        if let Some(a) = after {
+            self.run_after(a);
+        }
+        self.actions.extend(then);
+    }
+
+    /// Adds a reviewer (and, for a new project, creates it). False when nothing was done.
+    fn add_reviewer(&mut self, name: &str, new_project_title: Option<&str>) -> bool {
+        if let Some(title) = new_project_title {
+            // A new project starts clean, its first reviewer part of creating it.
+            let title = if title.trim().is_empty() {
+                "Untitled project"
+            } else {
+                title.trim()
+            };
+            let mut project = crate::model::Project::new(title, jiff::Timestamp::now());
+            let id = project.add_reviewer(name);
+            let mut ws = Workspace::new(
+                Document::new(project, self.untitled_dir()),
+                self.settings.columns,
+            );
+            ws.reviewer = Some(id);
+            self.workspace = Some(ws);
+            return true;
+        }
+        let Some(ws) = &mut self.workspace else {
+            return false;
+        };
+        let mut scratch = ws.doc.project.clone();
+        let id = scratch.add_reviewer(name);
+        let reviewer = Reviewer {
+            id: id.clone(),
+            name: name.trim().to_owned(),
+        };
+        let index = ws.doc.project.reviewers.len();
+        if ws
+            .apply(
+                format!("Add reviewer {}", reviewer.name),
+                Some(Command::InsertReviewer { index, reviewer }),
+            )
+            .is_ok()
+        {
+            ws.reviewer = Some(id);
+            true
+        } else {
+            false
+        }
+    }
+
+    fn window_title(&mut self, ctx: &egui::Context) {
+        let title = match self.document() {
+            Some(d) => format!(
+                "{}{} — Slant",
+                if d.is_dirty() { "● " } else { "" },
+                d.display_name()
+            ),
+            None => "Slant".to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The title the window shows (for tests).
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+/// Actions that work on the open project.
+fn workspace_action(ws: &mut Workspace, action: Action) -> Result<(), String> {
+    let now = Instant::now();
+    match action {
+        Action::Undo if ws.doc.undo(now) => ws.changed(),
+        Action::Redo if ws.doc.redo(now) => ws.changed(),
+        Action::Find => {
+            ws.find.get_or_insert_with(String::new);
+            ws.focus_find = true;
+        }
+        Action::Tag(tag) => ws.tag(tag)?,
+        Action::SelectNext => ws.step(1),
+        Action::SelectPrevious => ws.step(-1),
+        Action::NextUntagged => ws.next_untagged(),
+        Action::Select { column, sentence } => ws.select(column, sentence),
+        Action::TogglePhrase { column, span } => {
+            let (Some(a), Some(r)) = (
+                ws.columns.get(column).map(|c| c.article),
+                ws.reviewer.clone(),
+            ) else {
+                return Ok(());
+            };
+            let command = edits::toggle_phrase(&ws.doc.project, a, &r, span);
+            ws.apply("Mark loaded phrase", command)?;
+        }
+        Action::SplitSentence {
+            column,
+            sentence,
+            at,
+        } => {
+            let Some(a) = ws.columns.get(column).map(|c| c.article) else {
+                return Ok(());
+            };
+            ws.apply(
+                "Split sentence",
+                edits::split_sentence(&ws.doc.project, a, sentence, at),
+            )?;
+        }
+        Action::MergeWithNext { column, sentence } => {
+            let Some(a) = ws.columns.get(column).map(|c| c.article) else {
+                return Ok(());
+            };
+            ws.apply(
+                "Merge sentences",
+                edits::merge_with_next(&ws.doc.project, a, sentence),
+            )?;
+        }
+        Action::EditNote => {
+            if ws.selected.is_none() {
+                ws.step(0);
+            }
+            ws.focus_note = true;
+        }
+        Action::CommitNote => ws.commit_note(),
+        Action::SetReviewer(id) => {
+            ws.commit_note();
+            ws.reviewer = Some(id);
+            ws.changed();
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+impl eframe::App for SlantApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.settings.dark) {
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.theme_applied = Some(self.settings.dark);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved(After::Quit));
+        }
+        self.keyboard(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        let dark = self.settings.dark;
+        let font_size = self.settings.font_size;
+        let synced = self.settings.synced_scroll;
+        let mut actions = Vec::new();
+        if let Some(ws) = &mut self.workspace {
+            egui::Panel::top("toolbar").show(ui, |ui| ws.toolbar(ui, &mut actions));
+            egui::Panel::right("side")
+                .default_size(320.0)
+                .resizable(true)
+                .show(ui, |ui| ws.side_panel(ui, &mut actions));
+            egui::CentralPanel::default().show(ui, |ui| {
+                ws.columns(ui, dark, font_size, synced, &mut actions)
+            });
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));
+        }
+        self.actions.extend(actions);
+        self.modals(&ctx);
+        self.process_actions(&ctx);
+        if let Some(ws) = &mut self.workspace {
+            if ws.doc.autosave_due(Instant::now())
+                && let Err(e) = ws.doc.autosave()
+            {
+                self.modal = Some(Modal::Message {
+                    title: "Autosave failed".into(),
+                    text: e.to_string(),
+                });
+            }
+            if self.workspace.as_ref().is_some_and(|w| w.doc.is_dirty()) {
+                ctx.request_repaint_after(std::time::Duration::from_secs(5));
+            }
+        }
+        self.window_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

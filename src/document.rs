@@ -1,0 +1,337 @@
+//! An open project: its file, its undo history, whether it has unsaved changes, and autosave.
+//!
+//! Kept free of any UI so that every rule (when it is dirty, when autosave is due, where the
+//! recovery file lives, that a file which failed to load is never written) is tested here.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use jiff::Timestamp;
+
+use crate::command::{Command, CommandError};
+use crate::model::Project;
+use crate::store::{self, LoadError, SaveError};
+
+/// How long unsaved changes may wait before they are written to the recovery file.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
+
+struct Entry {
+    label: String,
+    /// The command that reverses this entry (undo) or repeats it (redo).
+    command: Command,
+}
+
+/// An open project.
+pub struct Document {
+    pub project: Project,
+    path: Option<PathBuf>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+    /// Undo depth at the last save; `None` once that state can no longer be reached.
+    saved_depth: Option<usize>,
+    /// When the oldest change not yet in the recovery file was made.
+    unsaved_since: Option<Instant>,
+    /// Where recovery files for projects that were never saved go.
+    untitled_dir: PathBuf,
+}
+
+/// A recovery file found beside a project, newer than the project itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    pub path: PathBuf,
+    pub modified: SystemTime,
+}
+
+impl Document {
+    /// A document for a project that has no file yet.
+    pub fn new(project: Project, untitled_dir: PathBuf) -> Document {
+        Document {
+            project,
+            path: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_depth: Some(0),
+            unsaved_since: None,
+            untitled_dir,
+        }
+    }
+
+    /// Opens a project file. On error nothing is kept, so nothing can overwrite that file.
+    pub fn open(path: &Path, untitled_dir: PathBuf) -> Result<Document, LoadError> {
+        let project = store::load(path)?;
+        let mut doc = Document::new(project, untitled_dir);
+        doc.path = Some(path.to_owned());
+        Ok(doc)
+    }
+
+    /// Opens the recovery file of `path` in place of the project: the recovered edits count as
+    /// unsaved, and saving writes them to `path`.
+    pub fn recover(
+        path: &Path,
+        recovery: &Recovery,
+        untitled_dir: PathBuf,
+    ) -> Result<Document, LoadError> {
+        let project = store::load(&recovery.path)?;
+        let mut doc = Document::new(project, untitled_dir);
+        doc.path = Some(path.to_owned());
+        doc.saved_depth = None;
+        Ok(doc)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The name shown in the window title.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => format!("{} (not saved)", self.project.title),
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved_depth != Some(self.undo.len())
+    }
+
+    /// Applies an edit, labelled for the Edit menu ("Undo Tag as Quote").
+    pub fn apply(
+        &mut self,
+        label: impl Into<String>,
+        command: Command,
+        now: Instant,
+    ) -> Result<(), CommandError> {
+        let inverse = command.apply(&mut self.project)?;
+        if self.saved_depth.is_some_and(|d| d > self.undo.len()) {
+            self.saved_depth = None; // the saved state was on the redo stack, now discarded
+        }
+        self.redo.clear();
+        self.undo.push(Entry {
+            label: label.into(),
+            command: inverse,
+        });
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    /// Undoes the last edit; false when there is none.
+    pub fn undo(&mut self, now: Instant) -> bool {
+        self.step(true, now)
+    }
+
+    pub fn redo(&mut self, now: Instant) -> bool {
+        self.step(false, now)
+    }
+
+    fn step(&mut self, undo: bool, now: Instant) -> bool {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(entry) = from.pop() else {
+            return false;
+        };
+        match entry.command.apply(&mut self.project) {
+            Ok(reverse) => {
+                to.push(Entry {
+                    label: entry.label,
+                    command: reverse,
+                });
+                self.touch(now);
+                true
+            }
+            Err(_) => false, // cannot happen while every edit goes through `apply`
+        }
+    }
+
+    fn touch(&mut self, now: Instant) {
+        self.project.modified = Timestamp::now();
+        if self.is_dirty() {
+            self.unsaved_since.get_or_insert(now);
+        } else {
+            self.unsaved_since = None;
+        }
+    }
+
+    /// Saves to the document's file.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        let path = self
+            .path
+            .clone()
+            .ok_or_else(|| SaveError::Serialize("the project has no file yet".into()))?;
+        self.save_as(&path)
+    }
+
+    /// Saves to `path`, which becomes the document's file; the recovery file is removed.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        store::save(&self.project, path)?;
+        let old_recovery = self.recovery_path();
+        self.path = Some(path.to_owned());
+        self.saved_depth = Some(self.undo.len());
+        self.unsaved_since = None;
+        let _ = std::fs::remove_file(old_recovery);
+        let _ = std::fs::remove_file(self.recovery_path());
+        Ok(())
+    }
+
+    /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file in
+    /// the untitled folder for a project never saved.
+    pub fn recovery_path(&self) -> PathBuf {
+        match &self.path {
+            Some(p) => recovery_path_for(p),
+            None => self.untitled_dir.join("untitled.ron.autosave"),
+        }
+    }
+
+    /// True when changes have waited [`AUTOSAVE_AFTER`] without being written anywhere.
+    pub fn autosave_due(&self, now: Instant) -> bool {
+        self.unsaved_since
+            .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
+    }
+
+    /// Writes the project to its recovery file (atomically); the project file is untouched.
+    pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
+        let path = self.recovery_path();
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let text = store::to_ron(&self.project)?;
+        store::write_atomic(&path, text.as_bytes()).map_err(|source| SaveError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        self.unsaved_since = None;
+        Ok(path)
+    }
+
+    /// Called when the user discards unsaved changes (close without saving).
+    pub fn discard_recovery(&self) {
+        let _ = std::fs::remove_file(self.recovery_path());
+    }
+}
+
+pub fn recovery_path_for(project: &Path) -> PathBuf {
+    let mut name = project.file_name().unwrap_or_default().to_os_string();
+    name.push(".autosave");
+    project.with_file_name(name)
+}
+
+/// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
+pub fn find_recovery(project: &Path) -> Option<Recovery> {
+    let path = recovery_path_for(project);
+    let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
+    let project_modified = std::fs::metadata(project)
+        .ok()
+        .and_then(|m| m.modified().ok());
+    if project_modified.is_some_and(|p| p > modified) {
+        return None;
+    }
+    Some(Recovery { path, modified })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::edits;
+    use crate::model::{Article, Tag};
+
+    fn doc(dir: &Path) -> Document {
+        let mut p = Project::new("P", Timestamp::UNIX_EPOCH);
+        p.add_reviewer("Ann");
+        p.articles.push(Article::new("a".into(), "A", "One. Two."));
+        let path = dir.join("p.ron");
+        store::save(&p, &path).unwrap();
+        Document::open(&path, dir.join("untitled")).unwrap()
+    }
+
+    fn tag(d: &mut Document, sentence: usize, tag: Tag, now: Instant) {
+        let r = d.project.reviewers[0].id.clone();
+        let c = edits::set_tag(&d.project, 0, &r, sentence, Some(tag)).unwrap();
+        d.apply(format!("Tag as {tag}"), c, now).unwrap();
+    }
+
+    #[test]
+    fn dirty_follows_the_undo_stack() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        let t = Instant::now();
+        assert!(!d.is_dirty());
+        tag(&mut d, 0, Tag::Fact, t);
+        assert!(d.is_dirty());
+        assert_eq!(d.undo_label(), Some("Tag as Fact"));
+        assert!(d.undo(t));
+        assert!(!d.is_dirty(), "back where it was saved");
+        assert_eq!(d.redo_label(), Some("Tag as Fact"));
+        assert!(d.redo(t));
+        d.save().unwrap();
+        assert!(!d.is_dirty());
+        assert!(d.undo(t));
+        assert!(d.is_dirty());
+        tag(&mut d, 1, Tag::Quote, t); // the saved state is now unreachable
+        assert!(d.is_dirty());
+        assert!(d.undo(t) && d.is_dirty());
+    }
+
+    #[test]
+    fn autosave_after_thirty_seconds_to_a_recovery_file_then_recover() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        let t0 = Instant::now();
+        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER));
+        tag(&mut d, 0, Tag::Loaded, t0);
+        assert!(!d.autosave_due(t0 + Duration::from_secs(29)));
+        assert!(d.autosave_due(t0 + AUTOSAVE_AFTER));
+        let saved_before = std::fs::read(dir.path().join("p.ron")).unwrap();
+        let recovery = d.autosave().unwrap();
+        assert_eq!(recovery, dir.path().join("p.ron.autosave"));
+        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER * 2));
+        assert_eq!(
+            std::fs::read(dir.path().join("p.ron")).unwrap(),
+            saved_before,
+            "project untouched"
+        );
+
+        // The app "crashes"; the next open finds the recovery file.
+        let path = dir.path().join("p.ron");
+        let found = find_recovery(&path).unwrap();
+        let recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
+        assert!(recovered.is_dirty());
+        let r = &recovered.project.reviewers[0].id;
+        assert_eq!(
+            recovered.project.articles[0].annotation(r, 0).unwrap().tag,
+            Some(Tag::Loaded)
+        );
+
+        // Saving removes the recovery file.
+        d.save().unwrap();
+        assert_eq!(find_recovery(&path), None);
+    }
+
+    #[test]
+    fn untitled_projects_autosave_in_their_own_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Document::new(
+            Project::new("New", Timestamp::UNIX_EPOCH),
+            dir.path().join("untitled"),
+        );
+        assert_eq!(d.display_name(), "New (not saved)");
+        assert!(d.save().is_err());
+        let path = d.autosave().unwrap();
+        assert!(path.starts_with(dir.path().join("untitled")));
+        d.save_as(&dir.path().join("new.ron")).unwrap();
+        assert!(!path.exists());
+        assert_eq!(d.display_name(), "new.ron");
+    }
+}
