@@ -306,4 +306,99 @@ fn the_shortcut_sheet_opens_with_f1() {
     h.key_press(Key::F1);
     h.run();
     assert!(h.query_by_label("Tag as Quote").is_some());
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_none());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Questionmark); // "?" as typed
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_some());
+}
+
+#[test]
+fn dragging_across_words_marks_a_loaded_phrase_and_again_unmarks_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let phrases = |h: &Harness<SlantApp>| {
+        let a = &h.state().document().unwrap().project.articles[0];
+        a.annotation(&rivera(), 5).map_or(vec![], |x| {
+            x.loaded_phrases
+                .iter()
+                .map(|p| a.slice(*p).to_owned())
+                .collect::<Vec<_>>()
+        })
+    };
+    assert!(phrases(&h).is_empty());
+    let rect = h.get_by_label_contains(US_BOMBS).rect();
+    let (from, to) = (
+        rect.left_center() + egui::vec2(60.0, 0.0),
+        rect.left_center() + egui::vec2(200.0, 0.0),
+    );
+    let drag = |h: &mut Harness<SlantApp>| {
+        h.hover_at(from);
+        h.run();
+        h.drag_at(from);
+        h.run();
+        for k in 1..=8 {
+            h.hover_at(from + (to - from) * (k as f32 / 8.0));
+            h.run();
+        }
+        h.drop_at(to);
+        h.run();
+    };
+    drag(&mut h);
+    let marked = phrases(&h);
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    let sentence = "The U.S. contributed heavy bunker-buster bombs to penetrate underground nuclear facilities.";
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let phrase_words: Vec<&str> = marked[0].split(' ').collect();
+    assert!(phrase_words.len() >= 2, "{marked:?}");
+    assert!(
+        words
+            .windows(phrase_words.len())
+            .any(|w| w == phrase_words.as_slice()),
+        "whole words: {marked:?}"
+    );
+    assert_eq!(
+        h.state().document().unwrap().undo_label(),
+        Some("Mark loaded phrase")
+    );
+    drag(&mut h);
+    assert!(phrases(&h).is_empty(), "the same drag unmarks it");
+}
+
+#[test]
+fn split_and_merge_from_the_context_menu() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let count = |h: &Harness<SlantApp>| {
+        h.state().document().unwrap().project.articles[0]
+            .sentences
+            .len()
+    };
+    assert_eq!(count(&h), 30);
+    let rect = h.get_by_label_contains(US_BOMBS).rect();
+    h.hover_at(rect.center());
+    h.run();
+    h.get_by_label_contains(US_BOMBS).click_secondary();
+    h.run();
+    h.get_by_label("Split sentence here").click();
+    h.run();
+    assert_eq!(count(&h), 31);
+    let a = &h.state().document().unwrap().project.articles[0];
+    assert!(a.sentence_text(5).starts_with("The U.S."));
+    assert_eq!(
+        a.annotation(&rivera(), 5).unwrap().tag,
+        Some(Tag::Fact),
+        "the tag stays with the first part"
+    );
+    h.get_by_label_contains(a.sentence_text(5))
+        .click_secondary();
+    h.run();
+    h.get_by_label("Merge with next").click();
+    h.run();
+    assert_eq!(count(&h), 30);
+    assert_eq!(
+        h.state().document().unwrap().project.articles[0].sentence_text(5),
+        US_BOMBS.to_owned() + " to penetrate underground nuclear facilities."
+    );
 }

@@ -190,10 +190,7 @@ pub fn tagging_shortcuts() -> Vec<Shortcut> {
         Shortcut {
             action: Action::ShowShortcuts,
             name: "Keyboard shortcuts",
-            keys: vec![
-                key(Modifiers::SHIFT, Key::Questionmark),
-                key(NONE, Key::Questionmark),
-            ],
+            keys: vec![key(NONE, Key::Questionmark)],
         },
     ]
 }

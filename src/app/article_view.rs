@@ -323,22 +323,35 @@ fn byte_at(pieces: &[Piece], article: &Article, c: usize) -> Option<(usize, usiz
     Some((piece.sentence, byte))
 }
 
-/// The word around byte `at` within `span`.
+/// The word around byte `at` within `span`: the run between white space and dashes, without
+/// the punctuation around it (`“obliterated”,` → `obliterated`), keeping an abbreviation's
+/// periods (`U.S.`).
 fn word_at(text: &str, span: Span, at: usize) -> Span {
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
-    let before = &text[span.start..at.clamp(span.start, span.end)];
-    let start = before
+    let breaks = |c: char| c.is_whitespace() || matches!(c, '—' | '–');
+    let at = at.clamp(span.start, span.end);
+    let start = text[span.start..at]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| is_word(c))
-        .last()
-        .map_or(at, |(i, _)| span.start + i);
-    let after = &text[at.clamp(span.start, span.end)..span.end];
-    let end = after
+        .find(|&(_, c)| breaks(c))
+        .map_or(span.start, |(i, c)| span.start + i + c.len_utf8());
+    let end = text[at..span.end]
         .char_indices()
-        .find(|&(_, c)| !is_word(c))
+        .find(|&(_, c)| breaks(c))
         .map_or(span.end, |(i, _)| at + i);
-    Span::new(start.min(end), end)
+    let token = &text[start..end.max(start)];
+    let inner = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if inner.is_empty() {
+        return Span::new(at, at);
+    }
+    let lead = token.len()
+        - token
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let mut len = inner.len();
+    if inner.contains('.') && token[lead + len..].starts_with('.') {
+        len += 1; // U.S.
+    }
+    Span::new(start + lead, start + lead + len)
 }
 
 /// The whole words covered by a drag from byte `a` to byte `b` inside `sentence`.
@@ -654,6 +667,19 @@ mod tests {
         let all = Span::new(0, text.len());
         assert_eq!(&text[word_at(text, all, 9).range()], "Iran’s");
         assert_eq!(&text[word_at(text, all, 18).range()], "war-hero");
+        let quoted = "the “obliterated” U.S. support—or not.";
+        let q = Span::new(0, quoted.len());
+        let at = |needle: &str| quoted.find(needle).unwrap() + 1;
+        assert_eq!(
+            &quoted[word_at(quoted, q, at("bliterated")).range()],
+            "obliterated"
+        );
+        assert_eq!(&quoted[word_at(quoted, q, at("U.S.")).range()], "U.S.");
+        assert_eq!(
+            &quoted[word_at(quoted, q, at("support")).range()],
+            "support"
+        );
+        assert_eq!(&quoted[word_at(quoted, q, at("or not")).range()], "or");
         // A drag from inside "Iran’s" to inside "war-hero" covers both whole words.
         let drag = |a, b| &text[phrase_from_drag(text, all, a, b).range()];
         assert_eq!(drag(10, 19), "Iran’s war-hero");
