@@ -27,15 +27,28 @@ const SENTENCES: [&str; 5] = [
     "Iran retaliated with hundreds of ballistic missiles and drones.",
 ];
 
-/// A project of two articles with `n` sentences each, every sentence tagged.
-fn project_file(n: usize) -> (tempfile::TempDir, PathBuf) {
+/// The projects compared: two articles of 20,000 sentences; two of 10 sentences long enough to
+/// fill the same view (the fair comparison: the same amount of text on screen); and two of 10
+/// short sentences, which leave most of the view empty.
+const SIZES: [&str; 3] = ["20000", "10 filling the view", "10 short"];
+
+/// A project of two articles, every sentence tagged.
+fn project_file(size: &str) -> (tempfile::TempDir, PathBuf) {
+    let (n, clauses) = match size {
+        "20000" => (20_000, 1),
+        "10 filling the view" => (10, 8),
+        _ => (10, 1),
+    };
     let mut p = Project::new("Frame benchmark", Timestamp::UNIX_EPOCH);
     let r = p.add_reviewer("Bench");
     for a in 0..2 {
         let mut text = String::new();
         for i in 0..n {
-            text.push_str(SENTENCES[(i + a) % SENTENCES.len()]);
-            text.push_str(if i % 4 == 3 { "\n\n" } else { " " });
+            // A long sentence is several clauses joined: "A, and B, and C."
+            let clause = |k: usize| SENTENCES[(i + a + k) % SENTENCES.len()].trim_end_matches('.');
+            let sentence: Vec<&str> = (0..clauses).map(clause).collect();
+            text.push_str(&sentence.join(", and "));
+            text.push_str(if i % 4 == 3 { ".\n\n" } else { ". " });
         }
         let mut article = Article::new(
             p.new_article_id(&format!("article {a}")),
@@ -54,8 +67,9 @@ fn project_file(n: usize) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-fn harness(n: usize) -> (tempfile::TempDir, Harness<'static, SlantApp>) {
-    let (dir, path) = project_file(n);
+fn harness(size: &str) -> (tempfile::TempDir, Harness<'static, SlantApp>) {
+    let (dir, path) = project_file(size);
+    let n = if size == "20000" { 20_000 } else { 10 };
     let options = AppOptions {
         open: Some(path),
         dialogs: Box::new(ScriptedDialogs::default()),
@@ -82,16 +96,16 @@ fn frame(h: &mut Harness<SlantApp>) {
     divan::black_box(h.ctx.tessellate(shapes, ppp));
 }
 
-#[divan::bench(args = [10, 20_000], sample_count = 60)]
-fn idle_frame(bencher: Bencher, sentences: usize) {
-    let (_dir, mut h) = harness(sentences);
+#[divan::bench(args = SIZES, sample_count = 100)]
+fn idle_frame(bencher: Bencher, size: &str) {
+    let (_dir, mut h) = harness(size);
     bencher.bench_local(|| frame(&mut h));
 }
 
 /// Tag the selected sentence and move on: the frame that shows the change.
-#[divan::bench(args = [10, 20_000], sample_count = 60)]
-fn tag_and_repaint(bencher: Bencher, sentences: usize) {
-    let (_dir, mut h) = harness(sentences);
+#[divan::bench(args = SIZES, sample_count = 100)]
+fn tag_and_repaint(bencher: Bencher, size: &str) {
+    let (_dir, mut h) = harness(size);
     let mut k = 0;
     bencher.bench_local(|| {
         k += 1;

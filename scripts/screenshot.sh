@@ -32,7 +32,7 @@ xdotool windowfocus --sync "$WID"
 sleep 1
 import -window "$WID" "$OUT/main.png"
 # Select the sixth sentence of the first article and open the shortcut sheet.
-xdotool key --window "$WID" j j j j j j
+xdotool key --delay 200 --window "$WID" j j j j j j
 sleep 0.5
 import -window "$WID" "$OUT/selected.png"
 xdotool key --window "$WID" F1

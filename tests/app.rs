@@ -402,3 +402,18 @@ fn split_and_merge_from_the_context_menu() {
         US_BOMBS.to_owned() + " to penetrate underground nuclear facilities."
     );
 }
+
+#[test]
+fn a_tag_key_shows_in_the_same_frame() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::Num3);
+    h.step(); // exactly one frame
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Speculation));
+    assert!(
+        h.query_by_label("S Speculation: 10 (33%)").is_some(),
+        "the panel drawn in that frame"
+    );
+}

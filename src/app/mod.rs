@@ -870,6 +870,8 @@ impl eframe::App for SlantApp {
             self.modal = Some(Modal::Unsaved(After::Quit));
         }
         self.keyboard(&ctx);
+        // Keys act before drawing, so the frame that reads a key already shows its effect.
+        self.process_actions(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         let dark = self.settings.dark;
         let font_size = self.settings.font_size;
@@ -889,6 +891,10 @@ impl eframe::App for SlantApp {
         }
         self.actions.extend(actions);
         self.modals(&ctx);
+        if !self.actions.is_empty() {
+            // Clicks are carried out after drawing: draw once more to show them.
+            ctx.request_repaint();
+        }
         self.process_actions(&ctx);
         if let Some(ws) = &mut self.workspace {
             if ws.doc.autosave_due(Instant::now())

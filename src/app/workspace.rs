@@ -1,5 +1,6 @@
 //! An open project on screen: the document, the reviewer tagging, the columns and the selection.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use egui::Ui;
@@ -9,9 +10,9 @@ use super::article_view::{self, ColumnView, ViewInput};
 use super::side_panel::{self, ColumnStats};
 use crate::command::{Command, edits};
 use crate::document::Document;
-use crate::model::{ReviewerId, Tag};
+use crate::model::{ArticleId, ReviewerId, Tag};
 use crate::readability::TextCounts;
-use crate::stats;
+use crate::stats::{self, ReviewerSummary};
 
 pub struct Workspace {
     pub doc: Document,
@@ -27,7 +28,9 @@ pub struct Workspace {
     pub focus_find: bool,
     /// Bumped on every change to the project, so views know to refresh.
     pub revision: u64,
-    text_counts: Vec<(usize, TextCounts)>,
+    text_counts: HashMap<(ArticleId, usize), TextCounts>,
+    /// Per article and reviewer, the figures and the revision they were computed at.
+    summaries: HashMap<(usize, ReviewerId), (u64, ReviewerSummary)>,
     last_offsets: Vec<f32>,
 }
 
@@ -46,7 +49,8 @@ impl Workspace {
             find: None,
             focus_find: false,
             revision: 0,
-            text_counts: Vec::new(),
+            text_counts: HashMap::new(),
+            summaries: HashMap::new(),
             last_offsets: Vec::new(),
         };
         ws.set_columns(n);
@@ -202,14 +206,27 @@ impl Workspace {
         }
     }
 
-    fn text_counts(&mut self, article: usize) -> TextCounts {
-        let key = self.doc.project.articles[article].text.len() ^ (article << 40);
-        if let Some((_, c)) = self.text_counts.iter().find(|(k, _)| *k == key) {
-            return *c;
+    /// A reviewer's figures for an article, recomputed only after the project changed.
+    fn reviewer_summary(&mut self, article: usize, reviewer: &ReviewerId) -> ReviewerSummary {
+        let key = (article, reviewer.clone());
+        match self.summaries.get(&key) {
+            Some((revision, summary)) if *revision == self.revision => summary.clone(),
+            _ => {
+                let summary =
+                    stats::reviewer_summary(&self.doc.project.articles[article], reviewer);
+                self.summaries.insert(key, (self.revision, summary.clone()));
+                summary
+            }
         }
-        let c = stats::text_counts(&self.doc.project.articles[article]);
-        self.text_counts.push((key, c));
-        c
+    }
+
+    /// Words and readability of an article: its text never changes, so they are computed once.
+    fn text_counts(&mut self, article: usize) -> TextCounts {
+        let a = &self.doc.project.articles[article];
+        *self
+            .text_counts
+            .entry((a.id.clone(), a.text.len()))
+            .or_insert_with(|| stats::text_counts(a))
     }
 
     /// The toolbar under the menus: reviewer, columns, and the find bar.
@@ -299,18 +316,12 @@ impl Workspace {
             let articles = self.doc.project.articles.len();
             for a in shown.into_iter().filter(|&a| a < articles) {
                 let text = self.text_counts(a);
-                figures.push((a, text));
+                let summary = reviewer.as_ref().map(|r| self.reviewer_summary(a, r));
+                figures.push((a, text, summary));
             }
             let columns: Vec<ColumnStats> = figures
                 .into_iter()
-                .map(|(a, text)| {
-                    let article = &self.doc.project.articles[a];
-                    ColumnStats {
-                        article,
-                        text,
-                        reviewer: reviewer.as_ref().map(|r| stats::reviewer_summary(article, r)),
-                    }
-                })
+                .map(|(a, text, reviewer)| ColumnStats { article: &self.doc.project.articles[a], text, reviewer })
                 .collect();
             side_panel::statistics(ui, &columns);
         });
