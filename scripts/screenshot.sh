@@ -33,10 +33,10 @@ sleep 1
 import -window "$WID" "$OUT/main.png"
 # Select the sixth sentence of the first article and open the shortcut sheet.
 xdotool key --delay 200 --window "$WID" j j j j j j
-sleep 0.5
+sleep 1.5
 import -window "$WID" "$OUT/selected.png"
 xdotool key --window "$WID" F1
-sleep 0.5
+sleep 1.5
 import -window "$WID" "$OUT/shortcuts.png"
 xdotool key --window "$WID" Escape
 echo "screenshots in $OUT"

@@ -204,8 +204,23 @@ pub fn shortcut_text(ctx: &egui::Context, action: &Action) -> Option<String> {
         .map(|s| {
             s.keys
                 .iter()
-                .map(|k| ctx.format_shortcut(k))
+                .map(|k| display(ctx, k))
                 .collect::<Vec<_>>()
                 .join(" / ")
+        })
+}
+
+/// A shortcut as people write it (`Ctrl+=`, `?`), not by egui's key names.
+pub fn display(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let names = [
+        ("Questionmark", "?"),
+        ("Equals", "="),
+        ("Plus", "+"),
+        ("Minus", "−"),
+    ];
+    names
+        .iter()
+        .fold(ctx.format_shortcut(shortcut), |t, (name, symbol)| {
+            t.replace(name, symbol)
         })
 }

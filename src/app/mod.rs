@@ -689,7 +689,7 @@ impl SlantApp {
                             {
                                 ui.label(s.name);
                                 let keys: Vec<String> =
-                                    s.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
+                                    s.keys.iter().map(|k| actions::display(ctx, k)).collect();
                                 ui.label(RichText::new(keys.join("  or  ")).monospace());
                                 ui.end_row();
                             }
