@@ -208,9 +208,11 @@ impl Document {
             let _ = std::fs::create_dir_all(dir);
         }
         let text = store::to_ron(&self.project)?;
-        store::write_atomic(&path, text.as_bytes()).map_err(|source| SaveError::Write {
-            path: path.clone(),
-            source,
+        store::write_atomic(&path, text.as_bytes(), store::Backup::None).map_err(|source| {
+            SaveError::Write {
+                path: path.clone(),
+                source,
+            }
         })?;
         self.unsaved_since = None;
         Ok(path)

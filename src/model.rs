@@ -53,6 +53,34 @@ impl Tag {
         }
     }
 
+    /// What the tag means, as RUBRIC.md explains it to students.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Tag::Fact => "States something checkable: who did what, when, where, how many.",
+            Tag::Quote => "Mainly carries someone else's words in quotation marks.",
+            Tag::Speculation => "Predicts, guesses, or reports what is not confirmed.",
+            Tag::Loaded => {
+                "Steers the reader's feelings or judgement through word choice rather than information."
+            }
+        }
+    }
+
+    /// The signals that point to the tag.
+    pub fn signals(self) -> &'static str {
+        match self {
+            Tag::Fact => "numbers, dates, named actors and actions, named sources",
+            Tag::Quote => {
+                "‘…’ or “…” with said / told / warned; is the speaker named or anonymous?"
+            }
+            Tag::Speculation => {
+                "could, may, might, likely, expected to, reportedly, sources say, analysts believe, appears"
+            }
+            Tag::Loaded => {
+                "emotive or dramatic words, labels, intensifiers, sweeping generalisations, unsourced verdicts"
+            }
+        }
+    }
+
     /// Parses a key or label, ignoring case (`fact`, `Quote`, `LOADED`).
     pub fn from_key(key: &str) -> Option<Tag> {
         Tag::ALL
@@ -227,6 +255,23 @@ impl Article {
         }
     }
 
+    /// Sentence index ranges of the paragraphs: a line break between two sentences starts a new
+    /// one (a break inside a sentence, from copy-paste, does not).
+    pub fn paragraphs(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 1..self.sentences.len() {
+            if self.text[self.sentences[i - 1].end..self.sentences[i].start].contains('\n') {
+                out.push(start..i);
+                start = i;
+            }
+        }
+        if !self.sentences.is_empty() {
+            out.push(start..self.sentences.len());
+        }
+        out
+    }
+
     pub fn sentence_text(&self, index: usize) -> &str {
         &self.text[self.sentences[index].range()]
     }
@@ -369,6 +414,16 @@ mod tests {
             p.find_reviewer("MS. ANA DÍAZ").unwrap().id.as_str(),
             "ms-ana-díaz"
         );
+    }
+
+    #[test]
+    fn paragraphs_break_where_the_text_breaks_lines() {
+        let a = Article::new(
+            "a".into(),
+            "A",
+            "Head line\nOne. Two.\n\nThree to U.S.\n\nPresident Trump.",
+        );
+        assert_eq!(a.paragraphs(), vec![0..1, 1..3, 3..4]);
     }
 
     #[test]

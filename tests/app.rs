@@ -417,3 +417,29 @@ fn a_tag_key_shows_in_the_same_frame() {
         "the panel drawn in that frame"
     );
 }
+
+#[test]
+fn export_writes_the_chosen_report() {
+    let (dir, path) = sample_copy();
+    let out = dir.path().join("report.csv");
+    let dialogs = ScriptedDialogs {
+        export: vec![out.clone()],
+        ..Default::default()
+    };
+    let mut h = app(Some(&path), dir.path(), dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("CSV (spreadsheet)").click();
+    h.get_by_label("Open the report when it is written").click(); // no browser in tests
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with(
+        "\u{feff}article_id,article_title,sentence,start,end,reviewer,tag,loaded_phrases,note,text"
+    ));
+    let rows = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .count();
+    assert_eq!(rows, 63, "one row per sentence");
+}

@@ -249,3 +249,63 @@ fn analyze_refuses_binary_and_empty_files() {
     let out = slant(&["analyze", empty.to_str().unwrap()]);
     assert!(stderr(&out).contains("empty.txt: the file is empty"));
 }
+
+#[test]
+fn export_writes_each_format_and_names_bad_choices() {
+    let dir = temp();
+    for format in ["html", "csv", "md", "json"] {
+        let out = dir.path().join(format!("r.{format}"));
+        let o = slant(&[
+            "export",
+            &sample(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000, "{format}");
+    }
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
+    let out = dir.path().join("one.md");
+    let o = slant(&[
+        "export",
+        &sample(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+        "--article",
+        "nbc-netanyahu-urges",
+        "--reviewer",
+        "M. Rivera",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Mar-a-Lago resort")
+    );
+    let o = slant(&[
+        "export",
+        &sample(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+        "--article",
+        "cnn",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "no article with id \"cnn\" in the project (articles: maralago-meeting, nbc-netanyahu-urges)"
+    );
+    let o = slant(&["export", &sample(), "--format", "pdf", "-o", "x.pdf"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unknown format is a usage error"
+    );
+}

@@ -14,6 +14,7 @@ pub enum Action {
     OpenPath(PathBuf),
     OpenSample,
     ImportArticle,
+    Export,
     Save,
     SaveAs,
     Close,
@@ -95,6 +96,11 @@ pub fn global_shortcuts() -> Vec<Shortcut> {
             action: Action::SaveAs,
             name: "Save as…",
             keys: vec![key(CMD_SHIFT, Key::S)],
+        },
+        Shortcut {
+            action: Action::Export,
+            name: "Export report…",
+            keys: vec![key(CMD, Key::E)],
         },
         Shortcut {
             action: Action::Close,

@@ -75,23 +75,6 @@ impl ColumnView {
     }
 }
 
-/// Groups sentences into paragraphs: a line break between two sentences starts a new one.
-fn paragraphs(article: &Article) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..article.sentences.len() {
-        let gap = &article.text[article.sentences[i - 1].end..article.sentences[i].start];
-        if gap.contains('\n') {
-            out.push(start..i);
-            start = i;
-        }
-    }
-    if !article.sentences.is_empty() {
-        out.push(start..article.sentences.len());
-    }
-    out
-}
-
 impl Layout {
     fn refresh(&mut self, ui: &Ui, input: &ViewInput, width: f32) {
         let key = (
@@ -105,7 +88,7 @@ impl Layout {
         }
         let same_shape = self.key.2 == key.2 && self.key.3 == key.3 && self.key.1 == key.1;
         self.key = key;
-        let paragraphs = paragraphs(input.article);
+        let paragraphs = input.article.paragraphs();
         if same_shape && paragraphs == self.paragraphs {
             return; // tags changed, not the layout: keep measured heights
         }
@@ -650,16 +633,6 @@ pub fn header(ui: &mut Ui, article: &Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_break_where_the_text_breaks_lines() {
-        let a = Article::new(
-            "a".into(),
-            "A",
-            "Head line\nOne. Two.\n\nThree to U.S.\n\nPresident Trump.",
-        );
-        assert_eq!(paragraphs(&a), vec![0..1, 1..3, 3..4]);
-    }
 
     #[test]
     fn words_are_found_around_a_byte() {

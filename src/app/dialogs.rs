@@ -7,6 +7,7 @@ pub trait FileDialogs {
     fn open_project(&mut self) -> Option<PathBuf>;
     fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
     fn import_article(&mut self) -> Option<PathBuf>;
+    fn export_report(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
 }
 
 /// The system's dialogs.
@@ -34,6 +35,14 @@ impl FileDialogs for NativeDialogs {
             .set_title("Import article")
             .pick_file()
     }
+
+    fn export_report(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Report", &[extension])
+            .set_file_name(suggested_name)
+            .set_title("Export report")
+            .save_file()
+    }
 }
 
 /// Dialogs that answer from a list, for tests.
@@ -42,6 +51,7 @@ pub struct ScriptedDialogs {
     pub open: Vec<PathBuf>,
     pub save: Vec<PathBuf>,
     pub import: Vec<PathBuf>,
+    pub export: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -56,4 +66,22 @@ impl FileDialogs for ScriptedDialogs {
     fn import_article(&mut self) -> Option<PathBuf> {
         self.import.pop()
     }
+
+    fn export_report(&mut self, _: &str, _: &str) -> Option<PathBuf> {
+        self.export.pop()
+    }
+}
+
+/// Opens a file with the system's default program (the browser for an HTML report).
+pub fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command.arg(path).spawn().map(|_| ())
 }

@@ -21,6 +21,7 @@ pub use workspace::Workspace;
 use crate::command::{Command, edits};
 use crate::document::{self, Document, Recovery};
 use crate::model::{Article, Reviewer};
+use crate::report::{self, Format, Report, Selection};
 use crate::{import, store};
 
 const SAMPLE: &str = include_str!("../../sample_projects/netanyahu_trump_annotated.ron");
@@ -81,6 +82,11 @@ enum Modal {
         title: Option<String>,
     },
     Shortcuts,
+    /// Chooses the report format before the save dialog.
+    Export {
+        format: Format,
+        open_after: bool,
+    },
     Message {
         title: String,
         text: String,
@@ -289,6 +295,46 @@ impl SlantApp {
         }
     }
 
+    /// Asks where to write a report of the open project, writes it, and opens it if asked.
+    fn export(&mut self, format: Format, open_after: bool) {
+        let Some(ws) = &mut self.workspace else {
+            return;
+        };
+        ws.commit_note();
+        let reviewer = match format {
+            Format::Html | Format::Markdown => ws.reviewer.as_ref().map(|r| r.as_str().to_owned()),
+            Format::Csv | Format::Json => None,
+        };
+        let project = &ws.doc.project;
+        let selection = Selection {
+            reviewer,
+            article: None,
+        };
+        let bytes = Report::new(project, &selection, format, jiff::Timestamp::now())
+            .and_then(|r| report::render(&r, format));
+        let name = format!(
+            "{}.{}",
+            project.title.replace(['/', '\\'], "-"),
+            format.extension()
+        );
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => return self.error("Could not export", e.to_string()),
+        };
+        let Some(path) = self.dialogs.export_report(&name, format.extension()) else {
+            return;
+        };
+        if let Err(e) = store::write_atomic(&path, &bytes, store::Backup::None) {
+            return self.error("Could not export", format!("{}: {e}", path.display()));
+        }
+        if open_after && let Err(e) = dialogs::open_with_system(&path) {
+            self.error(
+                "The report was written but could not be opened",
+                format!("{}: {e}", path.display()),
+            );
+        }
+    }
+
     /// Carries out the queued actions.
     fn process_actions(&mut self, ctx: &egui::Context) {
         while !self.actions.is_empty() {
@@ -309,6 +355,12 @@ impl SlantApp {
             Action::OpenPath(path) => self.guarded(After::Open(path)),
             Action::OpenSample => self.guarded(After::Sample),
             Action::ImportArticle => self.import_article(),
+            Action::Export if self.workspace.is_some() => {
+                self.modal = Some(Modal::Export {
+                    format: Format::Html,
+                    open_after: true,
+                });
+            }
             Action::Save => {
                 self.save(false);
             }
@@ -700,6 +752,34 @@ impl SlantApp {
                         if ui.button("Close").clicked() {
                             close = true;
                         }
+                    }
+                    Modal::Export {
+                        mut format,
+                        mut open_after,
+                    } => {
+                        ui.heading("Export report");
+                        for f in Format::ALL {
+                            ui.radio_value(&mut format, f, f.label());
+                        }
+                        ui.label(match format {
+                            Format::Html | Format::Markdown => {
+                                "Your tags and notes, as a report to hand in."
+                            }
+                            Format::Csv | Format::Json => {
+                                "Every reviewer's tags, one row per sentence per reviewer."
+                            }
+                        });
+                        ui.checkbox(&mut open_after, "Open the report when it is written");
+                        ui.horizontal(|ui| {
+                            if ui.button("Export…").clicked() {
+                                close = true;
+                                self.export(format, open_after);
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                        next = Some(Modal::Export { format, open_after });
                     }
                     Modal::Message { title, text } => {
                         ui.heading(title);

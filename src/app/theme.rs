@@ -3,6 +3,7 @@
 //! its tag's letter badge.
 
 use crate::model::Tag;
+use crate::palette;
 use egui::Color32;
 
 /// The strong colour of a tag (badges, chart bars).
@@ -24,9 +25,10 @@ pub fn tag_background(tag: Tag, dark: bool) -> Color32 {
 
 /// Text colour on a badge of the tag's strong colour.
 pub fn badge_text(tag: Tag) -> Color32 {
-    match tag {
-        Tag::Quote => Color32::BLACK,
-        _ => Color32::WHITE,
+    if palette::dark_text_on(tag) {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
     }
 }
 
@@ -42,7 +44,8 @@ pub fn selection_stroke(dark: bool) -> egui::Stroke {
 
 /// The underline of a loaded phrase (vermillion, the palette's remaining strong colour).
 pub fn phrase_stroke() -> egui::Stroke {
-    egui::Stroke::new(2.0, Color32::from_rgb(0xD5, 0x5E, 0x00))
+    let [r, g, b] = palette::PHRASE_RGB;
+    egui::Stroke::new(2.0, Color32::from_rgb(r, g, b))
 }
 
 /// A tag's colour for text on the panel background: the strong colour, darkened on light

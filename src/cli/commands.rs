@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::{ArticleMeta, Command, Failure, output};
 use crate::import;
 use crate::model::{Article, Project};
-use crate::{segment, stats, store};
+use crate::{report, segment, stats, store};
 
 pub fn run(command: Command) -> Result<(), Failure> {
     match command {
@@ -27,7 +27,39 @@ pub fn run(command: Command) -> Result<(), Failure> {
         Command::Analyze { file, json } => analyze(&file, json),
         Command::Stats { project, json } => stats(&project, json),
         Command::Check { project } => check(&project),
+        Command::Export {
+            project,
+            format,
+            output,
+            reviewer,
+            article,
+        } => export(
+            &project,
+            format,
+            &output,
+            report::Selection { reviewer, article },
+        ),
     }
+}
+
+fn export(
+    path: &Path,
+    format: report::Format,
+    output: &Path,
+    selection: report::Selection,
+) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let report = report::Report::new(&project, &selection, format, Timestamp::now())
+        .map_err(Failure::input)?;
+    let bytes = report::render(&report, format).map_err(Failure::input)?;
+    store::write_atomic(output, &bytes, store::Backup::None).map_err(|e| {
+        Failure::Input(format!(
+            "{}: cannot write the report: {e}",
+            output.display()
+        ))
+    })?;
+    println!("{}: {} report written", output.display(), format);
+    Ok(())
 }
 
 fn new(

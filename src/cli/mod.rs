@@ -62,6 +62,21 @@ pub enum Command {
     },
     /// Check a project file and say what is wrong, with file:line:column.
     Check { project: PathBuf },
+    /// Write a report: HTML (prints to PDF), CSV, Markdown or JSON.
+    Export {
+        project: PathBuf,
+        #[arg(long, value_enum)]
+        format: crate::report::Format,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Whose tags to report (name or id); needed for HTML and Markdown when there are several.
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// Report one article only (its id, as `slant stats` lists them).
+        #[arg(long)]
+        article: Option<String>,
+    },
 }
 
 /// Details of an imported article; they apply when one file is given.

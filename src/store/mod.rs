@@ -206,15 +206,22 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Saves `project` to `path` atomically, keeping the previous file as `NAME.ron.bak`.
 pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
     let text = to_ron(project)?;
-    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Write {
+    write_atomic(path, text.as_bytes(), Backup::Keep).map_err(|source| SaveError::Write {
         path: path.to_owned(),
         source,
     })
 }
 
+/// Whether [`write_atomic`] keeps the file it replaces as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    Keep,
+    None,
+}
+
 /// Writes `bytes` to a temporary file in `path`'s folder, syncs it, keeps the old file as the
-/// backup and renames the new one into place.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// backup if asked, and renames the new one into place.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
@@ -231,7 +238,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        if path.exists() {
+        if backup == Backup::Keep && path.exists() {
             keep_backup(path)?;
         }
         fs::rename(&tmp, path)?;

@@ -1,0 +1,182 @@
+//! The JSON export: the project's data with each sentence's text, in a documented, versioned
+//! schema (see the README). Field names are a contract: fields are added, never renamed.
+
+use serde::Serialize;
+
+use super::{Report, ReportError};
+use crate::stats::{TagCounts, TagShares};
+
+/// Bumped only when a field changes meaning or disappears; new fields keep the version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    schema: &'static str,
+    schema_version: u32,
+    generated: String,
+    project: ProjectOut<'a>,
+    reviewers: Vec<ReviewerOut<'a>>,
+    articles: Vec<ArticleOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProjectOut<'a> {
+    title: &'a str,
+    created: String,
+    modified: String,
+}
+
+#[derive(Serialize)]
+struct ReviewerOut<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<String>,
+    text: &'a str,
+    sentences_count: usize,
+    words: usize,
+    syllables: usize,
+    reading_ease: Option<f64>,
+    grade_level: Option<f64>,
+    summaries: Vec<SummaryOut<'a>>,
+    sentences: Vec<SentenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SummaryOut<'a> {
+    reviewer: &'a str,
+    reviewer_id: &'a str,
+    tagged: usize,
+    counts: TagCounts,
+    shares: TagShares,
+    loaded_phrases: usize,
+    notes: usize,
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    number: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    annotations: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    reviewer: &'a str,
+    reviewer_id: &'a str,
+    tag: Option<&'static str>,
+    note: Option<&'a str>,
+    loaded_phrases: Vec<PhraseOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PhraseOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
+    let p = report.project;
+    let doc = Doc {
+        schema: "slant-report",
+        schema_version: SCHEMA_VERSION,
+        generated: report.generated.to_string(),
+        project: ProjectOut {
+            title: &p.title,
+            created: p.created.to_string(),
+            modified: p.modified.to_string(),
+        },
+        reviewers: report
+            .reviewers
+            .iter()
+            .map(|r| ReviewerOut {
+                id: r.id.as_str(),
+                name: &r.name,
+            })
+            .collect(),
+        articles: report
+            .articles
+            .iter()
+            .map(|a| {
+                let article = a.article;
+                ArticleOut {
+                    id: article.id.as_str(),
+                    title: &article.title,
+                    outlet: article.outlet.as_deref(),
+                    url: article.url.as_deref(),
+                    published: article.published.map(|d| d.to_string()),
+                    text: &article.text,
+                    sentences_count: article.sentences.len(),
+                    words: a.text.words,
+                    syllables: a.text.syllables,
+                    reading_ease: a.text.reading_ease().map(round),
+                    grade_level: a.text.grade_level().map(round),
+                    summaries: a
+                        .reviewers
+                        .iter()
+                        .zip(&report.reviewers)
+                        .map(|(s, r)| SummaryOut {
+                            reviewer: &r.name,
+                            reviewer_id: r.id.as_str(),
+                            tagged: s.tagged,
+                            counts: s.counts,
+                            shares: s.shares,
+                            loaded_phrases: s.loaded_phrases,
+                            notes: s.notes,
+                        })
+                        .collect(),
+                    sentences: article
+                        .sentences
+                        .iter()
+                        .enumerate()
+                        .map(|(i, span)| SentenceOut {
+                            number: i + 1,
+                            start: span.start,
+                            end: span.end,
+                            text: article.slice(*span),
+                            annotations: report
+                                .reviewers
+                                .iter()
+                                .filter_map(|r| {
+                                    let x = article.annotation(&r.id, i)?;
+                                    Some(AnnotationOut {
+                                        reviewer: &r.name,
+                                        reviewer_id: r.id.as_str(),
+                                        tag: x.tag.map(|t| t.key()),
+                                        note: x.note.as_deref(),
+                                        loaded_phrases: x
+                                            .loaded_phrases
+                                            .iter()
+                                            .map(|p| PhraseOut {
+                                                start: p.start,
+                                                end: p.end,
+                                                text: article.slice(*p),
+                                            })
+                                            .collect(),
+                                    })
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_vec_pretty(&doc).map_err(|e| ReportError::Write(e.to_string()))?;
+    out.push(b'\n');
+    Ok(out)
+}

@@ -1,0 +1,148 @@
+//! The Markdown report, for pasting into a learning platform or a document. Article text is
+//! escaped so that none of it turns into markup.
+
+use std::fmt::Write;
+
+use super::{Report, count_and_share, runs};
+use crate::model::Tag;
+
+/// Escapes Markdown's special characters (and `|`, for tables).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
+            | '!' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(report: &Report) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", escape(&report.project.title));
+    if let Some(r) = report.reviewer() {
+        let _ = write!(md, "Reviewer: **{}** · ", escape(&r.name));
+    }
+    let _ = writeln!(md, "Report date: {}\n", report.generated_date());
+    md.push_str("Tags: **[F]** Fact · **[Q]** Quote · **[S]** Speculation · **[L]** Loaded. Loaded phrases are in **bold**.\n\n");
+
+    if report.articles.len() > 1 {
+        md.push_str("## Comparison\n\n|  |");
+        for a in &report.articles {
+            let _ = write!(md, " {} |", escape(&a.article.title));
+        }
+        md.push_str("\n|---|");
+        md.push_str(&"---:|".repeat(report.articles.len()));
+        md.push('\n');
+        let row = |md: &mut String, label: &str, cell: &dyn Fn(&super::ArticleReport) -> String| {
+            let _ = write!(md, "| {label} |");
+            for a in &report.articles {
+                let _ = write!(md, " {} |", cell(a));
+            }
+            md.push('\n');
+        };
+        row(&mut md, "Outlet", &|a| {
+            escape(a.article.outlet.as_deref().unwrap_or("not named"))
+        });
+        row(&mut md, "Sentences", &|a| {
+            a.article.sentences.len().to_string()
+        });
+        row(&mut md, "Words", &|a| a.text.words.to_string());
+        for tag in Tag::ALL {
+            row(&mut md, tag.label(), &|a| {
+                a.reviewers
+                    .first()
+                    .map(|r| count_and_share(r, tag))
+                    .unwrap_or_default()
+            });
+        }
+        row(&mut md, "Loaded phrases per 100 words", &|a| {
+            a.reviewers
+                .first()
+                .map(|r| format!("{:.1}", a.phrases_per_100_words(r)))
+                .unwrap_or_default()
+        });
+        row(&mut md, "Quoted passages", &|a| {
+            a.reviewers
+                .first()
+                .map(|r| r.counts.quote.to_string())
+                .unwrap_or_default()
+        });
+        md.push('\n');
+    }
+
+    let reviewer = report.reviewer();
+    for a in &report.articles {
+        let article = a.article;
+        let _ = writeln!(md, "## {}\n", escape(&article.title));
+        let _ = writeln!(
+            md,
+            "*{}*\n",
+            escape(article.outlet.as_deref().unwrap_or("Outlet not named"))
+        );
+        if let Some(r) = a.reviewers.first() {
+            let shares: Vec<String> = Tag::ALL
+                .iter()
+                .map(|&t| format!("{} {}", t.label(), count_and_share(r, t)))
+                .collect();
+            let _ = writeln!(
+                md,
+                "{} of {} sentences tagged: {}. Loaded phrases: {}.\n",
+                r.tagged,
+                article.sentences.len(),
+                shares.join(", "),
+                r.loaded_phrases
+            );
+        }
+        let mut notes = Vec::new();
+        for (i, span) in article.sentences.iter().enumerate() {
+            let annotation = reviewer.and_then(|r| article.annotation(&r.id, i));
+            let badge = annotation
+                .and_then(|x| x.tag)
+                .map_or("[ ]".to_owned(), |t| format!("[{}]", t.letter()));
+            let text: String = runs(article, *span, annotation)
+                .iter()
+                .map(|run| {
+                    if run.phrase {
+                        format!("**{}**", escape(run.text))
+                    } else {
+                        escape(run.text)
+                    }
+                })
+                .collect();
+            let _ = write!(md, "{}. **{badge}** {text}", i + 1);
+            if let Some(note) = annotation.and_then(|x| x.note.as_deref()) {
+                notes.push(note);
+                let _ = write!(md, " [^{}-{}]", article.id, notes.len());
+            }
+            md.push('\n');
+        }
+        md.push('\n');
+        for (n, note) in notes.iter().enumerate() {
+            let _ = writeln!(md, "[^{}-{}]: {}", article.id, n + 1, escape(note));
+        }
+        if !notes.is_empty() {
+            md.push('\n');
+        }
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(
+            escape("*bold* [link](x) <b> a|b #1\nnext"),
+            "\\*bold\\* \\[link\\]\\(x\\) \\<b\\> a\\|b \\#1 next"
+        );
+    }
+}
