@@ -39,4 +39,9 @@ xdotool key --window "$WID" F1
 sleep 1.5
 import -window "$WID" "$OUT/shortcuts.png"
 xdotool key --window "$WID" Escape
+sleep 0.5
+xdotool key --window "$WID" ctrl+e
+sleep 1.5
+import -window "$WID" "$OUT/export.png"
+xdotool key --window "$WID" Escape
 echo "screenshots in $OUT"
