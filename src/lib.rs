@@ -16,3 +16,4 @@ pub mod segment;
 pub mod stats;
 pub mod store;
 pub mod validate;
+pub mod voices;

@@ -443,3 +443,31 @@ fn assignment_sample_has_the_same_articles_and_no_tags() {
     });
     check_file("netanyahu_trump_assignment.ron", &project);
 }
+
+#[test]
+fn quoted_voices_of_the_sample_articles() {
+    let project = annotated();
+    let r = &project.reviewers[0].id;
+    let names = |a: usize| -> Vec<(String, slant::voices::VoiceKind)> {
+        slant::voices::quoted_voices(&project.articles[a], r)
+            .into_iter()
+            .map(|v| (v.name, v.kind))
+            .collect()
+    };
+    use slant::voices::VoiceKind::{Named, Unnamed};
+    assert_eq!(
+        names(0),
+        [
+            ("Israeli officials".to_owned(), Unnamed),
+            ("Trump".to_owned(), Named),
+            ("Netanyahu".to_owned(), Named),
+            ("Iranian officials".to_owned(), Unnamed)
+        ]
+    );
+    let nbc = names(1);
+    assert_eq!(
+        slant::voices::count(&slant::voices::quoted_voices(&project.articles[1], r)),
+        (1, 5),
+        "{nbc:?}"
+    );
+}

@@ -3,9 +3,10 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{ArticleReport, Report, count_and_share, percent, runs};
+use super::{ArticleReport, Report, count_and_share, percent, runs, voice_counts};
 use crate::model::{Reviewer, Tag};
 use crate::palette;
+use crate::voices::VoiceKind;
 
 const STYLE: &str = include_str!("../../assets/report/report.css");
 
@@ -120,8 +121,8 @@ fn comparison(report: &Report) -> Markup {
                         }
                     }
                     tr {
-                        th { "Quoted passages (sentences tagged Quote)" }
-                        @for a in &report.articles { td.num { @if let Some(r) = a.reviewers.first() { (r.counts.quote) } } }
+                        th { "Quoted voices" }
+                        @for a in &report.articles { td.num { @if let Some(v) = a.voices.first() { (voice_counts(v)) } } }
                     }
                     tr {
                         th { "Reading ease (Flesch)" }
@@ -221,6 +222,18 @@ fn article(a: &ArticleReport, index: usize, reviewer: Option<&Reviewer>) -> Mark
                     }
                 }
                 @if let Some(r) = summary { (chart(r)) }
+            }
+            @if let Some(voices) = a.voices.first().filter(|v| !v.is_empty()) {
+                p.voices {
+                    strong { "Quoted voices: " }
+                    @for (i, v) in voices.iter().enumerate() {
+                        @if i > 0 { "; " }
+                        (v.name)
+                        @if v.kind == VoiceKind::Unnamed { " (unnamed)" }
+                        " — sentence" @if v.sentences.len() > 1 { "s" } " "
+                        (v.sentences.iter().map(|s| (s + 1).to_string()).collect::<Vec<_>>().join(", "))
+                    }
+                }
             }
             div.text {
                 @for paragraph in article.paragraphs() {

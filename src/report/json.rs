@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Report, ReportError};
 use crate::stats::{TagCounts, TagShares};
+use crate::voices::VoiceKind;
 
 /// Bumped only when a field changes meaning or disappears; new fields keep the version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -58,6 +59,15 @@ struct SummaryOut<'a> {
     shares: TagShares,
     loaded_phrases: usize,
     notes: usize,
+    voices: Vec<VoiceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct VoiceOut<'a> {
+    name: &'a str,
+    kind: VoiceKind,
+    /// 1-based sentence numbers.
+    sentences: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -129,7 +139,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
                         .reviewers
                         .iter()
                         .zip(&report.reviewers)
-                        .map(|(s, r)| SummaryOut {
+                        .zip(&a.voices)
+                        .map(|((s, r), voices)| SummaryOut {
                             reviewer: &r.name,
                             reviewer_id: r.id.as_str(),
                             tagged: s.tagged,
@@ -137,6 +148,14 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
                             shares: s.shares,
                             loaded_phrases: s.loaded_phrases,
                             notes: s.notes,
+                            voices: voices
+                                .iter()
+                                .map(|v| VoiceOut {
+                                    name: &v.name,
+                                    kind: v.kind,
+                                    sentences: v.sentences.iter().map(|s| s + 1).collect(),
+                                })
+                                .collect(),
                         })
                         .collect(),
                     sentences: article

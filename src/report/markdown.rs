@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use super::{Report, count_and_share, runs};
+use super::{Report, count_and_share, runs, voice_counts};
 use crate::model::Tag;
+use crate::voices::VoiceKind;
 
 /// Escapes Markdown's special characters (and `|`, for tables).
 pub fn escape(text: &str) -> String {
@@ -68,10 +69,10 @@ pub fn render(report: &Report) -> String {
                 .map(|r| format!("{:.1}", a.phrases_per_100_words(r)))
                 .unwrap_or_default()
         });
-        row(&mut md, "Quoted passages", &|a| {
-            a.reviewers
+        row(&mut md, "Quoted voices", &|a| {
+            a.voices
                 .first()
-                .map(|r| r.counts.quote.to_string())
+                .map(|v| voice_counts(v))
                 .unwrap_or_default()
         });
         md.push('\n');
@@ -99,6 +100,21 @@ pub fn render(report: &Report) -> String {
                 shares.join(", "),
                 r.loaded_phrases
             );
+        }
+        if let Some(voices) = a.voices.first().filter(|v| !v.is_empty()) {
+            let list: Vec<String> = voices
+                .iter()
+                .map(|v| {
+                    let kind = if v.kind == VoiceKind::Unnamed {
+                        " (unnamed)"
+                    } else {
+                        ""
+                    };
+                    let at: Vec<String> = v.sentences.iter().map(|s| (s + 1).to_string()).collect();
+                    format!("{}{kind} — {}", escape(&v.name), at.join(", "))
+                })
+                .collect();
+            let _ = writeln!(md, "Quoted voices: {}.\n", list.join("; "));
         }
         let mut notes = Vec::new();
         for (i, span) in article.sentences.iter().enumerate() {

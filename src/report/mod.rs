@@ -16,6 +16,7 @@ use jiff::Timestamp;
 use crate::model::{Annotation, Article, Project, Reviewer, Span, Tag};
 use crate::readability::TextCounts;
 use crate::stats::{self, ReviewerSummary};
+use crate::voices::{self, Voice};
 
 pub use json::SCHEMA_VERSION;
 
@@ -93,6 +94,8 @@ pub struct ArticleReport<'a> {
     pub text: TextCounts,
     /// One per chosen reviewer, in project order.
     pub reviewers: Vec<ReviewerSummary>,
+    /// The voices each chosen reviewer's Quote sentences give, in the same order.
+    pub voices: Vec<Vec<Voice>>,
 }
 
 impl ArticleReport<'_> {
@@ -171,6 +174,10 @@ impl<'a> Report<'a> {
                     .iter()
                     .map(|r| stats::reviewer_summary(article, &r.id))
                     .collect(),
+                voices: reviewers
+                    .iter()
+                    .map(|r| voices::quoted_voices(article, &r.id))
+                    .collect(),
             })
             .collect();
         Ok(Report {
@@ -235,6 +242,12 @@ pub fn runs<'t>(
         });
     }
     out
+}
+
+/// "1 named, 5 unnamed"
+pub fn voice_counts(voices: &[Voice]) -> String {
+    let (named, unnamed) = voices::count(voices);
+    format!("{named} named, {unnamed} unnamed")
 }
 
 /// "37%"

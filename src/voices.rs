@@ -1,0 +1,445 @@
+//! Who gets a voice: the speakers of a reviewer's Quote sentences, named or not.
+//!
+//! A speaker is found next to an attribution verb outside the quotation marks ("…,’ said Senator
+//! Elizabeth Warren", "one U.S. official told NBC"). A name ends in a capitalised word (Warren,
+//! Trump, NBC News); a description ends in a common noun (a former U.S. diplomat, Israeli
+//! officials) and counts as unnamed, as does any speaker in a sentence that says the source asked
+//! for anonymity. A pronoun (he said) continues a voice already counted, so it adds none.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Article, ReviewerId, Tag};
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "asked",
+    "stated",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "emphasized",
+    "emphasised",
+    "claimed",
+    "claims",
+    "declared",
+    "praised",
+    "recalled",
+    "replied",
+    "according",
+];
+const ANONYMITY: &[&str] = &[
+    "condition of anonymity",
+    "requested anonymity",
+    "declined to be named",
+    "asked not to be named",
+    "not authorized to speak",
+];
+/// Nouns that describe a source without naming it, capitalised or not ("Officials said").
+const SOURCE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "analyst",
+    "analysts",
+    "critic",
+    "critics",
+    "expert",
+    "experts",
+    "source",
+    "sources",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawmaker",
+    "lawmakers",
+    "observer",
+    "observers",
+    "economist",
+    "economists",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "investigator",
+    "investigators",
+    "police",
+    "authorities",
+    "researchers",
+    "scientists",
+    "people",
+    "person",
+    "officers",
+    "strategist",
+    "strategists",
+    "administration",
+    "government",
+    "ministry",
+    "reports",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "one", "some", "several", "two", "three", "other", "many", "the",
+];
+
+/// Named or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceKind {
+    Named,
+    Unnamed,
+}
+
+/// One speaker and the sentences (0-based) that quote them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Voice {
+    pub name: String,
+    pub kind: VoiceKind,
+    pub sentences: Vec<usize>,
+}
+
+/// The speaker a sentence attributes its words to, as written ("a former U.S. diplomat").
+pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
+    let outside = outside_quotes(sentence);
+    let words: Vec<(usize, &str)> = words(&outside);
+    let lower = sentence.to_lowercase();
+    let anonymous = ANONYMITY.iter().any(|cue| lower.contains(cue));
+    for (i, &(_, w)) in words.iter().enumerate() {
+        let verb = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !VERBS.contains(&verb.as_str()) {
+            continue;
+        }
+        if verb == "according"
+            && words
+                .get(i + 1)
+                .is_none_or(|(_, w)| !w.eq_ignore_ascii_case("to"))
+        {
+            continue;
+        }
+        let skip = if verb == "according" { 2 } else { 1 };
+        let after = phrase_after(&words[i + skip..]);
+        let before = phrase_before(&words[..i]);
+        // The subject before the verb speaks ("one official told NBC"); after a quotation the
+        // order is inverted ("…,’ said Senator Warren") and nothing stands before the verb.
+        let phrase = match (after, before) {
+            (Some(a), _) if verb == "according" => a,
+            (_, Some(b)) => b,
+            (Some(a), None) if starts_speaker(&a) => a,
+            _ => continue,
+        };
+        if PRONOUNS.contains(&phrase.to_lowercase().as_str()) {
+            return None;
+        }
+        let last = phrase.split_whitespace().last()?;
+        let named = last.chars().next().is_some_and(char::is_uppercase)
+            && !SOURCE_NOUNS.contains(&last.to_lowercase().as_str())
+            && !anonymous;
+        return Some((
+            phrase,
+            if named {
+                VoiceKind::Named
+            } else {
+                VoiceKind::Unnamed
+            },
+        ));
+    }
+    None
+}
+
+/// Words that can open a speaker: a capitalised word or a determiner ("a", "one").
+fn starts_speaker(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase)
+        || DETERMINERS.contains(&first.to_lowercase().as_str())
+}
+
+/// Up to six words after the verb, to the first comma, stop, colon or "who".
+fn phrase_after(words: &[(usize, &str)]) -> Option<String> {
+    let mut out = Vec::new();
+    for &(_, w) in words.iter().take(6) {
+        // A period ends the phrase unless it ends an abbreviation (U.S., Sen.).
+        let abbreviation = w.ends_with('.') && {
+            let core = &w[..w.len() - 1];
+            core.contains('.')
+                || (core.len() <= 4
+                    && core.starts_with(char::is_uppercase)
+                    && core.len() > 1
+                    && w != words.last().map_or("", |l| l.1))
+        };
+        let bare = if abbreviation {
+            w
+        } else {
+            w.trim_end_matches([',', '.', ';', ':', '!', '?'])
+        };
+        if bare.eq_ignore_ascii_case("who")
+            || bare.eq_ignore_ascii_case("in")
+            || bare.eq_ignore_ascii_case("on")
+        {
+            break;
+        }
+        if !bare.is_empty() {
+            out.push(bare);
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// The subject before the verb: the last comma-separated chunk, or the one before it when the
+/// last is an appositive or an aside ("Maria Lopez, an economist, told"; "Netanyahu, in turn,
+/// praised"), without trailing auxiliaries ("officials have warned").
+fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
+    let text: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+    let joined = text.join(" ");
+    let chunks: Vec<&str> = joined
+        .split([',', ';', ':'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let last = *chunks.last()?;
+    let capitalised_end = |c: &str| {
+        c.split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let has_name = |c: &str| {
+        c.split_whitespace()
+            .any(|w| w.starts_with(char::is_uppercase))
+    };
+    let aside = {
+        let first = last.split_whitespace().next().unwrap_or("").to_lowercase();
+        DETERMINERS.contains(&first.as_str()) && first != "one"
+            || !has_name(last) && !is_subject(last)
+    };
+    let chosen = match chunks.len() {
+        n if n >= 2 && aside && capitalised_end(chunks[n - 2]) => chunks[n - 2],
+        _ => last,
+    };
+    let mut kept: Vec<&str> = chosen.split_whitespace().collect();
+    while kept
+        .last()
+        .is_some_and(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+    {
+        kept.pop();
+    }
+    let start = kept.len().saturating_sub(5);
+    let phrase = kept[start..].join(" ");
+    let phrase = phrase
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_owned();
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+const AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "then",
+    "later",
+    "again",
+    "reportedly",
+    "previously",
+    "recently",
+    "had",
+    "once",
+    "repeatedly",
+];
+
+/// A chunk that can be a subject on its own: a pronoun or a noun phrase with a determiner.
+fn is_subject(chunk: &str) -> bool {
+    let first = chunk.split_whitespace().next().unwrap_or("").to_lowercase();
+    PRONOUNS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str())
+}
+
+/// Word tokens of the text outside quotation marks, with their byte offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    text.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
+/// The sentence with everything inside quotation marks blanked out. A right single mark between
+/// letters is an apostrophe (isn’t), as is a left one there (Iran‘s).
+pub fn outside_quotes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut in_straight = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let between_letters =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        match c {
+            '“' => depth += 1,
+            '”' => depth = depth.saturating_sub(1),
+            '‘' if !between_letters => depth += 1,
+            '’' if !between_letters && depth > 0 => depth -= 1,
+            '"' => in_straight = !in_straight,
+            _ => {
+                out.push(if depth > 0 || in_straight { ' ' } else { c });
+                continue;
+            }
+        }
+        out.push(' ');
+    }
+    out
+}
+
+/// The voices a reviewer's Quote sentences give, in order of first appearance.
+pub fn quoted_voices(article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
+    let mut voices: Vec<Voice> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for s in 0..article.sentences.len() {
+        if article.annotation(reviewer, s).and_then(|a| a.tag) != Some(Tag::Quote) {
+            continue;
+        }
+        let Some((name, kind)) = speaker(article.sentence_text(s)) else {
+            continue;
+        };
+        // A named person is known by the last word of the name (Warren, Senator Warren).
+        let key = match kind {
+            VoiceKind::Named => name.split_whitespace().last().unwrap_or(&name).to_owned(),
+            VoiceKind::Unnamed => name.to_lowercase(),
+        };
+        match index.get(&key) {
+            Some(&v) => voices[v].sentences.push(s),
+            None => {
+                index.insert(key, voices.len());
+                voices.push(Voice {
+                    name,
+                    kind,
+                    sentences: vec![s],
+                });
+            }
+        }
+    }
+    voices
+}
+
+/// How many named and unnamed voices.
+pub fn count(voices: &[Voice]) -> (usize, usize) {
+    let named = voices.iter().filter(|v| v.kind == VoiceKind::Named).count();
+    (named, voices.len() - named)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(s: &str) -> Option<(String, VoiceKind)> {
+        speaker(s)
+    }
+
+    fn named(s: &str) -> Option<(String, VoiceKind)> {
+        Some((s.to_owned(), VoiceKind::Named))
+    }
+
+    fn unnamed(s: &str) -> Option<(String, VoiceKind)> {
+        Some((s.to_owned(), VoiceKind::Unnamed))
+    }
+
+    #[test]
+    fn speakers_after_and_before_the_verb() {
+        assert_eq!(
+            who("‘This is a dangerous gamble,’ said Senator Elizabeth Warren."),
+            named("Senator Elizabeth Warren")
+        );
+        assert_eq!(
+            who("‘This isn’t just about defense,’ one U.S. official told NBC."),
+            unnamed("one U.S. official")
+        );
+        assert_eq!(
+            who(
+                "‘Tehran is sending a clear message,’ said a former U.S. diplomat, who spoke on condition of anonymity."
+            ),
+            unnamed("a former U.S. diplomat")
+        );
+        assert_eq!(who("Trump emphasized: “For missiles, yes."), named("Trump"));
+        assert_eq!(
+            who("Netanyahu, in turn, praised Trump as Israel’s “greatest friend” and more."),
+            named("Netanyahu")
+        );
+        assert_eq!(
+            who("Israeli officials claimed the strikes “severely damaged” the array."),
+            unnamed("Israeli officials")
+        );
+        assert_eq!(
+            who("‘Israel cannot wait,’ he said in a recent interview."),
+            None,
+            "a pronoun continues a voice"
+        );
+        assert_eq!(
+            who("‘We have a window of opportunity.’"),
+            None,
+            "no attribution"
+        );
+    }
+
+    #[test]
+    fn unseen_sentences() {
+        assert_eq!(
+            who("\"Prices will fall,\" Maria Lopez, an economist at Acme, told reporters."),
+            named("Maria Lopez")
+        );
+        assert_eq!(
+            who("\"It was chaos,\" said a witness who asked not to be named."),
+            unnamed("a witness")
+        );
+        assert_eq!(
+            who("According to the Associated Press, the vote was delayed."),
+            named("the Associated Press")
+        );
+        assert_eq!(
+            who("“We are ready,” the spokesman added."),
+            unnamed("the spokesman")
+        );
+        assert_eq!(
+            who("Officials said the bridge was safe."),
+            unnamed("Officials")
+        );
+    }
+
+    #[test]
+    fn quotation_marks_hide_their_words() {
+        assert!(!outside_quotes("a “said x” b").contains("said"));
+        let outside = outside_quotes("Iran‘s isn’t ‘quoted said’ end");
+        assert!(
+            outside.contains("Iran‘s isn’t") && !outside.contains("said"),
+            "{outside}"
+        );
+    }
+}
