@@ -74,130 +74,92 @@ const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
+fn entry(action: Action, name: &'static str, keys: &[KeyboardShortcut]) -> Shortcut {
+    Shortcut {
+        action,
+        name,
+        keys: keys.to_vec(),
+    }
+}
+
 /// Shortcuts that work even while typing in a text field.
 pub fn global_shortcuts() -> Vec<Shortcut> {
+    use Action as A;
     vec![
-        Shortcut {
-            action: Action::NewProject,
-            name: "New project",
-            keys: vec![key(CMD, Key::N)],
-        },
-        Shortcut {
-            action: Action::OpenProject,
-            name: "Open…",
-            keys: vec![key(CMD, Key::O)],
-        },
-        Shortcut {
-            action: Action::Save,
-            name: "Save",
-            keys: vec![key(CMD, Key::S)],
-        },
-        Shortcut {
-            action: Action::SaveAs,
-            name: "Save as…",
-            keys: vec![key(CMD_SHIFT, Key::S)],
-        },
-        Shortcut {
-            action: Action::Export,
-            name: "Export report…",
-            keys: vec![key(CMD, Key::E)],
-        },
-        Shortcut {
-            action: Action::Close,
-            name: "Close project",
-            keys: vec![key(CMD, Key::W)],
-        },
-        Shortcut {
-            action: Action::Quit,
-            name: "Quit",
-            keys: vec![key(CMD, Key::Q)],
-        },
-        Shortcut {
-            action: Action::Redo,
-            name: "Redo",
-            keys: vec![key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)],
-        },
-        Shortcut {
-            action: Action::Undo,
-            name: "Undo",
-            keys: vec![key(CMD, Key::Z)],
-        },
-        Shortcut {
-            action: Action::Find,
-            name: "Find",
-            keys: vec![key(CMD, Key::F)],
-        },
-        Shortcut {
-            action: Action::TextLarger,
-            name: "Larger text",
-            keys: vec![key(CMD, Key::Equals), key(CMD, Key::Plus)],
-        },
-        Shortcut {
-            action: Action::TextSmaller,
-            name: "Smaller text",
-            keys: vec![key(CMD, Key::Minus)],
-        },
-        Shortcut {
-            action: Action::ShowShortcuts,
-            name: "Keyboard shortcuts",
-            keys: vec![key(NONE, Key::F1)],
-        },
+        entry(A::NewProject, "New project", &[key(CMD, Key::N)]),
+        entry(A::OpenProject, "Open…", &[key(CMD, Key::O)]),
+        entry(A::Save, "Save", &[key(CMD, Key::S)]),
+        entry(A::SaveAs, "Save as…", &[key(CMD_SHIFT, Key::S)]),
+        entry(A::Export, "Export report…", &[key(CMD, Key::E)]),
+        entry(A::Close, "Close project", &[key(CMD, Key::W)]),
+        entry(A::Quit, "Quit", &[key(CMD, Key::Q)]),
+        entry(A::Redo, "Redo", &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)]),
+        entry(A::Undo, "Undo", &[key(CMD, Key::Z)]),
+        entry(A::Find, "Find", &[key(CMD, Key::F)]),
+        entry(
+            A::TextLarger,
+            "Larger text",
+            &[key(CMD, Key::Equals), key(CMD, Key::Plus)],
+        ),
+        entry(A::TextSmaller, "Smaller text", &[key(CMD, Key::Minus)]),
+        entry(
+            A::ShowShortcuts,
+            "Keyboard shortcuts",
+            &[key(NONE, Key::F1)],
+        ),
     ]
 }
 
 /// Tagging keys: only when no text field has the keyboard.
 pub fn tagging_shortcuts() -> Vec<Shortcut> {
+    use Action as A;
     vec![
-        Shortcut {
-            action: Action::Tag(Some(Tag::Fact)),
-            name: "Tag as Fact",
-            keys: vec![key(NONE, Key::Num1), key(NONE, Key::F)],
-        },
-        Shortcut {
-            action: Action::Tag(Some(Tag::Quote)),
-            name: "Tag as Quote",
-            keys: vec![key(NONE, Key::Num2), key(NONE, Key::Q)],
-        },
-        Shortcut {
-            action: Action::Tag(Some(Tag::Speculation)),
-            name: "Tag as Speculation",
-            keys: vec![key(NONE, Key::Num3), key(NONE, Key::S)],
-        },
-        Shortcut {
-            action: Action::Tag(Some(Tag::Loaded)),
-            name: "Tag as Loaded",
-            keys: vec![key(NONE, Key::Num4), key(NONE, Key::L)],
-        },
-        Shortcut {
-            action: Action::Tag(None),
-            name: "Clear tag",
-            keys: vec![key(NONE, Key::Num0), key(NONE, Key::Backspace)],
-        },
-        Shortcut {
-            action: Action::SelectNext,
-            name: "Next sentence",
-            keys: vec![key(NONE, Key::J), key(NONE, Key::ArrowDown)],
-        },
-        Shortcut {
-            action: Action::SelectPrevious,
-            name: "Previous sentence",
-            keys: vec![key(NONE, Key::K), key(NONE, Key::ArrowUp)],
-        },
-        Shortcut {
-            action: Action::NextUntagged,
-            name: "Next untagged sentence",
-            keys: vec![key(NONE, Key::Tab)],
-        },
-        Shortcut {
-            action: Action::EditNote,
-            name: "Edit the note",
-            keys: vec![key(NONE, Key::N)],
-        },
-        Shortcut {
-            action: Action::ShowShortcuts,
-            name: "Keyboard shortcuts",
-            keys: vec![key(NONE, Key::Questionmark)],
-        },
+        entry(
+            A::Tag(Some(Tag::Fact)),
+            "Tag as Fact",
+            &[key(NONE, Key::Num1), key(NONE, Key::F)],
+        ),
+        entry(
+            A::Tag(Some(Tag::Quote)),
+            "Tag as Quote",
+            &[key(NONE, Key::Num2), key(NONE, Key::Q)],
+        ),
+        entry(
+            A::Tag(Some(Tag::Speculation)),
+            "Tag as Speculation",
+            &[key(NONE, Key::Num3), key(NONE, Key::S)],
+        ),
+        entry(
+            A::Tag(Some(Tag::Loaded)),
+            "Tag as Loaded",
+            &[key(NONE, Key::Num4), key(NONE, Key::L)],
+        ),
+        entry(
+            A::Tag(None),
+            "Clear tag",
+            &[key(NONE, Key::Num0), key(NONE, Key::Backspace)],
+        ),
+        entry(
+            A::SelectNext,
+            "Next sentence",
+            &[key(NONE, Key::J), key(NONE, Key::ArrowDown)],
+        ),
+        entry(
+            A::SelectPrevious,
+            "Previous sentence",
+            &[key(NONE, Key::K), key(NONE, Key::ArrowUp)],
+        ),
+        entry(
+            A::NextUntagged,
+            "Next untagged sentence",
+            &[key(NONE, Key::Tab)],
+        ),
+        entry(A::EditNote, "Edit the note", &[key(NONE, Key::N)]),
+        entry(
+            A::ShowShortcuts,
+            "Keyboard shortcuts",
+            &[key(NONE, Key::Questionmark)],
+        ),
     ]
 }
 

@@ -4,21 +4,24 @@
 mod actions;
 mod article_view;
 pub mod dialogs;
+mod menu;
+mod modals;
 mod side_panel;
+mod start;
 mod theme;
 mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use egui::{Key, RichText, Ui, ViewportCommand};
+use egui::{Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
 pub use actions::Action;
 use dialogs::FileDialogs;
 pub use workspace::Workspace;
 
-use crate::command::{Command, edits};
+use crate::command::Command;
 use crate::document::{self, Document, Recovery};
 use crate::model::{Article, Reviewer};
 use crate::report::{self, Format, Report, Selection};
@@ -414,7 +417,7 @@ impl SlantApp {
                     });
                     return;
                 }
-                failed = workspace_action(ws, action).err();
+                failed = ws.perform(action).err();
             }
         }
         if let Some(e) = failed {
@@ -456,354 +459,6 @@ impl SlantApp {
                 self.actions.push(s.action);
             }
         }
-    }
-
-    fn menu_bar(&mut self, ui: &mut Ui) {
-        let has_ws = self.workspace.is_some();
-        let ctx = ui.ctx().clone();
-        let item =
-            |ui: &mut Ui, enabled: bool, text: &str, action: Action, out: &mut Vec<Action>| {
-                let mut button = egui::Button::new(text);
-                if let Some(keys) = actions::shortcut_text(&ctx, &action) {
-                    button = button.shortcut_text(keys);
-                }
-                if ui.add_enabled(enabled, button).clicked() {
-                    out.push(action);
-                    ui.close();
-                }
-            };
-        let mut out = Vec::new();
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                item(ui, true, "New project", Action::NewProject, &mut out);
-                item(ui, true, "Open…", Action::OpenProject, &mut out);
-                ui.menu_button("Open recent", |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label("No recent projects");
-                    }
-                    for p in self.settings.recent.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
-                            out.push(Action::OpenPath(p));
-                            ui.close();
-                        }
-                    }
-                });
-                item(
-                    ui,
-                    true,
-                    "Open sample project",
-                    Action::OpenSample,
-                    &mut out,
-                );
-                ui.separator();
-                item(
-                    ui,
-                    has_ws,
-                    "Import article…",
-                    Action::ImportArticle,
-                    &mut out,
-                );
-                ui.separator();
-                item(ui, has_ws, "Save", Action::Save, &mut out);
-                item(ui, has_ws, "Save as…", Action::SaveAs, &mut out);
-                item(ui, has_ws, "Close project", Action::Close, &mut out);
-                ui.separator();
-                item(ui, true, "Quit", Action::Quit, &mut out);
-            });
-            ui.menu_button("Edit", |ui| {
-                let doc = self.document();
-                let undo = doc
-                    .and_then(Document::undo_label)
-                    .map(|l| format!("Undo {l}"));
-                let redo = doc
-                    .and_then(Document::redo_label)
-                    .map(|l| format!("Redo {l}"));
-                item(
-                    ui,
-                    undo.is_some(),
-                    undo.as_deref().unwrap_or("Undo"),
-                    Action::Undo,
-                    &mut out,
-                );
-                item(
-                    ui,
-                    redo.is_some(),
-                    redo.as_deref().unwrap_or("Redo"),
-                    Action::Redo,
-                    &mut out,
-                );
-                ui.separator();
-                item(ui, has_ws, "Find", Action::Find, &mut out);
-                item(ui, has_ws, "Add reviewer…", Action::AddReviewer, &mut out);
-            });
-            ui.menu_button("View", |ui| {
-                for n in 1..=4 {
-                    let label = format!("{n} column{}", if n == 1 { "" } else { "s" });
-                    if ui
-                        .add_enabled(
-                            has_ws,
-                            egui::Button::selectable(self.settings.columns == n, label),
-                        )
-                        .clicked()
-                    {
-                        out.push(Action::SetColumns(n));
-                        ui.close();
-                    }
-                }
-                ui.separator();
-                if ui
-                    .add(egui::Button::selectable(
-                        self.settings.synced_scroll,
-                        "Synced scrolling",
-                    ))
-                    .clicked()
-                {
-                    out.push(Action::ToggleSyncedScroll);
-                    ui.close();
-                }
-                item(ui, true, "Larger text", Action::TextLarger, &mut out);
-                item(ui, true, "Smaller text", Action::TextSmaller, &mut out);
-                if ui
-                    .add(egui::Button::selectable(self.settings.dark, "Dark mode"))
-                    .clicked()
-                {
-                    out.push(Action::ToggleDarkMode);
-                    ui.close();
-                }
-            });
-            ui.menu_button("Help", |ui| {
-                item(
-                    ui,
-                    true,
-                    "Keyboard shortcuts",
-                    Action::ShowShortcuts,
-                    &mut out,
-                );
-            });
-        });
-        self.actions.extend(out);
-    }
-
-    fn start_screen(&mut self, ui: &mut Ui) {
-        ui.vertical_centered(|ui| {
-            ui.add_space(40.0);
-            ui.heading(RichText::new("Slant").size(36.0));
-            ui.label("Review news articles for media bias: tag each sentence as fact, quote, speculation or loaded wording.");
-            ui.add_space(20.0);
-            if let Some(error) = &self.load_error {
-                egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, egui::Color32::from_rgb(0xD5, 0x5E, 0x00))).show(ui, |ui| {
-                    ui.set_max_width(640.0);
-                    ui.label(RichText::new("This project could not be opened").strong());
-                    ui.label(error);
-                });
-                ui.add_space(12.0);
-            }
-            for (text, action) in [
-                ("Open sample project", Action::OpenSample),
-                ("New project", Action::NewProject),
-                ("Open…", Action::OpenProject),
-            ] {
-                if ui.add_sized([240.0, 32.0], egui::Button::new(text)).clicked() {
-                    self.actions.push(action);
-                }
-            }
-            let recent: Vec<PathBuf> = self.settings.recent.iter().filter(|p| p.exists()).cloned().collect();
-            if !recent.is_empty() {
-                ui.add_space(20.0);
-                ui.label(RichText::new("Recent projects").strong());
-                for p in recent {
-                    if ui.link(p.display().to_string()).clicked() {
-                        self.actions.push(Action::OpenPath(p));
-                    }
-                }
-            }
-        });
-    }
-
-    fn modals(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.take() else {
-            return;
-        };
-        let mut next = Some(modal.clone());
-        let mut close = false;
-        let mut then: Vec<Action> = Vec::new();
-        let mut after: Option<After> = None;
-        // An opaque frame: article text must not show through the dialog.
-        let fill = ctx.global_style().visuals.panel_fill.to_opaque();
-        let frame = egui::Frame::popup(&ctx.global_style())
-            .fill(fill)
-            .inner_margin(16.0);
-        let response = egui::Modal::new(egui::Id::NULL.with("slant-modal"))
-            .frame(frame)
-            .show(ctx, |ui| {
-                ui.set_max_width(480.0);
-                match modal {
-                    Modal::Unsaved(next) => {
-                        ui.heading("Save changes?");
-                        let name = self
-                            .document()
-                            .map(Document::display_name)
-                            .unwrap_or_default();
-                        ui.label(format!("{name} has changes that are not saved."));
-                        ui.horizontal(|ui| {
-                            if ui.button("Save").clicked() && self.save(false) {
-                                after = Some(next.clone());
-                                close = true;
-                            }
-                            if ui.button("Discard").clicked() {
-                                if let Some(d) = self.document() {
-                                    d.discard_recovery();
-                                }
-                                self.workspace = None;
-                                after = Some(next.clone());
-                                close = true;
-                            }
-                            if ui.button("Cancel").clicked() {
-                                close = true;
-                            }
-                        });
-                    }
-                    Modal::Recover { path, recovery } => {
-                        ui.heading("Recover unsaved work?");
-                        let when = jiff::Timestamp::try_from(recovery.modified)
-                            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-                            .unwrap_or_default();
-                        ui.label(format!(
-                            "Slant was closed with unsaved changes to {} (autosaved {when}).",
-                            path.display()
-                        ));
-                        ui.horizontal(|ui| {
-                            if ui.button("Recover").clicked() {
-                                match Document::recover(&path, &recovery, self.untitled_dir()) {
-                                    Ok(doc) => self.show_document(doc),
-                                    Err(e) => {
-                                        self.load_error = Some(format!(
-                                            "{e}\n\nThe recovery file could not be read."
-                                        ))
-                                    }
-                                }
-                                close = true;
-                            }
-                            if ui.button("Discard").clicked() {
-                                let _ = std::fs::remove_file(&recovery.path);
-                                close = true;
-                                then.push(Action::OpenPath(path.clone()));
-                            }
-                        });
-                    }
-                    Modal::Reviewer { mut name, title } => {
-                        ui.heading(if title.is_some() {
-                            "New project"
-                        } else {
-                            "Who is tagging?"
-                        });
-                        let mut title = title;
-                        if let Some(t) = &mut title {
-                            ui.label("Project title");
-                            let r = ui.text_edit_singleline(t);
-                            r.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::TextInput,
-                                    true,
-                                    "Project title",
-                                )
-                            });
-                        }
-                        ui.label("Your name (your tags are kept apart from other reviewers')");
-                        let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name"));
-                        r.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
-                        });
-                        if !r.has_focus() && name.is_empty() {
-                            r.request_focus();
-                        }
-                        let ok = !name.trim().is_empty();
-                        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                        ui.horizontal(|ui| {
-                            if (ui.add_enabled(ok, egui::Button::new("OK")).clicked()
-                                || (enter && ok))
-                                && self.add_reviewer(&name, title.as_deref())
-                            {
-                                close = true;
-                            }
-                            if ui.button("Cancel").clicked() {
-                                close = true;
-                            }
-                        });
-                        next = Some(Modal::Reviewer { name, title });
-                    }
-                    Modal::Shortcuts => {
-                        ui.heading("Keyboard shortcuts");
-                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                            for s in actions::tagging_shortcuts()
-                                .into_iter()
-                                .chain(actions::global_shortcuts())
-                            {
-                                ui.label(s.name);
-                                let keys: Vec<String> =
-                                    s.keys.iter().map(|k| actions::display(ctx, k)).collect();
-                                ui.label(RichText::new(keys.join("  or  ")).monospace());
-                                ui.end_row();
-                            }
-                            ui.label("Mark a loaded phrase");
-                            ui.label("drag across words in a sentence");
-                            ui.end_row();
-                        });
-                        if ui.button("Close").clicked() {
-                            close = true;
-                        }
-                    }
-                    Modal::Export {
-                        mut format,
-                        mut open_after,
-                    } => {
-                        ui.heading("Export report");
-                        for f in Format::ALL {
-                            ui.radio_value(&mut format, f, f.label());
-                        }
-                        ui.label(match format {
-                            Format::Html | Format::Markdown => {
-                                "Your tags and notes, as a report to hand in."
-                            }
-                            Format::Csv | Format::Json => {
-                                "Every reviewer's tags, one row per sentence per reviewer."
-                            }
-                        });
-                        ui.checkbox(&mut open_after, "Open the report when it is written");
-                        ui.horizontal(|ui| {
-                            if ui.button("Export…").clicked() {
-                                close = true;
-                                self.export(format, open_after);
-                            }
-                            if ui.button("Cancel").clicked() {
-                                close = true;
-                            }
-                        });
-                        next = Some(Modal::Export { format, open_after });
-                    }
-                    Modal::Message { title, text } => {
-                        ui.heading(title);
-                        ui.label(text);
-                        if ui.button("OK").clicked() {
-                            close = true;
-                        }
-                    }
-                }
-            });
-        if response.should_close() && !matches!(self.modal, Some(Modal::Recover { .. })) {
-            close = true;
-        }
-        if close {
-            next = None;
-        }
-        // A modal opened by what this one did (an error, "who is tagging?") takes its place.
-        if self.modal.is_none() {
-            self.modal = next;
-        }
-        if let Some(a) = after {
-            self.run_after(a);
-        }
-        self.actions.extend(then);
     }
 
     /// Adds a reviewer (and, for a new project, creates it). False when nothing was done.
@@ -868,70 +523,6 @@ impl SlantApp {
     pub fn title(&self) -> &str {
         &self.title
     }
-}
-
-/// Actions that work on the open project.
-fn workspace_action(ws: &mut Workspace, action: Action) -> Result<(), String> {
-    let now = Instant::now();
-    match action {
-        Action::Undo if ws.doc.undo(now) => ws.changed(),
-        Action::Redo if ws.doc.redo(now) => ws.changed(),
-        Action::Find => {
-            ws.find.get_or_insert_with(String::new);
-            ws.focus_find = true;
-        }
-        Action::Tag(tag) => ws.tag(tag)?,
-        Action::SelectNext => ws.step(1),
-        Action::SelectPrevious => ws.step(-1),
-        Action::NextUntagged => ws.next_untagged(),
-        Action::Select { column, sentence } => ws.select(column, sentence),
-        Action::TogglePhrase { column, span } => {
-            let (Some(a), Some(r)) = (
-                ws.columns.get(column).map(|c| c.article),
-                ws.reviewer.clone(),
-            ) else {
-                return Ok(());
-            };
-            let command = edits::toggle_phrase(&ws.doc.project, a, &r, span);
-            ws.apply("Mark loaded phrase", command)?;
-        }
-        Action::SplitSentence {
-            column,
-            sentence,
-            at,
-        } => {
-            let Some(a) = ws.columns.get(column).map(|c| c.article) else {
-                return Ok(());
-            };
-            ws.apply(
-                "Split sentence",
-                edits::split_sentence(&ws.doc.project, a, sentence, at),
-            )?;
-        }
-        Action::MergeWithNext { column, sentence } => {
-            let Some(a) = ws.columns.get(column).map(|c| c.article) else {
-                return Ok(());
-            };
-            ws.apply(
-                "Merge sentences",
-                edits::merge_with_next(&ws.doc.project, a, sentence),
-            )?;
-        }
-        Action::EditNote => {
-            if ws.selected.is_none() {
-                ws.step(0);
-            }
-            ws.focus_note = true;
-        }
-        Action::CommitNote => ws.commit_note(),
-        Action::SetReviewer(id) => {
-            ws.commit_note();
-            ws.reviewer = Some(id);
-            ws.changed();
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 impl eframe::App for SlantApp {

@@ -419,4 +419,69 @@ impl Workspace {
         }
         self.last_offsets = self.columns.iter().map(|c| c.offset).collect();
     }
+
+    /// Carries out an action that works on the open project.
+    pub fn perform(&mut self, action: Action) -> Result<(), String> {
+        let ws = self;
+        let now = Instant::now();
+        match action {
+            Action::Undo if ws.doc.undo(now) => ws.changed(),
+            Action::Redo if ws.doc.redo(now) => ws.changed(),
+            Action::Find => {
+                ws.find.get_or_insert_with(String::new);
+                ws.focus_find = true;
+            }
+            Action::Tag(tag) => ws.tag(tag)?,
+            Action::SelectNext => ws.step(1),
+            Action::SelectPrevious => ws.step(-1),
+            Action::NextUntagged => ws.next_untagged(),
+            Action::Select { column, sentence } => ws.select(column, sentence),
+            Action::TogglePhrase { column, span } => {
+                let (Some(a), Some(r)) = (
+                    ws.columns.get(column).map(|c| c.article),
+                    ws.reviewer.clone(),
+                ) else {
+                    return Ok(());
+                };
+                let command = edits::toggle_phrase(&ws.doc.project, a, &r, span);
+                ws.apply("Mark loaded phrase", command)?;
+            }
+            Action::SplitSentence {
+                column,
+                sentence,
+                at,
+            } => {
+                let Some(a) = ws.columns.get(column).map(|c| c.article) else {
+                    return Ok(());
+                };
+                ws.apply(
+                    "Split sentence",
+                    edits::split_sentence(&ws.doc.project, a, sentence, at),
+                )?;
+            }
+            Action::MergeWithNext { column, sentence } => {
+                let Some(a) = ws.columns.get(column).map(|c| c.article) else {
+                    return Ok(());
+                };
+                ws.apply(
+                    "Merge sentences",
+                    edits::merge_with_next(&ws.doc.project, a, sentence),
+                )?;
+            }
+            Action::EditNote => {
+                if ws.selected.is_none() {
+                    ws.step(0);
+                }
+                ws.focus_note = true;
+            }
+            Action::CommitNote => ws.commit_note(),
+            Action::SetReviewer(id) => {
+                ws.commit_note();
+                ws.reviewer = Some(id);
+                ws.changed();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }

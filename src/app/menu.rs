@@ -1,0 +1,135 @@
+//! The menu bar: every action in a menu, with its shortcut beside it.
+
+use egui::Ui;
+
+use super::SlantApp;
+use super::actions::{self, Action};
+use crate::document::Document;
+
+impl SlantApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
+        let has_ws = self.workspace.is_some();
+        let ctx = ui.ctx().clone();
+        let item =
+            |ui: &mut Ui, enabled: bool, text: &str, action: Action, out: &mut Vec<Action>| {
+                let mut button = egui::Button::new(text);
+                if let Some(keys) = actions::shortcut_text(&ctx, &action) {
+                    button = button.shortcut_text(keys);
+                }
+                if ui.add_enabled(enabled, button).clicked() {
+                    out.push(action);
+                    ui.close();
+                }
+            };
+        let mut out = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                item(ui, true, "New project", Action::NewProject, &mut out);
+                item(ui, true, "Open…", Action::OpenProject, &mut out);
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent projects");
+                    }
+                    for p in self.settings.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            out.push(Action::OpenPath(p));
+                            ui.close();
+                        }
+                    }
+                });
+                item(
+                    ui,
+                    true,
+                    "Open sample project",
+                    Action::OpenSample,
+                    &mut out,
+                );
+                ui.separator();
+                item(
+                    ui,
+                    has_ws,
+                    "Import article…",
+                    Action::ImportArticle,
+                    &mut out,
+                );
+                ui.separator();
+                item(ui, has_ws, "Save", Action::Save, &mut out);
+                item(ui, has_ws, "Save as…", Action::SaveAs, &mut out);
+                item(ui, has_ws, "Close project", Action::Close, &mut out);
+                ui.separator();
+                item(ui, true, "Quit", Action::Quit, &mut out);
+            });
+            ui.menu_button("Edit", |ui| {
+                let doc = self.document();
+                let undo = doc
+                    .and_then(Document::undo_label)
+                    .map(|l| format!("Undo {l}"));
+                let redo = doc
+                    .and_then(Document::redo_label)
+                    .map(|l| format!("Redo {l}"));
+                item(
+                    ui,
+                    undo.is_some(),
+                    undo.as_deref().unwrap_or("Undo"),
+                    Action::Undo,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    redo.is_some(),
+                    redo.as_deref().unwrap_or("Redo"),
+                    Action::Redo,
+                    &mut out,
+                );
+                ui.separator();
+                item(ui, has_ws, "Find", Action::Find, &mut out);
+                item(ui, has_ws, "Add reviewer…", Action::AddReviewer, &mut out);
+            });
+            ui.menu_button("View", |ui| {
+                for n in 1..=4 {
+                    let label = format!("{n} column{}", if n == 1 { "" } else { "s" });
+                    if ui
+                        .add_enabled(
+                            has_ws,
+                            egui::Button::selectable(self.settings.columns == n, label),
+                        )
+                        .clicked()
+                    {
+                        out.push(Action::SetColumns(n));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::selectable(
+                        self.settings.synced_scroll,
+                        "Synced scrolling",
+                    ))
+                    .clicked()
+                {
+                    out.push(Action::ToggleSyncedScroll);
+                    ui.close();
+                }
+                item(ui, true, "Larger text", Action::TextLarger, &mut out);
+                item(ui, true, "Smaller text", Action::TextSmaller, &mut out);
+                if ui
+                    .add(egui::Button::selectable(self.settings.dark, "Dark mode"))
+                    .clicked()
+                {
+                    out.push(Action::ToggleDarkMode);
+                    ui.close();
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                item(
+                    ui,
+                    true,
+                    "Keyboard shortcuts",
+                    Action::ShowShortcuts,
+                    &mut out,
+                );
+            });
+        });
+        self.actions.extend(out);
+    }
+}

@@ -1,0 +1,47 @@
+//! The start screen: open the sample, start a project, open a file or a recent one, and the
+//! error of a project that could not be opened.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::SlantApp;
+use super::actions::Action;
+
+impl SlantApp {
+    pub(super) fn start_screen(&mut self, ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(40.0);
+            ui.heading(RichText::new("Slant").size(36.0));
+            ui.label("Review news articles for media bias: tag each sentence as fact, quote, speculation or loaded wording.");
+            ui.add_space(20.0);
+            if let Some(error) = &self.load_error {
+                egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, egui::Color32::from_rgb(0xD5, 0x5E, 0x00))).show(ui, |ui| {
+                    ui.set_max_width(640.0);
+                    ui.label(RichText::new("This project could not be opened").strong());
+                    ui.label(error);
+                });
+                ui.add_space(12.0);
+            }
+            for (text, action) in [
+                ("Open sample project", Action::OpenSample),
+                ("New project", Action::NewProject),
+                ("Open…", Action::OpenProject),
+            ] {
+                if ui.add_sized([240.0, 32.0], egui::Button::new(text)).clicked() {
+                    self.actions.push(action);
+                }
+            }
+            let recent: Vec<PathBuf> = self.settings.recent.iter().filter(|p| p.exists()).cloned().collect();
+            if !recent.is_empty() {
+                ui.add_space(20.0);
+                ui.label(RichText::new("Recent projects").strong());
+                for p in recent {
+                    if ui.link(p.display().to_string()).clicked() {
+                        self.actions.push(Action::OpenPath(p));
+                    }
+                }
+            }
+        });
+    }
+}
