@@ -443,3 +443,56 @@ fn export_writes_the_chosen_report() {
         .count();
     assert_eq!(rows, 63, "one row per sentence");
 }
+
+#[test]
+fn find_selects_the_next_matching_sentence() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("bunker-buster");
+    h.run();
+    h.get_by_label("Next").click();
+    h.run();
+    let ws = h.state().workspace.as_ref().unwrap();
+    assert_eq!((ws.focus, ws.selected), (0, Some(5)));
+}
+
+#[test]
+fn synced_scrolling_moves_the_other_column() {
+    let (dir, path) = sample_copy();
+    let offsets = |h: &Harness<SlantApp>| -> Vec<f32> {
+        h.state()
+            .workspace
+            .as_ref()
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| c.offset)
+            .collect()
+    };
+    // Not synced: the other column stays where it is.
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.state_mut().request(slant::app::Action::Select {
+        column: 0,
+        sentence: 29,
+    });
+    h.run_steps(60);
+    let apart = offsets(&h);
+    assert!(apart[0] > 100.0 && apart[1] == 0.0, "{apart:?}");
+
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.state_mut()
+        .request(slant::app::Action::ToggleSyncedScroll);
+    h.run();
+    assert_eq!(offsets(&h), [0.0, 0.0]);
+    // Scroll the first column by selecting its last sentence, as a reader would by keyboard.
+    h.state_mut().request(slant::app::Action::Select {
+        column: 0,
+        sentence: 29,
+    });
+    h.run_steps(60); // the scroll animates over several frames
+    let after = offsets(&h);
+    assert!(after[0] > 100.0, "{after:?}");
+    assert!(after[1] > 100.0, "the other column follows: {after:?}");
+}
