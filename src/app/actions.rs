@@ -57,6 +57,10 @@ pub enum Action {
     CommitNote,
     AddReviewer,
     SetReviewer(crate::model::ReviewerId),
+    /// Switch to the next reviewer of the project.
+    NextReviewer,
+    /// Show the next (+1) or previous (−1) article in the focused column.
+    CycleArticle(isize),
 }
 
 /// An action that has a shortcut, as the menus and the shortcut sheet list it.
@@ -72,6 +76,7 @@ const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 
 const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
+const ALT: Modifiers = Modifiers::ALT;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 fn entry(action: Action, name: &'static str, keys: &[KeyboardShortcut]) -> Shortcut {
@@ -102,6 +107,27 @@ pub fn global_shortcuts() -> Vec<Shortcut> {
             &[key(CMD, Key::Equals), key(CMD, Key::Plus)],
         ),
         entry(A::TextSmaller, "Smaller text", &[key(CMD, Key::Minus)]),
+        entry(A::SetColumns(1), "One column", &[key(CMD, Key::Num1)]),
+        entry(A::SetColumns(2), "Two columns", &[key(CMD, Key::Num2)]),
+        entry(A::SetColumns(3), "Three columns", &[key(CMD, Key::Num3)]),
+        entry(A::SetColumns(4), "Four columns", &[key(CMD, Key::Num4)]),
+        entry(
+            A::CycleArticle(1),
+            "Next article in this column",
+            &[key(ALT, Key::ArrowRight)],
+        ),
+        entry(
+            A::CycleArticle(-1),
+            "Previous article in this column",
+            &[key(ALT, Key::ArrowLeft)],
+        ),
+        entry(A::NextReviewer, "Next reviewer", &[key(CMD, Key::R)]),
+        entry(
+            A::ToggleSyncedScroll,
+            "Synced scrolling",
+            &[key(CMD, Key::L)],
+        ),
+        entry(A::ToggleDarkMode, "Dark mode", &[key(CMD_SHIFT, Key::D)]),
         entry(
             A::ShowShortcuts,
             "Keyboard shortcuts",

@@ -21,6 +21,22 @@ impl SlantApp {
                     ui.close();
                 }
             };
+        // A menu item that is on or off (a column count, dark mode), with its shortcut.
+        let toggle = |ui: &mut Ui,
+                      enabled: bool,
+                      checked: bool,
+                      text: &str,
+                      action: Action,
+                      out: &mut Vec<Action>| {
+            let mut button = egui::Button::selectable(checked, text);
+            if let Some(keys) = actions::shortcut_text(&ctx, &action) {
+                button = button.shortcut_text(keys);
+            }
+            if ui.add_enabled(enabled, button).clicked() {
+                out.push(action);
+                ui.close();
+            }
+        };
         let mut out = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
@@ -83,42 +99,49 @@ impl SlantApp {
                 );
                 ui.separator();
                 item(ui, has_ws, "Find", Action::Find, &mut out);
+                item(ui, has_ws, "Next reviewer", Action::NextReviewer, &mut out);
                 item(ui, has_ws, "Add reviewer…", Action::AddReviewer, &mut out);
             });
             ui.menu_button("View", |ui| {
                 for n in 1..=4 {
                     let label = format!("{n} column{}", if n == 1 { "" } else { "s" });
-                    if ui
-                        .add_enabled(
-                            has_ws,
-                            egui::Button::selectable(self.settings.columns == n, label),
-                        )
-                        .clicked()
-                    {
-                        out.push(Action::SetColumns(n));
-                        ui.close();
-                    }
+                    let checked = self.settings.columns == n;
+                    toggle(ui, has_ws, checked, &label, Action::SetColumns(n), &mut out);
                 }
+                item(
+                    ui,
+                    has_ws,
+                    "Next article in this column",
+                    Action::CycleArticle(1),
+                    &mut out,
+                );
+                item(
+                    ui,
+                    has_ws,
+                    "Previous article in this column",
+                    Action::CycleArticle(-1),
+                    &mut out,
+                );
                 ui.separator();
-                if ui
-                    .add(egui::Button::selectable(
-                        self.settings.synced_scroll,
-                        "Synced scrolling",
-                    ))
-                    .clicked()
-                {
-                    out.push(Action::ToggleSyncedScroll);
-                    ui.close();
-                }
+                let synced = self.settings.synced_scroll;
+                toggle(
+                    ui,
+                    true,
+                    synced,
+                    "Synced scrolling",
+                    Action::ToggleSyncedScroll,
+                    &mut out,
+                );
                 item(ui, true, "Larger text", Action::TextLarger, &mut out);
                 item(ui, true, "Smaller text", Action::TextSmaller, &mut out);
-                if ui
-                    .add(egui::Button::selectable(self.settings.dark, "Dark mode"))
-                    .clicked()
-                {
-                    out.push(Action::ToggleDarkMode);
-                    ui.close();
-                }
+                toggle(
+                    ui,
+                    true,
+                    self.settings.dark,
+                    "Dark mode",
+                    Action::ToggleDarkMode,
+                    &mut out,
+                );
             });
             ui.menu_button("Help", |ui| {
                 item(

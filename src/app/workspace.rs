@@ -427,6 +427,30 @@ impl Workspace {
         match action {
             Action::Undo if ws.doc.undo(now) => ws.changed(),
             Action::Redo if ws.doc.redo(now) => ws.changed(),
+            Action::NextReviewer => {
+                let reviewers = &ws.doc.project.reviewers;
+                if !reviewers.is_empty() {
+                    let at = ws
+                        .reviewer
+                        .as_ref()
+                        .and_then(|r| reviewers.iter().position(|x| &x.id == r));
+                    let next = reviewers[at.map_or(0, |i| (i + 1) % reviewers.len())]
+                        .id
+                        .clone();
+                    ws.commit_note();
+                    ws.reviewer = Some(next);
+                    ws.changed();
+                }
+            }
+            Action::CycleArticle(step) => {
+                let n = ws.doc.project.articles.len() as isize;
+                if let Some(c) = ws.columns.get_mut(ws.focus)
+                    && n > 0
+                {
+                    c.article = (c.article as isize + step).rem_euclid(n) as usize;
+                    ws.selected = None;
+                }
+            }
             Action::Find => {
                 ws.find.get_or_insert_with(String::new);
                 ws.focus_find = true;
