@@ -6,8 +6,10 @@
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod cues;
 pub mod document;
 pub mod import;
+pub mod lexicon;
 pub mod model;
 pub mod palette;
 pub mod readability;

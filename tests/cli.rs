@@ -309,3 +309,52 @@ fn export_writes_each_format_and_names_bad_choices() {
         "an unknown format is a usage error"
     );
 }
+
+#[test]
+fn analyze_json_adds_suggestions_and_cues_with_byte_offsets() {
+    let file = data("article_nbc_netanyahu_urges.txt");
+    let doc = json(&slant(&["analyze", &file, "--json"]));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let sentences = doc["sentences"].as_array().unwrap();
+    let warren = sentences
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("Elizabeth Warren"))
+        .unwrap();
+    assert_eq!(warren["suggestion"]["tag"], "quote");
+    assert!(
+        !warren["suggestion"]["reasons"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let headline = &sentences[0];
+    assert!(
+        headline["suggestion"].is_null(),
+        "no evidence, no suggestion"
+    );
+    let kinds = [
+        "quote",
+        "attribution",
+        "anonymous_source",
+        "hedge",
+        "loaded",
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for s in sentences {
+        for cue in s["cues"].as_array().unwrap() {
+            let kind = cue["kind"].as_str().unwrap();
+            assert!(kinds.contains(&kind), "{kind}");
+            seen.insert(kind.to_owned());
+            let (start, end) = (
+                cue["start"].as_u64().unwrap() as usize,
+                cue["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(cue["text"], &text[start..end]);
+        }
+    }
+    assert_eq!(
+        seen.len(),
+        5,
+        "every kind of cue occurs in this article: {seen:?}"
+    );
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::cues::{self, CueKind, Lexicons, Suggestion};
 use crate::import::ImportedText;
 use crate::model::{Project, Span, Tag};
 use crate::stats::{Summary, TagCounts, TagShares};
@@ -25,6 +26,17 @@ struct SentenceOut<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    suggestion: Option<Suggestion>,
+    cues: Vec<CueOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CueOut<'a> {
+    kind: CueKind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    reason: String,
 }
 
 impl<'a> Analysis<'a> {
@@ -33,16 +45,32 @@ impl<'a> Analysis<'a> {
             file: file.display().to_string(),
             title: imported.headline.as_deref(),
             encoding: imported.encoding.to_string(),
-            sentences: spans
-                .iter()
-                .enumerate()
-                .map(|(i, s)| SentenceOut {
-                    number: i + 1,
-                    start: s.start,
-                    end: s.end,
-                    text: &imported.text[s.range()],
-                })
-                .collect(),
+            sentences: {
+                let text = &imported.text;
+                let found = cues::find(text, spans, Lexicons::builtin());
+                spans
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| SentenceOut {
+                        number: i + 1,
+                        start: s.start,
+                        end: s.end,
+                        text: &text[s.range()],
+                        suggestion: cues::suggest(text, *s, &found),
+                        cues: found
+                            .iter()
+                            .filter(|c| c.span.start < s.end && s.start < c.span.end)
+                            .map(|c| CueOut {
+                                kind: c.kind,
+                                start: c.span.start,
+                                end: c.span.end,
+                                text: &text[c.span.range()],
+                                reason: c.reason.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect()
+            },
         }
     }
 }

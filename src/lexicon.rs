@@ -1,0 +1,264 @@
+//! Word lists that teachers can read and edit: one entry a line, matched fast and only as whole
+//! words.
+//!
+//! Lower-case entries match in any case; an entry with a capital letter matches that case only
+//! (so `US` is not `us`). `*` stands for up to four words (`plunge * into chaos`). Matching uses
+//! one Aho–Corasick automaton over the entries' first parts, then checks word boundaries, case
+//! and the remaining parts.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+
+use crate::model::Span;
+
+/// Words a `*` may stand for.
+const GAP_WORDS: usize = 4;
+
+#[derive(Clone, Debug)]
+struct Entry {
+    /// The entry as written.
+    text: String,
+    /// The parts between `*`s.
+    parts: Vec<String>,
+    case_sensitive: bool,
+}
+
+/// A parsed word list.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub name: String,
+    entries: Vec<Entry>,
+    automaton: AhoCorasick,
+}
+
+/// A match: where, and which entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    pub entry: String,
+}
+
+/// A line of a lexicon file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {problem}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub problem: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+impl Lexicon {
+    /// Parses a lexicon file's text; `name` names it in reasons and errors.
+    pub fn parse(name: &str, source: &str) -> Result<Lexicon, LexiconError> {
+        let mut entries = Vec::new();
+        for (i, line) in source.lines().enumerate() {
+            let line = line
+                .split_once('#')
+                .map_or(line, |(before, _)| before)
+                .trim();
+            if line.is_empty() {
+                continue;
+            }
+            let parts: Vec<String> = line
+                .split('*')
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            if parts.iter().any(String::is_empty) {
+                return Err(LexiconError {
+                    file: name.to_owned(),
+                    line: i + 1,
+                    problem: format!("\"{line}\": `*` must stand between words"),
+                });
+            }
+            entries.push(Entry {
+                text: line.to_owned(),
+                case_sensitive: line.chars().any(char::is_uppercase),
+                parts,
+            });
+        }
+        let firsts: Vec<&str> = entries.iter().map(|e| e.parts[0].as_str()).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&firsts)
+            .map_err(|e| LexiconError {
+                file: name.to_owned(),
+                line: 0,
+                problem: e.to_string(),
+            })?;
+        Ok(Lexicon {
+            name: name.to_owned(),
+            entries,
+            automaton,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every whole-word match in `text`, in order, not overlapping; offsets are added to `base`.
+    pub fn find(&self, text: &str, base: usize) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        // An anchored, leftmost-longest search from every word start, so that an entry failing
+        // its checks at one word cannot hide entries that start at the next words.
+        let starts = std::iter::once(0).chain(
+            text.char_indices()
+                .filter(|&(_, c)| !is_word_char(c))
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        for s in starts.filter(|&s| s < text.len() && boundary_before(text, s)) {
+            if hits.last().is_some_and(|h| h.span.end > base + s) {
+                continue;
+            }
+            let input = aho_corasick::Input::new(text)
+                .span(s..text.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else {
+                continue;
+            };
+            let (start, end) = (m.start(), m.end());
+            let entry = &self.entries[m.pattern().as_usize()];
+            if !boundary_before(text, start) || !boundary_after(text, end) {
+                continue;
+            }
+            if entry.case_sensitive && text[start..end] != entry.parts[0] {
+                continue;
+            }
+            let Some(end) = rest_matches(text, end, &entry.parts[1..], entry.case_sensitive) else {
+                continue;
+            };
+            hits.push(Hit {
+                span: Span::new(base + start, base + end),
+                entry: entry.text.clone(),
+            });
+        }
+        hits
+    }
+}
+
+fn boundary_before(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(is_word_char)
+}
+
+fn boundary_after(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(is_word_char)
+}
+
+/// Matches the parts after a `*`: each within a few words of the previous; the end of the match.
+fn rest_matches(
+    text: &str,
+    mut at: usize,
+    parts: &[String],
+    case_sensitive: bool,
+) -> Option<usize> {
+    for part in parts {
+        let window_end = word_window_end(text, at, GAP_WORDS + part.split_whitespace().count());
+        let window = &text[at..window_end];
+        let found = if case_sensitive {
+            window
+                .match_indices(part.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| bounded(text, at + i, part.len()))
+        } else {
+            let lower = window.to_ascii_lowercase();
+            let target = part.to_ascii_lowercase();
+            lower
+                .match_indices(&target)
+                .map(|(i, _)| i)
+                .find(|&i| bounded(text, at + i, target.len()))
+        }?;
+        at += found + part.len();
+    }
+    Some(at)
+}
+
+fn bounded(text: &str, start: usize, len: usize) -> bool {
+    boundary_before(text, start) && boundary_after(text, start + len)
+}
+
+/// The byte offset after `words` more words from `at` (or the end of the text).
+fn word_window_end(text: &str, at: usize, words: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in text[at..].char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                count += 1;
+                if count > words {
+                    return at + i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(s: &str) -> Lexicon {
+        Lexicon::parse("test", s).unwrap()
+    }
+
+    fn found(l: &Lexicon, text: &str) -> Vec<String> {
+        l.find(text, 0)
+            .into_iter()
+            .map(|h| text[h.span.range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_only_in_any_case() {
+        let l = lex("# comment\nmay\nexpected to\n");
+        assert_eq!(
+            found(&l, "It May rain; dismayed crowds are expected to gather."),
+            ["May", "expected to"]
+        );
+        assert_eq!(found(&l, "Unexpected topics."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn capitalised_entries_match_their_case_only() {
+        let l = lex("US\nurges\n");
+        assert_eq!(found(&l, "Let us see: the US URGES calm."), ["US", "URGES"]);
+    }
+
+    #[test]
+    fn longest_entry_wins_and_gaps_match_up_to_four_words() {
+        let l = lex("edge\nedge of a precipice\nplunge * into chaos\n");
+        assert_eq!(
+            found(&l, "on the edge of a precipice"),
+            ["edge of a precipice"]
+        );
+        assert_eq!(
+            found(&l, "could plunge the whole region into chaos."),
+            ["plunge the whole region into chaos"]
+        );
+        assert_eq!(
+            found(&l, "plunge one two three four five six into chaos"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let err = Lexicon::parse("mine.txt", "ok\n* bad\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "mine.txt:2: \"* bad\": `*` must stand between words"
+        );
+    }
+}
