@@ -46,6 +46,18 @@ fn split_slant(bencher: Bencher) {
         .bench(|| segment::split(black_box(text)).len());
 }
 
+/// Splitting, finding every cue and suggesting a tag for every sentence.
+#[divan::bench(sample_count = 5)]
+fn analyze_with_suggestions(bencher: Bencher) {
+    let text = news_text();
+    let lexicons = slant::cues::Lexicons::builtin();
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let sentences = segment::split(black_box(text));
+        let cues = slant::cues::find(text, &sentences, lexicons);
+        sentences.iter().filter(|s| slant::cues::suggest(text, **s, &cues).is_some()).count()
+    });
+}
+
 #[divan::bench(sample_count = 5)]
 fn split_sentencex(bencher: Bencher) {
     let text = news_text();
