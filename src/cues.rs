@@ -157,9 +157,16 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             reason: "quotation marks".into(),
         });
     }
-    let inside_quote = |s: Span| quotes.iter().any(|q| q.contains(s));
+    // Quotations are sorted and do not overlap: find the one that could hold a span by search.
+    let quote_at = |s: Span| {
+        quotes
+            .get(quotes.partition_point(|q| q.end <= s.start))
+            .copied()
+    };
+    let inside_quote = |s: Span| quote_at(s).is_some_and(|q| q.contains(s));
     for &sentence in sentences {
         let t = &text[sentence.range()];
+        let first_of_sentence = cues.len();
         for lex in &lexicons.attribution {
             for hit in lex.find(t, sentence.start) {
                 if inside_quote(hit.span) {
@@ -193,13 +200,11 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             }
         }
         if let Some((name, VoiceKind::Unnamed)) = voices::speaker(t)
-            && quotes
-                .iter()
-                .any(|q| sentence.contains(*q) || q.contains(sentence) || overlaps(*q, sentence))
+            && quote_at(sentence).is_some_and(|q| overlaps(q, sentence))
             && let Some(at) = t.find(&name)
         {
             let span = Span::new(sentence.start + at, sentence.start + at + name.len());
-            if !cues
+            if !cues[first_of_sentence..]
                 .iter()
                 .any(|c| c.kind == CueKind::AnonymousSource && overlaps(c.span, span))
             {
@@ -351,8 +356,38 @@ fn tag_key<S: serde::Serializer>(tag: &crate::model::Tag, s: S) -> Result<S::Ok,
 ///    sentence (a headline, a verdict) → Loaded. One in a long sentence is a phrase to mark.
 /// 5. Otherwise nothing: the reviewer decides (most remaining sentences are Fact).
 pub fn suggest(text: &str, sentence: Span, cues: &[Cue]) -> Option<Suggestion> {
-    let short_sentence = crate::readability::words(&text[sentence.range()]).count() <= 12;
     let here: Vec<&Cue> = cues.iter().filter(|c| overlaps(c.span, sentence)).collect();
+    decide(text, sentence, &here)
+}
+
+/// [`suggest`] for every sentence at once, in time linear in the text: the cues [`find`] returned
+/// are sorted, quotations do not overlap, and the other cues lie within one sentence.
+pub fn suggest_all(text: &str, sentences: &[Span], cues: &[Cue]) -> Vec<Option<Suggestion>> {
+    let (quotes, others): (Vec<&Cue>, Vec<&Cue>) =
+        cues.iter().partition(|c| c.kind == CueKind::Quote);
+    sentences
+        .iter()
+        .map(|&sentence| {
+            let q = quotes.partition_point(|c| c.span.end <= sentence.start);
+            let o = others.partition_point(|c| c.span.start < sentence.start);
+            let mut here: Vec<&Cue> = quotes[q..]
+                .iter()
+                .take_while(|c| c.span.start < sentence.end)
+                .copied()
+                .collect();
+            here.extend(
+                others[o..]
+                    .iter()
+                    .take_while(|c| c.span.start < sentence.end)
+                    .copied(),
+            );
+            decide(text, sentence, &here)
+        })
+        .collect()
+}
+
+fn decide(text: &str, sentence: Span, here: &[&Cue]) -> Option<Suggestion> {
+    let short_sentence = crate::readability::words(&text[sentence.range()]).count() <= 12;
     let quoted: usize = here
         .iter()
         .filter(|c| c.kind == CueKind::Quote)

@@ -48,6 +48,7 @@ impl<'a> Analysis<'a> {
             sentences: {
                 let text = &imported.text;
                 let found = cues::find(text, spans, Lexicons::builtin());
+                let mut suggestions = cues::suggest_all(text, spans, &found).into_iter();
                 spans
                     .iter()
                     .enumerate()
@@ -56,7 +57,7 @@ impl<'a> Analysis<'a> {
                         start: s.start,
                         end: s.end,
                         text: &text[s.range()],
-                        suggestion: cues::suggest(text, *s, &found),
+                        suggestion: suggestions.next().flatten(),
                         cues: found
                             .iter()
                             .filter(|c| c.span.start < s.end && s.start < c.span.end)
