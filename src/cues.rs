@@ -88,14 +88,12 @@ impl Lexicons {
 /// one there (the typo Iran‘s) and one before digits (’90s) are apostrophes. A quotation left open
 /// at a paragraph break continues only if the next paragraph closes it or opens with a mark.
 pub fn quotations(text: &str) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None; // (byte, closing mark expected)
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let prev = i.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(i + 1).map(|&(_, c)| c);
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
         let letter_before = prev.is_some_and(char::is_alphanumeric);
         let letter_after = next.is_some_and(char::is_alphanumeric);
         match open {
@@ -137,7 +135,7 @@ pub fn quotations(text: &str) -> Vec<Span> {
                 }
             }
         }
-        i += 1;
+        prev = Some(c);
     }
     out
 }
@@ -167,12 +165,13 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
     for &sentence in sentences {
         let t = &text[sentence.range()];
         let first_of_sentence = cues.len();
+        let mut speaker: Option<Option<(String, VoiceKind)>> = None; // found once, when needed
         for lex in &lexicons.attribution {
             for hit in lex.find(t, sentence.start) {
                 if inside_quote(hit.span) {
                     continue;
                 }
-                let reason = match voices::speaker(t) {
+                let reason = match speaker.get_or_insert_with(|| voices::speaker(t)).clone() {
                     Some((name, VoiceKind::Named)) => {
                         format!("attribution “{}” to {name}", hit.entry)
                     }
@@ -199,8 +198,8 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 }
             }
         }
-        if let Some((name, VoiceKind::Unnamed)) = voices::speaker(t)
-            && quote_at(sentence).is_some_and(|q| overlaps(q, sentence))
+        if quote_at(sentence).is_some_and(|q| overlaps(q, sentence))
+            && let Some((name, VoiceKind::Unnamed)) = voices::speaker(t)
             && let Some(at) = t.find(&name)
         {
             let span = Span::new(sentence.start + at, sentence.start + at + name.len());

@@ -6,7 +6,7 @@
 //! one Aho–Corasick automaton over the entries' first parts, then checks word boundaries, case
 //! and the remaining parts.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::model::Span;
 
@@ -82,8 +82,7 @@ impl Lexicon {
         let firsts: Vec<&str> = entries.iter().map(|e| e.parts[0].as_str()).collect();
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::Standard)
             .build(&firsts)
             .map_err(|e| LexiconError {
                 file: name.to_owned(),
@@ -107,24 +106,10 @@ impl Lexicon {
 
     /// Every whole-word match in `text`, in order, not overlapping; offsets are added to `base`.
     pub fn find(&self, text: &str, base: usize) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = Vec::new();
-        // An anchored, leftmost-longest search from every word start, so that an entry failing
-        // its checks at one word cannot hide entries that start at the next words.
-        let starts = std::iter::once(0).chain(
-            text.char_indices()
-                .filter(|&(_, c)| !is_word_char(c))
-                .map(|(i, c)| i + c.len_utf8()),
-        );
-        for s in starts.filter(|&s| s < text.len() && boundary_before(text, s)) {
-            if hits.last().is_some_and(|h| h.span.end > base + s) {
-                continue;
-            }
-            let input = aho_corasick::Input::new(text)
-                .span(s..text.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            let Some(m) = self.automaton.find(input) else {
-                continue;
-            };
+        // Every occurrence of every entry's first part (overlapping, so a long entry that fails
+        // its checks cannot hide a shorter one), checked, then the longest at each place wins.
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, entry)
+        for m in self.automaton.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
             let entry = &self.entries[m.pattern().as_usize()];
             if !boundary_before(text, start) || !boundary_after(text, end) {
@@ -136,9 +121,17 @@ impl Lexicon {
             let Some(end) = rest_matches(text, end, &entry.parts[1..], entry.case_sensitive) else {
                 continue;
             };
+            candidates.push((start, end, m.pattern().as_usize()));
+        }
+        candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut hits: Vec<Hit> = Vec::new();
+        for (start, end, entry) in candidates {
+            if hits.last().is_some_and(|h| h.span.end > base + start) {
+                continue;
+            }
             hits.push(Hit {
                 span: Span::new(base + start, base + end),
-                entry: entry.text.clone(),
+                entry: self.entries[entry].text.clone(),
             });
         }
         hits
