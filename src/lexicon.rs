@@ -6,7 +6,7 @@
 //! one Aho–Corasick automaton over the entries' first parts, then checks word boundaries, case
 //! and the remaining parts.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::model::Span;
 
@@ -83,6 +83,7 @@ impl Lexicon {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA)) // word lists are small; a DFA is the fastest scan
             .build(&firsts)
             .map_err(|e| LexiconError {
                 file: name.to_owned(),
