@@ -165,10 +165,21 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
     for &sentence in sentences {
         let t = &text[sentence.range()];
         let first_of_sentence = cues.len();
+        let anonymity: Vec<Span> = lexicons
+            .anonymous
+            .iter()
+            .flat_map(|l| l.find(t, sentence.start))
+            .map(|h| h.span)
+            .collect();
         let mut speaker: Option<Option<(String, VoiceKind)>> = None; // found once, when needed
         for lex in &lexicons.attribution {
             for hit in lex.find(t, sentence.start) {
-                if inside_quote(hit.span) {
+                // "asked" in "asked not to be named" describes the anonymity; "said" ending
+                // "officials said" still attributes.
+                let in_anonymity = anonymity
+                    .iter()
+                    .any(|a| a.contains(hit.span) && hit.span.end < a.end);
+                if inside_quote(hit.span) || in_anonymity {
                     continue;
                 }
                 let reason = match speaker.get_or_insert_with(|| voices::speaker(t)).clone() {

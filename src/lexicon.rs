@@ -46,8 +46,9 @@ pub struct LexiconError {
     pub problem: String,
 }
 
+/// Letters, digits, apostrophes and hyphens: `so-called` is one word, so `called` is not in it.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '’'
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
 impl Lexicon {
@@ -143,8 +144,14 @@ fn boundary_before(text: &str, at: usize) -> bool {
     !text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
+/// The end of a word, or of the word before a possessive `’s` (`regime’s` holds `regime`).
 fn boundary_after(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(is_word_char)
+    let rest = &text[at..];
+    let possessive = ["’s", "'s"].iter().find_map(|p| rest.strip_prefix(p));
+    match possessive {
+        Some(after) => !after.chars().next().is_some_and(is_word_char),
+        None => !rest.chars().next().is_some_and(is_word_char),
+    }
 }
 
 /// Matches the parts after a `*`: each within a few words of the previous; the end of the match.
@@ -222,6 +229,12 @@ mod tests {
             ["May", "expected to"]
         );
         assert_eq!(found(&l, "Unexpected topics."), Vec::<String>::new());
+        let l = lex("called\nregime\n");
+        assert_eq!(
+            found(&l, "The so-called regime’s men, the regimes."),
+            ["regime"],
+            "hyphens join words; possessives count"
+        );
     }
 
     #[test]
