@@ -9,6 +9,7 @@ mod modals;
 mod side_panel;
 mod start;
 mod theme;
+mod words;
 mod workspace;
 
 use std::path::{Path, PathBuf};
