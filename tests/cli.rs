@@ -98,6 +98,21 @@ fn stats_json_keeps_its_field_names() {
         .sum();
     assert_eq!(sum, 33);
     assert!(r["loaded_phrases"].as_u64().unwrap() > 0);
+    assert_eq!(
+        (
+            r["voices"]["named"].as_u64(),
+            r["voices"]["unnamed"].as_u64()
+        ),
+        (Some(1), Some(5))
+    );
+    assert!(r["loaded_phrases_per_100_words"].as_f64().unwrap() > 0.0);
+    let evidence = &nbc["evidence"];
+    assert!(
+        evidence["anonymous_sources"].as_u64().unwrap() >= 4,
+        "{evidence}"
+    );
+    assert!(evidence["hedges"].as_u64().unwrap() >= 5, "{evidence}");
+    assert!(evidence["hedges_per_100_words"].as_f64().unwrap() > 0.0);
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::cues::{self, CueKind, Lexicons, Suggestion};
 use crate::import::ImportedText;
 use crate::model::{Project, Span, Tag};
 use crate::stats::{Summary, TagCounts, TagShares};
+use crate::voices;
 
 #[derive(Serialize)]
 pub struct Analysis<'a> {
@@ -91,7 +92,52 @@ struct ArticleStats<'a> {
     syllables: usize,
     reading_ease: Option<f64>,
     grade_level: Option<f64>,
+    /// What the text itself shows, whoever reviews it (see `cues`).
+    evidence: Evidence,
     reviewers: Vec<ReviewerStats<'a>>,
+}
+
+#[derive(Serialize)]
+struct Evidence {
+    anonymous_sources: usize,
+    hedges: usize,
+    loaded_words: usize,
+    anonymous_sources_per_100_words: f64,
+    hedges_per_100_words: f64,
+    loaded_words_per_100_words: f64,
+}
+
+impl Evidence {
+    fn of(article: &crate::model::Article, words: usize) -> Evidence {
+        let found = cues::find(&article.text, &article.sentences, Lexicons::builtin());
+        let count = |k: CueKind| found.iter().filter(|c| c.kind == k).count();
+        let per_100 = |n: usize| {
+            if words == 0 {
+                0.0
+            } else {
+                (n as f64 * 1000.0 / words as f64).round() / 10.0
+            }
+        };
+        let (a, h, l) = (
+            count(CueKind::AnonymousSource),
+            count(CueKind::Hedge),
+            count(CueKind::Loaded),
+        );
+        Evidence {
+            anonymous_sources: a,
+            hedges: h,
+            loaded_words: l,
+            anonymous_sources_per_100_words: per_100(a),
+            hedges_per_100_words: per_100(h),
+            loaded_words_per_100_words: per_100(l),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct VoiceCounts {
+    named: usize,
+    unnamed: usize,
 }
 
 #[derive(Serialize)]
@@ -104,6 +150,9 @@ struct ReviewerStats<'a> {
     shares: TagShares,
     loaded_phrases: usize,
     notes: usize,
+    loaded_phrases_per_100_words: f64,
+    /// Speakers of this reviewer's Quote sentences.
+    voices: VoiceCounts,
 }
 
 impl<'a> StatsDoc<'a> {
@@ -122,6 +171,7 @@ impl<'a> StatsDoc<'a> {
                     syllables: s.syllables,
                     reading_ease: s.reading_ease,
                     grade_level: s.grade_level,
+                    evidence: Evidence::of(a, s.words),
                     reviewers: s
                         .reviewers
                         .iter()
@@ -135,6 +185,16 @@ impl<'a> StatsDoc<'a> {
                             shares: r.shares,
                             loaded_phrases: r.loaded_phrases,
                             notes: r.notes,
+                            loaded_phrases_per_100_words: if s.words == 0 {
+                                0.0
+                            } else {
+                                (r.loaded_phrases as f64 * 1000.0 / s.words as f64).round() / 10.0
+                            },
+                            voices: {
+                                let (named, unnamed) =
+                                    voices::count(&voices::quoted_voices(a, &r.reviewer));
+                                VoiceCounts { named, unnamed }
+                            },
                         })
                         .collect(),
                 })
@@ -161,6 +221,17 @@ pub fn stats_table(project: &Project, summaries: &[Summary]) -> String {
             out,
             "  {} sentences, {} words{readability}",
             s.sentences, s.words
+        );
+        let e = Evidence::of(article, s.words);
+        let _ = writeln!(
+            out,
+            "  evidence in the text: {} anonymous sources, {} hedges, {} loaded words ({:.1}, {:.1}, {:.1} per 100 words)",
+            e.anonymous_sources,
+            e.hedges,
+            e.loaded_words,
+            e.anonymous_sources_per_100_words,
+            e.hedges_per_100_words,
+            e.loaded_words_per_100_words
         );
         if s.reviewers.is_empty() {
             let _ = writeln!(out, "  no reviewers yet");
