@@ -61,6 +61,43 @@ impl TagShares {
     }
 }
 
+/// `count` per 100 words, rounded to one place; 0 for a text with no words.
+pub fn per_100_words(count: usize, words: usize) -> f64 {
+    if words == 0 {
+        0.0
+    } else {
+        (count as f64 * 1000.0 / words as f64).round() / 10.0
+    }
+}
+
+/// A reviewer's figures as Slant's JSON outputs write them (`slant stats`, the JSON report):
+/// one shape, so the two never drift apart.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewerFigures<'a> {
+    /// The reviewer's name.
+    pub reviewer: &'a str,
+    pub reviewer_id: &'a str,
+    pub tagged: usize,
+    pub counts: TagCounts,
+    pub shares: TagShares,
+    pub loaded_phrases: usize,
+    pub notes: usize,
+}
+
+impl<'a> ReviewerFigures<'a> {
+    pub fn new(name: &'a str, summary: &'a ReviewerSummary) -> ReviewerFigures<'a> {
+        ReviewerFigures {
+            reviewer: name,
+            reviewer_id: summary.reviewer.as_str(),
+            tagged: summary.tagged,
+            counts: summary.counts,
+            shares: summary.shares,
+            loaded_phrases: summary.loaded_phrases,
+            notes: summary.notes,
+        }
+    }
+}
+
 /// One reviewer's figures for one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewerSummary {

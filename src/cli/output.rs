@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cues::{self, CueKind, Lexicons, Suggestion};
 use crate::import::ImportedText;
 use crate::model::{Project, Span, Tag};
-use crate::stats::{Summary, TagCounts, TagShares};
+use crate::stats::{ReviewerFigures, Summary, per_100_words};
 use crate::voices;
 
 #[derive(Serialize)]
@@ -111,13 +111,7 @@ impl Evidence {
     fn of(article: &crate::model::Article, words: usize) -> Evidence {
         let found = cues::find(&article.text, &article.sentences, Lexicons::builtin());
         let count = |k: CueKind| found.iter().filter(|c| c.kind == k).count();
-        let per_100 = |n: usize| {
-            if words == 0 {
-                0.0
-            } else {
-                (n as f64 * 1000.0 / words as f64).round() / 10.0
-            }
-        };
+        let per_100 = |n: usize| per_100_words(n, words);
         let (a, h, l) = (
             count(CueKind::AnonymousSource),
             count(CueKind::Hedge),
@@ -142,14 +136,8 @@ struct VoiceCounts {
 
 #[derive(Serialize)]
 struct ReviewerStats<'a> {
-    /// The reviewer's name.
-    reviewer: &'a str,
-    reviewer_id: &'a str,
-    tagged: usize,
-    counts: TagCounts,
-    shares: TagShares,
-    loaded_phrases: usize,
-    notes: usize,
+    #[serde(flatten)]
+    figures: ReviewerFigures<'a>,
     loaded_phrases_per_100_words: f64,
     /// Speakers of this reviewer's Quote sentences.
     voices: VoiceCounts,
@@ -176,20 +164,13 @@ impl<'a> StatsDoc<'a> {
                         .reviewers
                         .iter()
                         .map(|r| ReviewerStats {
-                            reviewer: project
-                                .reviewer(&r.reviewer)
-                                .map_or(r.reviewer.as_str(), |x| &x.name),
-                            reviewer_id: r.reviewer.as_str(),
-                            tagged: r.tagged,
-                            counts: r.counts,
-                            shares: r.shares,
-                            loaded_phrases: r.loaded_phrases,
-                            notes: r.notes,
-                            loaded_phrases_per_100_words: if s.words == 0 {
-                                0.0
-                            } else {
-                                (r.loaded_phrases as f64 * 1000.0 / s.words as f64).round() / 10.0
-                            },
+                            figures: ReviewerFigures::new(
+                                project
+                                    .reviewer(&r.reviewer)
+                                    .map_or(r.reviewer.as_str(), |x| &x.name),
+                                r,
+                            ),
+                            loaded_phrases_per_100_words: per_100_words(r.loaded_phrases, s.words),
                             voices: {
                                 let (named, unnamed) =
                                     voices::count(&voices::quoted_voices(a, &r.reviewer));

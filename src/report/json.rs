@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Report, ReportError};
-use crate::stats::{TagCounts, TagShares};
+use crate::stats::ReviewerFigures;
 use crate::voices::VoiceKind;
 
 /// Bumped only when a field changes meaning or disappears; new fields keep the version.
@@ -52,13 +52,8 @@ struct ArticleOut<'a> {
 
 #[derive(Serialize)]
 struct SummaryOut<'a> {
-    reviewer: &'a str,
-    reviewer_id: &'a str,
-    tagged: usize,
-    counts: TagCounts,
-    shares: TagShares,
-    loaded_phrases: usize,
-    notes: usize,
+    #[serde(flatten)]
+    figures: ReviewerFigures<'a>,
     voices: Vec<VoiceOut<'a>>,
 }
 
@@ -141,13 +136,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
                         .zip(&report.reviewers)
                         .zip(&a.voices)
                         .map(|((s, r), voices)| SummaryOut {
-                            reviewer: &r.name,
-                            reviewer_id: r.id.as_str(),
-                            tagged: s.tagged,
-                            counts: s.counts,
-                            shares: s.shares,
-                            loaded_phrases: s.loaded_phrases,
-                            notes: s.notes,
+                            figures: ReviewerFigures::new(&r.name, s),
                             voices: voices
                                 .iter()
                                 .map(|v| VoiceOut {

@@ -101,11 +101,7 @@ pub struct ArticleReport<'a> {
 impl ArticleReport<'_> {
     /// Loaded phrases per 100 words for the first chosen reviewer.
     pub fn phrases_per_100_words(&self, r: &ReviewerSummary) -> f64 {
-        if self.text.words == 0 {
-            0.0
-        } else {
-            r.loaded_phrases as f64 * 100.0 / self.text.words as f64
-        }
+        stats::per_100_words(r.loaded_phrases, self.text.words)
     }
 }
 
