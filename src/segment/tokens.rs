@@ -1,0 +1,214 @@
+//! Tokens (runs between white space) and what a token says about itself: quotes and brackets
+//! around it, bullets and list labels, dots and ellipses, capitals.
+
+use super::words::{class, classes_of};
+use crate::model::Span;
+
+#[derive(Clone, Copy)]
+pub(super) struct Token {
+    pub(super) span: Span,
+    /// The white space before this token holds a line break.
+    pub(super) newline_before: bool,
+}
+
+/// White-space separated tokens, found lazily so that long texts need no token buffer.
+pub(super) struct Tokens<'a> {
+    pub(super) text: &'a str,
+    pub(super) pos: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        let mut newline = false;
+        let mut i = self.pos;
+        // Skip white space.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_whitespace() {
+                    break;
+                }
+                newline |= b == b'\n' || b == b'\r';
+                i += 1;
+            } else {
+                let c = self.text[i..].chars().next().expect("char boundary");
+                if !c.is_whitespace() {
+                    break;
+                }
+                newline |= matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}');
+                i += c.len_utf8();
+            }
+        }
+        if i >= bytes.len() {
+            self.pos = i;
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = self.text[i..].chars().next().expect("char boundary");
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        self.pos = i;
+        Some(Token {
+            span: Span::new(start, i),
+            newline_before: newline,
+        })
+    }
+}
+
+/// An enumeration label at the start of a list item: a number of up to three digits or one
+/// lower-case letter, followed by `.`, `)` or `.)`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Label {
+    pub(super) value: u32,
+    pub(super) letter: bool,
+    pub(super) suffix: LabelSuffix,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum LabelSuffix {
+    Dot,
+    Paren,
+    DotParen,
+}
+
+impl Label {
+    pub(super) fn parse(token: &str) -> Option<Label> {
+        let token = token.trim_start_matches(is_bullet);
+        let (body, suffix) = if let Some(b) = token.strip_suffix(".)") {
+            (b, LabelSuffix::DotParen)
+        } else if let Some(b) = token.strip_suffix(')') {
+            (b, LabelSuffix::Paren)
+        } else if let Some(b) = token.strip_suffix('.') {
+            (b, LabelSuffix::Dot)
+        } else {
+            return None;
+        };
+        let mut chars = body.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c @ 'a'..='z'), None) => Some(Label {
+                value: c as u32,
+                letter: true,
+                suffix,
+            }),
+            _ if (1..=3).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(Label {
+                    value: body.parse().ok()?,
+                    letter: false,
+                    suffix,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn follows(self, previous: Label) -> bool {
+        self.letter == previous.letter
+            && self.suffix == previous.suffix
+            && self.value == previous.value + 1
+    }
+}
+
+pub(super) fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣' | '◦' | '⁃' | '▪' | '▸' | '►' | '■' | '□' | '●' | '○'
+    )
+}
+
+pub(super) fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '’' | '”' | '»' | '›' | ')' | ']' | '}' | '*' | '_'
+    )
+}
+
+pub(super) fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '‘' | '“' | '«' | '‹' | '(' | '[' | '{' | '*' | '_' | '¿' | '¡'
+    )
+}
+
+pub(super) fn strip_open(token: &str) -> &str {
+    token.trim_start_matches(|c| is_opener(c) || is_bullet(c))
+}
+
+/// The first letter or digit of a token, after opening quotes, brackets and dashes.
+pub(super) fn first_alnum(token: &str) -> Option<char> {
+    token.chars().find(|c| c.is_alphanumeric())
+}
+
+pub(super) fn starts_lowercase(token: &str) -> bool {
+    first_alnum(strip_open(token)).is_some_and(char::is_lowercase)
+}
+
+/// The leading word of a token (`It’s` → `It`), after opening punctuation.
+pub(super) fn leading_word(token: &str) -> &str {
+    let token = strip_open(token);
+    let end = token
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(token.len(), |(i, _)| i);
+    &token[..end]
+}
+
+pub(super) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A capitalised common sentence opener (`The`, `It`, `However`, `Did`).
+pub(super) fn is_starter(token: &str) -> bool {
+    let word = leading_word(token);
+    is_capitalized(word) && classes_of(word) & class::STARTER != 0
+}
+
+/// A token made only of periods and ellipsis characters (with closing marks allowed after).
+pub(super) fn is_dots(token: &str) -> bool {
+    let core = token.trim_end_matches(is_closer);
+    !core.is_empty() && core.chars().all(|c| c == '.' || c == '…')
+}
+
+pub(super) fn dot_count(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            '.' => 1,
+            '…' => 3,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// An ellipsis in brackets marks an omission inside a quotation, never an end.
+pub(super) fn is_bracketed_ellipsis(token: &str) -> bool {
+    ["[...]", "[…]", "(...)", "(…)", "[. . .]"]
+        .iter()
+        .any(|e| token.trim_end_matches(is_closer).ends_with(e) || token.contains(e))
+}
+
+/// Letters separated by periods in groups of one or two: `U.S`, `a.m`, `D.C`, `Ph.D`.
+pub(super) fn is_dotted_initialism(core: &str) -> bool {
+    core.contains('.')
+        && core.split('.').all(|part| {
+            let n = part.chars().count();
+            (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
+        })
+}
+
+pub(super) fn is_time_of_day(core: &str) -> bool {
+    matches!(core.to_ascii_lowercase().as_str(), "a.m" | "p.m")
+}
