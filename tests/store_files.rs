@@ -70,6 +70,12 @@ fn load_errors_name_the_file() {
             path.display()
         )
     );
+    std::fs::write(&path, "(titel: \"x\")").unwrap();
+    let err = store::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("Unexpected field named `titel` in `Project`"),
+        "names what people know, not a Rust type: {err}"
+    );
     let missing = dir.path().join("nope.ron");
     assert!(
         store::load(&missing)

@@ -23,6 +23,7 @@ type Annotations = BTreeMap<ReviewerId, ReviewerAnnotations>;
 /// Version 2: Slant's first released format.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Project")]
 pub struct ProjectDoc<'a> {
     pub format_version: u32,
     title: Cow<'a, str>,
@@ -34,6 +35,7 @@ pub struct ProjectDoc<'a> {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Article")]
 pub(super) struct ArticleDoc<'a> {
     id: Cow<'a, ArticleId>,
     title: Cow<'a, str>,
@@ -151,6 +153,7 @@ pub mod v1 {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
+    #[serde(rename = "Project")]
     pub struct ProjectDoc {
         #[allow(dead_code)]
         format_version: u32,
@@ -161,6 +164,7 @@ pub mod v1 {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
+    #[serde(rename = "Article")]
     struct ArticleDoc {
         id: ArticleId,
         title: String,
@@ -177,6 +181,7 @@ pub mod v1 {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
+    #[serde(rename = "Sentence")]
     struct SentenceDoc {
         start: usize,
         end: usize,
