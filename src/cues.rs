@@ -50,6 +50,52 @@ pub struct Cue {
     pub reason: String,
 }
 
+/// What a word list is for. A teacher's own list says which by the start of its file name
+/// (`hedges_science.txt` adds hedges, `loaded-sport.txt` loaded words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    Hedges,
+    Loaded,
+    Anonymous,
+    Attribution,
+    /// Verbs that attribute only next to a quotation or "that".
+    Reporting,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 5] = [
+        ListKind::Hedges,
+        ListKind::Loaded,
+        ListKind::Anonymous,
+        ListKind::Attribution,
+        ListKind::Reporting,
+    ];
+
+    /// The file-name prefix that selects this kind.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            ListKind::Hedges => "hedges",
+            ListKind::Loaded => "loaded",
+            ListKind::Anonymous => "anonymous",
+            ListKind::Attribution => "attribution",
+            ListKind::Reporting => "reporting",
+        }
+    }
+
+    /// The kind a file is for, by its name (case ignored); `None` for other files.
+    pub fn of_file(name: &str) -> Option<ListKind> {
+        let lower = name.to_lowercase();
+        if !lower.ends_with(".txt") {
+            return None;
+        }
+        ListKind::ALL.into_iter().find(|k| {
+            let p = k.prefix();
+            // "hedge" and "hedges" both work.
+            lower.starts_with(p) || lower.starts_with(p.trim_end_matches('s'))
+        })
+    }
+}
+
 /// The word lists the engine uses: Slant's own, plus any a teacher adds.
 #[derive(Clone, Debug)]
 pub struct Lexicons {
@@ -57,6 +103,20 @@ pub struct Lexicons {
     pub loaded: Vec<Lexicon>,
     pub anonymous: Vec<Lexicon>,
     pub attribution: Vec<Lexicon>,
+    pub reporting: Vec<Lexicon>,
+}
+
+/// A teacher's lexicon file that could not be used; the others still are.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FolderProblem {
+    #[error("{file}: cannot read it: {reason}")]
+    Unreadable { file: String, reason: String },
+    #[error("{0}")]
+    BadLine(#[from] crate::lexicon::LexiconError),
+    #[error(
+        "{file}: not used; a lexicon file's name starts with hedges, loaded, anonymous, attribution or reporting and ends in .txt"
+    )]
+    UnknownKind { file: String },
 }
 
 impl Lexicons {
@@ -78,9 +138,90 @@ impl Lexicons {
                     "attribution.txt",
                     include_str!("../assets/lexicons/attribution.txt"),
                 ),
+                reporting: parse(
+                    "reporting.txt",
+                    include_str!("../assets/lexicons/reporting.txt"),
+                ),
             }
         })
     }
+
+    pub fn lists_mut(&mut self, kind: ListKind) -> &mut Vec<Lexicon> {
+        match kind {
+            ListKind::Hedges => &mut self.hedges,
+            ListKind::Loaded => &mut self.loaded,
+            ListKind::Anonymous => &mut self.anonymous,
+            ListKind::Attribution => &mut self.attribution,
+            ListKind::Reporting => &mut self.reporting,
+        }
+    }
+
+    /// Slant's lists plus every lexicon file in `dir` (not its subfolders), in name order. Files
+    /// that cannot be used are reported, not fatal: one bad line must not silence a class's
+    /// other lists. A `.txt` file whose name names no kind is reported too, so a typo shows.
+    pub fn with_folder(dir: &std::path::Path) -> (Lexicons, Vec<FolderProblem>) {
+        let mut lexicons = Lexicons::builtin().clone();
+        let mut problems = Vec::new();
+        let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+            Err(e) => {
+                problems.push(FolderProblem::Unreadable {
+                    file: dir.display().to_string(),
+                    reason: e.to_string(),
+                });
+                return (lexicons, problems);
+            }
+        };
+        files.sort();
+        for path in files {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if !path.is_file() || !name.to_lowercase().ends_with(".txt") {
+                continue;
+            }
+            let Some(kind) = ListKind::of_file(name) else {
+                problems.push(FolderProblem::UnknownKind {
+                    file: path.display().to_string(),
+                });
+                continue;
+            };
+            match std::fs::read_to_string(&path) {
+                Ok(text) => match Lexicon::parse(name, &text) {
+                    Ok(lexicon) => lexicons.lists_mut(kind).push(lexicon),
+                    Err(e) => problems.push(FolderProblem::BadLine(crate::lexicon::LexiconError {
+                        file: path.display().to_string(),
+                        ..e
+                    })),
+                },
+                Err(e) => problems.push(FolderProblem::Unreadable {
+                    file: path.display().to_string(),
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        (lexicons, problems)
+    }
+}
+
+/// A cheap fingerprint of a lexicon folder (names, sizes, modification times), so the app can
+/// notice a teacher's edit and reload at once without reading every file each frame.
+pub fn folder_stamp(dir: &std::path::Path) -> Vec<(String, u64, Option<std::time::SystemTime>)> {
+    let mut stamp: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((
+                e.file_name().to_string_lossy().into_owned(),
+                meta.len(),
+                meta.modified().ok(),
+            ))
+        })
+        .collect();
+    stamp.sort();
+    stamp
 }
 
 /// Byte ranges of quotations in `text`, from opening to closing mark. A quotation may run over
@@ -198,6 +339,26 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 });
             }
         }
+        for lex in &lexicons.reporting {
+            for hit in lex.find(t, sentence.start) {
+                if inside_quote(hit.span) || !reports_speech(text, hit.span, &quotes) {
+                    continue;
+                }
+                cues.push(Cue {
+                    kind: CueKind::Attribution,
+                    span: hit.span,
+                    reason: format!(
+                        "reporting verb “{}” next to a quotation or “that”",
+                        hit.entry
+                    ),
+                });
+            }
+        }
+        let attributions: Vec<Span> = cues[first_of_sentence..]
+            .iter()
+            .filter(|c| c.kind == CueKind::Attribution)
+            .map(|c| c.span)
+            .collect();
         for lex in &lexicons.anonymous {
             for hit in lex.find(t, sentence.start) {
                 if !inside_quote(hit.span) {
@@ -209,8 +370,11 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 }
             }
         }
-        if quote_at(sentence).is_some_and(|q| overlaps(q, sentence))
-            && let Some((name, VoiceKind::Unnamed)) = voices::speaker(t)
+        let quoted = quote_at(sentence).is_some_and(|q| overlaps(q, sentence));
+        if !attributions.is_empty()
+            && let Some((name, VoiceKind::Unnamed)) =
+                speaker.get_or_insert_with(|| voices::speaker(t)).clone()
+            && unnamed_source(&name, quoted)
             && let Some(at) = t.find(&name)
         {
             let span = Span::new(sentence.start + at, sentence.start + at + name.len());
@@ -227,7 +391,11 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
         }
         for lex in &lexicons.hedges {
             for hit in lex.find(t, sentence.start) {
-                if inside_quote(hit.span) || false_friend(text, hit.span) {
+                // "said they would appeal": reported speech moves "will" to "would"; it is a
+                // plan reported, not a guess.
+                let reported_future =
+                    hit.entry == "would" && attributions.iter().any(|a| a.end <= hit.span.start);
+                if inside_quote(hit.span) || false_friend(text, hit.span) || reported_future {
                     continue;
                 }
                 cues.push(Cue {
@@ -257,6 +425,122 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
     cues.sort_by_key(|c| (c.span.start, c.kind));
     cues
 }
+
+/// A reporting verb reports speech when a quotation opens or closes within a few words of it,
+/// or "that" follows it: `called the verdict “a disgrace”`, `“…,” she announced`.
+fn reports_speech(text: &str, verb: Span, quotes: &[Span]) -> bool {
+    const NEAR: usize = 5;
+    let after = &text[verb.end..];
+    if after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.trim_end_matches([',', '.']).eq_ignore_ascii_case("that"))
+    {
+        return true;
+    }
+    let words_between = |a: usize, b: usize| text[a..b].split_whitespace().count();
+    quotes.iter().any(|q| {
+        (q.start >= verb.end && words_between(verb.end, q.start) <= NEAR)
+            || (q.end <= verb.start && words_between(q.end, verb.start) <= NEAR)
+    })
+}
+
+/// Whether an unnamed speaker stands for an anonymous source. A quoted speaker counts unless it
+/// is an organisation (the company) or belongs to someone named (his lawyers). Without a
+/// quotation only the classic forms count: an indefinite or bare role that would normally be
+/// named (a senior official, diplomats, two people with knowledge of the plan), not a group
+/// speaking as one (forecasters, union leaders).
+fn unnamed_source(speaker: &str, quoted: bool) -> bool {
+    let words: Vec<String> = speaker
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let (Some(first), Some(head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if POSSESSIVES.contains(&first.as_str()) || ORGANISATIONS.contains(&head.as_str()) {
+        return false;
+    }
+    let role = words.iter().any(|w| UNNAMED_ROLES.contains(&w.as_str()));
+    if quoted {
+        // A plural that is no such role is a group speaking as one (union leaders).
+        return role || !head.ends_with('s') || head.ends_with("ss");
+    }
+    let definite = matches!(first.as_str(), "the" | "this" | "that");
+    !definite && role
+}
+
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+/// Speakers that are bodies, not people: their statements are on the record.
+const ORGANISATIONS: &[&str] = &[
+    "company",
+    "firm",
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "administration",
+    "bank",
+    "club",
+    "union",
+    "council",
+    "board",
+    "court",
+    "party",
+    "group",
+    "groups",
+    "police",
+    "army",
+    "military",
+    "office",
+    "statement",
+    "spokesperson's",
+    "report",
+    "reports",
+    "study",
+    "league",
+    "team",
+    "campaign",
+    "committee",
+    "commission",
+    "organization",
+    "organisation",
+];
+/// Roles whose holders are normally named; unnamed, they are anonymous sources.
+const UNNAMED_ROLES: &[&str] = &[
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "person",
+    "people",
+    "employee",
+    "employees",
+    "staffer",
+    "staffers",
+    "investigator",
+    "investigators",
+    "officer",
+    "officers",
+    "executive",
+    "executives",
+];
 
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
@@ -361,7 +645,8 @@ fn tag_key<S: serde::Serializer>(tag: &crate::model::Tag, s: S) -> Result<S::Ok,
 /// 1. Half or more of the sentence lies inside quotation marks → Quote.
 /// 2. A quotation with an attribution (a partial quote: officials claimed a “historic victory”)
 ///    → Quote.
-/// 3. A hedge or an anonymous source outside quotation marks → Speculation.
+/// 3. A hedge, or an anonymous source that is said to have said something (an attribution),
+///    outside quotation marks → Speculation: the claim cannot be checked.
 /// 4. Loaded words outside quotation marks, with no attribution: two or more, or one in a short
 ///    sentence (a headline, a verdict) → Loaded. One in a long sentence is a phrase to mark.
 /// 5. Otherwise nothing: the reviewer decides (most remaining sentences are Fact).
@@ -443,7 +728,7 @@ fn decide(text: &str, sentence: Span, here: &[&Cue]) -> Option<Suggestion> {
     let outside = |c: &&&Cue| !quote_spans.iter().any(|q| q.contains(c.span));
     let hedges: Vec<String> = here
         .iter()
-        .filter(|c| matches!(c.kind, CueKind::Hedge | CueKind::AnonymousSource))
+        .filter(|c| c.kind == CueKind::Hedge || (c.kind == CueKind::AnonymousSource && attributed))
         .filter(outside)
         .map(|c| c.reason.clone())
         .collect();
@@ -540,6 +825,101 @@ mod tests {
             Vec::<String>::new(),
             "acronyms are not shouting"
         );
+    }
+
+    #[test]
+    fn reporting_verbs_attribute_only_next_to_speech() {
+        assert_eq!(
+            kinds(
+                "The union announced a strike on Monday.",
+                CueKind::Attribution
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("He called the verdict “a disgrace.”", CueKind::Attribution),
+            ["called"]
+        );
+        assert_eq!(
+            kinds(
+                "The firm announced that profits fell.",
+                CueKind::Attribution
+            ),
+            ["announced"]
+        );
+    }
+
+    #[test]
+    fn would_in_reported_speech_is_not_a_hedge() {
+        assert_eq!(
+            kinds("His lawyers said they would appeal.", CueKind::Hedge),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("The plan would cost billions.", CueKind::Hedge),
+            ["would"]
+        );
+    }
+
+    #[test]
+    fn unnamed_roles_are_anonymous_but_groups_and_organisations_are_not() {
+        assert_eq!(
+            kinds("Diplomats said a truce was near.", CueKind::AnonymousSource),
+            ["Diplomats"]
+        );
+        assert_eq!(
+            kinds("Forecasters said rain was near.", CueKind::AnonymousSource),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds(
+                "“It is flawed,” the company said.",
+                CueKind::AnonymousSource
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("“It is flawed,” a witness said.", CueKind::AnonymousSource),
+            ["a witness"]
+        );
+    }
+
+    #[test]
+    fn a_teachers_folder_adds_lists_by_file_name_and_names_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("loaded_sport.txt"), "thrash~\n").unwrap();
+        std::fs::write(dir.path().join("hedge-science.txt"), "preliminary\n").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "hello\n").unwrap();
+        std::fs::write(dir.path().join("anonymous_bad.txt"), "fine\n* oops\n").unwrap();
+        let (lexicons, problems) = Lexicons::with_folder(dir.path());
+        assert_eq!(lexicons.loaded.len(), 2);
+        assert_eq!(lexicons.hedges.len(), 2);
+        assert_eq!(lexicons.anonymous.len(), 1, "the bad file is left out");
+        let text = "City were thrashed in a preliminary round.";
+        let found = find(text, &crate::segment::split(text), &lexicons);
+        let got: Vec<(CueKind, &str)> = found
+            .iter()
+            .map(|c| (c.kind, &text[c.span.range()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (CueKind::Loaded, "thrashed"),
+                (CueKind::Hedge, "preliminary")
+            ]
+        );
+        assert!(
+            found[0].reason.contains("loaded_sport.txt"),
+            "{}",
+            found[0].reason
+        );
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].ends_with("anonymous_bad.txt:2: \"* oops\": `*` must stand between words"),
+            "{messages:?}"
+        );
+        assert!(messages[1].contains("notes.txt: not used"), "{messages:?}");
     }
 
     #[test]

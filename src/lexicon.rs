@@ -2,7 +2,8 @@
 //! words.
 //!
 //! Lower-case entries match in any case; an entry with a capital letter matches that case only
-//! (so `US` is not `us`). `*` stands for up to four words (`plunge * into chaos`). Matching uses
+//! (so `US` is not `us`). `*` stands for up to four words (`plunge * into chaos`); `word~` stands
+//! for the word and its regular forms (`slam~`: slams, slammed, slamming). Matching uses
 //! one Aho–Corasick automaton over the entries' first parts, then checks word boundaries, case
 //! and the remaining parts.
 
@@ -63,6 +64,13 @@ impl Lexicon {
             if line.is_empty() {
                 continue;
             }
+            if line.contains("~~") || line.split_whitespace().any(|w| w.starts_with('~')) {
+                return Err(LexiconError {
+                    file: name.to_owned(),
+                    line: i + 1,
+                    problem: format!("\"{line}\": `~` must end a word"),
+                });
+            }
             let parts: Vec<String> = line
                 .split('*')
                 .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -74,11 +82,13 @@ impl Lexicon {
                     problem: format!("\"{line}\": `*` must stand between words"),
                 });
             }
-            entries.push(Entry {
-                text: line.to_owned(),
-                case_sensitive: line.chars().any(char::is_uppercase),
-                parts,
-            });
+            for parts in inflected(&parts) {
+                entries.push(Entry {
+                    text: line.to_owned(),
+                    case_sensitive: line.chars().any(char::is_uppercase),
+                    parts,
+                });
+            }
         }
         let firsts: Vec<&str> = entries.iter().map(|e| e.parts[0].as_str()).collect();
         let automaton = AhoCorasickBuilder::new()
@@ -138,6 +148,91 @@ impl Lexicon {
         }
         hits
     }
+}
+
+/// Expands every `word~` in an entry's parts into the word's regular forms, one entry per
+/// combination, so a list can say `devastate~` once instead of four times.
+fn inflected(parts: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for part in parts {
+        let mut variants: Vec<String> = vec![String::new()];
+        for word in part.split_whitespace() {
+            let forms = match word.strip_suffix('~') {
+                Some(stem) => forms(stem),
+                None => vec![word.to_owned()],
+            };
+            variants = variants
+                .iter()
+                .flat_map(|v| {
+                    forms.iter().map(move |f| {
+                        if v.is_empty() {
+                            f.clone()
+                        } else {
+                            format!("{v} {f}")
+                        }
+                    })
+                })
+                .collect();
+        }
+        out = out
+            .iter()
+            .flat_map(|o| {
+                variants.iter().map(move |v| {
+                    let mut o = o.clone();
+                    o.push(v.clone());
+                    o
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// A word and its regular inflections (-s, -es, -ed, -ing; a final e dropped, y to i, a short
+/// word's last consonant doubled: `rob` → `robbed`). Forms that are not words never match.
+pub fn forms(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    let chars: Vec<char> = word.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c.to_ascii_lowercase());
+    let push = |out: &mut Vec<String>, s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    match chars.as_slice() {
+        [.., 'e'] => {
+            let stem = &word[..word.len() - 1];
+            push(&mut out, format!("{word}s"));
+            push(&mut out, format!("{word}d"));
+            push(&mut out, format!("{stem}ing"));
+        }
+        [.., c, 'y'] if !vowel(*c) => {
+            let stem = &word[..word.len() - 1];
+            push(&mut out, format!("{stem}ies"));
+            push(&mut out, format!("{stem}ied"));
+            push(&mut out, format!("{word}ing"));
+        }
+        _ => {
+            let sibilant = ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|e| word.ends_with(e));
+            push(
+                &mut out,
+                format!("{word}{}", if sibilant { "es" } else { "s" }),
+            );
+            let doubles = matches!(chars.as_slice(), [.., a, b, c]
+                if !vowel(*a) && vowel(*b) && !vowel(*c) && !"wxy".contains(*c))
+                && chars.len() <= 4;
+            let stem = if doubles {
+                format!("{word}{}", chars[chars.len() - 1])
+            } else {
+                word.to_owned()
+            };
+            push(&mut out, format!("{stem}ed"));
+            push(&mut out, format!("{stem}ing"));
+        }
+    }
+    out
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
@@ -258,6 +353,31 @@ mod tests {
             found(&l, "plunge one two three four five six into chaos"),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_tilde_matches_regular_forms() {
+        assert_eq!(
+            forms("devastate"),
+            ["devastate", "devastates", "devastated", "devastating"]
+        );
+        assert_eq!(forms("bully"), ["bully", "bullies", "bullied", "bullying"]);
+        assert_eq!(forms("rob"), ["rob", "robs", "robbed", "robbing"]);
+        assert_eq!(forms("smash"), ["smash", "smashes", "smashed", "smashing"]);
+        let l = lex("slam~\nplunge~ * into chaos\n");
+        assert_eq!(
+            found(
+                &l,
+                "She slammed it; it slams; plunging the region into chaos."
+            ),
+            ["slammed", "slams", "plunging the region into chaos"]
+        );
+        assert_eq!(
+            l.find("slamming", 0)[0].entry,
+            "slam~",
+            "reasons name the entry as written"
+        );
+        assert!(Lexicon::parse("x", "~bad\n").is_err());
     }
 
     #[test]

@@ -38,6 +38,7 @@ const VERBS: &[&str] = &[
     "praised",
     "recalled",
     "replied",
+    "shouted",
     "according",
 ];
 const ANONYMITY: &[&str] = &[
