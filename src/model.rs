@@ -203,6 +203,26 @@ pub struct Annotation {
     /// Loaded phrases inside this sentence: sorted, not overlapping, byte ranges into the text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub loaded_phrases: Vec<Span>,
+    /// What the reviewer did with Slant's suggestion here, so a rejected hint stays hidden and
+    /// teachers can see how much of a review was the reviewer's own call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Verdict>,
+}
+
+/// A reviewer's answer to a suggested tag. It names the tag, so rejecting a Quote hint does not
+/// hide a different hint that a later lexicon gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Verdict {
+    Accepted(Tag),
+    Rejected(Tag),
+}
+
+impl Verdict {
+    pub fn tag(self) -> Tag {
+        match self {
+            Verdict::Accepted(t) | Verdict::Rejected(t) => t,
+        }
+    }
 }
 
 impl Annotation {
@@ -215,7 +235,10 @@ impl Annotation {
 
     /// An annotation that says nothing is removed rather than stored.
     pub fn is_empty(&self) -> bool {
-        self.tag.is_none() && self.note.is_none() && self.loaded_phrases.is_empty()
+        self.tag.is_none()
+            && self.note.is_none()
+            && self.loaded_phrases.is_empty()
+            && self.suggestion.is_none()
     }
 }
 

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Project, ReviewerId, Tag};
+use crate::model::{Article, Project, ReviewerId, Tag, Verdict};
 use crate::readability::TextCounts;
 
 /// A count for each tag.
@@ -70,6 +70,58 @@ pub fn per_100_words(count: usize, words: usize) -> f64 {
     }
 }
 
+/// What the text itself shows, whoever reviews it: the cue engine's anonymous sources, hedges
+/// and loaded words, also per 100 words so long and short articles compare.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Evidence {
+    pub anonymous_sources: usize,
+    pub hedges: usize,
+    pub loaded_words: usize,
+    pub anonymous_sources_per_100_words: f64,
+    pub hedges_per_100_words: f64,
+    pub loaded_words_per_100_words: f64,
+}
+
+impl Evidence {
+    /// Counts the cues `found` in an article of `words` words.
+    pub fn from_cues(found: &[crate::cues::Cue], words: usize) -> Evidence {
+        use crate::cues::CueKind;
+        let count = |k: CueKind| found.iter().filter(|c| c.kind == k).count();
+        let (a, h, l) = (
+            count(CueKind::AnonymousSource),
+            count(CueKind::Hedge),
+            count(CueKind::Loaded),
+        );
+        Evidence {
+            anonymous_sources: a,
+            hedges: h,
+            loaded_words: l,
+            anonymous_sources_per_100_words: per_100_words(a, words),
+            hedges_per_100_words: per_100_words(h, words),
+            loaded_words_per_100_words: per_100_words(l, words),
+        }
+    }
+
+    /// Finds the cues in `article` with `lexicons` and counts them.
+    pub fn of(article: &Article, words: usize, lexicons: &crate::cues::Lexicons) -> Evidence {
+        let found = crate::cues::find(&article.text, &article.sentences, lexicons);
+        Evidence::from_cues(&found, words)
+    }
+
+    /// One line for people: "2 anonymous sources, 5 hedges, 7 loaded words (0.4, 1.0, 1.4 per 100 words)".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} anonymous sources, {} hedges, {} loaded words ({:.1}, {:.1}, {:.1} per 100 words)",
+            self.anonymous_sources,
+            self.hedges,
+            self.loaded_words,
+            self.anonymous_sources_per_100_words,
+            self.hedges_per_100_words,
+            self.loaded_words_per_100_words
+        )
+    }
+}
+
 /// A reviewer's figures as Slant's JSON outputs write them (`slant stats`, the JSON report):
 /// one shape, so the two never drift apart.
 #[derive(Clone, Debug, Serialize)]
@@ -82,6 +134,8 @@ pub struct ReviewerFigures<'a> {
     pub shares: TagShares,
     pub loaded_phrases: usize,
     pub notes: usize,
+    pub suggestions_accepted: usize,
+    pub suggestions_rejected: usize,
 }
 
 impl<'a> ReviewerFigures<'a> {
@@ -94,6 +148,8 @@ impl<'a> ReviewerFigures<'a> {
             shares: summary.shares,
             loaded_phrases: summary.loaded_phrases,
             notes: summary.notes,
+            suggestions_accepted: summary.suggestions_accepted,
+            suggestions_rejected: summary.suggestions_rejected,
         }
     }
 }
@@ -109,6 +165,11 @@ pub struct ReviewerSummary {
     pub shares: TagShares,
     pub loaded_phrases: usize,
     pub notes: usize,
+    /// Suggested tags the reviewer took, and those they dismissed.
+    #[serde(default)]
+    pub suggestions_accepted: usize,
+    #[serde(default)]
+    pub suggestions_rejected: usize,
 }
 
 /// The figures of one article.
@@ -171,6 +232,8 @@ pub fn reviewer_summary(article: &Article, id: &ReviewerId) -> ReviewerSummary {
         shares: TagShares::default(),
         loaded_phrases: 0,
         notes: 0,
+        suggestions_accepted: 0,
+        suggestions_rejected: 0,
     };
     for annotation in article
         .annotations
@@ -184,6 +247,11 @@ pub fn reviewer_summary(article: &Article, id: &ReviewerId) -> ReviewerSummary {
         }
         summary.loaded_phrases += annotation.loaded_phrases.len();
         summary.notes += usize::from(annotation.note.is_some());
+        match annotation.suggestion {
+            Some(Verdict::Accepted(_)) => summary.suggestions_accepted += 1,
+            Some(Verdict::Rejected(_)) => summary.suggestions_rejected += 1,
+            None => {}
+        }
     }
     let c = summary.counts;
     summary.shares = TagShares {
@@ -226,7 +294,7 @@ mod tests {
             *x = Annotation {
                 tag: None,
                 note: Some("hedge?".into()),
-                loaded_phrases: vec![],
+                ..Annotation::default()
             }
         });
         let s = summarize(&a, [&ann, &bob]);

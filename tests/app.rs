@@ -1,41 +1,17 @@
 //! The real app driven through egui_kittest: widgets found by their labels, clicked and typed
 //! into, and the model and the statistics checked after each step.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{SAMPLE, app, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use slant::app::SlantApp;
 use slant::app::dialogs::ScriptedDialogs;
-use slant::app::{AppOptions, SlantApp};
 use slant::model::{ReviewerId, Tag};
 use slant::store;
-
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sample_projects/netanyahu_trump_annotated.ron"
-);
-
-/// A copy of the annotated sample in a fresh folder.
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("class.ron");
-    std::fs::copy(SAMPLE, &path).unwrap();
-    (dir, path)
-}
-
-fn app(open: Option<&Path>, data: &Path, dialogs: ScriptedDialogs) -> Harness<'static, SlantApp> {
-    let options = AppOptions {
-        open: open.map(Path::to_owned),
-        dialogs: Box::new(dialogs),
-        data_dir: data.join("data"),
-    };
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 950.0])
-        .build_eframe(move |cc| SlantApp::new(cc, options));
-    harness.run();
-    harness
-}
 
 fn rivera() -> ReviewerId {
     ReviewerId::from("m-rivera")

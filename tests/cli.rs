@@ -373,3 +373,57 @@ fn analyze_json_adds_suggestions_and_cues_with_byte_offsets() {
         "every kind of cue occurs in this article: {seen:?}"
     );
 }
+
+#[test]
+fn a_teachers_lexicon_folder_adds_cues_and_a_bad_folder_is_named() {
+    let dir = temp();
+    let article = dir.path().join("match.txt");
+    std::fs::write(&article, "United thrashed City on Sunday.\n").unwrap();
+    let cues_of = |o: &Output| -> Vec<String> {
+        json(o)["sentences"][0]["cues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}:{}",
+                    c["kind"].as_str().unwrap(),
+                    c["text"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let plain = slant(&["analyze", article.to_str().unwrap(), "--json"]);
+    assert!(cues_of(&plain).is_empty(), "{:?}", cues_of(&plain));
+    let lists = dir.path().join("lists");
+    std::fs::create_dir(&lists).unwrap();
+    std::fs::write(lists.join("loaded_sport.txt"), "thrash~\n").unwrap();
+    std::fs::write(lists.join("hedges_typo.txt"), "ok\n* bad\n").unwrap();
+    let out = slant(&[
+        "analyze",
+        article.to_str().unwrap(),
+        "--json",
+        "--lexicons",
+        lists.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(cues_of(&out), ["loaded:thrashed"]);
+    assert_eq!(
+        json(&out)["sentences"][0]["suggestion"]["tag"],
+        "loaded",
+        "one loaded word in a short sentence"
+    );
+    assert!(
+        stderr(&out).contains("hedges_typo.txt:2: \"* bad\""),
+        "a bad file is named with its line: {}",
+        stderr(&out)
+    );
+    let missing = dir.path().join("nowhere");
+    let out = slant(&["stats", &sample(), "--lexicons", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("nowhere: cannot read it"),
+        "{}",
+        stderr(&out)
+    );
+}

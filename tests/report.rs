@@ -2,6 +2,7 @@
 //! compared with the project, and article text that tries to inject HTML.
 
 use jiff::Timestamp;
+use slant::cues::Lexicons;
 use slant::model::{Article, Project, Span, Tag};
 use slant::report::{self, Format, Report, ReportError, Selection};
 use slant::store;
@@ -20,7 +21,7 @@ fn when() -> Timestamp {
 }
 
 fn render(project: &Project, format: Format, selection: &Selection) -> String {
-    let report = Report::new(project, selection, format, when()).unwrap();
+    let report = Report::new(project, selection, format, when(), Lexicons::builtin()).unwrap();
     String::from_utf8(report::render(&report, format).unwrap()).unwrap()
 }
 
@@ -239,15 +240,28 @@ fn markdown_escapes_article_text() {
 fn selection_of_reviewer_and_article() {
     let mut project = sample();
     project.add_reviewer("Second Student");
-    let err = Report::new(&project, &Selection::default(), Format::Html, when())
-        .err()
-        .unwrap();
+    let err = Report::new(
+        &project,
+        &Selection::default(),
+        Format::Html,
+        when(),
+        Lexicons::builtin(),
+    )
+    .err()
+    .unwrap();
     assert!(
         matches!(err, ReportError::ChooseReviewer { count: 2, .. }),
         "{err}"
     );
     assert!(
-        Report::new(&project, &Selection::default(), Format::Csv, when()).is_ok(),
+        Report::new(
+            &project,
+            &Selection::default(),
+            Format::Csv,
+            when(),
+            Lexicons::builtin()
+        )
+        .is_ok(),
         "CSV takes the whole class"
     );
     let one = Selection {
@@ -272,6 +286,7 @@ fn selection_of_reviewer_and_article() {
         },
         Format::Html,
         when(),
+        Lexicons::builtin(),
     )
     .err()
     .unwrap();

@@ -61,6 +61,18 @@ pub enum Action {
     NextReviewer,
     /// Show the next (+1) or previous (−1) article in the focused column.
     CycleArticle(isize),
+    /// Take the selected sentence's suggested tag.
+    AcceptSuggestion,
+    /// Dismiss the selected sentence's suggested tag.
+    RejectSuggestion,
+    /// Take every open suggestion of this tag in the focused article.
+    AcceptAllSuggested(Tag),
+    ToggleSuggestions,
+    ToggleCueHighlights,
+    /// Choose the folder of a teacher's own word lists.
+    ChooseLexiconFolder,
+    /// Use Slant's word lists only.
+    ForgetLexiconFolder,
 }
 
 /// An action that has a shortcut, as the menus and the shortcut sheet list it.
@@ -181,6 +193,21 @@ pub fn tagging_shortcuts() -> Vec<Shortcut> {
             &[key(NONE, Key::Tab)],
         ),
         entry(A::EditNote, "Edit the note", &[key(NONE, Key::N)]),
+        entry(
+            A::AcceptSuggestion,
+            "Accept the suggested tag",
+            &[key(NONE, Key::Enter)],
+        ),
+        entry(
+            A::RejectSuggestion,
+            "Dismiss the suggested tag",
+            &[key(NONE, Key::X)],
+        ),
+        entry(
+            A::ToggleCueHighlights,
+            "Underline cue words",
+            &[key(NONE, Key::H)],
+        ),
         entry(
             A::ShowShortcuts,
             "Keyboard shortcuts",

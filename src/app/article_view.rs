@@ -13,6 +13,7 @@ use egui::{
 };
 
 use super::actions::Action;
+use super::hints::ArticleHints;
 use super::theme;
 use super::words::{find_matches, phrase_from_drag, word_at};
 
@@ -28,6 +29,12 @@ pub struct ViewInput<'a> {
     pub find: &'a str,
     /// Changes whenever the project changes, so cached layout knows when to refresh.
     pub revision: u64,
+    /// Slant's cues and suggestions for the article, when suggestions are on.
+    pub hints: Option<&'a ArticleHints>,
+    /// Show suggested tags as outlined badges.
+    pub suggestions: bool,
+    /// Underline cue words.
+    pub show_cues: bool,
 }
 
 /// A column's state between frames.
@@ -146,6 +153,8 @@ struct Piece {
     chars: Range<usize>,
     /// Byte offset in the article of the first char of the run; `None` for the badge.
     text_start: Option<usize>,
+    /// A suggested tag's outlined badge.
+    ghost: Option<Tag>,
 }
 
 /// Builds one paragraph's text: for each sentence a badge (when tagged) and its text, split where
@@ -199,6 +208,7 @@ fn paragraph_job(
                 sentence,
                 chars: chars..chars + n,
                 text_start: None,
+                ghost: None,
             });
             chars += n;
             job.append(
@@ -210,13 +220,65 @@ fn paragraph_job(
                 sentence,
                 chars: chars..chars + 1,
                 text_start: None,
+                ghost: None,
+            });
+            chars += 1;
+        }
+        let ghost = input
+            .hints
+            .filter(|_| tag.is_none() && input.suggestions)
+            .and_then(|h| h.open_suggestion(sentence, annotation))
+            .map(|s| s.tag);
+        if let Some(tag) = ghost {
+            let badge = format!(" {} ", tag.letter());
+            let n = badge.chars().count();
+            job.append(
+                &badge,
+                0.0,
+                TextFormat {
+                    font_id: FontId::monospace(input.font_size * 0.72),
+                    color: theme::tag_text_color(tag, input.dark),
+                    valign: egui::Align::Center,
+                    ..Default::default()
+                },
+            );
+            pieces.push(Piece {
+                sentence,
+                chars: chars..chars + n,
+                text_start: None,
+                ghost: Some(tag),
+            });
+            chars += n;
+            job.append(
+                "\u{2009}",
+                0.0,
+                TextFormat::simple(body.clone(), text_color),
+            );
+            pieces.push(Piece {
+                sentence,
+                chars: chars..chars + 1,
+                text_start: None,
+                ghost: None,
             });
             chars += 1;
         }
         let phrases = annotation.map_or(&[][..], |a| &a.loaded_phrases[..]);
         let matches = find_matches(input.article.slice(span), span.start, input.find);
+        let cues: Vec<(Span, crate::cues::CueKind)> = match input.hints {
+            Some(h) if input.show_cues => h
+                .cues_in(span)
+                .filter(|c| c.kind != crate::cues::CueKind::Quote)
+                .map(|c| (c.span, c.kind))
+                .collect(),
+            _ => Vec::new(),
+        };
         let mut cuts: Vec<usize> = vec![span.start, span.end];
-        for s in phrases.iter().chain(&matches).chain(drag.as_ref()) {
+        for s in phrases
+            .iter()
+            .chain(&matches)
+            .chain(drag.as_ref())
+            .chain(cues.iter().map(|(s, _)| s))
+        {
             cuts.extend([
                 s.start.clamp(span.start, span.end),
                 s.end.clamp(span.start, span.end),
@@ -256,6 +318,8 @@ fn paragraph_job(
                     background,
                     underline: if phrases.iter().any(inside) {
                         theme::phrase_stroke()
+                    } else if let Some((_, kind)) = cues.iter().find(|(s, _)| inside(s)) {
+                        Stroke::new(1.5, theme::cue_color(*kind, input.dark))
                     } else {
                         Stroke::NONE
                     },
@@ -266,6 +330,7 @@ fn paragraph_job(
                 sentence,
                 chars: chars..chars + n,
                 text_start: Some(part.start),
+                ghost: None,
             });
             chars += n;
         }
@@ -342,6 +407,8 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
             ui.painter()
                 .galley(top_left, galley.clone(), Color32::PLACEHOLDER);
             interact_with_paragraph(ui, view, input, id, &galley, top_left, &pieces, actions);
+            // After the sentences, so the badge is on top of its sentence for the pointer.
+            ghost_badges(ui, input, id, &galley, top_left, &pieces, actions);
             p += 1;
         }
         if changed {
@@ -351,6 +418,55 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
     });
     view.offset = output.state.clamped_offset().y;
     view.max_offset = (output.content_size.y - output.inner_rect.height()).max(0.0);
+}
+
+/// Outlines each suggested tag's badge; hovering shows the reasons, clicking accepts.
+fn ghost_badges(
+    ui: &mut Ui,
+    input: &ViewInput,
+    id: Id,
+    galley: &egui::Galley,
+    top_left: Pos2,
+    pieces: &[Piece],
+    actions: &mut Vec<Action>,
+) {
+    for piece in pieces {
+        let Some(tag) = piece.ghost else { continue };
+        let start = galley.pos_from_cursor(CCursor::new(piece.chars.start));
+        let end = galley.pos_from_cursor(CCursor::new(piece.chars.end));
+        let rect = start
+            .union(end)
+            .translate(top_left.to_vec2())
+            .shrink2(Vec2::new(0.5, 2.0));
+        ui.painter().rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(1.5, theme::tag_color(tag)),
+            egui::StrokeKind::Inside,
+        );
+        let reasons = input
+            .hints
+            .and_then(|h| h.suggestions.get(piece.sentence))
+            .and_then(Option::as_ref)
+            .map(|s| s.reasons.join("\n"))
+            .unwrap_or_default();
+        let response = ui
+            .interact(rect, id.with(("ghost", piece.sentence)), Sense::click())
+            .on_hover_text(format!(
+                "Suggested: {}\n{reasons}\nClick or press Enter to accept, X to dismiss.",
+                tag.label()
+            ));
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, format!("Suggested {}", tag.label()))
+        });
+        if response.clicked() {
+            actions.push(Action::Select {
+                column: input.column,
+                sentence: piece.sentence,
+            });
+            actions.push(Action::AcceptSuggestion);
+        }
+    }
 }
 
 /// Click, drag and right-click areas for each sentence piece of a laid-out paragraph.

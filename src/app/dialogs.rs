@@ -8,6 +8,7 @@ pub trait FileDialogs {
     fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
     fn import_article(&mut self) -> Option<PathBuf>;
     fn export_report(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
 }
 
 /// The system's dialogs.
@@ -43,6 +44,10 @@ impl FileDialogs for NativeDialogs {
             .set_title("Export report")
             .save_file()
     }
+
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title(title).pick_folder()
+    }
 }
 
 /// Dialogs that answer from a list, for tests.
@@ -52,6 +57,7 @@ pub struct ScriptedDialogs {
     pub save: Vec<PathBuf>,
     pub import: Vec<PathBuf>,
     pub export: Vec<PathBuf>,
+    pub folder: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -69,6 +75,10 @@ impl FileDialogs for ScriptedDialogs {
 
     fn export_report(&mut self, _: &str, _: &str) -> Option<PathBuf> {
         self.export.pop()
+    }
+
+    fn pick_folder(&mut self, _: &str) -> Option<PathBuf> {
+        self.folder.pop()
     }
 }
 

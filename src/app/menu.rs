@@ -142,6 +142,49 @@ impl SlantApp {
                     Action::ToggleDarkMode,
                     &mut out,
                 );
+                ui.separator();
+                toggle(
+                    ui,
+                    true,
+                    self.settings.suggestions,
+                    "Suggested tags",
+                    Action::ToggleSuggestions,
+                    &mut out,
+                );
+                toggle(
+                    ui,
+                    true,
+                    self.settings.cue_highlights,
+                    "Underline cue words",
+                    Action::ToggleCueHighlights,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    has_ws,
+                    "Accept all suggested quotes",
+                    Action::AcceptAllSuggested(crate::model::Tag::Quote),
+                    &mut out,
+                );
+                let folder = match self.hints.folder() {
+                    Some(dir) => format!(
+                        "Teacher's word lists: {}…",
+                        dir.file_name().map_or(dir.display().to_string(), |n| n
+                            .to_string_lossy()
+                            .into_owned())
+                    ),
+                    None => "Teacher's word lists…".to_owned(),
+                };
+                item(ui, true, &folder, Action::ChooseLexiconFolder, &mut out);
+                if self.hints.folder().is_some() {
+                    item(
+                        ui,
+                        true,
+                        "Use Slant's word lists only",
+                        Action::ForgetLexiconFolder,
+                        &mut out,
+                    );
+                }
             });
             ui.menu_button("Help", |ui| {
                 item(

@@ -4,6 +4,7 @@
 mod actions;
 mod article_view;
 pub mod dialogs;
+pub mod hints;
 mod menu;
 mod modals;
 mod side_panel;
@@ -40,6 +41,12 @@ pub struct Settings {
     pub font_size: f32,
     pub columns: usize,
     pub synced_scroll: bool,
+    /// Outlined badges for Slant's suggested tags.
+    pub suggestions: bool,
+    /// Cue words underlined in the text.
+    pub cue_highlights: bool,
+    /// A teacher's folder of extra word lists.
+    pub lexicon_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -50,6 +57,9 @@ impl Default for Settings {
             font_size: 17.0,
             columns: 2,
             synced_scroll: false,
+            suggestions: true,
+            cue_highlights: false,
+            lexicon_folder: None,
         }
     }
 }
@@ -102,6 +112,8 @@ pub struct SlantApp {
     dialogs: Box<dyn FileDialogs>,
     data_dir: PathBuf,
     pub workspace: Option<Workspace>,
+    /// Word lists in use and the cues they give.
+    pub hints: hints::Hints,
     modal: Option<Modal>,
     /// A project that failed to load: shown on the start screen; the file is left alone.
     pub load_error: Option<String>,
@@ -113,11 +125,13 @@ pub struct SlantApp {
 
 impl SlantApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> SlantApp {
-        let settings = cc
+        let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
+        let hints = hints::Hints::new(settings.lexicon_folder.as_deref());
         let mut app = SlantApp {
+            hints,
             settings,
             dialogs: options.dialogs,
             data_dir: options.data_dir,
@@ -143,6 +157,19 @@ impl SlantApp {
     /// Queues an action as if a person had asked for it.
     pub fn request(&mut self, action: Action) {
         self.actions.push(action);
+    }
+
+    /// Uses a teacher's word lists (or only Slant's) from now on, and says which files in the
+    /// folder could not be used.
+    fn use_lexicon_folder(&mut self, dir: Option<PathBuf>) {
+        self.hints.set_folder(dir.as_deref());
+        self.settings.lexicon_folder = dir;
+        if !self.hints.problems.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "Some word lists were not used".into(),
+                text: self.hints.problems.join("\n"),
+            });
+        }
     }
 
     fn untitled_dir(&self) -> PathBuf {
@@ -314,8 +341,14 @@ impl SlantApp {
             reviewer,
             article: None,
         };
-        let bytes = Report::new(project, &selection, format, jiff::Timestamp::now())
-            .and_then(|r| report::render(&r, format));
+        let bytes = Report::new(
+            project,
+            &selection,
+            format,
+            jiff::Timestamp::now(),
+            self.hints.lexicons(),
+        )
+        .and_then(|r| report::render(&r, format));
         let name = format!(
             "{}.{}",
             project.title.replace(['/', '\\'], "-"),
@@ -402,6 +435,35 @@ impl SlantApp {
                     name: String::new(),
                     title: None,
                 })
+            }
+            Action::ToggleSuggestions => self.settings.suggestions = !self.settings.suggestions,
+            Action::ToggleCueHighlights => {
+                self.settings.cue_highlights = !self.settings.cue_highlights
+            }
+            Action::ChooseLexiconFolder => {
+                if let Some(dir) = self.dialogs.pick_folder("Folder of word lists") {
+                    self.use_lexicon_folder(Some(dir));
+                }
+            }
+            Action::ForgetLexiconFolder => self.use_lexicon_folder(None),
+            Action::AcceptSuggestion | Action::RejectSuggestion | Action::AcceptAllSuggested(_) => {
+                let Some(ws) = &mut self.workspace else {
+                    return;
+                };
+                if ws.reviewer.is_none() {
+                    self.modal = Some(Modal::Reviewer {
+                        name: String::new(),
+                        title: None,
+                    });
+                    return;
+                }
+                failed = match action {
+                    Action::AcceptSuggestion => ws.accept_suggestion(&mut self.hints),
+                    Action::RejectSuggestion => ws.reject_suggestion(&mut self.hints),
+                    Action::AcceptAllSuggested(tag) => ws.accept_all(tag, &mut self.hints),
+                    _ => Ok(()),
+                }
+                .err();
             }
             action => {
                 let needs_reviewer = matches!(
@@ -545,19 +607,34 @@ impl eframe::App for SlantApp {
         // Keys act before drawing, so the frame that reads a key already shows its effect.
         self.process_actions(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        let dark = self.settings.dark;
-        let font_size = self.settings.font_size;
-        let synced = self.settings.synced_scroll;
+        let look = workspace::Look {
+            dark: self.settings.dark,
+            font_size: self.settings.font_size,
+            synced: self.settings.synced_scroll,
+            suggestions: self.settings.suggestions,
+            cues: self.settings.cue_highlights,
+        };
+        if self.hints.poll(Instant::now()) && !self.hints.problems.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "Some word lists were not used".into(),
+                text: self.hints.problems.join("\n"),
+            });
+        }
+        if self.hints.folder().is_some() {
+            // Look at the teacher's folder again soon even when nothing else happens.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
         let mut actions = Vec::new();
         if let Some(ws) = &mut self.workspace {
+            let hints = &mut self.hints;
             egui::Panel::top("toolbar").show(ui, |ui| ws.toolbar(ui, &mut actions));
             egui::Panel::right("side")
                 .default_size(320.0)
                 .resizable(true)
-                .show(ui, |ui| ws.side_panel(ui, &mut actions));
-            egui::CentralPanel::default().show(ui, |ui| {
-                ws.columns(ui, dark, font_size, synced, &mut actions)
-            });
+                .show(ui, |ui| {
+                    ws.side_panel(ui, hints, look.suggestions, &mut actions)
+                });
+            egui::CentralPanel::default().show(ui, |ui| ws.columns(ui, look, hints, &mut actions));
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));
         }

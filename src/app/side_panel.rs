@@ -5,15 +5,82 @@ use egui::{Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use super::actions::Action;
 use super::theme;
+use crate::cues::{Cue, CueKind, Suggestion};
 use crate::model::{Article, ReviewerId, Tag};
 use crate::readability::TextCounts;
-use crate::stats::ReviewerSummary;
+use crate::stats::{Evidence, ReviewerSummary};
 
 /// One column's figures, as the panel shows them.
 pub struct ColumnStats<'a> {
     pub article: &'a Article,
     pub text: TextCounts,
-    pub reviewer: Option<ReviewerSummary>,
+    /// The reviewer's figures and their quoted voices (named, unnamed).
+    pub reviewer: Option<(ReviewerSummary, (usize, usize))>,
+    pub evidence: Evidence,
+}
+
+/// Slant's hint for the selected sentence: the suggested tag with its reasons and the buttons
+/// to take or dismiss it, then the cue words found in the sentence.
+pub fn suggestion(
+    ui: &mut Ui,
+    article: &Article,
+    open: Option<&Suggestion>,
+    verdict: Option<crate::model::Verdict>,
+    cues: &[&Cue],
+    actions: &mut Vec<Action>,
+) {
+    if let Some(s) = open {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(format!("Suggested: {}", s.tag.label()))
+                .strong()
+                .color(theme::tag_text_color(s.tag, ui.visuals().dark_mode)),
+        );
+        for reason in &s.reasons {
+            ui.label(format!("• {reason}"));
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .button(format!("Accept {}", s.tag.label()))
+                .on_hover_text("Take the suggested tag (Enter)")
+                .clicked()
+            {
+                actions.push(Action::AcceptSuggestion);
+            }
+            if ui
+                .button("Dismiss")
+                .on_hover_text("Hide this suggestion for this sentence (X)")
+                .clicked()
+            {
+                actions.push(Action::RejectSuggestion);
+            }
+        });
+    } else if let Some(v) = verdict {
+        ui.label(RichText::new(super::hints::verdict_text(v)).weak());
+    }
+    if !cues.is_empty() {
+        ui.add_space(4.0);
+        ui.label("Cues in this sentence");
+        for c in cues {
+            let text = short(&article.text[c.span.range()].replace('\n', " "), 60);
+            ui.label(
+                RichText::new(format!("{}: {text}", cue_name(c.kind)))
+                    .color(theme::cue_color(c.kind, ui.visuals().dark_mode)),
+            )
+            .on_hover_text(&c.reason);
+        }
+    }
+}
+
+/// A cue kind as the panel names it.
+pub fn cue_name(kind: CueKind) -> &'static str {
+    match kind {
+        CueKind::Quote => "Quotation",
+        CueKind::Attribution => "Attribution",
+        CueKind::AnonymousSource => "Anonymous source",
+        CueKind::Hedge => "Hedge",
+        CueKind::Loaded => "Loaded word",
+    }
 }
 
 /// The selected sentence, with the tag buttons and its note.
@@ -94,7 +161,7 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
         );
         let n = c.article.sentences.len();
         match &c.reviewer {
-            Some(r) => {
+            Some((r, (named, unnamed))) => {
                 let progress = if n == 0 {
                     0.0
                 } else {
@@ -116,7 +183,18 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
                             .color(theme::tag_text_color(tag, ui.visuals().dark_mode)),
                     );
                 }
-                ui.label(format!("Loaded phrases: {}", r.loaded_phrases));
+                ui.label(format!(
+                    "Loaded phrases: {} ({:.1} per 100 words)",
+                    r.loaded_phrases,
+                    crate::stats::per_100_words(r.loaded_phrases, c.text.words)
+                ));
+                ui.label(format!("Quoted voices: {named} named, {unnamed} anonymous"));
+                if r.suggestions_accepted + r.suggestions_rejected > 0 {
+                    ui.label(format!(
+                        "Suggestions: {} accepted, {} dismissed",
+                        r.suggestions_accepted, r.suggestions_rejected
+                    ));
+                }
             }
             None => {
                 ui.label("Choose a reviewer to see tag counts.");
@@ -133,6 +211,15 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
         ui.label(format!(
             "{} words · reading ease {ease} · grade {grade}",
             c.text.words
+        ));
+        let e = &c.evidence;
+        ui.label(format!(
+            "In the text, per 100 words: {:.1} anonymous sources, {:.1} hedges, {:.1} loaded words",
+            e.anonymous_sources_per_100_words, e.hedges_per_100_words, e.loaded_words_per_100_words
+        ))
+        .on_hover_text(format!(
+            "Found by Slant's word lists: {} anonymous sources, {} hedges, {} loaded words",
+            e.anonymous_sources, e.hedges, e.loaded_words
         ));
     }
     if columns.iter().any(|c| c.reviewer.is_some()) {
@@ -175,7 +262,7 @@ fn chart(ui: &mut Ui, columns: &[ColumnStats]) {
             let share = c
                 .reviewer
                 .as_ref()
-                .map_or(0.0, |r| r.shares.get(tag) as f32);
+                .map_or(0.0, |(r, _)| r.shares.get(tag) as f32);
             let r = Rect::from_min_max(
                 egui::pos2(x0 + i as f32 * bar, plot.bottom() - share * plot.height()),
                 egui::pos2(x0 + (i + 1) as f32 * bar - 2.0, plot.bottom()),

@@ -58,3 +58,18 @@ pub fn tag_text_color(tag: Tag, dark: bool) -> Color32 {
         Color32::from_rgb(c.r() / 4 * 3, c.g() / 4 * 3, c.b() / 4 * 3)
     }
 }
+
+/// A cue's colour: the colour of the tag it is evidence for (quotations and attributions for
+/// Quote, hedges and anonymous sources for Speculation, loaded words for Loaded).
+pub fn cue_color(kind: crate::cues::CueKind, dark: bool) -> Color32 {
+    tag_text_color(cue_tag(kind), dark)
+}
+
+pub fn cue_tag(kind: crate::cues::CueKind) -> Tag {
+    use crate::cues::CueKind;
+    match kind {
+        CueKind::Quote | CueKind::Attribution => Tag::Quote,
+        CueKind::Hedge | CueKind::AnonymousSource => Tag::Speculation,
+        CueKind::Loaded => Tag::Loaded,
+    }
+}

@@ -7,12 +7,28 @@ use egui::Ui;
 
 use super::actions::Action;
 use super::article_view::{self, ColumnView, ViewInput};
+use super::hints::Hints;
 use super::side_panel::{self, ColumnStats};
 use crate::command::{Command, edits};
 use crate::document::Document;
 use crate::model::{ArticleId, ReviewerId, Tag};
 use crate::readability::TextCounts;
 use crate::stats::{self, ReviewerSummary};
+
+/// How the columns look, from the settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    pub dark: bool,
+    pub font_size: f32,
+    pub synced: bool,
+    /// Outlined badges for suggested tags.
+    pub suggestions: bool,
+    /// Cue words underlined.
+    pub cues: bool,
+}
+
+/// A reviewer's figures and quoted voices (named, unnamed) for one article.
+type Figures = (ReviewerSummary, (usize, usize));
 
 pub struct Workspace {
     pub doc: Document,
@@ -29,8 +45,9 @@ pub struct Workspace {
     /// Bumped on every change to the project, so views know to refresh.
     pub revision: u64,
     text_counts: HashMap<(ArticleId, usize), TextCounts>,
-    /// Per article and reviewer, the figures and the revision they were computed at.
-    summaries: HashMap<(usize, ReviewerId), (u64, ReviewerSummary)>,
+    /// Per article and reviewer, the figures and quoted voices (named, unnamed), and the
+    /// revision they were computed at.
+    summaries: HashMap<(usize, ReviewerId), (u64, Figures)>,
     last_offsets: Vec<f32>,
 }
 
@@ -206,18 +223,71 @@ impl Workspace {
         }
     }
 
-    /// A reviewer's figures for an article, recomputed only after the project changed.
-    fn reviewer_summary(&mut self, article: usize, reviewer: &ReviewerId) -> ReviewerSummary {
+    /// A reviewer's figures and quoted voices for an article, recomputed only after the project
+    /// changed.
+    fn reviewer_summary(&mut self, article: usize, reviewer: &ReviewerId) -> Figures {
         let key = (article, reviewer.clone());
         match self.summaries.get(&key) {
-            Some((revision, summary)) if *revision == self.revision => summary.clone(),
+            Some((revision, figures)) if *revision == self.revision => figures.clone(),
             _ => {
-                let summary =
-                    stats::reviewer_summary(&self.doc.project.articles[article], reviewer);
-                self.summaries.insert(key, (self.revision, summary.clone()));
-                summary
+                let a = &self.doc.project.articles[article];
+                let summary = stats::reviewer_summary(a, reviewer);
+                let voices = crate::voices::count(&crate::voices::quoted_voices(a, reviewer));
+                self.summaries
+                    .insert(key, (self.revision, (summary.clone(), voices)));
+                (summary, voices)
             }
         }
+    }
+
+    /// The selected sentence's open suggestion: (article, sentence, reviewer, tag).
+    fn open_suggestion(&self, hints: &mut Hints) -> Option<(usize, usize, ReviewerId, Tag)> {
+        let (a, s, r) = (
+            self.focused_article()?,
+            self.selected?,
+            self.reviewer.clone()?,
+        );
+        let article = &self.doc.project.articles[a];
+        let tag = hints
+            .article(a, article)
+            .open_suggestion(s, article.annotation(&r, s))?
+            .tag;
+        Some((a, s, r, tag))
+    }
+
+    /// Takes the selected sentence's suggested tag (an undoable, counted edit) and moves on to
+    /// the next sentence, as tagging by key does.
+    pub fn accept_suggestion(&mut self, hints: &mut Hints) -> Result<(), String> {
+        let Some((a, s, r, tag)) = self.open_suggestion(hints) else {
+            return Ok(());
+        };
+        let command = edits::accept_suggestion(&self.doc.project, a, &r, s, tag);
+        self.apply(format!("Accept suggestion {}", tag.label()), command)
+    }
+
+    pub fn reject_suggestion(&mut self, hints: &mut Hints) -> Result<(), String> {
+        let Some((a, s, r, tag)) = self.open_suggestion(hints) else {
+            return Ok(());
+        };
+        let command = edits::reject_suggestion(&self.doc.project, a, &r, s, tag);
+        self.apply(format!("Dismiss suggestion {}", tag.label()), command)
+    }
+
+    /// Accepts every open suggestion of `tag` in the focused article, as one step of undo.
+    pub fn accept_all(&mut self, tag: Tag, hints: &mut Hints) -> Result<(), String> {
+        let (Some(a), Some(r)) = (self.focused_article(), self.reviewer.clone()) else {
+            return Ok(());
+        };
+        let article = &self.doc.project.articles[a];
+        let h = hints.article(a, article);
+        let open: Vec<Option<Tag>> = (0..article.sentences.len())
+            .map(|i| {
+                h.open_suggestion(i, article.annotation(&r, i))
+                    .map(|s| s.tag)
+            })
+            .collect();
+        let command = edits::accept_all(&self.doc.project, a, &r, &open, tag);
+        self.apply(format!("Accept all suggested {}", tag.label()), command)
     }
 
     /// Words and readability of an article: its text never changes, so they are computed once.
@@ -297,12 +367,40 @@ impl Workspace {
     }
 
     /// The right panel: the selected sentence and the statistics.
-    pub fn side_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    pub fn side_panel(
+        &mut self,
+        ui: &mut Ui,
+        hints: &mut Hints,
+        suggestions: bool,
+        actions: &mut Vec<Action>,
+    ) {
         egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
                 (Some(a), Some(s), Some(r)) => {
                     let article = &self.doc.project.articles[a];
                     side_panel::inspector(ui, article, s, &r, &mut self.note_draft, &mut self.focus_note, actions);
+                    if suggestions {
+                        let h = hints.article(a, article);
+                        let annotation = article.annotation(&r, s);
+                        let cues: Vec<&crate::cues::Cue> = h.cues_in(article.sentences[s]).collect();
+                        side_panel::suggestion(
+                            ui,
+                            article,
+                            h.open_suggestion(s, annotation),
+                            annotation.and_then(|x| x.suggestion),
+                            &cues,
+                            actions,
+                        );
+                        let quotes = h.open_with_tag(article, &r, Tag::Quote).count();
+                        if quotes > 0
+                            && ui
+                                .button(format!("Accept all suggested quotes ({quotes})"))
+                                .on_hover_text("Tag every sentence Slant suggests as Quote that you have not tagged yet")
+                                .clicked()
+                        {
+                            actions.push(Action::AcceptAllSuggested(Tag::Quote));
+                        }
+                    }
                 }
                 _ => {
                     ui.heading("Sentence");
@@ -317,11 +415,12 @@ impl Workspace {
             for a in shown.into_iter().filter(|&a| a < articles) {
                 let text = self.text_counts(a);
                 let summary = reviewer.as_ref().map(|r| self.reviewer_summary(a, r));
-                figures.push((a, text, summary));
+                let evidence = hints.article(a, &self.doc.project.articles[a]).evidence;
+                figures.push((a, text, summary, evidence));
             }
             let columns: Vec<ColumnStats> = figures
                 .into_iter()
-                .map(|(a, text, reviewer)| ColumnStats { article: &self.doc.project.articles[a], text, reviewer })
+                .map(|(a, text, reviewer, evidence)| ColumnStats { article: &self.doc.project.articles[a], text, reviewer, evidence })
                 .collect();
             side_panel::statistics(ui, &columns);
         });
@@ -331,9 +430,8 @@ impl Workspace {
     pub fn columns(
         &mut self,
         ui: &mut Ui,
-        dark: bool,
-        font_size: f32,
-        synced: bool,
+        look: Look,
+        hints: &mut Hints,
         actions: &mut Vec<Action>,
     ) {
         if self.doc.project.articles.is_empty() {
@@ -346,7 +444,7 @@ impl Workspace {
             });
             return;
         }
-        self.sync_scroll(synced);
+        self.sync_scroll(look.synced);
         let n = self.columns.len();
         let find = self
             .find
@@ -354,6 +452,12 @@ impl Workspace {
             .map(|q| q.to_lowercase())
             .unwrap_or_default();
         let project = &self.doc.project;
+        if look.suggestions || look.cues {
+            for c in &self.columns {
+                hints.prepare(c.article, &project.articles[c.article]);
+            }
+        }
+        let hints = &*hints;
         let titles: Vec<String> = project
             .articles
             .iter()
@@ -379,7 +483,8 @@ impl Workspace {
                             format!("Article in column {}", i + 1),
                         )
                     });
-                let article = &project.articles[view.article];
+                let view_article = view.article;
+                let article = &project.articles[view_article];
                 article_view::header(ui, article);
                 ui.separator();
                 let input = ViewInput {
@@ -387,10 +492,17 @@ impl Workspace {
                     article,
                     reviewer: self.reviewer.as_ref(),
                     selected: if i == self.focus { self.selected } else { None },
-                    dark,
-                    font_size,
+                    dark: look.dark,
+                    font_size: look.font_size,
                     find: &find,
                     revision: self.revision,
+                    hints: if look.suggestions || look.cues {
+                        hints.get(view_article)
+                    } else {
+                        None
+                    },
+                    suggestions: look.suggestions,
+                    show_cues: look.cues,
                 };
                 article_view::show(ui, view, &input, actions);
             }

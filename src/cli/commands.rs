@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::{ArticleMeta, Command, Failure, output};
+use crate::cues::Lexicons;
 use crate::import;
 use crate::model::{Article, Project};
 use crate::{report, segment, stats, store};
@@ -24,8 +25,16 @@ pub fn run(command: Command) -> Result<(), Failure> {
             files,
             meta,
         } => add(&project, &files, &meta),
-        Command::Analyze { file, json } => analyze(&file, json),
-        Command::Stats { project, json } => stats(&project, json),
+        Command::Analyze {
+            file,
+            json,
+            lexicons,
+        } => analyze(&file, json, &*lexicons.load()?),
+        Command::Stats {
+            project,
+            json,
+            lexicons,
+        } => stats(&project, json, &*lexicons.load()?),
         Command::Check { project } => check(&project),
         Command::Export {
             project,
@@ -33,11 +42,13 @@ pub fn run(command: Command) -> Result<(), Failure> {
             output,
             reviewer,
             article,
+            lexicons,
         } => export(
             &project,
             format,
             &output,
             report::Selection { reviewer, article },
+            &*lexicons.load()?,
         ),
     }
 }
@@ -47,9 +58,10 @@ fn export(
     format: report::Format,
     output: &Path,
     selection: report::Selection,
+    lexicons: &Lexicons,
 ) -> Result<(), Failure> {
     let project = store::load(path).map_err(Failure::input)?;
-    let report = report::Report::new(&project, &selection, format, Timestamp::now())
+    let report = report::Report::new(&project, &selection, format, Timestamp::now(), lexicons)
         .map_err(Failure::input)?;
     let bytes = report::render(&report, format).map_err(Failure::input)?;
     store::write_atomic(output, &bytes, store::Backup::None).map_err(|e| {
@@ -140,12 +152,12 @@ fn import_into(
     Ok(())
 }
 
-fn analyze(file: &Path, json: bool) -> Result<(), Failure> {
+fn analyze(file: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
     let imported = import::import_file(file).map_err(Failure::input)?;
     let spans = segment::split(&imported.text);
     let mut out = std::io::stdout().lock();
     if json {
-        let doc = output::Analysis::new(file, &imported, &spans);
+        let doc = output::Analysis::new(file, &imported, &spans, lexicons);
         serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
         writeln!(out).map_err(Failure::input)?;
     } else {
@@ -162,16 +174,24 @@ fn analyze(file: &Path, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn stats(path: &Path, json: bool) -> Result<(), Failure> {
+fn stats(path: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
     let project = store::load(path).map_err(Failure::input)?;
     let summaries = stats::summarize_project(&project);
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &output::StatsDoc::new(&project, &summaries))
-            .map_err(Failure::input)?;
+        serde_json::to_writer_pretty(
+            &mut out,
+            &output::StatsDoc::new(&project, &summaries, lexicons),
+        )
+        .map_err(Failure::input)?;
         writeln!(out).map_err(Failure::input)?;
     } else {
-        write!(out, "{}", output::stats_table(&project, &summaries)).map_err(Failure::input)?;
+        write!(
+            out,
+            "{}",
+            output::stats_table(&project, &summaries, lexicons)
+        )
+        .map_err(Failure::input)?;
     }
     Ok(())
 }

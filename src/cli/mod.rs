@@ -53,12 +53,16 @@ pub enum Command {
         /// Print JSON instead of a numbered list.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        lexicons: LexiconArg,
     },
     /// Show each article's statistics, per reviewer.
     Stats {
         project: PathBuf,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        lexicons: LexiconArg,
     },
     /// Check a project file and say what is wrong, with file:line:column.
     Check { project: PathBuf },
@@ -76,7 +80,39 @@ pub enum Command {
         /// Report one article only (its id, as `slant stats` lists them).
         #[arg(long)]
         article: Option<String>,
+        #[command(flatten)]
+        lexicons: LexiconArg,
     },
+}
+
+/// A teacher's own word lists, added to Slant's.
+#[derive(Debug, Args, Default)]
+pub struct LexiconArg {
+    /// A folder of lexicon files to add to Slant's own (hedges*.txt, loaded*.txt,
+    /// anonymous*.txt, attribution*.txt, reporting*.txt; one entry a line).
+    #[arg(long = "lexicons", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+impl LexiconArg {
+    /// Slant's lists plus the folder's. A folder that cannot be read fails; a bad file in it is
+    /// reported on stderr and left out, so one typo does not stop a class's run.
+    pub fn load(&self) -> Result<std::borrow::Cow<'static, crate::cues::Lexicons>, Failure> {
+        use crate::cues::{FolderProblem, Lexicons};
+        let Some(dir) = &self.dir else {
+            return Ok(std::borrow::Cow::Borrowed(Lexicons::builtin()));
+        };
+        let (lexicons, problems) = Lexicons::with_folder(dir);
+        for p in &problems {
+            if let FolderProblem::Unreadable { file, .. } = p
+                && std::path::Path::new(file) == dir.as_path()
+            {
+                return Err(Failure::Input(p.to_string()));
+            }
+            eprintln!("slant: warning: {p}");
+        }
+        Ok(std::borrow::Cow::Owned(lexicons))
+    }
 }
 
 /// Details of an imported article; they apply when one file is given.

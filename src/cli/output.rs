@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cues::{self, CueKind, Lexicons, Suggestion};
 use crate::import::ImportedText;
 use crate::model::{Project, Span, Tag};
-use crate::stats::{ReviewerFigures, Summary, per_100_words};
+use crate::stats::{Evidence, ReviewerFigures, Summary, per_100_words};
 use crate::voices;
 
 #[derive(Serialize)]
@@ -41,14 +41,19 @@ struct CueOut<'a> {
 }
 
 impl<'a> Analysis<'a> {
-    pub fn new(file: &Path, imported: &'a ImportedText, spans: &[Span]) -> Analysis<'a> {
+    pub fn new(
+        file: &Path,
+        imported: &'a ImportedText,
+        spans: &[Span],
+        lexicons: &Lexicons,
+    ) -> Analysis<'a> {
         Analysis {
             file: file.display().to_string(),
             title: imported.headline.as_deref(),
             encoding: imported.encoding.to_string(),
             sentences: {
                 let text = &imported.text;
-                let found = cues::find(text, spans, Lexicons::builtin());
+                let found = cues::find(text, spans, lexicons);
                 let mut suggestions = cues::suggest_all(text, spans, &found).into_iter();
                 spans
                     .iter()
@@ -98,37 +103,6 @@ struct ArticleStats<'a> {
 }
 
 #[derive(Serialize)]
-struct Evidence {
-    anonymous_sources: usize,
-    hedges: usize,
-    loaded_words: usize,
-    anonymous_sources_per_100_words: f64,
-    hedges_per_100_words: f64,
-    loaded_words_per_100_words: f64,
-}
-
-impl Evidence {
-    fn of(article: &crate::model::Article, words: usize) -> Evidence {
-        let found = cues::find(&article.text, &article.sentences, Lexicons::builtin());
-        let count = |k: CueKind| found.iter().filter(|c| c.kind == k).count();
-        let per_100 = |n: usize| per_100_words(n, words);
-        let (a, h, l) = (
-            count(CueKind::AnonymousSource),
-            count(CueKind::Hedge),
-            count(CueKind::Loaded),
-        );
-        Evidence {
-            anonymous_sources: a,
-            hedges: h,
-            loaded_words: l,
-            anonymous_sources_per_100_words: per_100(a),
-            hedges_per_100_words: per_100(h),
-            loaded_words_per_100_words: per_100(l),
-        }
-    }
-}
-
-#[derive(Serialize)]
 struct VoiceCounts {
     named: usize,
     unnamed: usize,
@@ -144,7 +118,11 @@ struct ReviewerStats<'a> {
 }
 
 impl<'a> StatsDoc<'a> {
-    pub fn new(project: &'a Project, summaries: &'a [Summary]) -> StatsDoc<'a> {
+    pub fn new(
+        project: &'a Project,
+        summaries: &'a [Summary],
+        lexicons: &Lexicons,
+    ) -> StatsDoc<'a> {
         StatsDoc {
             articles: project
                 .articles
@@ -159,7 +137,7 @@ impl<'a> StatsDoc<'a> {
                     syllables: s.syllables,
                     reading_ease: s.reading_ease,
                     grade_level: s.grade_level,
-                    evidence: Evidence::of(a, s.words),
+                    evidence: Evidence::of(a, s.words, lexicons),
                     reviewers: s
                         .reviewers
                         .iter()
@@ -185,7 +163,7 @@ impl<'a> StatsDoc<'a> {
 }
 
 /// A plain-text table per article, for reading in a terminal.
-pub fn stats_table(project: &Project, summaries: &[Summary]) -> String {
+pub fn stats_table(project: &Project, summaries: &[Summary], lexicons: &Lexicons) -> String {
     let mut out = String::new();
     for (article, s) in project.articles.iter().zip(summaries) {
         let outlet = article
@@ -203,17 +181,8 @@ pub fn stats_table(project: &Project, summaries: &[Summary]) -> String {
             "  {} sentences, {} words{readability}",
             s.sentences, s.words
         );
-        let e = Evidence::of(article, s.words);
-        let _ = writeln!(
-            out,
-            "  evidence in the text: {} anonymous sources, {} hedges, {} loaded words ({:.1}, {:.1}, {:.1} per 100 words)",
-            e.anonymous_sources,
-            e.hedges,
-            e.loaded_words,
-            e.anonymous_sources_per_100_words,
-            e.hedges_per_100_words,
-            e.loaded_words_per_100_words
-        );
+        let e = Evidence::of(article, s.words, lexicons);
+        let _ = writeln!(out, "  evidence in the text: {}", e.describe());
         if s.reviewers.is_empty() {
             let _ = writeln!(out, "  no reviewers yet");
         } else {

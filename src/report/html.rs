@@ -125,6 +125,24 @@ fn comparison(report: &Report) -> Markup {
                         @for a in &report.articles { td.num { @if let Some(v) = a.voices.first() { (voice_counts(v)) } } }
                     }
                     tr {
+                        th { "Anonymous sources per 100 words" }
+                        @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.anonymous_sources_per_100_words)) } }
+                    }
+                    tr {
+                        th { "Hedges per 100 words" }
+                        @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.hedges_per_100_words)) } }
+                    }
+                    tr {
+                        th { "Loaded words per 100 words (Slant's lists)" }
+                        @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.loaded_words_per_100_words)) } }
+                    }
+                    tr {
+                        th { "Suggestions accepted / dismissed" }
+                        @for a in &report.articles {
+                            td.num { @if let Some(r) = a.reviewers.first() { (format!("{} / {}", r.suggestions_accepted, r.suggestions_rejected)) } }
+                        }
+                    }
+                    tr {
                         th { "Reading ease (Flesch)" }
                         @for a in &report.articles { td.num { (a.text.reading_ease().map_or("–".into(), |e| format!("{e:.0}"))) } }
                     }

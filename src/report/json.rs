@@ -46,6 +46,8 @@ struct ArticleOut<'a> {
     syllables: usize,
     reading_ease: Option<f64>,
     grade_level: Option<f64>,
+    /// What the text shows whoever reviews it (Slant's cue lists), as in `slant stats`.
+    evidence: crate::stats::Evidence,
     summaries: Vec<SummaryOut<'a>>,
     sentences: Vec<SentenceOut<'a>>,
 }
@@ -130,6 +132,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
                     syllables: a.text.syllables,
                     reading_ease: a.text.reading_ease().map(round),
                     grade_level: a.text.grade_level().map(round),
+                    evidence: a.evidence,
                     summaries: a
                         .reviewers
                         .iter()

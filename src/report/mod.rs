@@ -92,6 +92,8 @@ pub enum ReportError {
 pub struct ArticleReport<'a> {
     pub article: &'a Article,
     pub text: TextCounts,
+    /// Cues in the text, whoever reviews it.
+    pub evidence: stats::Evidence,
     /// One per chosen reviewer, in project order.
     pub reviewers: Vec<ReviewerSummary>,
     /// The voices each chosen reviewer's Quote sentences give, in the same order.
@@ -119,6 +121,7 @@ impl<'a> Report<'a> {
         selection: &Selection,
         format: Format,
         generated: Timestamp,
+        lexicons: &crate::cues::Lexicons,
     ) -> Result<Report<'a>, ReportError> {
         let names = || {
             project
@@ -163,17 +166,21 @@ impl<'a> Report<'a> {
         };
         let articles = articles
             .into_iter()
-            .map(|article| ArticleReport {
-                article,
-                text: stats::text_counts(article),
-                reviewers: reviewers
-                    .iter()
-                    .map(|r| stats::reviewer_summary(article, &r.id))
-                    .collect(),
-                voices: reviewers
-                    .iter()
-                    .map(|r| voices::quoted_voices(article, &r.id))
-                    .collect(),
+            .map(|article| {
+                let text = stats::text_counts(article);
+                ArticleReport {
+                    article,
+                    evidence: stats::Evidence::of(article, text.words, lexicons),
+                    text,
+                    reviewers: reviewers
+                        .iter()
+                        .map(|r| stats::reviewer_summary(article, &r.id))
+                        .collect(),
+                    voices: reviewers
+                        .iter()
+                        .map(|r| voices::quoted_voices(article, &r.id))
+                        .collect(),
+                }
             })
             .collect();
         Ok(Report {
@@ -267,6 +274,7 @@ mod tests {
             tag: Some(Tag::Quote),
             note: None,
             loaded_phrases: vec![Span::new(9, 25)],
+            ..Annotation::default()
         };
         let r = runs(&a, a.sentences[0], Some(&ann));
         let parts: Vec<(&str, bool)> = r.iter().map(|x| (x.text, x.phrase)).collect();

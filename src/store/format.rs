@@ -16,7 +16,7 @@ use crate::model::{Article, ArticleId, Project, Reviewer, ReviewerAnnotations, R
 use crate::stats::{self, Summary};
 
 /// The version this Slant writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 type Annotations = BTreeMap<ReviewerId, ReviewerAnnotations>;
 

@@ -139,7 +139,9 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
             .migrate(Timestamp::now()),
         _ => {
             let doc = chunked::parse(text, &ron_options()).map_err(syntax)?;
-            if doc.format_version != CURRENT_VERSION {
+            // Version 3 added the optional `suggestion` verdict to annotations; a version 2
+            // file reads as version 3 unchanged.
+            if !(2..=CURRENT_VERSION).contains(&doc.format_version) {
                 return Err(LoadError::UnknownVersion {
                     path: path.to_owned(),
                     found: doc.format_version,
@@ -302,7 +304,7 @@ mod tests {
         let text = to_ron(&sample()).unwrap();
         assert!(
             text.starts_with(
-                "#![enable(implicit_some)]\n(\n  format_version: 2,\n  title: \"Two outlets\","
+                "#![enable(implicit_some)]\n(\n  format_version: 3,\n  title: \"Two outlets\","
             ),
             "{text}"
         );
@@ -338,11 +340,11 @@ mod tests {
     fn newer_versions_are_refused_with_a_clear_message() {
         let text = to_ron(&sample())
             .unwrap()
-            .replace("format_version: 2", "format_version: 7");
+            .replace("format_version: 3", "format_version: 7");
         let err = from_ron(&text, Path::new("class.ron")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 2. Update Slant to open it."
+            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 3. Update Slant to open it."
         );
     }
 
@@ -355,6 +357,21 @@ mod tests {
         );
         let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
         assert_eq!(err, "p.ron:5:3: Expected comma");
+    }
+
+    #[test]
+    fn verdicts_round_trip_and_version_2_files_still_load() {
+        let mut p = sample();
+        p.articles[0].edit_annotation(&"ann".into(), 1, |x| {
+            x.suggestion = Some(crate::model::Verdict::Rejected(Tag::Speculation));
+        });
+        let text = to_ron(&p).unwrap();
+        assert!(text.contains("suggestion: Rejected(Speculation)"), "{text}");
+        assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), p);
+        let v2 = to_ron(&sample())
+            .unwrap()
+            .replace("format_version: 3", "format_version: 2");
+        assert_eq!(from_ron(&v2, Path::new("v2.ron")).unwrap(), sample());
     }
 
     #[test]

@@ -1,0 +1,270 @@
+//! Commands for what people mean: tag this, note that, split here. Each returns `None` when it
+//! would change nothing, so no empty step lands on the undo stack.
+
+use std::collections::BTreeMap;
+
+use super::Command;
+use crate::model::{Annotation, Article, Project, ReviewerAnnotations, ReviewerId, Span};
+use crate::model::{Tag, Verdict};
+
+fn current(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    sentence: usize,
+) -> Annotation {
+    project.articles[article]
+        .annotation(reviewer, sentence)
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn set(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    sentence: usize,
+    edit: impl FnOnce(&mut Annotation),
+) -> Option<Command> {
+    let before = current(project, article, reviewer, sentence);
+    let mut after = before.clone();
+    edit(&mut after);
+    (after != before).then(|| Command::SetAnnotation {
+        article,
+        reviewer: reviewer.clone(),
+        sentence,
+        annotation: (!after.is_empty()).then_some(after),
+    })
+}
+
+pub fn set_tag(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    sentence: usize,
+    tag: Option<Tag>,
+) -> Option<Command> {
+    set(project, article, reviewer, sentence, |a| a.tag = tag)
+}
+
+/// Takes Slant's suggested tag for a sentence, remembering that it was a suggestion.
+pub fn accept_suggestion(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    sentence: usize,
+    tag: Tag,
+) -> Option<Command> {
+    set(project, article, reviewer, sentence, |a| {
+        a.tag = Some(tag);
+        a.suggestion = Some(Verdict::Accepted(tag));
+    })
+}
+
+/// Dismisses a suggested tag for a sentence; the reviewer's own tag, if any, stays.
+pub fn reject_suggestion(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    sentence: usize,
+    tag: Tag,
+) -> Option<Command> {
+    set(project, article, reviewer, sentence, |a| {
+        a.suggestion = Some(Verdict::Rejected(tag));
+    })
+}
+
+/// Accepts every suggestion of `tag` for sentences the reviewer has not tagged or answered yet,
+/// as one step of undo. `suggested` holds each sentence's suggested tag.
+pub fn accept_all(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    suggested: &[Option<Tag>],
+    tag: Tag,
+) -> Option<Command> {
+    let a = &project.articles[article];
+    let commands: Vec<Command> = suggested
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| {
+            *s == Some(tag)
+                && a.annotation(reviewer, i)
+                    .is_none_or(|x| x.tag.is_none() && x.suggestion.is_none())
+        })
+        .filter_map(|(i, _)| accept_suggestion(project, article, reviewer, i, tag))
+        .collect();
+    (!commands.is_empty()).then_some(Command::Batch(commands))
+}
+
+/// Sets the note; an empty or blank note removes it.
+pub fn set_note(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    sentence: usize,
+    note: &str,
+) -> Option<Command> {
+    let note = (!note.trim().is_empty()).then(|| note.to_owned());
+    set(project, article, reviewer, sentence, |a| a.note = note)
+}
+
+/// Marks `span` as a loaded phrase of the sentence that holds it, or, when it lies within or
+/// over phrases already marked, unmarks those.
+pub fn toggle_phrase(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    span: Span,
+) -> Option<Command> {
+    let a = &project.articles[article];
+    let text = &a.text;
+    // Trim white space and never split a character.
+    let slice = text.get(span.range())?;
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    if start >= end {
+        return None;
+    }
+    let span = Span::new(start, end);
+    let sentence = a.sentences.iter().position(|s| s.contains(span))?;
+    set(project, article, reviewer, sentence, |ann| {
+        let overlapping = |p: &Span| p.start < span.end && span.start < p.end;
+        if ann.loaded_phrases.iter().any(overlapping) {
+            ann.loaded_phrases.retain(|p| !overlapping(p));
+        } else {
+            ann.loaded_phrases.push(span);
+            ann.loaded_phrases.sort();
+        }
+    })
+}
+
+/// Splits a sentence in two at byte `at` (white space there is left between the two).
+/// Annotations stay with the first part, except loaded phrases after the split.
+pub fn split_sentence(
+    project: &Project,
+    article: usize,
+    sentence: usize,
+    at: usize,
+) -> Option<Command> {
+    let a = &project.articles[article];
+    let old = *a.sentences.get(sentence)?;
+    if !a.text.is_char_boundary(at) {
+        return None;
+    }
+    let first_end = old.start + a.text[old.start..at].trim_end().len();
+    let second_start = at + (a.text[at..old.end].len() - a.text[at..old.end].trim_start().len());
+    if first_end <= old.start || second_start >= old.end {
+        return None;
+    }
+    let (first, second) = (
+        Span::new(old.start, first_end),
+        Span::new(second_start, old.end),
+    );
+    let mut sentences = a.sentences.clone();
+    sentences.splice(sentence..=sentence, [first, second]);
+    let annotations = remap(a, |index, ann| {
+        if index < sentence {
+            vec![(index, ann.clone())]
+        } else if index > sentence {
+            vec![(index + 1, ann.clone())]
+        } else {
+            let mut head = ann.clone();
+            head.loaded_phrases.retain(|p| first.contains(*p));
+            let tail = Annotation {
+                tag: None,
+                note: None,
+                loaded_phrases: ann
+                    .loaded_phrases
+                    .iter()
+                    .copied()
+                    .filter(|p| second.contains(*p))
+                    .collect(),
+                suggestion: None,
+            };
+            vec![(index, head), (index + 1, tail)]
+        }
+    });
+    Some(Command::SetSegmentation {
+        article,
+        sentences,
+        annotations,
+    })
+}
+
+/// Merges a sentence with the next one. The merged sentence keeps the first tag (or the
+/// second's when the first has none), both notes and all loaded phrases.
+pub fn merge_with_next(project: &Project, article: usize, sentence: usize) -> Option<Command> {
+    let a = &project.articles[article];
+    let (first, second) = (*a.sentences.get(sentence)?, *a.sentences.get(sentence + 1)?);
+    let mut sentences = a.sentences.clone();
+    sentences.splice(
+        sentence..=sentence + 1,
+        [Span::new(first.start, second.end)],
+    );
+    let mut merged: BTreeMap<ReviewerId, Annotation> = BTreeMap::new();
+    for (reviewer, by) in &a.annotations {
+        let (x, y) = (by.get(&sentence), by.get(&(sentence + 1)));
+        if x.is_none() && y.is_none() {
+            continue;
+        }
+        let (x, y) = (
+            x.cloned().unwrap_or_default(),
+            y.cloned().unwrap_or_default(),
+        );
+        let note = match (x.note, y.note) {
+            (Some(n), Some(m)) => Some(format!("{n}\n{m}")),
+            (n, m) => n.or(m),
+        };
+        let mut phrases = x.loaded_phrases;
+        phrases.extend(y.loaded_phrases);
+        merged.insert(
+            reviewer.clone(),
+            Annotation {
+                tag: x.tag.or(y.tag),
+                note,
+                loaded_phrases: phrases,
+                suggestion: x.suggestion.or(y.suggestion),
+            },
+        );
+    }
+    let mut annotations = remap(a, |index, ann| {
+        if index < sentence {
+            vec![(index, ann.clone())]
+        } else if index > sentence + 1 {
+            vec![(index - 1, ann.clone())]
+        } else {
+            vec![]
+        }
+    });
+    for (reviewer, ann) in merged {
+        annotations
+            .entry(reviewer)
+            .or_default()
+            .insert(sentence, ann);
+    }
+    Some(Command::SetSegmentation {
+        article,
+        sentences,
+        annotations,
+    })
+}
+
+/// Every reviewer's annotations with their sentence indexes moved by `f`; empty ones dropped.
+fn remap(
+    a: &Article,
+    f: impl Fn(usize, &Annotation) -> Vec<(usize, Annotation)>,
+) -> BTreeMap<ReviewerId, ReviewerAnnotations> {
+    a.annotations
+        .iter()
+        .map(|(r, by)| {
+            let moved: ReviewerAnnotations = by
+                .iter()
+                .flat_map(|(&i, ann)| f(i, ann))
+                .filter(|(_, ann)| !ann.is_empty())
+                .collect();
+            (r.clone(), moved)
+        })
+        .filter(|(_, by)| !by.is_empty())
+        .collect()
+}
