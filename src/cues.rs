@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
 use crate::model::Span;
 use crate::voices::{self, VoiceKind};
 
@@ -104,6 +104,10 @@ pub struct Lexicons {
     pub anonymous: Vec<Lexicon>,
     pub attribution: Vec<Lexicon>,
     pub reporting: Vec<Lexicon>,
+    /// All of the above in one automaton (a sentence is scanned once, not once per list), and
+    /// for each of its groups the list's kind and file name.
+    merged: Lexicon,
+    groups: Vec<(ListKind, String)>,
 }
 
 /// A teacher's lexicon file that could not be used; the others still are.
@@ -127,26 +131,56 @@ impl Lexicons {
             let parse = |name: &str, text: &str| {
                 vec![Lexicon::parse(name, text).expect("shipped lexicons parse")]
             };
-            Lexicons {
-                hedges: parse("hedges.txt", include_str!("../assets/lexicons/hedges.txt")),
-                loaded: parse("loaded.txt", include_str!("../assets/lexicons/loaded.txt")),
-                anonymous: parse(
+            Lexicons::new(ListKind::ALL.map(|kind| match kind {
+                ListKind::Hedges => {
+                    parse("hedges.txt", include_str!("../assets/lexicons/hedges.txt"))
+                }
+                ListKind::Loaded => {
+                    parse("loaded.txt", include_str!("../assets/lexicons/loaded.txt"))
+                }
+                ListKind::Anonymous => parse(
                     "anonymous.txt",
                     include_str!("../assets/lexicons/anonymous.txt"),
                 ),
-                attribution: parse(
+                ListKind::Attribution => parse(
                     "attribution.txt",
                     include_str!("../assets/lexicons/attribution.txt"),
                 ),
-                reporting: parse(
+                ListKind::Reporting => parse(
                     "reporting.txt",
                     include_str!("../assets/lexicons/reporting.txt"),
                 ),
-            }
+            }))
         })
     }
 
-    pub fn lists_mut(&mut self, kind: ListKind) -> &mut Vec<Lexicon> {
+    /// The lists of each kind, in [`ListKind::ALL`] order.
+    fn new([hedges, loaded, anonymous, attribution, reporting]: [Vec<Lexicon>; 5]) -> Lexicons {
+        let mut groups = Vec::new();
+        let mut all: Vec<&Lexicon> = Vec::new();
+        for (kind, lists) in
+            ListKind::ALL
+                .into_iter()
+                .zip([&hedges, &loaded, &anonymous, &attribution, &reporting])
+        {
+            for l in lists {
+                groups.push((kind, l.name.clone()));
+                all.push(l);
+            }
+        }
+        let merged = Lexicon::merge("all lists", &all);
+        Lexicons {
+            hedges,
+            loaded,
+            anonymous,
+            attribution,
+            reporting,
+            merged,
+            groups,
+        }
+    }
+
+    fn lists_mut(&mut self, kind: ListKind) -> &mut Vec<Lexicon> {
         match kind {
             ListKind::Hedges => &mut self.hedges,
             ListKind::Loaded => &mut self.loaded,
@@ -200,7 +234,18 @@ impl Lexicons {
                 }),
             }
         }
-        (lexicons, problems)
+        let Lexicons {
+            hedges,
+            loaded,
+            anonymous,
+            attribution,
+            reporting,
+            ..
+        } = lexicons;
+        (
+            Lexicons::new([hedges, loaded, anonymous, attribution, reporting]),
+            problems,
+        )
     }
 }
 
@@ -306,68 +351,72 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
     for &sentence in sentences {
         let t = &text[sentence.range()];
         let first_of_sentence = cues.len();
-        let anonymity: Vec<Span> = lexicons
-            .anonymous
-            .iter()
-            .flat_map(|l| l.find(t, sentence.start))
-            .map(|h| h.span)
+        // One scan of the sentence for every list; each hit knows its list.
+        let hits: Vec<(ListKind, &str, Hit)> = lexicons
+            .merged
+            .find(t, sentence.start)
+            .into_iter()
+            .map(|h| {
+                let (kind, name) = &lexicons.groups[h.group];
+                (*kind, name.as_str(), h)
+            })
             .collect();
+        let of = |kind: ListKind| {
+            hits.iter()
+                .filter(move |(k, _, _)| *k == kind)
+                .map(|(_, name, hit)| (*name, hit))
+        };
+        let anonymity: Vec<Span> = of(ListKind::Anonymous).map(|(_, h)| h.span).collect();
         let mut speaker: Option<Option<(String, VoiceKind)>> = None; // found once, when needed
-        for lex in &lexicons.attribution {
-            for hit in lex.find(t, sentence.start) {
-                // "asked" in "asked not to be named" describes the anonymity; "said" ending
-                // "officials said" still attributes.
-                let in_anonymity = anonymity
-                    .iter()
-                    .any(|a| a.contains(hit.span) && hit.span.end < a.end);
-                if inside_quote(hit.span) || in_anonymity {
-                    continue;
-                }
-                let reason = match speaker.get_or_insert_with(|| voices::speaker(t)).clone() {
-                    Some((name, VoiceKind::Named)) => {
-                        format!("attribution “{}” to {name}", hit.entry)
-                    }
-                    Some((name, VoiceKind::Unnamed)) => {
-                        format!("attribution “{}” to {name} (unnamed)", hit.entry)
-                    }
-                    None => format!("attribution verb “{}”", hit.entry),
-                };
-                cues.push(Cue {
-                    kind: CueKind::Attribution,
-                    span: hit.span,
-                    reason,
-                });
+        for (_, hit) in of(ListKind::Attribution) {
+            // "asked" in "asked not to be named" describes the anonymity; "said" ending
+            // "officials said" still attributes.
+            let in_anonymity = anonymity
+                .iter()
+                .any(|a| a.contains(hit.span) && hit.span.end < a.end);
+            if inside_quote(hit.span) || in_anonymity {
+                continue;
             }
+            let reason = match speaker.get_or_insert_with(|| voices::speaker(t)).clone() {
+                Some((name, VoiceKind::Named)) => {
+                    format!("attribution “{}” to {name}", hit.entry)
+                }
+                Some((name, VoiceKind::Unnamed)) => {
+                    format!("attribution “{}” to {name} (unnamed)", hit.entry)
+                }
+                None => format!("attribution verb “{}”", hit.entry),
+            };
+            cues.push(Cue {
+                kind: CueKind::Attribution,
+                span: hit.span,
+                reason,
+            });
         }
-        for lex in &lexicons.reporting {
-            for hit in lex.find(t, sentence.start) {
-                if inside_quote(hit.span) || !reports_speech(text, hit.span, &quotes) {
-                    continue;
-                }
-                cues.push(Cue {
-                    kind: CueKind::Attribution,
-                    span: hit.span,
-                    reason: format!(
-                        "reporting verb “{}” next to a quotation or “that”",
-                        hit.entry
-                    ),
-                });
+        for (_, hit) in of(ListKind::Reporting) {
+            if inside_quote(hit.span) || !reports_speech(text, hit.span, &quotes) {
+                continue;
             }
+            cues.push(Cue {
+                kind: CueKind::Attribution,
+                span: hit.span,
+                reason: format!(
+                    "reporting verb “{}” next to a quotation or “that”",
+                    hit.entry
+                ),
+            });
         }
         let attributions: Vec<Span> = cues[first_of_sentence..]
             .iter()
             .filter(|c| c.kind == CueKind::Attribution)
             .map(|c| c.span)
             .collect();
-        for lex in &lexicons.anonymous {
-            for hit in lex.find(t, sentence.start) {
-                if !inside_quote(hit.span) {
-                    cues.push(Cue {
-                        kind: CueKind::AnonymousSource,
-                        span: hit.span,
-                        reason: format!("anonymous source “{}” ({})", hit.entry, lex.name),
-                    });
-                }
+        for (lex_name, hit) in of(ListKind::Anonymous) {
+            if !inside_quote(hit.span) {
+                cues.push(Cue {
+                    kind: CueKind::AnonymousSource,
+                    span: hit.span,
+                    reason: format!("anonymous source “{}” ({})", hit.entry, lex_name),
+                });
             }
         }
         let quoted = quote_at(sentence).is_some_and(|q| overlaps(q, sentence));
@@ -389,30 +438,26 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 });
             }
         }
-        for lex in &lexicons.hedges {
-            for hit in lex.find(t, sentence.start) {
-                // "said they would appeal": reported speech moves "will" to "would"; it is a
-                // plan reported, not a guess.
-                let reported_future =
-                    hit.entry == "would" && attributions.iter().any(|a| a.end <= hit.span.start);
-                if inside_quote(hit.span) || false_friend(text, hit.span) || reported_future {
-                    continue;
-                }
-                cues.push(Cue {
-                    kind: CueKind::Hedge,
-                    span: hit.span,
-                    reason: format!("hedge “{}” ({})", hit.entry, lex.name),
-                });
+        for (lex_name, hit) in of(ListKind::Hedges) {
+            // "said they would appeal": reported speech moves "will" to "would"; it is a
+            // plan reported, not a guess.
+            let reported_future =
+                hit.entry == "would" && attributions.iter().any(|a| a.end <= hit.span.start);
+            if inside_quote(hit.span) || false_friend(text, hit.span) || reported_future {
+                continue;
             }
+            cues.push(Cue {
+                kind: CueKind::Hedge,
+                span: hit.span,
+                reason: format!("hedge “{}” ({})", hit.entry, lex_name),
+            });
         }
-        for lex in &lexicons.loaded {
-            for hit in lex.find(t, sentence.start) {
-                cues.push(Cue {
-                    kind: CueKind::Loaded,
-                    span: hit.span,
-                    reason: format!("loaded “{}” ({})", hit.entry, lex.name),
-                });
-            }
+        for (lex_name, hit) in of(ListKind::Loaded) {
+            cues.push(Cue {
+                kind: CueKind::Loaded,
+                span: hit.span,
+                reason: format!("loaded “{}” ({})", hit.entry, lex_name),
+            });
         }
         for span in shouted(t, sentence.start) {
             cues.push(Cue {
@@ -438,11 +483,15 @@ fn reports_speech(text: &str, verb: Span, quotes: &[Span]) -> bool {
     {
         return true;
     }
-    let words_between = |a: usize, b: usize| text[a..b].split_whitespace().count();
-    quotes.iter().any(|q| {
-        (q.start >= verb.end && words_between(verb.end, q.start) <= NEAR)
-            || (q.end <= verb.start && words_between(q.end, verb.start) <= NEAR)
-    })
+    // Quotations are sorted and apart: only the nearest one on each side can be near.
+    let near = |a: usize, b: usize| b - a <= 200 && text[a..b].split_whitespace().count() <= NEAR;
+    let after = quotes.partition_point(|q| q.start < verb.end);
+    let before = quotes.partition_point(|q| q.end <= verb.start);
+    quotes.get(after).is_some_and(|q| near(verb.end, q.start))
+        || before
+            .checked_sub(1)
+            .and_then(|i| quotes.get(i))
+            .is_some_and(|q| near(q.end, verb.start))
 }
 
 /// Whether an unnamed speaker stands for an anonymous source. A quoted speaker counts unless it

@@ -16,6 +16,8 @@ const GAP_WORDS: usize = 4;
 
 #[derive(Clone, Debug)]
 struct Entry {
+    /// Which of the merged lists it came from (0 for a single list).
+    group: usize,
     /// The entry as written.
     text: String,
     /// The parts between `*`s.
@@ -31,11 +33,12 @@ pub struct Lexicon {
     automaton: AhoCorasick,
 }
 
-/// A match: where, and which entry.
+/// A match: where, which entry, and (for merged lists) which list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hit {
+pub struct Hit<'l> {
     pub span: Span,
-    pub entry: String,
+    pub entry: &'l str,
+    pub group: usize,
 }
 
 /// A line of a lexicon file that could not be used.
@@ -84,12 +87,28 @@ impl Lexicon {
             }
             for parts in inflected(&parts) {
                 entries.push(Entry {
+                    group: 0,
                     text: line.to_owned(),
                     case_sensitive: line.chars().any(char::is_uppercase),
                     parts,
                 });
             }
         }
+        Lexicon::build(name, entries)
+    }
+
+    /// One automaton over several lists, so a text is scanned once for all of them; each hit
+    /// carries its list's index in `lists`, and matches overlap only across lists.
+    pub fn merge(name: &str, lists: &[&Lexicon]) -> Lexicon {
+        let entries = lists
+            .iter()
+            .enumerate()
+            .flat_map(|(group, l)| l.entries.iter().map(move |e| Entry { group, ..e.clone() }))
+            .collect();
+        Lexicon::build(name, entries).expect("lists that built alone build together")
+    }
+
+    fn build(name: &str, entries: Vec<Entry>) -> Result<Lexicon, LexiconError> {
         let firsts: Vec<&str> = entries.iter().map(|e| e.parts[0].as_str()).collect();
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -116,8 +135,9 @@ impl Lexicon {
         self.entries.is_empty()
     }
 
-    /// Every whole-word match in `text`, in order, not overlapping; offsets are added to `base`.
-    pub fn find(&self, text: &str, base: usize) -> Vec<Hit> {
+    /// Every whole-word match in `text`, in order, not overlapping (within one list); offsets
+    /// are added to `base`.
+    pub fn find(&self, text: &str, base: usize) -> Vec<Hit<'_>> {
         // Every occurrence of every entry's first part (overlapping, so a long entry that fails
         // its checks cannot hide a shorter one), checked, then the longest at each place wins.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, entry)
@@ -137,13 +157,20 @@ impl Lexicon {
         }
         candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut hits: Vec<Hit> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new(); // per group, where its last hit ended
         for (start, end, entry) in candidates {
-            if hits.last().is_some_and(|h| h.span.end > base + start) {
+            let e = &self.entries[entry];
+            if ends.len() <= e.group {
+                ends.resize(e.group + 1, 0);
+            }
+            if ends[e.group] > start {
                 continue;
             }
+            ends[e.group] = end;
             hits.push(Hit {
                 span: Span::new(base + start, base + end),
-                entry: self.entries[entry].text.clone(),
+                entry: &e.text,
+                group: e.group,
             });
         }
         hits
