@@ -22,7 +22,7 @@ Xvfb :99 -screen 0 1600x1000x24 -nolisten tcp & XVFB=$!
 # A throw-away home, so the shots never show this machine's recent projects.
 export HOME=$(mktemp -d) XDG_DATA_HOME= XDG_CONFIG_HOME=
 cp sample_projects/netanyahu_trump_annotated.ron "$HOME/sample.ron"
-trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
+trap 'kill ${APP:-} $XVFB 2>/dev/null || true' EXIT
 sleep 1
 ./target/release/slant "$HOME/sample.ron" & APP=$!
 sleep 4
@@ -44,4 +44,18 @@ xdotool key --window "$WID" ctrl+e
 sleep 1.5
 import -window "$WID" "$OUT/export.png"
 xdotool key --window "$WID" Escape
+sleep 0.5
+kill $APP; wait $APP 2>/dev/null || true
+# A new project for a student: suggestions, with cue words underlined (H).
+./target/release/slant new "$HOME/homework.ron" tests/data/article_maralago_meeting.txt \
+  tests/data/article_nbc_netanyahu_urges.txt --reviewer "Sam Lee" >/dev/null
+./target/release/slant "$HOME/homework.ron" & APP=$!
+sleep 4
+WID=$(xdotool search --name Slant | head -1)
+xdotool windowsize --sync "$WID" 1600 1000
+xdotool windowfocus --sync "$WID"
+sleep 1.5
+xdotool key --delay 200 --window "$WID" j j j j j h
+sleep 1.5
+import -window "$WID" "$OUT/suggestions.png"
 echo "screenshots in $OUT"
