@@ -24,12 +24,16 @@ export HOME=$(mktemp -d) XDG_DATA_HOME= XDG_CONFIG_HOME=
 cp sample_projects/netanyahu_trump_annotated.ron "$HOME/sample.ron"
 trap 'kill ${APP:-} $XVFB 2>/dev/null || true' EXIT
 sleep 1
-./target/release/slant "$HOME/sample.ron" & APP=$!
-sleep 4
-WID=$(xdotool search --name Slant | head -1)
-xdotool windowsize --sync "$WID" 1600 1000
-xdotool windowfocus --sync "$WID"
-sleep 1
+# Starts the app on a project and sets WID to its window, sized and focused.
+start() {
+  ./target/release/slant "$1" & APP=$!
+  sleep 4
+  WID=$(xdotool search --name Slant | head -1)
+  xdotool windowsize --sync "$WID" 1600 1000
+  xdotool windowfocus --sync "$WID"
+  sleep 1.5
+}
+start "$HOME/sample.ron"
 import -window "$WID" "$OUT/main.png"
 # Select the sixth sentence of the first article and open the shortcut sheet.
 xdotool key --delay 200 --window "$WID" j j j j j j
@@ -49,12 +53,7 @@ kill $APP; wait $APP 2>/dev/null || true
 # A new project for a student: suggestions, with cue words underlined (H).
 ./target/release/slant new "$HOME/homework.ron" tests/data/article_maralago_meeting.txt \
   tests/data/article_nbc_netanyahu_urges.txt --reviewer "Sam Lee" >/dev/null
-./target/release/slant "$HOME/homework.ron" & APP=$!
-sleep 4
-WID=$(xdotool search --name Slant | head -1)
-xdotool windowsize --sync "$WID" 1600 1000
-xdotool windowfocus --sync "$WID"
-sleep 1.5
+start "$HOME/homework.ron"
 xdotool key --delay 200 --window "$WID" j j j j j h
 sleep 1.5
 import -window "$WID" "$OUT/suggestions.png"

@@ -190,63 +190,39 @@ fn paragraph_job(
             job.append(" ", 0.0, TextFormat::simple(body.clone(), text_color));
             chars += 1;
         }
-        if let Some(tag) = tag {
-            let badge = format!(" {} ", tag.letter());
-            let n = badge.chars().count();
-            job.append(
-                &badge,
-                0.0,
-                TextFormat {
-                    font_id: FontId::monospace(input.font_size * 0.72),
-                    color: theme::badge_text(tag),
-                    background: theme::tag_color(tag),
-                    valign: egui::Align::Center,
-                    ..Default::default()
-                },
-            );
-            pieces.push(Piece {
-                sentence,
-                chars: chars..chars + n,
-                text_start: None,
-                ghost: None,
-            });
-            chars += n;
-            job.append(
-                "\u{2009}",
-                0.0,
-                TextFormat::simple(body.clone(), text_color),
-            );
-            pieces.push(Piece {
-                sentence,
-                chars: chars..chars + 1,
-                text_start: None,
-                ghost: None,
-            });
-            chars += 1;
-        }
+        // A tagged sentence opens with its tag's filled badge; an untagged one with an open
+        // suggestion, with the suggested tag's outlined (ghost) badge.
         let ghost = input
             .hints
             .filter(|_| tag.is_none() && input.suggestions)
             .and_then(|h| h.open_suggestion(sentence, annotation))
             .map(|s| s.tag);
-        if let Some(tag) = ghost {
-            let badge = format!(" {} ", tag.letter());
+        if let Some((badge_tag, is_ghost)) = tag.map(|t| (t, false)).or(ghost.map(|t| (t, true))) {
+            let badge = format!(" {} ", badge_tag.letter());
             let n = badge.chars().count();
-            job.append(
-                &badge,
-                0.0,
+            let format = TextFormat {
+                font_id: FontId::monospace(input.font_size * 0.72),
+                valign: egui::Align::Center,
+                ..Default::default()
+            };
+            let format = if is_ghost {
                 TextFormat {
-                    font_id: FontId::monospace(input.font_size * 0.72),
-                    color: theme::tag_text_color(tag, input.dark),
-                    valign: egui::Align::Center,
-                    ..Default::default()
-                },
-            );
+                    color: theme::tag_text_color(badge_tag, input.dark),
+                    ..format
+                }
+            } else {
+                TextFormat {
+                    color: theme::badge_text(badge_tag),
+                    background: theme::tag_color(badge_tag),
+                    ..format
+                }
+            };
+            job.append(&badge, 0.0, format);
             pieces.push(Piece {
                 sentence,
                 chars: chars..chars + n,
                 text_start: None,
-                ghost: Some(tag),
+                ghost: is_ghost.then_some(badge_tag),
             });
             chars += n;
             job.append(

@@ -1,0 +1,527 @@
+//! Evidence in the text, each piece with its byte range and the reason it counts: quotations,
+//! attributions, anonymous sources, hedges and loaded words. Suggestions are built from these;
+//! nothing here ever changes a tag.
+
+mod lists;
+mod quotes;
+mod suggest;
+
+use serde::Serialize;
+
+use crate::lexicon::Hit;
+use crate::model::Span;
+use crate::voices::{self, VoiceKind};
+
+pub use lists::{FolderProblem, Lexicons, ListKind, folder_stamp};
+pub use quotes::quotations;
+pub use suggest::{Suggestion, suggest, suggest_all};
+
+/// What a cue is evidence of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    Quote,
+    Attribution,
+    AnonymousSource,
+    Hedge,
+    Loaded,
+}
+
+impl CueKind {
+    pub const ALL: [CueKind; 5] = [
+        CueKind::Quote,
+        CueKind::Attribution,
+        CueKind::AnonymousSource,
+        CueKind::Hedge,
+        CueKind::Loaded,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CueKind::Quote => "quote",
+            CueKind::Attribution => "attribution",
+            CueKind::AnonymousSource => "anonymous_source",
+            CueKind::Hedge => "hedge",
+            CueKind::Loaded => "loaded",
+        }
+    }
+}
+
+/// One piece of evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: CueKind,
+    pub span: Span,
+    /// Why it fired: the list entry, the rule, or the speaker.
+    pub reason: String,
+}
+
+/// Every cue in `text` (an article's text), given its sentences.
+pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let quotes = quotations(text);
+    for q in &quotes {
+        cues.push(Cue {
+            kind: CueKind::Quote,
+            span: *q,
+            reason: "quotation marks".into(),
+        });
+    }
+    // Quotations are sorted and do not overlap: find the one that could hold a span by search.
+    let quote_at = |s: Span| {
+        quotes
+            .get(quotes.partition_point(|q| q.end <= s.start))
+            .copied()
+    };
+    let inside_quote = |s: Span| quote_at(s).is_some_and(|q| q.contains(s));
+    for &sentence in sentences {
+        let t = &text[sentence.range()];
+        let first_of_sentence = cues.len();
+        // One scan of the sentence for every list; each hit knows its list.
+        let hits: Vec<(ListKind, &str, Hit)> = lexicons.scan(t, sentence.start);
+        let of = |kind: ListKind| {
+            hits.iter()
+                .filter(move |(k, _, _)| *k == kind)
+                .map(|(_, name, hit)| (*name, hit))
+        };
+        let anonymity: Vec<Span> = of(ListKind::Anonymous).map(|(_, h)| h.span).collect();
+        let mut speaker: Option<Option<(String, VoiceKind)>> = None; // found once, when needed
+        for (_, hit) in of(ListKind::Attribution) {
+            // "asked" in "asked not to be named" describes the anonymity; "said" ending
+            // "officials said" still attributes.
+            let in_anonymity = anonymity
+                .iter()
+                .any(|a| a.contains(hit.span) && hit.span.end < a.end);
+            if inside_quote(hit.span) || in_anonymity {
+                continue;
+            }
+            let reason = match speaker.get_or_insert_with(|| voices::speaker(t)).clone() {
+                Some((name, VoiceKind::Named)) => {
+                    format!("attribution “{}” to {name}", hit.entry)
+                }
+                Some((name, VoiceKind::Unnamed)) => {
+                    format!("attribution “{}” to {name} (unnamed)", hit.entry)
+                }
+                None => format!("attribution verb “{}”", hit.entry),
+            };
+            cues.push(Cue {
+                kind: CueKind::Attribution,
+                span: hit.span,
+                reason,
+            });
+        }
+        for (_, hit) in of(ListKind::Reporting) {
+            if inside_quote(hit.span) || !reports_speech(text, hit.span, &quotes) {
+                continue;
+            }
+            cues.push(Cue {
+                kind: CueKind::Attribution,
+                span: hit.span,
+                reason: format!(
+                    "reporting verb “{}” next to a quotation or “that”",
+                    hit.entry
+                ),
+            });
+        }
+        let attributions: Vec<Span> = cues[first_of_sentence..]
+            .iter()
+            .filter(|c| c.kind == CueKind::Attribution)
+            .map(|c| c.span)
+            .collect();
+        for (lex_name, hit) in of(ListKind::Anonymous) {
+            if !inside_quote(hit.span) {
+                cues.push(Cue {
+                    kind: CueKind::AnonymousSource,
+                    span: hit.span,
+                    reason: format!("anonymous source “{}” ({})", hit.entry, lex_name),
+                });
+            }
+        }
+        let quoted = quote_at(sentence).is_some_and(|q| overlaps(q, sentence));
+        if !attributions.is_empty()
+            && let Some((name, VoiceKind::Unnamed)) =
+                speaker.get_or_insert_with(|| voices::speaker(t)).clone()
+            && unnamed_source(&name, quoted)
+            && let Some(at) = t.find(&name)
+        {
+            let span = Span::new(sentence.start + at, sentence.start + at + name.len());
+            if !cues[first_of_sentence..]
+                .iter()
+                .any(|c| c.kind == CueKind::AnonymousSource && overlaps(c.span, span))
+            {
+                cues.push(Cue {
+                    kind: CueKind::AnonymousSource,
+                    span,
+                    reason: format!("unnamed speaker “{name}”"),
+                });
+            }
+        }
+        for (lex_name, hit) in of(ListKind::Hedges) {
+            // "said they would appeal": reported speech moves "will" to "would"; it is a
+            // plan reported, not a guess.
+            let reported_future =
+                hit.entry == "would" && attributions.iter().any(|a| a.end <= hit.span.start);
+            if inside_quote(hit.span) || false_friend(text, hit.span) || reported_future {
+                continue;
+            }
+            cues.push(Cue {
+                kind: CueKind::Hedge,
+                span: hit.span,
+                reason: format!("hedge “{}” ({})", hit.entry, lex_name),
+            });
+        }
+        for (lex_name, hit) in of(ListKind::Loaded) {
+            cues.push(Cue {
+                kind: CueKind::Loaded,
+                span: hit.span,
+                reason: format!("loaded “{}” ({})", hit.entry, lex_name),
+            });
+        }
+        for span in shouted(t, sentence.start) {
+            cues.push(Cue {
+                kind: CueKind::Loaded,
+                span,
+                reason: "a word in capitals for emphasis".into(),
+            });
+        }
+    }
+    cues.sort_by_key(|c| (c.span.start, c.kind));
+    cues
+}
+
+/// A reporting verb reports speech when a quotation opens or closes within a few words of it,
+/// or "that" follows it: `called the verdict “a disgrace”`, `“…,” she announced`.
+fn reports_speech(text: &str, verb: Span, quotes: &[Span]) -> bool {
+    const NEAR: usize = 5;
+    let after = &text[verb.end..];
+    if after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.trim_end_matches([',', '.']).eq_ignore_ascii_case("that"))
+    {
+        return true;
+    }
+    // Quotations are sorted and apart: only the nearest one on each side can be near.
+    let near = |a: usize, b: usize| b - a <= 200 && text[a..b].split_whitespace().count() <= NEAR;
+    let after = quotes.partition_point(|q| q.start < verb.end);
+    let before = quotes.partition_point(|q| q.end <= verb.start);
+    quotes.get(after).is_some_and(|q| near(verb.end, q.start))
+        || before
+            .checked_sub(1)
+            .and_then(|i| quotes.get(i))
+            .is_some_and(|q| near(q.end, verb.start))
+}
+
+/// Whether an unnamed speaker stands for an anonymous source. A quoted speaker counts unless it
+/// is an organisation (the company) or belongs to someone named (his lawyers). Without a
+/// quotation only the classic forms count: an indefinite or bare role that would normally be
+/// named (a senior official, diplomats, two people with knowledge of the plan), not a group
+/// speaking as one (forecasters, union leaders).
+fn unnamed_source(speaker: &str, quoted: bool) -> bool {
+    let words: Vec<String> = speaker
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let (Some(first), Some(head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if POSSESSIVES.contains(&first.as_str()) || ORGANISATIONS.contains(&head.as_str()) {
+        return false;
+    }
+    let role = words.iter().any(|w| UNNAMED_ROLES.contains(&w.as_str()));
+    if quoted {
+        // A plural that is no such role is a group speaking as one (union leaders).
+        return role || !head.ends_with('s') || head.ends_with("ss");
+    }
+    let definite = matches!(first.as_str(), "the" | "this" | "that");
+    !definite && role
+}
+
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+/// Speakers that are bodies, not people: their statements are on the record.
+const ORGANISATIONS: &[&str] = &[
+    "company",
+    "firm",
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "administration",
+    "bank",
+    "club",
+    "union",
+    "council",
+    "board",
+    "court",
+    "party",
+    "group",
+    "groups",
+    "police",
+    "army",
+    "military",
+    "office",
+    "statement",
+    "spokesperson's",
+    "report",
+    "reports",
+    "study",
+    "league",
+    "team",
+    "campaign",
+    "committee",
+    "commission",
+    "organization",
+    "organisation",
+];
+/// Roles whose holders are normally named; unnamed, they are anonymous sources.
+const UNNAMED_ROLES: &[&str] = &[
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "person",
+    "people",
+    "employee",
+    "employees",
+    "staffer",
+    "staffers",
+    "investigator",
+    "investigators",
+    "officer",
+    "officers",
+    "executive",
+    "executives",
+];
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+const MONTH_NEIGHBOURS: &[&str] = &[
+    "in", "on", "early", "late", "mid", "since", "until", "by", "last", "next", "this",
+];
+const NOT_MODAL_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "political",
+    "free",
+    "good",
+    "ill",
+    "own",
+    "popular",
+];
+
+/// `May` the month and `will` the noun are not hedges.
+fn false_friend(text: &str, span: Span) -> bool {
+    let word = &text[span.range()];
+    let before = text[..span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let after = text[span.end..].split_whitespace().next().unwrap_or("");
+    match word {
+        "May" => {
+            // Mid-sentence capital May is the month, as is May before a day or year.
+            let sentence_start = text[..span.start]
+                .trim_end()
+                .ends_with(['.', '!', '?', '\n', '“', '"'])
+                || span.start == 0;
+            !sentence_start
+                || after.starts_with(|c: char| c.is_ascii_digit())
+                || MONTH_NEIGHBOURS.contains(&before.as_str())
+        }
+        "may" => after.starts_with(|c: char| c.is_ascii_digit()),
+        w if w.eq_ignore_ascii_case("will") => {
+            NOT_MODAL_BEFORE.contains(&before.as_str())
+                || after.eq_ignore_ascii_case("of")
+                || after.starts_with(['.', ','])
+        }
+        _ => false,
+    }
+}
+
+/// Words in capitals for emphasis (URGES): five letters or more, without periods, in a sentence
+/// that is not itself set in capitals. Most acronyms are shorter (NBC, CIA, NATO); a long one
+/// (UNICEF) is a known false alarm, shown with its reason so the reviewer can dismiss it.
+fn shouted(sentence: &str, base: usize) -> Vec<Span> {
+    let words: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .collect();
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = |w: &str| {
+        letters(w) > 0
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    let caps_words = words.iter().filter(|(_, w)| all_caps(w)).count();
+    if caps_words * 2 > words.len() {
+        return Vec::new(); // a headline set in capitals
+    }
+    words
+        .iter()
+        .filter(|(_, w)| all_caps(w) && letters(w) >= 5 && !w.contains('.'))
+        .map(|&(at, w)| {
+            let core = w.trim_matches(|c: char| !c.is_alphabetic());
+            let offset = w.find(core).unwrap_or(0);
+            Span::new(base + at + offset, base + at + offset + core.len())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues_of(text: &str) -> Vec<(CueKind, String)> {
+        let sentences = crate::segment::split(text);
+        find(text, &sentences, Lexicons::builtin())
+            .into_iter()
+            .map(|c| (c.kind, text[c.span.range()].to_owned()))
+            .collect()
+    }
+
+    fn kinds(text: &str, kind: CueKind) -> Vec<String> {
+        cues_of(text)
+            .into_iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn quotations_tell_apostrophes_from_closing_marks() {
+        let text =
+            "Iran’s move isn’t new. ‘It’s over,’ he said. Iran‘s typo. The ’90s were “calm.”";
+        assert_eq!(kinds(text, CueKind::Quote), ["‘It’s over,’", "“calm.”"]);
+    }
+
+    #[test]
+    fn a_quotation_over_two_paragraphs_covers_both() {
+        let text = "‘Trump’s rhetoric has destabilized the region.\n\nWe need diplomacy, not bombs.’ Then he left.";
+        assert_eq!(
+            kinds(text, CueKind::Quote),
+            ["‘Trump’s rhetoric has destabilized the region.\n\nWe need diplomacy, not bombs.’"]
+        );
+        let unbalanced = "He said ‘hello.\n\nNothing else here. Or here.";
+        assert_eq!(
+            kinds(unbalanced, CueKind::Quote),
+            Vec::<String>::new(),
+            "an unclosed mark does not swallow the text"
+        );
+    }
+
+    #[test]
+    fn hedges_but_not_false_friends() {
+        assert_eq!(
+            kinds("Talks may resume in May 2026, sources say.", CueKind::Hedge),
+            ["may"]
+        );
+        assert_eq!(
+            kinds(
+                "It is the will of the people. Prices will likely rise.",
+                CueKind::Hedge
+            ),
+            ["likely"]
+        );
+        assert_eq!(kinds("May we go? Yes.", CueKind::Hedge), ["May"]);
+    }
+
+    #[test]
+    fn anonymous_sources_and_shouted_words() {
+        let text = "‘No,’ said a former U.S. diplomat, who spoke on condition of anonymity. Netanyahu URGES Trump.";
+        assert_eq!(
+            kinds(text, CueKind::AnonymousSource),
+            ["a former U.S. diplomat", "spoke on condition of anonymity"]
+        );
+        assert_eq!(kinds(text, CueKind::Loaded), ["URGES"]);
+        assert_eq!(
+            kinds("NATO and the CIA met.", CueKind::Loaded),
+            Vec::<String>::new(),
+            "acronyms are not shouting"
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_attribute_only_next_to_speech() {
+        assert_eq!(
+            kinds(
+                "The union announced a strike on Monday.",
+                CueKind::Attribution
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("He called the verdict “a disgrace.”", CueKind::Attribution),
+            ["called"]
+        );
+        assert_eq!(
+            kinds(
+                "The firm announced that profits fell.",
+                CueKind::Attribution
+            ),
+            ["announced"]
+        );
+    }
+
+    #[test]
+    fn would_in_reported_speech_is_not_a_hedge() {
+        assert_eq!(
+            kinds("His lawyers said they would appeal.", CueKind::Hedge),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("The plan would cost billions.", CueKind::Hedge),
+            ["would"]
+        );
+    }
+
+    #[test]
+    fn unnamed_roles_are_anonymous_but_groups_and_organisations_are_not() {
+        assert_eq!(
+            kinds("Diplomats said a truce was near.", CueKind::AnonymousSource),
+            ["Diplomats"]
+        );
+        assert_eq!(
+            kinds("Forecasters said rain was near.", CueKind::AnonymousSource),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds(
+                "“It is flawed,” the company said.",
+                CueKind::AnonymousSource
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("“It is flawed,” a witness said.", CueKind::AnonymousSource),
+            ["a witness"]
+        );
+    }
+}
