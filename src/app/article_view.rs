@@ -15,7 +15,7 @@ use egui::{
 use super::actions::Action;
 use super::hints::ArticleHints;
 use super::theme;
-use super::words::{find_matches, phrase_from_drag, word_at};
+use super::words::{find_matches, phrase_from_drag};
 
 /// What a column needs to draw its article.
 pub struct ViewInput<'a> {
@@ -563,95 +563,8 @@ fn interact_with_paragraph(
             let at: usize = ui
                 .memory(|m| m.data.get_temp(id.with("menu-at")))
                 .unwrap_or(span.start);
-            context_menu(ui, input, sentence, at, actions);
+            super::context_menu::show(ui, input, sentence, at, actions);
         });
-    }
-}
-
-fn context_menu(
-    ui: &mut Ui,
-    input: &ViewInput,
-    sentence: usize,
-    at: usize,
-    actions: &mut Vec<Action>,
-) {
-    let column = input.column;
-    let span = input.article.sentences[sentence];
-    let select = Action::Select { column, sentence };
-    for tag in Tag::ALL {
-        let label = format!("{} ({})", tag.label(), tag.letter());
-        if ui.button(label).clicked() {
-            actions.extend([select.clone(), Action::Tag(Some(tag))]);
-            ui.close();
-        }
-    }
-    if ui.button("Clear tag").clicked() {
-        actions.extend([select.clone(), Action::Tag(None)]);
-        ui.close();
-    }
-    ui.separator();
-    if ui.button("Add note…").clicked() {
-        actions.extend([select.clone(), Action::EditNote]);
-        ui.close();
-    }
-    let word = word_at(&input.article.text, span, at);
-    let in_phrase = input
-        .reviewer
-        .and_then(|r| input.article.annotation(r, sentence))
-        .is_some_and(|a| {
-            a.loaded_phrases
-                .iter()
-                .any(|p| p.start < word.end.max(at + 1) && at < p.end)
-        });
-    let phrase_label = if in_phrase {
-        "Unmark loaded phrase".to_owned()
-    } else {
-        format!("Mark loaded phrase “{}”", input.article.slice(word))
-    };
-    if ui
-        .add_enabled(
-            !word.is_empty() || in_phrase,
-            egui::Button::new(phrase_label),
-        )
-        .clicked()
-    {
-        let target = if word.is_empty() {
-            Span::new(at, at + 1)
-        } else {
-            word
-        };
-        actions.extend([
-            select.clone(),
-            Action::TogglePhrase {
-                column,
-                span: target,
-            },
-        ]);
-        ui.close();
-    }
-    if ui
-        .add_enabled(
-            word.start > span.start,
-            egui::Button::new("Split sentence here"),
-        )
-        .clicked()
-    {
-        actions.push(Action::SplitSentence {
-            column,
-            sentence,
-            at: word.start,
-        });
-        ui.close();
-    }
-    if ui
-        .add_enabled(
-            sentence + 1 < input.article.sentences.len(),
-            egui::Button::new("Merge with next"),
-        )
-        .clicked()
-    {
-        actions.push(Action::MergeWithNext { column, sentence });
-        ui.close();
     }
 }
 

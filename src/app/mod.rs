@@ -3,6 +3,7 @@
 
 mod actions;
 mod article_view;
+mod context_menu;
 pub mod dialogs;
 pub mod hints;
 mod menu;
