@@ -3,6 +3,7 @@
 //! The core (this library) holds no UI: the data model, sentence splitting, import, statistics
 //! and project storage. The `slant` binary is a thin command-line front over it.
 
+pub mod agreement;
 pub mod app;
 pub mod cli;
 pub mod command;
@@ -10,6 +11,7 @@ pub mod cues;
 pub mod document;
 pub mod import;
 pub mod lexicon;
+pub mod merge;
 pub mod model;
 pub mod palette;
 pub mod readability;
@@ -17,5 +19,6 @@ pub mod report;
 pub mod segment;
 pub mod stats;
 pub mod store;
+pub mod tag_import;
 pub mod validate;
 pub mod voices;

@@ -339,6 +339,8 @@ pub struct Project {
     pub articles: Vec<Article>,
     pub created: Timestamp,
     pub modified: Timestamp,
+    /// The reviewer whose tags are the teacher's answer key, if the teacher chose one.
+    pub answer_key: Option<ReviewerId>,
 }
 
 impl Project {
@@ -349,6 +351,7 @@ impl Project {
             articles: Vec::new(),
             created: now,
             modified: now,
+            answer_key: None,
         }
     }
 

@@ -15,6 +15,10 @@ pub enum Problem {
     DuplicateReviewer {
         id: String,
     },
+    /// The answer key names a reviewer the project does not have.
+    UnknownAnswerKey {
+        reviewer: String,
+    },
     DuplicateArticle {
         id: String,
     },
@@ -72,7 +76,7 @@ impl Problem {
     /// The article the problem is in, if it is in one (used to find it in the file).
     pub fn article(&self) -> Option<&str> {
         match self {
-            Problem::DuplicateReviewer { .. } => None,
+            Problem::DuplicateReviewer { .. } | Problem::UnknownAnswerKey { .. } => None,
             Problem::DuplicateArticle { id } => Some(id),
             Problem::EmptySentence { article, .. }
             | Problem::SentenceOutsideText { article, .. }
@@ -91,6 +95,10 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::DuplicateReviewer { id } => write!(f, "reviewer id \"{id}\" is used twice"),
+            Problem::UnknownAnswerKey { reviewer } => write!(
+                f,
+                "answer_key names reviewer \"{reviewer}\", who is not in the project's reviewers"
+            ),
             Problem::DuplicateArticle { id } => write!(f, "article id \"{id}\" is used twice"),
             Problem::EmptySentence {
                 article,
@@ -175,6 +183,13 @@ pub fn check(project: &Project) -> Vec<Problem> {
                 id: r.id.to_string(),
             });
         }
+    }
+    if let Some(key) = &project.answer_key
+        && !seen.contains(key.as_str())
+    {
+        problems.push(Problem::UnknownAnswerKey {
+            reviewer: key.to_string(),
+        });
     }
     let mut articles = HashSet::new();
     for article in &project.articles {

@@ -427,3 +427,166 @@ fn a_teachers_lexicon_folder_adds_cues_and_a_bad_folder_is_named() {
         stderr(&out)
     );
 }
+
+/// A class of three: the sample's reviewer, a copy of them, and one who calls every Fact a Quote.
+fn class_with_three_reviewers(dir: &Path) -> PathBuf {
+    let class = dir.join("class.ron");
+    std::fs::copy(sample(), &class).unwrap();
+    let csv = dir.join("tags.csv");
+    let out = slant(&[
+        "export",
+        class.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let copy = dir.join("copy.csv");
+    std::fs::write(&copy, text.replace(",M. Rivera,", ",Bo Park,")).unwrap();
+    let quotes = dir.join("quotes.csv");
+    let quoted: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l.to_owned()
+            } else {
+                l.replace(",M. Rivera,fact,", ",Ann Lee,quote,")
+                    .replace(",M. Rivera,", ",Ann Lee,")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&quotes, quoted).unwrap();
+    for csv in [&copy, &quotes] {
+        let out = slant(&[
+            "import-tags",
+            class.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains("63 annotations imported"),
+            "{}",
+            stdout(&out)
+        );
+    }
+    class
+}
+
+#[test]
+fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
+    let dir = temp();
+    let class = class_with_three_reviewers(dir.path());
+    let out = slant(&["key", class.to_str().unwrap(), "M. Rivera"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = slant(&["agree", class.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = json(&out);
+    let a = &doc["articles"][0];
+    for field in [
+        "id",
+        "title",
+        "krippendorff_alpha",
+        "fleiss_kappa",
+        "percent_agreement",
+        "pairs",
+        "sentences",
+    ] {
+        assert!(a.get(field).is_some(), "missing {field}: {a}");
+    }
+    assert_eq!(a["pairs"].as_array().unwrap().len(), 3);
+    let pair = &a["pairs"][0];
+    assert_eq!(
+        (pair["a"].as_str(), pair["b"].as_str()),
+        (Some("M. Rivera"), Some("Bo Park"))
+    );
+    assert_eq!(pair["cohen_kappa"], 1.0, "an exact copy agrees perfectly");
+    assert!(
+        a["fleiss_kappa"].is_number(),
+        "every sentence has three tags"
+    );
+    assert!(a["krippendorff_alpha"].as_f64().unwrap() < 1.0);
+    let s = &a["sentences"][0];
+    assert_eq!(s["number"], 1);
+    let d = &s["distribution"];
+    let total: u64 = ["fact", "quote", "speculation", "loaded"]
+        .iter()
+        .map(|k| d[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 3);
+    let students = a["key"]["students"].as_array().unwrap();
+    let bo = students
+        .iter()
+        .find(|s| s["reviewer"] == "Bo Park")
+        .unwrap();
+    assert_eq!(bo["accuracy"], 1.0);
+    let ann = students
+        .iter()
+        .find(|s| s["reviewer"] == "Ann Lee")
+        .unwrap();
+    assert!(ann["accuracy"].as_f64().unwrap() < 1.0);
+    assert!(
+        ann["confusion"][0][1].as_u64().unwrap() > 0,
+        "key Fact, student Quote"
+    );
+    let table = slant(&["agree", class.to_str().unwrap()]);
+    assert!(
+        stdout(&table).contains("Krippendorff's α"),
+        "{}",
+        stdout(&table)
+    );
+    assert!(
+        stdout(&table).contains("most disputed: sentence"),
+        "{}",
+        stdout(&table)
+    );
+}
+
+#[test]
+fn merge_brings_students_in_and_refuses_a_changed_text() {
+    let dir = temp();
+    let class = dir.path().join("class.ron");
+    let assignment = format!(
+        "{}/sample_projects/netanyahu_trump_assignment.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::copy(&assignment, &class).unwrap();
+    let mut students = Vec::new();
+    for name in ["Ann Lee", "Bo Park"] {
+        let path = dir.path().join(format!("{name}.ron"));
+        let mut p = slant::store::load(Path::new(&assignment)).unwrap();
+        let id = p.add_reviewer(name);
+        p.articles[0].set_tag(&id, 0, Some(slant::model::Tag::Loaded));
+        slant::store::save(&p, &path).unwrap();
+        students.push(path.to_str().unwrap().to_owned());
+    }
+    let mut args = vec!["merge", class.to_str().unwrap()];
+    args.extend(students.iter().map(String::as_str));
+    let out = slant(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let merged = slant::store::load(&class).unwrap();
+    assert_eq!(merged.reviewers.len(), 2);
+    // A student whose copy of an article was edited is refused, by article, and nothing changes.
+    let bad = dir.path().join("edited.ron");
+    let mut p = slant::store::load(Path::new(&assignment)).unwrap();
+    p.articles[1].text.push_str(" Extra.");
+    let id = p.add_reviewer("Cy");
+    p.articles[0].set_tag(&id, 0, Some(slant::model::Tag::Fact));
+    slant::store::save(&p, &bad).unwrap();
+    let before = std::fs::read(&class).unwrap();
+    let out = slant(&["merge", class.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("article \"nbc-netanyahu-urges\" has a different text"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(&class).unwrap(),
+        before,
+        "the class file is untouched"
+    );
+}

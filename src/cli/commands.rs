@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{ArticleMeta, Command, Failure, output};
+use super::{ArticleMeta, Command, Failure, classroom, output};
 use crate::cues::Lexicons;
 use crate::import;
 use crate::model::{Article, Project};
@@ -36,6 +36,14 @@ pub fn run(command: Command) -> Result<(), Failure> {
             lexicons,
         } => stats(&project, json, &*lexicons.load()?),
         Command::Check { project } => check(&project),
+        Command::Agree { project, json, key } => classroom::agree(&project, json, key.as_deref()),
+        Command::Merge { class, students } => classroom::merge(&class, &students),
+        Command::ImportTags { project, csv } => classroom::import_tags(&project, &csv),
+        Command::Key {
+            project,
+            reviewer,
+            clear,
+        } => classroom::key(&project, reviewer.as_deref().filter(|_| !clear)),
         Command::Export {
             project,
             format,

@@ -3,6 +3,7 @@
 //! Exit codes are part of the contract: 0 success, 1 invalid input (a file that cannot be read
 //! or fails its checks), 2 wrong usage (clap's own code for bad arguments).
 
+mod classroom;
 mod commands;
 mod output;
 
@@ -82,6 +83,35 @@ pub enum Command {
         article: Option<String>,
         #[command(flatten)]
         lexicons: LexiconArg,
+    },
+    /// How far the reviewers agree: percent agreement, Cohen's κ per pair, Fleiss' κ and
+    /// Krippendorff's α per article, and each sentence's spread of tags.
+    Agree {
+        project: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Score every other reviewer against this one (name or id); default: the project's
+        /// answer key, if it has one.
+        #[arg(long)]
+        key: Option<String>,
+    },
+    /// Merge students' project files into the class project (their tags, notes and phrases).
+    Merge {
+        /// The class project; it is written back only if every student file merges.
+        class: PathBuf,
+        #[arg(required = true)]
+        students: Vec<PathBuf>,
+    },
+    /// Read tags from a CSV (the CSV export's columns, matched by header name) into a project.
+    ImportTags { project: PathBuf, csv: PathBuf },
+    /// Choose the reviewer whose tags are the answer key (or --clear it).
+    Key {
+        project: PathBuf,
+        /// The reviewer's name or id.
+        #[arg(required_unless_present = "clear")]
+        reviewer: Option<String>,
+        #[arg(long, conflicts_with = "reviewer")]
+        clear: bool,
     },
 }
 

@@ -7,7 +7,7 @@
 mod html;
 mod json;
 mod markdown;
-mod spreadsheet;
+pub mod spreadsheet;
 
 use std::fmt;
 

@@ -30,6 +30,9 @@ pub struct ProjectDoc<'a> {
     created: Timestamp,
     modified: Timestamp,
     reviewers: Cow<'a, [Reviewer]>,
+    /// The reviewer whose tags are the answer key (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer_key: Option<Cow<'a, ReviewerId>>,
     pub(super) articles: Vec<ArticleDoc<'a>>,
 }
 
@@ -94,6 +97,7 @@ impl<'a> ProjectDoc<'a> {
             created: project.created,
             modified: project.modified,
             reviewers: Cow::Borrowed(&project.reviewers),
+            answer_key: project.answer_key.as_ref().map(Cow::Borrowed),
             articles: Vec::new(),
         }
     }
@@ -104,6 +108,7 @@ impl<'a> ProjectDoc<'a> {
             reviewers: self.reviewers.into_owned(),
             created: self.created,
             modified: self.modified,
+            answer_key: self.answer_key.map(Cow::into_owned),
             articles: self
                 .articles
                 .into_iter()
@@ -195,6 +200,7 @@ pub mod v1 {
                 reviewers: self.reviewers,
                 created: now,
                 modified: now,
+                answer_key: None,
                 articles: self
                     .articles
                     .into_iter()

@@ -26,6 +26,9 @@ pub fn locate(text: &str, problem: Problem) -> Located {
 }
 
 fn position(text: &str, problem: &Problem) -> Option<usize> {
+    if let Problem::UnknownAnswerKey { .. } = problem {
+        return text.find("answer_key:");
+    }
     let article = problem.article()?;
     let article_at = text.find(&format!("id: {}", ron_string(article)))?;
     let after = |from: usize, needle: &str| text[from..].find(needle).map(|i| from + i);
@@ -66,6 +69,7 @@ fn position(text: &str, problem: &Problem) -> Option<usize> {
             .find(&format!("id: {}", ron_string(article)))
             .map(|i| article_at + 1 + i),
         Problem::DuplicateReviewer { .. } => None,
+        Problem::UnknownAnswerKey { .. } => None,
     };
     Some(found.unwrap_or(article_at))
 }

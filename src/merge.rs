@@ -1,0 +1,236 @@
+//! Bringing students' projects into the class project. Annotations are keyed by reviewer, so a
+//! merge only adds: every student's tags, notes and phrases arrive intact, or, when an article
+//! does not match, nothing changes at all.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Article, Project, Reviewer, ReviewerId};
+
+/// Why a student's project cannot be merged; the class project is left as it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error(
+        "article \"{article}\" has a different text in {source_name} than in the class project (text hash {theirs:016x}, class {ours:016x}); was it edited after the assignment went out?"
+    )]
+    TextDiffers {
+        article: String,
+        source_name: String,
+        ours: u64,
+        theirs: u64,
+    },
+    #[error(
+        "article \"{article}\" is split into sentences differently in {source_name} ({theirs} sentences, class {ours}); merge the sentences back or re-split them the same way"
+    )]
+    SentencesDiffer {
+        article: String,
+        source_name: String,
+        ours: usize,
+        theirs: usize,
+    },
+}
+
+/// What a merge did, for the message after it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Reviewers added, as (name in the class project, name in the student's file).
+    pub reviewers: Vec<(String, String)>,
+    /// Reviewers whose name was taken by someone else and got a suffix.
+    pub renamed: Vec<(String, String)>,
+    /// Reviewers already in the class with exactly these annotations (a file merged twice).
+    pub unchanged: Vec<String>,
+    /// Articles the class did not have yet.
+    pub articles_added: Vec<String>,
+}
+
+/// FNV-1a over the article text: a stable fingerprint to name in messages.
+pub fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Merges `student` (read from `source_name`) into `class`. Checks everything first, so on an
+/// error `class` is unchanged.
+pub fn merge(
+    class: &mut Project,
+    student: &Project,
+    source_name: &str,
+) -> Result<MergeReport, MergeError> {
+    for theirs in &student.articles {
+        if let Some(ours) = class.article(theirs.id.as_str()) {
+            if ours.text != theirs.text {
+                return Err(MergeError::TextDiffers {
+                    article: theirs.id.to_string(),
+                    source_name: source_name.to_owned(),
+                    ours: text_hash(&ours.text),
+                    theirs: text_hash(&theirs.text),
+                });
+            }
+            if ours.sentences != theirs.sentences {
+                return Err(MergeError::SentencesDiffer {
+                    article: theirs.id.to_string(),
+                    source_name: source_name.to_owned(),
+                    ours: ours.sentences.len(),
+                    theirs: theirs.sentences.len(),
+                });
+            }
+        }
+    }
+    let mut report = MergeReport::default();
+    // Each of the student's reviewers who annotated anything gets an id in the class project.
+    let mut ids: BTreeMap<ReviewerId, ReviewerId> = BTreeMap::new();
+    for r in &student.reviewers {
+        let annotated = student
+            .articles
+            .iter()
+            .any(|a| a.annotations.get(&r.id).is_some_and(|m| !m.is_empty()));
+        let existing = class.reviewers.iter().find(|c| c.id == r.id);
+        match existing {
+            Some(c) if c.name == r.name && same_annotations(class, student, &r.id) => {
+                report.unchanged.push(r.name.clone());
+            }
+            Some(_) if !annotated => {}
+            Some(_) => {
+                // Someone else (or another version of this student) has the id: keep both.
+                let name = if class.reviewers.iter().any(|c| c.name == r.name) {
+                    free_name(class, &r.name)
+                } else {
+                    r.name.clone()
+                };
+                let id = class.add_reviewer(&name);
+                if name != r.name {
+                    report.renamed.push((name.clone(), r.name.clone()));
+                }
+                report.reviewers.push((name, r.name.clone()));
+                ids.insert(r.id.clone(), id);
+            }
+            None => {
+                class.reviewers.push(Reviewer {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                });
+                report.reviewers.push((r.name.clone(), r.name.clone()));
+                ids.insert(r.id.clone(), r.id.clone());
+            }
+        }
+    }
+    for theirs in &student.articles {
+        let ours = match class.articles.iter().position(|a| a.id == theirs.id) {
+            Some(i) => &mut class.articles[i],
+            None => {
+                report.articles_added.push(theirs.title.clone());
+                let mut fresh = theirs.clone();
+                fresh.annotations.clear();
+                class.articles.push(fresh);
+                class.articles.last_mut().expect("just pushed")
+            }
+        };
+        copy_annotations(ours, theirs, &ids);
+    }
+    Ok(report)
+}
+
+fn copy_annotations(ours: &mut Article, theirs: &Article, ids: &BTreeMap<ReviewerId, ReviewerId>) {
+    for (from, to) in ids {
+        if let Some(by) = theirs.annotations.get(from)
+            && !by.is_empty()
+        {
+            ours.annotations.insert(to.clone(), by.clone());
+        }
+    }
+}
+
+fn same_annotations(class: &Project, student: &Project, id: &ReviewerId) -> bool {
+    student.articles.iter().all(|a| {
+        let theirs = a.annotations.get(id).filter(|m| !m.is_empty());
+        let ours = class
+            .article(a.id.as_str())
+            .and_then(|c| c.annotations.get(id))
+            .filter(|m| !m.is_empty());
+        theirs == ours
+    })
+}
+
+/// `name`, or `name (2)`, `name (3)`… whichever no reviewer of `class` has.
+fn free_name(class: &Project, name: &str) -> String {
+    (2..)
+        .map(|n| format!("{name} ({n})"))
+        .find(|candidate| !class.reviewers.iter().any(|r| &r.name == candidate))
+        .expect("some suffix is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Tag;
+    use jiff::Timestamp;
+
+    fn assignment() -> Project {
+        let mut p = Project::new("Homework", Timestamp::UNIX_EPOCH);
+        p.articles
+            .push(Article::new("a".into(), "A", "One. Two. Three."));
+        p
+    }
+
+    fn student(name: &str, tags: [Tag; 3]) -> Project {
+        let mut p = assignment();
+        let id = p.add_reviewer(name);
+        for (i, t) in tags.into_iter().enumerate() {
+            p.articles[0].set_tag(&id, i, Some(t));
+        }
+        p.articles[0].edit_annotation(&id, 0, |a| a.note = Some(format!("{name} thinks so")));
+        p
+    }
+
+    #[test]
+    fn students_arrive_with_everything_and_clashes_get_a_suffix() {
+        let mut class = assignment();
+        let ann = student("Ann", [Tag::Fact, Tag::Quote, Tag::Loaded]);
+        let bob = student("Bob", [Tag::Fact, Tag::Fact, Tag::Speculation]);
+        merge(&mut class, &ann, "ann.ron").unwrap();
+        merge(&mut class, &bob, "bob.ron").unwrap();
+        assert_eq!(class.reviewers.len(), 2);
+        let a = &class.articles[0];
+        assert_eq!(
+            a.annotation(&"ann".into(), 2).unwrap().tag,
+            Some(Tag::Loaded)
+        );
+        assert_eq!(
+            a.annotation(&"bob".into(), 0).unwrap().note.as_deref(),
+            Some("Bob thinks so")
+        );
+        // The same file again changes nothing.
+        let again = merge(&mut class, &ann, "ann.ron").unwrap();
+        assert_eq!(again.unchanged, ["Ann"]);
+        assert_eq!(class.reviewers.len(), 2);
+        // Another student who also called themselves Ann keeps their work under "Ann (2)".
+        let other_ann = student("Ann", [Tag::Quote, Tag::Quote, Tag::Quote]);
+        let report = merge(&mut class, &other_ann, "ann-2.ron").unwrap();
+        assert_eq!(report.renamed, [("Ann (2)".to_owned(), "Ann".to_owned())]);
+        let id = class.find_reviewer("Ann (2)").unwrap().id.clone();
+        assert_eq!(
+            class.articles[0].annotation(&id, 0).unwrap().tag,
+            Some(Tag::Quote)
+        );
+        assert_eq!(
+            class.articles[0].annotation(&"ann".into(), 0).unwrap().tag,
+            Some(Tag::Fact),
+            "the first Ann is untouched"
+        );
+    }
+
+    #[test]
+    fn a_changed_text_is_refused_by_name_and_nothing_changes() {
+        let mut class = assignment();
+        let mut edited = student("Cy", [Tag::Fact, Tag::Fact, Tag::Fact]);
+        edited.articles[0].text.push('!');
+        let before = class.clone();
+        let err = merge(&mut class, &edited, "cy.ron").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("article \"a\" has a different text in cy.ron"),
+            "{err}"
+        );
+        assert_eq!(class, before);
+    }
+}
