@@ -4,8 +4,6 @@
 //! The coefficients are generic over the category type so the tests can reproduce the published
 //! worked examples with their own labels; [`article`] applies them to a project's tags.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::model::{Article, ReviewerId, Tag};
@@ -15,58 +13,77 @@ pub type Ratings<T> = [Vec<Option<T>>];
 
 /// The mean, over units rated by two or more coders, of the share of coder pairs that agree.
 /// `None` when no unit has two ratings.
-pub fn percent_agreement<T: PartialEq + Copy>(ratings: &Ratings<T>) -> Option<f64> {
+pub fn percent_agreement<T: Ord + Copy>(ratings: &Ratings<T>) -> Option<f64> {
+    let counts = unit_counts(ratings);
+    percent_from_counts(counts.iter().map(Vec::as_slice))
+}
+
+/// [`percent_agreement`] from each unit's count per category.
+pub fn percent_from_counts<'a>(units: impl Iterator<Item = &'a [usize]>) -> Option<f64> {
     let mut sum = 0.0;
-    let mut units = 0;
-    for unit in ratings {
-        let (counts, m) = tally(unit);
+    let mut n = 0;
+    for unit in units {
+        let m: usize = unit.iter().sum();
         if m < 2 {
             continue;
         }
-        let agree: usize = counts.iter().map(|(_, n)| n * (n - 1) / 2).sum();
+        let agree: usize = unit.iter().map(|c| c * c.saturating_sub(1) / 2).sum();
         sum += agree as f64 / (m * (m - 1) / 2) as f64;
-        units += 1;
+        n += 1;
     }
-    (units > 0).then(|| sum / units as f64)
+    (n > 0).then(|| sum / n as f64)
 }
 
-/// How many times each category occurs in a unit, and the number of ratings. Categories are
-/// few (four tags), so a vector beats a map.
-fn tally<T: PartialEq + Copy>(unit: &[Option<T>]) -> (Vec<(T, usize)>, usize) {
-    let mut counts: Vec<(T, usize)> = Vec::new();
-    let mut m = 0;
-    for v in unit.iter().flatten() {
-        m += 1;
-        match counts.iter_mut().find(|(c, _)| c == v) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((*v, 1)),
-        }
-    }
-    (counts, m)
+/// Each unit's count per category, categories in sorted order.
+fn unit_counts<T: Ord + Copy>(ratings: &Ratings<T>) -> Vec<Vec<usize>> {
+    let mut categories: Vec<T> = ratings.iter().flatten().flatten().copied().collect();
+    categories.sort();
+    categories.dedup();
+    ratings
+        .iter()
+        .map(|unit| {
+            let mut counts = vec![0; categories.len()];
+            for v in unit.iter().flatten() {
+                if let Ok(i) = categories.binary_search(v) {
+                    counts[i] += 1;
+                }
+            }
+            counts
+        })
+        .collect()
 }
 
 /// Cohen's κ of two coders over the units both rated. `None` when they share no unit or chance
 /// agreement is already total (both used one and the same category throughout).
 pub fn cohen_kappa<T: Ord + Copy>(a: &[Option<T>], b: &[Option<T>]) -> Option<f64> {
-    let pairs: Vec<(T, T)> = a
-        .iter()
-        .zip(b)
-        .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
-        .collect();
-    let n = pairs.len() as f64;
-    if pairs.is_empty() {
+    let mut categories: Vec<T> = a.iter().chain(b).flatten().copied().collect();
+    categories.sort();
+    categories.dedup();
+    let index = |v: T| categories.binary_search(&v).expect("collected above");
+    let mut m = vec![vec![0; categories.len()]; categories.len()];
+    for (x, y) in a.iter().zip(b) {
+        if let (Some(x), Some(y)) = (x, y) {
+            m[index(*x)][index(*y)] += 1;
+        }
+    }
+    cohen_from_confusion(&m)
+}
+
+/// Cohen's κ from a confusion matrix (`m[a][b]`: units the first coder put in a, the second in
+/// b).
+pub fn cohen_from_confusion<R: AsRef<[usize]>>(m: &[R]) -> Option<f64> {
+    let k = m.len();
+    let n: usize = m.iter().map(|r| r.as_ref().iter().sum::<usize>()).sum();
+    if n == 0 {
         return None;
     }
-    let observed = pairs.iter().filter(|(x, y)| x == y).count() as f64 / n;
-    let first: Vec<Option<T>> = pairs.iter().map(|(x, _)| Some(*x)).collect();
-    let second: Vec<Option<T>> = pairs.iter().map(|(_, y)| Some(*y)).collect();
-    let (first, _) = tally(&first);
-    let (second, _) = tally(&second);
-    let expected: f64 = first
-        .iter()
-        .map(|(k, p)| {
-            let q = second.iter().find(|(c, _)| c == k).map_or(0, |(_, q)| *q);
-            (*p as f64 / n) * (q as f64 / n)
+    let n = n as f64;
+    let observed = (0..k).map(|i| m[i].as_ref()[i]).sum::<usize>() as f64 / n;
+    let expected: f64 = (0..k)
+        .map(|i| {
+            let row: usize = m[i].as_ref().iter().sum();
+            let column: usize = m.iter().map(|r| r.as_ref()[i]).sum();
+            (row as f64 / n) * (column as f64 / n)
         })
         .sum();
     (expected < 1.0).then(|| (observed - expected) / (1.0 - expected))
@@ -105,64 +122,50 @@ pub fn fleiss_kappa<T: Ord + Copy>(ratings: &Ratings<T>) -> Option<f64> {
     if ratings.iter().any(|u| u.iter().any(Option::is_none)) {
         return None;
     }
-    let categories: Vec<T> = {
-        let mut c: Vec<T> = ratings.iter().flatten().flatten().copied().collect();
-        c.sort();
-        c.dedup();
-        c
-    };
-    let counts: Vec<Vec<usize>> = ratings
-        .iter()
-        .map(|u| {
-            categories
-                .iter()
-                .map(|c| u.iter().filter(|x| **x == Some(*c)).count())
-                .collect()
-        })
-        .collect();
-    fleiss_kappa_counts(&counts)
+    fleiss_kappa_counts(&unit_counts(ratings))
 }
 
 /// Krippendorff's α for nominal data, from the coincidence matrix: units with fewer than two
 /// ratings are left out, as the method prescribes. `None` when fewer than two pairable values
 /// exist or only one category was ever used.
 pub fn krippendorff_alpha<T: Ord + Copy>(ratings: &Ratings<T>) -> Option<f64> {
-    // o[c][k]: pairs of values c, k from different coders in one unit, each unit weighted
-    // 1/(m−1); from the unit's tallies, n_c·n_k pairs (n_c·(n_c−1) when c = k).
-    let mut coincidences: BTreeMap<(T, T), f64> = BTreeMap::new();
-    for unit in ratings {
-        let (counts, m) = tally(unit);
+    let counts = unit_counts(ratings);
+    let k = counts.first().map_or(0, Vec::len);
+    alpha_from_counts(counts.iter().map(Vec::as_slice), k)
+}
+
+/// [`krippendorff_alpha`] from each unit's count per category (`k` categories).
+pub fn alpha_from_counts<'a>(units: impl Iterator<Item = &'a [usize]>, k: usize) -> Option<f64> {
+    // o[c][d]: pairs of values c, d from different coders in one unit, each unit weighted
+    // 1/(m−1): n_c·n_d pairs, or n_c·(n_c−1) when c = d.
+    let mut o = vec![0.0; k * k];
+    for unit in units {
+        let m: usize = unit.iter().sum();
         if m < 2 {
             continue;
         }
         let w = 1.0 / (m - 1) as f64;
-        for &(c, nc) in &counts {
-            for &(k, nk) in &counts {
-                let pairs = if c == k { nc * (nc - 1) } else { nc * nk };
-                if pairs > 0 {
-                    *coincidences.entry((c, k)).or_default() += pairs as f64 * w;
-                }
+        for (c, &nc) in unit.iter().enumerate() {
+            if nc == 0 {
+                continue;
+            }
+            for (d, &nd) in unit.iter().enumerate() {
+                let pairs = if c == d { nc * (nc - 1) } else { nc * nd };
+                o[c * k + d] += pairs as f64 * w;
             }
         }
     }
-    let mut totals: BTreeMap<T, f64> = BTreeMap::new();
-    for ((c, _), o) in &coincidences {
-        *totals.entry(*c).or_default() += o;
-    }
-    let n: f64 = totals.values().sum();
+    let totals: Vec<f64> = (0..k).map(|c| o[c * k..(c + 1) * k].iter().sum()).collect();
+    let n: f64 = totals.iter().sum();
     if n < 2.0 {
         return None;
     }
-    let disagreement: f64 = coincidences
-        .iter()
-        .filter(|((c, k), _)| c != k)
-        .map(|(_, o)| o)
+    let disagreement: f64 = (0..k)
+        .flat_map(|c| (0..k).filter(move |&d| d != c).map(move |d| (c, d)))
+        .map(|(c, d)| o[c * k + d])
         .sum();
-    let expected: f64 = {
-        let sum: f64 = totals.values().sum();
-        let squares: f64 = totals.values().map(|t| t * t).sum();
-        (sum * sum - squares) / (n - 1.0)
-    };
+    let squares: f64 = totals.iter().map(|t| t * t).sum();
+    let expected = (n * n - squares) / (n - 1.0);
     (expected > 0.0).then(|| 1.0 - disagreement / expected)
 }
 
@@ -226,69 +229,106 @@ pub struct ArticleAgreement {
     pub sentences: Vec<SentenceAgreement>,
 }
 
-/// The ratings of `reviewers` on `article`: one row per sentence, one column per reviewer.
-pub fn ratings(article: &Article, reviewers: &[&ReviewerId]) -> Vec<Vec<Option<Tag>>> {
-    let by: Vec<Option<&BTreeMap<usize, crate::model::Annotation>>> = reviewers
+/// Each reviewer's tags on `article`, one column per reviewer: the tag's index in
+/// [`Tag::ALL`], or [`NONE`] for an untagged sentence. Filled by walking each reviewer's
+/// annotations once, not by looking up every sentence.
+pub fn columns(article: &Article, reviewers: &[&ReviewerId]) -> Vec<Vec<u8>> {
+    let n = article.sentences.len();
+    reviewers
         .iter()
-        .map(|r| article.annotations.get(*r))
-        .collect();
-    (0..article.sentences.len())
-        .map(|s| {
-            by.iter()
-                .map(|m| m.and_then(|m| m.get(&s)).and_then(|a| a.tag))
-                .collect()
+        .map(|r| {
+            let mut column = vec![NONE; n];
+            for (&s, a) in article.annotations.get(*r).into_iter().flatten() {
+                if let (Some(slot), Some(tag)) = (column.get_mut(s), a.tag) {
+                    *slot = tag_index(tag);
+                }
+            }
+            column
         })
         .collect()
+}
+
+/// The code of an untagged sentence in [`columns`].
+pub const NONE: u8 = 4;
+
+fn tag_index(tag: Tag) -> u8 {
+    match tag {
+        Tag::Fact => 0,
+        Tag::Quote => 1,
+        Tag::Speculation => 2,
+        Tag::Loaded => 3,
+    }
+}
+
+/// 4×4 confusion matrix of two columns over sentences both tagged.
+fn confusion(a: &[u8], b: &[u8]) -> [[usize; 4]; 4] {
+    let mut m = [[0; 4]; 4];
+    for (&x, &y) in a.iter().zip(b) {
+        if x != NONE && y != NONE {
+            m[x as usize][y as usize] += 1;
+        }
+    }
+    m
 }
 
 /// Agreement among `reviewers` (with their display names) on one article.
 pub fn article(article: &Article, reviewers: &[(&ReviewerId, &str)]) -> ArticleAgreement {
     let ids: Vec<&ReviewerId> = reviewers.iter().map(|(id, _)| *id).collect();
-    let rows = ratings(article, &ids);
+    let cols = columns(article, &ids);
+    let n = article.sentences.len();
+    // Per sentence: how many reviewers gave each tag, and how many none.
+    let mut counts = vec![[0usize; 5]; n];
+    for column in &cols {
+        for (unit, &code) in counts.iter_mut().zip(column) {
+            unit[code as usize] += 1;
+        }
+    }
+    let tagged = |u: &[usize; 5]| -> [usize; 4] { [u[0], u[1], u[2], u[3]] };
+    let tag_counts: Vec<[usize; 4]> = counts.iter().map(tagged).collect();
     let mut pairs = Vec::new();
     for i in 0..reviewers.len() {
         for j in i + 1..reviewers.len() {
-            let a: Vec<Option<Tag>> = rows.iter().map(|r| r[i]).collect();
-            let b: Vec<Option<Tag>> = rows.iter().map(|r| r[j]).collect();
             pairs.push(Pair {
                 a: reviewers[i].1.to_owned(),
                 b: reviewers[j].1.to_owned(),
-                cohen_kappa: cohen_kappa(&a, &b).map(round),
+                cohen_kappa: cohen_from_confusion(&confusion(&cols[i], &cols[j])).map(round),
             });
         }
     }
     let per_tag_alpha = |tag: Tag| {
-        let binary: Vec<Vec<Option<bool>>> = rows
+        let t = tag_index(tag) as usize;
+        let binary: Vec<[usize; 2]> = tag_counts
             .iter()
-            .map(|r| r.iter().map(|x| x.map(|t| t == tag)).collect())
+            .map(|u| [u[t], u.iter().sum::<usize>() - u[t]])
             .collect();
-        krippendorff_alpha(&binary).map(round)
+        alpha_from_counts(binary.iter().map(|u| &u[..]), 2).map(round)
     };
-    let sentences = rows
+    let complete = counts.iter().all(|u| u[NONE as usize] == 0);
+    let sentences = counts
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let mut d = Distribution::default();
-            for x in r {
-                match x {
-                    Some(Tag::Fact) => d.fact += 1,
-                    Some(Tag::Quote) => d.quote += 1,
-                    Some(Tag::Speculation) => d.speculation += 1,
-                    Some(Tag::Loaded) => d.loaded += 1,
-                    None => d.untagged += 1,
-                }
-            }
-            SentenceAgreement {
-                number: i + 1,
-                distribution: d,
-                agreement: percent_agreement(std::slice::from_ref(r)).map(round),
-            }
+        .map(|(i, u)| SentenceAgreement {
+            number: i + 1,
+            distribution: Distribution {
+                fact: u[0],
+                quote: u[1],
+                speculation: u[2],
+                loaded: u[3],
+                untagged: u[4],
+            },
+            agreement: percent_from_counts(std::iter::once(&tag_counts[i][..])).map(round),
         })
         .collect();
+    let as_vecs = || tag_counts.iter().map(|u| &u[..]);
     ArticleAgreement {
-        percent_agreement: percent_agreement(&rows).map(round),
-        krippendorff_alpha: krippendorff_alpha(&rows).map(round),
-        fleiss_kappa: fleiss_kappa(&rows).map(round),
+        percent_agreement: percent_from_counts(as_vecs()).map(round),
+        krippendorff_alpha: alpha_from_counts(as_vecs(), 4).map(round),
+        fleiss_kappa: if complete && !tag_counts.is_empty() {
+            fleiss_kappa_counts(&tag_counts.iter().map(|u| u.to_vec()).collect::<Vec<_>>())
+                .map(round)
+        } else {
+            None
+        },
         pairs,
         per_tag: PerTag {
             fact: per_tag_alpha(Tag::Fact),
@@ -315,25 +355,15 @@ pub struct KeyScore {
 
 /// Scores `student` against `key` on one article.
 pub fn score(article: &Article, key: &ReviewerId, student: (&ReviewerId, &str)) -> KeyScore {
-    let rows = ratings(article, &[key, student.0]);
-    let index = |t: Tag| Tag::ALL.iter().position(|&x| x == t).unwrap_or(0);
-    let mut confusion = [[0; 4]; 4];
-    let mut compared = 0;
-    let mut right = 0;
-    for r in &rows {
-        if let (Some(k), Some(s)) = (r[0], r[1]) {
-            confusion[index(k)][index(s)] += 1;
-            compared += 1;
-            right += usize::from(k == s);
-        }
-    }
-    let a: Vec<Option<Tag>> = rows.iter().map(|r| r[0]).collect();
-    let b: Vec<Option<Tag>> = rows.iter().map(|r| r[1]).collect();
+    let cols = columns(article, &[key, student.0]);
+    let confusion = confusion(&cols[0], &cols[1]);
+    let compared: usize = confusion.iter().flatten().sum();
+    let right: usize = (0..4).map(|i| confusion[i][i]).sum();
     KeyScore {
         reviewer: student.1.to_owned(),
         compared,
         accuracy: (compared > 0).then(|| round(right as f64 / compared as f64)),
-        cohen_kappa: cohen_kappa(&a, &b).map(round),
+        cohen_kappa: cohen_from_confusion(&confusion).map(round),
         confusion,
     }
 }
@@ -466,6 +496,47 @@ mod tests {
         assert_eq!(percent_agreement(&missing), Some(1.0));
         let lonely = units(&["a . .", ". b ."]);
         assert_eq!(percent_agreement(&lonely), None);
+    }
+
+    #[test]
+    fn the_fast_path_for_tags_matches_the_general_formulas() {
+        let text: String = (0..40).map(|i| format!("Sentence {i} here. ")).collect();
+        let mut a = Article::new("a".into(), "A", text);
+        let ids: Vec<ReviewerId> = (0..5)
+            .map(|r| ReviewerId::from(format!("r{r}").as_str()))
+            .collect();
+        for (r, id) in ids.iter().enumerate() {
+            for s in 0..40 {
+                let tag = match (s * 7 + r * 3) % 11 {
+                    0 => None,
+                    h => Some(Tag::ALL[(h + s) % 4]),
+                };
+                a.set_tag(id, s, tag);
+            }
+        }
+        let named: Vec<(&ReviewerId, &str)> = ids.iter().map(|i| (i, i.as_str())).collect();
+        let fast = article(&a, &named);
+        let refs: Vec<&ReviewerId> = ids.iter().collect();
+        let cols = columns(&a, &refs);
+        let rows: Vec<Vec<Option<u8>>> = (0..40)
+            .map(|s| {
+                cols.iter()
+                    .map(|c| (c[s] != NONE).then_some(c[s]))
+                    .collect()
+            })
+            .collect();
+        close(fast.krippendorff_alpha, krippendorff_alpha(&rows).unwrap());
+        close(fast.percent_agreement, percent_agreement(&rows).unwrap());
+        let col = |i: usize| rows.iter().map(|r| r[i]).collect::<Vec<_>>();
+        close(
+            fast.pairs[0].cohen_kappa,
+            cohen_kappa(&col(0), &col(1)).unwrap(),
+        );
+        let quote: Vec<Vec<Option<bool>>> = rows
+            .iter()
+            .map(|r| r.iter().map(|x| x.map(|t| t == 1)).collect())
+            .collect();
+        close(fast.per_tag.quote, krippendorff_alpha(&quote).unwrap());
     }
 
     #[test]
