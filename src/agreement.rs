@@ -229,6 +229,34 @@ pub struct ArticleAgreement {
     pub sentences: Vec<SentenceAgreement>,
 }
 
+impl ArticleAgreement {
+    /// Up to `n` sentences the reviewers split on, least agreement first (ties in text order).
+    pub fn most_disputed(&self, n: usize) -> Vec<&SentenceAgreement> {
+        let mut disputed: Vec<&SentenceAgreement> = self
+            .sentences
+            .iter()
+            .filter(|s| s.agreement.is_some_and(|a| a < 1.0))
+            .collect();
+        disputed.sort_by(|a, b| a.agreement.total_cmp_opt(&b.agreement));
+        disputed.truncate(n);
+        disputed
+    }
+}
+
+/// Orders optional coefficients, `None` last.
+trait TotalCmpOpt {
+    fn total_cmp_opt(&self, other: &Self) -> std::cmp::Ordering;
+}
+
+impl TotalCmpOpt for Option<f64> {
+    fn total_cmp_opt(&self, other: &Self) -> std::cmp::Ordering {
+        match (self, other) {
+            (Some(a), Some(b)) => a.total_cmp(b),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        }
+    }
+}
+
 /// Each reviewer's tags on `article`, one column per reviewer: the tag's index in
 /// [`Tag::ALL`], or [`NONE`] for an untagged sentence. Filled by walking each reviewer's
 /// annotations once, not by looking up every sentence.

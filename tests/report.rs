@@ -295,3 +295,43 @@ fn selection_of_reviewer_and_article() {
         "no reviewer named \"Nobody\" in the project (reviewers: M. Rivera, Second Student)"
     );
 }
+
+#[test]
+fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
+    let mut project = sample();
+    let rivera = project.reviewers[0].id.clone();
+    let sam = project.add_reviewer("Sam Lee");
+    for a in &mut project.articles {
+        for s in 0..a.sentences.len() {
+            let theirs = a.annotation(&rivera, s).and_then(|x| x.tag);
+            // Sam calls every Fact a Quote and agrees otherwise.
+            let tag = theirs.map(|t| if t == Tag::Fact { Tag::Quote } else { t });
+            a.set_tag(&sam, s, tag);
+        }
+    }
+    project.answer_key = Some(rivera);
+    let html = render(
+        &project,
+        Format::Html,
+        &Selection {
+            reviewer: Some("Sam Lee".into()),
+            article: None,
+        },
+    );
+    assert!(html.contains("<h2>The class</h2>"), "{html}");
+    assert!(html.contains("Krippendorff"));
+    let key = project.answer_key.clone().unwrap();
+    let first_fact = (0..project.articles[0].sentences.len())
+        .find(|&s| project.articles[0].annotation(&key, s).and_then(|x| x.tag) == Some(Tag::Fact))
+        .unwrap();
+    assert!(html.contains("Most disputed in"));
+    assert!(
+        html.contains(&format!("Sentence {} (agreement 0%)", first_fact + 1)),
+        "a Fact sentence of the key is disputed"
+    );
+    assert!(html.contains("Against the answer key (M. Rivera)"));
+    assert!(html.contains("<td>Sam Lee</td>"));
+    // One reviewer: no class section (the snapshots above have none).
+    let alone = render(&sample(), Format::Html, &Selection::default());
+    assert!(!alone.contains("The class"));
+}

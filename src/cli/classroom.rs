@@ -122,17 +122,7 @@ fn table(doc: &AgreeDoc) -> String {
         for p in &g.pairs {
             let _ = writeln!(s, "  Cohen's κ {} / {}: {}", p.a, p.b, num(p.cohen_kappa));
         }
-        let mut disputed: Vec<_> = g
-            .sentences
-            .iter()
-            .filter(|x| x.agreement.is_some())
-            .collect();
-        disputed.sort_by(|x, y| {
-            x.agreement
-                .partial_cmp(&y.agreement)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        for x in disputed.iter().take(5).filter(|x| x.agreement < Some(1.0)) {
+        for x in g.most_disputed(5) {
             let d = x.distribution;
             let _ = writeln!(
                 s,

@@ -38,6 +38,7 @@ pub fn render(report: &Report) -> String {
                 @for (i, a) in report.articles.iter().enumerate() {
                     (article(a, i, reviewer))
                 }
+                (super::class::section(report))
             }
         }
     };
@@ -61,7 +62,7 @@ fn tag_css() -> String {
         + &format!("u.phrase {{ text-decoration-color: {}; }}\n", palette::hex(palette::PHRASE_RGB))
 }
 
-fn badge(tag: Tag) -> Markup {
+pub(super) fn badge(tag: Tag) -> Markup {
     html! { span class={ "badge badge-" (tag.key()) } title=(tag.label()) { (tag.letter()) } }
 }
 

@@ -4,6 +4,7 @@
 //! figures, gathered once here. Article text is untrusted: HTML goes through maud, which escapes
 //! everything it did not write itself; Markdown and CSV escape and quote their own way.
 
+mod class;
 mod html;
 mod json;
 mod markdown;
@@ -113,6 +114,8 @@ pub struct Report<'a> {
     pub reviewers: Vec<&'a Reviewer>,
     pub articles: Vec<ArticleReport<'a>>,
     pub generated: Timestamp,
+    /// The class's agreement and scores, for a project with two reviewers or more.
+    pub class: Option<Vec<class::ClassArticle<'a>>>,
 }
 
 impl<'a> Report<'a> {
@@ -164,6 +167,7 @@ impl<'a> Report<'a> {
             })?],
             None => project.articles.iter().collect(),
         };
+        let class = class::gather(project, &articles);
         let articles = articles
             .into_iter()
             .map(|article| {
@@ -188,6 +192,7 @@ impl<'a> Report<'a> {
             reviewers,
             articles,
             generated,
+            class,
         })
     }
 

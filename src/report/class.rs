@@ -1,0 +1,130 @@
+//! The class section of the HTML report: how the whole class agreed on each article, the
+//! sentences it split on most, and each student's score against the answer key.
+
+use maud::{Markup, html};
+
+use super::Report;
+use crate::agreement::{self, ArticleAgreement, KeyScore};
+use crate::model::{Article, Project, Tag};
+
+/// How many disputed sentences the report lists per article.
+const DISPUTED: usize = 5;
+
+/// One article's class figures.
+pub struct ClassArticle<'a> {
+    pub article: &'a Article,
+    pub agreement: ArticleAgreement,
+    /// Against the answer key, one per student (everyone but the key).
+    pub scores: Vec<KeyScore>,
+}
+
+/// The class figures for the report's articles, when the project has two reviewers or more.
+pub fn gather<'a>(project: &'a Project, articles: &[&'a Article]) -> Option<Vec<ClassArticle<'a>>> {
+    if project.reviewers.len() < 2 {
+        return None;
+    }
+    let reviewers: Vec<_> = project
+        .reviewers
+        .iter()
+        .map(|r| (&r.id, r.name.as_str()))
+        .collect();
+    Some(
+        articles
+            .iter()
+            .map(|&a| ClassArticle {
+                article: a,
+                agreement: agreement::article(a, &reviewers),
+                scores: project
+                    .answer_key
+                    .as_ref()
+                    .map(|key| {
+                        reviewers
+                            .iter()
+                            .filter(|(id, _)| *id != key)
+                            .map(|&r| agreement::score(a, key, r))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    )
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or("–".into(), |x| format!("{x:.2}"))
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or("–".into(), |x| format!("{:.0}%", x * 100.0))
+}
+
+/// The section, or nothing for a project with one reviewer.
+pub fn section(report: &Report) -> Markup {
+    let Some(class) = &report.class else {
+        return html! {};
+    };
+    let key = report
+        .project
+        .answer_key
+        .as_ref()
+        .and_then(|k| report.project.reviewer(k))
+        .map(|r| r.name.as_str());
+    html! {
+        section.class {
+            h2 { "The class" }
+            p { (report.project.reviewers.len()) " reviewers. Agreement is the share of reviewer pairs that gave a sentence the same tag; "
+                "Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives)." }
+            table.figures {
+                thead { tr { th { "Article" } th { "Agreement" } th { "Krippendorff's α" } th { "Fleiss' κ" }
+                    @for tag in Tag::ALL { th { "α " (tag.label()) } } } }
+                tbody {
+                    @for c in class {
+                        @let g = &c.agreement;
+                        tr {
+                            td { (c.article.title) }
+                            td.num { (pct(g.percent_agreement)) }
+                            td.num { (num(g.krippendorff_alpha)) }
+                            td.num { (num(g.fleiss_kappa)) }
+                            td.num { (num(g.per_tag.fact)) }
+                            td.num { (num(g.per_tag.quote)) }
+                            td.num { (num(g.per_tag.speculation)) }
+                            td.num { (num(g.per_tag.loaded)) }
+                        }
+                    }
+                }
+            }
+            @for c in class {
+                h3 { "Most disputed in “" (c.article.title) "”" }
+                @let disputed = c.agreement.most_disputed(DISPUTED);
+                @if disputed.is_empty() {
+                    p { "The class agreed on every sentence." }
+                } @else {
+                    ol.disputed {
+                        @for s in &disputed {
+                            li {
+                                "Sentence " (s.number) " (agreement " (pct(s.agreement)) "): "
+                                q { (c.article.sentence_text(s.number - 1).split_whitespace().collect::<Vec<_>>().join(" ")) }
+                                " — "
+                                @for tag in Tag::ALL {
+                                    @if s.distribution.get(tag) > 0 { (super::html::badge(tag)) " " (s.distribution.get(tag)) " " }
+                                }
+                                @if s.distribution.untagged > 0 { "untagged " (s.distribution.untagged) }
+                            }
+                        }
+                    }
+                }
+                @if let (Some(key), false) = (key, c.scores.is_empty()) {
+                    table.figures {
+                        caption { "Against the answer key (" (key) ")" }
+                        thead { tr { th { "Student" } th { "Accuracy" } th { "Cohen's κ" } th { "Sentences compared" } } }
+                        tbody {
+                            @for s in &c.scores {
+                                tr { td { (s.reviewer) } td.num { (pct(s.accuracy)) } td.num { (num(s.cohen_kappa)) } td.num { (s.compared) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
