@@ -73,6 +73,14 @@ pub enum Action {
     ChooseLexiconFolder,
     /// Use Slant's word lists only.
     ForgetLexiconFolder,
+    /// Show how the class tagged each sentence.
+    ToggleClassView,
+    /// Select the next sentence the class disagreed on.
+    NextDisputed,
+    /// Make a reviewer's tags the answer key (`None` clears it).
+    SetAnswerKey(Option<crate::model::ReviewerId>),
+    /// Merge students' project files into this project.
+    MergeStudents,
 }
 
 /// An action that has a shortcut, as the menus and the shortcut sheet list it.
@@ -207,6 +215,16 @@ pub fn tagging_shortcuts() -> Vec<Shortcut> {
             A::ToggleCueHighlights,
             "Underline cue words",
             &[key(NONE, Key::H)],
+        ),
+        entry(
+            A::ToggleClassView,
+            "Class view (how everyone tagged)",
+            &[key(NONE, Key::C)],
+        ),
+        entry(
+            A::NextDisputed,
+            "Next disputed sentence",
+            &[key(NONE, Key::D)],
         ),
         entry(
             A::ShowShortcuts,

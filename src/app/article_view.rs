@@ -16,6 +16,7 @@ use super::actions::Action;
 use super::hints::ArticleHints;
 use super::theme;
 use super::words::{find_matches, phrase_from_drag};
+use crate::agreement::ArticleAgreement;
 
 /// What a column needs to draw its article.
 pub struct ViewInput<'a> {
@@ -35,6 +36,8 @@ pub struct ViewInput<'a> {
     pub suggestions: bool,
     /// Underline cue words.
     pub show_cues: bool,
+    /// The class's agreement on the article, in the class (disagreement) view.
+    pub class: Option<&'a ArticleAgreement>,
 }
 
 /// A column's state between frames.
@@ -148,13 +151,23 @@ fn paragraph_gap(font_size: f32) -> f32 {
 }
 
 /// A run of the laid-out text that belongs to one sentence.
-struct Piece {
-    sentence: usize,
-    chars: Range<usize>,
+pub(super) struct Piece {
+    pub sentence: usize,
+    pub chars: Range<usize>,
     /// Byte offset in the article of the first char of the run; `None` for the badge.
-    text_start: Option<usize>,
+    pub text_start: Option<usize>,
+    /// What is drawn over the run after layout.
+    pub mark: Mark,
+}
+
+/// Drawing over a run of the laid-out text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    None,
     /// A suggested tag's outlined badge.
-    ghost: Option<Tag>,
+    Ghost(Tag),
+    /// The class's tags for the sentence, as a small stacked bar.
+    ClassBar,
 }
 
 /// Builds one paragraph's text: for each sentence a badge (when tagged) and its text, split where
@@ -190,6 +203,30 @@ fn paragraph_job(
             job.append(" ", 0.0, TextFormat::simple(body.clone(), text_color));
             chars += 1;
         }
+        if input.class.is_some() {
+            // Room for the class's stacked bar, drawn over it after layout.
+            let room = "\u{2002}\u{2002}\u{2002}";
+            job.append(
+                room,
+                0.0,
+                TextFormat::simple(FontId::monospace(input.font_size * 0.72), text_color),
+            );
+            pieces.push(Piece {
+                sentence,
+                chars: chars..chars + 3,
+                text_start: None,
+                mark: Mark::ClassBar,
+            });
+            chars += 3;
+            job.append(" ", 0.0, TextFormat::simple(body.clone(), text_color));
+            pieces.push(Piece {
+                sentence,
+                chars: chars..chars + 1,
+                text_start: None,
+                mark: Mark::None,
+            });
+            chars += 1;
+        }
         // A tagged sentence opens with its tag's filled badge; an untagged one with an open
         // suggestion, with the suggested tag's outlined (ghost) badge.
         let ghost = input
@@ -222,7 +259,11 @@ fn paragraph_job(
                 sentence,
                 chars: chars..chars + n,
                 text_start: None,
-                ghost: is_ghost.then_some(badge_tag),
+                mark: if is_ghost {
+                    Mark::Ghost(badge_tag)
+                } else {
+                    Mark::None
+                },
             });
             chars += n;
             job.append(
@@ -234,7 +275,7 @@ fn paragraph_job(
                 sentence,
                 chars: chars..chars + 1,
                 text_start: None,
-                ghost: None,
+                mark: Mark::None,
             });
             chars += 1;
         }
@@ -306,7 +347,7 @@ fn paragraph_job(
                 sentence,
                 chars: chars..chars + n,
                 text_start: Some(part.start),
-                ghost: None,
+                mark: Mark::None,
             });
             chars += n;
         }
@@ -384,7 +425,8 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
                 .galley(top_left, galley.clone(), Color32::PLACEHOLDER);
             interact_with_paragraph(ui, view, input, id, &galley, top_left, &pieces, actions);
             // After the sentences, so the badge is on top of its sentence for the pointer.
-            ghost_badges(ui, input, id, &galley, top_left, &pieces, actions);
+            super::marks::ghost_badges(ui, input, id, &galley, top_left, &pieces, actions);
+            super::marks::class_bars(ui, input, id, &galley, top_left, &pieces);
             p += 1;
         }
         if changed {
@@ -394,55 +436,6 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
     });
     view.offset = output.state.clamped_offset().y;
     view.max_offset = (output.content_size.y - output.inner_rect.height()).max(0.0);
-}
-
-/// Outlines each suggested tag's badge; hovering shows the reasons, clicking accepts.
-fn ghost_badges(
-    ui: &mut Ui,
-    input: &ViewInput,
-    id: Id,
-    galley: &egui::Galley,
-    top_left: Pos2,
-    pieces: &[Piece],
-    actions: &mut Vec<Action>,
-) {
-    for piece in pieces {
-        let Some(tag) = piece.ghost else { continue };
-        let start = galley.pos_from_cursor(CCursor::new(piece.chars.start));
-        let end = galley.pos_from_cursor(CCursor::new(piece.chars.end));
-        let rect = start
-            .union(end)
-            .translate(top_left.to_vec2())
-            .shrink2(Vec2::new(0.5, 2.0));
-        ui.painter().rect_stroke(
-            rect,
-            3.0,
-            Stroke::new(1.5, theme::tag_color(tag)),
-            egui::StrokeKind::Inside,
-        );
-        let reasons = input
-            .hints
-            .and_then(|h| h.suggestions.get(piece.sentence))
-            .and_then(Option::as_ref)
-            .map(|s| s.reasons.join("\n"))
-            .unwrap_or_default();
-        let response = ui
-            .interact(rect, id.with(("ghost", piece.sentence)), Sense::click())
-            .on_hover_text(format!(
-                "Suggested: {}\n{reasons}\nClick or press Enter to accept, X to dismiss.",
-                tag.label()
-            ));
-        response.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, format!("Suggested {}", tag.label()))
-        });
-        if response.clicked() {
-            actions.push(Action::Select {
-                column: input.column,
-                sentence: piece.sentence,
-            });
-            actions.push(Action::AcceptSuggestion);
-        }
-    }
 }
 
 /// Click, drag and right-click areas for each sentence piece of a laid-out paragraph.

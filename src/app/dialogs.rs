@@ -9,6 +9,8 @@ pub trait FileDialogs {
     fn import_article(&mut self) -> Option<PathBuf>;
     fn export_report(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
+    /// Several project files at once (students' work to merge); empty when cancelled.
+    fn open_projects(&mut self) -> Vec<PathBuf>;
 }
 
 /// The system's dialogs.
@@ -48,6 +50,14 @@ impl FileDialogs for NativeDialogs {
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title(title).pick_folder()
     }
+
+    fn open_projects(&mut self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Slant project", &["ron"])
+            .set_title("Merge students' files")
+            .pick_files()
+            .unwrap_or_default()
+    }
 }
 
 /// Dialogs that answer from a list, for tests.
@@ -58,6 +68,8 @@ pub struct ScriptedDialogs {
     pub import: Vec<PathBuf>,
     pub export: Vec<PathBuf>,
     pub folder: Vec<PathBuf>,
+    /// Answers the merge dialog with all of these at once.
+    pub students: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -79,6 +91,10 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_folder(&mut self, _: &str) -> Option<PathBuf> {
         self.folder.pop()
+    }
+
+    fn open_projects(&mut self) -> Vec<PathBuf> {
+        std::mem::take(&mut self.students)
     }
 }
 

@@ -68,6 +68,13 @@ impl SlantApp {
                     Action::ImportArticle,
                     &mut out,
                 );
+                item(
+                    ui,
+                    has_ws,
+                    "Merge students' files…",
+                    Action::MergeStudents,
+                    &mut out,
+                );
                 ui.separator();
                 item(ui, has_ws, "Save", Action::Save, &mut out);
                 item(ui, has_ws, "Save as…", Action::SaveAs, &mut out);
@@ -101,6 +108,27 @@ impl SlantApp {
                 item(ui, has_ws, "Find", Action::Find, &mut out);
                 item(ui, has_ws, "Next reviewer", Action::NextReviewer, &mut out);
                 item(ui, has_ws, "Add reviewer…", Action::AddReviewer, &mut out);
+                ui.separator();
+                let ws = self.workspace.as_ref();
+                let me = ws.and_then(|w| w.reviewer.clone());
+                let key = ws.and_then(|w| w.doc.project.answer_key.clone());
+                if key.is_some() && key == me {
+                    item(
+                        ui,
+                        true,
+                        "Clear the answer key",
+                        Action::SetAnswerKey(None),
+                        &mut out,
+                    );
+                } else {
+                    item(
+                        ui,
+                        me.is_some(),
+                        "Use this reviewer's tags as the answer key",
+                        Action::SetAnswerKey(me.clone()),
+                        &mut out,
+                    );
+                }
             });
             ui.menu_button("View", |ui| {
                 for n in 1..=4 {
@@ -157,6 +185,21 @@ impl SlantApp {
                     self.settings.cue_highlights,
                     "Underline cue words",
                     Action::ToggleCueHighlights,
+                    &mut out,
+                );
+                toggle(
+                    ui,
+                    true,
+                    self.settings.class_view,
+                    "Class view",
+                    Action::ToggleClassView,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    has_ws,
+                    "Next disputed sentence",
+                    Action::NextDisputed,
                     &mut out,
                 );
                 item(

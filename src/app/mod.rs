@@ -3,9 +3,11 @@
 
 mod actions;
 mod article_view;
+mod classroom;
 mod context_menu;
 pub mod dialogs;
 pub mod hints;
+mod marks;
 mod menu;
 mod modals;
 mod side_panel;
@@ -48,6 +50,8 @@ pub struct Settings {
     pub cue_highlights: bool,
     /// A teacher's folder of extra word lists.
     pub lexicon_folder: Option<PathBuf>,
+    /// The class's tags per sentence instead of the reviewer's own view alone.
+    pub class_view: bool,
 }
 
 impl Default for Settings {
@@ -61,6 +65,7 @@ impl Default for Settings {
             suggestions: true,
             cue_highlights: false,
             lexicon_folder: None,
+            class_view: false,
         }
     }
 }
@@ -105,6 +110,11 @@ enum Modal {
     Message {
         title: String,
         text: String,
+    },
+    /// Students' files merged into a copy of the project, waiting for the teacher's yes.
+    ConfirmMerge {
+        merged: Box<crate::model::Project>,
+        summary: String,
     },
 }
 
@@ -438,6 +448,8 @@ impl SlantApp {
                 })
             }
             Action::ToggleSuggestions => self.settings.suggestions = !self.settings.suggestions,
+            Action::ToggleClassView => self.settings.class_view = !self.settings.class_view,
+            Action::MergeStudents => self.merge_students(),
             Action::ToggleCueHighlights => {
                 self.settings.cue_highlights = !self.settings.cue_highlights
             }
@@ -614,6 +626,7 @@ impl eframe::App for SlantApp {
             synced: self.settings.synced_scroll,
             suggestions: self.settings.suggestions,
             cues: self.settings.cue_highlights,
+            class: self.settings.class_view,
         };
         if self.hints.poll(Instant::now()) && !self.hints.problems.is_empty() {
             self.modal = Some(Modal::Message {
@@ -632,9 +645,7 @@ impl eframe::App for SlantApp {
             egui::Panel::right("side")
                 .default_size(320.0)
                 .resizable(true)
-                .show(ui, |ui| {
-                    ws.side_panel(ui, hints, look.suggestions, &mut actions)
-                });
+                .show(ui, |ui| ws.side_panel(ui, hints, look, &mut actions));
             egui::CentralPanel::default().show(ui, |ui| ws.columns(ui, look, hints, &mut actions));
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));

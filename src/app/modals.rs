@@ -169,6 +169,30 @@ impl SlantApp {
                         });
                         next = Some(Modal::Export { format, open_after });
                     }
+                    Modal::ConfirmMerge { merged, summary } => {
+                        ui.heading("Merge students' files?");
+                        ui.label(summary);
+                        ui.horizontal(|ui| {
+                            if ui.button("Merge").clicked() {
+                                if let Some(ws) = &mut self.workspace
+                                    && let Err(e) = ws.apply(
+                                        "Merge students' files",
+                                        Some(crate::command::Command::ReplaceProject(merged)),
+                                    )
+                                {
+                                    next = Some(Modal::Message {
+                                        title: "The merge failed".into(),
+                                        text: e,
+                                    });
+                                } else {
+                                    close = true;
+                                }
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                    }
                     Modal::Message { title, text } => {
                         ui.heading(title);
                         ui.label(text);

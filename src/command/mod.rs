@@ -52,6 +52,11 @@ pub enum Command {
     },
     /// Several commands as one step of undo ("Accept all suggested quotes").
     Batch(Vec<Command>),
+    SetAnswerKey {
+        reviewer: Option<ReviewerId>,
+    },
+    /// The whole project at once (merging students' files).
+    ReplaceProject(Box<Project>),
 }
 
 /// A command that no longer fits the project (a stale index); the project is unchanged.
@@ -172,6 +177,18 @@ impl Command {
             Command::SetProjectTitle { title } => {
                 let old = std::mem::replace(&mut project.title, title);
                 Command::SetProjectTitle { title: old }
+            }
+            Command::SetAnswerKey { reviewer } => {
+                if let Some(r) = &reviewer
+                    && project.reviewer(r).is_none()
+                {
+                    return Err(CommandError(format!("there is no reviewer \"{r}\"")));
+                }
+                let old = std::mem::replace(&mut project.answer_key, reviewer);
+                Command::SetAnswerKey { reviewer: old }
+            }
+            Command::ReplaceProject(new) => {
+                Command::ReplaceProject(Box::new(std::mem::replace(project, *new)))
             }
             Command::Batch(commands) => {
                 let mut inverses = Vec::with_capacity(commands.len());

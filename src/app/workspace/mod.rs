@@ -9,6 +9,7 @@ use super::actions::Action;
 use super::article_view::{self, ColumnView, ViewInput};
 use super::hints::Hints;
 
+mod class;
 mod suggestions;
 use super::side_panel::{self, ColumnStats};
 use crate::command::{Command, edits};
@@ -27,6 +28,8 @@ pub struct Look {
     pub suggestions: bool,
     /// Cue words underlined.
     pub cues: bool,
+    /// The class's tags per sentence (disagreement view).
+    pub class: bool,
 }
 
 /// A reviewer's figures and quoted voices (named, unnamed) for one article.
@@ -50,6 +53,8 @@ pub struct Workspace {
     /// Per article and reviewer, the figures and quoted voices (named, unnamed), and the
     /// revision they were computed at.
     summaries: HashMap<(usize, ReviewerId), (u64, Figures)>,
+    /// Per article, the class's agreement and the revision it was computed at.
+    class: HashMap<usize, (u64, crate::agreement::ArticleAgreement)>,
     last_offsets: Vec<f32>,
 }
 
@@ -70,6 +75,7 @@ impl Workspace {
             revision: 0,
             text_counts: HashMap::new(),
             summaries: HashMap::new(),
+            class: HashMap::new(),
             last_offsets: Vec::new(),
         };
         ws.set_columns(n);
@@ -323,9 +329,10 @@ impl Workspace {
         &mut self,
         ui: &mut Ui,
         hints: &mut Hints,
-        suggestions: bool,
+        look: Look,
         actions: &mut Vec<Action>,
     ) {
+        let suggestions = look.suggestions;
         egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
                 (Some(a), Some(s), Some(r)) => {
@@ -375,6 +382,10 @@ impl Workspace {
                 .map(|(a, text, reviewer, evidence)| ColumnStats { article: &self.doc.project.articles[a], text, reviewer, evidence })
                 .collect();
             side_panel::statistics(ui, &columns);
+            if look.class {
+                ui.separator();
+                self.class_panel(ui, actions);
+            }
         });
     }
 
@@ -403,6 +414,11 @@ impl Workspace {
             .as_ref()
             .map(|q| q.to_lowercase())
             .unwrap_or_default();
+        if look.class {
+            for i in 0..self.columns.len() {
+                self.prepare_class(self.columns[i].article);
+            }
+        }
         let project = &self.doc.project;
         if look.suggestions || look.cues {
             for c in &self.columns {
@@ -455,6 +471,11 @@ impl Workspace {
                     },
                     suggestions: look.suggestions,
                     show_cues: look.cues,
+                    class: if look.class {
+                        self.class.get(&view_article).map(|(_, c)| c)
+                    } else {
+                        None
+                    },
                 };
                 article_view::show(ui, view, &input, actions);
             }
@@ -523,6 +544,18 @@ impl Workspace {
             Action::SelectNext => ws.step(1),
             Action::SelectPrevious => ws.step(-1),
             Action::NextUntagged => ws.next_untagged(),
+            Action::NextDisputed => ws.next_disputed(),
+            Action::SetAnswerKey(key) => {
+                let command = (ws.doc.project.answer_key != key).then_some(Command::SetAnswerKey {
+                    reviewer: key.clone(),
+                });
+                let label = if key.is_some() {
+                    "Set the answer key"
+                } else {
+                    "Clear the answer key"
+                };
+                ws.apply(label, command)?;
+            }
             Action::Select { column, sentence } => ws.select(column, sentence),
             Action::TogglePhrase { column, span } => {
                 let (Some(a), Some(r)) = (
