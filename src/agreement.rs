@@ -381,6 +381,41 @@ pub struct KeyScore {
     pub confusion: [[usize; 4]; 4],
 }
 
+impl KeyScore {
+    /// The confusion matrix's mistakes, most frequent first: (the key's tag, the student's, how
+    /// many sentences).
+    pub fn mix_ups(&self) -> Vec<(Tag, Tag, usize)> {
+        let mut out: Vec<(Tag, Tag, usize)> = Tag::ALL
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &key)| {
+                Tag::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(s, _)| s != k)
+                    .map(move |(s, &student)| (key, student, self.confusion[k][s]))
+            })
+            .filter(|&(_, _, n)| n > 0)
+            .collect();
+        out.sort_by_key(|m| std::cmp::Reverse(m.2));
+        out
+    }
+
+    /// The mix-ups as people read them: "Fact as Quote 5, Speculation as Fact 1".
+    pub fn describe_mix_ups(&self) -> String {
+        let parts: Vec<String> = self
+            .mix_ups()
+            .iter()
+            .map(|(k, s, n)| format!("{} as {} {n}", k.label(), s.label()))
+            .collect();
+        if parts.is_empty() {
+            "none".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
 /// Scores `student` against `key` on one article.
 pub fn score(article: &Article, key: &ReviewerId, student: (&ReviewerId, &str)) -> KeyScore {
     let cols = columns(article, &[key, student.0]);
@@ -593,5 +628,6 @@ mod tests {
         assert_eq!(s.compared, 4);
         assert_eq!(s.accuracy, Some(0.75));
         assert_eq!(s.confusion[2][0], 1, "key Speculation, student Fact");
+        assert_eq!(s.describe_mix_ups(), "Speculation as Fact 1");
     }
 }

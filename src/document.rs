@@ -33,6 +33,8 @@ pub struct Document {
     unsaved_since: Option<Instant>,
     /// Where recovery files for projects that were never saved go.
     untitled_dir: PathBuf,
+    /// The file name the save dialog proposes, when not the project's title.
+    suggested_name: Option<String>,
 }
 
 /// A recovery file found beside a project, newer than the project itself.
@@ -53,6 +55,7 @@ impl Document {
             saved_depth: Some(0),
             unsaved_since: None,
             untitled_dir,
+            suggested_name: None,
         }
     }
 
@@ -76,6 +79,22 @@ impl Document {
         doc.path = Some(path.to_owned());
         doc.saved_depth = None;
         Ok(doc)
+    }
+
+    /// Lets go of the file the project came from, so the next save asks where to write and
+    /// proposes `file_name`: a student's copy of an assignment must never overwrite the
+    /// teacher's file.
+    pub fn detach(&mut self, file_name: String) {
+        self.path = None;
+        self.saved_depth = None;
+        self.suggested_name = Some(file_name);
+    }
+
+    /// The file name a save dialog should propose.
+    pub fn suggested_name(&self) -> String {
+        self.suggested_name
+            .clone()
+            .unwrap_or_else(|| format!("{}.ron", self.project.title.replace(['/', '\\'], "-")))
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -341,6 +341,24 @@ pub struct Project {
     pub modified: Timestamp,
     /// The reviewer whose tags are the teacher's answer key, if the teacher chose one.
     pub answer_key: Option<ReviewerId>,
+    /// Whether students may re-split sentences (an assignment locks them, so that every
+    /// student's tags line up sentence for sentence when the teacher merges them).
+    pub sentences: SentenceLock,
+}
+
+/// Whether a project's sentence boundaries may change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SentenceLock {
+    #[default]
+    Editable,
+    /// Set by the teacher for an assignment.
+    Locked,
+}
+
+impl SentenceLock {
+    pub fn is_locked(self) -> bool {
+        self == SentenceLock::Locked
+    }
 }
 
 impl Project {
@@ -352,6 +370,7 @@ impl Project {
             created: now,
             modified: now,
             answer_key: None,
+            sentences: SentenceLock::Editable,
         }
     }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use slant::app::SlantApp;
 use slant::app::dialogs::ScriptedDialogs;
 use slant::model::Tag;
@@ -143,6 +143,10 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
         "the student sees their score"
     );
     assert!(h.query_by_label("M. Rivera (key): Loaded").is_some());
+    assert!(
+        h.query_by_label_contains("Mixed up: Fact as Quote")
+            .is_some()
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
@@ -150,4 +154,52 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
         None,
         "undoable"
     );
+}
+
+#[test]
+fn a_student_opens_the_assignment_and_saves_their_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let before = std::fs::read(&handout).unwrap();
+    let mine = dir.path().join("homework - Sam Lee.ron");
+    let dialogs = ScriptedDialogs {
+        save: vec![mine.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&handout), dir.path(), dialogs);
+    h.get_by_label("Your name").type_text("Sam Lee");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::L);
+    h.run();
+    // The sentences are the teacher's: splitting and merging are off.
+    h.get_by_label_contains("In a high-stakes meeting at President")
+        .click_secondary();
+    h.run();
+    for item in ["Split sentence here", "Merge with next"] {
+        assert!(
+            h.get_by_label(item).accesskit_node().is_disabled(),
+            "{item} is off in an assignment"
+        );
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read(&handout).unwrap(),
+        before,
+        "the teacher's file is untouched"
+    );
+    let saved = store::load(&mine).expect("the student's own file");
+    let sam = saved.find_reviewer("Sam Lee").unwrap().id.clone();
+    assert_eq!(
+        saved.articles[0].annotation(&sam, 0).unwrap().tag,
+        Some(Tag::Loaded)
+    );
+    assert_eq!(h.state().title(), "homework - Sam Lee.ron — Slant");
 }

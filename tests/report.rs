@@ -331,6 +331,10 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
     );
     assert!(html.contains("Against the answer key (M. Rivera)"));
     assert!(html.contains("<td>Sam Lee</td>"));
+    assert!(
+        html.contains("Fact as Quote"),
+        "the confusion matrix's mix-ups"
+    );
     // One reviewer: no class section (the snapshots above have none).
     let alone = render(&sample(), Format::Html, &Selection::default());
     assert!(!alone.contains("The class"));

@@ -36,6 +36,8 @@ pub struct ViewInput<'a> {
     pub suggestions: bool,
     /// Underline cue words.
     pub show_cues: bool,
+    /// Sentences may not be split or merged (an assignment).
+    pub locked: bool,
     /// The class's agreement on the article, in the class (disagreement) view.
     pub class: Option<&'a ArticleAgreement>,
 }

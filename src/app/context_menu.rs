@@ -63,11 +63,13 @@ pub fn show(ui: &mut Ui, input: &ViewInput, sentence: usize, at: usize, actions:
         ]);
         ui.close();
     }
+    let why_locked = "The teacher locked this assignment's sentences";
     if ui
         .add_enabled(
-            word.start > span.start,
+            word.start > span.start && !input.locked,
             egui::Button::new("Split sentence here"),
         )
+        .on_disabled_hover_text(why_locked)
         .clicked()
     {
         actions.push(Action::SplitSentence {
@@ -79,9 +81,10 @@ pub fn show(ui: &mut Ui, input: &ViewInput, sentence: usize, at: usize, actions:
     }
     if ui
         .add_enabled(
-            sentence + 1 < input.article.sentences.len(),
+            sentence + 1 < input.article.sentences.len() && !input.locked,
             egui::Button::new("Merge with next"),
         )
+        .on_disabled_hover_text(why_locked)
         .clicked()
     {
         actions.push(Action::MergeWithNext { column, sentence });

@@ -274,13 +274,10 @@ impl SlantApp {
         ws.commit_note();
         let path = match ws.doc.path() {
             Some(p) if !ask_path => p.to_owned(),
-            _ => {
-                let name = format!("{}.ron", ws.doc.project.title.replace(['/', '\\'], "-"));
-                match self.dialogs.save_project(&name) {
-                    Some(p) => p,
-                    None => return false,
-                }
-            }
+            _ => match self.dialogs.save_project(&ws.doc.suggested_name()) {
+                Some(p) => p,
+                None => return false,
+            },
         };
         match ws.doc.save_as(&path) {
             Ok(()) => {
@@ -566,6 +563,7 @@ impl SlantApp {
             name: name.trim().to_owned(),
         };
         let index = ws.doc.project.reviewers.len();
+        let student_of_assignment = index == 0 && ws.doc.project.sentences.is_locked();
         if ws
             .apply(
                 format!("Add reviewer {}", reviewer.name),
@@ -574,6 +572,17 @@ impl SlantApp {
             .is_ok()
         {
             ws.reviewer = Some(id);
+            if student_of_assignment {
+                let stem = ws
+                    .doc
+                    .path()
+                    .and_then(|p| p.file_stem())
+                    .map_or(ws.doc.project.title.clone(), |s| {
+                        s.to_string_lossy().into_owned()
+                    });
+                let file = format!("{stem} - {}.ron", name.trim()).replace(['/', '\\'], "-");
+                ws.doc.detach(file);
+            }
             true
         } else {
             false

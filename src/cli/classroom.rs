@@ -135,12 +135,13 @@ fn table(doc: &AgreeDoc) -> String {
             for st in &k.students {
                 let _ = writeln!(
                     s,
-                    "    {:<24} accuracy {} · κ {} · {} sentences compared",
+                    "    {:<24} accuracy {} · κ {} · {} sentences compared · mixed up: {}",
                     st.reviewer,
                     st.accuracy
                         .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
                     num(st.cohen_kappa),
-                    st.compared
+                    st.compared,
+                    st.describe_mix_ups()
                 );
             }
         }
@@ -232,5 +233,27 @@ pub fn key(path: &Path, reviewer: Option<&str>) -> Result<(), Failure> {
         Some(name) => println!("{}: the answer key is now {name}'s tags", path.display()),
         None => println!("{}: no answer key", path.display()),
     }
+    Ok(())
+}
+
+pub fn lock(path: &Path, locked: bool) -> Result<(), Failure> {
+    use crate::model::SentenceLock;
+    let mut project = store::load(path).map_err(Failure::input)?;
+    project.sentences = if locked {
+        SentenceLock::Locked
+    } else {
+        SentenceLock::Editable
+    };
+    project.modified = jiff::Timestamp::now();
+    store::save(&project, path).map_err(Failure::input)?;
+    println!(
+        "{}: sentences {}",
+        path.display(),
+        if locked {
+            "locked (an assignment)"
+        } else {
+            "editable"
+        }
+    );
     Ok(())
 }

@@ -19,7 +19,8 @@ pub fn run(command: Command) -> Result<(), Failure> {
             project_title,
             reviewers,
             meta,
-        } => new(&project, &files, project_title, &reviewers, &meta),
+            lock,
+        } => new(&project, &files, project_title, &reviewers, &meta, lock),
         Command::Add {
             project,
             files,
@@ -39,6 +40,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
         Command::Agree { project, json, key } => classroom::agree(&project, json, key.as_deref()),
         Command::Merge { class, students } => classroom::merge(&class, &students),
         Command::ImportTags { project, csv } => classroom::import_tags(&project, &csv),
+        Command::Lock { project, unlock } => classroom::lock(&project, !unlock),
         Command::Key {
             project,
             reviewer,
@@ -88,6 +90,7 @@ fn new(
     title: Option<String>,
     reviewers: &[String],
     meta: &ArticleMeta,
+    lock: bool,
 ) -> Result<(), Failure> {
     if path.exists() {
         return Err(Failure::Input(format!(
@@ -97,6 +100,9 @@ fn new(
     }
     let title = title.unwrap_or_else(|| file_stem(path));
     let mut project = Project::new(title, Timestamp::now());
+    if lock {
+        project.sentences = crate::model::SentenceLock::Locked;
+    }
     for name in reviewers {
         project.add_reviewer(name);
     }

@@ -37,6 +37,9 @@ pub enum Command {
         /// Add a reviewer by name (repeat for several).
         #[arg(long = "reviewer")]
         reviewers: Vec<String>,
+        /// Make it an assignment: students cannot re-split the sentences, so their files merge.
+        #[arg(long)]
+        lock: bool,
         #[command(flatten)]
         meta: ArticleMeta,
     },
@@ -104,6 +107,12 @@ pub enum Command {
     },
     /// Read tags from a CSV (the CSV export's columns, matched by header name) into a project.
     ImportTags { project: PathBuf, csv: PathBuf },
+    /// Lock a project's sentences for an assignment (or --unlock them).
+    Lock {
+        project: PathBuf,
+        #[arg(long)]
+        unlock: bool,
+    },
     /// Choose the reviewer whose tags are the answer key (or --clear it).
     Key {
         project: PathBuf,

@@ -102,6 +102,11 @@ impl Command {
                 sentences,
                 annotations,
             } => {
+                if project.sentences.is_locked() {
+                    return Err(CommandError(
+                        "the teacher locked this assignment's sentences, so they cannot be split or merged".into(),
+                    ));
+                }
                 let a = article_mut(project, article)?;
                 let old_sentences = std::mem::replace(&mut a.sentences, sentences);
                 let old_annotations = std::mem::replace(&mut a.annotations, annotations);
@@ -315,6 +320,17 @@ mod tests {
             None,
             "across two sentences"
         );
+    }
+
+    #[test]
+    fn a_locked_assignment_refuses_new_sentence_boundaries() {
+        let (mut p, _) = project();
+        p.sentences = crate::model::SentenceLock::Locked;
+        let before = p.clone();
+        let split = edits::split_sentence(&p, 0, 0, 3).expect("a split is possible");
+        let err = split.apply(&mut p).unwrap_err();
+        assert!(err.to_string().contains("locked"), "{err}");
+        assert_eq!(p, before);
     }
 
     #[test]

@@ -116,10 +116,10 @@ pub fn section(report: &Report) -> Markup {
                 @if let (Some(key), false) = (key, c.scores.is_empty()) {
                     table.figures {
                         caption { "Against the answer key (" (key) ")" }
-                        thead { tr { th { "Student" } th { "Accuracy" } th { "Cohen's κ" } th { "Sentences compared" } } }
+                        thead { tr { th { "Student" } th { "Accuracy" } th { "Cohen's κ" } th { "Sentences compared" } th { "Mixed up (key’s tag as the student’s)" } } }
                         tbody {
                             @for s in &c.scores {
-                                tr { td { (s.reviewer) } td.num { (pct(s.accuracy)) } td.num { (num(s.cohen_kappa)) } td.num { (s.compared) } }
+                                tr { td { (s.reviewer) } td.num { (pct(s.accuracy)) } td.num { (num(s.cohen_kappa)) } td.num { (s.compared) } td { (s.describe_mix_ups()) } }
                             }
                         }
                     }

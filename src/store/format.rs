@@ -12,7 +12,9 @@ use jiff::civil::Date;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::{Article, ArticleId, Project, Reviewer, ReviewerAnnotations, ReviewerId, Span};
+use crate::model::{
+    Article, ArticleId, Project, Reviewer, ReviewerAnnotations, ReviewerId, SentenceLock, Span,
+};
 use crate::stats::{self, Summary};
 
 /// The version this Slant writes.
@@ -33,6 +35,9 @@ pub struct ProjectDoc<'a> {
     /// The reviewer whose tags are the answer key (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     answer_key: Option<Cow<'a, ReviewerId>>,
+    /// `Locked` in an assignment (format 3).
+    #[serde(default, skip_serializing_if = "is_editable")]
+    sentences: SentenceLock,
     pub(super) articles: Vec<ArticleDoc<'a>>,
 }
 
@@ -98,6 +103,7 @@ impl<'a> ProjectDoc<'a> {
             modified: project.modified,
             reviewers: Cow::Borrowed(&project.reviewers),
             answer_key: project.answer_key.as_ref().map(Cow::Borrowed),
+            sentences: project.sentences,
             articles: Vec::new(),
         }
     }
@@ -109,6 +115,7 @@ impl<'a> ProjectDoc<'a> {
             created: self.created,
             modified: self.modified,
             answer_key: self.answer_key.map(Cow::into_owned),
+            sentences: self.sentences,
             articles: self
                 .articles
                 .into_iter()
@@ -125,6 +132,10 @@ impl<'a> ProjectDoc<'a> {
                 .collect(),
         }
     }
+}
+
+fn is_editable(lock: &SentenceLock) -> bool {
+    !lock.is_locked()
 }
 
 pub(super) fn reviewer_ids(project: &Project) -> Vec<&ReviewerId> {
@@ -201,6 +212,7 @@ pub mod v1 {
                 created: now,
                 modified: now,
                 answer_key: None,
+                sentences: SentenceLock::Editable,
                 articles: self
                     .articles
                     .into_iter()

@@ -114,6 +114,7 @@ impl Workspace {
                     .map(|k| format!(" (κ {k:.2})"))
                     .unwrap_or_default()
             ));
+            ui.label(format!("Mixed up: {}", score.describe_mix_ups()));
         }
         let Some((_, class)) = self.class.get(&a) else {
             return;

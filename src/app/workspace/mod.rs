@@ -471,6 +471,7 @@ impl Workspace {
                     },
                     suggestions: look.suggestions,
                     show_cues: look.cues,
+                    locked: project.sentences.is_locked(),
                     class: if look.class {
                         self.class.get(&view_article).map(|(_, c)| c)
                     } else {
