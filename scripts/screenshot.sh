@@ -57,4 +57,18 @@ start "$HOME/homework.ron"
 xdotool key --delay 200 --window "$WID" j j j j j h
 sleep 1.5
 import -window "$WID" "$OUT/suggestions.png"
+kill $APP; wait $APP 2>/dev/null || true
+# A class: the sample's reviewer, a student who reads every Fact as a Quote, and one who agrees
+# but on loaded sentences; the class view (C) and the first disputed sentence (D).
+cp sample_projects/netanyahu_trump_annotated.ron "$HOME/class.ron"
+./target/release/slant export "$HOME/class.ron" --format csv -o "$HOME/tags.csv" >/dev/null
+sed 's/,M\. Rivera,fact,/,Ann Lee,quote,/; s/,M\. Rivera,/,Ann Lee,/' "$HOME/tags.csv" > "$HOME/ann.csv"
+sed 's/,M\. Rivera,loaded,/,Bo Park,speculation,/; s/,M\. Rivera,/,Bo Park,/' "$HOME/tags.csv" > "$HOME/bo.csv"
+./target/release/slant import-tags "$HOME/class.ron" "$HOME/ann.csv" >/dev/null
+./target/release/slant import-tags "$HOME/class.ron" "$HOME/bo.csv" >/dev/null
+./target/release/slant key "$HOME/class.ron" "M. Rivera" >/dev/null
+start "$HOME/class.ron"
+xdotool key --delay 300 --window "$WID" c d
+sleep 1.5
+import -window "$WID" "$OUT/class.png"
 echo "screenshots in $OUT"

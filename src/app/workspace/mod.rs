@@ -367,6 +367,11 @@ impl Workspace {
                 }
             }
             ui.separator();
+            if look.class {
+                // In the class view the class comes first: it is what the teacher is looking at.
+                self.class_panel(ui, actions);
+                ui.separator();
+            }
             let reviewer = self.reviewer.clone();
             let shown: Vec<usize> = self.columns.iter().map(|c| c.article).collect();
             let mut figures = Vec::new();
@@ -382,10 +387,6 @@ impl Workspace {
                 .map(|(a, text, reviewer, evidence)| ColumnStats { article: &self.doc.project.articles[a], text, reviewer, evidence })
                 .collect();
             side_panel::statistics(ui, &columns);
-            if look.class {
-                ui.separator();
-                self.class_panel(ui, actions);
-            }
         });
     }
 
