@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::model::{Article, ReviewerId, Tag};
+use crate::stats::TagCounts;
 
 /// Ratings as units (sentences) × coders (reviewers); `None` where a coder gave none.
 pub type Ratings<T> = [Vec<Option<T>>];
@@ -187,25 +188,20 @@ pub struct SentenceAgreement {
     pub agreement: Option<f64>,
 }
 
-/// Tags per category for one sentence.
+/// Tags per category for one sentence, and how many reviewers left it untagged. It reads as
+/// the tag counts it holds (`d.fact`, `d.get(tag)`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Distribution {
-    pub fact: usize,
-    pub quote: usize,
-    pub speculation: usize,
-    pub loaded: usize,
+    #[serde(flatten)]
+    pub tags: TagCounts,
     /// Reviewers who left the sentence untagged.
     pub untagged: usize,
 }
 
-impl Distribution {
-    pub fn get(&self, tag: Tag) -> usize {
-        match tag {
-            Tag::Fact => self.fact,
-            Tag::Quote => self.quote,
-            Tag::Speculation => self.speculation,
-            Tag::Loaded => self.loaded,
-        }
+impl std::ops::Deref for Distribution {
+    type Target = TagCounts;
+    fn deref(&self) -> &TagCounts {
+        &self.tags
     }
 }
 
@@ -338,10 +334,12 @@ pub fn article(article: &Article, reviewers: &[(&ReviewerId, &str)]) -> ArticleA
         .map(|(i, u)| SentenceAgreement {
             number: i + 1,
             distribution: Distribution {
-                fact: u[0],
-                quote: u[1],
-                speculation: u[2],
-                loaded: u[3],
+                tags: TagCounts {
+                    fact: u[0],
+                    quote: u[1],
+                    speculation: u[2],
+                    loaded: u[3],
+                },
                 untagged: u[4],
             },
             agreement: percent_from_counts(std::iter::once(&tag_counts[i][..])).map(round),

@@ -172,6 +172,38 @@ pub(super) enum Mark {
     ClassBar,
 }
 
+/// A paragraph's layout job being built, with the runs that map its characters back to
+/// sentences.
+struct Runs {
+    job: LayoutJob,
+    pieces: Vec<Piece>,
+    chars: usize,
+}
+
+impl Runs {
+    /// Appends `text`; with a sentence, records the run (the space between sentences has none).
+    fn push(
+        &mut self,
+        sentence: Option<usize>,
+        text: &str,
+        format: TextFormat,
+        text_start: Option<usize>,
+        mark: Mark,
+    ) {
+        let n = text.chars().count();
+        self.job.append(text, 0.0, format);
+        if let Some(sentence) = sentence {
+            self.pieces.push(Piece {
+                sentence,
+                chars: self.chars..self.chars + n,
+                text_start,
+                mark,
+            });
+        }
+        self.chars += n;
+    }
+}
+
 /// Builds one paragraph's text: for each sentence a badge (when tagged) and its text, split where
 /// phrases, find matches or the drag selection begin and end.
 fn paragraph_job(
@@ -180,15 +212,17 @@ fn paragraph_job(
     width: f32,
     drag: Option<Span>,
 ) -> (LayoutJob, Vec<Piece>) {
-    let mut job = LayoutJob {
-        wrap: TextWrapping {
-            max_width: width,
+    let mut runs = Runs {
+        job: LayoutJob {
+            wrap: TextWrapping {
+                max_width: width,
+                ..Default::default()
+            },
             ..Default::default()
         },
-        ..Default::default()
+        pieces: Vec::new(),
+        chars: 0,
     };
-    let mut pieces = Vec::new();
-    let mut chars = 0;
     let text_color = if input.dark {
         Color32::from_gray(230)
     } else {
@@ -201,33 +235,16 @@ fn paragraph_job(
             .reviewer
             .and_then(|r| input.article.annotation(r, sentence));
         let tag = annotation.and_then(|a| a.tag);
-        if sentence != pieces.first().map_or(sentence, |p: &Piece| p.sentence) {
-            job.append(" ", 0.0, TextFormat::simple(body.clone(), text_color));
-            chars += 1;
+        let plain = || TextFormat::simple(body.clone(), text_color);
+        if sentence != runs.pieces.first().map_or(sentence, |p: &Piece| p.sentence) {
+            runs.push(None, " ", plain(), None, Mark::None);
         }
         if input.class.is_some() {
             // Room for the class's stacked bar, drawn over it after layout.
             let room = "\u{2002}\u{2002}\u{2002}";
-            job.append(
-                room,
-                0.0,
-                TextFormat::simple(FontId::monospace(input.font_size * 0.72), text_color),
-            );
-            pieces.push(Piece {
-                sentence,
-                chars: chars..chars + 3,
-                text_start: None,
-                mark: Mark::ClassBar,
-            });
-            chars += 3;
-            job.append(" ", 0.0, TextFormat::simple(body.clone(), text_color));
-            pieces.push(Piece {
-                sentence,
-                chars: chars..chars + 1,
-                text_start: None,
-                mark: Mark::None,
-            });
-            chars += 1;
+            let format = TextFormat::simple(FontId::monospace(input.font_size * 0.72), text_color);
+            runs.push(Some(sentence), room, format, None, Mark::ClassBar);
+            runs.push(Some(sentence), " ", plain(), None, Mark::None);
         }
         // A tagged sentence opens with its tag's filled badge; an untagged one with an open
         // suggestion, with the suggested tag's outlined (ghost) badge.
@@ -238,7 +255,6 @@ fn paragraph_job(
             .map(|s| s.tag);
         if let Some((badge_tag, is_ghost)) = tag.map(|t| (t, false)).or(ghost.map(|t| (t, true))) {
             let badge = format!(" {} ", badge_tag.letter());
-            let n = badge.chars().count();
             let format = TextFormat {
                 font_id: FontId::monospace(input.font_size * 0.72),
                 valign: egui::Align::Center,
@@ -256,30 +272,13 @@ fn paragraph_job(
                     ..format
                 }
             };
-            job.append(&badge, 0.0, format);
-            pieces.push(Piece {
-                sentence,
-                chars: chars..chars + n,
-                text_start: None,
-                mark: if is_ghost {
-                    Mark::Ghost(badge_tag)
-                } else {
-                    Mark::None
-                },
-            });
-            chars += n;
-            job.append(
-                "\u{2009}",
-                0.0,
-                TextFormat::simple(body.clone(), text_color),
-            );
-            pieces.push(Piece {
-                sentence,
-                chars: chars..chars + 1,
-                text_start: None,
-                mark: Mark::None,
-            });
-            chars += 1;
+            let mark = if is_ghost {
+                Mark::Ghost(badge_tag)
+            } else {
+                Mark::None
+            };
+            runs.push(Some(sentence), &badge, format, None, mark);
+            runs.push(Some(sentence), "\u{2009}", plain(), None, Mark::None);
         }
         let phrases = annotation.map_or(&[][..], |a| &a.loaded_phrases[..]);
         let matches = find_matches(input.article.slice(span), span.start, input.find);
@@ -323,10 +322,9 @@ fn paragraph_job(
                 .chars()
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
                 .collect();
-            let n = text.chars().count();
-            job.append(
+            runs.push(
+                Some(sentence),
                 &text,
-                0.0,
                 TextFormat {
                     font_id: body.clone(),
                     color: if matches.iter().any(inside) {
@@ -344,17 +342,12 @@ fn paragraph_job(
                     },
                     ..Default::default()
                 },
+                Some(part.start),
+                Mark::None,
             );
-            pieces.push(Piece {
-                sentence,
-                chars: chars..chars + n,
-                text_start: Some(part.start),
-                mark: Mark::None,
-            });
-            chars += n;
         }
     }
-    (job, pieces)
+    (runs.job, runs.pieces)
 }
 
 /// The article byte offset at job char `c` (a badge maps to its sentence's start).

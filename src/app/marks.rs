@@ -81,7 +81,7 @@ pub(super) fn class_bars(
             continue;
         };
         let d = s.distribution;
-        let total = (d.fact + d.quote + d.speculation + d.loaded + d.untagged).max(1) as f32;
+        let total = (d.total() + d.untagged).max(1) as f32;
         let rect = rect_of(galley, top_left, piece).shrink2(Vec2::new(1.0, 1.0));
         let mut x = rect.left();
         let segments = Tag::ALL
