@@ -172,6 +172,13 @@ pub(super) enum Mark {
     ClassBar,
 }
 
+/// A laid-out paragraph: its galley, where it is drawn, and its runs.
+pub(super) struct Laid<'a> {
+    pub galley: &'a egui::Galley,
+    pub top_left: Pos2,
+    pub pieces: &'a [Piece],
+}
+
 /// A paragraph's layout job being built, with the runs that map its characters back to
 /// sentences.
 struct Runs {
@@ -418,10 +425,15 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
             view.cache.measured[p] = true;
             ui.painter()
                 .galley(top_left, galley.clone(), Color32::PLACEHOLDER);
-            interact_with_paragraph(ui, view, input, id, &galley, top_left, &pieces, actions);
+            let laid = Laid {
+                galley: &galley,
+                top_left,
+                pieces: &pieces,
+            };
+            interact_with_paragraph(ui, view, input, id, &laid, actions);
             // After the sentences, so the badge is on top of its sentence for the pointer.
-            super::marks::ghost_badges(ui, input, id, &galley, top_left, &pieces, actions);
-            super::marks::class_bars(ui, input, id, &galley, top_left, &pieces);
+            super::marks::ghost_badges(ui, input, id, &laid, actions);
+            super::marks::class_bars(ui, input, id, &laid);
             p += 1;
         }
         if changed {
@@ -434,17 +446,15 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
 }
 
 /// Click, drag and right-click areas for each sentence piece of a laid-out paragraph.
-#[allow(clippy::too_many_arguments)]
 fn interact_with_paragraph(
     ui: &mut Ui,
     view: &mut ColumnView,
     input: &ViewInput,
     id: Id,
-    galley: &egui::Galley,
-    top_left: Pos2,
-    pieces: &[Piece],
+    laid: &Laid,
     actions: &mut Vec<Action>,
 ) {
+    let (galley, top_left, pieces) = (laid.galley, laid.top_left, laid.pieces);
     // One rectangle per sentence per row.
     let mut rects: Vec<(usize, Rect)> = Vec::new();
     let mut c = 0;

@@ -2,20 +2,20 @@
 //! class's stacked bars.
 
 use egui::text::CCursor;
-use egui::{Id, Pos2, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{Id, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use super::actions::Action;
-use super::article_view::{Mark, Piece, ViewInput};
+use super::article_view::{Laid, Mark, Piece, ViewInput};
 use super::theme;
 use crate::model::Tag;
 
 /// The rectangle of a run of the galley, in screen coordinates.
-fn rect_of(galley: &egui::Galley, top_left: Pos2, piece: &Piece) -> Rect {
-    let start = galley.pos_from_cursor(CCursor::new(piece.chars.start));
-    let end = galley.pos_from_cursor(CCursor::new(piece.chars.end));
+fn rect_of(laid: &Laid, piece: &Piece) -> Rect {
+    let start = laid.galley.pos_from_cursor(CCursor::new(piece.chars.start));
+    let end = laid.galley.pos_from_cursor(CCursor::new(piece.chars.end));
     start
         .union(end)
-        .translate(top_left.to_vec2())
+        .translate(laid.top_left.to_vec2())
         .shrink2(Vec2::new(0.5, 2.0))
 }
 
@@ -24,16 +24,14 @@ pub(super) fn ghost_badges(
     ui: &mut Ui,
     input: &ViewInput,
     id: Id,
-    galley: &egui::Galley,
-    top_left: Pos2,
-    pieces: &[Piece],
+    laid: &Laid,
     actions: &mut Vec<Action>,
 ) {
-    for piece in pieces {
+    for piece in laid.pieces {
         let Mark::Ghost(tag) = piece.mark else {
             continue;
         };
-        let rect = rect_of(galley, top_left, piece);
+        let rect = rect_of(laid, piece);
         ui.painter().rect_stroke(
             rect,
             3.0,
@@ -67,22 +65,15 @@ pub(super) fn ghost_badges(
 
 /// The class's tags for each sentence as a stacked bar (one segment per tag, grey for reviewers
 /// who left it untagged); hovering gives the counts.
-pub(super) fn class_bars(
-    ui: &mut Ui,
-    input: &ViewInput,
-    id: Id,
-    galley: &egui::Galley,
-    top_left: Pos2,
-    pieces: &[Piece],
-) {
+pub(super) fn class_bars(ui: &mut Ui, input: &ViewInput, id: Id, laid: &Laid) {
     let Some(class) = input.class else { return };
-    for piece in pieces.iter().filter(|p| p.mark == Mark::ClassBar) {
+    for piece in laid.pieces.iter().filter(|p| p.mark == Mark::ClassBar) {
         let Some(s) = class.sentences.get(piece.sentence) else {
             continue;
         };
         let d = s.distribution;
         let total = (d.total() + d.untagged).max(1) as f32;
-        let rect = rect_of(galley, top_left, piece).shrink2(Vec2::new(1.0, 1.0));
+        let rect = rect_of(laid, piece).shrink2(Vec2::new(1.0, 1.0));
         let mut x = rect.left();
         let segments = Tag::ALL
             .iter()

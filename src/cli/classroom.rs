@@ -90,6 +90,10 @@ pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> 
     Ok(())
 }
 
+fn pct(x: Option<f64>) -> String {
+    x.map_or("–".into(), |p| format!("{:.0}%", p * 100.0))
+}
+
 fn num(x: Option<f64>) -> String {
     x.map_or("–".into(), |x| format!("{x:.2}"))
 }
@@ -105,8 +109,7 @@ fn table(doc: &AgreeDoc) -> String {
             s,
             "  {} reviewers · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
             a.reviewers,
-            g.percent_agreement
-                .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
+            pct(g.percent_agreement),
             num(g.krippendorff_alpha),
             num(g.fleiss_kappa)
         );
@@ -137,8 +140,7 @@ fn table(doc: &AgreeDoc) -> String {
                     s,
                     "    {:<24} accuracy {} · κ {} · {} sentences compared · mixed up: {}",
                     st.reviewer,
-                    st.accuracy
-                        .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
+                    pct(st.accuracy),
                     num(st.cohen_kappa),
                     st.compared,
                     st.describe_mix_ups()
