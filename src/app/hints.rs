@@ -173,11 +173,6 @@ impl Hints {
     pub fn get(&self, index: usize) -> Option<&ArticleHints> {
         self.articles.get(&index)
     }
-
-    /// Forgets every article (the project's articles were added, removed or reordered).
-    pub fn clear(&mut self) {
-        self.articles.clear();
-    }
 }
 
 /// The verdict a reviewer's annotation records, for the side panel.
