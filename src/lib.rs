@@ -4,6 +4,7 @@
 //! and project storage. The `slant` binary is a thin command-line front over it.
 
 pub mod agreement;
+#[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
 pub mod command;

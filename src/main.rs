@@ -4,15 +4,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use slant::app::dialogs::NativeDialogs;
-use slant::app::{AppOptions, SlantApp};
 use slant::cli::{Cli, Failure};
 
 fn main() -> ExitCode {
     slant::cli::run(Cli::parse(), run_app)
 }
 
+#[cfg(not(feature = "app"))]
+fn run_app(_project: Option<PathBuf>) -> Result<(), Failure> {
+    Err(Failure::Input(
+        "this slant was built without the app (feature \"app\"); use a subcommand".into(),
+    ))
+}
+
+#[cfg(feature = "app")]
 fn run_app(project: Option<PathBuf>) -> Result<(), Failure> {
+    use slant::app::dialogs::NativeDialogs;
+    use slant::app::{AppOptions, SlantApp};
     let data_dir =
         eframe::storage_dir("Slant").unwrap_or_else(|| std::env::temp_dir().join("slant"));
     let options = eframe::NativeOptions {

@@ -254,11 +254,34 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<Date>,
-    /// The article text exactly as imported; every offset in the project points into it.
+    /// Who wrote it, as the page credits them ("Jane Doe and John Roe").
+    pub byline: Option<String>,
+    /// The article text as imported (and repaired) or as last edited; every offset in the
+    /// project points into it.
     pub text: String,
+    /// The text as it arrived, when import repaired it (broken lines joined, soft hyphens
+    /// dropped), so that the repair can be checked and undone.
+    pub original: Option<String>,
     /// Sentences in order, not overlapping, as byte ranges into `text`.
     pub sentences: Vec<Span>,
     pub annotations: BTreeMap<ReviewerId, ReviewerAnnotations>,
+    /// Annotations whose sentence an edit of the text removed, kept until the reviewer puts
+    /// them on a sentence or discards them: an annotation is never dropped silently.
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// An annotation that lost its sentence when the article's text was edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unplaced {
+    pub reviewer: ReviewerId,
+    /// The sentence as it read before the edit.
+    pub sentence: String,
+    /// Tag, note and verdict; its `loaded_phrases` are empty (they pointed into the old text).
+    pub annotation: Annotation,
+    /// The loaded phrases it marked, as text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phrases: Vec<String>,
 }
 
 impl Article {
@@ -272,9 +295,12 @@ impl Article {
             outlet: None,
             url: None,
             published: None,
+            byline: None,
             text,
+            original: None,
             sentences,
             annotations: BTreeMap::new(),
+            unplaced: Vec::new(),
         }
     }
 

@@ -329,11 +329,12 @@ fn seed_article(project: &Project, file: &str, outlet: Option<&str>) -> Article 
     let path = root().join("tests/data").join(file);
     let imported = slant::import::import_file(&path).unwrap();
     let stem = Path::new(file).file_stem().unwrap().to_str().unwrap();
-    let mut article = Article::new(
-        project.new_article_id(stem.trim_start_matches("article_")),
-        imported.headline.unwrap(),
-        imported.text,
+    assert!(
+        imported.headline.is_some(),
+        "{file} starts with its headline"
     );
+    let id = project.new_article_id(stem.trim_start_matches("article_"));
+    let mut article = imported.into_article(id, stem);
     article.outlet = outlet.map(str::to_owned);
     article
 }

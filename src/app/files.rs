@@ -47,9 +47,8 @@ impl SlantApp {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let id = ws.doc.project.new_article_id(&stem);
-        let title = imported.headline.clone().unwrap_or_else(|| stem.clone());
         let index = ws.doc.project.articles.len();
-        let article = Article::new(id, title, imported.text);
+        let article = imported.into_article(id, &stem);
         let result = ws.apply(
             format!("Import {stem}"),
             Some(Command::InsertArticle {

@@ -29,7 +29,7 @@ pub use workspace::Workspace;
 
 use crate::command::Command;
 use crate::document::{self, Document, Recovery};
-use crate::model::{Article, Reviewer};
+use crate::model::Reviewer;
 use crate::report::{self, Format, Report, Selection};
 use crate::{import, store};
 

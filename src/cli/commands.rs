@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::{ArticleMeta, Command, Failure, classroom, output};
 use crate::cues::Lexicons;
 use crate::import;
-use crate::model::{Article, Project};
+use crate::model::Project;
 use crate::{report, segment, stats, store};
 
 pub fn run(command: Command) -> Result<(), Failure> {
@@ -151,16 +151,15 @@ fn import_into(
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::input)?;
     for (file, text) in imported {
-        let title = meta
-            .title
-            .clone()
-            .or(text.headline)
-            .unwrap_or_else(|| file_stem(file));
         let id = project.new_article_id(&file_stem(file));
-        let mut article = Article::new(id, title, text.text);
-        article.outlet = meta.outlet.clone();
-        article.url = meta.url.clone();
-        article.published = meta.published;
+        let mut article = text.into_article(id, &file_stem(file));
+        // What the teacher says on the command line wins over what the page says.
+        if let Some(title) = &meta.title {
+            article.title = title.clone();
+        }
+        article.outlet = meta.outlet.clone().or(article.outlet);
+        article.url = meta.url.clone().or(article.url);
+        article.published = meta.published.or(article.published);
         project.articles.push(article);
     }
     Ok(())

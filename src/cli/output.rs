@@ -17,6 +17,9 @@ pub struct Analysis<'a> {
     file: String,
     title: Option<&'a str>,
     encoding: String,
+    /// What copy-paste repair changed ("joined 1 line break inside sentences"), if anything;
+    /// offsets and texts below are in the file's text as it reads, before the repair.
+    repairs: Option<String>,
     sentences: Vec<SentenceOut<'a>>,
 }
 
@@ -51,30 +54,40 @@ impl<'a> Analysis<'a> {
             file: file.display().to_string(),
             title: imported.headline.as_deref(),
             encoding: imported.encoding.to_string(),
+            repairs: imported.repairs.describe(),
             sentences: {
+                // Found in the repaired text, reported where they are in the file's text.
                 let text = &imported.text;
+                let original = imported.original_text();
+                let at = |s: Span| imported.map.to_original(s.start, s.end);
                 let found = cues::find(text, spans, lexicons);
                 let mut suggestions = cues::suggest_all(text, spans, &found).into_iter();
                 spans
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| SentenceOut {
-                        number: i + 1,
-                        start: s.start,
-                        end: s.end,
-                        text: &text[s.range()],
-                        suggestion: suggestions.next().flatten(),
-                        cues: found
-                            .iter()
-                            .filter(|c| c.span.start < s.end && s.start < c.span.end)
-                            .map(|c| CueOut {
-                                kind: c.kind,
-                                start: c.span.start,
-                                end: c.span.end,
-                                text: &text[c.span.range()],
-                                reason: c.reason.clone(),
-                            })
-                            .collect(),
+                    .map(|(i, &s)| {
+                        let (start, end) = at(s);
+                        SentenceOut {
+                            number: i + 1,
+                            start,
+                            end,
+                            text: &original[start..end],
+                            suggestion: suggestions.next().flatten(),
+                            cues: found
+                                .iter()
+                                .filter(|c| c.span.start < s.end && s.start < c.span.end)
+                                .map(|c| {
+                                    let (start, end) = at(c.span);
+                                    CueOut {
+                                        kind: c.kind,
+                                        start,
+                                        end,
+                                        text: &original[start..end],
+                                        reason: c.reason.clone(),
+                                    }
+                                })
+                                .collect(),
+                        }
                     })
                     .collect()
             },

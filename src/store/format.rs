@@ -14,15 +14,17 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::{
     Article, ArticleId, Project, Reviewer, ReviewerAnnotations, ReviewerId, SentenceLock, Span,
+    Unplaced,
 };
 use crate::stats::{self, Summary};
 
 /// The version this Slant writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 type Annotations = BTreeMap<ReviewerId, ReviewerAnnotations>;
 
-/// Version 2: Slant's first released format.
+/// Version 2: Slant's first released format. Versions 3 and 4 added optional fields only, so
+/// one document reads all three.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Project")]
@@ -50,12 +52,21 @@ pub(super) struct ArticleDoc<'a> {
     outlet: Option<Cow<'a, str>>,
     url: Option<Cow<'a, str>>,
     published: Option<Date>,
+    /// Format 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    byline: Option<Cow<'a, str>>,
     /// Written for people and other tools; ignored on load, where it is recomputed.
     #[serde(default)]
     summary: SummaryField,
     text: Cow<'a, str>,
+    /// The text before import repaired it (format 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    original: Option<Cow<'a, str>>,
     sentences: Cow<'a, [Span]>,
     annotations: Cow<'a, Annotations>,
+    /// Annotations an edit of the text left without a sentence (format 4).
+    #[serde(default, skip_serializing_if = "<[Unplaced]>::is_empty")]
+    unplaced: Cow<'a, [Unplaced]>,
 }
 
 /// The summary as written (computed) or as read (skipped, whatever it holds).
@@ -125,9 +136,12 @@ impl<'a> ProjectDoc<'a> {
                     outlet: a.outlet.map(Cow::into_owned),
                     url: a.url.map(Cow::into_owned),
                     published: a.published,
+                    byline: a.byline.map(Cow::into_owned),
                     text: a.text.into_owned(),
+                    original: a.original.map(Cow::into_owned),
                     sentences: a.sentences.into_owned(),
                     annotations: a.annotations.into_owned(),
+                    unplaced: a.unplaced.into_owned(),
                 })
                 .collect(),
         }
@@ -151,13 +165,16 @@ impl<'a> ArticleDoc<'a> {
             outlet: a.outlet.as_deref().map(Cow::Borrowed),
             url: a.url.as_deref().map(Cow::Borrowed),
             published: a.published,
+            byline: a.byline.as_deref().map(Cow::Borrowed),
             summary: SummaryField::Computed(Box::new(stats::summarize(
                 a,
                 reviewers.iter().copied(),
             ))),
             text: Cow::Borrowed(&a.text),
+            original: a.original.as_deref().map(Cow::Borrowed),
             sentences: Cow::Borrowed(&a.sentences),
             annotations: Cow::Borrowed(&a.annotations),
+            unplaced: Cow::Borrowed(&a.unplaced),
         }
     }
 }
@@ -222,13 +239,16 @@ pub mod v1 {
                         outlet: a.source,
                         url: a.url,
                         published: a.published,
+                        byline: None,
                         text: a.text,
+                        original: None,
                         sentences: a
                             .sentences
                             .into_iter()
                             .map(|s| Span::new(s.start, s.end))
                             .collect(),
                         annotations: a.annotations,
+                        unplaced: Vec::new(),
                     })
                     .collect(),
             }

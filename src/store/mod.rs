@@ -304,7 +304,7 @@ mod tests {
         let text = to_ron(&sample()).unwrap();
         assert!(
             text.starts_with(
-                "#![enable(implicit_some)]\n(\n  format_version: 3,\n  title: \"Two outlets\","
+                "#![enable(implicit_some)]\n(\n  format_version: 4,\n  title: \"Two outlets\","
             ),
             "{text}"
         );
@@ -340,11 +340,11 @@ mod tests {
     fn newer_versions_are_refused_with_a_clear_message() {
         let text = to_ron(&sample())
             .unwrap()
-            .replace("format_version: 3", "format_version: 7");
+            .replace("format_version: 4", "format_version: 7");
         let err = from_ron(&text, Path::new("class.ron")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 3. Update Slant to open it."
+            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 4. Update Slant to open it."
         );
     }
 

@@ -1,12 +1,19 @@
-//! Turning article files into text: plain text and Markdown, in the encodings people have.
+//! Turning article files into text: plain text, Markdown and saved web pages, in the encodings
+//! people have.
 //!
 //! Files come from Word (Windows-1252 curly quotes), from Windows editors (UTF-16 with a byte
 //! order mark, CRLF line ends) and from the web (UTF-8, sometimes with a BOM). All of them become
-//! UTF-8 text with `\n` line ends; every offset in Slant points into that text.
+//! UTF-8 text with `\n` line ends, repaired of what copy-paste does ([`repair`]); every offset in
+//! Slant points into that text.
+
+pub mod html;
+pub mod repair;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::model::{Article, ArticleId};
+use jiff::civil::Date;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag as MdTag, TagEnd};
 
 /// How a file's bytes were read.
@@ -36,6 +43,8 @@ impl fmt::Display for Encoding {
 pub enum Format {
     PlainText,
     Markdown,
+    /// A saved web page.
+    Html,
 }
 
 impl Format {
@@ -47,6 +56,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::PlainText,
         }
     }
@@ -63,27 +73,62 @@ pub enum ImportError {
     #[error("{}: the file is empty (no text to import)", path.display())]
     Empty { path: PathBuf },
     #[error(
-        "{}: this looks like a binary file, not text (byte {offset} is a control character); import .txt or .md files",
+        "{}: this looks like a binary file, not text (byte {offset} is a control character); import .txt, .md or .html files",
         path.display()
     )]
     Binary { path: PathBuf, offset: usize },
+    #[error(
+        "{}: the file is {} MB, more than the {} MB an article can be; is it the right file?",
+        path.display(), megabytes(*size), MAX_ARTICLE_BYTES / 1_000_000
+    )]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: the page has no article text that Slant can find (no paragraphs outside menus, ads and footers)", path.display())]
+    NoArticle { path: PathBuf },
+}
+
+/// The largest article file Slant reads. The longest news features are a few hundred kilobytes;
+/// a bigger file is nearly always the wrong one, and would make the app slow to lay out.
+pub const MAX_ARTICLE_BYTES: u64 = 20_000_000;
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1e6)
 }
 
 /// An article read from a file, before it joins a project.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportedText {
-    /// The headline, when the first line looks like one (or a Markdown heading starts the file).
+    /// The headline, when the first line looks like one (or a Markdown heading starts the file,
+    /// or a web page names it).
     pub headline: Option<String>,
+    /// The text to annotate, repaired; the headline is its first line when there is one.
     pub text: String,
     pub encoding: Encoding,
+    /// What a web page says about the article; `None` for text files.
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<Date>,
+    pub url: Option<String>,
+    /// The text before [`repair`], when the repair changed it.
+    pub original: Option<String>,
+    pub repairs: repair::Repairs,
+    /// From offsets in `text` to offsets in `original`.
+    pub map: repair::OffsetMap,
 }
 
 /// Reads an article file: decodes it, normalises line ends, and for Markdown keeps only the text.
 pub fn import_file(path: &Path) -> Result<ImportedText, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+    let read_error = |source| ImportError::Read {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
     import_bytes(&bytes, Format::of_path(path), path)
 }
 
@@ -93,25 +138,112 @@ pub fn import_bytes(
     format: Format,
     path: &Path,
 ) -> Result<ImportedText, ImportError> {
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
     let (raw, encoding) = decode(bytes).map_err(|offset| ImportError::Binary {
         path: path.to_owned(),
         offset,
     })?;
+    if raw.trim().is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
     let text = normalize_newlines(&raw);
+    let mut page = html::Page::default();
     let (headline, text) = match format {
         Format::PlainText => (headline_of(&text), text),
         Format::Markdown => markdown_to_text(&text),
+        Format::Html => {
+            page = html::extract(&text);
+            if page.body.trim().is_empty() {
+                return Err(ImportError::NoArticle {
+                    path: path.to_owned(),
+                });
+            }
+            let body = std::mem::take(&mut page.body);
+            let text = match &page.headline {
+                Some(h) => format!("{h}\n\n{body}"),
+                None => body,
+            };
+            (page.headline.take(), text)
+        }
     };
     if text.trim().is_empty() {
         return Err(ImportError::Empty {
             path: path.to_owned(),
         });
     }
-    Ok(ImportedText {
-        headline,
-        text,
-        encoding,
-    })
+    Ok(ImportedText::repaired(headline, text, encoding, page))
+}
+
+impl ImportedText {
+    /// Text typed or pasted into the app: no file, no encoding to guess; the first line is the
+    /// title. `None` when there is no text.
+    pub fn pasted(text: &str) -> Option<ImportedText> {
+        let text = normalize_newlines(text);
+        if text.trim().is_empty() {
+            return None;
+        }
+        let headline = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .map(|l| l.chars().take(200).collect());
+        Some(ImportedText::repaired(
+            headline,
+            text,
+            Encoding::Utf8,
+            html::Page::default(),
+        ))
+    }
+
+    fn repaired(
+        headline: Option<String>,
+        text: String,
+        encoding: Encoding,
+        page: html::Page,
+    ) -> ImportedText {
+        let repair::Repaired {
+            text: repaired,
+            repairs,
+            map,
+        } = repair::repair(&text);
+        let original = repairs.any().then_some(text);
+        ImportedText {
+            headline,
+            text: repaired,
+            map,
+            encoding,
+            outlet: page.outlet,
+            byline: page.byline,
+            published: page.published,
+            url: page.url,
+            original,
+            repairs,
+        }
+    }
+
+    /// The text as it was before the repair.
+    pub fn original_text(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The article this text becomes, titled by its headline or else by `fallback_title`.
+    pub fn into_article(self, id: ArticleId, fallback_title: &str) -> Article {
+        let title = self.headline.unwrap_or_else(|| fallback_title.to_owned());
+        let mut article = Article::new(id, title, self.text);
+        article.outlet = self.outlet;
+        article.byline = self.byline;
+        article.published = self.published;
+        article.url = self.url;
+        article.original = self.original;
+        article
+    }
 }
 
 /// Decodes bytes to text, or gives the offset of the byte that shows they are not text.
@@ -309,7 +441,7 @@ mod tests {
             import(b"\x89PNG\r\n\x1a\n\0\0", Format::PlainText)
                 .unwrap_err()
                 .to_string(),
-            "in.txt: this looks like a binary file, not text (byte 6 is a control character); import .txt or .md files"
+            "in.txt: this looks like a binary file, not text (byte 6 is a control character); import .txt, .md or .html files"
         );
     }
 
