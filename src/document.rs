@@ -35,6 +35,25 @@ pub struct Document {
     untitled_dir: PathBuf,
     /// The file name the save dialog proposes, when not the project's title.
     suggested_name: Option<String>,
+    /// The file as this document last read or wrote it, to notice another program's save.
+    on_disk: Option<DiskStamp>,
+}
+
+/// Size and modification time of a file: what changes when anything else writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl DiskStamp {
+    fn of(path: &Path) -> Option<DiskStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(DiskStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
 }
 
 /// A recovery file found beside a project, newer than the project itself.
@@ -56,14 +75,17 @@ impl Document {
             unsaved_since: None,
             untitled_dir,
             suggested_name: None,
+            on_disk: None,
         }
     }
 
     /// Opens a project file. On error nothing is kept, so nothing can overwrite that file.
     pub fn open(path: &Path, untitled_dir: PathBuf) -> Result<Document, LoadError> {
+        let before = DiskStamp::of(path);
         let project = store::load(path)?;
         let mut doc = Document::new(project, untitled_dir);
         doc.path = Some(path.to_owned());
+        doc.on_disk = before;
         Ok(doc)
     }
 
@@ -77,6 +99,7 @@ impl Document {
         let project = store::load(&recovery.path)?;
         let mut doc = Document::new(project, untitled_dir);
         doc.path = Some(path.to_owned());
+        doc.on_disk = DiskStamp::of(path);
         doc.saved_depth = None;
         Ok(doc)
     }
@@ -86,6 +109,7 @@ impl Document {
     /// teacher's file.
     pub fn detach(&mut self, file_name: String) {
         self.path = None;
+        self.on_disk = None;
         self.saved_depth = None;
         self.suggested_name = Some(file_name);
     }
@@ -193,9 +217,31 @@ impl Document {
         self.save_as(&path)
     }
 
-    /// Saves to `path`, which becomes the document's file; the recovery file is removed.
+    /// True when another program (or another copy of Slant) wrote the document's file since
+    /// this document read or saved it. A file that is gone does not count: saving loses nothing.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.on_disk) {
+            (Some(path), Some(known)) => DiskStamp::of(path).is_some_and(|now| now != known),
+            _ => false,
+        }
+    }
+
+    /// Saves to `path`, which becomes the document's file; the recovery file is removed. Refuses
+    /// to write over the document's own file when it [changed on disk](Self::changed_on_disk):
+    /// [`Self::overwrite`] does that once the user has said so.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        if self.path.as_deref() == Some(path) && self.changed_on_disk() {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+        self.overwrite(path)
+    }
+
+    /// As [`Self::save_as`], whatever is in the file now.
+    pub fn overwrite(&mut self, path: &Path) -> Result<(), SaveError> {
         store::save(&self.project, path)?;
+        self.on_disk = DiskStamp::of(path);
         let old_recovery = self.recovery_path();
         self.path = Some(path.to_owned());
         self.saved_depth = Some(self.undo.len());
@@ -281,6 +327,37 @@ mod tests {
         let r = d.project.reviewers[0].id.clone();
         let c = edits::set_tag(&d.project, 0, &r, sentence, Some(tag)).unwrap();
         d.apply(format!("Tag as {tag}"), c, now).unwrap();
+    }
+
+    #[test]
+    fn a_file_changed_by_another_program_is_not_overwritten_without_asking() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        let path = d.path().unwrap().to_owned();
+        tag(&mut d, 0, Tag::Fact, Instant::now());
+        assert!(!d.changed_on_disk());
+        // Another copy of Slant saves its own edits.
+        let mut theirs = store::load(&path).unwrap();
+        theirs.title = "Their edits".into();
+        store::save(&theirs, &path).unwrap();
+        assert!(d.changed_on_disk());
+        let err = d.save().unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+        assert_eq!(
+            store::load(&path).unwrap().title,
+            "Their edits",
+            "untouched"
+        );
+        assert!(d.is_dirty());
+        // Saving elsewhere is fine; saying "overwrite" writes it, and later saves go through.
+        d.overwrite(&path).unwrap();
+        assert!(!d.changed_on_disk() && !d.is_dirty());
+        assert_eq!(store::load(&path).unwrap().title, "P");
+        tag(&mut d, 1, Tag::Quote, Instant::now());
+        d.save().unwrap();
+        // A file deleted meanwhile is simply written again.
+        std::fs::remove_file(&path).unwrap();
+        assert!(!d.changed_on_disk());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod model;
 pub mod palette;
 pub mod readability;
+pub mod reanchor;
 pub mod report;
 pub mod segment;
 pub mod stats;

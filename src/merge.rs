@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Article, Project, Reviewer, ReviewerId};
+use crate::model::{Article, Project, Reviewer, ReviewerId, Unplaced};
 
 /// Why a student's project cannot be merged; the class project is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -121,6 +121,7 @@ pub fn merge(
                 report.articles_added.push(theirs.title.clone());
                 let mut fresh = theirs.clone();
                 fresh.annotations.clear();
+                fresh.unplaced.clear();
                 class.articles.push(fresh);
                 class.articles.last_mut().expect("just pushed")
             }
@@ -136,6 +137,16 @@ fn copy_annotations(ours: &mut Article, theirs: &Article, ids: &BTreeMap<Reviewe
             && !by.is_empty()
         {
             ours.annotations.insert(to.clone(), by.clone());
+        }
+        // Annotations the student's edits left without a sentence come along too, still listed.
+        for item in theirs.unplaced.iter().filter(|u| &u.reviewer == from) {
+            let item = Unplaced {
+                reviewer: to.clone(),
+                ..item.clone()
+            };
+            if !ours.unplaced.contains(&item) {
+                ours.unplaced.push(item);
+            }
         }
     }
 }

@@ -242,6 +242,14 @@ fn check_article(article: &Article, reviewers: &HashSet<&str>, problems: &mut Ve
             previous_end = span.end;
         }
     }
+    for item in &article.unplaced {
+        if !reviewers.contains(item.reviewer.as_str()) {
+            problems.push(Problem::UnknownReviewer {
+                article: id(),
+                reviewer: item.reviewer.to_string(),
+            });
+        }
+    }
     for (reviewer, by_sentence) in &article.annotations {
         if !reviewers.contains(reviewer.as_str()) {
             problems.push(Problem::UnknownReviewer {

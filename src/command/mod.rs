@@ -57,6 +57,11 @@ pub enum Command {
     },
     /// The whole project at once (merging students' files).
     ReplaceProject(Box<Project>),
+    /// One article at once: its text edited, with its annotations re-anchored.
+    ReplaceArticle {
+        index: usize,
+        article: Box<Article>,
+    },
 }
 
 /// A command that no longer fits the project (a stale index); the project is unchanged.
@@ -166,11 +171,10 @@ impl Command {
                 let Some(reviewer) = project.reviewers.get(index) else {
                     return Err(CommandError(format!("there is no reviewer {}", index + 1)));
                 };
-                if project
-                    .articles
-                    .iter()
-                    .any(|a| a.annotations.contains_key(&reviewer.id))
-                {
+                if project.articles.iter().any(|a| {
+                    a.annotations.contains_key(&reviewer.id)
+                        || a.unplaced.iter().any(|u| u.reviewer == reviewer.id)
+                }) {
                     return Err(CommandError(format!(
                         "{} still has annotations",
                         reviewer.name
@@ -191,6 +195,14 @@ impl Command {
                 }
                 let old = std::mem::replace(&mut project.answer_key, reviewer);
                 Command::SetAnswerKey { reviewer: old }
+            }
+            Command::ReplaceArticle { index, article } => {
+                let a = article_mut(project, index)?;
+                let old = std::mem::replace(a, *article);
+                Command::ReplaceArticle {
+                    index,
+                    article: Box::new(old),
+                }
             }
             Command::ReplaceProject(new) => {
                 Command::ReplaceProject(Box::new(std::mem::replace(project, *new)))
@@ -217,6 +229,7 @@ impl Command {
 }
 
 pub mod edits;
+pub mod text;
 
 #[cfg(test)]
 mod tests {

@@ -23,9 +23,21 @@ const PARALLEL_MIN_BYTES: usize = 1 << 20;
 
 /// `f` over `items` on up to as many threads as there are cores, results in order.
 pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
+    parallel_map_on(items, threads_for(items.len()), f)
+}
+
+fn threads_for(items: usize) -> usize {
+    std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(items.len());
+        .min(items)
+}
+
+/// As [`parallel_map`] on at most `threads` threads (one: on this thread).
+fn parallel_map_on<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
@@ -64,7 +76,13 @@ pub fn print(
         return Ok(text);
     }
     let reviewers = reviewer_ids(project);
-    let chunks = parallel_map(&project.articles, |a| {
+    let text_bytes: usize = project.articles.iter().map(|a| a.text.len()).sum();
+    let threads = if text_bytes * 4 < PARALLEL_MIN_BYTES {
+        1 // a small project prints faster than threads start
+    } else {
+        threads_for(project.articles.len())
+    };
+    let chunks = parallel_map_on(&project.articles, threads, |a| {
         #[derive(Serialize)]
         struct Wrap<'a> {
             articles: &'a [ArticleDoc<'a>],

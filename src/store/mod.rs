@@ -88,6 +88,11 @@ pub enum SaveError {
     Write { path: PathBuf, source: io::Error },
     #[error("cannot save the project: {0}")]
     Serialize(String),
+    #[error(
+        "{}: the file changed on disk since it was opened (another program or another copy of Slant saved it); saving now would overwrite those changes",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
 }
 
 fn ron_options() -> ron::Options {
