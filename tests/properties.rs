@@ -1,12 +1,16 @@
-//! Property tests: any project survives save → load unchanged, saving is byte-stable, and the
-//! splitter's spans always tile the visible text.
+//! Property tests: any project survives save → load unchanged, saving is byte-stable, the
+//! splitter's spans always tile the visible text, and the fuzz targets' properties hold.
 
 use std::path::Path;
 
 use jiff::Timestamp;
 use proptest::prelude::*;
+use slant::import::Format;
 use slant::model::{Article, Project, Span, Tag};
 use slant::{segment, store, validate};
+
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
 
 /// Text with the characters that stress storage and splitting: quotes of every kind, raw-string
 /// delimiters, backslashes, line breaks, multi-byte letters, control characters.
@@ -152,17 +156,68 @@ proptest! {
     }
 }
 
+/// Markup of the kinds saved pages hold, for the HTML importer.
+fn html_soup() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("<p>".to_owned()),
+            Just("</p>".to_owned()),
+            Just("<div class=\"ad-slot\">".to_owned()),
+            Just("<article>".to_owned()),
+            Just("</div>".to_owned()),
+            Just("<br>".to_owned()),
+            Just("<nav><a href=/>Home</a></nav>".to_owned()),
+            Just("<script>var x = \"</p>\";</script>".to_owned()),
+            Just("<meta property=\"og:site_name\" content=\"X\">".to_owned()),
+            Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[1,{\"name\":\"A\"}]}</script>".to_owned()),
+            Just("<time datetime=\"2025-13-99\">".to_owned()),
+            Just("&shy;&nbsp;&#8220;".to_owned()),
+            Just("<h1>".to_owned()),
+            tricky_text(),
+        ],
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// The sample project cut short or with one byte changed: what e-mail and broken disks do.
+fn damaged_sample() -> impl Strategy<Value = Vec<u8>> {
+    let sample = include_bytes!("../sample_projects/netanyahu_trump_annotated.ron").to_vec();
+    let len = sample.len();
+    (0..len, any::<u8>(), any::<bool>()).prop_map(move |(at, byte, cut)| {
+        let mut bytes = sample.clone();
+        if cut {
+            bytes.truncate(at);
+        } else {
+            bytes[at] = byte;
+        }
+        bytes
+    })
+}
+
+// The properties the fuzz targets check (fuzz/invariants.rs), on generated input in CI.
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
-    /// Whatever bytes a file holds, import either gives text or a clear error; it never panics,
-    /// and the text it gives has no carriage returns.
     #[test]
     fn import_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400), md in any::<bool>()) {
-        let format = if md { slant::import::Format::Markdown } else { slant::import::Format::PlainText };
-        if let Ok(imported) = slant::import::import_bytes(&bytes, format, Path::new("f")) {
-            prop_assert!(!imported.text.contains('\r'));
-            prop_assert!(!imported.text.trim().is_empty());
-        }
+        let format = if md { Format::Markdown } else { Format::PlainText };
+        invariants::import(&bytes, format);
+    }
+
+    #[test]
+    fn html_import_never_panics(page in html_soup()) {
+        invariants::import(page.as_bytes(), Format::Html);
+    }
+
+    #[test]
+    fn repair_changes_only_white_space_and_maps_back(text in tricky_text()) {
+        invariants::sentences(&text);
+        invariants::repair(&text);
+    }
+
+    #[test]
+    fn a_damaged_project_file_loads_or_says_why(bytes in damaged_sample()) {
+        invariants::load_project(&bytes);
     }
 }

@@ -17,6 +17,12 @@ pub(super) struct Tokens<'a> {
     pub(super) pos: usize,
 }
 
+/// White space as `char::is_whitespace` has it for ASCII: `u8::is_ascii_whitespace` leaves out
+/// the vertical tab, which then ended up inside sentences (found by fuzzing).
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
@@ -28,7 +34,7 @@ impl Iterator for Tokens<'_> {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                if !b.is_ascii_whitespace() {
+                if !is_ascii_space(b) {
                     break;
                 }
                 newline |= b == b'\n' || b == b'\r';
@@ -50,7 +56,7 @@ impl Iterator for Tokens<'_> {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                if b.is_ascii_whitespace() {
+                if is_ascii_space(b) {
                     break;
                 }
                 i += 1;
