@@ -197,7 +197,7 @@ fn a_project_that_fails_to_load_is_never_written() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("broken.ron:4:3: Unexpected field named `titel`"),
+        stderr(&out).contains("broken.ron:4:3: `titel` is not a field of Project"),
         "{}",
         stderr(&out)
     );

@@ -66,14 +66,14 @@ fn load_errors_name_the_file() {
     assert_eq!(
         store::load(&path).unwrap_err().to_string(),
         format!(
-            "{}:1:10: the file is not UTF-8 text (is it a Slant project?)",
+            "{}:1:10: byte 0xFF is not UTF-8 text: a Slant project is UTF-8, so either this is not a project or another program re-saved it in a different encoding",
             path.display()
         )
     );
     std::fs::write(&path, "(titel: \"x\")").unwrap();
     let err = store::load(&path).unwrap_err().to_string();
     assert!(
-        err.contains("Unexpected field named `titel` in `Project`"),
+        err.contains("`titel` is not a field of Project"),
         "names what people know, not a Rust type: {err}"
     );
     let missing = dir.path().join("nope.ron");

@@ -151,6 +151,9 @@ fn import_into(
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::input)?;
     for (file, text) in imported {
+        if let Some(notes) = text.notes() {
+            println!("{}: {notes}", file.display());
+        }
         let id = project.new_article_id(&file_stem(file));
         let mut article = text.into_article(id, &file_stem(file));
         // What the teacher says on the command line wins over what the page says.

@@ -38,6 +38,25 @@ impl fmt::Display for Encoding {
     }
 }
 
+/// How a file ended its lines (Slant itself always uses `\n`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LineEnds {
+    #[default]
+    Unix,
+    /// `\r\n`, from Windows.
+    Windows,
+    /// A lone `\r`, from old Mac editors.
+    OldMac,
+}
+
+fn line_ends_of(text: &str) -> LineEnds {
+    match text.find('\r') {
+        None => LineEnds::Unix,
+        Some(at) if text[at + 1..].starts_with('\n') => LineEnds::Windows,
+        Some(_) => LineEnds::OldMac,
+    }
+}
+
 /// The kinds of article file Slant reads, by their ending.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -103,6 +122,7 @@ pub struct ImportedText {
     /// The text to annotate, repaired; the headline is its first line when there is one.
     pub text: String,
     pub encoding: Encoding,
+    pub line_ends: LineEnds,
     /// What a web page says about the article; `None` for text files.
     pub outlet: Option<String>,
     pub byline: Option<String>,
@@ -153,6 +173,7 @@ pub fn import_bytes(
             path: path.to_owned(),
         });
     }
+    let line_ends = line_ends_of(&raw);
     let text = normalize_newlines(&raw);
     let mut page = html::Page::default();
     let (headline, text) = match format {
@@ -178,7 +199,9 @@ pub fn import_bytes(
             path: path.to_owned(),
         });
     }
-    Ok(ImportedText::repaired(headline, text, encoding, page))
+    let mut imported = ImportedText::repaired(headline, text, encoding, page);
+    imported.line_ends = line_ends;
+    Ok(imported)
 }
 
 impl ImportedText {
@@ -217,6 +240,7 @@ impl ImportedText {
         ImportedText {
             headline,
             text: repaired,
+            line_ends: LineEnds::Unix,
             map,
             encoding,
             outlet: page.outlet,
@@ -226,6 +250,23 @@ impl ImportedText {
             original,
             repairs,
         }
+    }
+
+    /// What Slant did to read the file, when it did more than read UTF-8 text:
+    /// "read as Windows-1252 with Windows line ends; joined 1 line break inside sentences".
+    pub fn notes(&self) -> Option<String> {
+        let mut read = Vec::new();
+        if self.encoding != Encoding::Utf8 {
+            read.push(format!("as {}", self.encoding));
+        }
+        match self.line_ends {
+            LineEnds::Unix => {}
+            LineEnds::Windows => read.push("with Windows line ends (\\r\\n)".into()),
+            LineEnds::OldMac => read.push("with old Mac line ends (\\r)".into()),
+        }
+        let read = (!read.is_empty()).then(|| format!("read {}", read.join(" ")));
+        let parts: Vec<String> = read.into_iter().chain(self.repairs.describe()).collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 
     /// The text as it was before the repair.

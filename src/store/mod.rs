@@ -31,11 +31,15 @@ pub enum LoadError {
     Read { path: PathBuf, source: io::Error },
     #[error("{}: the file is empty", path.display())]
     Empty { path: PathBuf },
-    #[error("{}:{line}:{column}: the file is not UTF-8 text (is it a Slant project?)", path.display())]
+    #[error(
+        "{}:{line}:{column}: byte 0x{byte:02X} is not UTF-8 text: a Slant project is UTF-8, so either this is not a project or another program re-saved it in a different encoding",
+        path.display()
+    )]
     NotText {
         path: PathBuf,
         line: usize,
         column: usize,
+        byte: u8,
     },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Syntax {
@@ -122,7 +126,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
         path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: syntax_message(text, path, &e),
     };
     let project = match sniff_version(text) {
         Some(found) if found > CURRENT_VERSION => {
@@ -169,6 +173,50 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
     }
 }
 
+/// RON's message, said the way a teacher reads it: which field is missing or unknown, and
+/// whether the file simply stops (a cut-short copy) rather than being wrong where it stops.
+fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> String {
+    use ron::Error;
+    let outer = |o: &Option<String>| o.clone().unwrap_or_else(|| "the project".into());
+    let lines = text.trim_end().lines().count().max(1);
+    let last_col = text
+        .trim_end()
+        .lines()
+        .last()
+        .map_or(1, |l| l.chars().count() + 1);
+    let end = &e.span.end;
+    // A whole project ends with the `)` that closes it.
+    let at_end = end.line > lines
+        || (end.line == lines && end.col >= last_col)
+        || !text.trim_end().ends_with(')');
+    match &e.code {
+        Error::MissingStructField { field, outer: o } => {
+            format!("`{field}` is missing from {}", outer(o))
+        }
+        Error::NoSuchStructField {
+            expected,
+            found,
+            outer: o,
+        } => format!(
+            "`{found}` is not a field of {} (it has: {})",
+            outer(o),
+            expected.join(", ")
+        ),
+        Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply here for a Slant project".into()
+        }
+        _ if at_end => format!(
+            "the file stops in the middle of the project ({}): it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as {}",
+            e.code,
+            backup_path(path)
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+        ),
+        code => code.to_string(),
+    }
+}
+
 /// The `format_version` a file declares, read without parsing the rest, so that a newer file
 /// is refused with a clear message rather than a confusing syntax error.
 fn sniff_version(text: &str) -> Option<u32> {
@@ -192,15 +240,40 @@ pub fn load(path: &Path) -> Result<Project, LoadError> {
             path: path.to_owned(),
         });
     }
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let (line, column) = locate::line_column(&bytes[..e.valid_up_to()]);
+    let text = project_text(&bytes).map_err(|at| {
+        let (line, column) = locate::line_column(&bytes[..at]);
         LoadError::NotText {
             path: path.to_owned(),
             line,
             column,
+            byte: bytes[at],
         }
     })?;
-    from_ron(text.strip_prefix('\u{feff}').unwrap_or(text), path)
+    from_ron(&text, path)
+}
+
+/// A project file's text. Slant writes UTF-8 with `\n` line ends; editors and mail programs
+/// that re-save it may add a byte order mark, switch to UTF-16 (with its mark) or to `\r\n`
+/// line ends, which would shift every offset: all of those read as Slant wrote them. Any other
+/// encoding is an error at the first byte that is not UTF-8.
+fn project_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, usize> {
+    use std::borrow::Cow;
+    let text: Cow<str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Cow::Borrowed(std::str::from_utf8(rest).map_err(|e| e.valid_up_to() + 3)?)
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (text, _, had_errors) = encoding_rs::UTF_16LE.decode(bytes); // the mark picks LE or BE
+        if had_errors {
+            return Err(0);
+        }
+        Cow::Owned(text.into_owned())
+    } else {
+        Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?)
+    };
+    Ok(if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        text
+    })
 }
 
 /// The backup kept beside a project: `NAME.ron.bak`.
