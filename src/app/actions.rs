@@ -81,6 +81,24 @@ pub enum Action {
     SetAnswerKey(Option<crate::model::ReviewerId>),
     /// Merge students' project files into this project.
     MergeStudents,
+    /// Type or paste an article's text into a dialog (File ▸ New article from text).
+    NewArticleFromText,
+    /// Text pasted while no text box had the keyboard: offered as a new article.
+    PasteArticle(String),
+    /// Files dropped onto the window, to import as articles.
+    ImportFiles(Vec<PathBuf>),
+    /// Edit the focused article's text.
+    EditArticleText,
+    /// Put an annotation that lost its sentence onto the selected sentence.
+    PlaceUnplaced {
+        article: usize,
+        index: usize,
+    },
+    /// Drop an annotation that lost its sentence (undoable).
+    DiscardUnplaced {
+        article: usize,
+        index: usize,
+    },
 }
 
 /// An action that has a shortcut, as the menus and the shortcut sheet list it.

@@ -21,6 +21,10 @@ impl SlantApp {
                 self.settings.recent.insert(0, path);
                 true
             }
+            Err(store::SaveError::ChangedOnDisk { path }) => {
+                self.modal = Some(Modal::ChangedOnDisk { path });
+                false
+            }
             Err(e) => {
                 self.error(
                     "Could not save",
@@ -32,40 +36,21 @@ impl SlantApp {
     }
 
     pub(super) fn import_article(&mut self) {
-        let Some(path) = self.dialogs.import_article() else {
-            return;
-        };
-        let imported = match import::import_file(&path) {
-            Ok(i) => i,
-            Err(e) => return self.error("Could not import the article", e.to_string()),
-        };
+        if let Some(path) = self.dialogs.import_article() {
+            self.import_paths(vec![path]);
+        }
+    }
+
+    /// Saves over a file that changed on disk, once the user said so.
+    pub(super) fn overwrite(&mut self, path: &std::path::Path) {
         let Some(ws) = &mut self.workspace else {
             return;
         };
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let id = ws.doc.project.new_article_id(&stem);
-        let index = ws.doc.project.articles.len();
-        let article = imported.into_article(id, &stem);
-        let result = ws.apply(
-            format!("Import {stem}"),
-            Some(Command::InsertArticle {
-                index,
-                article: Box::new(article),
-            }),
-        );
-        if let Err(e) = result {
-            return self.error("Could not import the article", e);
-        }
-        // Show the new article: in a new column while there is room, else in the last one.
-        let n = ws.columns.len();
-        if n < 4 && n < ws.doc.project.articles.len() && index > 0 {
-            ws.set_columns(n + 1);
-        }
-        if let Some(c) = ws.columns.last_mut() {
-            c.article = index;
+        if let Err(e) = ws.doc.overwrite(path) {
+            self.error(
+                "Could not save",
+                format!("{e}\n\nYour work is still open; try another folder."),
+            );
         }
     }
 

@@ -71,6 +71,13 @@ impl SlantApp {
                 item(
                     ui,
                     has_ws,
+                    "New article from text…",
+                    Action::NewArticleFromText,
+                    &mut out,
+                );
+                item(
+                    ui,
+                    has_ws,
                     "Merge students' files…",
                     Action::MergeStudents,
                     &mut out,
@@ -106,6 +113,17 @@ impl SlantApp {
                 );
                 ui.separator();
                 item(ui, has_ws, "Find", Action::Find, &mut out);
+                let editable = self
+                    .workspace
+                    .as_ref()
+                    .is_some_and(|w| !w.doc.project.sentences.is_locked());
+                item(
+                    ui,
+                    editable,
+                    "Edit article text…",
+                    Action::EditArticleText,
+                    &mut out,
+                );
                 item(ui, has_ws, "Next reviewer", Action::NextReviewer, &mut out);
                 item(ui, has_ws, "Add reviewer…", Action::AddReviewer, &mut out);
                 ui.separator();

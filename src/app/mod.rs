@@ -2,6 +2,7 @@
 //! out at the end of each frame through the core ([`crate::document`], [`crate::command`]).
 
 mod actions;
+mod article_text;
 mod article_view;
 mod classroom;
 mod context_menu;
@@ -116,6 +117,21 @@ enum Modal {
     ConfirmMerge {
         merged: Box<crate::model::Project>,
         summary: String,
+    },
+    /// A new article from typed or pasted text: its title (editable) and its text.
+    NewArticle {
+        title: String,
+        text: String,
+    },
+    /// The text of article `article`, being edited.
+    EditText {
+        article: usize,
+        text: String,
+    },
+    /// The project file changed on disk since it was opened: overwrite it, save elsewhere, or
+    /// leave it.
+    ChangedOnDisk {
+        path: PathBuf,
     },
 }
 
@@ -288,6 +304,32 @@ impl SlantApp {
             Action::OpenPath(path) => self.guarded(After::Open(path)),
             Action::OpenSample => self.guarded(After::Sample),
             Action::ImportArticle => self.import_article(),
+            Action::ImportFiles(paths) => self.import_paths(paths),
+            Action::NewArticleFromText | Action::PasteArticle(_) if self.workspace.is_some() => {
+                let text = match action {
+                    Action::PasteArticle(text) => text,
+                    _ => String::new(),
+                };
+                let title = import::ImportedText::pasted(&text)
+                    .and_then(|p| p.headline)
+                    .unwrap_or_default();
+                self.modal = Some(Modal::NewArticle { title, text });
+            }
+            Action::EditArticleText => {
+                if let Some(ws) = &self.workspace
+                    && let Some(a) = ws.focused_article()
+                {
+                    if ws.doc.project.sentences.is_locked() {
+                        self.error(
+                            "The text cannot be edited",
+                            "The teacher locked this assignment's sentences, so the article's text cannot be edited.",
+                        );
+                    } else {
+                        let text = ws.doc.project.articles[a].text.clone();
+                        self.modal = Some(Modal::EditText { article: a, text });
+                    }
+                }
+            }
             Action::Export if self.workspace.is_some() => {
                 self.modal = Some(Modal::Export {
                     format: Format::Html,
@@ -514,6 +556,7 @@ impl eframe::App for SlantApp {
             self.modal = Some(Modal::Unsaved(After::Quit));
         }
         self.keyboard(&ctx);
+        self.dropped_and_pasted(&ctx);
         // Keys act before drawing, so the frame that reads a key already shows its effect.
         self.process_actions(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));

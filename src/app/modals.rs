@@ -193,6 +193,39 @@ impl SlantApp {
                             }
                         });
                     }
+                    Modal::NewArticle {
+                        mut title,
+                        mut text,
+                    } => {
+                        ui.set_min_width(640.0);
+                        close = self.new_article_dialog(ui, &mut title, &mut text);
+                        next = Some(Modal::NewArticle { title, text });
+                    }
+                    Modal::EditText { article, mut text } => {
+                        ui.set_min_width(720.0);
+                        close = self.edit_text_dialog(ui, article, &mut text);
+                        next = Some(Modal::EditText { article, text });
+                    }
+                    Modal::ChangedOnDisk { path } => {
+                        ui.heading("The file changed on disk");
+                        ui.label(format!(
+                            "{} was changed by another program (or another copy of Slant) after you opened it. Saving now would replace those changes with yours.",
+                            path.display()
+                        ));
+                        ui.horizontal(|ui| {
+                            if ui.button("Overwrite").clicked() {
+                                close = true;
+                                self.overwrite(&path);
+                            }
+                            if ui.button("Save as…").clicked() {
+                                close = true;
+                                self.save(true);
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                    }
                     Modal::Message { title, text } => {
                         ui.heading(title);
                         ui.label(text);
@@ -202,7 +235,12 @@ impl SlantApp {
                     }
                 }
             });
-        if response.should_close() && !matches!(self.modal, Some(Modal::Recover { .. })) {
+        if response.should_close()
+            && !matches!(
+                next,
+                Some(Modal::Recover { .. } | Modal::NewArticle { .. } | Modal::EditText { .. })
+            )
+        {
             close = true;
         }
         if close {

@@ -11,6 +11,7 @@ use super::hints::Hints;
 
 mod class;
 mod suggestions;
+mod unplaced;
 use super::side_panel::{self, ColumnStats};
 use crate::command::{Command, edits};
 use crate::document::Document;
@@ -366,6 +367,7 @@ impl Workspace {
                     ui.label("Click a sentence, or press J, to select one. Then press 1–4 (or F, Q, S, L) to tag it.");
                 }
             }
+            self.unplaced_panel(ui, actions);
             ui.separator();
             if look.class {
                 // In the class view the class comes first: it is what the teacher is looking at.
@@ -598,6 +600,8 @@ impl Workspace {
                 ws.focus_note = true;
             }
             Action::CommitNote => ws.commit_note(),
+            Action::PlaceUnplaced { article, index } => ws.place_unplaced(article, index)?,
+            Action::DiscardUnplaced { article, index } => ws.discard_unplaced(article, index)?,
             Action::SetReviewer(id) => {
                 ws.commit_note();
                 ws.reviewer = Some(id);
