@@ -8,11 +8,11 @@ OUT=${1:-target/screenshots}
 mkdir -p "$OUT"
 
 need=()
-for tool in Xvfb xdotool import; do command -v "$tool" >/dev/null || need+=("$tool"); done
+for tool in Xvfb xdotool import xclip; do command -v "$tool" >/dev/null || need+=("$tool"); done
 if [ "${#need[@]}" -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    xvfb xauth imagemagick x11-apps xdotool libgl1 libegl1 libxkbcommon-x11-0 mesa-utils >/dev/null
+    xvfb xauth imagemagick x11-apps xdotool xclip libgl1 libegl1 libxkbcommon-x11-0 mesa-utils >/dev/null
 fi
 
 cargo build --release --quiet
@@ -71,4 +71,25 @@ start "$HOME/class.ron"
 xdotool key --delay 300 --window "$WID" c d
 sleep 1.5
 import -window "$WID" "$OUT/class.png"
+kill $APP; wait $APP 2>/dev/null || true
+# Text copied from a PDF pasted with Ctrl+V while nothing has the keyboard: a new article.
+cp sample_projects/netanyahu_trump_annotated.ron "$HOME/edit.ron"
+start "$HOME/edit.ron"
+printf 'Storm Knocks Out Power to 200,000\nThe utility said crews would\nwork through the night.  Officials asked\nfor patience.\n' \
+  | xclip -selection clipboard
+xdotool key --window "$WID" ctrl+v
+sleep 1.5
+import -window "$WID" "$OUT/paste.png"
+kill $APP; wait $APP 2>/dev/null || true
+# Edit the first article's text (F2): delete its second to fourth lines and apply.
+start "$HOME/edit.ron"
+xdotool key --window "$WID" F2
+sleep 1.5
+import -window "$WID" "$OUT/edit_text.png"
+xdotool key --delay 150 --window "$WID" ctrl+Home Down shift+Down shift+Down shift+Down Delete Tab Return
+sleep 1.5
+import -window "$WID" "$OUT/edit_text_lost.png"
+xdotool key --window "$WID" Return
+sleep 1.5
+import -window "$WID" "$OUT/unplaced.png"
 echo "screenshots in $OUT"

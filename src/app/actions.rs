@@ -140,6 +140,16 @@ pub fn global_shortcuts() -> Vec<Shortcut> {
         entry(A::Undo, "Undo", &[key(CMD, Key::Z)]),
         entry(A::Find, "Find", &[key(CMD, Key::F)]),
         entry(
+            A::EditArticleText,
+            "Edit article text…",
+            &[key(NONE, Key::F2)],
+        ),
+        entry(
+            A::NewArticleFromText,
+            "New article from text…",
+            &[key(CMD_SHIFT, Key::N)],
+        ),
+        entry(
             A::TextLarger,
             "Larger text",
             &[key(CMD, Key::Equals), key(CMD, Key::Plus)],

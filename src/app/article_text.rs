@@ -172,6 +172,9 @@ impl SlantApp {
                     egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
                 });
             });
+        if let Some(repairs) = ImportedText::pasted(body).and_then(|p| p.repairs.describe()) {
+            ui.label(egui::RichText::new(format!("Slant will tidy it: {repairs}.")).weak());
+        }
         if title.trim() == auto_title.trim()
             && let Some(first_line) = ImportedText::pasted(body).and_then(|p| p.headline)
         {
@@ -231,6 +234,9 @@ impl SlantApp {
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
                 });
+                if ui.memory(|m| m.focused().is_none()) {
+                    r.request_focus(); // the dialog opens ready to type in
+                }
             });
         let mut done = false;
         ui.horizontal(|ui| {
