@@ -24,6 +24,26 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The article's text in a scrolling box, named for screen readers and tests; with `focus`, it
+/// takes the keyboard when nothing else has it (a dialog that opens ready to type in).
+fn text_area(ui: &mut Ui, body: &mut String, rows: usize, max_height: f32, focus: bool) {
+    egui::ScrollArea::vertical()
+        .max_height(max_height)
+        .show(ui, |ui| {
+            let r = ui.add(
+                egui::TextEdit::multiline(body)
+                    .desired_rows(rows)
+                    .desired_width(f32::INFINITY),
+            );
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
+            });
+            if focus && ui.memory(|m| m.focused().is_none()) {
+                r.request_focus();
+            }
+        });
+}
+
 impl SlantApp {
     /// Files dropped onto the window and text pasted outside any text box become actions.
     pub(super) fn dropped_and_pasted(&mut self, ctx: &egui::Context) {
@@ -160,18 +180,7 @@ impl SlantApp {
         let auto_title = ImportedText::pasted(body)
             .and_then(|p| p.headline)
             .unwrap_or_default();
-        egui::ScrollArea::vertical()
-            .max_height(360.0)
-            .show(ui, |ui| {
-                let r = ui.add(
-                    egui::TextEdit::multiline(body)
-                        .desired_rows(14)
-                        .desired_width(f32::INFINITY),
-                );
-                r.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
-                });
-            });
+        text_area(ui, body, 14, 360.0, false);
         if let Some(repairs) = ImportedText::pasted(body).and_then(|p| p.repairs.describe()) {
             ui.label(egui::RichText::new(format!("Slant will tidy it: {repairs}.")).weak());
         }
@@ -223,21 +232,7 @@ impl SlantApp {
         let original = a.original.clone();
         ui.heading(format!("Edit the text of “{}”", a.title));
         ui.label("Tags, notes and phrases stay with their sentences. Any that no longer fit a sentence are listed in the side panel, not lost.");
-        egui::ScrollArea::vertical()
-            .max_height(420.0)
-            .show(ui, |ui| {
-                let r = ui.add(
-                    egui::TextEdit::multiline(body)
-                        .desired_rows(18)
-                        .desired_width(f32::INFINITY),
-                );
-                r.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
-                });
-                if ui.memory(|m| m.focused().is_none()) {
-                    r.request_focus(); // the dialog opens ready to type in
-                }
-            });
+        text_area(ui, body, 18, 420.0, true);
         let mut done = false;
         ui.horizontal(|ui| {
             if ui.button("Apply").clicked() {

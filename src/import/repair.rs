@@ -247,34 +247,34 @@ fn join_breaks<'a>(text: &'a str, repairs: &mut Repairs) -> Builder<'a> {
 mod tests {
     use super::*;
 
+    /// The repaired text and how many breaks were joined.
+    fn joined(text: &str) -> (String, usize) {
+        let r = repair(text);
+        (r.text, r.repairs.joined_breaks)
+    }
+
     #[test]
     fn a_paragraph_break_inside_a_sentence_is_joined() {
         let text = "Netanyahu will make a case to U.S.\n\nPresident Donald Trump, urging action.\n\nNext paragraph.\n";
-        let Repaired {
-            text: got,
-            repairs: r,
-            ..
-        } = repair(text);
         assert_eq!(
-            got,
-            "Netanyahu will make a case to U.S. President Donald Trump, urging action.\n\nNext paragraph.\n"
+            joined(text),
+            (
+                "Netanyahu will make a case to U.S. President Donald Trump, urging action.\n\nNext paragraph.\n".to_owned(),
+                1
+            )
         );
-        assert_eq!(r.joined_breaks, 1);
     }
 
     #[test]
     fn hard_wrapped_lines_are_joined_but_headlines_and_lists_stay() {
         let text = "Talks Collapse in Geneva\nThe delegates left the room after\nthree hours, officials said.\n• one\n• two\n";
-        let Repaired {
-            text: got,
-            repairs: r,
-            ..
-        } = repair(text);
         assert_eq!(
-            got,
-            "Talks Collapse in Geneva\nThe delegates left the room after three hours, officials said.\n• one\n• two\n"
+            joined(text),
+            (
+                "Talks Collapse in Geneva\nThe delegates left the room after three hours, officials said.\n• one\n• two\n".to_owned(),
+                1
+            )
         );
-        assert_eq!(r.joined_breaks, 1);
     }
 
     #[test]
