@@ -15,6 +15,9 @@ use crate::model::{Annotation, Article, ReviewerAnnotations, ReviewerId, Span, U
 /// keep its annotations: a fixed typo or a changed number keeps them, a rewrite does not.
 pub const MIN_SIMILARITY: f64 = 0.6;
 
+/// How far from its expected place an edited sentence is looked for.
+const WINDOW: usize = 50;
+
 /// The article's annotations moved onto `sentences` of `text`, and those that found no place.
 pub struct Reanchored {
     pub annotations: BTreeMap<ReviewerId, ReviewerAnnotations>,
@@ -70,8 +73,17 @@ pub fn match_sentences(
         }
         let low = out[..i].iter().rev().find_map(|m| *m).map_or(0, |j| j + 1);
         let high = out[i + 1..].iter().find_map(|m| *m).unwrap_or(new.len());
+        // Where it would be if nothing between its matched neighbours changed, give or take
+        // WINDOW sentences: keeps a rewrite of a long article linear rather than quadratic.
+        let prev = out[..i]
+            .iter()
+            .rposition(Option::is_some)
+            .map_or(0, |p| i - p - 1);
+        let expected = low + prev;
+        let from = expected.saturating_sub(WINDOW).max(low);
+        let to = (expected + WINDOW).min(high.max(low));
         let mine = word_set(&old_text[old[i].range()]);
-        let best = (low..high.max(low))
+        let best = (from..to.max(from))
             .filter(|&j| !taken[j])
             .map(|j| (j, dice(&mine, &words[j])))
             .filter(|&(_, sim)| sim >= MIN_SIMILARITY)
