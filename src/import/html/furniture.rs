@@ -1,0 +1,204 @@
+//! Page furniture: what a news page holds besides the article (menus, ads, share buttons,
+//! related links, newsletter boxes, comments, cookie banners), told apart by tag, landmark role,
+//! hidden state, and the words in class names and ids.
+
+use scraper::ElementRef;
+
+/// Elements that are never article text.
+pub(super) fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "nav"
+            | "header"
+            | "footer"
+            | "aside"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "form"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "iframe"
+            | "svg"
+            | "canvas"
+            | "figure"
+            | "figcaption"
+            | "video"
+            | "audio"
+            | "h1"
+            | "time"
+    )
+}
+
+/// Words in a class or id that mark page furniture rather than article text.
+fn is_furniture_word(word: &str) -> bool {
+    matches!(
+        word,
+        "ad" | "ads"
+            | "advert"
+            | "advertisement"
+            | "adslot"
+            | "sponsor"
+            | "sponsored"
+            | "promo"
+            | "promotion"
+            | "newsletter"
+            | "signup"
+            | "subscribe"
+            | "subscription"
+            | "paywall"
+            | "related"
+            | "recirc"
+            | "recommended"
+            | "popular"
+            | "trending"
+            | "share"
+            | "sharing"
+            | "social"
+            | "comment"
+            | "comments"
+            | "byline"
+            | "author"
+            | "dateline"
+            | "timestamp"
+            | "caption"
+            | "credit"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "tags"
+            | "sidebar"
+            | "menu"
+            | "nav"
+            | "navigation"
+            | "footer"
+            | "header"
+            | "masthead"
+            | "cookie"
+            | "cookies"
+            | "consent"
+            | "outbrain"
+            | "taboola"
+            | "skip"
+            | "sronly"
+            | "visuallyhidden"
+    )
+}
+
+/// Beginnings of class names that mark furniture whatever follows (`relatedposts`,
+/// `sharedaddy`, `advertorial`). Only roots that no article wrapper starts with: not `comment`
+/// (`commentary`) nor `subscri` (`subscriber-content`).
+const FURNITURE_PREFIXES: [&str; 8] = [
+    "related",
+    "advert",
+    "sponsor",
+    "newsletter",
+    "promo",
+    "social",
+    "share",
+    "cookie",
+];
+
+fn is_furniture_token(token: &str) -> bool {
+    is_furniture_word(token) || FURNITURE_PREFIXES.iter().any(|p| token.starts_with(p))
+}
+
+/// `"article-body ad_slot sr-only"` → article, body, ad, slot, sr, only, and the joined
+/// forms (`adslot`, `sronly`) for names written as one word. Whole words only, so utility
+/// classes (`overflow-hidden`, `headline`) do not hide an article.
+pub(super) fn class_tokens(value: &str) -> impl Iterator<Item = String> + '_ {
+    value.split_whitespace().flat_map(|class| {
+        let lower = class.to_ascii_lowercase();
+        let mut tokens: Vec<String> = lower
+            .split(['-', '_', ':'])
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
+        tokens.push(lower.replace(['-', '_', ':'], ""));
+        tokens.extend(split_camel(class));
+        tokens
+    })
+}
+
+/// `relatedLinks` → related, links.
+fn split_camel(class: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in class.chars() {
+        if c.is_uppercase() && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if c.is_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Page furniture: skipped tags, hidden elements, landmark roles that are not the article, and
+/// class or id words from [`is_furniture_word`].
+pub(super) fn is_furniture(el: ElementRef) -> bool {
+    let v = el.value();
+    if is_skipped_tag(v.name()) || v.attr("hidden").is_some() {
+        return true;
+    }
+    if v.attr("aria-hidden").is_some_and(|a| a == "true") {
+        return true;
+    }
+    if v.attr("role").is_some_and(|r| {
+        matches!(
+            r,
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
+        )
+    }) {
+        return true;
+    }
+    let names = [v.attr("class"), v.attr("id")];
+    names
+        .into_iter()
+        .flatten()
+        .any(|n| class_tokens(n).any(|t| is_furniture_token(&t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words_split_on_dashes_underscores_and_camel_case() {
+        let words: Vec<String> = class_tokens("article-body ad_slot relatedLinks").collect();
+        for w in [
+            "article", "body", "ad", "slot", "adslot", "related", "links",
+        ] {
+            assert!(words.iter().any(|t| t == w), "{w} in {words:?}");
+        }
+        for name in [
+            "headline",
+            "loaded-badge",
+            "commentary-body",
+            "subscriber-content",
+            "overflow-hidden",
+        ] {
+            assert!(
+                !class_tokens(name).any(|t| is_furniture_token(&t)),
+                "{name}"
+            );
+        }
+        for name in [
+            "jp-relatedposts",
+            "sharedaddy",
+            "ad-slot",
+            "NewsletterSignup",
+            "mpu adHolder",
+        ] {
+            assert!(class_tokens(name).any(|t| is_furniture_token(&t)), "{name}");
+        }
+    }
+}

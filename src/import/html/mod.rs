@@ -1,0 +1,335 @@
+//! Saved web pages (`.html`): the article a reader sees, without the page around it.
+//!
+//! News pages carry their metadata in several overlapping ways (Open Graph `<meta>` tags,
+//! schema.org JSON-LD, microdata, plain `<h1>`/`<time>`/`.byline` markup), so each field is taken
+//! from the first source that has it, most explicit first. The body is the element that holds
+//! the article's paragraphs (schema.org `articleBody`, else the nearest common ancestor of the
+//! elements with the most paragraph text); navigation, headers, footers, asides, figures,
+//! scripts, forms and anything whose class or id names an ad, a promo, a newsletter box, related
+//! links, sharing buttons or comments are dropped on the way.
+//!
+//! This module reads the metadata and puts the page together; [`furniture`] decides what is not
+//! the article, [`body`] finds the article's container and turns it into paragraphs.
+
+mod body;
+mod furniture;
+
+use jiff::civil::Date;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use body::{Blocks, body_root};
+use furniture::{class_tokens, is_furniture};
+
+/// What a saved page says about its article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    pub headline: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<Date>,
+    pub url: Option<String>,
+    /// Paragraphs separated by blank lines; the headline is not repeated here.
+    pub body: String,
+}
+
+/// Reads a page. Never fails: a page without an article gives an empty body, which import
+/// reports as an empty file.
+pub fn extract(source: &str) -> Page {
+    let html = Html::parse_document(source);
+    let ld = JsonLd::of(&html);
+    let root = body_root(&html);
+    let mut blocks = root.map(Blocks::collect).unwrap_or_default();
+    let headline = ld
+        .string("headline")
+        .or_else(|| article_h1(&html))
+        .or_else(|| meta(&html, "property", "og:title"))
+        .or_else(|| title_without_site(&html));
+    let outlet = meta(&html, "property", "og:site_name")
+        .or_else(|| ld.publisher())
+        .or_else(|| meta(&html, "name", "application-name"))
+        .or_else(|| title_site(&html));
+    // Old pages without markup put the headline, byline and date as lines above the story.
+    let lead = blocks.take_lead(headline.as_deref());
+    let byline = ld
+        .authors()
+        .or_else(|| meta(&html, "name", "author"))
+        .or_else(|| first_text(&html, "[itemprop~=author] [itemprop~=name]"))
+        .or_else(|| first_text(&html, "[rel~=author]"))
+        .or_else(|| first_text(&html, "[itemprop~=author]"))
+        .or_else(|| byline_element(&html))
+        .or(lead.byline)
+        .map(|b| strip_by(&b))
+        .filter(|b| !b.is_empty());
+    let published = [
+        meta(&html, "property", "article:published_time"),
+        ld.string("datePublished"),
+        meta(&html, "itemprop", "datePublished"),
+        meta(&html, "name", "date"),
+        meta(&html, "name", "pubdate"),
+        meta(&html, "name", "dc.date"),
+        first_attr(&html, "time[datetime]", "datetime"),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|d| parse_date(&d))
+    .or(lead.published);
+    let url = first_attr(&html, "link[rel~=canonical]", "href")
+        .or_else(|| meta(&html, "property", "og:url"));
+    Page {
+        headline,
+        outlet,
+        byline,
+        published,
+        url,
+        body: blocks.finish(),
+    }
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("the selectors in this module are valid CSS")
+}
+
+/// Collapses white space as a browser does.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn text_of(el: ElementRef) -> String {
+    squash(&el.text().collect::<String>())
+}
+
+fn first_text(html: &Html, css: &str) -> Option<String> {
+    html.select(&selector(css))
+        .map(text_of)
+        .find(|t| !t.is_empty())
+}
+
+fn first_attr(html: &Html, css: &str, attr: &str) -> Option<String> {
+    html.select(&selector(css))
+        .filter_map(|e| e.value().attr(attr))
+        .map(squash)
+        .find(|t| !t.is_empty())
+}
+
+/// `<meta {key}="{name}" content="...">`, matching the name without regard to case.
+fn meta(html: &Html, key: &str, name: &str) -> Option<String> {
+    html.select(&selector("meta[content]"))
+        .filter(|m| {
+            m.value()
+                .attr(key)
+                .is_some_and(|v| v.eq_ignore_ascii_case(name))
+        })
+        .filter_map(|m| m.value().attr("content"))
+        .map(squash)
+        .find(|t| !t.is_empty())
+}
+
+/// Separators sites put between the headline and their name in `<title>`.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " — ", " – ", " :: ", " » "];
+
+/// `<title>` as (headline, site): the site's name is the shorter side, whichever side it is on
+/// ("Headline | Site", "Site :: Headline").
+fn split_title(html: &Html) -> Option<(String, String)> {
+    let title = first_text(html, "title")?;
+    let (a, b) = TITLE_SEPARATORS.iter().find_map(|sep| {
+        title
+            .rsplit_once(sep)
+            .filter(|(_, site)| site.len() < title.len() / 2)
+            .or_else(|| title.split_once(sep))
+    })?;
+    let (a, b) = (a.trim().to_owned(), b.trim().to_owned());
+    Some(if a.len() >= b.len() { (a, b) } else { (b, a) })
+}
+
+fn title_without_site(html: &Html) -> Option<String> {
+    split_title(html)
+        .map(|(head, _)| head)
+        .or_else(|| first_text(html, "title"))
+}
+
+fn title_site(html: &Html) -> Option<String> {
+    split_title(html)
+        .map(|(_, site)| site)
+        .filter(|s| s.split_whitespace().count() <= 5)
+}
+
+/// The first `<h1>` outside page furniture: a site's logo is often an `<h1>` in its header.
+fn article_h1(html: &Html) -> Option<String> {
+    html.select(&selector("h1"))
+        .filter(|h| !h.ancestors().filter_map(ElementRef::wrap).any(is_furniture))
+        .map(text_of)
+        .find(|t| !t.is_empty())
+}
+
+/// The text of the first element whose class names it a byline.
+fn byline_element(html: &Html) -> Option<String> {
+    html.select(&selector("[class]"))
+        .filter(|e| {
+            class_tokens(e.value().attr("class").unwrap_or_default())
+                .any(|t| t == "byline" || t == "author")
+        })
+        .map(text_of)
+        .find(|t| !t.is_empty() && t.split_whitespace().count() <= 20)
+}
+
+/// A line that is only a byline: "By Jane Doe, staff writer".
+fn is_byline_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    ["By ", "BY "].iter().any(|p| {
+        line.strip_prefix(p)
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+    }) && words <= 12
+}
+
+/// A line that is only a date: "Thursday, March 6, 2003", "6 March 2003", "March 6, 2003".
+fn date_line(line: &str) -> Option<Date> {
+    let line = line.trim().trim_end_matches('.');
+    let without_weekday =
+        line.split_once(", ").map_or(
+            line,
+            |(first, rest)| {
+                if first.ends_with("day") { rest } else { line }
+            },
+        );
+    [
+        "%B %d, %Y",
+        "%d %B %Y",
+        "%b %d, %Y",
+        "%d %b %Y",
+        "%b. %d, %Y",
+    ]
+    .iter()
+    .find_map(|f| Date::strptime(f, without_weekday).ok())
+}
+
+/// "By Jane Doe" → "Jane Doe".
+fn strip_by(byline: &str) -> String {
+    let b = byline.trim();
+    for prefix in ["By ", "by ", "BY "] {
+        if let Some(rest) = b.strip_prefix(prefix) {
+            return rest.trim().to_owned();
+        }
+    }
+    b.to_owned()
+}
+
+/// The date at the start of an ISO 8601 date or date-time (`2025-12-29T14:03:00Z`).
+fn parse_date(value: &str) -> Option<Date> {
+    value.get(..10)?.parse().ok()
+}
+
+/// The schema.org article object among a page's JSON-LD blocks, if any.
+struct JsonLd(Option<Value>);
+
+impl JsonLd {
+    fn of(html: &Html) -> JsonLd {
+        let found = html
+            .select(&selector(r#"script[type="application/ld+json"]"#))
+            .filter_map(|s| serde_json::from_str::<Value>(&s.text().collect::<String>()).ok())
+            .find_map(|v| find_article(&v).cloned());
+        JsonLd(found)
+    }
+
+    fn string(&self, key: &str) -> Option<String> {
+        self.0
+            .as_ref()?
+            .get(key)?
+            .as_str()
+            .map(squash)
+            .filter(|s| !s.is_empty())
+    }
+
+    fn publisher(&self) -> Option<String> {
+        name_of(self.0.as_ref()?.get("publisher")?)
+    }
+
+    /// Authors joined as a byline reads: "A", "A and B", "A, B and C".
+    fn authors(&self) -> Option<String> {
+        let names: Vec<String> = match self.0.as_ref()?.get("author")? {
+            Value::Array(items) => items.iter().filter_map(name_of).collect(),
+            one => name_of(one).into_iter().collect(),
+        };
+        match names.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+        }
+    }
+}
+
+fn name_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(squash(s)),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(squash),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+/// Schema.org types of news and blog articles.
+fn is_article_type(t: &Value) -> bool {
+    let named = |s: &str| {
+        matches!(
+            s,
+            "NewsArticle"
+                | "Article"
+                | "ReportageNews"
+                | "AnalysisNewsArticle"
+                | "OpinionNewsArticle"
+                | "BlogPosting"
+                | "Report"
+        )
+    };
+    match t {
+        Value::String(s) => named(s),
+        Value::Array(a) => a.iter().filter_map(Value::as_str).any(named),
+        _ => false,
+    }
+}
+
+fn find_article(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(o) => {
+            if o.get("@type").is_some_and(is_article_type) {
+                Some(v)
+            } else {
+                o.get("@graph").and_then(find_article)
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_page_still_gives_its_paragraphs() {
+        let page = extract("<p>One sentence here.</p><p>Another one.</p>");
+        assert_eq!(page.body, "One sentence here.\n\nAnother one.\n");
+        assert_eq!(page.headline, None);
+    }
+
+    #[test]
+    fn line_breaks_in_a_div_become_lines_and_paragraphs() {
+        let page = extract(
+            "<body><div>First line of text goes on<br>and on.<br><br>Second paragraph here.</div></body>",
+        );
+        assert_eq!(
+            page.body,
+            "First line of text goes on\nand on.\n\nSecond paragraph here.\n"
+        );
+    }
+
+    #[test]
+    fn dates_come_from_iso_values() {
+        assert_eq!(
+            parse_date("2025-12-29T14:03:00Z"),
+            Some(Date::constant(2025, 12, 29))
+        );
+        assert_eq!(parse_date("Dec 29"), None);
+    }
+}
