@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Align2, Color32, FontId, Id, LayerId, Order, Ui};
 
+use super::actions::Action;
 use super::{Modal, SlantApp};
 use crate::command::{Command, text};
 use crate::import::{self, ImportedText};
@@ -56,7 +57,7 @@ impl SlantApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.request(super::actions::Action::ImportFiles(dropped));
+            self.request(Action::ImportFiles(dropped));
         }
         if self.modal.is_none() && self.workspace.is_some() && !ctx.egui_wants_keyboard_input() {
             let pasted = ctx.input(|i| {
@@ -66,7 +67,7 @@ impl SlantApp {
                 })
             });
             if let Some(text) = pasted {
-                self.request(super::actions::Action::PasteArticle(text));
+                self.request(Action::PasteArticle(text));
             }
         }
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
@@ -80,6 +81,39 @@ impl SlantApp {
                 FontId::proportional(24.0),
                 Color32::WHITE,
             );
+        }
+    }
+
+    /// Opens the dialog for a new article (empty, or with pasted text) or for editing the
+    /// focused article's text.
+    pub(super) fn open_text_dialog(&mut self, action: Action) {
+        let Some(ws) = &self.workspace else {
+            return;
+        };
+        match action {
+            Action::EditArticleText => {
+                let Some(a) = ws.focused_article() else {
+                    return;
+                };
+                if ws.doc.project.sentences.is_locked() {
+                    return self.error(
+                        "The text cannot be edited",
+                        "The teacher locked this assignment's sentences, so the article's text cannot be edited.",
+                    );
+                }
+                let text = ws.doc.project.articles[a].text.clone();
+                self.modal = Some(Modal::EditText { article: a, text });
+            }
+            action => {
+                let text = match action {
+                    Action::PasteArticle(text) => text,
+                    _ => String::new(),
+                };
+                let title = ImportedText::pasted(&text)
+                    .and_then(|p| p.headline)
+                    .unwrap_or_default();
+                self.modal = Some(Modal::NewArticle { title, text });
+            }
         }
     }
 

@@ -32,7 +32,7 @@ use crate::command::Command;
 use crate::document::{self, Document, Recovery};
 use crate::model::Reviewer;
 use crate::report::{self, Format, Report, Selection};
-use crate::{import, store};
+use crate::store;
 
 const SAMPLE: &str = include_str!("../../sample_projects/netanyahu_trump_annotated.ron");
 const SETTINGS_KEY: &str = "slant-settings";
@@ -305,30 +305,8 @@ impl SlantApp {
             Action::OpenSample => self.guarded(After::Sample),
             Action::ImportArticle => self.import_article(),
             Action::ImportFiles(paths) => self.import_paths(paths),
-            Action::NewArticleFromText | Action::PasteArticle(_) if self.workspace.is_some() => {
-                let text = match action {
-                    Action::PasteArticle(text) => text,
-                    _ => String::new(),
-                };
-                let title = import::ImportedText::pasted(&text)
-                    .and_then(|p| p.headline)
-                    .unwrap_or_default();
-                self.modal = Some(Modal::NewArticle { title, text });
-            }
-            Action::EditArticleText => {
-                if let Some(ws) = &self.workspace
-                    && let Some(a) = ws.focused_article()
-                {
-                    if ws.doc.project.sentences.is_locked() {
-                        self.error(
-                            "The text cannot be edited",
-                            "The teacher locked this assignment's sentences, so the article's text cannot be edited.",
-                        );
-                    } else {
-                        let text = ws.doc.project.articles[a].text.clone();
-                        self.modal = Some(Modal::EditText { article: a, text });
-                    }
-                }
+            Action::NewArticleFromText | Action::PasteArticle(_) | Action::EditArticleText => {
+                self.open_text_dialog(action)
             }
             Action::Export if self.workspace.is_some() => {
                 self.modal = Some(Modal::Export {
