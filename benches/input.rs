@@ -3,7 +3,8 @@
 //! - copy-paste repair of 10 MB of hard-wrapped news text;
 //! - extracting the article from a 1 MB saved web page;
 //! - re-anchoring every annotation of a 2,000-sentence article after an edit (a paragraph
-//!   deleted, one sentence in fifty reworded), and after replacing the whole text.
+//!   deleted, one sentence in fifty reworded), and after replacing the whole text;
+//! - aligning the sentences of two 5,000-sentence articles (target ≤ 200 ms).
 
 use std::sync::OnceLock;
 
@@ -11,7 +12,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use slant::import::{Format, import_bytes, repair};
 use slant::model::{Article, ReviewerId, Tag};
-use slant::{reanchor, segment};
+use slant::{compare, reanchor, segment};
 
 fn main() {
     divan::main();
@@ -158,4 +159,35 @@ fn reanchor_after_replacing_everything(bencher: Bencher) {
             .unplaced
             .len()
     });
+}
+
+/// The two sample articles, each repeated to 5,000 sentences with its numbers varied so that
+/// repeats are not identical.
+fn two_long_articles() -> &'static [(String, Vec<slant::model::Span>); 2] {
+    static PAIR: OnceLock<[(String, Vec<slant::model::Span>); 2]> = OnceLock::new();
+    PAIR.get_or_init(|| {
+        SEEDS.map(|seed| {
+            let mut text = String::new();
+            let mut round = 0;
+            loop {
+                text.push_str(&seed.replace("2025", &(1900 + round).to_string()));
+                text.push('\n');
+                round += 1;
+                let spans = segment::split(&text);
+                if spans.len() >= 5000 {
+                    let end = spans[4999].end;
+                    text.truncate(end);
+                    let spans = segment::split(&text);
+                    return (text, spans);
+                }
+            }
+        })
+    })
+}
+
+#[divan::bench(sample_count = 10)]
+fn align_5000_by_5000(bencher: Bencher) {
+    let [(a, sa), (b, sb)] = two_long_articles();
+    bencher
+        .bench(|| compare::align::align(black_box(a), sa, b, sb, compare::align::THRESHOLD).len());
 }

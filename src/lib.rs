@@ -8,6 +8,7 @@ pub mod agreement;
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod compare;
 pub mod cues;
 pub mod document;
 pub mod import;
