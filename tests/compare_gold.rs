@@ -92,3 +92,81 @@ fn precision_and_recall_on_the_gold_alignments() {
     assert!(p >= 0.5, "precision {p:.2}");
     assert!(r >= 0.3, "recall {r:.2}");
 }
+
+#[test]
+fn the_cli_compares_two_articles_as_json() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/netanyahu_trump_annotated.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args([
+            "compare",
+            sample.to_str().unwrap(),
+            "maralago-meeting",
+            "nbc-netanyahu-urges",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["a"], "maralago-meeting");
+    assert_eq!(doc["b"], "nbc-netanyahu-urges");
+    let pairs = doc["pairs"].as_array().unwrap();
+    // 1-based: the two leads report the same meeting.
+    assert!(
+        pairs
+            .iter()
+            .any(|p| p["a"] == 2 && p["b"] == 2 && p["score"].as_f64().unwrap() > 0.5)
+    );
+    let only_a: Vec<u64> = doc["only_a"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    assert!(only_a.contains(&4), "the June war is only in A: {only_a:?}");
+    let only_b: Vec<u64> = doc["only_b"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    assert!(
+        only_b.contains(&21),
+        "Warren's quote is only in B: {only_b:?}"
+    );
+    let voices_b = doc["voices"]["b"].as_array().unwrap();
+    let has = |name: &str, kind: &str| {
+        voices_b
+            .iter()
+            .any(|v| v["name"] == name && v["kind"] == kind && v["count"].as_u64() >= Some(1))
+    };
+    assert!(has("NBC News", "outlet"));
+    assert!(has("Senator Elizabeth Warren", "named"));
+    assert!(has("a former CIA analyst", "anonymous"));
+    // Every sentence is either paired or only in its article.
+    let paired_a: BTreeSet<u64> = pairs.iter().map(|p| p["a"].as_u64().unwrap()).collect();
+    assert_eq!(paired_a.len() + only_a.len(), 30);
+
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args([
+            "compare",
+            sample.to_str().unwrap(),
+            "maralago-meeting",
+            "cnn",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr).trim_end(),
+        format!(
+            "{}: there is no article \"cnn\"; its articles are: maralago-meeting, nbc-netanyahu-urges",
+            sample.display()
+        )
+    );
+}

@@ -39,6 +39,12 @@ pub fn run(command: Command) -> Result<(), Failure> {
         Command::Check { project } => check(&project),
         Command::Agree { project, json, key } => classroom::agree(&project, json, key.as_deref()),
         Command::Merge { class, students } => classroom::merge(&class, &students),
+        Command::Compare {
+            project,
+            a,
+            b,
+            json,
+        } => super::compare::compare(&project, &a, &b, json),
         Command::ImportTags { project, csv } => classroom::import_tags(&project, &csv),
         Command::Lock { project, unlock } => classroom::lock(&project, !unlock),
         Command::Key {

@@ -5,6 +5,7 @@
 
 mod classroom;
 mod commands;
+mod compare;
 mod output;
 
 use std::path::PathBuf;
@@ -97,6 +98,17 @@ pub enum Command {
         /// answer key, if it has one.
         #[arg(long)]
         key: Option<String>,
+    },
+    /// Compare two articles of a project: sentences that report the same thing, what only one
+    /// of them reports, figures that differ, and who gets to speak in each.
+    Compare {
+        project: PathBuf,
+        /// The first article's id (as `slant stats` lists them).
+        a: String,
+        /// The second article's id.
+        b: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Merge students' project files into the class project (their tags, notes and phrases).
     Merge {

@@ -1,5 +1,7 @@
 //! Comparing two articles about the same event: which sentences report the same content
-//! ([`align`]), and what each outlet covers that the other leaves out ([`coverage`]).
+//! ([`align`]), what each outlet covers that the other leaves out ([`coverage`]), and who gets
+//! to speak in each ([`sources`]).
 
 pub mod align;
 pub mod coverage;
+pub mod sources;

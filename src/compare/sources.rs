@@ -1,0 +1,191 @@
+//! Who gets to speak in an article, whoever reviews it: the people quoted or cited by name, the
+//! anonymous sources, and the outlets it cites, each with how many sentences give them a voice.
+//!
+//! Speakers are found by [`crate::voices::speaker`] (an attribution verb outside the quotation
+//! marks) in every sentence, and by "according to …"; a speaker whose name is a news
+//! organisation's ("NBC News", "The Washington Post", "Reuters") is an outlet.
+
+use std::collections::BTreeMap;
+
+use crate::model::Article;
+use crate::voices::{self, VoiceKind};
+
+/// What kind of source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Named,
+    Anonymous,
+    Outlet,
+}
+
+/// One source and the sentences (0-based) where it speaks or is cited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    pub kind: SourceKind,
+    pub sentences: Vec<usize>,
+}
+
+/// Last words of news organisations' names.
+const OUTLET_WORDS: &[&str] = &[
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Guardian",
+    "Telegraph",
+    "Press",
+    "Wire",
+    "Gazette",
+    "Magazine",
+    "Radio",
+    "Television",
+    "Broadcasting",
+    "Agency",
+    "Network",
+    "Reuters",
+    "Bloomberg",
+    "Haaretz",
+    "Politico",
+    "Axios",
+    "Economist",
+];
+
+/// News organisations known by an abbreviation.
+const OUTLET_NAMES: &[&str] = &[
+    "NBC",
+    "CBS",
+    "ABC",
+    "CNN",
+    "BBC",
+    "NPR",
+    "MSNBC",
+    "AP",
+    "AFP",
+    "Fox",
+    "Al Jazeera",
+];
+
+fn is_outlet(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    OUTLET_WORDS.contains(&last)
+        || OUTLET_NAMES
+            .iter()
+            .any(|o| name == *o || name.ends_with(&format!(" {o}")))
+}
+
+/// The capitalised name after "according to" ("according to NBC News, …" → "NBC News").
+fn according_to(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let at = lower.find("according to ")? + "according to ".len();
+    let mut name = Vec::new();
+    for word in sentence[at..].split_whitespace() {
+        let clean = word.trim_end_matches([',', '.', ';', ':']);
+        let capital = clean.chars().next().is_some_and(char::is_uppercase);
+        let joins = name.is_empty() && clean.eq_ignore_ascii_case("the");
+        if !(capital || joins) || clean.is_empty() {
+            break;
+        }
+        if !joins {
+            name.push(clean.to_owned());
+        }
+        if clean.len() != word.len() {
+            break; // the name ends at the punctuation
+        }
+    }
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// A quotation, not only apostrophes (`Iran’s`): a quote mark at the start of a word.
+fn has_quotation(text: &str) -> bool {
+    text.starts_with(['“', '‘', '"'])
+        || text.contains(" “")
+        || text.contains(" ‘")
+        || text.contains(" \"")
+}
+
+/// The article's sources in order of first appearance.
+pub fn sources(article: &Article) -> Vec<Source> {
+    let mut out: Vec<Source> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for s in 0..article.sentences.len() {
+        let text = article.sentence_text(s);
+        // Without a quotation, only plain reporting verbs cite someone: "the administration has
+        // praised …" reports an act, "officials said …" gives a voice.
+        let quotes = text.contains(['“', '”', '‘', '’', '"']) && has_quotation(text);
+        let reports = [" said", " says", " told ", " tells "]
+            .iter()
+            .any(|v| text.contains(v));
+        let found = (quotes || reports)
+            .then(|| voices::speaker(text))
+            .flatten()
+            .map(|(name, kind)| match kind {
+                VoiceKind::Named if is_outlet(&name) => (name, SourceKind::Outlet),
+                VoiceKind::Named => (name, SourceKind::Named),
+                VoiceKind::Unnamed => (name, SourceKind::Anonymous),
+            })
+            .into_iter()
+            .chain(according_to(text).map(|name| {
+                let kind = if is_outlet(&name) {
+                    SourceKind::Outlet
+                } else {
+                    SourceKind::Named
+                };
+                (name, kind)
+            }));
+        for (name, kind) in found {
+            // A person is known by the last word of the name (Warren, Senator Warren).
+            let key = match kind {
+                SourceKind::Named => name.split_whitespace().last().unwrap_or(&name).to_owned(),
+                SourceKind::Anonymous => name.to_lowercase(),
+                SourceKind::Outlet => name.trim_start_matches("the ").to_lowercase(),
+            };
+            match index.get(&key) {
+                Some(&i) => {
+                    if out[i].sentences.last() != Some(&s) {
+                        out[i].sentences.push(s);
+                    }
+                }
+                None => {
+                    index.insert(key, out.len());
+                    out.push(Source {
+                        name,
+                        kind,
+                        sentences: vec![s],
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_anonymous_sources_and_outlets_are_told_apart() {
+        let a = Article::new(
+            "a".into(),
+            "A",
+            "According to NBC News, officials informed Washington. ‘This isn’t about defense,’ one U.S. official told NBC. ‘It is a gamble,’ said Senator Elizabeth Warren. ‘We must act,’ Warren said. Reuters reported the talks, according to the Washington Post.",
+        );
+        let got: Vec<(String, SourceKind, usize)> = sources(&a)
+            .into_iter()
+            .map(|s| (s.name, s.kind, s.sentences.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("NBC News".into(), SourceKind::Outlet, 1),
+                ("one U.S. official".into(), SourceKind::Anonymous, 1),
+                ("Senator Elizabeth Warren".into(), SourceKind::Named, 2),
+                ("Washington Post".into(), SourceKind::Outlet, 1),
+            ]
+        );
+    }
+}
