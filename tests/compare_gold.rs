@@ -46,11 +46,23 @@ fn case(a: &str, b: &str, gold: &str) -> Case {
 }
 
 fn cases() -> Vec<Case> {
-    vec![case(
-        "article_maralago_meeting.txt",
-        "article_nbc_netanyahu_urges.txt",
-        "compare/maralago_nbc.gold.tsv",
-    )]
+    vec![
+        case(
+            "article_maralago_meeting.txt",
+            "article_nbc_netanyahu_urges.txt",
+            "compare/maralago_nbc.gold.tsv",
+        ),
+        case(
+            "compare/wildfire_wire.txt",
+            "compare/wildfire_local.txt",
+            "compare/wildfire.gold.tsv",
+        ),
+        case(
+            "compare/rates_financial.txt",
+            "compare/rates_tabloid.txt",
+            "compare/rates.gold.tsv",
+        ),
+    ]
 }
 
 /// (true positives, found, gold) over every case at `threshold`.
@@ -72,7 +84,7 @@ fn counts(cases: &[Case], threshold: f32) -> (usize, usize, usize) {
 fn precision_and_recall_on_the_gold_alignments() {
     let cases = cases();
     println!("threshold  precision  recall  F1");
-    for t in [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5] {
+    for t in [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5] {
         let (tp, found, gold) = counts(&cases, t);
         let p = tp as f64 / found.max(1) as f64;
         let r = tp as f64 / gold as f64;
@@ -88,9 +100,9 @@ fn precision_and_recall_on_the_gold_alignments() {
     println!(
         "at {THRESHOLD}: {tp} of {found} found pairs are gold (precision {p:.2}), {tp} of {gold} gold pairs found (recall {r:.2})"
     );
-    // Measured 0.57 and 0.36 on the sample pair; these guard against getting worse.
+    // Measured 0.54 and 0.37 over the three pairs; these guard against getting worse.
     assert!(p >= 0.5, "precision {p:.2}");
-    assert!(r >= 0.3, "recall {r:.2}");
+    assert!(r >= 0.35, "recall {r:.2}");
 }
 
 #[test]
