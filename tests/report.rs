@@ -182,7 +182,8 @@ fn html_never_lets_article_text_become_markup() {
     let elements = [
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
         "strong", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "u", "svg",
-        "rect", "line", "text", "article", "div", "sup", "a", "ol", "li",
+        "rect", "line", "text", "article", "div", "sup", "a", "ol", "li", "ul", "details",
+        "summary", "h4",
     ];
     let attributes = [
         "lang",
@@ -207,6 +208,7 @@ fn html_never_lets_article_text_become_markup() {
         "y2",
         "stroke",
         "text-anchor",
+        "value",
     ];
     let mut styles = 0;
     for element in doc.select(&all) {

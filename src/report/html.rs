@@ -35,6 +35,7 @@ pub fn render(report: &Report) -> String {
                 }
                 (legend())
                 @if report.articles.len() > 1 { (comparison(report)) }
+                (super::coverage::section(report))
                 @for (i, a) in report.articles.iter().enumerate() {
                     (article(a, i, reviewer))
                 }

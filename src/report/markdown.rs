@@ -94,6 +94,7 @@ pub fn render(report: &Report) -> String {
         });
         md.push('\n');
     }
+    super::coverage::markdown(report, &mut md);
 
     let reviewer = report.reviewer();
     for a in &report.articles {

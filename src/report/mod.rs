@@ -5,6 +5,7 @@
 //! everything it did not write itself; Markdown and CSV escape and quote their own way.
 
 mod class;
+mod coverage;
 mod html;
 mod json;
 mod markdown;
@@ -116,6 +117,8 @@ pub struct Report<'a> {
     pub generated: Timestamp,
     /// The class's agreement and scores, for a project with two reviewers or more.
     pub class: Option<Vec<class::ClassArticle<'a>>>,
+    /// What each pair of articles reports in common and apart (HTML and Markdown).
+    pub coverage: Vec<coverage::CoveragePair<'a>>,
 }
 
 impl<'a> Report<'a> {
@@ -168,6 +171,10 @@ impl<'a> Report<'a> {
             None => project.articles.iter().collect(),
         };
         let class = class::gather(project, &articles);
+        let coverage = match format {
+            Format::Html | Format::Markdown => coverage::gather(&articles),
+            Format::Csv | Format::Json => Vec::new(),
+        };
         let articles = articles
             .into_iter()
             .map(|article| {
@@ -193,6 +200,7 @@ impl<'a> Report<'a> {
             articles,
             generated,
             class,
+            coverage,
         })
     }
 

@@ -1,0 +1,179 @@
+//! The report's coverage section: for each pair of articles, what both report, what only one
+//! does, figures that differ, and who gets to speak in each (`crate::compare`).
+
+use std::fmt::Write;
+
+use maud::{Markup, html};
+
+use super::Report;
+use super::markdown::escape;
+use crate::compare::coverage::{self, Coverage};
+use crate::compare::sources::{self, Source, SourceKind};
+use crate::model::Article;
+
+/// Pairs compared in one report at most: every pair of the first four articles.
+const MAX_ARTICLES: usize = 4;
+
+/// One compared pair.
+pub struct CoveragePair<'a> {
+    pub a: &'a Article,
+    pub b: &'a Article,
+    pub coverage: Coverage,
+    pub sources_a: Vec<Source>,
+    pub sources_b: Vec<Source>,
+}
+
+/// Every pair of the report's first articles, when it has two or more.
+pub fn gather<'a>(articles: &[&'a Article]) -> Vec<CoveragePair<'a>> {
+    let shown = &articles[..articles.len().min(MAX_ARTICLES)];
+    let mut out = Vec::new();
+    for (i, &a) in shown.iter().enumerate() {
+        for &b in &shown[i + 1..] {
+            out.push(CoveragePair {
+                a,
+                b,
+                coverage: coverage::compare(a, b),
+                sources_a: sources::sources(a),
+                sources_b: sources::sources(b),
+            });
+        }
+    }
+    out
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn kind_label(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Named => "Named people",
+        SourceKind::Anonymous => "Anonymous sources",
+        SourceKind::Outlet => "Outlets cited",
+    }
+}
+
+fn voices_of(sources: &[Source], kind: SourceKind) -> String {
+    let names: Vec<String> = sources
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| format!("{} ({})", s.name, s.sentences.len()))
+        .collect();
+    if names.is_empty() {
+        "—".into()
+    } else {
+        names.join("; ")
+    }
+}
+
+const KINDS: [SourceKind; 3] = [SourceKind::Named, SourceKind::Anonymous, SourceKind::Outlet];
+
+/// The HTML section.
+pub fn section(report: &Report) -> Markup {
+    if report.coverage.is_empty() {
+        return html! {};
+    }
+    html! {
+        section class="coverage" {
+            h2 { "Coverage: what each outlet reports" }
+            p class="meta" { "Sentences that report the same thing are found by the words, names and numbers they share (a score from 0 to 1; pairs from 0.25 up). Check them: the same fact in other words can be missed." }
+            @for p in &report.coverage {
+                @let c = &p.coverage;
+                h3 { (p.a.title) " / " (p.b.title) }
+                p {
+                    "Reported by both: " (c.sentences_a - c.only_a.len()) " of " (c.sentences_a) " sentences of the first (" (pct(c.shared_share_a())) "), "
+                    (c.sentences_b - c.only_b.len()) " of " (c.sentences_b) " of the second (" (pct(c.shared_share_b())) ")."
+                }
+                @if !c.differing_numbers.is_empty() {
+                    p { strong { "Figures that differ: " } }
+                    ul {
+                        @for d in &c.differing_numbers {
+                            li { (d.what) ": " (d.in_a) " (sentence " (d.a + 1) ") against " (d.in_b) " (sentence " (d.b + 1) ")" }
+                        }
+                    }
+                }
+                details {
+                    summary { "Only in the first (" (c.only_a.len()) ") and only in the second (" (c.only_b.len()) ")" }
+                    @for (label, only, article) in [("Only in the first", &c.only_a, p.a), ("Only in the second", &c.only_b, p.b)] {
+                        h4 { (label) }
+                        ol {
+                            @for &i in only.iter() {
+                                li value=(i + 1) { (article.sentence_text(i)) }
+                            }
+                        }
+                    }
+                }
+                table {
+                    thead { tr { th { "Who gets to speak" } th { (p.a.title) } th { (p.b.title) } } }
+                    tbody {
+                        @for kind in KINDS {
+                            tr { th { (kind_label(kind)) } td { (voices_of(&p.sources_a, kind)) } td { (voices_of(&p.sources_b, kind)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The Markdown section.
+pub fn markdown(report: &Report, md: &mut String) {
+    if report.coverage.is_empty() {
+        return;
+    }
+    md.push_str("## Coverage: what each outlet reports\n\n");
+    for p in &report.coverage {
+        let c = &p.coverage;
+        let _ = writeln!(
+            md,
+            "### {} / {}\n\nReported by both: {} of {} sentences of the first ({}), {} of {} of the second ({}).\n",
+            escape(&p.a.title),
+            escape(&p.b.title),
+            c.sentences_a - c.only_a.len(),
+            c.sentences_a,
+            pct(c.shared_share_a()),
+            c.sentences_b - c.only_b.len(),
+            c.sentences_b,
+            pct(c.shared_share_b())
+        );
+        for d in &c.differing_numbers {
+            let _ = writeln!(
+                md,
+                "- Figures that differ: {}: {} (sentence {}) against {} (sentence {})",
+                escape(&d.what),
+                escape(&d.in_a),
+                d.a + 1,
+                escape(&d.in_b),
+                d.b + 1
+            );
+        }
+        let list = |only: &[usize]| -> String {
+            only.iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            md,
+            "Only in the first: sentences {}.\n\nOnly in the second: sentences {}.\n",
+            list(&c.only_a),
+            list(&c.only_b)
+        );
+        let _ = writeln!(
+            md,
+            "| Who gets to speak | {} | {} |\n|---|---|---|",
+            escape(&p.a.title),
+            escape(&p.b.title)
+        );
+        for kind in KINDS {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} |",
+                kind_label(kind),
+                escape(&voices_of(&p.sources_a, kind)),
+                escape(&voices_of(&p.sources_b, kind))
+            );
+        }
+        md.push('\n');
+    }
+}
