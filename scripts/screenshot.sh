@@ -92,4 +92,11 @@ import -window "$WID" "$OUT/edit_text_lost.png"
 xdotool key --window "$WID" Return
 sleep 1.5
 import -window "$WID" "$OUT/unplaced.png"
+kill $APP; wait $APP 2>/dev/null || true
+# Compare mode (M) with the lead of the first article selected: its counterparts outlined and
+# linked, what only one article reports tinted, the comparison in the side panel.
+start "$HOME/sample.ron"
+xdotool key --delay 300 --window "$WID" m j j
+sleep 1.5
+import -window "$WID" "$OUT/compare.png"
 echo "screenshots in $OUT"

@@ -75,6 +75,10 @@ pub enum Action {
     ForgetLexiconFolder,
     /// Show how the class tagged each sentence.
     ToggleClassView,
+    /// Link the sentences of the first two columns that report the same thing.
+    ToggleCompare,
+    /// In compare mode, fade what both articles report.
+    ToggleUniqueOnly,
     /// Select the next sentence the class disagreed on.
     NextDisputed,
     /// Make a reviewer's tags the answer key (`None` clears it).
@@ -253,6 +257,16 @@ pub fn tagging_shortcuts() -> Vec<Shortcut> {
             A::NextDisputed,
             "Next disputed sentence",
             &[key(NONE, Key::D)],
+        ),
+        entry(
+            A::ToggleCompare,
+            "Compare mode (link matching sentences)",
+            &[key(NONE, Key::M)],
+        ),
+        entry(
+            A::ToggleUniqueOnly,
+            "Compare: only what one outlet reports",
+            &[key(NONE, Key::U)],
         ),
         entry(
             A::ShowShortcuts,

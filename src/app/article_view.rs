@@ -40,6 +40,18 @@ pub struct ViewInput<'a> {
     pub locked: bool,
     /// The class's agreement on the article, in the class (disagreement) view.
     pub class: Option<&'a ArticleAgreement>,
+    /// In compare mode, what this column shows of the comparison.
+    pub compare: Option<&'a CompareSide>,
+}
+
+/// A column's share of compare mode.
+pub struct CompareSide {
+    /// Each sentence's counterparts in the other column (none: only this article reports it).
+    pub counterparts: Vec<Vec<usize>>,
+    /// Sentences to highlight: counterparts of the one hovered or selected in the other column.
+    pub highlight: Vec<usize>,
+    /// Fade what both report.
+    pub unique_only: bool,
 }
 
 /// A column's state between frames.
@@ -54,6 +66,10 @@ pub struct ColumnView {
     scroll_to: Option<usize>,
     drag_from: Option<(usize, usize)>, // (sentence, byte) where a phrase selection started
     drag_to: Option<usize>,
+    /// The sentence under the pointer this frame, and where visible sentences were drawn (the
+    /// first rectangle of each), for compare mode's links.
+    pub hovered: Option<usize>,
+    pub drawn: Vec<(usize, Rect)>,
 }
 
 #[derive(Default)]
@@ -396,6 +412,8 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
         area = area.vertical_scroll_offset(offset);
     }
     let id = ui.make_persistent_id(("column-sentences", input.column));
+    view.hovered = None;
+    view.drawn.clear();
     let output = area.show_viewport(ui, |ui, viewport| {
         let origin = ui.max_rect().min;
         ui.set_height(view.cache.total());
@@ -430,7 +448,8 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
                 top_left,
                 pieces: &pieces,
             };
-            interact_with_paragraph(ui, view, input, id, &laid, actions);
+            let rects = interact_with_paragraph(ui, view, input, id, &laid, actions);
+            super::compare_view::paint(ui, view, input, &rects);
             // After the sentences, so the badge is on top of its sentence for the pointer.
             super::marks::ghost_badges(ui, input, id, &laid, actions);
             super::marks::class_bars(ui, input, id, &laid);
@@ -453,7 +472,7 @@ fn interact_with_paragraph(
     id: Id,
     laid: &Laid,
     actions: &mut Vec<Action>,
-) {
+) -> Vec<(usize, Rect)> {
     let (galley, top_left, pieces) = (laid.galley, laid.top_left, laid.pieces);
     // One rectangle per sentence per row.
     let mut rects: Vec<(usize, Rect)> = Vec::new();
@@ -564,6 +583,7 @@ fn interact_with_paragraph(
             super::context_menu::show(ui, input, sentence, at, actions);
         });
     }
+    rects
 }
 
 /// The column header: title and outlet.

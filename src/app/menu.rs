@@ -213,6 +213,22 @@ impl SlantApp {
                     Action::ToggleClassView,
                     &mut out,
                 );
+                toggle(
+                    ui,
+                    true,
+                    self.settings.compare,
+                    "Compare mode",
+                    Action::ToggleCompare,
+                    &mut out,
+                );
+                toggle(
+                    ui,
+                    true,
+                    self.settings.unique_only,
+                    "Only what one outlet reports",
+                    Action::ToggleUniqueOnly,
+                    &mut out,
+                );
                 item(
                     ui,
                     has_ws,

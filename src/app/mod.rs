@@ -5,6 +5,7 @@ mod actions;
 mod article_text;
 mod article_view;
 mod classroom;
+mod compare_view;
 mod context_menu;
 pub mod dialogs;
 mod files;
@@ -54,6 +55,10 @@ pub struct Settings {
     pub lexicon_folder: Option<PathBuf>,
     /// The class's tags per sentence instead of the reviewer's own view alone.
     pub class_view: bool,
+    /// Compare mode: matching sentences of the first two columns linked, the rest tinted.
+    pub compare: bool,
+    /// In compare mode, fade what both outlets report, leaving what only one does.
+    pub unique_only: bool,
 }
 
 impl Default for Settings {
@@ -68,6 +73,8 @@ impl Default for Settings {
             cue_highlights: false,
             lexicon_folder: None,
             class_view: false,
+            compare: false,
+            unique_only: false,
         }
     }
 }
@@ -354,6 +361,11 @@ impl SlantApp {
             }
             Action::ToggleSuggestions => self.settings.suggestions = !self.settings.suggestions,
             Action::ToggleClassView => self.settings.class_view = !self.settings.class_view,
+            Action::ToggleCompare => self.settings.compare = !self.settings.compare,
+            Action::ToggleUniqueOnly => {
+                self.settings.unique_only = !self.settings.unique_only;
+                self.settings.compare |= self.settings.unique_only;
+            }
             Action::MergeStudents => self.merge_students(),
             Action::ToggleCueHighlights => {
                 self.settings.cue_highlights = !self.settings.cue_highlights
@@ -545,6 +557,8 @@ impl eframe::App for SlantApp {
             suggestions: self.settings.suggestions,
             cues: self.settings.cue_highlights,
             class: self.settings.class_view,
+            compare: self.settings.compare,
+            unique_only: self.settings.unique_only,
         };
         if self.hints.poll(Instant::now()) && !self.hints.problems.is_empty() {
             self.modal = Some(Modal::Message {

@@ -10,6 +10,7 @@ use super::article_view::{self, ColumnView, ViewInput};
 use super::hints::Hints;
 
 mod class;
+mod compare;
 mod suggestions;
 mod unplaced;
 use super::side_panel::{self, ColumnStats};
@@ -31,6 +32,9 @@ pub struct Look {
     pub cues: bool,
     /// The class's tags per sentence (disagreement view).
     pub class: bool,
+    /// Compare mode, and whether shared content is faded.
+    pub compare: bool,
+    pub unique_only: bool,
 }
 
 /// A reviewer's figures and quoted voices (named, unnamed) for one article.
@@ -56,6 +60,8 @@ pub struct Workspace {
     summaries: HashMap<(usize, ReviewerId), (u64, Figures)>,
     /// Per article, the class's agreement and the revision it was computed at.
     class: HashMap<usize, (u64, crate::agreement::ArticleAgreement)>,
+    /// The first two columns' comparison, in compare mode.
+    compare: Option<compare::CompareCache>,
     last_offsets: Vec<f32>,
 }
 
@@ -77,6 +83,7 @@ impl Workspace {
             text_counts: HashMap::new(),
             summaries: HashMap::new(),
             class: HashMap::new(),
+            compare: None,
             last_offsets: Vec::new(),
         };
         ws.set_columns(n);
@@ -368,6 +375,10 @@ impl Workspace {
                 }
             }
             self.unplaced_panel(ui, actions);
+            if look.compare {
+                ui.separator();
+                self.compare_panel(ui);
+            }
             ui.separator();
             if look.class {
                 // In the class view the class comes first: it is what the teacher is looking at.
@@ -422,6 +433,15 @@ impl Workspace {
                 self.prepare_class(self.columns[i].article);
             }
         }
+        let compare_on = look.compare && self.prepare_compare().is_some();
+        let sides: Vec<Option<article_view::CompareSide>> = (0..n)
+            .map(|c| {
+                compare_on
+                    .then(|| self.compare_side(c, look.unique_only))
+                    .flatten()
+            })
+            .collect();
+        let focus = compare_on.then(|| self.compare_focus()).flatten();
         let project = &self.doc.project;
         if look.suggestions || look.cues {
             for c in &self.columns {
@@ -480,10 +500,15 @@ impl Workspace {
                     } else {
                         None
                     },
+                    compare: sides[i].as_ref(),
                 };
                 article_view::show(ui, view, &input, actions);
             }
         });
+        if let Some((column, sentence)) = focus {
+            let links = crate::app::compare_view::links(&self.columns, column, sentence, &sides);
+            crate::app::compare_view::draw_links(ui, &links, look.dark);
+        }
     }
 
     /// When synced, the column the person scrolled leads and the others follow at the same

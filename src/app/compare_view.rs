@@ -1,0 +1,100 @@
+//! Compare mode drawn over the columns: sentences only one article reports are tinted, the
+//! counterparts of the sentence hovered or selected in the other column are outlined and linked
+//! to it by a line, and with "only what one outlet reports" the shared sentences fade.
+
+use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
+
+use super::article_view::{ColumnView, CompareSide, ViewInput};
+
+/// Tint of a sentence that only this article reports.
+fn unique_tint(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 40)
+    } else {
+        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 55)
+    }
+}
+
+fn link_stroke(dark: bool) -> Stroke {
+    let c = if dark {
+        Color32::from_rgb(0x56, 0xB4, 0xE9)
+    } else {
+        Color32::from_rgb(0x00, 0x72, 0xB2)
+    };
+    Stroke::new(2.0, c)
+}
+
+/// Paints one paragraph's compare marks and records where its sentences are and which one the
+/// pointer is over.
+pub fn paint(ui: &Ui, view: &mut ColumnView, input: &ViewInput, rects: &[(usize, Rect)]) {
+    let Some(side) = input.compare else {
+        return;
+    };
+    let painter = ui.painter();
+    for &(sentence, rect) in rects {
+        if !view.drawn.iter().any(|(s, _)| *s == sentence) {
+            view.drawn.push((sentence, rect));
+        }
+        if ui.rect_contains_pointer(rect) {
+            view.hovered = Some(sentence);
+        }
+        let shared = side
+            .counterparts
+            .get(sentence)
+            .is_some_and(|c| !c.is_empty());
+        if !shared {
+            painter.rect_filled(rect, 2.0, unique_tint(input.dark));
+        } else if side.unique_only {
+            let fade = ui.visuals().panel_fill.gamma_multiply(0.8);
+            painter.rect_filled(rect, 0.0, fade);
+        }
+        if side.highlight.contains(&sentence) {
+            painter.rect_stroke(
+                rect.expand(1.5),
+                2.0,
+                link_stroke(input.dark),
+                StrokeKind::Outside,
+            );
+        }
+    }
+}
+
+/// Lines from the sentence in focus (column, sentence) to its counterparts in the other column,
+/// where both are on screen.
+pub fn links(
+    columns: &[ColumnView],
+    column: usize,
+    sentence: usize,
+    sides: &[Option<CompareSide>],
+) -> Vec<(Pos2, Pos2)> {
+    let other = 1 - column.min(1);
+    let (Some(from), Some(to), Some(Some(side))) =
+        (columns.get(column), columns.get(other), sides.get(column))
+    else {
+        return Vec::new();
+    };
+    let Some(&(_, start)) = from.drawn.iter().find(|(s, _)| *s == sentence) else {
+        return Vec::new();
+    };
+    let targets = side.counterparts.get(sentence).cloned().unwrap_or_default();
+    to.drawn
+        .iter()
+        .filter(|(s, _)| targets.contains(s))
+        .map(|&(_, end)| {
+            if column == 0 {
+                (start.right_center(), end.left_center())
+            } else {
+                (start.left_center(), end.right_center())
+            }
+        })
+        .collect()
+}
+
+pub fn draw_links(ui: &Ui, links: &[(Pos2, Pos2)], dark: bool) {
+    let stroke = link_stroke(dark);
+    for &(a, b) in links {
+        ui.painter().line_segment([a, b], stroke);
+        ui.painter().circle_filled(a, 3.0, stroke.color);
+        ui.painter().circle_filled(b, 3.0, stroke.color);
+    }
+}
