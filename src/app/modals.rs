@@ -122,6 +122,8 @@ impl SlantApp {
                     }
                     Modal::Shortcuts => {
                         ui.heading("Keyboard shortcuts");
+                        let tall = (ui.ctx().content_rect().height() - 200.0).clamp(200.0, 640.0);
+                        egui::ScrollArea::vertical().max_height(tall).min_scrolled_height(tall).show(ui, |ui| {
                         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                             for s in actions::tagging_shortcuts()
                                 .into_iter()
@@ -136,6 +138,7 @@ impl SlantApp {
                             ui.label("Mark a loaded phrase");
                             ui.label("drag across words in a sentence");
                             ui.end_row();
+                        });
                         });
                         if ui.button("Close").clicked() {
                             close = true;
