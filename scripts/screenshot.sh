@@ -97,6 +97,7 @@ kill $APP; wait $APP 2>/dev/null || true
 # linked, what only one article reports tinted, the comparison in the side panel.
 start "$HOME/sample.ron"
 xdotool key --delay 300 --window "$WID" m j j
+xdotool mousemove --window "$WID" 1500 980   # off the text: the selection leads, not the pointer
 sleep 1.5
 import -window "$WID" "$OUT/compare.png"
 echo "screenshots in $OUT"
