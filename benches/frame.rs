@@ -113,3 +113,22 @@ fn tag_and_repaint(bencher: Bencher, size: &str) {
         frame(&mut h);
     });
 }
+
+/// Compare mode with the pointer moving over the first column: the alignment is cached, so a
+/// frame only outlines and links the hovered sentence's counterparts. (Not run on the 20,000
+/// sentence project: its five sentences repeated make every sentence match thousands.)
+#[divan::bench(args = ["10 filling the view", "10 short"], sample_count = 100)]
+fn compare_hover_frame(bencher: Bencher, size: &str) {
+    let (_dir, mut h) = harness(size);
+    h.state_mut().request(Action::ToggleCompare);
+    h.run();
+    let mut k = 0;
+    bencher.bench_local(|| {
+        k += 1;
+        h.hover_at(egui::pos2(
+            100.0 + (k % 7) as f32 * 40.0,
+            200.0 + (k % 11) as f32 * 30.0,
+        ));
+        frame(&mut h);
+    });
+}

@@ -8,10 +8,11 @@ use super::article_view::{ColumnView, CompareSide, ViewInput};
 
 /// Tint of a sentence that only this article reports.
 fn unique_tint(dark: bool) -> Color32 {
+    // Over the tag colours it must still show: a strong amber wash.
     if dark {
-        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 40)
+        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 70)
     } else {
-        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 55)
+        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 95)
     }
 }
 

@@ -11,7 +11,7 @@ use crate::compare::sources::{self, Source, SourceKind};
 
 /// The comparison of the articles in columns 1 and 2, for one revision of the project.
 pub struct CompareCache {
-    key: (usize, usize, u64),
+    key: [(usize, usize, usize, usize); 2],
     pub coverage: Coverage,
     pub sources: [Vec<Source>; 2],
     /// Per column, each sentence's counterparts in the other column.
@@ -27,7 +27,13 @@ impl Workspace {
         if a == b || a >= articles.len() || b >= articles.len() {
             return None;
         }
-        let key = (a, b, self.revision);
+        // The alignment depends on the texts only: tagging does not redo it. A text that is
+        // replaced is a new string (edit text, undo), so its address tells it apart.
+        let of = |i: usize| {
+            let t = &articles[i];
+            (i, t.text.as_ptr() as usize, t.text.len(), t.sentences.len())
+        };
+        let key = [of(a), of(b)];
         if self.compare.as_ref().is_none_or(|c| c.key != key) {
             let (aa, ab) = (&articles[a], &articles[b]);
             let coverage = coverage::compare(aa, ab);
