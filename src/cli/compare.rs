@@ -207,18 +207,7 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
     }
     let _ = writeln!(t, "\nWho gets to speak:");
     for kind in [SourceKind::Named, SourceKind::Anonymous, SourceKind::Outlet] {
-        let list = |sources: &[Source]| -> String {
-            let names: Vec<String> = sources
-                .iter()
-                .filter(|s| s.kind == kind)
-                .map(|s| format!("{} ({})", s.name, s.sentences.len()))
-                .collect();
-            if names.is_empty() {
-                "—".into()
-            } else {
-                names.join("; ")
-            }
-        };
+        let list = |sources: &[Source]| sources::listed(sources, kind, "; ");
         let label = match kind {
             SourceKind::Named => "named",
             SourceKind::Anonymous => "anonymous",

@@ -99,6 +99,21 @@ fn according_to(sentence: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.join(" "))
 }
 
+/// The sources of one kind as a voices table lists them: "Name (sentences)" joined by `sep`, or
+/// "—" when there are none.
+pub fn listed(sources: &[Source], kind: SourceKind, sep: &str) -> String {
+    let names: Vec<String> = sources
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| format!("{} ({})", s.name, s.sentences.len()))
+        .collect();
+    if names.is_empty() {
+        "—".into()
+    } else {
+        names.join(sep)
+    }
+}
+
 /// A quotation, not only apostrophes (`Iran’s`): a quote mark at the start of a word.
 fn has_quotation(text: &str) -> bool {
     text.starts_with(['“', '‘', '"'])

@@ -54,16 +54,7 @@ fn kind_label(kind: SourceKind) -> &'static str {
 }
 
 fn voices_of(sources: &[Source], kind: SourceKind) -> String {
-    let names: Vec<String> = sources
-        .iter()
-        .filter(|s| s.kind == kind)
-        .map(|s| format!("{} ({})", s.name, s.sentences.len()))
-        .collect();
-    if names.is_empty() {
-        "—".into()
-    } else {
-        names.join("; ")
-    }
+    sources::listed(sources, kind, "; ")
 }
 
 const KINDS: [SourceKind; 3] = [SourceKind::Named, SourceKind::Anonymous, SourceKind::Outlet];

@@ -152,16 +152,7 @@ impl Workspace {
             ] {
                 ui.label(label);
                 for side in &cache.sources {
-                    let names: Vec<String> = side
-                        .iter()
-                        .filter(|s| s.kind == kind)
-                        .map(|s| format!("{} ({})", s.name, s.sentences.len()))
-                        .collect();
-                    ui.label(if names.is_empty() {
-                        "—".into()
-                    } else {
-                        names.join("\n")
-                    });
+                    ui.label(sources::listed(side, kind, "\n"));
                 }
                 ui.end_row();
             }
