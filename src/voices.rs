@@ -333,7 +333,7 @@ pub fn quoted_voices(article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
         };
         // A named person is known by the last word of the name (Warren, Senator Warren).
         let key = match kind {
-            VoiceKind::Named => name.split_whitespace().last().unwrap_or(&name).to_owned(),
+            VoiceKind::Named => person_key(&name),
             VoiceKind::Unnamed => name.to_lowercase(),
         };
         match index.get(&key) {
@@ -349,6 +349,12 @@ pub fn quoted_voices(article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
         }
     }
     voices
+}
+
+/// A named person is known by the last word of the name: Warren, Senator Warren and Elizabeth
+/// Warren are one voice.
+pub fn person_key(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or(name).to_owned()
 }
 
 /// How many named and unnamed voices.

@@ -152,9 +152,8 @@ pub fn sources(article: &Article) -> Vec<Source> {
                 (name, kind)
             }));
         for (name, kind) in found {
-            // A person is known by the last word of the name (Warren, Senator Warren).
             let key = match kind {
-                SourceKind::Named => name.split_whitespace().last().unwrap_or(&name).to_owned(),
+                SourceKind::Named => voices::person_key(&name),
                 SourceKind::Anonymous => name.to_lowercase(),
                 SourceKind::Outlet => name.trim_start_matches("the ").to_lowercase(),
             };

@@ -1,0 +1,46 @@
+//! What the app remembers between runs (eframe's storage): recent files, look, modes.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// What the app remembers between runs.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub dark: bool,
+    pub font_size: f32,
+    pub columns: usize,
+    pub synced_scroll: bool,
+    /// Outlined badges for Slant's suggested tags.
+    pub suggestions: bool,
+    /// Cue words underlined in the text.
+    pub cue_highlights: bool,
+    /// A teacher's folder of extra word lists.
+    pub lexicon_folder: Option<PathBuf>,
+    /// The class's tags per sentence instead of the reviewer's own view alone.
+    pub class_view: bool,
+    /// Compare mode: matching sentences of the first two columns linked, the rest tinted.
+    pub compare: bool,
+    /// In compare mode, fade what both outlets report, leaving what only one does.
+    pub unique_only: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            dark: false,
+            font_size: 17.0,
+            columns: 2,
+            synced_scroll: false,
+            suggestions: true,
+            cue_highlights: false,
+            lexicon_folder: None,
+            class_view: false,
+            compare: false,
+            unique_only: false,
+        }
+    }
+}
