@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use slant::import::{Format, ImportedText, import_bytes, repair};
+use slant_core::import::{Format, ImportedText, import_bytes, repair};
 
 /// Loading gives a project or an error, never a panic; a project it gives saves and loads back
 /// the same.
@@ -12,10 +12,10 @@ pub fn load_project(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(project) = slant::store::from_ron(text, Path::new("fuzz.ron")) {
-        let saved = slant::store::to_ron(&project).expect("a loaded project saves");
-        let again =
-            slant::store::from_ron(&saved, Path::new("fuzz.ron")).expect("a saved project loads");
+    if let Ok(project) = slant_core::store::from_ron(text, Path::new("fuzz.ron")) {
+        let saved = slant_core::store::to_ron(&project).expect("a loaded project saves");
+        let again = slant_core::store::from_ron(&saved, Path::new("fuzz.ron"))
+            .expect("a saved project loads");
         assert_eq!(again, project);
     }
 }
@@ -24,7 +24,7 @@ pub fn load_project(data: &[u8]) {
 /// white space at either end.
 pub fn sentences(text: &str) {
     let mut end = 0;
-    for s in slant::segment::split(text) {
+    for s in slant_core::segment::split(text) {
         assert!(
             s.start >= end && s.start < s.end && s.end <= text.len(),
             "{s:?}"
@@ -50,7 +50,7 @@ pub fn repair(text: &str) {
     let text = text.replace('\r', "");
     let once = repair::repair(&text);
     assert_eq!(visible(&once.text), visible(&text));
-    for s in slant::segment::split(&once.text) {
+    for s in slant_core::segment::split(&once.text) {
         let (start, end) = once.map.to_original(s.start, s.end);
         assert!(start <= end && end <= text.len(), "{s:?} -> {start}..{end}");
         assert!(text.is_char_boundary(start) && text.is_char_boundary(end));

@@ -1,7 +1,7 @@
 //! Any bytes as a saved web page (see `invariants::import`).
 #![no_main]
 
-use slant::import::Format;
+use slant_core::import::Format;
 
 #[path = "../invariants.rs"]
 mod invariants;

@@ -1,7 +1,7 @@
 //! Any bytes as a text or Markdown article (see `invariants::import`).
 #![no_main]
 
-use slant::import::Format;
+use slant_core::import::Format;
 
 #[path = "../invariants.rs"]
 mod invariants;

@@ -1,0 +1,106 @@
+//! Everything the app can be asked to do, as queued requests: the commands of the command table
+//! ([`crate::ui_command::UiCommand`]: menus and keys) and what clicks and drags ask for (select
+//! this sentence, mark this phrase). Actions are queued while a frame is drawn and carried out at
+//! its end.
+
+use std::path::PathBuf;
+
+use slant_core::model::{Span, Tag};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    NewProject,
+    OpenProject,
+    OpenPath(PathBuf),
+    OpenSample,
+    ImportArticle,
+    Export,
+    Save,
+    SaveAs,
+    Close,
+    Quit,
+    Undo,
+    Redo,
+    Find,
+    ShowShortcuts,
+    TextLarger,
+    TextSmaller,
+    ToggleDarkMode,
+    ToggleSyncedScroll,
+    SetColumns(usize),
+    /// Tag the selected sentence (`None` clears it).
+    Tag(Option<Tag>),
+    SelectNext,
+    SelectPrevious,
+    NextUntagged,
+    Select {
+        column: usize,
+        sentence: usize,
+    },
+    /// Mark or unmark a loaded phrase in the article shown in `column`.
+    TogglePhrase {
+        column: usize,
+        span: Span,
+    },
+    SplitSentence {
+        column: usize,
+        sentence: usize,
+        at: usize,
+    },
+    MergeWithNext {
+        column: usize,
+        sentence: usize,
+    },
+    /// Put the keyboard in the note box of the selected sentence.
+    EditNote,
+    /// Store what the note box holds as the selected sentence's note.
+    CommitNote,
+    AddReviewer,
+    SetReviewer(slant_core::model::ReviewerId),
+    /// Switch to the next reviewer of the project.
+    NextReviewer,
+    /// Show the next (+1) or previous (−1) article in the focused column.
+    CycleArticle(isize),
+    /// Take the selected sentence's suggested tag.
+    AcceptSuggestion,
+    /// Dismiss the selected sentence's suggested tag.
+    RejectSuggestion,
+    /// Take every open suggestion of this tag in the focused article.
+    AcceptAllSuggested(Tag),
+    ToggleSuggestions,
+    ToggleCueHighlights,
+    /// Choose the folder of a teacher's own word lists.
+    ChooseLexiconFolder,
+    /// Use Slant's word lists only.
+    ForgetLexiconFolder,
+    /// Show how the class tagged each sentence.
+    ToggleClassView,
+    /// Link the sentences of the first two columns that report the same thing.
+    ToggleCompare,
+    /// In compare mode, fade what both articles report.
+    ToggleUniqueOnly,
+    /// Select the next sentence the class disagreed on.
+    NextDisputed,
+    /// Make a reviewer's tags the answer key (`None` clears it).
+    SetAnswerKey(Option<slant_core::model::ReviewerId>),
+    /// Merge students' project files into this project.
+    MergeStudents,
+    /// Type or paste an article's text into a dialog (File ▸ New article from text).
+    NewArticleFromText,
+    /// Text pasted while no text box had the keyboard: offered as a new article.
+    PasteArticle(String),
+    /// Files dropped onto the window, to import as articles.
+    ImportFiles(Vec<PathBuf>),
+    /// Edit the focused article's text.
+    EditArticleText,
+    /// Put an annotation that lost its sentence onto the selected sentence.
+    PlaceUnplaced {
+        article: usize,
+        index: usize,
+    },
+    /// Drop an annotation that lost its sentence (undoable).
+    DiscardUnplaced {
+        article: usize,
+        index: usize,
+    },
+}

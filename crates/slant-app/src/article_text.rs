@@ -1,0 +1,318 @@
+//! Getting article text in and changing it: files dropped on the window or chosen in a dialog,
+//! text pasted or typed as a new article, and editing an article's text after tagging.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Align2, Color32, FontId, Id, LayerId, Order, Ui};
+
+use super::actions::Action;
+use super::{Modal, SlantApp};
+use slant_core::command::{Command, text};
+use slant_core::import::{self, ImportedText};
+
+/// The file endings Slant imports as articles.
+const ARTICLE_ENDINGS: [&str; 7] = ["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+
+fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_ENDINGS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The article's text in a scrolling box, named for screen readers and tests; with `focus`, it
+/// takes the keyboard when nothing else has it (a dialog that opens ready to type in).
+fn text_area(ui: &mut Ui, body: &mut String, rows: usize, max_height: f32, focus: bool) {
+    egui::ScrollArea::vertical()
+        .max_height(max_height)
+        .show(ui, |ui| {
+            let r = ui.add(
+                egui::TextEdit::multiline(body)
+                    .desired_rows(rows)
+                    .desired_width(f32::INFINITY),
+            );
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
+            });
+            if focus && ui.memory(|m| m.focused().is_none()) {
+                r.request_focus();
+            }
+        });
+}
+
+impl SlantApp {
+    /// Files dropped onto the window and text pasted outside any text box become actions.
+    pub(super) fn dropped_and_pasted(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.request(Action::ImportFiles(dropped));
+        }
+        if self.modal.is_none() && self.workspace.is_some() && !ctx.egui_wants_keyboard_input() {
+            let pasted = ctx.input(|i| {
+                i.events.iter().find_map(|e| match e {
+                    egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(text) = pasted {
+                self.request(Action::PasteArticle(text));
+            }
+        }
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let painter = ctx.layer_painter(LayerId::new(Order::Foreground, Id::NULL.with("drop")));
+            let screen = ctx.content_rect();
+            painter.rect_filled(screen, 0.0, Color32::from_black_alpha(160));
+            painter.text(
+                screen.center(),
+                Align2::CENTER_CENTER,
+                "Drop .txt, .md or .html files to add them as articles",
+                FontId::proportional(24.0),
+                Color32::WHITE,
+            );
+        }
+    }
+
+    /// Opens the dialog for a new article (empty, or with pasted text) or for editing the
+    /// focused article's text.
+    pub(super) fn open_text_dialog(&mut self, action: Action) {
+        let Some(ws) = &self.workspace else {
+            return;
+        };
+        match action {
+            Action::EditArticleText => {
+                let Some(a) = ws.focused_article() else {
+                    return;
+                };
+                if ws.doc.project.sentences.is_locked() {
+                    return self.error(
+                        "The text cannot be edited",
+                        "The teacher locked this assignment's sentences, so the article's text cannot be edited.",
+                    );
+                }
+                let text = ws.doc.project.articles[a].text.clone();
+                self.modal = Some(Modal::EditText { article: a, text });
+            }
+            action => {
+                let text = match action {
+                    Action::PasteArticle(text) => text,
+                    _ => String::new(),
+                };
+                let title = ImportedText::pasted(&text)
+                    .and_then(|p| p.headline)
+                    .unwrap_or_default();
+                self.modal = Some(Modal::NewArticle { title, text });
+            }
+        }
+    }
+
+    /// Imports article files into the open project as one undoable step, and says which could
+    /// not be imported and why.
+    pub(super) fn import_paths(&mut self, paths: Vec<PathBuf>) {
+        if self.workspace.is_none() {
+            return self.error(
+                "No project is open",
+                "Open or create a project first, then add articles to it.",
+            );
+        }
+        let mut problems = Vec::new();
+        let mut imported = Vec::new();
+        for path in paths {
+            if !is_article_file(&path) {
+                problems.push(format!(
+                    "{}: Slant adds .txt, .md and .html files as articles (to open a project, use Open… in the File menu)",
+                    path.display()
+                ));
+                continue;
+            }
+            match import::import_file(&path) {
+                Ok(i) => imported.push((stem(&path), i)),
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        if !imported.is_empty() {
+            let articles = imported
+                .into_iter()
+                .map(|(stem, text)| (stem.clone(), text, stem))
+                .collect();
+            if let Err(e) = self.add_articles(articles) {
+                problems.push(e);
+            }
+        }
+        if !problems.is_empty() {
+            self.error("Some files were not added", problems.join("\n"));
+        }
+    }
+
+    /// Adds articles (id hint, text, title when the text has no headline) and shows the last.
+    fn add_articles(
+        &mut self,
+        articles: Vec<(String, ImportedText, String)>,
+    ) -> Result<(), String> {
+        let Some(ws) = &mut self.workspace else {
+            return Ok(());
+        };
+        let first = ws.doc.project.articles.len();
+        let mut project = ws.doc.project.clone();
+        let mut commands = Vec::new();
+        let mut label = String::new();
+        for (hint, text, title) in articles {
+            let id = project.new_article_id(&hint);
+            let article = text.into_article(id, &title);
+            label = format!("Add {}", article.title);
+            let command = Command::InsertArticle {
+                index: project.articles.len(),
+                article: Box::new(article),
+            };
+            command
+                .clone()
+                .apply(&mut project)
+                .map_err(|e| e.to_string())?;
+            commands.push(command);
+        }
+        let added = commands.len();
+        if added > 1 {
+            label = format!("Add {added} articles");
+        }
+        ws.apply(label, Some(Command::Batch(commands)))?;
+        // Show the new article: in a new column while there is room, else in the last one.
+        let n = ws.columns.len();
+        if n < 4 && n < ws.doc.project.articles.len() && first > 0 {
+            ws.set_columns(n + 1);
+        }
+        let last = ws.doc.project.articles.len() - 1;
+        if let Some(c) = ws.columns.last_mut() {
+            c.article = last;
+        }
+        Ok(())
+    }
+
+    /// The dialog for a new article from pasted or typed text. Returns true when it is done.
+    pub(super) fn new_article_dialog(
+        &mut self,
+        ui: &mut Ui,
+        title: &mut String,
+        body: &mut String,
+    ) -> bool {
+        ui.heading("New article from text");
+        ui.label("Title");
+        let r = ui.add(egui::TextEdit::singleline(title).desired_width(f32::INFINITY));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Article title"));
+        ui.label("Text (paste the article here; line breaks inside sentences are joined)");
+        // The title follows the first line of the text until the person writes their own.
+        let auto_title = ImportedText::pasted(body)
+            .and_then(|p| p.headline)
+            .unwrap_or_default();
+        text_area(ui, body, 14, 360.0, false);
+        if let Some(repairs) = ImportedText::pasted(body).and_then(|p| p.repairs.describe()) {
+            ui.label(egui::RichText::new(format!("Slant will tidy it: {repairs}.")).weak());
+        }
+        if title.trim() == auto_title.trim()
+            && let Some(first_line) = ImportedText::pasted(body).and_then(|p| p.headline)
+        {
+            *title = first_line;
+        }
+        let mut done = false;
+        ui.horizontal(|ui| {
+            let ok = !body.trim().is_empty();
+            if ui
+                .add_enabled(ok, egui::Button::new("Add article"))
+                .clicked()
+            {
+                let pasted = ImportedText::pasted(body).expect("the text is not empty");
+                let title = if title.trim().is_empty() {
+                    "Pasted article".to_owned()
+                } else {
+                    title.trim().to_owned()
+                };
+                let mut text = pasted;
+                text.headline = Some(title.clone());
+                match self.add_articles(vec![(title.clone(), text, title)]) {
+                    Ok(()) => done = true,
+                    Err(e) => self.error("The article was not added", e),
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+        done
+    }
+
+    /// The dialog that edits an article's text. Returns true when it is done.
+    pub(super) fn edit_text_dialog(
+        &mut self,
+        ui: &mut Ui,
+        article: usize,
+        body: &mut String,
+    ) -> bool {
+        let Some(ws) = &self.workspace else {
+            return true;
+        };
+        let Some(a) = ws.doc.project.articles.get(article) else {
+            return true;
+        };
+        let original = a.original.clone();
+        ui.heading(format!("Edit the text of “{}”", a.title));
+        ui.label("Tags, notes and phrases stay with their sentences. Any that no longer fit a sentence are listed in the side panel, not lost.");
+        text_area(ui, body, 18, 420.0, true);
+        let mut done = false;
+        ui.horizontal(|ui| {
+            if ui.button("Apply").clicked() {
+                done = self.apply_text_edit(article, body);
+            }
+            if let Some(original) = &original
+                && ui
+                    .button("Start from the text as imported")
+                    .on_hover_text(
+                        "The text before Slant joined broken lines and removed stray spaces",
+                    )
+                    .clicked()
+            {
+                *body = original.clone();
+            }
+            if ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+        done
+    }
+
+    fn apply_text_edit(&mut self, article: usize, body: &str) -> bool {
+        let Some(ws) = &mut self.workspace else {
+            return true;
+        };
+        let (command, lost) = match text::edit_text(&ws.doc.project, article, body) {
+            Ok(Some(c)) => c,
+            Ok(None) => return true,
+            Err(e) => {
+                self.error("The text was not changed", e.to_string());
+                return false;
+            }
+        };
+        if let Err(e) = ws.apply("Edit article text", Some(command)) {
+            self.error("The text was not changed", e);
+            return false;
+        }
+        if lost > 0 {
+            self.modal = Some(Modal::Message {
+                title: "Some annotations lost their sentence".into(),
+                text: format!(
+                    "{lost} annotation(s) no longer match a sentence. They are listed under “Without a sentence” in the side panel: put each on a sentence, or discard it."
+                ),
+            });
+        }
+        true
+    }
+}

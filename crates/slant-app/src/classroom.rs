@@ -1,0 +1,61 @@
+//! The teacher's File ▸ Merge students' files…: every file is merged into a copy of the project
+//! first; the teacher sees what will happen (who is added, whose name was taken and what they
+//! will be called) and says yes, and the merge is then one step of undo.
+
+use super::{Modal, SlantApp};
+use slant_core::{merge, store};
+
+impl SlantApp {
+    pub(super) fn merge_students(&mut self) {
+        let Some(ws) = &self.workspace else {
+            return;
+        };
+        let files = self.dialogs.open_projects();
+        if files.is_empty() {
+            return;
+        }
+        let mut merged = ws.doc.project.clone();
+        let mut lines = Vec::new();
+        for path in &files {
+            let name = path.file_name().map_or(path.display().to_string(), |n| {
+                n.to_string_lossy().into_owned()
+            });
+            let result = store::load(path)
+                .map_err(|e| e.to_string())
+                .and_then(|student| {
+                    merge::merge(&mut merged, &student, &name).map_err(|e| e.to_string())
+                });
+            match result {
+                Ok(report) => {
+                    for (ours, theirs) in &report.reviewers {
+                        lines.push(if ours == theirs {
+                            format!("{name}: adds {ours}")
+                        } else {
+                            format!("{name}: the name {theirs} is taken; adds them as {ours}")
+                        });
+                    }
+                    for r in &report.unchanged {
+                        lines.push(format!("{name}: {r} is already here with these tags"));
+                    }
+                    for t in &report.articles_added {
+                        lines.push(format!("{name}: adds the article “{t}”"));
+                    }
+                }
+                Err(e) => {
+                    self.modal = Some(Modal::Message {
+                        title: "These files cannot be merged".into(),
+                        text: format!("{e}\n\nNothing was merged."),
+                    });
+                    return;
+                }
+            }
+        }
+        if lines.is_empty() {
+            lines.push("Nothing new: every reviewer in these files is already here.".into());
+        }
+        self.modal = Some(Modal::ConfirmMerge {
+            merged: Box::new(merged),
+            summary: lines.join("\n"),
+        });
+    }
+}

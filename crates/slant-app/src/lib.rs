@@ -1,0 +1,587 @@
+//! The desktop app. It draws state and turns what people do into [`Action`]s, which it carries
+//! out at the end of each frame through the core ([`slant_core::document`], [`slant_core::command`]).
+
+mod actions;
+mod article_text;
+mod article_view;
+mod classroom;
+mod compare_view;
+mod context_menu;
+pub mod dialogs;
+mod files;
+pub mod hints;
+mod launch;
+mod marks;
+mod menu;
+mod modals;
+mod settings;
+mod side_panel;
+mod start;
+mod theme;
+pub mod ui_command;
+mod words;
+mod workspace;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use egui::{Ui, ViewportCommand};
+
+pub use actions::Action;
+use dialogs::FileDialogs;
+pub use launch::run;
+pub use settings::Settings;
+use ui_command::{Scope, UiCommand};
+pub use workspace::Workspace;
+
+use slant_core::document::{self, Document, Recovery};
+use slant_core::report::{self, Format, Report, Selection};
+use slant_core::store;
+
+const SAMPLE: &str = include_str!("../../../sample_projects/netanyahu_trump_annotated.ron");
+const SETTINGS_KEY: &str = "slant-settings";
+
+/// How the app starts.
+pub struct AppOptions {
+    /// A project to open at once.
+    pub open: Option<PathBuf>,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Where recovery files of never-saved projects go.
+    pub data_dir: PathBuf,
+}
+
+/// What to do once unsaved changes are saved or discarded.
+#[derive(Clone, Debug, PartialEq)]
+enum After {
+    Close,
+    Quit,
+    Open(PathBuf),
+    New,
+    Sample,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Modal {
+    Unsaved(After),
+    Recover {
+        path: PathBuf,
+        recovery: Recovery,
+    },
+    /// Asks who is tagging; for a new project, its title too.
+    Reviewer {
+        name: String,
+        title: Option<String>,
+    },
+    Shortcuts,
+    /// Chooses the report format before the save dialog.
+    Export {
+        format: Format,
+        open_after: bool,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    /// Students' files merged into a copy of the project, waiting for the teacher's yes.
+    ConfirmMerge {
+        merged: Box<slant_core::model::Project>,
+        summary: String,
+    },
+    /// A new article from typed or pasted text: its title (editable) and its text.
+    NewArticle {
+        title: String,
+        text: String,
+    },
+    /// The text of article `article`, being edited.
+    EditText {
+        article: usize,
+        text: String,
+    },
+    /// The project file changed on disk since it was opened: overwrite it, save elsewhere, or
+    /// leave it.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+}
+
+pub struct SlantApp {
+    pub settings: Settings,
+    dialogs: Box<dyn FileDialogs>,
+    data_dir: PathBuf,
+    pub workspace: Option<Workspace>,
+    /// Word lists in use and the cues they give.
+    pub hints: hints::Hints,
+    modal: Option<Modal>,
+    /// A project that failed to load: shown on the start screen; the file is left alone.
+    pub load_error: Option<String>,
+    actions: Vec<Action>,
+    title: String,
+    allow_close: bool,
+    theme_applied: Option<bool>,
+}
+
+impl SlantApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> SlantApp {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let hints = hints::Hints::new(settings.lexicon_folder.as_deref());
+        let mut app = SlantApp {
+            hints,
+            settings,
+            dialogs: options.dialogs,
+            data_dir: options.data_dir,
+            workspace: None,
+            modal: None,
+            load_error: None,
+            actions: Vec::new(),
+            title: String::new(),
+            allow_close: false,
+            theme_applied: None,
+        };
+        if let Some(path) = options.open {
+            app.open(&path);
+        }
+        app
+    }
+
+    /// The open document, if any (for tests and the title).
+    pub fn document(&self) -> Option<&Document> {
+        self.workspace.as_ref().map(|w| &w.doc)
+    }
+
+    /// Queues an action as if a person had asked for it.
+    pub fn request(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Uses a teacher's word lists (or only Slant's) from now on, and says which files in the
+    /// folder could not be used.
+    fn use_lexicon_folder(&mut self, dir: Option<PathBuf>) {
+        self.hints.set_folder(dir.as_deref());
+        self.settings.lexicon_folder = dir;
+        if !self.hints.problems.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "Some word lists were not used".into(),
+                text: self.hints.problems.join("\n"),
+            });
+        }
+    }
+
+    fn untitled_dir(&self) -> PathBuf {
+        self.data_dir.join("untitled")
+    }
+
+    fn open(&mut self, path: &Path) {
+        if let Some(recovery) = document::find_recovery(path) {
+            self.modal = Some(Modal::Recover {
+                path: path.to_owned(),
+                recovery,
+            });
+            return;
+        }
+        match Document::open(path, self.untitled_dir()) {
+            Ok(doc) => self.show_document(doc),
+            Err(e) => {
+                self.workspace = None;
+                self.load_error = Some(format!("{e}\n\nThe file was not changed."));
+            }
+        }
+    }
+
+    fn show_document(&mut self, doc: Document) {
+        if let Some(path) = doc.path() {
+            let path = path.to_owned();
+            self.settings.recent.retain(|p| p != &path);
+            self.settings.recent.insert(0, path);
+            self.settings.recent.truncate(10);
+        }
+        self.load_error = None;
+        let needs_reviewer = doc.project.reviewers.is_empty();
+        self.workspace = Some(Workspace::new(doc, self.settings.columns));
+        if needs_reviewer {
+            self.modal = Some(Modal::Reviewer {
+                name: String::new(),
+                title: None,
+            });
+        }
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.document().is_some_and(Document::is_dirty)
+    }
+
+    /// Runs `after` now, or first asks about unsaved changes.
+    fn guarded(&mut self, after: After) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(after));
+        } else {
+            self.run_after(after);
+        }
+    }
+
+    fn run_after(&mut self, after: After) {
+        match after {
+            After::Close => self.workspace = None,
+            After::Quit => {
+                self.allow_close = true;
+                self.actions.push(Action::Quit);
+            }
+            After::Open(path) => {
+                self.workspace = None;
+                self.open(&path);
+            }
+            After::New => {
+                self.workspace = None;
+                self.modal = Some(Modal::Reviewer {
+                    name: String::new(),
+                    title: Some("Untitled project".into()),
+                });
+            }
+            After::Sample => match store::from_ron(SAMPLE, Path::new("sample project")) {
+                Ok(project) => self.show_document(Document::new(project, self.untitled_dir())),
+                Err(e) => self.error("The sample project could not be read", e.to_string()),
+            },
+        }
+    }
+
+    fn error(&mut self, title: &str, text: impl Into<String>) {
+        self.modal = Some(Modal::Message {
+            title: title.to_owned(),
+            text: text.into(),
+        });
+    }
+
+    /// Carries out the queued actions.
+    fn process_actions(&mut self, ctx: &egui::Context) {
+        while !self.actions.is_empty() {
+            let action = self.actions.remove(0);
+            self.process(ctx, action);
+        }
+    }
+
+    fn process(&mut self, ctx: &egui::Context, action: Action) {
+        let mut failed = None;
+        match action {
+            Action::NewProject => self.guarded(After::New),
+            Action::OpenProject => {
+                if let Some(path) = self.dialogs.open_project() {
+                    self.guarded(After::Open(path));
+                }
+            }
+            Action::OpenPath(path) => self.guarded(After::Open(path)),
+            Action::OpenSample => self.guarded(After::Sample),
+            Action::ImportArticle => self.import_article(),
+            Action::ImportFiles(paths) => self.import_paths(paths),
+            Action::NewArticleFromText | Action::PasteArticle(_) | Action::EditArticleText => {
+                self.open_text_dialog(action)
+            }
+            Action::Export => {
+                if self.workspace.is_some() {
+                    self.modal = Some(Modal::Export {
+                        format: Format::Html,
+                        open_after: true,
+                    });
+                }
+            }
+            Action::Save => {
+                self.save(false);
+            }
+            Action::SaveAs => {
+                self.save(true);
+            }
+            Action::Close => self.guarded(After::Close),
+            Action::Quit => {
+                if self.allow_close || !self.is_dirty() {
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                } else {
+                    self.modal = Some(Modal::Unsaved(After::Quit));
+                }
+            }
+            Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::TextLarger => {
+                self.settings.font_size = (self.settings.font_size + 1.0).min(32.0)
+            }
+            Action::TextSmaller => {
+                self.settings.font_size = (self.settings.font_size - 1.0).max(11.0)
+            }
+            Action::ToggleDarkMode => self.settings.dark = !self.settings.dark,
+            Action::ToggleSyncedScroll => {
+                self.settings.synced_scroll = !self.settings.synced_scroll
+            }
+            Action::SetColumns(n) => {
+                self.settings.columns = n;
+                if let Some(ws) = &mut self.workspace {
+                    ws.set_columns(n);
+                }
+            }
+            Action::AddReviewer => {
+                self.modal = Some(Modal::Reviewer {
+                    name: String::new(),
+                    title: None,
+                })
+            }
+            Action::ToggleSuggestions => self.settings.suggestions = !self.settings.suggestions,
+            Action::ToggleClassView => self.settings.class_view = !self.settings.class_view,
+            Action::ToggleCompare => self.settings.compare = !self.settings.compare,
+            Action::ToggleUniqueOnly => {
+                self.settings.unique_only = !self.settings.unique_only;
+                self.settings.compare |= self.settings.unique_only;
+            }
+            Action::MergeStudents => self.merge_students(),
+            Action::ToggleCueHighlights => {
+                self.settings.cue_highlights = !self.settings.cue_highlights
+            }
+            Action::ChooseLexiconFolder => {
+                if let Some(dir) = self.dialogs.pick_folder("Folder of word lists") {
+                    self.use_lexicon_folder(Some(dir));
+                }
+            }
+            Action::ForgetLexiconFolder => self.use_lexicon_folder(None),
+            Action::AcceptSuggestion | Action::RejectSuggestion | Action::AcceptAllSuggested(_) => {
+                let Some(ws) = &mut self.workspace else {
+                    return;
+                };
+                if ws.reviewer.is_none() {
+                    self.modal = Some(Modal::Reviewer {
+                        name: String::new(),
+                        title: None,
+                    });
+                    return;
+                }
+                failed = match action {
+                    Action::AcceptSuggestion => ws.accept_suggestion(&mut self.hints),
+                    Action::RejectSuggestion => ws.reject_suggestion(&mut self.hints),
+                    Action::AcceptAllSuggested(tag) => ws.accept_all(tag, &mut self.hints),
+                    _ => Ok(()),
+                }
+                .err();
+            }
+            action @ (Action::Undo
+            | Action::Redo
+            | Action::NextReviewer
+            | Action::CycleArticle(_)
+            | Action::Find
+            | Action::Tag(_)
+            | Action::SelectNext
+            | Action::SelectPrevious
+            | Action::NextUntagged
+            | Action::NextDisputed
+            | Action::SetAnswerKey(_)
+            | Action::Select { .. }
+            | Action::TogglePhrase { .. }
+            | Action::SplitSentence { .. }
+            | Action::MergeWithNext { .. }
+            | Action::EditNote
+            | Action::CommitNote
+            | Action::PlaceUnplaced { .. }
+            | Action::DiscardUnplaced { .. }
+            | Action::SetReviewer(_)) => {
+                let needs_reviewer = matches!(
+                    action,
+                    Action::Tag(_) | Action::TogglePhrase { .. } | Action::EditNote
+                );
+                let Some(ws) = &mut self.workspace else {
+                    return;
+                };
+                if needs_reviewer && ws.reviewer.is_none() {
+                    self.modal = Some(Modal::Reviewer {
+                        name: String::new(),
+                        title: None,
+                    });
+                    return;
+                }
+                failed = ws.perform(action).err();
+            }
+        }
+        if let Some(e) = failed {
+            self.error("That edit could not be made", e);
+        }
+    }
+
+    /// Keyboard shortcuts, read from the command table: keys with Ctrl, Alt or a function key
+    /// always, plain tagging keys only when no text box has the keyboard. Every key press of the
+    /// frame is handled, in the order it was made (fast typing sends several in one frame), and
+    /// only with exactly the modifiers of its shortcut (Ctrl+Shift+S is never Save).
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        if matches!(
+            self.modal,
+            Some(Modal::Reviewer { .. } | Modal::Message { .. })
+        ) {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let tagging = !typing && self.workspace.is_some() && self.modal.is_none();
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        let mut hits = Vec::new();
+        ctx.input_mut(|i| {
+            i.events.retain(|event| {
+                let egui::Event::Key {
+                    key,
+                    modifiers,
+                    pressed: true,
+                    ..
+                } = event
+                else {
+                    return true;
+                };
+                let Some(command) = UiCommand::for_key(*key, *modifiers) else {
+                    return true;
+                };
+                let scope = ui_command::key_scope(*key, *modifiers);
+                if scope == Scope::Tagging
+                    && (!tagging
+                        // Tab moves focus between controls once one has it.
+                        || (command == UiCommand::NextUntagged && !nothing_focused))
+                {
+                    return true;
+                }
+                hits.push((command, scope));
+                false
+            })
+        });
+        if hits.iter().any(|(_, scope)| *scope == Scope::Tagging) {
+            // egui already read Tab and the arrows as "move focus": these keys are ours.
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
+        let state = self.ui_state();
+        let actions: Vec<Action> = hits.iter().map(|(c, _)| c.action(&state)).collect();
+        self.actions.extend(actions);
+    }
+
+    /// Adds a reviewer (and, for a new project, creates it). False when nothing was done.
+    fn add_reviewer(&mut self, name: &str, new_project_title: Option<&str>) -> bool {
+        if let Some(title) = new_project_title {
+            // A new project starts clean, its first reviewer part of creating it.
+            let title = if title.trim().is_empty() {
+                "Untitled project"
+            } else {
+                title.trim()
+            };
+            let mut project = slant_core::model::Project::new(title, jiff::Timestamp::now());
+            let id = project.add_reviewer(name);
+            let mut ws = Workspace::new(
+                Document::new(project, self.untitled_dir()),
+                self.settings.columns,
+            );
+            ws.reviewer = Some(id);
+            self.workspace = Some(ws);
+            return true;
+        }
+        let Some(ws) = &mut self.workspace else {
+            return false;
+        };
+        // The document applies the assignment's rule: a student's first save goes to their own
+        // file.
+        match ws.doc.add_reviewer(name, Instant::now()) {
+            Ok(id) => {
+                ws.changed();
+                ws.reviewer = Some(id);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn window_title(&mut self, ctx: &egui::Context) {
+        let title = match self.document() {
+            Some(d) => format!(
+                "{}{} — Slant",
+                if d.is_dirty() { "● " } else { "" },
+                d.display_name()
+            ),
+            None => "Slant".to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The title the window shows (for tests).
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl eframe::App for SlantApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.settings.dark) {
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.theme_applied = Some(self.settings.dark);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved(After::Quit));
+        }
+        self.keyboard(&ctx);
+        self.dropped_and_pasted(&ctx);
+        // Keys act before drawing, so the frame that reads a key already shows its effect.
+        self.process_actions(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        let look = workspace::Look {
+            dark: self.settings.dark,
+            font_size: self.settings.font_size,
+            synced: self.settings.synced_scroll,
+            suggestions: self.settings.suggestions,
+            cues: self.settings.cue_highlights,
+            class: self.settings.class_view,
+            compare: self.settings.compare,
+            unique_only: self.settings.unique_only,
+        };
+        if self.hints.poll(Instant::now()) && !self.hints.problems.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "Some word lists were not used".into(),
+                text: self.hints.problems.join("\n"),
+            });
+        }
+        if self.hints.folder().is_some() {
+            // Look at the teacher's folder again soon even when nothing else happens.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        let mut actions = Vec::new();
+        if let Some(ws) = &mut self.workspace {
+            let hints = &mut self.hints;
+            egui::Panel::top("toolbar").show(ui, |ui| ws.toolbar(ui, &mut actions));
+            egui::Panel::right("side")
+                .default_size(320.0)
+                .resizable(true)
+                .show(ui, |ui| ws.side_panel(ui, hints, look, &mut actions));
+            egui::CentralPanel::default().show(ui, |ui| ws.columns(ui, look, hints, &mut actions));
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));
+        }
+        self.actions.extend(actions);
+        self.modals(&ctx);
+        if !self.actions.is_empty() {
+            // Clicks are carried out after drawing: draw once more to show them.
+            ctx.request_repaint();
+        }
+        self.process_actions(&ctx);
+        if let Some(ws) = &mut self.workspace {
+            if ws.doc.autosave_due(Instant::now())
+                && let Err(e) = ws.doc.autosave()
+            {
+                self.modal = Some(Modal::Message {
+                    title: "Autosave failed".into(),
+                    text: e.to_string(),
+                });
+            }
+            if self.workspace.as_ref().is_some_and(|w| w.doc.is_dirty()) {
+                ctx.request_repaint_after(std::time::Duration::from_secs(5));
+            }
+        }
+        self.window_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,115 @@
+//! What is drawn over an article's laid-out text: the outlined badges of suggested tags and the
+//! class's stacked bars.
+
+use egui::text::CCursor;
+use egui::{Id, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
+
+use super::actions::Action;
+use super::article_view::{Laid, Mark, Piece, ViewInput};
+use super::theme;
+use slant_core::model::Tag;
+
+/// The rectangle of a run of the galley, in screen coordinates.
+fn rect_of(laid: &Laid, piece: &Piece) -> Rect {
+    let start = laid.galley.pos_from_cursor(CCursor::new(piece.chars.start));
+    let end = laid.galley.pos_from_cursor(CCursor::new(piece.chars.end));
+    start
+        .union(end)
+        .translate(laid.top_left.to_vec2())
+        .shrink2(Vec2::new(0.5, 2.0))
+}
+
+/// Outlines each suggested tag's badge; hovering shows the reasons, clicking accepts.
+pub(super) fn ghost_badges(
+    ui: &mut Ui,
+    input: &ViewInput,
+    id: Id,
+    laid: &Laid,
+    actions: &mut Vec<Action>,
+) {
+    for piece in laid.pieces {
+        let Mark::Ghost(tag) = piece.mark else {
+            continue;
+        };
+        let rect = rect_of(laid, piece);
+        ui.painter().rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(1.5, theme::tag_color(tag)),
+            egui::StrokeKind::Inside,
+        );
+        let reasons = input
+            .hints
+            .and_then(|h| h.suggestions.get(piece.sentence))
+            .and_then(Option::as_ref)
+            .map(|s| s.reasons.join("\n"))
+            .unwrap_or_default();
+        let response = ui
+            .interact(rect, id.with(("ghost", piece.sentence)), Sense::click())
+            .on_hover_text(format!(
+                "Suggested: {}\n{reasons}\nClick or press Enter to accept, X to dismiss.",
+                tag.label()
+            ));
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, format!("Suggested {}", tag.label()))
+        });
+        if response.clicked() {
+            actions.push(Action::Select {
+                column: input.column,
+                sentence: piece.sentence,
+            });
+            actions.push(Action::AcceptSuggestion);
+        }
+    }
+}
+
+/// The class's tags for each sentence as a stacked bar (one segment per tag, grey for reviewers
+/// who left it untagged); hovering gives the counts.
+pub(super) fn class_bars(ui: &mut Ui, input: &ViewInput, id: Id, laid: &Laid) {
+    let Some(class) = input.class else { return };
+    for piece in laid.pieces.iter().filter(|p| p.mark == Mark::ClassBar) {
+        let Some(s) = class.sentences.get(piece.sentence) else {
+            continue;
+        };
+        let d = s.distribution;
+        let total = (d.total() + d.untagged).max(1) as f32;
+        let rect = rect_of(laid, piece).shrink2(Vec2::new(1.0, 1.0));
+        let mut x = rect.left();
+        let segments = Tag::ALL
+            .iter()
+            .map(|&t| (d.get(t), theme::tag_color(t)))
+            .chain([(d.untagged, egui::Color32::from_gray(150))]);
+        for (n, color) in segments {
+            let w = rect.width() * n as f32 / total;
+            if w > 0.0 {
+                ui.painter().rect_filled(
+                    Rect::from_min_max(egui::pos2(x, rect.top()), egui::pos2(x + w, rect.bottom())),
+                    0.0,
+                    color,
+                );
+            }
+            x += w;
+        }
+        ui.painter().rect_stroke(
+            rect,
+            1.0,
+            Stroke::new(1.0, egui::Color32::from_gray(120)),
+            egui::StrokeKind::Outside,
+        );
+        let text = format!(
+            "Class: F {} · Q {} · S {} · L {} · untagged {}{}",
+            d.fact,
+            d.quote,
+            d.speculation,
+            d.loaded,
+            d.untagged,
+            s.agreement
+                .map(|a| format!(" · agreement {:.0}%", a * 100.0))
+                .unwrap_or_default()
+        );
+        let response = ui
+            .interact(rect, id.with(("class", piece.sentence)), Sense::hover())
+            .on_hover_text(&text);
+        response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &text));
+    }
+}

@@ -1,0 +1,88 @@
+//! The menu bar, drawn from the command table ([`UiCommand`]): every command in its menu, with
+//! its shortcut beside it and its tooltip on hover.
+
+use egui::Ui;
+use strum::IntoEnumIterator;
+
+use super::SlantApp;
+use super::actions::Action;
+use super::ui_command::{Menu, State, UiCommand};
+
+impl SlantApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let state = self.ui_state();
+        let mut out = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            for menu in Menu::iter() {
+                ui.menu_button(menu.label(), |ui| {
+                    let mut group = None;
+                    for c in UiCommand::iter().filter(|c| c.place().menu == menu) {
+                        if !c.listed(&state) {
+                            continue;
+                        }
+                        let place = c.place();
+                        if group.is_some_and(|g| g != place.group) {
+                            ui.separator();
+                        }
+                        group = Some(place.group);
+                        let label = c.menu_label(&state);
+                        let mut button = match c.checked(&state) {
+                            Some(on) => egui::Button::selectable(on, label),
+                            None => egui::Button::new(label),
+                        };
+                        if let Some(keys) = c.shortcut_text(&ctx) {
+                            button = button.shortcut_text(keys);
+                        }
+                        if ui
+                            .add_enabled(c.enabled(&state), button)
+                            .on_hover_text(c.text().1)
+                            .clicked()
+                        {
+                            out.push(c.action(&state));
+                            ui.close();
+                        }
+                        if c == UiCommand::Open {
+                            recent_menu(ui, &self.settings.recent, &mut out);
+                        }
+                    }
+                });
+            }
+        });
+        self.actions.extend(out);
+    }
+
+    /// What the command table needs to know of the app now.
+    pub(super) fn ui_state(&self) -> State<'_> {
+        let ws = self.workspace.as_ref();
+        State {
+            settings: &self.settings,
+            has_project: ws.is_some(),
+            undo: ws.and_then(|w| w.doc.undo_label()),
+            redo: ws.and_then(|w| w.doc.redo_label()),
+            locked: ws.is_some_and(|w| w.doc.project.sentences.is_locked()),
+            reviewer: ws.and_then(|w| w.reviewer.as_ref()),
+            answer_key: ws.and_then(|w| w.doc.project.answer_key.as_ref()),
+            lexicon_folder: self.hints.folder().map(|dir| {
+                dir.file_name().map_or(dir.display().to_string(), |n| {
+                    n.to_string_lossy().into_owned()
+                })
+            }),
+        }
+    }
+}
+
+/// File ▸ Open recent: a list of files, not a command of its own.
+fn recent_menu(ui: &mut Ui, recent: &[std::path::PathBuf], out: &mut Vec<Action>) {
+    ui.menu_button("Open recent", |ui| {
+        if recent.is_empty() {
+            ui.label("No recent projects");
+        }
+        for p in recent {
+            if ui.button(p.display().to_string()).clicked() {
+                out.push(Action::OpenPath(p.clone()));
+                ui.close();
+            }
+        }
+    });
+}

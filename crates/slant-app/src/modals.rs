@@ -1,0 +1,264 @@
+//! The dialogs: unsaved changes, recovery, who is tagging, shortcuts, export, messages.
+
+use egui::{Key, RichText};
+
+use strum::IntoEnumIterator;
+
+use super::actions::Action;
+use super::ui_command::{self, UiCommand};
+use super::{After, Modal, SlantApp};
+use slant_core::document::Document;
+use slant_core::report::Format;
+
+impl SlantApp {
+    pub(super) fn modals(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.take() else {
+            return;
+        };
+        let mut next = Some(modal.clone());
+        let mut close = false;
+        let mut then: Vec<Action> = Vec::new();
+        let mut after: Option<After> = None;
+        // An opaque frame: article text must not show through the dialog.
+        let fill = ctx.global_style().visuals.panel_fill.to_opaque();
+        let frame = egui::Frame::popup(&ctx.global_style())
+            .fill(fill)
+            .inner_margin(16.0);
+        let response = egui::Modal::new(egui::Id::NULL.with("slant-modal"))
+            .frame(frame)
+            .show(ctx, |ui| {
+                ui.set_max_width(480.0);
+                match modal {
+                    Modal::Unsaved(next) => {
+                        ui.heading("Save changes?");
+                        let name = self
+                            .document()
+                            .map(Document::display_name)
+                            .unwrap_or_default();
+                        ui.label(format!("{name} has changes that are not saved."));
+                        ui.horizontal(|ui| {
+                            if ui.button("Save").clicked() && self.save(false) {
+                                after = Some(next.clone());
+                                close = true;
+                            }
+                            if ui.button("Discard").clicked() {
+                                if let Some(d) = self.document() {
+                                    d.discard_recovery();
+                                }
+                                self.workspace = None;
+                                after = Some(next.clone());
+                                close = true;
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                    }
+                    Modal::Recover { path, recovery } => {
+                        ui.heading("Recover unsaved work?");
+                        let when = jiff::Timestamp::try_from(recovery.modified)
+                            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+                            .unwrap_or_default();
+                        ui.label(format!(
+                            "Slant was closed with unsaved changes to {} (autosaved {when}).",
+                            path.display()
+                        ));
+                        ui.horizontal(|ui| {
+                            if ui.button("Recover").clicked() {
+                                match Document::recover(&path, &recovery, self.untitled_dir()) {
+                                    Ok(doc) => self.show_document(doc),
+                                    Err(e) => {
+                                        self.load_error = Some(format!(
+                                            "{e}\n\nThe recovery file could not be read."
+                                        ))
+                                    }
+                                }
+                                close = true;
+                            }
+                            if ui.button("Discard").clicked() {
+                                let _ = std::fs::remove_file(&recovery.path);
+                                close = true;
+                                then.push(Action::OpenPath(path.clone()));
+                            }
+                        });
+                    }
+                    Modal::Reviewer { mut name, title } => {
+                        ui.heading(if title.is_some() {
+                            "New project"
+                        } else {
+                            "Who is tagging?"
+                        });
+                        let mut title = title;
+                        if let Some(t) = &mut title {
+                            ui.label("Project title");
+                            let r = ui.text_edit_singleline(t);
+                            r.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::TextInput,
+                                    true,
+                                    "Project title",
+                                )
+                            });
+                        }
+                        ui.label("Your name (your tags are kept apart from other reviewers')");
+                        let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name"));
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
+                        });
+                        if !r.has_focus() && name.is_empty() {
+                            r.request_focus();
+                        }
+                        let ok = !name.trim().is_empty();
+                        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        ui.horizontal(|ui| {
+                            if (ui.add_enabled(ok, egui::Button::new("OK")).clicked()
+                                || (enter && ok))
+                                && self.add_reviewer(&name, title.as_deref())
+                            {
+                                close = true;
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                        next = Some(Modal::Reviewer { name, title });
+                    }
+                    Modal::Shortcuts => {
+                        ui.heading("Keyboard shortcuts");
+                        let tall = (ui.ctx().content_rect().height() - 200.0).clamp(200.0, 640.0);
+                        egui::ScrollArea::vertical().max_height(tall).min_scrolled_height(tall).show(ui, |ui| {
+                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for c in UiCommand::iter().filter(|c| !c.shortcuts().is_empty()) {
+                                ui.label(c.label());
+                                let keys: Vec<String> = c
+                                    .shortcuts()
+                                    .iter()
+                                    .map(|k| ui_command::display(ctx, k))
+                                    .collect();
+                                ui.label(RichText::new(keys.join("  or  ")).monospace());
+                                ui.end_row();
+                            }
+                            ui.label("Mark a loaded phrase");
+                            ui.label("drag across words in a sentence");
+                            ui.end_row();
+                        });
+                        });
+                        if ui.button("Close").clicked() {
+                            close = true;
+                        }
+                    }
+                    Modal::Export {
+                        mut format,
+                        mut open_after,
+                    } => {
+                        ui.heading("Export report");
+                        for f in Format::ALL {
+                            ui.radio_value(&mut format, f, f.label());
+                        }
+                        ui.label(match format {
+                            Format::Html | Format::Markdown => {
+                                "Your tags and notes, as a report to hand in."
+                            }
+                            Format::Csv | Format::Json => {
+                                "Every reviewer's tags, one row per sentence per reviewer."
+                            }
+                        });
+                        ui.checkbox(&mut open_after, "Open the report when it is written");
+                        ui.horizontal(|ui| {
+                            if ui.button("Export…").clicked() {
+                                close = true;
+                                self.export(format, open_after);
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                        next = Some(Modal::Export { format, open_after });
+                    }
+                    Modal::ConfirmMerge { merged, summary } => {
+                        ui.heading("Merge students' files?");
+                        ui.label(summary);
+                        ui.horizontal(|ui| {
+                            if ui.button("Merge").clicked() {
+                                if let Some(ws) = &mut self.workspace
+                                    && let Err(e) = ws.apply(
+                                        "Merge students' files",
+                                        Some(slant_core::command::Command::ReplaceProject(merged)),
+                                    )
+                                {
+                                    next = Some(Modal::Message {
+                                        title: "The merge failed".into(),
+                                        text: e,
+                                    });
+                                } else {
+                                    close = true;
+                                }
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                    }
+                    Modal::NewArticle {
+                        mut title,
+                        mut text,
+                    } => {
+                        ui.set_min_width(640.0);
+                        close = self.new_article_dialog(ui, &mut title, &mut text);
+                        next = Some(Modal::NewArticle { title, text });
+                    }
+                    Modal::EditText { article, mut text } => {
+                        ui.set_min_width(720.0);
+                        close = self.edit_text_dialog(ui, article, &mut text);
+                        next = Some(Modal::EditText { article, text });
+                    }
+                    Modal::ChangedOnDisk { path } => {
+                        ui.heading("The file changed on disk");
+                        ui.label(format!(
+                            "{} was changed by another program (or another copy of Slant) after you opened it. Saving now would replace those changes with yours.",
+                            path.display()
+                        ));
+                        ui.horizontal(|ui| {
+                            if ui.button("Overwrite").clicked() {
+                                close = true;
+                                self.overwrite(&path);
+                            }
+                            if ui.button("Save as…").clicked() {
+                                close = true;
+                                self.save(true);
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                    }
+                    Modal::Message { title, text } => {
+                        ui.heading(title);
+                        ui.label(text);
+                        if ui.button("OK").clicked() {
+                            close = true;
+                        }
+                    }
+                }
+            });
+        if response.should_close()
+            && !matches!(
+                next,
+                Some(Modal::Recover { .. } | Modal::NewArticle { .. } | Modal::EditText { .. })
+            )
+        {
+            close = true;
+        }
+        if close {
+            next = None;
+        }
+        // A modal opened by what this one did (an error, "who is tagging?") takes its place.
+        if self.modal.is_none() {
+            self.modal = next;
+        }
+        if let Some(a) = after {
+            self.run_after(a);
+        }
+        self.actions.extend(then);
+    }
+}

@@ -1,0 +1,299 @@
+//! The right-hand panel: the selected sentence (tag buttons, note, phrases) and live statistics
+//! for each column, with a bar chart comparing the articles in view.
+
+use egui::{Rect, RichText, Sense, Stroke, Ui, Vec2};
+
+use super::actions::Action;
+use super::theme;
+use slant_core::cues::{Cue, CueKind, Suggestion};
+use slant_core::model::{Article, ReviewerId, Tag};
+use slant_core::readability::TextCounts;
+use slant_core::stats::{Evidence, ReviewerSummary};
+
+/// One column's figures, as the panel shows them.
+pub struct ColumnStats<'a> {
+    pub article: &'a Article,
+    pub text: TextCounts,
+    /// The reviewer's figures and their quoted voices (named, unnamed).
+    pub reviewer: Option<(ReviewerSummary, (usize, usize))>,
+    pub evidence: Evidence,
+}
+
+/// Slant's hint for the selected sentence: the suggested tag with its reasons and the buttons
+/// to take or dismiss it, then the cue words found in the sentence.
+pub fn suggestion(
+    ui: &mut Ui,
+    article: &Article,
+    open: Option<&Suggestion>,
+    verdict: Option<slant_core::model::Verdict>,
+    cues: &[&Cue],
+    actions: &mut Vec<Action>,
+) {
+    if let Some(s) = open {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(format!("Suggested: {}", s.tag.label()))
+                .strong()
+                .color(theme::tag_text_color(s.tag, ui.visuals().dark_mode)),
+        );
+        for reason in &s.reasons {
+            ui.label(format!("• {reason}"));
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .button(format!("Accept {}", s.tag.label()))
+                .on_hover_text("Take the suggested tag (Enter)")
+                .clicked()
+            {
+                actions.push(Action::AcceptSuggestion);
+            }
+            if ui
+                .button("Dismiss")
+                .on_hover_text("Hide this suggestion for this sentence (X)")
+                .clicked()
+            {
+                actions.push(Action::RejectSuggestion);
+            }
+        });
+    } else if let Some(v) = verdict {
+        ui.label(RichText::new(super::hints::verdict_text(v)).weak());
+    }
+    if !cues.is_empty() {
+        ui.add_space(4.0);
+        ui.label("Cues in this sentence");
+        for c in cues {
+            let text = short(&article.text[c.span.range()].replace('\n', " "), 60);
+            ui.label(
+                RichText::new(format!("{}: {text}", cue_name(c.kind)))
+                    .color(theme::cue_color(c.kind, ui.visuals().dark_mode)),
+            )
+            .on_hover_text(&c.reason);
+        }
+    }
+}
+
+/// A cue kind as the panel names it.
+pub fn cue_name(kind: CueKind) -> &'static str {
+    match kind {
+        CueKind::Quote => "Quotation",
+        CueKind::Attribution => "Attribution",
+        CueKind::AnonymousSource => "Anonymous source",
+        CueKind::Hedge => "Hedge",
+        CueKind::Loaded => "Loaded word",
+    }
+}
+
+/// The selected sentence, with the tag buttons and its note.
+pub fn inspector(
+    ui: &mut Ui,
+    article: &Article,
+    sentence: usize,
+    reviewer: &ReviewerId,
+    note_draft: &mut String,
+    focus_note: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.heading("Sentence");
+    ui.label(format!("{} of {}", sentence + 1, article.sentences.len()));
+    let annotation = article.annotation(reviewer, sentence);
+    let current = annotation.and_then(|a| a.tag);
+    ui.horizontal_wrapped(|ui| {
+        for tag in Tag::ALL {
+            let text = RichText::new(format!("{} {}", tag.letter(), tag.label()));
+            let selected = current == Some(tag);
+            let button = egui::Button::selectable(selected, text)
+                .stroke(Stroke::new(2.0, theme::tag_color(tag)));
+            if ui
+                .add(button)
+                .on_hover_text(format!("Tag as {} (key {})", tag.label(), tag_key(tag)))
+                .clicked()
+            {
+                actions.push(Action::Tag(Some(tag)));
+            }
+        }
+        if ui
+            .add_enabled(current.is_some(), egui::Button::new("Clear"))
+            .on_hover_text("Clear the tag (0)")
+            .clicked()
+        {
+            actions.push(Action::Tag(None));
+        }
+    });
+    ui.add_space(4.0);
+    ui.label("Your note:");
+    let edit = egui::TextEdit::multiline(note_draft)
+        .hint_text("Why this tag? (saved when you leave the box)")
+        .desired_rows(3)
+        .desired_width(f32::INFINITY);
+    let response = ui.add(edit);
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Note"));
+    if std::mem::take(focus_note) {
+        response.request_focus();
+    }
+    if response.lost_focus()
+        || (response.changed() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
+    {
+        actions.push(Action::EditNote);
+    }
+    if let Some(a) = annotation
+        && !a.loaded_phrases.is_empty()
+    {
+        ui.label("Loaded phrases");
+        for p in &a.loaded_phrases {
+            ui.label(RichText::new(format!("“{}”", article.slice(*p))).underline());
+        }
+    }
+}
+
+fn tag_key(tag: Tag) -> String {
+    let n = Tag::ALL.iter().position(|&t| t == tag).unwrap_or(0) + 1;
+    format!("{n} or {}", tag.letter())
+}
+
+/// Figures for each column and the comparison chart.
+pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
+    ui.heading("Statistics");
+    for (i, c) in columns.iter().enumerate() {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!("Column {}: {}", i + 1, short(&c.article.title, 40))).strong(),
+        );
+        let n = c.article.sentences.len();
+        match &c.reviewer {
+            Some((r, (named, unnamed))) => {
+                let progress = if n == 0 {
+                    0.0
+                } else {
+                    r.tagged as f32 / n as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(progress).text(format!("{} of {n} tagged", r.tagged)),
+                );
+                for tag in Tag::ALL {
+                    let text = format!(
+                        "{} {}: {} ({:.0}%)",
+                        tag.letter(),
+                        tag.label(),
+                        r.counts.get(tag),
+                        r.shares.get(tag) * 100.0
+                    );
+                    ui.label(
+                        RichText::new(text)
+                            .color(theme::tag_text_color(tag, ui.visuals().dark_mode)),
+                    );
+                }
+                ui.label(format!(
+                    "Loaded phrases: {} ({:.1} per 100 words)",
+                    r.loaded_phrases,
+                    slant_core::stats::per_100_words(r.loaded_phrases, c.text.words)
+                ));
+                ui.label(format!("Quoted voices: {named} named, {unnamed} anonymous"));
+                if r.suggestions_accepted + r.suggestions_rejected > 0 {
+                    ui.label(format!(
+                        "Suggestions: {} accepted, {} dismissed",
+                        r.suggestions_accepted, r.suggestions_rejected
+                    ));
+                }
+            }
+            None => {
+                ui.label("Choose a reviewer to see tag counts.");
+            }
+        }
+        let ease = c
+            .text
+            .reading_ease()
+            .map_or("–".to_owned(), |e| format!("{e:.0}"));
+        let grade = c
+            .text
+            .grade_level()
+            .map_or("–".to_owned(), |g| format!("{g:.1}"));
+        ui.label(format!(
+            "{} words · reading ease {ease} · grade {grade}",
+            c.text.words
+        ));
+        let e = &c.evidence;
+        ui.label(format!(
+            "In the text, per 100 words: {:.1} anonymous sources, {:.1} hedges, {:.1} loaded words",
+            e.anonymous_sources_per_100_words, e.hedges_per_100_words, e.loaded_words_per_100_words
+        ))
+        .on_hover_text(format!(
+            "Found by Slant's word lists: {} anonymous sources, {} hedges, {} loaded words",
+            e.anonymous_sources, e.hedges, e.loaded_words
+        ));
+    }
+    if columns.iter().any(|c| c.reviewer.is_some()) {
+        ui.add_space(8.0);
+        ui.label(RichText::new("Tag shares by column").strong());
+        chart(ui, columns);
+    }
+}
+
+/// Grouped bars: for each tag, one bar per column (its share of that article's sentences).
+fn chart(ui: &mut Ui, columns: &[ColumnStats]) {
+    let width = ui.available_width().max(160.0);
+    let height = 140.0;
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height + 34.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let plot = Rect::from_min_size(
+        rect.min + Vec2::new(28.0, 4.0),
+        Vec2::new(width - 32.0, height),
+    );
+    let axis = ui.visuals().text_color();
+    painter.line_segment(
+        [plot.left_bottom(), plot.right_bottom()],
+        Stroke::new(1.0, axis),
+    );
+    for pct in [0.0, 0.5, 1.0] {
+        let y = plot.bottom() - pct * plot.height();
+        painter.text(
+            egui::pos2(plot.left() - 4.0, y),
+            egui::Align2::RIGHT_CENTER,
+            format!("{:.0}%", pct * 100.0),
+            egui::FontId::proportional(10.0),
+            axis,
+        );
+    }
+    let group = plot.width() / 4.0;
+    let bar = (group - 8.0) / columns.len().max(1) as f32;
+    for (t, tag) in Tag::ALL.into_iter().enumerate() {
+        let x0 = plot.left() + t as f32 * group + 4.0;
+        for (i, c) in columns.iter().enumerate() {
+            let share = c
+                .reviewer
+                .as_ref()
+                .map_or(0.0, |(r, _)| r.shares.get(tag) as f32);
+            let r = Rect::from_min_max(
+                egui::pos2(x0 + i as f32 * bar, plot.bottom() - share * plot.height()),
+                egui::pos2(x0 + (i + 1) as f32 * bar - 2.0, plot.bottom()),
+            );
+            painter.rect_filled(
+                r,
+                1.0,
+                theme::tag_color(tag).gamma_multiply(1.0 - 0.3 * i as f32),
+            );
+            painter.text(
+                egui::pos2(r.center().x, plot.bottom() + 2.0),
+                egui::Align2::CENTER_TOP,
+                (i + 1).to_string(),
+                egui::FontId::proportional(10.0),
+                axis,
+            );
+        }
+        painter.text(
+            egui::pos2(x0 + (group - 8.0) / 2.0, plot.bottom() + 16.0),
+            egui::Align2::CENTER_TOP,
+            tag.letter().to_string(),
+            egui::FontId::proportional(12.0),
+            theme::tag_color(tag),
+        );
+    }
+}
+
+pub fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        s.chars().take(n - 1).collect::<String>() + "…"
+    }
+}

@@ -1,0 +1,75 @@
+//! Colours for the four tags: the Okabe–Ito palette, which people with the common kinds of
+//! colour blindness can tell apart. Colour is never the only signal: each sentence also carries
+//! its tag's letter badge.
+
+use egui::Color32;
+use slant_core::model::Tag;
+use slant_core::palette;
+
+/// The strong colour of a tag (badges, chart bars).
+pub fn tag_color(tag: Tag) -> Color32 {
+    match tag {
+        Tag::Fact => Color32::from_rgb(0x00, 0x72, 0xB2), // blue
+        Tag::Quote => Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
+        Tag::Speculation => Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
+        Tag::Loaded => Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
+    }
+}
+
+/// The pale background behind a tagged sentence, readable under body text in either theme.
+pub fn tag_background(tag: Tag, dark: bool) -> Color32 {
+    let c = tag_color(tag);
+    let alpha = if dark { 70 } else { 55 };
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+}
+
+/// Text colour on a badge of the tag's strong colour.
+pub fn badge_text(tag: Tag) -> Color32 {
+    if palette::dark_text_on(tag) {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
+}
+
+/// The outline of the selected sentence.
+pub fn selection_stroke(dark: bool) -> egui::Stroke {
+    let c = if dark {
+        Color32::from_rgb(0xF0, 0xE4, 0x42)
+    } else {
+        Color32::from_rgb(0x20, 0x20, 0x20)
+    };
+    egui::Stroke::new(2.0, c)
+}
+
+/// The underline of a loaded phrase (vermillion, the palette's remaining strong colour).
+pub fn phrase_stroke() -> egui::Stroke {
+    let [r, g, b] = palette::PHRASE_RGB;
+    egui::Stroke::new(2.0, Color32::from_rgb(r, g, b))
+}
+
+/// A tag's colour for text on the panel background: the strong colour, darkened on light
+/// backgrounds so that small text keeps its contrast.
+pub fn tag_text_color(tag: Tag, dark: bool) -> Color32 {
+    let c = tag_color(tag);
+    if dark {
+        c
+    } else {
+        Color32::from_rgb(c.r() / 4 * 3, c.g() / 4 * 3, c.b() / 4 * 3)
+    }
+}
+
+/// A cue's colour: the colour of the tag it is evidence for (quotations and attributions for
+/// Quote, hedges and anonymous sources for Speculation, loaded words for Loaded).
+pub fn cue_color(kind: slant_core::cues::CueKind, dark: bool) -> Color32 {
+    tag_text_color(cue_tag(kind), dark)
+}
+
+pub fn cue_tag(kind: slant_core::cues::CueKind) -> Tag {
+    use slant_core::cues::CueKind;
+    match kind {
+        CueKind::Quote | CueKind::Attribution => Tag::Quote,
+        CueKind::Hedge | CueKind::AnonymousSource => Tag::Speculation,
+        CueKind::Loaded => Tag::Loaded,
+    }
+}

@@ -1,0 +1,686 @@
+//! Every command a person can give by menu or key, one row each: its label, tooltip, shortcuts,
+//! menu place, when it is enabled and whether it is on. The menus, the shortcut sheet, the
+//! context menu's and side panel's key hints and the keyboard handler all read this table, so a
+//! command cannot be in one and missing or named differently in another (as rerun's `UICommand`).
+//! Every `match` here is exhaustive: a new command does not compile until it has its row.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator;
+
+use crate::actions::Action;
+use crate::settings::Settings;
+use slant_core::model::{ReviewerId, Tag};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
+pub enum UiCommand {
+    NewProject,
+    Open,
+    OpenSample,
+    ImportArticle,
+    NewArticleFromText,
+    MergeStudents,
+    Save,
+    SaveAs,
+    ExportReport,
+    Close,
+    Quit,
+
+    Undo,
+    Redo,
+    Find,
+    EditArticleText,
+    NextReviewer,
+    AddReviewer,
+    AnswerKey,
+
+    TagFact,
+    TagQuote,
+    TagSpeculation,
+    TagLoaded,
+    ClearTag,
+    AcceptSuggestion,
+    DismissSuggestion,
+    AcceptAllQuotes,
+    EditNote,
+    NextSentence,
+    PreviousSentence,
+    NextUntagged,
+    NextDisputed,
+
+    OneColumn,
+    TwoColumns,
+    ThreeColumns,
+    FourColumns,
+    NextArticle,
+    PreviousArticle,
+    SyncedScroll,
+    TextLarger,
+    TextSmaller,
+    DarkMode,
+    Suggestions,
+    CueHighlights,
+    ClassView,
+    CompareMode,
+    OnlyWhatOneReports,
+    TeachersWordLists,
+    SlantsWordListsOnly,
+
+    Shortcuts,
+}
+
+/// The menus, in the order of the menu bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+pub enum Menu {
+    File,
+    Edit,
+    Tag,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub fn label(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::Tag => "Tag",
+            Menu::View => "View",
+            Menu::Help => "Help",
+        }
+    }
+}
+
+/// When a command's keys work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Always, even while typing in a text box (they carry Ctrl, Alt or a function key).
+    Always,
+    /// Only when no text box has the keyboard (plain letters and digits).
+    Tagging,
+}
+
+/// Where a command stands in its menu: the menu and the group (a separator between groups).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub menu: Menu,
+    pub group: u8,
+}
+
+/// What the table needs to know of the app to say whether a command is enabled, on, or named.
+pub struct State<'a> {
+    pub settings: &'a Settings,
+    pub has_project: bool,
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+    /// The project's sentences are locked (an assignment).
+    pub locked: bool,
+    pub reviewer: Option<&'a ReviewerId>,
+    pub answer_key: Option<&'a ReviewerId>,
+    /// The teacher's word-list folder in use, by name.
+    pub lexicon_folder: Option<String>,
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+const ALT: Modifiers = Modifiers::ALT;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+impl UiCommand {
+    /// The menu label and the tooltip.
+    pub fn text(self) -> (&'static str, &'static str) {
+        use UiCommand as C;
+        match self {
+            C::NewProject => (
+                "New project",
+                "Start a new project (asks for its title and your name)",
+            ),
+            C::Open => ("Open…", "Open a project file (.ron)"),
+            C::OpenSample => (
+                "Open sample project",
+                "Two real articles about one event, already tagged",
+            ),
+            C::ImportArticle => (
+                "Import article…",
+                "Add an article from a .txt, .md or saved web page (.html)",
+            ),
+            C::NewArticleFromText => ("New article from text…", "Type or paste an article's text"),
+            C::MergeStudents => (
+                "Merge students' files…",
+                "Add the tags in students' project files to this project",
+            ),
+            C::Save => ("Save", "Save the project to its file"),
+            C::SaveAs => ("Save as…", "Save the project to a new file"),
+            C::ExportReport => (
+                "Export report…",
+                "Write a report: HTML (prints to PDF), CSV, Markdown or JSON",
+            ),
+            C::Close => (
+                "Close project",
+                "Close the project (asks about unsaved changes)",
+            ),
+            C::Quit => ("Quit", "Quit Slant (asks about unsaved changes)"),
+            C::Undo => ("Undo", "Undo the last change"),
+            C::Redo => ("Redo", "Redo the change just undone"),
+            C::Find => ("Find", "Find text in the focused column"),
+            C::EditArticleText => (
+                "Edit article text…",
+                "Correct the focused article's text; tags move with their sentences",
+            ),
+            C::NextReviewer => ("Next reviewer", "Tag as the project's next reviewer"),
+            C::AddReviewer => ("Add reviewer…", "Add a reviewer and tag as them"),
+            C::AnswerKey => (
+                "Use this reviewer's tags as the answer key",
+                "Score everyone else against this reviewer's tags",
+            ),
+            C::TagFact => ("Tag as Fact", "States something checkable"),
+            C::TagQuote => ("Tag as Quote", "Mainly carries someone else's words"),
+            C::TagSpeculation => (
+                "Tag as Speculation",
+                "Predicts, guesses or reports what is not confirmed",
+            ),
+            C::TagLoaded => ("Tag as Loaded", "Steers the reader through word choice"),
+            C::ClearTag => ("Clear tag", "Remove the selected sentence's tag"),
+            C::AcceptSuggestion => (
+                "Accept the suggested tag",
+                "Take Slant's suggestion for the selected sentence",
+            ),
+            C::DismissSuggestion => (
+                "Dismiss the suggested tag",
+                "Hide Slant's suggestion for the selected sentence",
+            ),
+            C::AcceptAllQuotes => (
+                "Accept all suggested quotes",
+                "Take every open Quote suggestion in the focused article (one undo)",
+            ),
+            C::EditNote => (
+                "Edit the note",
+                "Type a note on the selected sentence (Escape leaves the note box)",
+            ),
+            C::NextSentence => ("Next sentence", "Select the next sentence"),
+            C::PreviousSentence => ("Previous sentence", "Select the previous sentence"),
+            C::NextUntagged => (
+                "Next untagged sentence",
+                "Select the next sentence with no tag",
+            ),
+            C::NextDisputed => (
+                "Next disputed sentence",
+                "Select the next sentence the class tagged differently",
+            ),
+            C::OneColumn => ("1 column", "Show one article"),
+            C::TwoColumns => ("2 columns", "Show two articles side by side"),
+            C::ThreeColumns => ("3 columns", "Show three articles side by side"),
+            C::FourColumns => ("4 columns", "Show four articles side by side"),
+            C::NextArticle => (
+                "Next article in this column",
+                "Show the project's next article in the focused column",
+            ),
+            C::PreviousArticle => (
+                "Previous article in this column",
+                "Show the project's previous article in the focused column",
+            ),
+            C::SyncedScroll => ("Synced scrolling", "Scroll the columns together"),
+            C::TextLarger => ("Larger text", "Make the article text larger"),
+            C::TextSmaller => ("Smaller text", "Make the article text smaller"),
+            C::DarkMode => ("Dark mode", "Light text on a dark background"),
+            C::Suggestions => (
+                "Suggested tags",
+                "Show Slant's suggested tags as outlined badges",
+            ),
+            C::CueHighlights => (
+                "Underline cue words",
+                "Underline the words behind the suggestions",
+            ),
+            C::ClassView => (
+                "Class view",
+                "How everyone in the class tagged each sentence",
+            ),
+            C::CompareMode => (
+                "Compare mode",
+                "Link the sentences of the first two columns that report the same thing",
+            ),
+            C::OnlyWhatOneReports => (
+                "Only what one outlet reports",
+                "In compare mode, fade what both articles report",
+            ),
+            C::TeachersWordLists => (
+                "Teacher's word lists…",
+                "Add a folder of your own word lists to Slant's",
+            ),
+            C::SlantsWordListsOnly => (
+                "Use Slant's word lists only",
+                "Stop using the teacher's word lists",
+            ),
+            C::Shortcuts => ("Keyboard shortcuts", "Every key Slant knows"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        self.text().0
+    }
+
+    /// The keys, the first of them the one menus show.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        use UiCommand as C;
+        match self {
+            C::NewProject => const { &[k(CMD, Key::N)] },
+            C::Open => const { &[k(CMD, Key::O)] },
+            C::NewArticleFromText => const { &[k(CMD_SHIFT, Key::N)] },
+            C::Save => const { &[k(CMD, Key::S)] },
+            C::SaveAs => const { &[k(CMD_SHIFT, Key::S)] },
+            C::ExportReport => const { &[k(CMD, Key::E)] },
+            C::Close => const { &[k(CMD, Key::W)] },
+            C::Quit => const { &[k(CMD, Key::Q)] },
+            C::Undo => const { &[k(CMD, Key::Z)] },
+            C::Redo => const { &[k(CMD_SHIFT, Key::Z), k(CMD, Key::Y)] },
+            C::Find => const { &[k(CMD, Key::F)] },
+            C::EditArticleText => const { &[k(NONE, Key::F2)] },
+            C::NextReviewer => const { &[k(CMD, Key::R)] },
+            C::TagFact => const { &[k(NONE, Key::Num1), k(NONE, Key::F)] },
+            C::TagQuote => const { &[k(NONE, Key::Num2), k(NONE, Key::Q)] },
+            C::TagSpeculation => const { &[k(NONE, Key::Num3), k(NONE, Key::S)] },
+            C::TagLoaded => const { &[k(NONE, Key::Num4), k(NONE, Key::L)] },
+            C::ClearTag => const { &[k(NONE, Key::Num0), k(NONE, Key::Backspace)] },
+            C::AcceptSuggestion => const { &[k(NONE, Key::Enter)] },
+            C::DismissSuggestion => const { &[k(NONE, Key::X)] },
+            C::EditNote => const { &[k(NONE, Key::N)] },
+            C::NextSentence => const { &[k(NONE, Key::J), k(NONE, Key::ArrowDown)] },
+            C::PreviousSentence => const { &[k(NONE, Key::K), k(NONE, Key::ArrowUp)] },
+            C::NextUntagged => const { &[k(NONE, Key::Tab)] },
+            C::NextDisputed => const { &[k(NONE, Key::D)] },
+            C::OneColumn => const { &[k(CMD, Key::Num1)] },
+            C::TwoColumns => const { &[k(CMD, Key::Num2)] },
+            C::ThreeColumns => const { &[k(CMD, Key::Num3)] },
+            C::FourColumns => const { &[k(CMD, Key::Num4)] },
+            C::NextArticle => const { &[k(ALT, Key::ArrowRight)] },
+            C::PreviousArticle => const { &[k(ALT, Key::ArrowLeft)] },
+            C::SyncedScroll => const { &[k(CMD, Key::L)] },
+            C::TextLarger => const { &[k(CMD, Key::Equals), k(CMD, Key::Plus)] },
+            C::TextSmaller => const { &[k(CMD, Key::Minus)] },
+            C::DarkMode => const { &[k(CMD_SHIFT, Key::D)] },
+            C::CueHighlights => const { &[k(NONE, Key::H)] },
+            C::ClassView => const { &[k(NONE, Key::C)] },
+            C::CompareMode => const { &[k(NONE, Key::M)] },
+            C::OnlyWhatOneReports => const { &[k(NONE, Key::U)] },
+            C::Shortcuts => const { &[k(NONE, Key::F1), k(NONE, Key::Questionmark)] },
+            C::OpenSample
+            | C::ImportArticle
+            | C::MergeStudents
+            | C::AddReviewer
+            | C::AnswerKey
+            | C::AcceptAllQuotes
+            | C::Suggestions
+            | C::TeachersWordLists
+            | C::SlantsWordListsOnly => &[],
+        }
+    }
+
+    pub fn place(self) -> Place {
+        use UiCommand as C;
+        let (menu, group) = match self {
+            C::NewProject | C::Open | C::OpenSample => (Menu::File, 0),
+            C::ImportArticle | C::NewArticleFromText | C::MergeStudents => (Menu::File, 1),
+            C::Save | C::SaveAs | C::ExportReport | C::Close => (Menu::File, 2),
+            C::Quit => (Menu::File, 3),
+            C::Undo | C::Redo => (Menu::Edit, 0),
+            C::Find | C::EditArticleText | C::NextReviewer | C::AddReviewer => (Menu::Edit, 1),
+            C::AnswerKey => (Menu::Edit, 2),
+            C::TagFact | C::TagQuote | C::TagSpeculation | C::TagLoaded | C::ClearTag => {
+                (Menu::Tag, 0)
+            }
+            C::AcceptSuggestion | C::DismissSuggestion | C::AcceptAllQuotes => (Menu::Tag, 1),
+            C::EditNote => (Menu::Tag, 2),
+            C::NextSentence | C::PreviousSentence | C::NextUntagged | C::NextDisputed => {
+                (Menu::Tag, 3)
+            }
+            C::OneColumn
+            | C::TwoColumns
+            | C::ThreeColumns
+            | C::FourColumns
+            | C::NextArticle
+            | C::PreviousArticle => (Menu::View, 0),
+            C::SyncedScroll | C::TextLarger | C::TextSmaller | C::DarkMode => (Menu::View, 1),
+            C::Suggestions
+            | C::CueHighlights
+            | C::ClassView
+            | C::CompareMode
+            | C::OnlyWhatOneReports => (Menu::View, 2),
+            C::TeachersWordLists | C::SlantsWordListsOnly => (Menu::View, 3),
+            C::Shortcuts => (Menu::Help, 0),
+        };
+        Place { menu, group }
+    }
+
+    /// What the command asks the app to do.
+    pub fn action(self, state: &State) -> Action {
+        use UiCommand as C;
+        match self {
+            C::NewProject => Action::NewProject,
+            C::Open => Action::OpenProject,
+            C::OpenSample => Action::OpenSample,
+            C::ImportArticle => Action::ImportArticle,
+            C::NewArticleFromText => Action::NewArticleFromText,
+            C::MergeStudents => Action::MergeStudents,
+            C::Save => Action::Save,
+            C::SaveAs => Action::SaveAs,
+            C::ExportReport => Action::Export,
+            C::Close => Action::Close,
+            C::Quit => Action::Quit,
+            C::Undo => Action::Undo,
+            C::Redo => Action::Redo,
+            C::Find => Action::Find,
+            C::EditArticleText => Action::EditArticleText,
+            C::NextReviewer => Action::NextReviewer,
+            C::AddReviewer => Action::AddReviewer,
+            C::AnswerKey => {
+                if state.answer_key.is_some() && state.answer_key == state.reviewer {
+                    Action::SetAnswerKey(None)
+                } else {
+                    Action::SetAnswerKey(state.reviewer.cloned())
+                }
+            }
+            C::TagFact => Action::Tag(Some(Tag::Fact)),
+            C::TagQuote => Action::Tag(Some(Tag::Quote)),
+            C::TagSpeculation => Action::Tag(Some(Tag::Speculation)),
+            C::TagLoaded => Action::Tag(Some(Tag::Loaded)),
+            C::ClearTag => Action::Tag(None),
+            C::AcceptSuggestion => Action::AcceptSuggestion,
+            C::DismissSuggestion => Action::RejectSuggestion,
+            C::AcceptAllQuotes => Action::AcceptAllSuggested(Tag::Quote),
+            C::EditNote => Action::EditNote,
+            C::NextSentence => Action::SelectNext,
+            C::PreviousSentence => Action::SelectPrevious,
+            C::NextUntagged => Action::NextUntagged,
+            C::NextDisputed => Action::NextDisputed,
+            C::OneColumn => Action::SetColumns(1),
+            C::TwoColumns => Action::SetColumns(2),
+            C::ThreeColumns => Action::SetColumns(3),
+            C::FourColumns => Action::SetColumns(4),
+            C::NextArticle => Action::CycleArticle(1),
+            C::PreviousArticle => Action::CycleArticle(-1),
+            C::SyncedScroll => Action::ToggleSyncedScroll,
+            C::TextLarger => Action::TextLarger,
+            C::TextSmaller => Action::TextSmaller,
+            C::DarkMode => Action::ToggleDarkMode,
+            C::Suggestions => Action::ToggleSuggestions,
+            C::CueHighlights => Action::ToggleCueHighlights,
+            C::ClassView => Action::ToggleClassView,
+            C::CompareMode => Action::ToggleCompare,
+            C::OnlyWhatOneReports => Action::ToggleUniqueOnly,
+            C::TeachersWordLists => Action::ChooseLexiconFolder,
+            C::SlantsWordListsOnly => Action::ForgetLexiconFolder,
+            C::Shortcuts => Action::ShowShortcuts,
+        }
+    }
+
+    pub fn enabled(self, s: &State) -> bool {
+        use UiCommand as C;
+        match self {
+            C::NewProject
+            | C::Open
+            | C::OpenSample
+            | C::Quit
+            | C::SyncedScroll
+            | C::TextLarger
+            | C::TextSmaller
+            | C::DarkMode
+            | C::Suggestions
+            | C::CueHighlights
+            | C::ClassView
+            | C::CompareMode
+            | C::OnlyWhatOneReports
+            | C::TeachersWordLists
+            | C::Shortcuts => true,
+            C::SlantsWordListsOnly => s.lexicon_folder.is_some(),
+            C::Undo => s.undo.is_some(),
+            C::Redo => s.redo.is_some(),
+            C::EditArticleText => s.has_project && !s.locked,
+            C::AnswerKey => s.reviewer.is_some(),
+            C::ImportArticle
+            | C::NewArticleFromText
+            | C::MergeStudents
+            | C::Save
+            | C::SaveAs
+            | C::ExportReport
+            | C::Close
+            | C::Find
+            | C::NextReviewer
+            | C::AddReviewer
+            | C::TagFact
+            | C::TagQuote
+            | C::TagSpeculation
+            | C::TagLoaded
+            | C::ClearTag
+            | C::AcceptSuggestion
+            | C::DismissSuggestion
+            | C::AcceptAllQuotes
+            | C::EditNote
+            | C::NextSentence
+            | C::PreviousSentence
+            | C::NextUntagged
+            | C::NextDisputed
+            | C::OneColumn
+            | C::TwoColumns
+            | C::ThreeColumns
+            | C::FourColumns
+            | C::NextArticle
+            | C::PreviousArticle => s.has_project,
+        }
+    }
+
+    /// `Some(on)` for a command that turns something on or off (shown with a check).
+    pub fn checked(self, s: &State) -> Option<bool> {
+        use UiCommand as C;
+        let settings = s.settings;
+        match self {
+            C::OneColumn => Some(settings.columns == 1),
+            C::TwoColumns => Some(settings.columns == 2),
+            C::ThreeColumns => Some(settings.columns == 3),
+            C::FourColumns => Some(settings.columns == 4),
+            C::SyncedScroll => Some(settings.synced_scroll),
+            C::DarkMode => Some(settings.dark),
+            C::Suggestions => Some(settings.suggestions),
+            C::CueHighlights => Some(settings.cue_highlights),
+            C::ClassView => Some(settings.class_view),
+            C::CompareMode => Some(settings.compare),
+            C::OnlyWhatOneReports => Some(settings.unique_only),
+            C::NewProject
+            | C::Open
+            | C::OpenSample
+            | C::ImportArticle
+            | C::NewArticleFromText
+            | C::MergeStudents
+            | C::Save
+            | C::SaveAs
+            | C::ExportReport
+            | C::Close
+            | C::Quit
+            | C::Undo
+            | C::Redo
+            | C::Find
+            | C::EditArticleText
+            | C::NextReviewer
+            | C::AddReviewer
+            | C::AnswerKey
+            | C::TagFact
+            | C::TagQuote
+            | C::TagSpeculation
+            | C::TagLoaded
+            | C::ClearTag
+            | C::AcceptSuggestion
+            | C::DismissSuggestion
+            | C::AcceptAllQuotes
+            | C::EditNote
+            | C::NextSentence
+            | C::PreviousSentence
+            | C::NextUntagged
+            | C::NextDisputed
+            | C::NextArticle
+            | C::PreviousArticle
+            | C::TextLarger
+            | C::TextSmaller
+            | C::TeachersWordLists
+            | C::SlantsWordListsOnly
+            | C::Shortcuts => None,
+        }
+    }
+
+    /// The label as the menu shows it now ("Undo Tag as Quote", the word-list folder's name).
+    pub fn menu_label(self, s: &State) -> String {
+        match self {
+            UiCommand::Undo => s.undo.map_or("Undo".into(), |l| format!("Undo {l}")),
+            UiCommand::Redo => s.redo.map_or("Redo".into(), |l| format!("Redo {l}")),
+            UiCommand::AnswerKey if s.answer_key.is_some() && s.answer_key == s.reviewer => {
+                "Clear the answer key".into()
+            }
+            UiCommand::TeachersWordLists => match &s.lexicon_folder {
+                Some(name) => format!("Teacher's word lists: {name}…"),
+                None => self.label().into(),
+            },
+            _ => self.label().into(),
+        }
+    }
+
+    /// Whether the menu lists it now (the "word lists only" item only while a folder is used).
+    pub fn listed(self, s: &State) -> bool {
+        self != UiCommand::SlantsWordListsOnly || s.lexicon_folder.is_some()
+    }
+
+    /// The keys as the menus and hints write them ("Ctrl+S", "1 / F").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        let keys = self.shortcuts();
+        (!keys.is_empty()).then(|| {
+            keys.iter()
+                .map(|k| display(ctx, k))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+    }
+
+    /// The command whose shortcut is exactly this key with exactly these modifiers.
+    pub fn for_key(key: Key, modifiers: Modifiers) -> Option<UiCommand> {
+        UiCommand::iter().find(|c| c.shortcuts().iter().any(|s| matches(s, key, modifiers)))
+    }
+}
+
+/// A key press matches a shortcut only with exactly its modifiers: Ctrl+Shift+S is never Ctrl+S.
+/// Symbols typed with Shift on many layouts (`?`, `+`) ignore Shift.
+fn matches(shortcut: &KeyboardShortcut, key: Key, modifiers: Modifiers) -> bool {
+    if shortcut.logical_key != key {
+        return false;
+    }
+    let shifted_symbol = matches!(key, Key::Questionmark | Key::Plus);
+    let modifiers = if shifted_symbol {
+        Modifiers {
+            shift: shortcut.modifiers.shift,
+            ..modifiers
+        }
+    } else {
+        modifiers
+    };
+    modifiers.matches_exact(shortcut.modifiers)
+}
+
+/// When a key works: plain letters and digits tag, so they must not fire while a text box has
+/// the keyboard; keys with Ctrl or Alt, and function keys, always work.
+pub fn key_scope(key: Key, modifiers: Modifiers) -> Scope {
+    if modifiers.command || modifiers.ctrl || modifiers.alt || is_function_key(key) {
+        Scope::Always
+    } else {
+        Scope::Tagging
+    }
+}
+
+fn is_function_key(key: Key) -> bool {
+    matches!(
+        key,
+        Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
+    )
+}
+
+/// A shortcut as people write it (`Ctrl+=`, `?`), not by egui's key names.
+pub fn display(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let names = [
+        ("Questionmark", "?"),
+        ("Equals", "="),
+        ("Plus", "+"),
+        ("Minus", "−"),
+    ];
+    names
+        .iter()
+        .fold(ctx.format_shortcut(shortcut), |t, (name, symbol)| {
+            t.replace(name, symbol)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: HashMap<(Key, bool, bool, bool), UiCommand> = HashMap::new();
+        for c in UiCommand::iter() {
+            for s in c.shortcuts() {
+                let m = s.modifiers;
+                let id = (s.logical_key, m.command || m.ctrl, m.shift, m.alt);
+                if let Some(other) = seen.insert(id, c) {
+                    panic!("{c:?} and {other:?} share {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shortcuts_match_modifiers_exactly() {
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        assert_eq!(
+            UiCommand::for_key(Key::S, cmd_shift),
+            Some(UiCommand::SaveAs)
+        );
+        assert_eq!(
+            UiCommand::for_key(Key::S, Modifiers::COMMAND),
+            Some(UiCommand::Save)
+        );
+        assert_eq!(
+            UiCommand::for_key(Key::N, cmd_shift),
+            Some(UiCommand::NewArticleFromText)
+        );
+        assert_eq!(
+            UiCommand::for_key(Key::S, Modifiers::NONE),
+            Some(UiCommand::TagSpeculation)
+        );
+        assert_eq!(UiCommand::for_key(Key::S, Modifiers::ALT), None);
+        assert_eq!(
+            UiCommand::for_key(Key::Questionmark, Modifiers::SHIFT),
+            Some(UiCommand::Shortcuts)
+        );
+    }
+
+    #[test]
+    fn plain_keys_only_tag_and_modified_keys_always_work() {
+        assert_eq!(key_scope(Key::Num1, Modifiers::NONE), Scope::Tagging);
+        assert_eq!(key_scope(Key::S, Modifiers::COMMAND), Scope::Always);
+        assert_eq!(key_scope(Key::F2, Modifiers::NONE), Scope::Always);
+        assert_eq!(
+            key_scope(Key::Questionmark, Modifiers::SHIFT),
+            Scope::Tagging
+        );
+    }
+
+    #[test]
+    fn every_command_has_a_menu_label_and_tooltip() {
+        for c in UiCommand::iter() {
+            let (label, tip) = c.text();
+            assert!(!label.is_empty() && !tip.is_empty(), "{c:?}");
+        }
+        // Each menu has at least one command.
+        for m in Menu::iter() {
+            assert!(UiCommand::iter().any(|c| c.place().menu == m), "{m:?}");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The class (disagreement) view: the class's agreement per article, kept until the project
+//! changes, and the panel that shows who tagged what.
+
+use egui::{RichText, Ui};
+
+use super::Workspace;
+use crate::actions::Action;
+use crate::theme;
+use slant_core::agreement::{self, ArticleAgreement};
+use slant_core::model::Tag;
+
+/// How many disputed sentences the panel lists.
+const DISPUTED: usize = 8;
+
+impl Workspace {
+    /// Computes the class's agreement on article `a` unless it is fresh.
+    pub(super) fn prepare_class(&mut self, a: usize) {
+        if self
+            .class
+            .get(&a)
+            .is_some_and(|(rev, _)| *rev == self.revision)
+        {
+            return;
+        }
+        let project = &self.doc.project;
+        let Some(article) = project.articles.get(a) else {
+            return;
+        };
+        let reviewers: Vec<_> = project
+            .reviewers
+            .iter()
+            .map(|r| (&r.id, r.name.as_str()))
+            .collect();
+        let result = agreement::article(article, &reviewers);
+        self.class.insert(a, (self.revision, result));
+    }
+
+    /// The class's agreement on the focused article.
+    pub fn class_agreement(&mut self) -> Option<&ArticleAgreement> {
+        let a = self.focused_article()?;
+        self.prepare_class(a);
+        self.class.get(&a).map(|(_, c)| c)
+    }
+
+    /// Selects the next sentence after the selection that the class split on, wrapping around.
+    pub fn next_disputed(&mut self) {
+        let Some(class) = self.class_agreement() else {
+            return;
+        };
+        let disputed: Vec<usize> = class
+            .sentences
+            .iter()
+            .filter(|s| s.agreement.is_some_and(|a| a < 1.0))
+            .map(|s| s.number - 1)
+            .collect();
+        let start = self.selected.map_or(0, |s| s + 1);
+        if let Some(&s) = disputed.iter().find(|&&s| s >= start).or(disputed.first()) {
+            self.select(self.focus, s);
+        }
+    }
+
+    /// The panel part of the class view: every reviewer's tag and note for the selected
+    /// sentence, the student's score against the answer key, and the most disputed sentences.
+    pub(super) fn class_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let Some(a) = self.focused_article() else {
+            return;
+        };
+        self.prepare_class(a);
+        let project = &self.doc.project;
+        let article = &project.articles[a];
+        ui.heading("Class");
+        if project.reviewers.len() < 2 {
+            ui.label("Merge the students' files (File ▸ Merge students' files…) to see how the class tagged each sentence.");
+            return;
+        }
+        let dark = ui.visuals().dark_mode;
+        if let Some(s) = self.selected {
+            ui.label(RichText::new(format!("Who tagged sentence {} how", s + 1)).strong());
+            for r in &project.reviewers {
+                let annotation = article.annotation(&r.id, s);
+                let key = project.answer_key.as_ref() == Some(&r.id);
+                let name = if key {
+                    format!("{} (key)", r.name)
+                } else {
+                    r.name.clone()
+                };
+                let line = match annotation.and_then(|x| x.tag) {
+                    Some(t) => RichText::new(format!("{name}: {}", t.label()))
+                        .color(theme::tag_text_color(t, dark)),
+                    None => RichText::new(format!("{name}: untagged")).weak(),
+                };
+                ui.label(line);
+                if let Some(note) = annotation.and_then(|x| x.note.as_deref()) {
+                    ui.label(RichText::new(format!("    “{note}”")).italics());
+                }
+            }
+        }
+        if let (Some(key), Some(me)) = (&project.answer_key, &self.reviewer)
+            && key != me
+            && let Some(name) = project.reviewer(me).map(|r| r.name.as_str())
+        {
+            let score = agreement::score(article, key, (me, name));
+            ui.label(format!(
+                "{name} against the key: {} of {} agree{}",
+                score
+                    .confusion
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| r[i])
+                    .sum::<usize>(),
+                score.compared,
+                score
+                    .cohen_kappa
+                    .map(|k| format!(" (κ {k:.2})"))
+                    .unwrap_or_default()
+            ));
+            ui.label(format!("Mixed up: {}", score.describe_mix_ups()));
+        }
+        let Some((_, class)) = self.class.get(&a) else {
+            return;
+        };
+        ui.label(format!(
+            "Agreement {} · Krippendorff's α {}",
+            class
+                .percent_agreement
+                .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
+            class
+                .krippendorff_alpha
+                .map_or("–".into(), |x| format!("{x:.2}"))
+        ));
+        let disputed = class.most_disputed(DISPUTED);
+        if !disputed.is_empty() {
+            ui.label(RichText::new("Most disputed (D for the next)").strong());
+            for s in disputed {
+                let d = s.distribution;
+                let spread: Vec<String> = Tag::ALL
+                    .iter()
+                    .filter(|&&t| d.get(t) > 0)
+                    .map(|&t| format!("{} {}", t.letter(), d.get(t)))
+                    .collect();
+                if ui
+                    .button(format!("Sentence {}: {}", s.number, spread.join(" · ")))
+                    .clicked()
+                {
+                    actions.push(Action::Select {
+                        column: self.focus,
+                        sentence: s.number - 1,
+                    });
+                }
+            }
+        }
+    }
+}

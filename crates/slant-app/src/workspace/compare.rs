@@ -1,0 +1,161 @@
+//! Compare mode: the first two columns' articles aligned (`slant_core::compare`), cached per edit, and
+//! what each column shows of it: which of its sentences have counterparts, and which to
+//! highlight because the sentence hovered or selected in the other column reports them too.
+
+use egui::{RichText, Ui};
+
+use super::Workspace;
+use crate::article_view::CompareSide;
+use slant_core::compare::coverage::{self, Coverage};
+use slant_core::compare::sources::{self, Source, SourceKind};
+
+/// The comparison of the articles in columns 1 and 2, for one revision of the project.
+pub struct CompareCache {
+    key: [(usize, usize, usize, usize); 2],
+    pub coverage: Coverage,
+    pub sources: [Vec<Source>; 2],
+    /// Per column, each sentence's counterparts in the other column.
+    counterparts: [Vec<Vec<usize>>; 2],
+}
+
+impl Workspace {
+    /// Aligns the first two columns' articles when they changed; `None` with fewer than two
+    /// columns or the same article twice.
+    pub(super) fn prepare_compare(&mut self) -> Option<&CompareCache> {
+        let (a, b) = (self.columns.first()?.article, self.columns.get(1)?.article);
+        let articles = &self.doc.project.articles;
+        if a == b || a >= articles.len() || b >= articles.len() {
+            return None;
+        }
+        // The alignment depends on the texts only: tagging does not redo it. A text that is
+        // replaced is a new string (edit text, undo), so its address tells it apart.
+        let of = |i: usize| {
+            let t = &articles[i];
+            (i, t.text.as_ptr() as usize, t.text.len(), t.sentences.len())
+        };
+        let key = [of(a), of(b)];
+        if self.compare.as_ref().is_none_or(|c| c.key != key) {
+            let (aa, ab) = (&articles[a], &articles[b]);
+            let coverage = coverage::compare(aa, ab);
+            let mut counterparts = [
+                vec![Vec::new(); aa.sentences.len()],
+                vec![Vec::new(); ab.sentences.len()],
+            ];
+            for p in &coverage.pairs {
+                counterparts[0][p.a].push(p.b);
+                counterparts[1][p.b].push(p.a);
+            }
+            self.compare = Some(CompareCache {
+                key,
+                sources: [sources::sources(aa), sources::sources(ab)],
+                coverage,
+                counterparts,
+            });
+        }
+        self.compare.as_ref()
+    }
+
+    /// The sentence the comparison follows: the one hovered, else the one selected, as
+    /// (column, sentence).
+    pub(super) fn compare_focus(&self) -> Option<(usize, usize)> {
+        (0..2)
+            .find_map(|c| self.columns.get(c)?.hovered.map(|s| (c, s)))
+            .or_else(|| {
+                self.selected
+                    .filter(|_| self.focus < 2)
+                    .map(|s| (self.focus, s))
+            })
+    }
+
+    /// What column `column` (0 or 1) shows of the comparison.
+    pub(super) fn compare_side(&self, column: usize, unique_only: bool) -> Option<CompareSide> {
+        let cache = self.compare.as_ref()?;
+        let counterparts = cache.counterparts.get(column)?.clone();
+        let highlight = match self.compare_focus() {
+            Some((c, s)) if c != column => {
+                cache.counterparts[c].get(s).cloned().unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        Some(CompareSide {
+            counterparts,
+            highlight,
+            unique_only,
+        })
+    }
+
+    /// The compare section of the side panel: shares, what differs, who speaks.
+    pub fn compare_panel(&self, ui: &mut Ui) {
+        let Some(cache) = &self.compare else {
+            return;
+        };
+        let c = &cache.coverage;
+        ui.heading("Compare columns 1 and 2");
+        ui.label(format!(
+            "Reported by both: {} of {} sentences in column 1 ({:.0}%), {} of {} in column 2 ({:.0}%)",
+            c.sentences_a - c.only_a.len(),
+            c.sentences_a,
+            c.shared_share_a() * 100.0,
+            c.sentences_b - c.only_b.len(),
+            c.sentences_b,
+            c.shared_share_b() * 100.0
+        ));
+        ui.label(
+            RichText::new(format!(
+                "Only in column 1: {} · only in column 2: {} (tinted)",
+                c.only_a.len(),
+                c.only_b.len()
+            ))
+            .weak(),
+        );
+        if let Some((col, s)) = self.compare_focus() {
+            let matches = &cache.counterparts[col][s];
+            let other = 2 - col;
+            let text = if matches.is_empty() {
+                format!(
+                    "Sentence {} of column {}: only this article reports it",
+                    s + 1,
+                    col + 1
+                )
+            } else {
+                let list: Vec<String> = matches.iter().map(|m| (m + 1).to_string()).collect();
+                format!(
+                    "Sentence {} of column {} matches sentence {} of column {other}",
+                    s + 1,
+                    col + 1,
+                    list.join(", ")
+                )
+            };
+            ui.label(text);
+        }
+        for d in &c.differing_numbers {
+            ui.label(format!(
+                "Figures differ: {} {} (column 1, sentence {}) against {} (column 2, sentence {})",
+                d.what,
+                d.in_a,
+                d.a + 1,
+                d.in_b,
+                d.b + 1
+            ));
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new("Who gets to speak").strong());
+        egui::Grid::new("voices").striped(true).show(ui, |ui| {
+            ui.label("");
+            ui.label("Column 1");
+            ui.label("Column 2");
+            ui.end_row();
+            for (kind, label) in [
+                (SourceKind::Named, "Named"),
+                (SourceKind::Anonymous, "Anonymous"),
+                (SourceKind::Outlet, "Outlets"),
+            ] {
+                ui.label(label);
+                for side in &cache.sources {
+                    ui.label(sources::listed(side, kind, "\n"));
+                }
+                ui.end_row();
+            }
+        });
+    }
+}

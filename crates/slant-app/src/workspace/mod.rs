@@ -1,0 +1,538 @@
+//! An open project on screen: the document, the reviewer tagging, the columns and the selection.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use egui::Ui;
+
+use super::actions::Action;
+use super::article_view::{self, ColumnView, ViewInput};
+use super::hints::Hints;
+
+mod class;
+mod compare;
+mod perform;
+mod suggestions;
+mod unplaced;
+use super::side_panel::{self, ColumnStats};
+use slant_core::command::{Command, edits};
+use slant_core::document::Document;
+use slant_core::model::{ArticleId, ReviewerId, Tag};
+use slant_core::readability::TextCounts;
+use slant_core::stats::{self, ReviewerSummary};
+
+/// How the columns look, from the settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    pub dark: bool,
+    pub font_size: f32,
+    pub synced: bool,
+    /// Outlined badges for suggested tags.
+    pub suggestions: bool,
+    /// Cue words underlined.
+    pub cues: bool,
+    /// The class's tags per sentence (disagreement view).
+    pub class: bool,
+    /// Compare mode, and whether shared content is faded.
+    pub compare: bool,
+    pub unique_only: bool,
+}
+
+/// A reviewer's figures and quoted voices (named, unnamed) for one article.
+type Figures = (ReviewerSummary, (usize, usize));
+
+pub struct Workspace {
+    pub doc: Document,
+    pub reviewer: Option<ReviewerId>,
+    pub columns: Vec<ColumnView>,
+    /// The column the keyboard works in.
+    pub focus: usize,
+    /// The selected sentence of the focused column.
+    pub selected: Option<usize>,
+    pub note_draft: String,
+    pub focus_note: bool,
+    pub find: Option<String>,
+    pub focus_find: bool,
+    /// Bumped on every change to the project, so views know to refresh.
+    pub revision: u64,
+    text_counts: HashMap<(ArticleId, usize), TextCounts>,
+    /// Per article and reviewer, the figures and quoted voices (named, unnamed), and the
+    /// revision they were computed at.
+    summaries: HashMap<(usize, ReviewerId), (u64, Figures)>,
+    /// Per article, the class's agreement and the revision it was computed at.
+    class: HashMap<usize, (u64, slant_core::agreement::ArticleAgreement)>,
+    /// The first two columns' comparison, in compare mode.
+    compare: Option<compare::CompareCache>,
+    last_offsets: Vec<f32>,
+}
+
+impl Workspace {
+    pub fn new(doc: Document, columns: usize) -> Workspace {
+        let reviewer = doc.project.reviewers.first().map(|r| r.id.clone());
+        let n = columns.clamp(1, 4).min(doc.project.articles.len().max(1));
+        let mut ws = Workspace {
+            doc,
+            reviewer,
+            columns: Vec::new(),
+            focus: 0,
+            selected: None,
+            note_draft: String::new(),
+            focus_note: false,
+            find: None,
+            focus_find: false,
+            revision: 0,
+            text_counts: HashMap::new(),
+            summaries: HashMap::new(),
+            class: HashMap::new(),
+            compare: None,
+            last_offsets: Vec::new(),
+        };
+        ws.set_columns(n);
+        ws
+    }
+
+    pub fn set_columns(&mut self, n: usize) {
+        let articles = self.doc.project.articles.len();
+        let n = n.clamp(1, 4);
+        while self.columns.len() < n {
+            let next = (0..articles)
+                .find(|a| !self.columns.iter().any(|c| c.article == *a))
+                .unwrap_or(0);
+            self.columns.push(ColumnView::new(next));
+        }
+        self.columns.truncate(n);
+        self.focus = self.focus.min(n - 1);
+    }
+
+    /// The article shown in the focused column.
+    pub fn focused_article(&self) -> Option<usize> {
+        let a = self.columns.get(self.focus)?.article;
+        (a < self.doc.project.articles.len()).then_some(a)
+    }
+
+    /// Applies an edit through the document (undo, dirty mark, autosave) and refreshes views.
+    pub fn apply(
+        &mut self,
+        label: impl Into<String>,
+        command: Option<Command>,
+    ) -> Result<(), String> {
+        let Some(command) = command else {
+            return Ok(());
+        };
+        self.doc
+            .apply(label, command, Instant::now())
+            .map_err(|e| e.to_string())?;
+        self.changed();
+        Ok(())
+    }
+
+    pub fn changed(&mut self) {
+        self.revision += 1;
+        let articles = self.doc.project.articles.len();
+        for c in &mut self.columns {
+            c.article = c.article.min(articles.saturating_sub(1));
+        }
+        if let Some(a) = self.focused_article()
+            && self
+                .selected
+                .is_some_and(|s| s >= self.doc.project.articles[a].sentences.len())
+        {
+            self.selected = None;
+        }
+        self.load_note();
+    }
+
+    pub fn select(&mut self, column: usize, sentence: usize) {
+        self.commit_note();
+        self.focus = column.min(self.columns.len().saturating_sub(1));
+        self.selected = Some(sentence);
+        self.load_note();
+        if let Some(c) = self.columns.get_mut(self.focus) {
+            c.scroll_to(sentence);
+        }
+    }
+
+    /// Moves the selection by `delta` sentences in the focused column.
+    pub fn step(&mut self, delta: isize) {
+        let Some(a) = self.focused_article() else {
+            return;
+        };
+        let n = self.doc.project.articles[a].sentences.len();
+        if n == 0 {
+            return;
+        }
+        let next = match self.selected {
+            None => 0,
+            Some(s) => (s as isize + delta).clamp(0, n as isize - 1) as usize,
+        };
+        self.select(self.focus, next);
+    }
+
+    /// Selects the next sentence the current reviewer has not tagged, wrapping around.
+    pub fn next_untagged(&mut self) {
+        let (Some(a), Some(r)) = (self.focused_article(), self.reviewer.clone()) else {
+            return;
+        };
+        let article = &self.doc.project.articles[a];
+        let n = article.sentences.len();
+        let start = self.selected.map_or(0, |s| s + 1);
+        let found = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| article.annotation(&r, i).and_then(|x| x.tag).is_none());
+        if let Some(s) = found {
+            self.select(self.focus, s);
+        }
+    }
+
+    pub fn tag(&mut self, tag: Option<Tag>) -> Result<(), String> {
+        let (Some(a), Some(s), Some(r)) =
+            (self.focused_article(), self.selected, self.reviewer.clone())
+        else {
+            return Ok(());
+        };
+        let label = match tag {
+            Some(t) => format!("Tag as {}", t.label()),
+            None => "Clear tag".to_owned(),
+        };
+        self.apply(label, edits::set_tag(&self.doc.project, a, &r, s, tag))
+    }
+
+    fn load_note(&mut self) {
+        self.note_draft = match (self.focused_article(), self.selected, &self.reviewer) {
+            (Some(a), Some(s), Some(r)) => self.doc.project.articles[a]
+                .annotation(r, s)
+                .and_then(|x| x.note.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+    }
+
+    /// Stores the note box as the selected sentence's note (an undoable edit).
+    pub fn commit_note(&mut self) {
+        let (Some(a), Some(s), Some(r)) =
+            (self.focused_article(), self.selected, self.reviewer.clone())
+        else {
+            return;
+        };
+        let command = edits::set_note(&self.doc.project, a, &r, s, &self.note_draft.clone());
+        let _ = self.apply("Edit note", command);
+    }
+
+    /// Finds the next sentence in the focused column that contains the find text.
+    pub fn find_next(&mut self) {
+        let (Some(a), Some(query)) = (
+            self.focused_article(),
+            self.find.as_ref().map(|q| q.to_lowercase()),
+        ) else {
+            return;
+        };
+        if query.is_empty() {
+            return;
+        }
+        let article = &self.doc.project.articles[a];
+        let n = article.sentences.len();
+        let start = self.selected.map_or(0, |s| s + 1);
+        if let Some(s) = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| article.sentence_text(i).to_lowercase().contains(&query))
+        {
+            self.select(self.focus, s);
+        }
+    }
+
+    /// A reviewer's figures and quoted voices for an article, recomputed only after the project
+    /// changed.
+    fn reviewer_summary(&mut self, article: usize, reviewer: &ReviewerId) -> Figures {
+        let key = (article, reviewer.clone());
+        match self.summaries.get(&key) {
+            Some((revision, figures)) if *revision == self.revision => figures.clone(),
+            _ => {
+                let a = &self.doc.project.articles[article];
+                let summary = stats::reviewer_summary(a, reviewer);
+                let voices =
+                    slant_core::voices::count(&slant_core::voices::quoted_voices(a, reviewer));
+                self.summaries
+                    .insert(key, (self.revision, (summary.clone(), voices)));
+                (summary, voices)
+            }
+        }
+    }
+
+    /// Words and readability of an article: its text never changes, so they are computed once.
+    fn text_counts(&mut self, article: usize) -> TextCounts {
+        let a = &self.doc.project.articles[article];
+        *self
+            .text_counts
+            .entry((a.id.clone(), a.text.len()))
+            .or_insert_with(|| stats::text_counts(a))
+    }
+
+    /// The toolbar under the menus: reviewer, columns, and the find bar.
+    pub fn toolbar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            ui.label("Reviewer:");
+            let current = self
+                .reviewer
+                .as_ref()
+                .and_then(|r| self.doc.project.reviewer(r))
+                .map_or("(none)".to_owned(), |r| r.name.clone());
+            egui::ComboBox::from_id_salt("reviewer")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for r in &self.doc.project.reviewers {
+                        if ui
+                            .selectable_label(self.reviewer.as_ref() == Some(&r.id), &r.name)
+                            .clicked()
+                        {
+                            actions.push(Action::SetReviewer(r.id.clone()));
+                        }
+                    }
+                    if ui.button("Add reviewer…").clicked() {
+                        actions.push(Action::AddReviewer);
+                    }
+                })
+                .response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Reviewer"));
+            ui.separator();
+            ui.label("Columns:");
+            for n in 1..=4 {
+                let enabled = n <= self.doc.project.articles.len().max(1);
+                if ui
+                    .add_enabled(
+                        enabled,
+                        egui::Button::selectable(self.columns.len() == n, n.to_string()),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::SetColumns(n));
+                }
+            }
+            if let Some(query) = &mut self.find {
+                ui.separator();
+                let edit = ui.add(
+                    egui::TextEdit::singleline(query)
+                        .hint_text("Find in the focused column")
+                        .desired_width(220.0),
+                );
+                edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find"));
+                if std::mem::take(&mut self.focus_find) {
+                    edit.request_focus();
+                }
+                if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    self.find_next();
+                    edit.request_focus();
+                }
+                if ui.button("Next").clicked() {
+                    self.find_next();
+                }
+                if ui.button("Close find").clicked()
+                    || (edit.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
+                {
+                    self.find = None;
+                }
+            }
+        });
+    }
+
+    /// The right panel: the selected sentence and the statistics.
+    pub fn side_panel(
+        &mut self,
+        ui: &mut Ui,
+        hints: &mut Hints,
+        look: Look,
+        actions: &mut Vec<Action>,
+    ) {
+        let suggestions = look.suggestions;
+        egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
+            match (self.focused_article(), self.selected, self.reviewer.clone()) {
+                (Some(a), Some(s), Some(r)) => {
+                    let article = &self.doc.project.articles[a];
+                    side_panel::inspector(ui, article, s, &r, &mut self.note_draft, &mut self.focus_note, actions);
+                    if suggestions {
+                        let h = hints.article(a, article);
+                        let annotation = article.annotation(&r, s);
+                        let cues: Vec<&slant_core::cues::Cue> = h.cues_in(article.sentences[s]).collect();
+                        side_panel::suggestion(
+                            ui,
+                            article,
+                            h.open_suggestion(s, annotation),
+                            annotation.and_then(|x| x.suggestion),
+                            &cues,
+                            actions,
+                        );
+                        let quotes = h.open_with_tag(article, &r, Tag::Quote).count();
+                        if quotes > 0
+                            && ui
+                                .button(format!("Accept all suggested quotes ({quotes})"))
+                                .on_hover_text("Tag every sentence Slant suggests as Quote that you have not tagged yet")
+                                .clicked()
+                        {
+                            actions.push(Action::AcceptAllSuggested(Tag::Quote));
+                        }
+                    }
+                }
+                _ => {
+                    ui.heading("Sentence");
+                    ui.label("Click a sentence, or press J, to select one. Then press 1–4 (or F, Q, S, L) to tag it.");
+                }
+            }
+            self.unplaced_panel(ui, actions);
+            if look.compare {
+                ui.separator();
+                self.compare_panel(ui);
+            }
+            ui.separator();
+            if look.class {
+                // In the class view the class comes first: it is what the teacher is looking at.
+                self.class_panel(ui, actions);
+                ui.separator();
+            }
+            let reviewer = self.reviewer.clone();
+            let shown: Vec<usize> = self.columns.iter().map(|c| c.article).collect();
+            let mut figures = Vec::new();
+            let articles = self.doc.project.articles.len();
+            for a in shown.into_iter().filter(|&a| a < articles) {
+                let text = self.text_counts(a);
+                let summary = reviewer.as_ref().map(|r| self.reviewer_summary(a, r));
+                let evidence = hints.article(a, &self.doc.project.articles[a]).evidence;
+                figures.push((a, text, summary, evidence));
+            }
+            let columns: Vec<ColumnStats> = figures
+                .into_iter()
+                .map(|(a, text, reviewer, evidence)| ColumnStats { article: &self.doc.project.articles[a], text, reviewer, evidence })
+                .collect();
+            side_panel::statistics(ui, &columns);
+        });
+    }
+
+    /// The article columns.
+    pub fn columns(
+        &mut self,
+        ui: &mut Ui,
+        look: Look,
+        hints: &mut Hints,
+        actions: &mut Vec<Action>,
+    ) {
+        if self.doc.project.articles.is_empty() {
+            ui.vertical_centered(|ui| {
+                ui.add_space(80.0);
+                ui.heading("This project has no articles yet.");
+                if ui.button("Import the first article…").clicked() {
+                    actions.push(Action::ImportArticle);
+                }
+            });
+            return;
+        }
+        self.sync_scroll(look.synced);
+        let n = self.columns.len();
+        let find = self
+            .find
+            .as_ref()
+            .map(|q| q.to_lowercase())
+            .unwrap_or_default();
+        if look.class {
+            for i in 0..self.columns.len() {
+                self.prepare_class(self.columns[i].article);
+            }
+        }
+        let compare_on = look.compare && self.prepare_compare().is_some();
+        let sides: Vec<Option<article_view::CompareSide>> = (0..n)
+            .map(|c| {
+                compare_on
+                    .then(|| self.compare_side(c, look.unique_only))
+                    .flatten()
+            })
+            .collect();
+        let focus = compare_on.then(|| self.compare_focus()).flatten();
+        let project = &self.doc.project;
+        if look.suggestions || look.cues {
+            for c in &self.columns {
+                hints.prepare(c.article, &project.articles[c.article]);
+            }
+        }
+        let hints = &*hints;
+        let titles: Vec<String> = project
+            .articles
+            .iter()
+            .map(|a| side_panel::short(&a.title, 60))
+            .collect();
+        ui.columns(n, |uis| {
+            for (i, ui) in uis.iter_mut().enumerate() {
+                let view = &mut self.columns[i];
+                let article_index = view.article;
+                egui::ComboBox::from_id_salt(("column-article", i))
+                    .selected_text(format!("{}: {}", i + 1, titles[article_index]))
+                    .width(ui.available_width() - 8.0)
+                    .show_ui(ui, |ui| {
+                        for (a, t) in titles.iter().enumerate() {
+                            ui.selectable_value(&mut view.article, a, t);
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::ComboBox,
+                            true,
+                            format!("Article in column {}", i + 1),
+                        )
+                    });
+                let view_article = view.article;
+                let article = &project.articles[view_article];
+                article_view::header(ui, article);
+                ui.separator();
+                let input = ViewInput {
+                    column: i,
+                    article,
+                    reviewer: self.reviewer.as_ref(),
+                    selected: if i == self.focus { self.selected } else { None },
+                    dark: look.dark,
+                    font_size: look.font_size,
+                    find: &find,
+                    revision: self.revision,
+                    hints: if look.suggestions || look.cues {
+                        hints.get(view_article)
+                    } else {
+                        None
+                    },
+                    suggestions: look.suggestions,
+                    show_cues: look.cues,
+                    locked: project.sentences.is_locked(),
+                    class: if look.class {
+                        self.class.get(&view_article).map(|(_, c)| c)
+                    } else {
+                        None
+                    },
+                    compare: sides[i].as_ref(),
+                };
+                article_view::show(ui, view, &input, actions);
+            }
+        });
+        if let Some((column, sentence)) = focus {
+            let links = crate::compare_view::links(&self.columns, column, sentence, &sides);
+            crate::compare_view::draw_links(ui, &links, look.dark);
+        }
+    }
+
+    /// When synced, the column the person scrolled leads and the others follow at the same
+    /// fraction of their length.
+    fn sync_scroll(&mut self, synced: bool) {
+        let offsets: Vec<f32> = self.columns.iter().map(|c| c.offset).collect();
+        if synced
+            && offsets.len() == self.last_offsets.len()
+            && let Some(lead) =
+                (0..offsets.len()).find(|&i| (offsets[i] - self.last_offsets[i]).abs() > 0.5)
+        {
+            {
+                let fraction = self.columns[lead].fraction();
+                for (i, c) in self.columns.iter_mut().enumerate() {
+                    if i != lead {
+                        let target = fraction * c.max_offset;
+                        c.set_offset = Some(target);
+                        c.offset = target;
+                    }
+                }
+            }
+        }
+        self.last_offsets = self.columns.iter().map(|c| c.offset).collect();
+    }
+}

@@ -1,0 +1,156 @@
+//! The project actions a workspace carries out itself: undo and redo, reviewers, articles in
+//! columns, selection, tags, phrases, splitting and merging, notes, the answer key, and
+//! annotations that lost their sentence.
+
+use std::time::Instant;
+
+use super::Workspace;
+use crate::actions::Action;
+use slant_core::command::{Command, edits};
+
+impl Workspace {
+    /// Carries out an action that works on the open project.
+    pub fn perform(&mut self, action: Action) -> Result<(), String> {
+        let ws = self;
+        let now = Instant::now();
+        match action {
+            Action::Undo => {
+                if ws.doc.undo(now) {
+                    ws.changed()
+                }
+            }
+            Action::Redo => {
+                if ws.doc.redo(now) {
+                    ws.changed()
+                }
+            }
+            Action::NextReviewer => {
+                let reviewers = &ws.doc.project.reviewers;
+                if !reviewers.is_empty() {
+                    let at = ws
+                        .reviewer
+                        .as_ref()
+                        .and_then(|r| reviewers.iter().position(|x| &x.id == r));
+                    let next = reviewers[at.map_or(0, |i| (i + 1) % reviewers.len())]
+                        .id
+                        .clone();
+                    ws.commit_note();
+                    ws.reviewer = Some(next);
+                    ws.changed();
+                }
+            }
+            Action::CycleArticle(step) => {
+                let n = ws.doc.project.articles.len() as isize;
+                if let Some(c) = ws.columns.get_mut(ws.focus)
+                    && n > 0
+                {
+                    c.article = (c.article as isize + step).rem_euclid(n) as usize;
+                    ws.selected = None;
+                }
+            }
+            Action::Find => {
+                ws.find.get_or_insert_with(String::new);
+                ws.focus_find = true;
+            }
+            Action::Tag(tag) => ws.tag(tag)?,
+            Action::SelectNext => ws.step(1),
+            Action::SelectPrevious => ws.step(-1),
+            Action::NextUntagged => ws.next_untagged(),
+            Action::NextDisputed => ws.next_disputed(),
+            Action::SetAnswerKey(key) => {
+                let command = (ws.doc.project.answer_key != key).then_some(Command::SetAnswerKey {
+                    reviewer: key.clone(),
+                });
+                let label = if key.is_some() {
+                    "Set the answer key"
+                } else {
+                    "Clear the answer key"
+                };
+                ws.apply(label, command)?;
+            }
+            Action::Select { column, sentence } => ws.select(column, sentence),
+            Action::TogglePhrase { column, span } => {
+                let (Some(a), Some(r)) = (
+                    ws.columns.get(column).map(|c| c.article),
+                    ws.reviewer.clone(),
+                ) else {
+                    return Ok(());
+                };
+                let command = edits::toggle_phrase(&ws.doc.project, a, &r, span);
+                ws.apply("Mark loaded phrase", command)?;
+            }
+            Action::SplitSentence {
+                column,
+                sentence,
+                at,
+            } => {
+                let Some(a) = ws.columns.get(column).map(|c| c.article) else {
+                    return Ok(());
+                };
+                ws.apply(
+                    "Split sentence",
+                    edits::split_sentence(&ws.doc.project, a, sentence, at),
+                )?;
+            }
+            Action::MergeWithNext { column, sentence } => {
+                let Some(a) = ws.columns.get(column).map(|c| c.article) else {
+                    return Ok(());
+                };
+                ws.apply(
+                    "Merge sentences",
+                    edits::merge_with_next(&ws.doc.project, a, sentence),
+                )?;
+            }
+            Action::EditNote => {
+                if ws.selected.is_none() {
+                    ws.step(0);
+                }
+                ws.focus_note = true;
+            }
+            Action::CommitNote => ws.commit_note(),
+            Action::PlaceUnplaced { article, index } => ws.place_unplaced(article, index)?,
+            Action::DiscardUnplaced { article, index } => ws.discard_unplaced(article, index)?,
+            Action::SetReviewer(id) => {
+                ws.commit_note();
+                ws.reviewer = Some(id);
+                ws.changed();
+            }
+            // The app carries these out itself (files, dialogs, settings, suggestions).
+            other @ (Action::NewProject
+            | Action::OpenProject
+            | Action::OpenPath(_)
+            | Action::OpenSample
+            | Action::ImportArticle
+            | Action::Export
+            | Action::Save
+            | Action::SaveAs
+            | Action::Close
+            | Action::Quit
+            | Action::ShowShortcuts
+            | Action::TextLarger
+            | Action::TextSmaller
+            | Action::ToggleDarkMode
+            | Action::ToggleSyncedScroll
+            | Action::SetColumns(_)
+            | Action::AddReviewer
+            | Action::AcceptSuggestion
+            | Action::RejectSuggestion
+            | Action::AcceptAllSuggested(_)
+            | Action::ToggleSuggestions
+            | Action::ToggleCueHighlights
+            | Action::ChooseLexiconFolder
+            | Action::ForgetLexiconFolder
+            | Action::ToggleClassView
+            | Action::ToggleCompare
+            | Action::ToggleUniqueOnly
+            | Action::MergeStudents
+            | Action::NewArticleFromText
+            | Action::PasteArticle(_)
+            | Action::ImportFiles(_)
+            | Action::EditArticleText) => {
+                return Err(format!("{other:?} is not an edit of the project"));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,527 @@
+//! The real app driven through egui_kittest: widgets found by their labels, clicked and typed
+//! into, and the model and the statistics checked after each step.
+
+use crate::common;
+
+use common::{SAMPLE, app, sample_copy};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
+use slant_app::dialogs::ScriptedDialogs;
+use slant_core::model::{ReviewerId, Tag};
+use slant_core::store;
+
+fn rivera() -> ReviewerId {
+    ReviewerId::from("m-rivera")
+}
+
+fn tag_of(h: &Harness<SlantApp>, article: usize, sentence: usize) -> Option<Tag> {
+    let doc = h.state().document().expect("a project is open");
+    doc.project.articles[article]
+        .annotation(&rivera(), sentence)
+        .and_then(|a| a.tag)
+}
+
+const US_BOMBS: &str = "The U.S. contributed heavy bunker-buster bombs"; // article 1, sentence 6 (Fact)
+const NBC_SAYS: &str = "According to NBC News, Israeli officials"; // article 2, sentence 3 (Fact)
+
+#[test]
+fn tag_with_keyboard_and_context_menu_then_undo_redo_save_and_reload() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert_eq!(h.state().title(), "class.ron — Slant");
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Fact));
+    assert!(h.query_by_label("S Speculation: 9 (30%)").is_some());
+
+    // Select a sentence by its text and tag it with the keyboard.
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Speculation));
+    assert!(
+        h.query_by_label("S Speculation: 10 (33%)").is_some(),
+        "statistics follow"
+    );
+    assert!(h.query_by_label("F Fact: 10 (33%)").is_some());
+    assert_eq!(h.state().title(), "● class.ron — Slant", "unsaved mark");
+
+    // Tag another sentence through its context menu.
+    h.get_by_label_contains(NBC_SAYS).click_secondary();
+    h.run();
+    h.get_by_label("Loaded (L)").click();
+    h.run();
+    assert_eq!(tag_of(&h, 1, 2), Some(Tag::Loaded));
+
+    // Undo both, redo one.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tag_of(&h, 1, 2), Some(Tag::Fact));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Fact));
+    assert_eq!(
+        h.state().title(),
+        "class.ron — Slant",
+        "back to the saved state"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Speculation));
+
+    // Save, and the file holds exactly what the app shows.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(h.state().title(), "class.ron — Slant");
+    let reloaded = store::load(&path).unwrap();
+    assert_eq!(&reloaded, &h.state().document().unwrap().project);
+    assert_eq!(
+        reloaded.articles[0].annotation(&rivera(), 5).unwrap().tag,
+        Some(Tag::Speculation)
+    );
+    assert!(store::backup_path(&path).exists());
+}
+
+#[test]
+fn keyboard_moves_between_sentences_and_clears_tags() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(6));
+    h.key_press(Key::K);
+    h.key_press(Key::K);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(4));
+    h.key_press(Key::Num0);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 4), None);
+    assert!(h.query_by_label("F Fact: 10 (33%)").is_some());
+    // Tab goes to the next untagged sentence: the one just cleared, from the top.
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(4));
+    h.key_press(Key::Q);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 4), Some(Tag::Quote));
+}
+
+#[test]
+fn a_note_typed_in_the_panel_is_stored_and_undoable() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.get_by_label("Note").focus();
+    h.run();
+    h.get_by_label("Note")
+        .type_text("Checkable: named actor and weapon.");
+    h.run();
+    h.get_by_label_contains(NBC_SAYS).click(); // leaving the box stores the note
+    h.run();
+    let doc = h.state().document().unwrap();
+    let note = doc.project.articles[0]
+        .annotation(&rivera(), 5)
+        .unwrap()
+        .note
+        .clone();
+    assert_eq!(note.as_deref(), Some("Checkable: named actor and weapon."));
+    assert_eq!(doc.undo_label(), Some("Edit note"));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_save_discard_or_cancel() {
+    let (dir, path) = sample_copy();
+    let before = std::fs::read(&path).unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::L);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_none());
+    assert!(h.state().document().is_some(), "still open");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().document().is_none());
+    assert!(
+        h.query_by_label("Open sample project").is_some(),
+        "the start screen"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "discarded: the file is as it was"
+    );
+}
+
+#[test]
+fn autosaved_work_is_offered_for_recovery_on_the_next_open() {
+    let (dir, path) = sample_copy();
+    // A crash left a recovery file with one more tag than the project.
+    let mut doc = slant_core::document::Document::open(&path, dir.path().join("u")).unwrap();
+    let command =
+        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
+            .unwrap();
+    doc.apply("Tag as Loaded", command, std::time::Instant::now())
+        .unwrap();
+    doc.autosave().unwrap();
+    drop(doc);
+
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert!(h.query_by_label("Recover unsaved work?").is_some());
+    h.get_by_label("Recover").click();
+    h.run();
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Loaded));
+    assert!(
+        h.state().title().starts_with('●'),
+        "recovered work is unsaved"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        store::load(&path).unwrap().articles[0]
+            .annotation(&rivera(), 5)
+            .unwrap()
+            .tag,
+        Some(Tag::Loaded)
+    );
+    assert!(slant_core::document::find_recovery(&path).is_none());
+}
+
+#[test]
+fn a_file_that_fails_to_load_is_shown_with_its_error_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replacen("tag: Fact", "tag: Fakt", 1);
+    std::fs::write(&path, &text).unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert!(h.state().document().is_none());
+    assert!(
+        h.query_by_label("This project could not be opened")
+            .is_some()
+    );
+    let error = h.state().load_error.clone().unwrap();
+    assert!(
+        error.contains("broken.ron:") && error.contains("Fakt"),
+        "{error}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_new_project_asks_for_the_reviewer_then_imports_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::write(
+        &article,
+        "Storm Hits Coast\nThe storm hit at 5 a.m. Officials said it could worsen.\n",
+    )
+    .unwrap();
+    let saved = dir.path().join("storm.ron");
+    let dialogs = ScriptedDialogs {
+        import: vec![article],
+        save: vec![saved.clone()],
+        ..Default::default()
+    };
+    let mut h = app(None, dir.path(), dialogs);
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_label("Your name").type_text("Ana Díaz");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.project.reviewers[0].name, "Ana Díaz");
+    assert!(!doc.is_dirty());
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import article…").click();
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().project.articles[0].title,
+        "Storm Hits Coast"
+    );
+    h.get_by_label_contains("Officials said it could worsen.")
+        .click();
+    h.run();
+    h.key_press(Key::S);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S); // no file yet: asks where
+    h.run();
+    let project = store::load(&saved).unwrap();
+    let ana = &project.reviewers[0].id;
+    assert_eq!(
+        project.articles[0].annotation(ana, 2).unwrap().tag,
+        Some(Tag::Speculation)
+    );
+}
+
+#[test]
+fn the_shortcut_sheet_opens_with_f1() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert!(h.query_by_label("Tag as Quote").is_none());
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_some());
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_none());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Questionmark); // "?" as typed
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_some());
+}
+
+#[test]
+fn dragging_across_words_marks_a_loaded_phrase_and_again_unmarks_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let phrases = |h: &Harness<SlantApp>| {
+        let a = &h.state().document().unwrap().project.articles[0];
+        a.annotation(&rivera(), 5).map_or(vec![], |x| {
+            x.loaded_phrases
+                .iter()
+                .map(|p| a.slice(*p).to_owned())
+                .collect::<Vec<_>>()
+        })
+    };
+    assert!(phrases(&h).is_empty());
+    let rect = h.get_by_label_contains(US_BOMBS).rect();
+    let (from, to) = (
+        rect.left_center() + egui::vec2(60.0, 0.0),
+        rect.left_center() + egui::vec2(200.0, 0.0),
+    );
+    let drag = |h: &mut Harness<SlantApp>| {
+        h.hover_at(from);
+        h.run();
+        h.drag_at(from);
+        h.run();
+        for k in 1..=8 {
+            h.hover_at(from + (to - from) * (k as f32 / 8.0));
+            h.run();
+        }
+        h.drop_at(to);
+        h.run();
+    };
+    drag(&mut h);
+    let marked = phrases(&h);
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    let sentence = "The U.S. contributed heavy bunker-buster bombs to penetrate underground nuclear facilities.";
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let phrase_words: Vec<&str> = marked[0].split(' ').collect();
+    assert!(phrase_words.len() >= 2, "{marked:?}");
+    assert!(
+        words
+            .windows(phrase_words.len())
+            .any(|w| w == phrase_words.as_slice()),
+        "whole words: {marked:?}"
+    );
+    assert_eq!(
+        h.state().document().unwrap().undo_label(),
+        Some("Mark loaded phrase")
+    );
+    drag(&mut h);
+    assert!(phrases(&h).is_empty(), "the same drag unmarks it");
+}
+
+#[test]
+fn split_and_merge_from_the_context_menu() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let count = |h: &Harness<SlantApp>| {
+        h.state().document().unwrap().project.articles[0]
+            .sentences
+            .len()
+    };
+    assert_eq!(count(&h), 30);
+    let rect = h.get_by_label_contains(US_BOMBS).rect();
+    h.hover_at(rect.center());
+    h.run();
+    h.get_by_label_contains(US_BOMBS).click_secondary();
+    h.run();
+    h.get_by_label("Split sentence here").click();
+    h.run();
+    assert_eq!(count(&h), 31);
+    let a = &h.state().document().unwrap().project.articles[0];
+    assert!(a.sentence_text(5).starts_with("The U.S."));
+    assert_eq!(
+        a.annotation(&rivera(), 5).unwrap().tag,
+        Some(Tag::Fact),
+        "the tag stays with the first part"
+    );
+    h.get_by_label_contains(a.sentence_text(5))
+        .click_secondary();
+    h.run();
+    h.get_by_label("Merge with next").click();
+    h.run();
+    assert_eq!(count(&h), 30);
+    assert_eq!(
+        h.state().document().unwrap().project.articles[0].sentence_text(5),
+        US_BOMBS.to_owned() + " to penetrate underground nuclear facilities."
+    );
+}
+
+#[test]
+fn a_tag_key_shows_in_the_same_frame() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::Num3);
+    h.step(); // exactly one frame
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Speculation));
+    assert!(
+        h.query_by_label("S Speculation: 10 (33%)").is_some(),
+        "the panel drawn in that frame"
+    );
+}
+
+#[test]
+fn export_writes_the_chosen_report() {
+    let (dir, path) = sample_copy();
+    let out = dir.path().join("report.csv");
+    let dialogs = ScriptedDialogs {
+        export: vec![out.clone()],
+        ..Default::default()
+    };
+    let mut h = app(Some(&path), dir.path(), dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("CSV (spreadsheet)").click();
+    h.get_by_label("Open the report when it is written").click(); // no browser in tests
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with(
+        "\u{feff}article_id,article_title,sentence,start,end,reviewer,tag,loaded_phrases,note,text"
+    ));
+    let rows = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .count();
+    assert_eq!(rows, 63, "one row per sentence");
+}
+
+#[test]
+fn find_selects_the_next_matching_sentence() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("bunker-buster");
+    h.run();
+    h.get_by_label("Next").click();
+    h.run();
+    let ws = h.state().workspace.as_ref().unwrap();
+    assert_eq!((ws.focus, ws.selected), (0, Some(5)));
+}
+
+#[test]
+fn synced_scrolling_moves_the_other_column() {
+    let (dir, path) = sample_copy();
+    let offsets = |h: &Harness<SlantApp>| -> Vec<f32> {
+        h.state()
+            .workspace
+            .as_ref()
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| c.offset)
+            .collect()
+    };
+    // Not synced: the other column stays where it is.
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.state_mut().request(slant_app::Action::Select {
+        column: 0,
+        sentence: 29,
+    });
+    h.run_steps(60);
+    let apart = offsets(&h);
+    assert!(apart[0] > 100.0 && apart[1] == 0.0, "{apart:?}");
+
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.state_mut().request(slant_app::Action::ToggleSyncedScroll);
+    h.run();
+    assert_eq!(offsets(&h), [0.0, 0.0]);
+    // Scroll the first column by selecting its last sentence, as a reader would by keyboard.
+    h.state_mut().request(slant_app::Action::Select {
+        column: 0,
+        sentence: 29,
+    });
+    h.run_steps(60); // the scroll animates over several frames
+    let after = offsets(&h);
+    assert!(after[0] > 100.0, "{after:?}");
+    assert!(after[1] > 100.0, "the other column follows: {after:?}");
+}
+
+#[test]
+fn view_and_reviewer_controls_have_keys_too() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let ws = |h: &Harness<SlantApp>| -> (usize, Vec<usize>) {
+        let w = h.state().workspace.as_ref().unwrap();
+        (
+            w.columns.len(),
+            w.columns.iter().map(|c| c.article).collect(),
+        )
+    };
+    assert_eq!(ws(&h), (2, vec![0, 1]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(ws(&h), (1, vec![0]));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(ws(&h), (1, vec![1]), "the next article in the column");
+    assert_eq!(
+        tag_of(&h, 0, 5),
+        Some(Tag::Fact),
+        "no tag was changed by the 1 in Ctrl+1"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    h.run();
+    assert!(h.state().settings.dark);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    assert!(h.state().settings.synced_scroll);
+    // A second reviewer, then Ctrl+R switches between them.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add reviewer…").click();
+    h.run();
+    h.get_by_label("Your name").type_text("Sam");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let reviewer = |h: &Harness<SlantApp>| {
+        h.state()
+            .workspace
+            .as_ref()
+            .unwrap()
+            .reviewer
+            .clone()
+            .unwrap()
+    };
+    assert_eq!(reviewer(&h).as_str(), "sam");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    assert_eq!(reviewer(&h).as_str(), "m-rivera");
+}

@@ -1,0 +1,205 @@
+//! The teacher's side of the real app: merging students' files (with the summary to confirm and
+//! one undo), the class view's bars and who-tagged-what panel, jumping to disputed sentences, and
+//! the answer key.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use slant_app::SlantApp;
+use slant_app::dialogs::ScriptedDialogs;
+use slant_core::model::Tag;
+use slant_core::store;
+
+use common::{SAMPLE, app};
+
+const ASSIGNMENT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../sample_projects/netanyahu_trump_assignment.ron"
+);
+
+/// The annotated sample as the class file, and two students' files made from the assignment:
+/// Ann calls every sentence of the first article a Quote, Bo leaves it untagged but for one.
+fn class_and_students() -> (tempfile::TempDir, PathBuf, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class.ron");
+    std::fs::copy(SAMPLE, &class).unwrap();
+    let mut students = Vec::new();
+    for (name, tag) in [("Ann Lee", Some(Tag::Quote)), ("Bo Park", None)] {
+        let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
+        let id = p.add_reviewer(name);
+        for s in 0..p.articles[0].sentences.len() {
+            p.articles[0].set_tag(&id, s, tag);
+        }
+        p.articles[0].set_tag(&id, 0, Some(Tag::Loaded));
+        p.articles[0].edit_annotation(&id, 0, |a| {
+            a.note = Some(format!("{name}: the headline shouts"))
+        });
+        let path = dir.path().join(format!("{name}.ron"));
+        store::save(&p, &path).unwrap();
+        students.push(path);
+    }
+    (dir, class, students)
+}
+
+fn reviewers(h: &Harness<SlantApp>) -> usize {
+    h.state().document().unwrap().project.reviewers.len()
+}
+
+fn merged_app() -> (tempfile::TempDir, Harness<'static, SlantApp>) {
+    let (dir, class, students) = class_and_students();
+    let dialogs = ScriptedDialogs {
+        students,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), dialogs);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge students' files…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Ann Lee.ron: adds Ann Lee")
+            .is_some()
+    );
+    h.get_by_label("Merge").click();
+    h.run();
+    (dir, h)
+}
+
+#[test]
+fn merging_students_asks_first_and_undoes_in_one_step() {
+    let (_dir, mut h) = merged_app();
+    assert_eq!(reviewers(&h), 3);
+    let doc = h.state().document().unwrap();
+    let ann = doc.project.find_reviewer("Ann Lee").unwrap().id.clone();
+    assert_eq!(
+        doc.project.articles[0]
+            .annotation(&ann, 0)
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("Ann Lee: the headline shouts"),
+        "notes arrive too"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(reviewers(&h), 1);
+}
+
+#[test]
+fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
+    let (_dir, mut h) = merged_app();
+    assert!(h.query_by_label_contains("Class: F").is_none());
+    h.key_press(Key::C);
+    h.run();
+    assert!(h.state().settings.class_view);
+    let bars = h.query_all_by_label_contains("Class: F").count();
+    assert!(bars > 10, "a bar per sentence in view: {bars}");
+    // The headline: everyone said Loaded.
+    assert!(
+        h.query_by_label_contains("Class: F 0 · Q 0 · S 0 · L 3 · untagged 0 · agreement 100%")
+            .is_some()
+    );
+    // D jumps to the first sentence the class split on, and the panel says who said what.
+    h.key_press(Key::D);
+    h.run();
+    let selected = h.state().workspace.as_ref().unwrap().selected;
+    assert_eq!(selected, Some(1), "sentence 2: Fact, Quote, untagged");
+    assert!(h.query_by_label("Who tagged sentence 2 how").is_some());
+    assert!(h.query_by_label("Ann Lee: Quote").is_some());
+    assert!(h.query_by_label("Bo Park: untagged").is_some());
+    assert!(h.query_by_label_contains("Most disputed").is_some());
+    // The headline's notes are shown with their author.
+    h.key_press(Key::K);
+    h.run();
+    assert!(
+        h.query_by_label_contains("“Ann Lee: the headline shouts”")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
+    let (_dir, mut h) = merged_app();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Use this reviewer's tags as the answer key")
+        .click();
+    h.run();
+    let key = h.state().document().unwrap().project.answer_key.clone();
+    assert_eq!(key.as_ref().map(|k| k.as_str()), Some("m-rivera"));
+    h.key_press(Key::C);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Ann Lee against the key:")
+            .is_some(),
+        "the student sees their score"
+    );
+    assert!(h.query_by_label("M. Rivera (key): Loaded").is_some());
+    assert!(
+        h.query_by_label_contains("Mixed up: Fact as Quote")
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().project.answer_key,
+        None,
+        "undoable"
+    );
+}
+
+#[test]
+fn a_student_opens_the_assignment_and_saves_their_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let before = std::fs::read(&handout).unwrap();
+    let mine = dir.path().join("homework - Sam Lee.ron");
+    let dialogs = ScriptedDialogs {
+        save: vec![mine.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&handout), dir.path(), dialogs);
+    h.get_by_label("Your name").type_text("Sam Lee");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::L);
+    h.run();
+    // The sentences are the teacher's: splitting and merging are off.
+    h.get_by_label_contains("In a high-stakes meeting at President")
+        .click_secondary();
+    h.run();
+    for item in ["Split sentence here", "Merge with next"] {
+        assert!(
+            h.get_by_label(item).accesskit_node().is_disabled(),
+            "{item} is off in an assignment"
+        );
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read(&handout).unwrap(),
+        before,
+        "the teacher's file is untouched"
+    );
+    let saved = store::load(&mine).expect("the student's own file");
+    let sam = saved.find_reviewer("Sam Lee").unwrap().id.clone();
+    assert_eq!(
+        saved.articles[0].annotation(&sam, 0).unwrap().tag,
+        Some(Tag::Loaded)
+    );
+    assert_eq!(h.state().title(), "homework - Sam Lee.ron — Slant");
+}

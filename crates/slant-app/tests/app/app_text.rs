@@ -1,0 +1,269 @@
+//! Getting text into the app and changing it, driven through the real app: pasting a new
+//! article, dropping files on the window, editing an article's text after tagging (annotations
+//! follow their sentences; those that cannot are listed, then placed or discarded), and saving
+//! over a file another program changed.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use common::{app, sample_copy};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
+use slant_app::dialogs::ScriptedDialogs;
+use slant_core::model::{Project, ReviewerId, Tag};
+use slant_core::store;
+
+fn project<'a>(h: &'a Harness<'_, SlantApp>) -> &'a Project {
+    &h.state().document().expect("a project is open").project
+}
+
+fn rivera() -> ReviewerId {
+    ReviewerId::from("m-rivera")
+}
+
+/// Replaces everything in the focused text box with `text`, as a person selecting all and
+/// typing (or pasting) would.
+fn replace_text(h: &mut Harness<'_, SlantApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn pasted_text_becomes_a_new_article_with_an_editable_title() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert_eq!(project(&h).articles.len(), 2);
+    // Ctrl+V with no text box focused: a copy from a PDF, broken mid-sentence.
+    h.event(egui::Event::Paste(
+        "Storm Knocks Out Power\nThe utility said crews would\nwork overnight.  Officials agreed.\n"
+            .into(),
+    ));
+    h.run();
+    h.get_by_label("New article from text");
+    replace_text(&mut h, "Article title", "Power cut in the valley");
+    h.get_by_label("Add article").click();
+    h.run();
+    let p = project(&h);
+    assert_eq!(p.articles.len(), 3);
+    let a = &p.articles[2];
+    assert_eq!(a.title, "Power cut in the valley");
+    assert_eq!(
+        a.text,
+        "Storm Knocks Out Power\nThe utility said crews would work overnight. Officials agreed.\n"
+    );
+    assert_eq!(
+        a.original.as_deref(),
+        Some(
+            "Storm Knocks Out Power\nThe utility said crews would\nwork overnight.  Officials agreed.\n"
+        ),
+        "the text as pasted is kept"
+    );
+    assert_eq!(a.sentences.len(), 3);
+    assert!(
+        h.query_by_label("New article from text").is_none(),
+        "closed"
+    );
+    // One step of undo takes it away again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(project(&h).articles.len(), 2);
+}
+
+#[test]
+fn file_menu_opens_an_empty_new_article_dialog_that_can_be_cancelled() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("New article from text…").click();
+    h.run();
+    replace_text(
+        &mut h,
+        "Article text",
+        "Budget Vote Delayed\nThe council put off the vote.",
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(project(&h).articles.len(), 2, "nothing added");
+    assert!(!h.state().document().unwrap().is_dirty());
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_files_are_imported_and_the_others_explained() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/pages/tabloid.html");
+    let notes = dir.path().join("notes.pdf");
+    std::fs::write(&notes, b"%PDF-1.7").unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    for file in [page, notes.clone(), empty.clone()] {
+        h.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    }
+    h.run();
+    let p = project(&h);
+    assert_eq!(p.articles.len(), 3);
+    let a = &p.articles[2];
+    assert_eq!(
+        a.title,
+        "Fury as council SCRAPS free parking for nurses at city hospital"
+    );
+    assert_eq!(a.outlet.as_deref(), Some("Daily Beacon"));
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("Gary Pollard For The Daily Beacon")
+    );
+    h.get_by_label("Some files were not added");
+    h.get_by_label(&format!(
+        "{}: Slant adds .txt, .md and .html files as articles (to open a project, use Open… in the File menu)\n{}: the file is empty (no text to import)",
+        notes.display(),
+        empty.display()
+    ));
+}
+
+#[test]
+fn editing_the_text_keeps_tags_on_their_sentences_and_lists_the_rest() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let before = project(&h).articles[0].clone();
+    let tags: Vec<Option<Tag>> = (0..before.sentences.len())
+        .map(|i| before.annotation(&rivera(), i).and_then(|a| a.tag))
+        .collect();
+    // Delete sentence 4 and fix a word in sentence 6.
+    let removed = before.sentence_text(3).to_owned();
+    let edited = before
+        .text
+        .replacen(&format!("{removed} "), "", 1)
+        .replacen("heavy bunker-buster bombs", "heavy bunker-busting bombs", 1);
+    assert_ne!(edited, before.text);
+
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Edit article text…").click();
+    h.run();
+    replace_text(&mut h, "Article text", &edited);
+    h.get_by_label("Apply").click();
+    h.run();
+    h.get_by_label("Some annotations lost their sentence");
+    h.get_by_label("OK").click();
+    h.run();
+
+    let after = project(&h).articles[0].clone();
+    assert_eq!(after.text, edited);
+    assert_eq!(after.sentences.len(), before.sentences.len() - 1);
+    for (new, old) in (0..after.sentences.len()).map(|i| (i, if i < 3 { i } else { i + 1 })) {
+        assert_eq!(
+            after.annotation(&rivera(), new).and_then(|a| a.tag),
+            tags[old],
+            "sentence {} kept the tag of old sentence {}",
+            new + 1,
+            old + 1
+        );
+    }
+    assert_eq!(after.unplaced.len(), 1);
+    assert_eq!(after.unplaced[0].sentence, removed);
+    assert_eq!(after.unplaced[0].annotation.tag, tags[3]);
+    h.get_by_label("Without a sentence (1)");
+
+    // Put it on a sentence: select one, then "Put on selected sentence". Its note joins the
+    // sentence's; loaded phrases the sentence does not contain stay listed, then are discarded.
+    let lost = after.unplaced[0].clone();
+    h.get_by_label_contains(&after.sentence_text(2)[..40])
+        .click();
+    h.run();
+    h.get_by_label("Put on selected sentence").click();
+    h.run();
+    let placed = project(&h).articles[0].clone();
+    let target = placed.annotation(&rivera(), 2).unwrap();
+    if let Some(note) = &lost.annotation.note {
+        assert!(
+            target
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains(note.as_str())
+        );
+    }
+    let mut steps = 2;
+    if let Some(rest) = placed.unplaced.first() {
+        assert_eq!(
+            rest.annotation,
+            Default::default(),
+            "only phrases stay listed"
+        );
+        assert!(!rest.phrases.is_empty());
+        h.get_by_label("Discard").click();
+        h.run();
+        steps += 1;
+    }
+    assert!(project(&h).articles[0].unplaced.is_empty());
+    assert!(h.query_by_label_contains("Without a sentence").is_none());
+    // Undo each step: the text and every annotation are as they were.
+    for _ in 0..steps {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(project(&h).articles[0], before);
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(h.state().document().unwrap().is_dirty());
+    // Another copy of Slant saves the same file meanwhile.
+    let mut theirs = store::load(&path).unwrap();
+    theirs.title = "Edited elsewhere".into();
+    store::save(&theirs, &path).unwrap();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("The file changed on disk");
+    assert_eq!(
+        store::load(&path).unwrap().title,
+        "Edited elsewhere",
+        "not overwritten"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().document().unwrap().is_dirty(), "still unsaved");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.title, project(&h).title);
+    assert_eq!(
+        saved.articles[0]
+            .annotation(&rivera(), 0)
+            .and_then(|a| a.tag),
+        Some(Tag::Fact)
+    );
+    assert!(!h.state().document().unwrap().is_dirty());
+}

@@ -1,0 +1,9 @@
+//! The app driven as a person uses it, in egui_kittest's harness: one test binary.
+
+mod common;
+
+mod app;
+mod app_classroom;
+mod app_compare;
+mod app_suggestions;
+mod app_text;

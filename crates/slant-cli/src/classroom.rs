@@ -1,0 +1,284 @@
+//! The teacher's commands: agreement, answer key, merging students' files, importing tags.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use std::time::Instant;
+
+use super::Failure;
+use super::commands::{edit, save};
+use slant_core::agreement::{self, ArticleAgreement, KeyScore};
+use slant_core::command::Command;
+use slant_core::model::{Project, ReviewerId};
+use slant_core::{merge as merging, store, tag_import};
+
+#[derive(Serialize)]
+struct AgreeDoc<'a> {
+    articles: Vec<ArticleOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    reviewers: usize,
+    #[serde(flatten)]
+    agreement: ArticleAgreement,
+    /// Each reviewer against the answer key, when there is one.
+    key: Option<KeyOut>,
+}
+
+#[derive(Serialize)]
+struct KeyOut {
+    reviewer: String,
+    students: Vec<KeyScore>,
+}
+
+/// The key: the `--key` reviewer, else the project's own.
+fn answer_key<'p>(
+    project: &'p Project,
+    key: Option<&str>,
+) -> Result<Option<&'p ReviewerId>, Failure> {
+    match key {
+        Some(name) => project
+            .find_reviewer(name)
+            .map(|r| Some(&r.id))
+            .ok_or_else(|| Failure::Input(format!("no reviewer named \"{name}\" in the project"))),
+        None => Ok(project.answer_key.as_ref()),
+    }
+}
+
+pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let key = answer_key(&project, key)?;
+    let reviewers: Vec<(&ReviewerId, &str)> = project
+        .reviewers
+        .iter()
+        .map(|r| (&r.id, r.name.as_str()))
+        .collect();
+    let name = |id: &'_ ReviewerId| -> String {
+        project
+            .reviewer(id)
+            .map_or(id.as_str(), |r| r.name.as_str())
+            .to_owned()
+    };
+    let doc = AgreeDoc {
+        articles: project
+            .articles
+            .iter()
+            .map(|a| ArticleOut {
+                id: a.id.as_str(),
+                title: &a.title,
+                reviewers: reviewers.len(),
+                agreement: agreement::article(a, &reviewers),
+                key: key.map(|k| KeyOut {
+                    reviewer: name(k),
+                    students: reviewers
+                        .iter()
+                        .filter(|(id, _)| *id != k)
+                        .map(|&r| agreement::score(a, k, r))
+                        .collect(),
+                }),
+            })
+            .collect(),
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
+        writeln!(out).map_err(Failure::input)?;
+    } else {
+        write!(out, "{}", table(&doc)).map_err(Failure::input)?;
+    }
+    Ok(())
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or("–".into(), |p| format!("{:.0}%", p * 100.0))
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or("–".into(), |x| format!("{x:.2}"))
+}
+
+/// The agreement for people: the coefficients, the five most disputed sentences, the key.
+fn table(doc: &AgreeDoc) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    for a in &doc.articles {
+        let g = &a.agreement;
+        let _ = writeln!(s, "{}: {}", a.id, a.title);
+        let _ = writeln!(
+            s,
+            "  {} reviewers · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
+            a.reviewers,
+            pct(g.percent_agreement),
+            num(g.krippendorff_alpha),
+            num(g.fleiss_kappa)
+        );
+        let t = &g.per_tag;
+        let _ = writeln!(
+            s,
+            "  α per tag: fact {}, quote {}, speculation {}, loaded {}",
+            num(t.fact),
+            num(t.quote),
+            num(t.speculation),
+            num(t.loaded)
+        );
+        for p in &g.pairs {
+            let _ = writeln!(s, "  Cohen's κ {} / {}: {}", p.a, p.b, num(p.cohen_kappa));
+        }
+        for x in g.most_disputed(5) {
+            let d = x.distribution;
+            let _ = writeln!(
+                s,
+                "  most disputed: sentence {} — F {} · Q {} · S {} · L {} · untagged {}",
+                x.number, d.fact, d.quote, d.speculation, d.loaded, d.untagged
+            );
+        }
+        if let Some(k) = &a.key {
+            let _ = writeln!(s, "  against the key ({}):", k.reviewer);
+            for st in &k.students {
+                let _ = writeln!(
+                    s,
+                    "    {:<24} accuracy {} · κ {} · {} sentences compared · mixed up: {}",
+                    st.reviewer,
+                    pct(st.accuracy),
+                    num(st.cohen_kappa),
+                    st.compared,
+                    st.describe_mix_ups()
+                );
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
+pub fn merge(class_path: &Path, students: &[PathBuf]) -> Result<(), Failure> {
+    let mut doc = edit(class_path)?;
+    let mut class = doc.project.clone();
+    let mut lines = Vec::new();
+    for path in students {
+        let student = store::load(path).map_err(Failure::input)?;
+        let name = path.display().to_string();
+        let report = merging::merge(&mut class, &student, &name).map_err(|e| {
+            Failure::Input(format!("{}: {e}; nothing was merged", class_path.display()))
+        })?;
+        for (ours, theirs) in &report.renamed {
+            lines.push(format!(
+                "{name}: reviewer \"{theirs}\" was already taken; added as \"{ours}\""
+            ));
+        }
+        for r in &report.unchanged {
+            lines.push(format!(
+                "{name}: \"{r}\" is already merged with these tags; skipped"
+            ));
+        }
+        let added: Vec<&str> = report
+            .reviewers
+            .iter()
+            .filter(|(o, t)| o == t)
+            .map(|(o, _)| o.as_str())
+            .collect();
+        if !added.is_empty() {
+            lines.push(format!("{name}: added {}", added.join(", ")));
+        }
+        for t in &report.articles_added {
+            lines.push(format!(
+                "{name}: article \"{t}\" was new to the class project; added"
+            ));
+        }
+    }
+    let reviewers = class.reviewers.len();
+    doc.apply(
+        "Merge students' files",
+        Command::ReplaceProject(Box::new(class)),
+        Instant::now(),
+    )
+    .map_err(Failure::input)?;
+    save(&mut doc)?;
+    for l in lines {
+        println!("{l}");
+    }
+    println!(
+        "{}: {} reviewers after merging {} file(s)",
+        class_path.display(),
+        reviewers,
+        students.len()
+    );
+    Ok(())
+}
+
+pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
+    let mut doc = edit(path)?;
+    let bytes = std::fs::read(csv_path)
+        .map_err(|e| Failure::Input(format!("{}: cannot read it: {e}", csv_path.display())))?;
+    let mut project = doc.project.clone();
+    let report = tag_import::import(&mut project, &bytes)
+        .map_err(|e| Failure::Input(format!("{}: {e}", csv_path.display())))?;
+    doc.apply(
+        "Import tags",
+        Command::ReplaceProject(Box::new(project)),
+        Instant::now(),
+    )
+    .map_err(Failure::input)?;
+    save(&mut doc)?;
+    if !report.reviewers_added.is_empty() {
+        println!("added reviewers: {}", report.reviewers_added.join(", "));
+    }
+    println!(
+        "{}: {} annotations imported",
+        path.display(),
+        report.annotations
+    );
+    Ok(())
+}
+
+pub fn key(path: &Path, reviewer: Option<&str>) -> Result<(), Failure> {
+    let mut doc = edit(path)?;
+    let key = match reviewer {
+        Some(name) => answer_key(&doc.project, Some(name))?.cloned(),
+        None => None,
+    };
+    doc.apply(
+        "Set the answer key",
+        Command::SetAnswerKey { reviewer: key },
+        Instant::now(),
+    )
+    .map_err(Failure::input)?;
+    save(&mut doc)?;
+    match reviewer {
+        Some(name) => println!("{}: the answer key is now {name}'s tags", path.display()),
+        None => println!("{}: no answer key", path.display()),
+    }
+    Ok(())
+}
+
+pub fn lock(path: &Path, locked: bool) -> Result<(), Failure> {
+    use slant_core::model::SentenceLock;
+    let mut doc = edit(path)?;
+    let lock = if locked {
+        SentenceLock::Locked
+    } else {
+        SentenceLock::Editable
+    };
+    doc.apply(
+        "Lock the sentences",
+        Command::SetSentenceLock(lock),
+        Instant::now(),
+    )
+    .map_err(Failure::input)?;
+    save(&mut doc)?;
+    println!(
+        "{}: sentences {}",
+        path.display(),
+        if locked {
+            "locked (an assignment)"
+        } else {
+            "editable"
+        }
+    );
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! What each subcommand does.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use jiff::Timestamp;
+
+use super::{ArticleMeta, Failure, Subcommand, classroom, output};
+use slant_core::command::Command;
+use slant_core::cues::Lexicons;
+use slant_core::document::Document;
+use slant_core::import;
+use slant_core::model::{Project, SentenceLock};
+use slant_core::{report, segment, stats, store};
+
+pub fn run(command: Subcommand) -> Result<(), Failure> {
+    match command {
+        Subcommand::New {
+            project,
+            files,
+            project_title,
+            reviewers,
+            meta,
+            lock,
+        } => new(&project, &files, project_title, &reviewers, &meta, lock),
+        Subcommand::Add {
+            project,
+            files,
+            meta,
+        } => add(&project, &files, &meta),
+        Subcommand::Analyze {
+            file,
+            json,
+            lexicons,
+        } => analyze(&file, json, &*lexicons.load()?),
+        Subcommand::Stats {
+            project,
+            json,
+            lexicons,
+        } => stats(&project, json, &*lexicons.load()?),
+        Subcommand::Check { project } => check(&project),
+        Subcommand::Agree { project, json, key } => {
+            classroom::agree(&project, json, key.as_deref())
+        }
+        Subcommand::Merge { class, students } => classroom::merge(&class, &students),
+        Subcommand::Compare {
+            project,
+            a,
+            b,
+            json,
+        } => super::compare::compare(&project, &a, &b, json),
+        Subcommand::ImportTags { project, csv } => classroom::import_tags(&project, &csv),
+        Subcommand::Lock { project, unlock } => classroom::lock(&project, !unlock),
+        Subcommand::Key {
+            project,
+            reviewer,
+            clear,
+        } => classroom::key(&project, reviewer.as_deref().filter(|_| !clear)),
+        Subcommand::Export {
+            project,
+            format,
+            output,
+            reviewer,
+            article,
+            lexicons,
+        } => export(
+            &project,
+            format.into(),
+            &output,
+            report::Selection { reviewer, article },
+            &*lexicons.load()?,
+        ),
+    }
+}
+
+fn export(
+    path: &Path,
+    format: report::Format,
+    output: &Path,
+    selection: report::Selection,
+    lexicons: &Lexicons,
+) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let report = report::Report::new(&project, &selection, format, Timestamp::now(), lexicons)
+        .map_err(Failure::input)?;
+    let bytes = report::render(&report, format).map_err(Failure::input)?;
+    store::write_atomic(output, &bytes, store::Backup::None).map_err(|e| {
+        Failure::Input(format!(
+            "{}: cannot write the report: {e}",
+            output.display()
+        ))
+    })?;
+    println!("{}: {} report written", output.display(), format);
+    Ok(())
+}
+
+fn new(
+    path: &Path,
+    files: &[PathBuf],
+    title: Option<String>,
+    reviewers: &[String],
+    meta: &ArticleMeta,
+    lock: bool,
+) -> Result<(), Failure> {
+    if path.exists() {
+        return Err(Failure::Input(format!(
+            "{}: already exists; use `slant add` to add articles to it",
+            path.display()
+        )));
+    }
+    let title = title.unwrap_or_else(|| file_stem(path));
+    let mut doc = Document::new(Project::new(title, Timestamp::now()), untitled_dir());
+    let now = Instant::now();
+    for name in reviewers {
+        doc.add_reviewer(name, now).map_err(Failure::input)?;
+    }
+    if lock {
+        doc.apply(
+            "Lock the sentences",
+            Command::SetSentenceLock(SentenceLock::Locked),
+            now,
+        )
+        .map_err(Failure::input)?;
+    }
+    add_articles(&mut doc, files, meta)?;
+    doc.save_new(path).map_err(Failure::input)?;
+    println!(
+        "{}: created with {} article(s)",
+        path.display(),
+        doc.project.articles.len()
+    );
+    Ok(())
+}
+
+fn add(path: &Path, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure> {
+    // A project that fails to load is never written: the error ends the command here.
+    let mut doc = edit(path)?;
+    add_articles(&mut doc, files, meta)?;
+    save(&mut doc)?;
+    println!(
+        "{}: now {} article(s)",
+        path.display(),
+        doc.project.articles.len()
+    );
+    Ok(())
+}
+
+/// Opens a project to change it: locked against other writers (another `slant` command, the
+/// app's save) until it is saved, so two writers at once run one after the other.
+pub(crate) fn edit(path: &Path) -> Result<Document, Failure> {
+    Document::open_to_edit(path, untitled_dir()).map_err(Failure::input)
+}
+
+/// Saves a document opened with [`edit`]; refused (nothing written) if another program changed
+/// the file since it was read.
+pub(crate) fn save(doc: &mut Document) -> Result<(), Failure> {
+    doc.save().map_err(Failure::input)
+}
+
+/// Where a document would autosave; the command line saves at once and never autosaves.
+fn untitled_dir() -> PathBuf {
+    std::env::temp_dir().join("slant")
+}
+
+/// Imports every file first, so that one bad file leaves the project untouched; then adds them
+/// as one command.
+fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure> {
+    let has_meta = meta.title.is_some()
+        || meta.outlet.is_some()
+        || meta.url.is_some()
+        || meta.published.is_some();
+    if has_meta && files.len() > 1 {
+        return Err(Failure::Usage(
+            "--title, --outlet, --url and --published describe one article: give one FILE with them".into(),
+        ));
+    }
+    let imported = files
+        .iter()
+        .map(|f| import::import_file(f).map(|i| (f, i)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::input)?;
+    // Ids are chosen against the project plus the articles added before them.
+    let mut scratch = doc.project.clone();
+    let mut commands = Vec::new();
+    for (file, text) in imported {
+        if let Some(notes) = text.notes() {
+            println!("{}: {notes}", file.display());
+        }
+        let id = scratch.new_article_id(&file_stem(file));
+        let mut article = text.into_article(id, &file_stem(file));
+        // What the teacher says on the command line wins over what the page says.
+        if let Some(title) = &meta.title {
+            article.title = title.clone();
+        }
+        article.outlet = meta.outlet.clone().or(article.outlet);
+        article.url = meta.url.clone().or(article.url);
+        article.published = meta.published.or(article.published);
+        commands.push(Command::InsertArticle {
+            index: scratch.articles.len(),
+            article: Box::new(article.clone()),
+        });
+        scratch.articles.push(article);
+    }
+    let label = match commands.len() {
+        1 => "Add an article".to_owned(),
+        n => format!("Add {n} articles"),
+    };
+    doc.apply(label, Command::Batch(commands), Instant::now())
+        .map_err(Failure::input)
+}
+
+fn analyze(file: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
+    let imported = import::import_file(file).map_err(Failure::input)?;
+    let spans = segment::split(&imported.text);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let doc = output::Analysis::new(file, &imported, &spans, lexicons);
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
+        writeln!(out).map_err(Failure::input)?;
+    } else {
+        for (i, span) in spans.iter().enumerate() {
+            writeln!(
+                out,
+                "{:>4}  {}",
+                i + 1,
+                one_line(&imported.text[span.range()])
+            )
+            .map_err(Failure::input)?;
+        }
+    }
+    Ok(())
+}
+
+fn stats(path: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let summaries = stats::summarize_project(&project);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(
+            &mut out,
+            &output::StatsDoc::new(&project, &summaries, lexicons),
+        )
+        .map_err(Failure::input)?;
+        writeln!(out).map_err(Failure::input)?;
+    } else {
+        write!(
+            out,
+            "{}",
+            output::stats_table(&project, &summaries, lexicons)
+        )
+        .map_err(Failure::input)?;
+    }
+    Ok(())
+}
+
+fn check(path: &Path) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let annotations: usize = project
+        .articles
+        .iter()
+        .flat_map(|a| a.annotations.values())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "{}: OK ({} articles, {} reviewers, {} annotations)",
+        path.display(),
+        project.articles.len(),
+        project.reviewers.len(),
+        annotations
+    );
+    Ok(())
+}
+
+/// A sentence on one line: line breaks inside it (from copy-paste) shown as a single space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "untitled".into())
+}

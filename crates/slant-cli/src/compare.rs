@@ -1,0 +1,220 @@
+//! `slant compare`: two articles side by side, as text or JSON. Sentence numbers are 1-based,
+//! as everywhere in Slant's output.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::Failure;
+use slant_core::compare::coverage::{self, Coverage};
+use slant_core::compare::sources::{self, Source, SourceKind};
+use slant_core::model::{Article, Project};
+use slant_core::store;
+
+/// The JSON document. Field names are a contract: add fields, never rename.
+#[derive(Serialize)]
+struct CompareDoc<'a> {
+    a: &'a str,
+    b: &'a str,
+    pairs: Vec<PairOut>,
+    only_a: Vec<usize>,
+    only_b: Vec<usize>,
+    voices: Sides<Vec<VoiceOut<'a>>>,
+    /// Share of each article's sentences that the other also reports, 0 to 1.
+    shared: Sides<f64>,
+    differing_numbers: Vec<DifferingOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Sides<T> {
+    a: T,
+    b: T,
+}
+
+#[derive(Serialize)]
+struct PairOut {
+    a: usize,
+    b: usize,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct VoiceOut<'a> {
+    name: &'a str,
+    kind: SourceKind,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct DifferingOut<'a> {
+    a: usize,
+    b: usize,
+    what: &'a str,
+    in_a: &'a str,
+    in_b: &'a str,
+}
+
+fn find<'p>(project: &'p Project, id: &str, path: &Path) -> Result<&'p Article, Failure> {
+    project.article(id).ok_or_else(|| {
+        let known: Vec<&str> = project.articles.iter().map(|a| a.id.as_str()).collect();
+        Failure::Input(format!(
+            "{}: there is no article \"{id}\"; its articles are: {}",
+            path.display(),
+            known.join(", ")
+        ))
+    })
+}
+
+fn one_based(v: &[usize]) -> Vec<usize> {
+    v.iter().map(|i| i + 1).collect()
+}
+
+fn voices(sources: &[Source]) -> Vec<VoiceOut<'_>> {
+    sources
+        .iter()
+        .map(|s| VoiceOut {
+            name: &s.name,
+            kind: s.kind,
+            count: s.sentences.len(),
+        })
+        .collect()
+}
+
+pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Failure> {
+    let project = store::load(path).map_err(Failure::input)?;
+    let (a, b) = (find(&project, a_id, path)?, find(&project, b_id, path)?);
+    let c = coverage::compare(a, b);
+    let (sa, sb) = (sources::sources(a), sources::sources(b));
+    let mut out = std::io::stdout().lock();
+    if json {
+        let doc = CompareDoc {
+            a: a.id.as_str(),
+            b: b.id.as_str(),
+            pairs: c
+                .pairs
+                .iter()
+                .map(|p| PairOut {
+                    a: p.a + 1,
+                    b: p.b + 1,
+                    score: (f64::from(p.score) * 1000.0).round() / 1000.0,
+                })
+                .collect(),
+            only_a: one_based(&c.only_a),
+            only_b: one_based(&c.only_b),
+            voices: Sides {
+                a: voices(&sa),
+                b: voices(&sb),
+            },
+            shared: Sides {
+                a: (c.shared_share_a() * 1000.0).round() / 1000.0,
+                b: (c.shared_share_b() * 1000.0).round() / 1000.0,
+            },
+            differing_numbers: c
+                .differing_numbers
+                .iter()
+                .map(|d| DifferingOut {
+                    a: d.a + 1,
+                    b: d.b + 1,
+                    what: &d.what,
+                    in_a: &d.in_a,
+                    in_b: &d.in_b,
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
+        writeln!(out).map_err(Failure::input)?;
+    } else {
+        write!(out, "{}", text(a, b, &c, &sa, &sb)).map_err(Failure::input)?;
+    }
+    Ok(())
+}
+
+fn short(s: &str, n: usize) -> String {
+    let s = s.replace('\n', " ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) -> String {
+    use std::fmt::Write;
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "A  {}: {} ({} sentences)",
+        a.id.as_str(),
+        a.title,
+        c.sentences_a
+    );
+    let _ = writeln!(
+        t,
+        "B  {}: {} ({} sentences)",
+        b.id.as_str(),
+        b.title,
+        c.sentences_b
+    );
+    let _ = writeln!(
+        t,
+        "\nReported by both: {} of A's sentences ({}), {} of B's ({})",
+        c.sentences_a - c.only_a.len(),
+        percent(c.shared_share_a()),
+        c.sentences_b - c.only_b.len(),
+        percent(c.shared_share_b())
+    );
+    let _ = writeln!(t, "\nMatching sentences (A ↔ B, score):");
+    for p in &c.pairs {
+        let _ = writeln!(
+            t,
+            "  {:>4} ↔ {:<4} {:.2}  {}  |  {}",
+            p.a + 1,
+            p.b + 1,
+            p.score,
+            short(a.sentence_text(p.a), 50),
+            short(b.sentence_text(p.b), 50)
+        );
+    }
+    for (label, only, article) in [("A", &c.only_a, a), ("B", &c.only_b, b)] {
+        let _ = writeln!(t, "\nOnly in {label} ({}):", only.len());
+        for &i in only {
+            let _ = writeln!(
+                t,
+                "  {:>4}  {}",
+                i + 1,
+                short(article.sentence_text(i), 100)
+            );
+        }
+    }
+    if !c.differing_numbers.is_empty() {
+        let _ = writeln!(t, "\nFigures that differ:");
+        for d in &c.differing_numbers {
+            let _ = writeln!(
+                t,
+                "  A {} / B {}: {} {} in A, {} in B",
+                d.a + 1,
+                d.b + 1,
+                d.what,
+                d.in_a,
+                d.in_b
+            );
+        }
+    }
+    let _ = writeln!(t, "\nWho gets to speak:");
+    for kind in [SourceKind::Named, SourceKind::Anonymous, SourceKind::Outlet] {
+        let list = |sources: &[Source]| sources::listed(sources, kind, "; ");
+        let label = match kind {
+            SourceKind::Named => "named",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Outlet => "outlets",
+        };
+        let _ = writeln!(t, "  {label:<10} A: {}", list(sa));
+        let _ = writeln!(t, "  {:<10} B: {}", "", list(sb));
+    }
+    t
+}

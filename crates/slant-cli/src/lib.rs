@@ -1,0 +1,250 @@
+//! The `slant` command line: a thin front over the core.
+//!
+//! Exit codes are part of the contract: 0 success, 1 invalid input (a file that cannot be read
+//! or fails its checks), 2 wrong usage (clap's own code for bad arguments).
+
+mod classroom;
+mod commands;
+mod compare;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser};
+
+/// Review news articles for media bias: tag each sentence as fact, quote, speculation or loaded.
+#[derive(Debug, Parser)]
+#[command(name = "slant", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A project to open in the desktop app (with no argument the app shows its start screen).
+    pub project: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Subcommand>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
+    /// Create a project from article files (.txt or .md).
+    New {
+        /// The project file to create; it must not exist yet.
+        project: PathBuf,
+        /// Article files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The project's title (default: the project file's name).
+        #[arg(long = "project-title")]
+        project_title: Option<String>,
+        /// Add a reviewer by name (repeat for several).
+        #[arg(long = "reviewer")]
+        reviewers: Vec<String>,
+        /// Make it an assignment: students cannot re-split the sentences, so their files merge.
+        #[arg(long)]
+        lock: bool,
+        #[command(flatten)]
+        meta: ArticleMeta,
+    },
+    /// Add article files to an existing project.
+    Add {
+        project: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        meta: ArticleMeta,
+    },
+    /// Show the sentences Slant finds in an article file.
+    Analyze {
+        file: PathBuf,
+        /// Print JSON instead of a numbered list.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        lexicons: LexiconArg,
+    },
+    /// Show each article's statistics, per reviewer.
+    Stats {
+        project: PathBuf,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        lexicons: LexiconArg,
+    },
+    /// Check a project file and say what is wrong, with file:line:column.
+    Check { project: PathBuf },
+    /// Write a report: HTML (prints to PDF), CSV, Markdown or JSON.
+    Export {
+        project: PathBuf,
+        /// The report's format.
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Whose tags to report (name or id); needed for HTML and Markdown when there are several.
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// Report one article only (its id, as `slant stats` lists them).
+        #[arg(long)]
+        article: Option<String>,
+        #[command(flatten)]
+        lexicons: LexiconArg,
+    },
+    /// How far the reviewers agree: percent agreement, Cohen's κ per pair, Fleiss' κ and
+    /// Krippendorff's α per article, and each sentence's spread of tags.
+    Agree {
+        project: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Score every other reviewer against this one (name or id); default: the project's
+        /// answer key, if it has one.
+        #[arg(long)]
+        key: Option<String>,
+    },
+    /// Compare two articles of a project: sentences that report the same thing, what only one
+    /// of them reports, figures that differ, and who gets to speak in each.
+    Compare {
+        project: PathBuf,
+        /// The first article's id (as `slant stats` lists them).
+        a: String,
+        /// The second article's id.
+        b: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge students' project files into the class project (their tags, notes and phrases).
+    Merge {
+        /// The class project; it is written back only if every student file merges.
+        class: PathBuf,
+        #[arg(required = true)]
+        students: Vec<PathBuf>,
+    },
+    /// Read tags from a CSV (the CSV export's columns, matched by header name) into a project.
+    ImportTags { project: PathBuf, csv: PathBuf },
+    /// Lock a project's sentences for an assignment (or --unlock them).
+    Lock {
+        project: PathBuf,
+        #[arg(long)]
+        unlock: bool,
+    },
+    /// Choose the reviewer whose tags are the answer key (or --clear it).
+    Key {
+        project: PathBuf,
+        /// The reviewer's name or id.
+        #[arg(required_unless_present = "clear")]
+        reviewer: Option<String>,
+        #[arg(long, conflicts_with = "reviewer")]
+        clear: bool,
+    },
+}
+
+/// `--format`: the names teachers' scripts use (`md`, not `markdown`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A page to read or print to PDF.
+    Html,
+    /// One row per sentence and reviewer, for a spreadsheet.
+    Csv,
+    /// Markdown, for a learning platform or a wiki.
+    #[value(name = "md")]
+    Markdown,
+    /// Everything, as data.
+    Json,
+}
+
+impl From<FormatArg> for slant_core::report::Format {
+    fn from(f: FormatArg) -> Self {
+        use slant_core::report::Format;
+        match f {
+            FormatArg::Html => Format::Html,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// A teacher's own word lists, added to Slant's.
+#[derive(Debug, Args, Default)]
+pub struct LexiconArg {
+    /// A folder of lexicon files to add to Slant's own (hedges*.txt, loaded*.txt,
+    /// anonymous*.txt, attribution*.txt, reporting*.txt; one entry a line).
+    #[arg(long = "lexicons", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+impl LexiconArg {
+    /// Slant's lists plus the folder's. A folder that cannot be read fails; a bad file in it is
+    /// reported on stderr and left out, so one typo does not stop a class's run.
+    pub fn load(&self) -> Result<std::borrow::Cow<'static, slant_core::cues::Lexicons>, Failure> {
+        use slant_core::cues::{FolderProblem, Lexicons};
+        let Some(dir) = &self.dir else {
+            return Ok(std::borrow::Cow::Borrowed(Lexicons::builtin()));
+        };
+        let (lexicons, problems) = Lexicons::with_folder(dir);
+        for p in &problems {
+            if let FolderProblem::Unreadable { file, .. } = p
+                && std::path::Path::new(file) == dir.as_path()
+            {
+                return Err(Failure::Input(p.to_string()));
+            }
+            eprintln!("slant: warning: {p}");
+        }
+        Ok(std::borrow::Cow::Owned(lexicons))
+    }
+}
+
+/// Details of an imported article; they apply when one file is given.
+#[derive(Debug, Args, Default)]
+pub struct ArticleMeta {
+    /// The article's title (default: its headline, or the file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The outlet that published it, e.g. "NBC News".
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Where it was published.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    #[arg(long)]
+    pub published: Option<jiff::civil::Date>,
+}
+
+/// A failed command, with the exit code it maps to.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input is wrong (exit 1).
+    Input(String),
+    /// The command was used wrongly (exit 2).
+    Usage(String),
+}
+
+impl Failure {
+    pub fn input(e: impl ToString) -> Failure {
+        Failure::Input(e.to_string())
+    }
+}
+
+/// Runs a parsed command line; `open_app` is called for the desktop app.
+pub fn run(cli: Cli, open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failure>) -> ExitCode {
+    let result = match cli.command {
+        None => open_app(cli.project),
+        Some(command) => commands::run(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("slant: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Parses the process's arguments and runs them; `open_app` is called for the desktop app.
+pub fn main(open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failure>) -> ExitCode {
+    run(Cli::parse(), open_app)
+}

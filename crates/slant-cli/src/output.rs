@@ -1,0 +1,237 @@
+//! The shapes the command line prints. JSON field names are a contract with teachers' scripts:
+//! add fields freely, never rename one.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use slant_core::cues::{self, CueKind, Lexicons, Suggestion};
+use slant_core::import::ImportedText;
+use slant_core::model::{Project, Span, Tag};
+use slant_core::stats::{Evidence, ReviewerFigures, Summary, per_100_words};
+use slant_core::voices;
+
+#[derive(Serialize)]
+pub struct Analysis<'a> {
+    file: String,
+    title: Option<&'a str>,
+    encoding: String,
+    /// What copy-paste repair changed ("joined 1 line break inside sentences"), if anything;
+    /// offsets and texts below are in the file's text as it reads, before the repair.
+    repairs: Option<String>,
+    sentences: Vec<SentenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    /// 1-based, as people count.
+    number: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    suggestion: Option<Suggestion>,
+    cues: Vec<CueOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CueOut<'a> {
+    kind: CueKind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    reason: String,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(
+        file: &Path,
+        imported: &'a ImportedText,
+        spans: &[Span],
+        lexicons: &Lexicons,
+    ) -> Analysis<'a> {
+        Analysis {
+            file: file.display().to_string(),
+            title: imported.headline.as_deref(),
+            encoding: imported.encoding.to_string(),
+            repairs: imported.repairs.describe(),
+            sentences: {
+                // Found in the repaired text, reported where they are in the file's text.
+                let text = &imported.text;
+                let original = imported.original_text();
+                let at = |s: Span| imported.map.to_original(s.start, s.end);
+                let found = cues::find(text, spans, lexicons);
+                let mut suggestions = cues::suggest_all(text, spans, &found).into_iter();
+                spans
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &s)| {
+                        let (start, end) = at(s);
+                        SentenceOut {
+                            number: i + 1,
+                            start,
+                            end,
+                            text: &original[start..end],
+                            suggestion: suggestions.next().flatten(),
+                            cues: found
+                                .iter()
+                                .filter(|c| c.span.start < s.end && s.start < c.span.end)
+                                .map(|c| {
+                                    let (start, end) = at(c.span);
+                                    CueOut {
+                                        kind: c.kind,
+                                        start,
+                                        end,
+                                        text: &original[start..end],
+                                        reason: c.reason.clone(),
+                                    }
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect()
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct StatsDoc<'a> {
+    articles: Vec<ArticleStats<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleStats<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    sentences: usize,
+    words: usize,
+    syllables: usize,
+    reading_ease: Option<f64>,
+    grade_level: Option<f64>,
+    /// What the text itself shows, whoever reviews it (see `cues`).
+    evidence: Evidence,
+    reviewers: Vec<ReviewerStats<'a>>,
+}
+
+#[derive(Serialize)]
+struct VoiceCounts {
+    named: usize,
+    unnamed: usize,
+}
+
+#[derive(Serialize)]
+struct ReviewerStats<'a> {
+    #[serde(flatten)]
+    figures: ReviewerFigures<'a>,
+    loaded_phrases_per_100_words: f64,
+    /// Speakers of this reviewer's Quote sentences.
+    voices: VoiceCounts,
+}
+
+impl<'a> StatsDoc<'a> {
+    pub fn new(
+        project: &'a Project,
+        summaries: &'a [Summary],
+        lexicons: &Lexicons,
+    ) -> StatsDoc<'a> {
+        StatsDoc {
+            articles: project
+                .articles
+                .iter()
+                .zip(summaries)
+                .map(|(a, s)| ArticleStats {
+                    id: a.id.as_str(),
+                    title: &a.title,
+                    outlet: a.outlet.as_deref(),
+                    sentences: s.sentences,
+                    words: s.words,
+                    syllables: s.syllables,
+                    reading_ease: s.reading_ease,
+                    grade_level: s.grade_level,
+                    evidence: Evidence::of(a, s.words, lexicons),
+                    reviewers: s
+                        .reviewers
+                        .iter()
+                        .map(|r| ReviewerStats {
+                            figures: ReviewerFigures::new(
+                                project
+                                    .reviewer(&r.reviewer)
+                                    .map_or(r.reviewer.as_str(), |x| &x.name),
+                                r,
+                            ),
+                            loaded_phrases_per_100_words: per_100_words(r.loaded_phrases, s.words),
+                            voices: {
+                                let (named, unnamed) =
+                                    voices::count(&voices::quoted_voices(a, &r.reviewer));
+                                VoiceCounts { named, unnamed }
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A plain-text table per article, for reading in a terminal.
+pub fn stats_table(project: &Project, summaries: &[Summary], lexicons: &Lexicons) -> String {
+    let mut out = String::new();
+    for (article, s) in project.articles.iter().zip(summaries) {
+        let outlet = article
+            .outlet
+            .as_deref()
+            .map(|o| format!(" ({o})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}: {}{outlet}", article.id, article.title);
+        let readability = match (s.reading_ease, s.grade_level) {
+            (Some(e), Some(g)) => format!(", reading ease {e:.1}, grade {g:.1}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} sentences, {} words{readability}",
+            s.sentences, s.words
+        );
+        let e = Evidence::of(article, s.words, lexicons);
+        let _ = writeln!(out, "  evidence in the text: {}", e.describe());
+        if s.reviewers.is_empty() {
+            let _ = writeln!(out, "  no reviewers yet");
+        } else {
+            let _ = write!(out, "  {:<20} {:>9}", "reviewer", "tagged");
+            for tag in Tag::ALL {
+                let _ = write!(out, " {:>12}", tag.label());
+            }
+            let _ = writeln!(out, " {:>8}", "phrases");
+            for r in &s.reviewers {
+                let name = project
+                    .reviewer(&r.reviewer)
+                    .map_or(r.reviewer.as_str(), |x| &x.name);
+                let _ = write!(
+                    out,
+                    "  {:<20} {:>9}",
+                    truncate(name, 20),
+                    format!("{}/{}", r.tagged, s.sentences)
+                );
+                for tag in Tag::ALL {
+                    let cell = format!("{} ({:.0}%)", r.counts.get(tag), r.shares.get(tag) * 100.0);
+                    let _ = write!(out, " {cell:>12}");
+                }
+                let _ = writeln!(out, " {:>8}", r.loaded_phrases);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,394 @@
+//! Every edit to a project, as data.
+//!
+//! Applying a command returns its inverse, so undo and redo are two stacks of commands, and the
+//! dirty mark and autosave only need to know how deep the undo stack is. The UI never edits a
+//! project any other way. The functions in [`edits`] turn what a person means ("tag this
+//! sentence Quote") into the command that does it.
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    Annotation, Article, Project, Reviewer, ReviewerAnnotations, ReviewerId, SentenceLock, Span,
+};
+
+/// One reversible change to a project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Sets (or with `None`, removes) one reviewer's annotation of one sentence.
+    SetAnnotation {
+        article: usize,
+        reviewer: ReviewerId,
+        sentence: usize,
+        annotation: Option<Annotation>,
+    },
+    /// Replaces an article's sentences and all its annotations at once (split, merge).
+    SetSegmentation {
+        article: usize,
+        sentences: Vec<Span>,
+        annotations: BTreeMap<ReviewerId, ReviewerAnnotations>,
+    },
+    SetArticleTitle {
+        article: usize,
+        title: String,
+    },
+    SetArticleOutlet {
+        article: usize,
+        outlet: Option<String>,
+    },
+    InsertArticle {
+        index: usize,
+        article: Box<Article>,
+    },
+    RemoveArticle {
+        index: usize,
+    },
+    InsertReviewer {
+        index: usize,
+        reviewer: Reviewer,
+    },
+    RemoveReviewer {
+        index: usize,
+    },
+    SetProjectTitle {
+        title: String,
+    },
+    /// Several commands as one step of undo ("Accept all suggested quotes").
+    Batch(Vec<Command>),
+    SetAnswerKey {
+        reviewer: Option<ReviewerId>,
+    },
+    /// Locks an assignment's sentences (students cannot re-split them, so their files merge),
+    /// or unlocks them.
+    SetSentenceLock(SentenceLock),
+    /// The whole project at once (merging students' files).
+    ReplaceProject(Box<Project>),
+    /// One article at once: its text edited, with its annotations re-anchored.
+    ReplaceArticle {
+        index: usize,
+        article: Box<Article>,
+    },
+}
+
+/// A command that no longer fits the project (a stale index); the project is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot apply the edit: {0}")]
+pub struct CommandError(pub String);
+
+fn article_mut(project: &mut Project, index: usize) -> Result<&mut Article, CommandError> {
+    project
+        .articles
+        .get_mut(index)
+        .ok_or_else(|| CommandError(format!("there is no article {}", index + 1)))
+}
+
+impl Command {
+    /// Applies the command and returns the command that undoes it.
+    pub fn apply(self, project: &mut Project) -> Result<Command, CommandError> {
+        Ok(match self {
+            Command::SetAnnotation {
+                article,
+                reviewer,
+                sentence,
+                annotation,
+            } => {
+                let a = article_mut(project, article)?;
+                if sentence >= a.sentences.len() {
+                    return Err(CommandError(format!(
+                        "there is no sentence {}",
+                        sentence + 1
+                    )));
+                }
+                let old = a.annotation(&reviewer, sentence).cloned();
+                a.edit_annotation(&reviewer, sentence, |x| *x = annotation.unwrap_or_default());
+                Command::SetAnnotation {
+                    article,
+                    reviewer,
+                    sentence,
+                    annotation: old,
+                }
+            }
+            Command::SetSegmentation {
+                article,
+                sentences,
+                annotations,
+            } => {
+                if project.sentences.is_locked() {
+                    return Err(CommandError(
+                        "the teacher locked this assignment's sentences, so they cannot be split or merged".into(),
+                    ));
+                }
+                let a = article_mut(project, article)?;
+                let old_sentences = std::mem::replace(&mut a.sentences, sentences);
+                let old_annotations = std::mem::replace(&mut a.annotations, annotations);
+                Command::SetSegmentation {
+                    article,
+                    sentences: old_sentences,
+                    annotations: old_annotations,
+                }
+            }
+            Command::SetArticleTitle { article, title } => {
+                let a = article_mut(project, article)?;
+                let old = std::mem::replace(&mut a.title, title);
+                Command::SetArticleTitle {
+                    article,
+                    title: old,
+                }
+            }
+            Command::SetArticleOutlet { article, outlet } => {
+                let a = article_mut(project, article)?;
+                let old = std::mem::replace(&mut a.outlet, outlet);
+                Command::SetArticleOutlet {
+                    article,
+                    outlet: old,
+                }
+            }
+            Command::InsertArticle { index, article } => {
+                if index > project.articles.len() {
+                    return Err(CommandError(format!(
+                        "cannot insert an article at {}",
+                        index + 1
+                    )));
+                }
+                project.articles.insert(index, *article);
+                Command::RemoveArticle { index }
+            }
+            Command::RemoveArticle { index } => {
+                if index >= project.articles.len() {
+                    return Err(CommandError(format!("there is no article {}", index + 1)));
+                }
+                let article = project.articles.remove(index);
+                Command::InsertArticle {
+                    index,
+                    article: Box::new(article),
+                }
+            }
+            Command::InsertReviewer { index, reviewer } => {
+                if index > project.reviewers.len() {
+                    return Err(CommandError(format!(
+                        "cannot insert a reviewer at {}",
+                        index + 1
+                    )));
+                }
+                project.reviewers.insert(index, reviewer);
+                Command::RemoveReviewer { index }
+            }
+            Command::RemoveReviewer { index } => {
+                let Some(reviewer) = project.reviewers.get(index) else {
+                    return Err(CommandError(format!("there is no reviewer {}", index + 1)));
+                };
+                if project.articles.iter().any(|a| {
+                    a.annotations.contains_key(&reviewer.id)
+                        || a.unplaced.iter().any(|u| u.reviewer == reviewer.id)
+                }) {
+                    return Err(CommandError(format!(
+                        "{} still has annotations",
+                        reviewer.name
+                    )));
+                }
+                let reviewer = project.reviewers.remove(index);
+                Command::InsertReviewer { index, reviewer }
+            }
+            Command::SetProjectTitle { title } => {
+                let old = std::mem::replace(&mut project.title, title);
+                Command::SetProjectTitle { title: old }
+            }
+            Command::SetAnswerKey { reviewer } => {
+                if let Some(r) = &reviewer
+                    && project.reviewer(r).is_none()
+                {
+                    return Err(CommandError(format!("there is no reviewer \"{r}\"")));
+                }
+                let old = std::mem::replace(&mut project.answer_key, reviewer);
+                Command::SetAnswerKey { reviewer: old }
+            }
+            Command::SetSentenceLock(lock) => {
+                Command::SetSentenceLock(std::mem::replace(&mut project.sentences, lock))
+            }
+            Command::ReplaceArticle { index, article } => {
+                if project.sentences.is_locked()
+                    && project
+                        .articles
+                        .get(index)
+                        .is_some_and(|a| a.sentences != article.sentences || a.text != article.text)
+                {
+                    return Err(CommandError(
+                        "the teacher locked this assignment's sentences, so its text cannot be edited".into(),
+                    ));
+                }
+                let a = article_mut(project, index)?;
+                let old = std::mem::replace(a, *article);
+                Command::ReplaceArticle {
+                    index,
+                    article: Box::new(old),
+                }
+            }
+            Command::ReplaceProject(new) => {
+                Command::ReplaceProject(Box::new(std::mem::replace(project, *new)))
+            }
+            Command::Batch(commands) => {
+                let mut inverses = Vec::with_capacity(commands.len());
+                for command in commands {
+                    match command.apply(project) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // All or nothing: put back what already changed.
+                            for inverse in inverses.into_iter().rev() {
+                                inverse.apply(project).expect("an inverse applies");
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Command::Batch(inverses)
+            }
+        })
+    }
+}
+
+pub mod edits;
+pub mod text;
+
+#[cfg(test)]
+mod tests {
+    use super::edits::*;
+    use super::*;
+    use crate::model::Tag;
+    use crate::validate;
+    use jiff::Timestamp;
+
+    fn project() -> (Project, ReviewerId) {
+        let mut p = Project::new("P", Timestamp::UNIX_EPOCH);
+        let r = p.add_reviewer("Ann");
+        p.articles.push(Article::new(
+            "a".into(),
+            "A",
+            "One two. Three four five. Six.",
+        ));
+        (p, r)
+    }
+
+    fn apply(p: &mut Project, c: Command) -> Command {
+        c.apply(p).unwrap()
+    }
+
+    #[test]
+    fn every_command_is_undone_by_its_inverse() {
+        let (mut p, r) = project();
+        let original = p.clone();
+        let mut undo = Vec::new();
+        type Step<'a> = Box<dyn Fn(&Project) -> Option<Command> + 'a>;
+        let steps: Vec<Step> = vec![
+            Box::new(|p| set_tag(p, 0, &r, 1, Some(Tag::Quote))),
+            Box::new(|p| set_note(p, 0, &r, 1, "who said it?")),
+            Box::new(|p| toggle_phrase(p, 0, &r, Span::new(15, 20))),
+            Box::new(|p| split_sentence(p, 0, 1, 15)),
+            Box::new(|p| merge_with_next(p, 0, 0)),
+            Box::new(|_| {
+                Some(Command::SetArticleTitle {
+                    article: 0,
+                    title: "New".into(),
+                })
+            }),
+            Box::new(|_| {
+                Some(Command::InsertArticle {
+                    index: 1,
+                    article: Box::new(Article::new("b".into(), "B", "X.")),
+                })
+            }),
+            Box::new(|_| {
+                Some(Command::InsertReviewer {
+                    index: 1,
+                    reviewer: Reviewer {
+                        id: "bo".into(),
+                        name: "Bo".into(),
+                    },
+                })
+            }),
+            Box::new(|_| Some(Command::SetProjectTitle { title: "Q".into() })),
+        ];
+        for step in &steps {
+            let c = step(&p).expect("a change");
+            undo.push(apply(&mut p, c));
+            assert_eq!(validate::check(&p), vec![]);
+        }
+        while let Some(c) = undo.pop() {
+            apply(&mut p, c);
+        }
+        assert_eq!(p, original);
+    }
+
+    #[test]
+    fn no_op_edits_make_no_command() {
+        let (mut p, r) = project();
+        let c = set_tag(&p, 0, &r, 0, Some(Tag::Fact)).unwrap();
+        apply(&mut p, c);
+        assert_eq!(set_tag(&p, 0, &r, 0, Some(Tag::Fact)), None);
+        assert_eq!(set_note(&p, 0, &r, 0, "  "), None);
+        assert_eq!(
+            toggle_phrase(&p, 0, &r, Span::new(3, 4)),
+            None,
+            "only white space"
+        );
+    }
+
+    #[test]
+    fn phrases_toggle_and_stay_inside_their_sentence() {
+        let (mut p, r) = project();
+        let c = toggle_phrase(&p, 0, &r, Span::new(9, 20)).unwrap(); // "Three four "
+        apply(&mut p, c);
+        let ann = p.articles[0].annotation(&r, 1).unwrap();
+        assert_eq!(p.articles[0].slice(ann.loaded_phrases[0]), "Three four");
+        assert_eq!(ann.tag, None);
+        let c = toggle_phrase(&p, 0, &r, Span::new(15, 16)).unwrap();
+        apply(&mut p, c);
+        assert!(
+            p.articles[0].annotations.is_empty(),
+            "unmarking leaves nothing"
+        );
+        assert_eq!(
+            toggle_phrase(&p, 0, &r, Span::new(5, 12)),
+            None,
+            "across two sentences"
+        );
+    }
+
+    #[test]
+    fn a_locked_assignment_refuses_new_sentence_boundaries() {
+        let (mut p, _) = project();
+        p.sentences = crate::model::SentenceLock::Locked;
+        let before = p.clone();
+        let split = edits::split_sentence(&p, 0, 0, 3).expect("a split is possible");
+        let err = split.apply(&mut p).unwrap_err();
+        assert!(err.to_string().contains("locked"), "{err}");
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn split_and_merge_move_annotations_with_their_sentences() {
+        let (mut p, r) = project();
+        for (s, t) in [(0, Tag::Fact), (1, Tag::Quote), (2, Tag::Loaded)] {
+            let c = set_tag(&p, 0, &r, s, Some(t)).unwrap();
+            apply(&mut p, c);
+        }
+        let c = split_sentence(&p, 0, 1, 15).unwrap(); // "Three" | "four five."
+        apply(&mut p, c);
+        let a = &p.articles[0];
+        let texts: Vec<&str> = (0..a.sentences.len()).map(|i| a.sentence_text(i)).collect();
+        assert_eq!(texts, ["One two.", "Three", "four five.", "Six."]);
+        let tags: Vec<Option<Tag>> = (0..4)
+            .map(|i| a.annotation(&r, i).and_then(|x| x.tag))
+            .collect();
+        assert_eq!(
+            tags,
+            [Some(Tag::Fact), Some(Tag::Quote), None, Some(Tag::Loaded)]
+        );
+        let c = merge_with_next(&p, 0, 1).unwrap();
+        apply(&mut p, c);
+        let a = &p.articles[0];
+        assert_eq!(a.sentence_text(1), "Three four five.");
+        assert_eq!(a.annotation(&r, 2).unwrap().tag, Some(Tag::Loaded));
+        assert_eq!(merge_with_next(&p, 0, 2), None, "no next sentence");
+        assert_eq!(split_sentence(&p, 0, 1, 9), None, "at the start");
+    }
+}

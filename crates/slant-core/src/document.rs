@@ -1,0 +1,528 @@
+//! An open project: its file, its undo history, whether it has unsaved changes, and autosave.
+//!
+//! This is the one way to change a project, for the app and the command line alike: every change
+//! is a [`Command`] applied here (so it can be undone, marks the project unsaved and stamps
+//! `modified`), and every save goes through here (so a file that failed to load is never written,
+//! another writer's save is never overwritten unasked, and an assignment's rules hold). Kept free
+//! of any UI so that each rule is tested here.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use jiff::Timestamp;
+
+use crate::command::{Command, CommandError};
+use crate::model::{Project, Reviewer, ReviewerId};
+use crate::store::lock::{self, LockError, ProjectLock};
+use crate::store::{self, LoadError, SaveError};
+
+/// How long unsaved changes may wait before they are written to the recovery file.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
+
+struct Entry {
+    label: String,
+    /// The command that reverses this entry (undo) or repeats it (redo).
+    command: Command,
+}
+
+/// An open project.
+pub struct Document {
+    pub project: Project,
+    path: Option<PathBuf>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+    /// Undo depth at the last save; `None` once that state can no longer be reached.
+    saved_depth: Option<usize>,
+    /// When the oldest change not yet in the recovery file was made.
+    unsaved_since: Option<Instant>,
+    /// Where recovery files for projects that were never saved go.
+    untitled_dir: PathBuf,
+    /// The file name the save dialog proposes, when not the project's title.
+    suggested_name: Option<String>,
+    /// The file as this document last read or wrote it, to notice another program's save.
+    on_disk: Option<DiskStamp>,
+    /// Held from reading to saving when the document was opened to edit it in one go
+    /// ([`Document::open_to_edit`]): no other writer can come between.
+    lock: Option<ProjectLock>,
+}
+
+/// What changes when anything else writes a file: its size, its modification time and (on Unix)
+/// its inode, which every atomic save (a rename) replaces even within one clock tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+impl DiskStamp {
+    fn of(path: &Path) -> Option<DiskStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(DiskStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
+        })
+    }
+}
+
+/// Why a project could not be opened to edit.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
+}
+
+/// A recovery file found beside a project, newer than the project itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    pub path: PathBuf,
+    pub modified: SystemTime,
+}
+
+impl Document {
+    /// A document for a project that has no file yet.
+    pub fn new(project: Project, untitled_dir: PathBuf) -> Document {
+        Document {
+            project,
+            path: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_depth: Some(0),
+            unsaved_since: None,
+            untitled_dir,
+            suggested_name: None,
+            on_disk: None,
+            lock: None,
+        }
+    }
+
+    /// Opens a project file to change it and save it in one go (what each command-line write
+    /// does): the file stays locked against other writers until the document is dropped, so two
+    /// commands at once run one after the other and neither loses the other's change.
+    pub fn open_to_edit(path: &Path, untitled_dir: PathBuf) -> Result<Document, OpenError> {
+        let lock = ProjectLock::acquire(path, lock::WAIT)?;
+        let mut doc = Document::open(path, untitled_dir)?;
+        doc.lock = lock;
+        Ok(doc)
+    }
+
+    /// Opens a project file. On error nothing is kept, so nothing can overwrite that file.
+    pub fn open(path: &Path, untitled_dir: PathBuf) -> Result<Document, LoadError> {
+        let before = DiskStamp::of(path);
+        let project = store::load(path)?;
+        let mut doc = Document::new(project, untitled_dir);
+        doc.path = Some(path.to_owned());
+        doc.on_disk = before;
+        Ok(doc)
+    }
+
+    /// Opens the recovery file of `path` in place of the project: the recovered edits count as
+    /// unsaved, and saving writes them to `path`.
+    pub fn recover(
+        path: &Path,
+        recovery: &Recovery,
+        untitled_dir: PathBuf,
+    ) -> Result<Document, LoadError> {
+        let project = store::load(&recovery.path)?;
+        let mut doc = Document::new(project, untitled_dir);
+        doc.path = Some(path.to_owned());
+        doc.on_disk = DiskStamp::of(path);
+        doc.saved_depth = None;
+        Ok(doc)
+    }
+
+    /// Lets go of the file the project came from, so the next save asks where to write and
+    /// proposes `file_name`: a student's copy of an assignment must never overwrite the
+    /// teacher's file.
+    pub fn detach(&mut self, file_name: String) {
+        self.path = None;
+        self.on_disk = None;
+        self.saved_depth = None;
+        self.suggested_name = Some(file_name);
+    }
+
+    /// The file name a save dialog should propose.
+    pub fn suggested_name(&self) -> String {
+        self.suggested_name
+            .clone()
+            .unwrap_or_else(|| format!("{}.ron", self.project.title.replace(['/', '\\'], "-")))
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The name shown in the window title.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => format!("{} (not saved)", self.project.title),
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved_depth != Some(self.undo.len())
+    }
+
+    /// Adds a reviewer and returns their id. The first reviewer of a locked assignment is a
+    /// student: the document lets go of the teacher's file, so the student's first save goes to
+    /// a file of their own (`ASSIGNMENT - NAME.ron`) and never over the assignment.
+    pub fn add_reviewer(&mut self, name: &str, now: Instant) -> Result<ReviewerId, CommandError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CommandError("a reviewer needs a name".into()));
+        }
+        let id = self.project.new_reviewer_id(name);
+        let index = self.project.reviewers.len();
+        let student_of_assignment =
+            index == 0 && self.project.sentences.is_locked() && self.path.is_some();
+        let reviewer = Reviewer {
+            id: id.clone(),
+            name: name.to_owned(),
+        };
+        self.apply(
+            format!("Add reviewer {name}"),
+            Command::InsertReviewer { index, reviewer },
+            now,
+        )?;
+        if student_of_assignment {
+            let stem = self
+                .path
+                .as_deref()
+                .and_then(Path::file_stem)
+                .map_or(self.project.title.clone(), |s| {
+                    s.to_string_lossy().into_owned()
+                });
+            let file = format!("{stem} - {name}.ron").replace(['/', '\\'], "-");
+            self.detach(file);
+        }
+        Ok(id)
+    }
+
+    /// Applies an edit, labelled for the Edit menu ("Undo Tag as Quote").
+    pub fn apply(
+        &mut self,
+        label: impl Into<String>,
+        command: Command,
+        now: Instant,
+    ) -> Result<(), CommandError> {
+        let inverse = command.apply(&mut self.project)?;
+        if self.saved_depth.is_some_and(|d| d > self.undo.len()) {
+            self.saved_depth = None; // the saved state was on the redo stack, now discarded
+        }
+        self.redo.clear();
+        self.undo.push(Entry {
+            label: label.into(),
+            command: inverse,
+        });
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    /// Undoes the last edit; false when there is none.
+    pub fn undo(&mut self, now: Instant) -> bool {
+        self.step(true, now)
+    }
+
+    pub fn redo(&mut self, now: Instant) -> bool {
+        self.step(false, now)
+    }
+
+    fn step(&mut self, undo: bool, now: Instant) -> bool {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(entry) = from.pop() else {
+            return false;
+        };
+        match entry.command.apply(&mut self.project) {
+            Ok(reverse) => {
+                to.push(Entry {
+                    label: entry.label,
+                    command: reverse,
+                });
+                self.touch(now);
+                true
+            }
+            Err(_) => false, // cannot happen while every edit goes through `apply`
+        }
+    }
+
+    fn touch(&mut self, now: Instant) {
+        self.project.modified = Timestamp::now();
+        if self.is_dirty() {
+            self.unsaved_since.get_or_insert(now);
+        } else {
+            self.unsaved_since = None;
+        }
+    }
+
+    /// Saves to the document's file.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        let path = self
+            .path
+            .clone()
+            .ok_or_else(|| SaveError::Serialize("the project has no file yet".into()))?;
+        self.save_as(&path)
+    }
+
+    /// True when another program (or another copy of Slant) wrote the document's file since
+    /// this document read or saved it. A file that is gone does not count: saving loses nothing.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.on_disk) {
+            (Some(path), Some(known)) => DiskStamp::of(path).is_some_and(|now| now != known),
+            _ => false,
+        }
+    }
+
+    /// Saves to `path`, which becomes the document's file; the recovery file is removed. Refuses
+    /// to write over the document's own file when it [changed on disk](Self::changed_on_disk):
+    /// [`Self::overwrite`] does that once the user has said so.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.write(path, true)
+    }
+
+    /// Saves to `path`, which must not exist yet (`slant new`): a project someone else created
+    /// there meanwhile is never replaced.
+    pub fn save_new(&mut self, path: &Path) -> Result<(), SaveError> {
+        store::save_new(&self.project, path)?;
+        self.saved_to(path);
+        Ok(())
+    }
+
+    /// As [`Self::save_as`], whatever is in the file now.
+    pub fn overwrite(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.write(path, false)
+    }
+
+    fn write(&mut self, path: &Path, refuse_if_changed: bool) -> Result<(), SaveError> {
+        // Unless this document already holds it, lock the file for the check and the write, so
+        // that a command-line edit in progress finishes first and is then seen as a change on
+        // disk, never lost.
+        let _lock = if self.lock.is_some() && self.path.as_deref() == Some(path) {
+            None
+        } else {
+            ProjectLock::acquire(path, lock::WAIT).map_err(|e| SaveError::Locked(e.to_string()))?
+        };
+        if refuse_if_changed && self.path.as_deref() == Some(path) && self.changed_on_disk() {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+        store::save(&self.project, path)?;
+        self.saved_to(path);
+        Ok(())
+    }
+
+    fn saved_to(&mut self, path: &Path) {
+        self.on_disk = DiskStamp::of(path);
+        let old_recovery = self.recovery_path();
+        self.path = Some(path.to_owned());
+        self.saved_depth = Some(self.undo.len());
+        self.unsaved_since = None;
+        let _ = std::fs::remove_file(old_recovery);
+        let _ = std::fs::remove_file(self.recovery_path());
+    }
+
+    /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file in
+    /// the untitled folder for a project never saved.
+    pub fn recovery_path(&self) -> PathBuf {
+        match &self.path {
+            Some(p) => recovery_path_for(p),
+            None => self.untitled_dir.join("untitled.ron.autosave"),
+        }
+    }
+
+    /// True when changes have waited [`AUTOSAVE_AFTER`] without being written anywhere.
+    pub fn autosave_due(&self, now: Instant) -> bool {
+        self.unsaved_since
+            .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
+    }
+
+    /// Writes the project to its recovery file (atomically); the project file is untouched.
+    pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
+        let path = self.recovery_path();
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let text = store::to_ron(&self.project)?;
+        store::write_atomic(&path, text.as_bytes(), store::Backup::None).map_err(|source| {
+            SaveError::Write {
+                path: path.clone(),
+                source,
+            }
+        })?;
+        self.unsaved_since = None;
+        Ok(path)
+    }
+
+    /// Called when the user discards unsaved changes (close without saving).
+    pub fn discard_recovery(&self) {
+        let _ = std::fs::remove_file(self.recovery_path());
+    }
+}
+
+pub fn recovery_path_for(project: &Path) -> PathBuf {
+    let mut name = project.file_name().unwrap_or_default().to_os_string();
+    name.push(".autosave");
+    project.with_file_name(name)
+}
+
+/// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
+pub fn find_recovery(project: &Path) -> Option<Recovery> {
+    let path = recovery_path_for(project);
+    let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
+    let project_modified = std::fs::metadata(project)
+        .ok()
+        .and_then(|m| m.modified().ok());
+    if project_modified.is_some_and(|p| p > modified) {
+        return None;
+    }
+    Some(Recovery { path, modified })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::edits;
+    use crate::model::{Article, Tag};
+
+    fn doc(dir: &Path) -> Document {
+        let mut p = Project::new("P", Timestamp::UNIX_EPOCH);
+        p.add_reviewer("Ann");
+        p.articles.push(Article::new("a".into(), "A", "One. Two."));
+        let path = dir.join("p.ron");
+        store::save(&p, &path).unwrap();
+        Document::open(&path, dir.join("untitled")).unwrap()
+    }
+
+    fn tag(d: &mut Document, sentence: usize, tag: Tag, now: Instant) {
+        let r = d.project.reviewers[0].id.clone();
+        let c = edits::set_tag(&d.project, 0, &r, sentence, Some(tag)).unwrap();
+        d.apply(format!("Tag as {tag}"), c, now).unwrap();
+    }
+
+    #[test]
+    fn a_file_changed_by_another_program_is_not_overwritten_without_asking() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        let path = d.path().unwrap().to_owned();
+        tag(&mut d, 0, Tag::Fact, Instant::now());
+        assert!(!d.changed_on_disk());
+        // Another copy of Slant saves its own edits.
+        let mut theirs = store::load(&path).unwrap();
+        theirs.title = "Their edits".into();
+        store::save(&theirs, &path).unwrap();
+        assert!(d.changed_on_disk());
+        let err = d.save().unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+        assert_eq!(
+            store::load(&path).unwrap().title,
+            "Their edits",
+            "untouched"
+        );
+        assert!(d.is_dirty());
+        // Saving elsewhere is fine; saying "overwrite" writes it, and later saves go through.
+        d.overwrite(&path).unwrap();
+        assert!(!d.changed_on_disk() && !d.is_dirty());
+        assert_eq!(store::load(&path).unwrap().title, "P");
+        tag(&mut d, 1, Tag::Quote, Instant::now());
+        d.save().unwrap();
+        // A file deleted meanwhile is simply written again.
+        std::fs::remove_file(&path).unwrap();
+        assert!(!d.changed_on_disk());
+    }
+
+    #[test]
+    fn dirty_follows_the_undo_stack() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        let t = Instant::now();
+        assert!(!d.is_dirty());
+        tag(&mut d, 0, Tag::Fact, t);
+        assert!(d.is_dirty());
+        assert_eq!(d.undo_label(), Some("Tag as Fact"));
+        assert!(d.undo(t));
+        assert!(!d.is_dirty(), "back where it was saved");
+        assert_eq!(d.redo_label(), Some("Tag as Fact"));
+        assert!(d.redo(t));
+        d.save().unwrap();
+        assert!(!d.is_dirty());
+        assert!(d.undo(t));
+        assert!(d.is_dirty());
+        tag(&mut d, 1, Tag::Quote, t); // the saved state is now unreachable
+        assert!(d.is_dirty());
+        assert!(d.undo(t) && d.is_dirty());
+    }
+
+    #[test]
+    fn autosave_after_thirty_seconds_to_a_recovery_file_then_recover() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        let t0 = Instant::now();
+        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER));
+        tag(&mut d, 0, Tag::Loaded, t0);
+        assert!(!d.autosave_due(t0 + Duration::from_secs(29)));
+        assert!(d.autosave_due(t0 + AUTOSAVE_AFTER));
+        let saved_before = std::fs::read(dir.path().join("p.ron")).unwrap();
+        let recovery = d.autosave().unwrap();
+        assert_eq!(recovery, dir.path().join("p.ron.autosave"));
+        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER * 2));
+        assert_eq!(
+            std::fs::read(dir.path().join("p.ron")).unwrap(),
+            saved_before,
+            "project untouched"
+        );
+
+        // The app "crashes"; the next open finds the recovery file.
+        let path = dir.path().join("p.ron");
+        let found = find_recovery(&path).unwrap();
+        let recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
+        assert!(recovered.is_dirty());
+        let r = &recovered.project.reviewers[0].id;
+        assert_eq!(
+            recovered.project.articles[0].annotation(r, 0).unwrap().tag,
+            Some(Tag::Loaded)
+        );
+
+        // Saving removes the recovery file.
+        d.save().unwrap();
+        assert_eq!(find_recovery(&path), None);
+    }
+
+    #[test]
+    fn untitled_projects_autosave_in_their_own_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Document::new(
+            Project::new("New", Timestamp::UNIX_EPOCH),
+            dir.path().join("untitled"),
+        );
+        assert_eq!(d.display_name(), "New (not saved)");
+        assert!(d.save().is_err());
+        let path = d.autosave().unwrap();
+        assert!(path.starts_with(dir.path().join("untitled")));
+        d.save_as(&dir.path().join("new.ron")).unwrap();
+        assert!(!path.exists());
+        assert_eq!(d.display_name(), "new.ron");
+    }
+}

@@ -1,0 +1,302 @@
+//! Reports students hand in and teachers collect: HTML (prints to PDF), CSV, Markdown and JSON.
+//!
+//! Every format renders the same [`Report`]: the chosen articles, the chosen reviewers and the
+//! figures, gathered once here. Article text is untrusted: HTML goes through maud, which escapes
+//! everything it did not write itself; Markdown and CSV escape and quote their own way.
+
+mod class;
+mod coverage;
+mod html;
+mod json;
+mod markdown;
+pub mod spreadsheet;
+
+use std::fmt;
+
+use jiff::Timestamp;
+
+use crate::model::{Annotation, Article, Project, Reviewer, Span, Tag};
+use crate::readability::TextCounts;
+use crate::stats::{self, ReviewerSummary};
+use crate::voices::{self, Voice};
+
+pub use json::SCHEMA_VERSION;
+
+/// The report formats, as `--format` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Csv,
+    Markdown,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Html, Format::Csv, Format::Markdown, Format::Json];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Html => "HTML (prints to PDF)",
+            Format::Csv => "CSV (spreadsheet)",
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON (data)",
+        }
+    }
+
+    /// HTML and Markdown read as one person's report; CSV and JSON can hold a whole class.
+    fn one_reviewer(self) -> bool {
+        matches!(self, Format::Html | Format::Markdown)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+/// Which part of the project to report.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// A reviewer's name or id; `None` for all (CSV, JSON) or the only one (HTML, Markdown).
+    pub reviewer: Option<String>,
+    /// An article id; `None` for all.
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error("no reviewer named \"{name}\" in the project (reviewers: {known})")]
+    UnknownReviewer { name: String, known: String },
+    #[error("no article with id \"{id}\" in the project (articles: {known})")]
+    UnknownArticle { id: String, known: String },
+    #[error(
+        "this project has {count} reviewers; choose whose report to write with --reviewer (reviewers: {known})"
+    )]
+    ChooseReviewer { count: usize, known: String },
+    #[error("this project has no reviewers yet, so there are no tags to report")]
+    NoReviewers,
+    #[error("the report could not be written: {0}")]
+    Write(String),
+}
+
+/// One article as reported: its figures and, per sentence, the chosen reviewers' annotations.
+pub struct ArticleReport<'a> {
+    pub article: &'a Article,
+    pub text: TextCounts,
+    /// Cues in the text, whoever reviews it.
+    pub evidence: stats::Evidence,
+    /// One per chosen reviewer, in project order.
+    pub reviewers: Vec<ReviewerSummary>,
+    /// The voices each chosen reviewer's Quote sentences give, in the same order.
+    pub voices: Vec<Vec<Voice>>,
+}
+
+impl ArticleReport<'_> {
+    /// Loaded phrases per 100 words for the first chosen reviewer.
+    pub fn phrases_per_100_words(&self, r: &ReviewerSummary) -> f64 {
+        stats::per_100_words(r.loaded_phrases, self.text.words)
+    }
+}
+
+/// Everything a report shows.
+pub struct Report<'a> {
+    pub project: &'a Project,
+    pub reviewers: Vec<&'a Reviewer>,
+    pub articles: Vec<ArticleReport<'a>>,
+    pub generated: Timestamp,
+    /// The class's agreement and scores, for a project with two reviewers or more.
+    pub class: Option<Vec<class::ClassArticle<'a>>>,
+    /// What each pair of articles reports in common and apart (HTML and Markdown).
+    pub coverage: Vec<coverage::CoveragePair<'a>>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(
+        project: &'a Project,
+        selection: &Selection,
+        format: Format,
+        generated: Timestamp,
+        lexicons: &crate::cues::Lexicons,
+    ) -> Result<Report<'a>, ReportError> {
+        let names = || {
+            project
+                .reviewers
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let reviewers: Vec<&Reviewer> =
+            match &selection.reviewer {
+                Some(name) => vec![project.find_reviewer(name).ok_or_else(|| {
+                    ReportError::UnknownReviewer {
+                        name: name.clone(),
+                        known: names(),
+                    }
+                })?],
+                None if format.one_reviewer() && project.reviewers.len() > 1 => {
+                    return Err(ReportError::ChooseReviewer {
+                        count: project.reviewers.len(),
+                        known: names(),
+                    });
+                }
+                None => project.reviewers.iter().collect(),
+            };
+        if reviewers.is_empty() && format.one_reviewer() {
+            return Err(ReportError::NoReviewers);
+        }
+        let articles: Vec<&Article> = match &selection.article {
+            Some(id) => vec![project.article(id).ok_or_else(|| {
+                ReportError::UnknownArticle {
+                    id: id.clone(),
+                    known: project
+                        .articles
+                        .iter()
+                        .map(|a| a.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
+            })?],
+            None => project.articles.iter().collect(),
+        };
+        let class = class::gather(project, &articles);
+        let coverage = match format {
+            Format::Html | Format::Markdown => coverage::gather(&articles),
+            Format::Csv | Format::Json => Vec::new(),
+        };
+        let articles = articles
+            .into_iter()
+            .map(|article| {
+                let text = stats::text_counts(article);
+                ArticleReport {
+                    article,
+                    evidence: stats::Evidence::of(article, text.words, lexicons),
+                    text,
+                    reviewers: reviewers
+                        .iter()
+                        .map(|r| stats::reviewer_summary(article, &r.id))
+                        .collect(),
+                    voices: reviewers
+                        .iter()
+                        .map(|r| voices::quoted_voices(article, &r.id))
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(Report {
+            project,
+            reviewers,
+            articles,
+            generated,
+            class,
+            coverage,
+        })
+    }
+
+    /// The one reviewer of an HTML or Markdown report.
+    pub fn reviewer(&self) -> Option<&Reviewer> {
+        self.reviewers.first().copied()
+    }
+
+    pub fn generated_date(&self) -> String {
+        self.generated.strftime("%Y-%m-%d").to_string()
+    }
+}
+
+/// Renders the report in `format`.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, ReportError> {
+    match format {
+        Format::Html => Ok(html::render(report).into_bytes()),
+        Format::Markdown => Ok(markdown::render(report).into_bytes()),
+        Format::Csv => spreadsheet::render(report),
+        Format::Json => json::render(report),
+    }
+}
+
+/// A piece of a sentence: plain, or inside a loaded phrase.
+pub struct Run<'t> {
+    pub text: &'t str,
+    pub phrase: bool,
+}
+
+/// Splits a sentence at its loaded phrases, for formats that mark them inline.
+pub fn runs<'t>(
+    article: &'t Article,
+    sentence: Span,
+    annotation: Option<&Annotation>,
+) -> Vec<Run<'t>> {
+    let mut out = Vec::new();
+    let mut at = sentence.start;
+    for p in annotation.map_or(&[][..], |a| &a.loaded_phrases[..]) {
+        if p.start > at {
+            out.push(Run {
+                text: &article.text[at..p.start],
+                phrase: false,
+            });
+        }
+        out.push(Run {
+            text: article.slice(*p),
+            phrase: true,
+        });
+        at = p.end;
+    }
+    if at < sentence.end {
+        out.push(Run {
+            text: &article.text[at..sentence.end],
+            phrase: false,
+        });
+    }
+    out
+}
+
+/// "1 named, 5 unnamed"
+pub fn voice_counts(voices: &[Voice]) -> String {
+    let (named, unnamed) = voices::count(voices);
+    format!("{named} named, {unnamed} unnamed")
+}
+
+/// "37%"
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// A tag's count and share, "11 (37%)".
+pub fn count_and_share(r: &ReviewerSummary, tag: Tag) -> String {
+    format!("{} ({})", r.counts.get(tag), percent(r.shares.get(tag)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_split_at_phrases() {
+        let a = Article::new("a".into(), "A", "It was a dangerous gamble, they said.");
+        let ann = Annotation {
+            tag: Some(Tag::Quote),
+            note: None,
+            loaded_phrases: vec![Span::new(9, 25)],
+            ..Annotation::default()
+        };
+        let r = runs(&a, a.sentences[0], Some(&ann));
+        let parts: Vec<(&str, bool)> = r.iter().map(|x| (x.text, x.phrase)).collect();
+        assert_eq!(
+            parts,
+            [
+                ("It was a ", false),
+                ("dangerous gamble", true),
+                (", they said.", false)
+            ]
+        );
+    }
+}

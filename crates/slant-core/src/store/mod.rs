@@ -1,0 +1,515 @@
+//! Project files: RON, pretty and diff-friendly, versioned, saved atomically.
+//!
+//! Saving writes a temporary file beside the target, flushes it to disk and renames it over the
+//! target, so the file on disk is always either the complete old project or the complete new
+//! one. The previous file is kept as `NAME.ron.bak`. Loading checks every invariant
+//! ([`crate::validate`]) and reports problems with the file, line and column.
+
+mod chunked;
+mod format;
+mod locate;
+pub mod lock;
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+pub use format::CURRENT_VERSION;
+pub use format::ProjectDoc;
+
+use crate::model::Project;
+use crate::validate::{self, Problem};
+
+/// Why a project could not be loaded. Each message names the file and, where it can, the line
+/// and column.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: the file is empty", path.display())]
+    Empty { path: PathBuf },
+    #[error(
+        "{}:{line}:{column}: byte 0x{byte:02X} is not UTF-8 text: a Slant project is UTF-8, so either this is not a project or another program re-saved it in a different encoding",
+        path.display()
+    )]
+    NotText {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{}: this project was saved by a newer Slant (format version {found}); this Slant reads versions up to {supported}. Update Slant to open it.",
+        path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}: format version {found} is not a Slant project version", path.display())]
+    UnknownVersion { path: PathBuf, found: u32 },
+    #[error("{}", invalid_message(path, problems))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Located>,
+    },
+}
+
+/// A problem with where it stands in the file, when that could be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub problem: Problem,
+}
+
+fn invalid_message(path: &Path, problems: &[Located]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| match (p.line, p.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}: {}", path.display(), p.problem),
+            _ => format!("{}: {}", path.display(), p.problem),
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Why a project could not be saved; the file on disk is unchanged in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: cannot save: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot save the project: {0}")]
+    Serialize(String),
+    #[error(
+        "{}: the file changed on disk since it was opened (another program or another copy of Slant saved it); saving now would overwrite those changes",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
+    #[error("{0}")]
+    Locked(String),
+    #[error(
+        "{}: already exists; nothing was written (use `slant add` to add articles to it)",
+        path.display()
+    )]
+    Exists { path: PathBuf },
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// The project as the text of a project file: always the same bytes for the same project.
+pub fn to_ron(project: &Project) -> Result<String, SaveError> {
+    let config = pretty_config();
+    let mut text = chunked::print(project, &ron::Options::default(), &config)
+        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .depth_limit(5)
+        .indentor("  ")
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses a project file's text. `path` is only used in messages.
+pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
+    let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: syntax_message(text, path, &e),
+    };
+    let project = match sniff_version(text) {
+        Some(found) if found > CURRENT_VERSION => {
+            return Err(LoadError::NewerVersion {
+                path: path.to_owned(),
+                found,
+                supported: CURRENT_VERSION,
+            });
+        }
+        Some(0) => {
+            return Err(LoadError::UnknownVersion {
+                path: path.to_owned(),
+                found: 0,
+            });
+        }
+        Some(1) => ron_options()
+            .from_str::<format::v1::ProjectDoc>(text)
+            .map_err(syntax)?
+            .migrate(Timestamp::now()),
+        _ => {
+            let doc = chunked::parse(text, &ron_options()).map_err(syntax)?;
+            // Version 3 added the optional `suggestion` verdict to annotations; a version 2
+            // file reads as version 3 unchanged.
+            if !(2..=CURRENT_VERSION).contains(&doc.format_version) {
+                return Err(LoadError::UnknownVersion {
+                    path: path.to_owned(),
+                    found: doc.format_version,
+                });
+            }
+            doc.into_project()
+        }
+    };
+    let problems = validate::check(&project);
+    if problems.is_empty() {
+        Ok(project)
+    } else {
+        Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problems: problems
+                .into_iter()
+                .map(|p| locate::locate(text, p))
+                .collect(),
+        })
+    }
+}
+
+/// RON's message, said the way a teacher reads it: which field is missing or unknown, and
+/// whether the file simply stops (a cut-short copy) rather than being wrong where it stops.
+fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> String {
+    use ron::Error;
+    let outer = |o: &Option<String>| o.clone().unwrap_or_else(|| "the project".into());
+    let lines = text.trim_end().lines().count().max(1);
+    let last_col = text
+        .trim_end()
+        .lines()
+        .last()
+        .map_or(1, |l| l.chars().count() + 1);
+    let end = &e.span.end;
+    // A whole project ends with the `)` that closes it.
+    let at_end = end.line > lines
+        || (end.line == lines && end.col >= last_col)
+        || !text.trim_end().ends_with(')');
+    match &e.code {
+        Error::MissingStructField { field, outer: o } => {
+            format!("`{field}` is missing from {}", outer(o))
+        }
+        Error::NoSuchStructField {
+            expected,
+            found,
+            outer: o,
+        } => format!(
+            "`{found}` is not a field of {} (it has: {})",
+            outer(o),
+            expected.join(", ")
+        ),
+        Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply here for a Slant project".into()
+        }
+        _ if at_end => format!(
+            "the file stops in the middle of the project ({}): it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as {}",
+            e.code,
+            backup_path(path)
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+        ),
+        code => code.to_string(),
+    }
+}
+
+/// The `format_version` a file declares, read without parsing the rest, so that a newer file
+/// is refused with a clear message rather than a confusing syntax error.
+fn sniff_version(text: &str) -> Option<u32> {
+    let at = text.find("format_version")?;
+    let rest = text[at + "format_version".len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[..digits].parse().ok()
+}
+
+/// Loads and checks a project file.
+pub fn load(path: &Path) -> Result<Project, LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let text = project_text(&bytes).map_err(|at| {
+        let (line, column) = locate::line_column(&bytes[..at]);
+        LoadError::NotText {
+            path: path.to_owned(),
+            line,
+            column,
+            byte: bytes[at],
+        }
+    })?;
+    from_ron(&text, path)
+}
+
+/// A project file's text. Slant writes UTF-8 with `\n` line ends; editors and mail programs
+/// that re-save it may add a byte order mark, switch to UTF-16 (with its mark) or to `\r\n`
+/// line ends, which would shift every offset: all of those read as Slant wrote them. Any other
+/// encoding is an error at the first byte that is not UTF-8.
+fn project_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, usize> {
+    use std::borrow::Cow;
+    let text: Cow<str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Cow::Borrowed(std::str::from_utf8(rest).map_err(|e| e.valid_up_to() + 3)?)
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (text, _, had_errors) = encoding_rs::UTF_16LE.decode(bytes); // the mark picks LE or BE
+        if had_errors {
+            return Err(0);
+        }
+        Cow::Owned(text.into_owned())
+    } else {
+        Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?)
+    };
+    Ok(if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        text
+    })
+}
+
+/// The backup kept beside a project: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves `project` to `path` atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron(project)?;
+    write_atomic(path, text.as_bytes(), Backup::Keep).map_err(|source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Saves a new project to `path`, which must not exist: the file is written beside it and linked
+/// into place, which fails if anything got there first.
+pub fn save_new(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron(project)?;
+    let write = |source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if path.exists() {
+        return Err(SaveError::Exists {
+            path: path.to_owned(),
+        });
+    }
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(path.file_name().unwrap_or_default());
+    tmp_name.push(format!(".new-{}", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    write_atomic(&tmp, text.as_bytes(), Backup::None).map_err(write)?;
+    let linked = fs::hard_link(&tmp, path);
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists {
+            path: path.to_owned(),
+        }),
+        // A file system without hard links: fall back to a rename (the check above stands).
+        Err(_) => write_atomic(path, text.as_bytes(), Backup::None).map_err(write),
+    }
+}
+
+/// Whether [`write_atomic`] keeps the file it replaces as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    Keep,
+    None,
+}
+
+/// Writes `bytes` to a temporary file in `path`'s folder, syncs it, keeps the old file as the
+/// backup if asked, and renames the new one into place.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        if backup == Backup::Keep && path.exists() {
+            keep_backup(path)?;
+        }
+        fs::rename(&tmp, path)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Points `NAME.ron.bak` at the current file: a hard link where the file system allows it (the
+/// rename that follows then leaves the old contents only under the backup name), a copy elsewhere.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    match fs::remove_file(&backup) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    if fs::hard_link(path, &backup).is_err() {
+        fs::copy(path, &backup)?;
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    // Makes the rename durable on Unix; opening a folder is not possible on Windows, where the
+    // rename is durable once it returns.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Tag};
+
+    fn sample() -> Project {
+        let mut p = Project::new("Two outlets", "2026-11-21T12:00:00Z".parse().unwrap());
+        let ann = p.add_reviewer("Ann");
+        let mut a = Article::new(
+            "nbc".into(),
+            "Netanyahu urges",
+            "He said “no.” It may rain.\n\nAwful!",
+        );
+        a.outlet = Some("NBC News".into());
+        a.set_tag(&ann, 0, Some(Tag::Quote));
+        a.edit_annotation(&ann, 2, |x| {
+            x.tag = Some(Tag::Loaded);
+            x.note = Some("emotive".into());
+            x.loaded_phrases.push(crate::model::Span::new(33, 38));
+        });
+        p.articles.push(a);
+        p
+    }
+
+    #[test]
+    fn file_text_is_readable_and_stable() {
+        let text = to_ron(&sample()).unwrap();
+        assert!(
+            text.starts_with(
+                "#![enable(implicit_some)]\n(\n  format_version: 4,\n  title: \"Two outlets\","
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("      sentences: [\n        (0, 17),\n        (18, 30),\n"),
+            "{text}"
+        );
+        assert!(text.contains("0: (tag: Quote)"), "{text}");
+        assert!(text.contains("summary: ("), "{text}");
+        assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), sample());
+    }
+
+    #[test]
+    fn articles_printed_in_parallel_match_a_single_pass() {
+        let mut p = sample();
+        let mut second = p.articles[0].clone();
+        second.id = "second".into();
+        p.articles.push(second);
+        let single = ron::Options::default()
+            .to_string_pretty(&ProjectDoc::new(&p), pretty_config())
+            .unwrap()
+            + "\n";
+        assert_eq!(to_ron(&p).unwrap(), single);
+        let empty = Project::new("none", Timestamp::UNIX_EPOCH);
+        let single = ron::Options::default()
+            .to_string_pretty(&ProjectDoc::new(&empty), pretty_config())
+            .unwrap()
+            + "\n";
+        assert_eq!(to_ron(&empty).unwrap(), single);
+    }
+
+    #[test]
+    fn newer_versions_are_refused_with_a_clear_message() {
+        let text = to_ron(&sample())
+            .unwrap()
+            .replace("format_version: 4", "format_version: 7");
+        let err = from_ron(&text, Path::new("class.ron")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 4. Update Slant to open it."
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let text = to_ron(&sample()).unwrap().replacen(
+            "title: \"Two outlets\",",
+            "title: \"Two outlets\"",
+            1,
+        );
+        let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
+        assert_eq!(err, "p.ron:5:3: Expected comma");
+    }
+
+    #[test]
+    fn verdicts_round_trip_and_version_2_files_still_load() {
+        let mut p = sample();
+        p.articles[0].edit_annotation(&"ann".into(), 1, |x| {
+            x.suggestion = Some(crate::model::Verdict::Rejected(Tag::Speculation));
+        });
+        let text = to_ron(&p).unwrap();
+        assert!(text.contains("suggestion: Rejected(Speculation)"), "{text}");
+        assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), p);
+        let v2 = to_ron(&sample())
+            .unwrap()
+            .replace("format_version: 3", "format_version: 2");
+        assert_eq!(from_ron(&v2, Path::new("v2.ron")).unwrap(), sample());
+    }
+
+    #[test]
+    fn version_1_files_are_migrated() {
+        let v1 = r#"(
+            format_version: 1,
+            title: "Old",
+            reviewers: [(id: "ann", name: "Ann")],
+            articles: [(
+                id: "a", title: "A", source: Some("Daily"), url: None, published: None,
+                text: "One. Two.",
+                sentences: [(start: 0, end: 4), (start: 5, end: 9)],
+                annotations: {"ann": {1: (tag: Some(Fact))}},
+                summary: (sentences: 2),
+            )],
+        )"#;
+        let p = from_ron(v1, Path::new("old.ron")).unwrap();
+        assert_eq!(p.articles[0].outlet.as_deref(), Some("Daily"));
+        assert_eq!(p.articles[0].sentence_text(1), "Two.");
+        assert_eq!(
+            p.articles[0].annotation(&"ann".into(), 1).unwrap().tag,
+            Some(Tag::Fact)
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! Tags from a spreadsheet: the CSV that `slant export --format csv` writes (or one a teacher
+//! made by hand with the same headers) read back into a project. Columns are found by header
+//! name; every row is checked before any is applied, so a file with one bad row changes nothing.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Annotation, Project, ReviewerId, Span, Tag};
+use crate::report::spreadsheet::PHRASE_SEPARATOR;
+
+/// Columns that must be present.
+pub const REQUIRED: [&str; 4] = ["article_id", "sentence", "reviewer", "tag"];
+
+/// A row that cannot be applied, with its line in the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {problem}")]
+pub struct RowProblem {
+    pub line: u64,
+    pub problem: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the CSV has no column \"{0}\" (needed: article_id, sentence, reviewer, tag)")]
+    MissingColumn(String),
+    #[error("the CSV cannot be read: {0}")]
+    Csv(String),
+    #[error("{} rows cannot be applied, so none was:\n{}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Rows(Vec<RowProblem>),
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub annotations: usize,
+    pub reviewers_added: Vec<String>,
+}
+
+struct Row {
+    article: usize,
+    sentence: usize,
+    reviewer: String,
+    annotation: Annotation,
+}
+
+/// Reads `csv` (UTF-8, with or without a byte order mark) into `project`.
+pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportError> {
+    let csv = csv.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(csv);
+    let headers = reader
+        .headers()
+        .map_err(|e| ImportError::Csv(e.to_string()))?
+        .clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let mut required = [0; 4];
+    for (slot, name) in required.iter_mut().zip(REQUIRED) {
+        *slot = column(name).ok_or_else(|| ImportError::MissingColumn(name.to_owned()))?;
+    }
+    let [article_col, sentence_col, reviewer_col, tag_col] = required;
+    let (phrases_col, note_col) = (column("loaded_phrases"), column("note"));
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        let mut problem = |p: String| problems.push(RowProblem { line, problem: p });
+        let Some(article) = project
+            .articles
+            .iter()
+            .position(|a| a.id.as_str() == cell(article_col))
+        else {
+            problem(format!(
+                "no article with id \"{}\" in the project",
+                cell(article_col)
+            ));
+            continue;
+        };
+        let a = &project.articles[article];
+        let sentence = match cell(sentence_col).parse::<usize>() {
+            Ok(n) if (1..=a.sentences.len()).contains(&n) => n - 1,
+            _ => {
+                problem(format!(
+                    "sentence \"{}\" is not a sentence number of article \"{}\" (1–{})",
+                    cell(sentence_col),
+                    a.id,
+                    a.sentences.len()
+                ));
+                continue;
+            }
+        };
+        let reviewer = cell(reviewer_col).to_owned();
+        if reviewer.is_empty() {
+            problem("the reviewer is empty".into());
+            continue;
+        }
+        let tag = match cell(tag_col) {
+            "" => None,
+            t => match Tag::from_key(t).or_else(|| {
+                Tag::ALL
+                    .into_iter()
+                    .find(|x| x.label().eq_ignore_ascii_case(t))
+            }) {
+                Some(tag) => Some(tag),
+                None => {
+                    problem(format!(
+                        "tag \"{t}\" is not one of fact, quote, speculation, loaded"
+                    ));
+                    continue;
+                }
+            },
+        };
+        let span = a.sentences[sentence];
+        let mut loaded_phrases = Vec::new();
+        if let Some(c) = phrases_col {
+            for phrase in cell(c)
+                .split(PHRASE_SEPARATOR)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                match find_phrase(a.slice(span), phrase, span.start, &loaded_phrases) {
+                    Some(p) => loaded_phrases.push(p),
+                    None => problem(format!(
+                        "the loaded phrase \"{phrase}\" is not in sentence {} of article \"{}\"",
+                        sentence + 1,
+                        a.id
+                    )),
+                }
+            }
+        }
+        loaded_phrases.sort();
+        let note = note_col
+            .map(cell)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
+        rows.push(Row {
+            article,
+            sentence,
+            reviewer,
+            annotation: Annotation {
+                tag,
+                note,
+                loaded_phrases,
+                ..Annotation::default()
+            },
+        });
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Rows(problems));
+    }
+    let mut report = ImportReport::default();
+    let mut ids: BTreeMap<String, ReviewerId> = BTreeMap::new();
+    for row in rows {
+        let id = match ids.get(&row.reviewer) {
+            Some(id) => id.clone(),
+            None => {
+                let id = match project.find_reviewer(&row.reviewer) {
+                    Some(r) => r.id.clone(),
+                    None => {
+                        report.reviewers_added.push(row.reviewer.clone());
+                        project.add_reviewer(&row.reviewer)
+                    }
+                };
+                ids.insert(row.reviewer.clone(), id.clone());
+                id
+            }
+        };
+        if row.annotation.is_empty() {
+            continue;
+        }
+        project.articles[row.article].edit_annotation(&id, row.sentence, |a| {
+            *a = Annotation {
+                suggestion: a.suggestion,
+                ..row.annotation
+            }
+        });
+        report.annotations += 1;
+    }
+    Ok(report)
+}
+
+/// The first occurrence of `phrase` in the sentence that overlaps no phrase already found.
+fn find_phrase(sentence: &str, phrase: &str, base: usize, taken: &[Span]) -> Option<Span> {
+    sentence
+        .match_indices(phrase)
+        .map(|(i, _)| Span::new(base + i, base + i + phrase.len()))
+        .find(|s| !taken.iter().any(|t| t.start < s.end && s.start < t.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+    use jiff::Timestamp;
+
+    fn project() -> Project {
+        let mut p = Project::new("Class", Timestamp::UNIX_EPOCH);
+        p.articles.push(Article::new(
+            "a".into(),
+            "A",
+            "It was a dangerous gamble. Prices rose.",
+        ));
+        p.add_reviewer("Ann");
+        p
+    }
+
+    #[test]
+    fn rows_are_matched_by_header_and_new_reviewers_added() {
+        let mut p = project();
+        let csv = "\u{FEFF}tag,reviewer,sentence,article_id,loaded_phrases,note\n\
+                   loaded,Ann,1,a,dangerous gamble,emotive\n\
+                   Fact,Bo,2,a,,\n\
+                   ,Bo,1,a,,\n";
+        let report = import(&mut p, csv.as_bytes()).unwrap();
+        assert_eq!(report.annotations, 2);
+        assert_eq!(report.reviewers_added, ["Bo"]);
+        let a = &p.articles[0];
+        let ann = a.annotation(&"ann".into(), 0).unwrap();
+        assert_eq!(ann.tag, Some(Tag::Loaded));
+        assert_eq!(ann.note.as_deref(), Some("emotive"));
+        assert_eq!(a.slice(ann.loaded_phrases[0]), "dangerous gamble");
+        assert_eq!(a.annotation(&"bo".into(), 1).unwrap().tag, Some(Tag::Fact));
+    }
+
+    #[test]
+    fn bad_rows_are_named_by_line_and_nothing_is_applied() {
+        let mut p = project();
+        let before = p.clone();
+        let csv = "article_id,sentence,reviewer,tag\n\
+                   a,1,Ann,fact\n\
+                   b,1,Ann,fact\n\
+                   a,9,Ann,fact\n\
+                   a,2,Ann,opinion\n";
+        let err = import(&mut p, csv.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("line 3: no article with id \"b\""), "{err}");
+        assert!(
+            err.contains("line 4: sentence \"9\" is not a sentence number of article \"a\" (1–2)"),
+            "{err}"
+        );
+        assert!(err.contains("line 5: tag \"opinion\""), "{err}");
+        assert_eq!(p, before);
+        let err = import(&mut p, b"article_id,sentence,tag\n").unwrap_err();
+        assert_eq!(err, ImportError::MissingColumn("reviewer".into()));
+    }
+
+    #[test]
+    fn an_export_reads_back_to_the_same_tags() {
+        let sample = crate::store::from_ron(
+            include_str!("../../../sample_projects/netanyahu_trump_annotated.ron"),
+            std::path::Path::new("sample.ron"),
+        )
+        .unwrap();
+        let report = crate::report::Report::new(
+            &sample,
+            &crate::report::Selection::default(),
+            crate::report::Format::Csv,
+            Timestamp::UNIX_EPOCH,
+            crate::cues::Lexicons::builtin(),
+        )
+        .unwrap();
+        let csv = crate::report::render(&report, crate::report::Format::Csv).unwrap();
+        let mut blank = sample.clone();
+        for a in &mut blank.articles {
+            a.annotations.clear();
+        }
+        import(&mut blank, &csv).unwrap();
+        for (a, b) in sample.articles.iter().zip(&blank.articles) {
+            assert_eq!(a.annotations, b.annotations, "article {}", a.id);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The core's tests, as one test binary (one link instead of one per file).
+
+#[path = "../../../../fuzz/invariants.rs"]
+#[allow(dead_code)]
+mod invariants;
+
+mod cues_eval;
+mod fuzz_regressions;
+mod properties;
+mod report;
+mod sample_project;
+mod segment_gold;
+mod store_files;

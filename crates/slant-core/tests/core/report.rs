@@ -1,0 +1,343 @@
+//! Reports: snapshots of each format from the sample project, CSV and JSON parsed back and
+//! compared with the project, and article text that tries to inject HTML.
+
+use jiff::Timestamp;
+use slant_core::cues::Lexicons;
+use slant_core::model::{Article, Project, Span, Tag};
+use slant_core::report::{self, Format, Report, ReportError, Selection};
+use slant_core::store;
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../sample_projects/netanyahu_trump_annotated.ron"
+);
+
+fn sample() -> Project {
+    store::load(std::path::Path::new(SAMPLE)).unwrap()
+}
+
+fn when() -> Timestamp {
+    "2026-11-21T12:00:00Z".parse().unwrap()
+}
+
+fn render(project: &Project, format: Format, selection: &Selection) -> String {
+    let report = Report::new(project, selection, format, when(), Lexicons::builtin()).unwrap();
+    String::from_utf8(report::render(&report, format).unwrap()).unwrap()
+}
+
+#[test]
+fn snapshots_of_every_format() {
+    let project = sample();
+    for format in Format::ALL {
+        let text = render(&project, format, &Selection::default());
+        insta::assert_snapshot!(format!("sample_{}", format.extension()), text);
+    }
+}
+
+#[test]
+fn csv_parses_back_to_the_project() {
+    let project = sample();
+    let text = render(&project, Format::Csv, &Selection::default());
+    assert!(
+        text.starts_with('\u{feff}'),
+        "a byte order mark for spreadsheets"
+    );
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "article_id",
+            "article_title",
+            "sentence",
+            "start",
+            "end",
+            "reviewer",
+            "tag",
+            "loaded_phrases",
+            "note",
+            "text"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 63);
+    let reviewer = &project.reviewers[0];
+    for row in &rows {
+        let article = project.article(&row[0]).unwrap();
+        assert_eq!(&row[1], article.title);
+        let i: usize = row[2].parse::<usize>().unwrap() - 1;
+        let span = article.sentences[i];
+        assert_eq!(
+            (
+                row[3].parse::<usize>().unwrap(),
+                row[4].parse::<usize>().unwrap()
+            ),
+            (span.start, span.end)
+        );
+        assert_eq!(&row[5], reviewer.name);
+        let annotation = article.annotation(&reviewer.id, i).unwrap();
+        assert_eq!(Tag::from_key(&row[6]), annotation.tag);
+        let phrases: Vec<&str> = annotation
+            .loaded_phrases
+            .iter()
+            .map(|p| article.slice(*p))
+            .collect();
+        assert_eq!(row[7], phrases.join(" | "));
+        assert_eq!(&row[8], annotation.note.as_deref().unwrap_or(""));
+        assert_eq!(
+            &row[9],
+            article.slice(span),
+            "the text, with its curly quotes and line breaks"
+        );
+    }
+}
+
+#[test]
+fn json_parses_back_to_the_project() {
+    let project = sample();
+    let doc: serde_json::Value =
+        serde_json::from_str(&render(&project, Format::Json, &Selection::default())).unwrap();
+    assert_eq!(doc["schema"], "slant-report");
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["project"]["title"], project.title.as_str());
+    for (a, article) in doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&project.articles)
+    {
+        assert_eq!(a["id"], article.id.as_str());
+        assert_eq!(a["text"], article.text.as_str());
+        let sentences = a["sentences"].as_array().unwrap();
+        assert_eq!(sentences.len(), article.sentences.len());
+        for (i, s) in sentences.iter().enumerate() {
+            assert_eq!(s["number"], i + 1);
+            let span = Span::new(
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(span, article.sentences[i]);
+            assert_eq!(s["text"], article.slice(span));
+            let ann = &s["annotations"][0];
+            let model = article.annotation(&project.reviewers[0].id, i).unwrap();
+            assert_eq!(ann["tag"].as_str().and_then(Tag::from_key), model.tag);
+            assert_eq!(ann["note"].as_str(), model.note.as_deref());
+            let phrases: Vec<Span> = ann["loaded_phrases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    Span::new(
+                        p["start"].as_u64().unwrap() as usize,
+                        p["end"].as_u64().unwrap() as usize,
+                    )
+                })
+                .collect();
+            assert_eq!(phrases, model.loaded_phrases);
+        }
+        let summary = &a["summaries"][0];
+        assert_eq!(summary["tagged"], article.sentences.len());
+    }
+}
+
+/// A project whose every piece of user text tries to become markup.
+fn hostile() -> Project {
+    let evil = "<script>alert('x')</script> <img src=x onerror=alert(1)> </textarea><b onclick=\"x\">\"quotes\" & 'apostrophes' &amp; </p></span></article>";
+    let mut p = Project::new(format!("Title {evil}"), when());
+    let r = p.add_reviewer(&format!("Eve {evil}"));
+    let text = format!(
+        "Headline {evil}\nFirst sentence {evil}. Second <style>body{{display:none}}</style> sentence."
+    );
+    let mut a = Article::new("evil".into(), format!("Article {evil}"), text);
+    a.outlet = Some(format!("Outlet {evil}"));
+    a.url = Some("javascript:alert(1)".into());
+    for s in 0..a.sentences.len() {
+        a.set_tag(&r, s, Some(Tag::ALL[s % 4]));
+    }
+    let first = a.sentences[1];
+    a.edit_annotation(&r, 1, |x| {
+        x.note = Some(format!("note {evil}"));
+        x.loaded_phrases = vec![Span::new(first.start, first.start + 5)];
+    });
+    p.articles.push(a.clone());
+    let mut b = a;
+    b.id = "evil-2".into();
+    p.articles.push(b);
+    p
+}
+
+#[test]
+fn html_never_lets_article_text_become_markup() {
+    let project = hostile();
+    let html = render(&project, Format::Html, &Selection::default());
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "well-formed: {:?}", doc.errors);
+    let all = scraper::Selector::parse("*").unwrap();
+    // Only the elements and attributes the template writes.
+    let elements = [
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
+        "strong", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "u", "svg",
+        "rect", "line", "text", "article", "div", "sup", "a", "ol", "li", "ul", "details",
+        "summary", "h4",
+    ];
+    let attributes = [
+        "lang",
+        "charset",
+        "name",
+        "content",
+        "class",
+        "title",
+        "id",
+        "href",
+        "width",
+        "height",
+        "viewBox",
+        "viewbox",
+        "role",
+        "aria-label",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "stroke",
+        "text-anchor",
+        "value",
+    ];
+    let mut styles = 0;
+    for element in doc.select(&all) {
+        let name = element.value().name();
+        assert!(elements.contains(&name), "unexpected element <{name}>");
+        styles += usize::from(name == "style");
+        for (attr, value) in element.value().attrs() {
+            assert!(
+                attributes.contains(&attr),
+                "unexpected attribute {attr}={value:?} on <{name}>"
+            );
+            assert!(!value.contains("javascript:"), "{attr}={value:?}");
+        }
+    }
+    assert_eq!(styles, 1, "only the report's own stylesheet");
+    // The hostile text is all there, as text.
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("<script>alert('x')</script>"));
+    assert!(text.contains("\"quotes\" & 'apostrophes' &amp;"));
+    assert!(text.contains("<style>body{display:none}</style>"));
+}
+
+#[test]
+fn markdown_escapes_article_text() {
+    let md = render(&hostile(), Format::Markdown, &Selection::default());
+    assert!(!md.contains("<script>"), "angle brackets are escaped");
+    assert!(md.contains("\\<script\\>"));
+}
+
+#[test]
+fn selection_of_reviewer_and_article() {
+    let mut project = sample();
+    project.add_reviewer("Second Student");
+    let err = Report::new(
+        &project,
+        &Selection::default(),
+        Format::Html,
+        when(),
+        Lexicons::builtin(),
+    )
+    .err()
+    .unwrap();
+    assert!(
+        matches!(err, ReportError::ChooseReviewer { count: 2, .. }),
+        "{err}"
+    );
+    assert!(
+        Report::new(
+            &project,
+            &Selection::default(),
+            Format::Csv,
+            when(),
+            Lexicons::builtin()
+        )
+        .is_ok(),
+        "CSV takes the whole class"
+    );
+    let one = Selection {
+        reviewer: Some("m. rivera".into()),
+        article: Some("nbc-netanyahu-urges".into()),
+    };
+    let md = render(&project, Format::Markdown, &one);
+    assert!(
+        md.contains("Reviewer: **M\\. Rivera**") || md.contains("Reviewer: **M. Rivera**"),
+        "{}",
+        &md[..200]
+    );
+    assert!(
+        !md.contains("## Comparison"),
+        "one article, nothing to compare"
+    );
+    let err = Report::new(
+        &project,
+        &Selection {
+            reviewer: Some("Nobody".into()),
+            article: None,
+        },
+        Format::Html,
+        when(),
+        Lexicons::builtin(),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        err.to_string(),
+        "no reviewer named \"Nobody\" in the project (reviewers: M. Rivera, Second Student)"
+    );
+}
+
+#[test]
+fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
+    let mut project = sample();
+    let rivera = project.reviewers[0].id.clone();
+    let sam = project.add_reviewer("Sam Lee");
+    for a in &mut project.articles {
+        for s in 0..a.sentences.len() {
+            let theirs = a.annotation(&rivera, s).and_then(|x| x.tag);
+            // Sam calls every Fact a Quote and agrees otherwise.
+            let tag = theirs.map(|t| if t == Tag::Fact { Tag::Quote } else { t });
+            a.set_tag(&sam, s, tag);
+        }
+    }
+    project.answer_key = Some(rivera);
+    let html = render(
+        &project,
+        Format::Html,
+        &Selection {
+            reviewer: Some("Sam Lee".into()),
+            article: None,
+        },
+    );
+    assert!(html.contains("<h2>The class</h2>"), "{html}");
+    assert!(html.contains("Krippendorff"));
+    let key = project.answer_key.clone().unwrap();
+    let first_fact = (0..project.articles[0].sentences.len())
+        .find(|&s| project.articles[0].annotation(&key, s).and_then(|x| x.tag) == Some(Tag::Fact))
+        .unwrap();
+    assert!(html.contains("Most disputed in"));
+    assert!(
+        html.contains(&format!("Sentence {} (agreement 0%)", first_fact + 1)),
+        "a Fact sentence of the key is disputed"
+    );
+    assert!(html.contains("Against the answer key (M. Rivera)"));
+    assert!(html.contains("<td>Sam Lee</td>"));
+    assert!(
+        html.contains("Fact as Quote"),
+        "the confusion matrix's mix-ups"
+    );
+    // One reviewer: no class section (the snapshots above have none).
+    let alone = render(&sample(), Format::Html, &Selection::default());
+    assert!(!alone.contains("The class"));
+}

@@ -1,0 +1,369 @@
+//! The bad-input catalogue: every kind of damaged or unexpected file people hand Slant, with the
+//! exact message they see. Article files go through `slant add` (a refused file leaves the
+//! project untouched); project files through `slant check`, the app's `Document::open` and the
+//! app itself (the same message, and the file is never written). Nothing panics.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use jiff::Timestamp;
+use slant_core::document::Document;
+use slant_core::model::{Article, Project, Tag};
+use slant_core::store;
+
+/// A file's bytes and modification time, to prove nothing wrote it.
+fn fingerprint(path: &Path) -> (Vec<u8>, SystemTime) {
+    (
+        std::fs::read(path).unwrap(),
+        std::fs::metadata(path).unwrap().modified().unwrap(),
+    )
+}
+
+fn slant(args: &[&Path]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some(),
+        "slant was killed by a signal (a crash)"
+    );
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).trim_end().to_owned(),
+        String::from_utf8_lossy(&out.stderr).trim_end().to_owned(),
+    )
+}
+
+/// A small project, written as Slant writes it, that article files are added to.
+fn project() -> Project {
+    let mut p = Project::new("Class", Timestamp::UNIX_EPOCH);
+    let r = p.add_reviewer("Ann");
+    let mut a = Article::new(
+        "a".into(),
+        "Iran’s move",
+        "Iran’s move\nIt said no. Then it left.\n",
+    );
+    a.set_tag(&r, 1, Some(Tag::Quote));
+    p.articles.push(a);
+    p
+}
+
+struct Dir {
+    dir: tempfile::TempDir,
+}
+
+impl Dir {
+    fn new() -> Dir {
+        Dir {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn project(&self) -> PathBuf {
+        let path = self.dir.path().join("class.ron");
+        store::save(&project(), &path).unwrap();
+        path
+    }
+}
+
+/// Adds `bytes` as article `name`: on refusal, checks the message and that the project did not
+/// change; on success returns what `slant add` printed and the article's text.
+fn add(name: &str, bytes: &[u8]) -> Result<(String, String), String> {
+    let d = Dir::new();
+    let file = d.file(name, bytes);
+    let project = d.project();
+    let before = fingerprint(&project);
+    let (ok, out, err) = slant(&[Path::new("add"), &project, &file]);
+    let shown_path = file.display().to_string();
+    if ok {
+        let p = store::load(&project).unwrap();
+        let notes = out
+            .lines()
+            .filter(|l| l.starts_with(&shown_path))
+            .map(|l| l[shown_path.len()..].trim_start_matches(": ").to_owned())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Ok((notes, p.articles[1].text.clone()))
+    } else {
+        assert_eq!(fingerprint(&project), before, "{name}: the project changed");
+        assert!(
+            err.starts_with(&shown_path),
+            "the message names the file: {err}"
+        );
+        Err(err[shown_path.len()..].to_owned())
+    }
+}
+
+#[test]
+fn empty_article_file() {
+    assert_eq!(
+        add("empty.txt", b"").unwrap_err(),
+        ": the file is empty (no text to import)"
+    );
+    assert_eq!(
+        add("blank.txt", b" \r\n\t\n").unwrap_err(),
+        ": the file is empty (no text to import)"
+    );
+}
+
+#[test]
+fn binary_article_file() {
+    assert_eq!(
+        add("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
+        ": this looks like a binary file, not text (byte 6 is a control character); import .txt, .md or .html files"
+    );
+}
+
+#[test]
+fn invalid_utf8_article_reads_as_windows_1252() {
+    // Bytes that are not UTF-8 are what Word and old Windows editors write.
+    let (notes, text) = add("word.txt", b"Caf\xe9 talks\nThe caf\xe9 closed.\n").unwrap();
+    assert_eq!(notes, "read as Windows-1252");
+    assert_eq!(text, "Café talks\nThe café closed.\n");
+}
+
+#[test]
+fn windows_1252_curly_quotes_and_dashes() {
+    let (notes, text) = add(
+        "word.txt",
+        b"Budget row\r\n\x93No,\x94 she said \x97 Iran\x92s.\r\n",
+    )
+    .unwrap();
+    assert_eq!(
+        notes,
+        "read as Windows-1252 with Windows line ends (\\r\\n)"
+    );
+    assert_eq!(text, "Budget row\n“No,” she said — Iran’s.\n");
+}
+
+#[test]
+fn utf16_article_with_its_byte_order_mark() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        "Budget row\r\n“No,” she said.\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let (notes, text) = add("notepad.txt", &bytes).unwrap();
+    assert_eq!(notes, "read as UTF-16 LE with Windows line ends (\\r\\n)");
+    assert_eq!(text, "Budget row\n“No,” she said.\n");
+}
+
+#[test]
+fn crlf_and_bom_articles() {
+    let (notes, text) = add("crlf.txt", b"Budget row\r\nIt passed.\r\n").unwrap();
+    assert_eq!(notes, "read with Windows line ends (\\r\\n)");
+    assert_eq!(text, "Budget row\nIt passed.\n");
+    let (notes, text) = add("bom.txt", "\u{feff}Budget row\nIt passed.\n".as_bytes()).unwrap();
+    assert_eq!(notes, "read as UTF-8 with BOM");
+    assert_eq!(text, "Budget row\nIt passed.\n");
+}
+
+#[test]
+fn copy_paste_damage_is_repaired_and_reported() {
+    let (notes, text) = add(
+        "pasted.txt",
+        "Budget row\nThe council voted to cut the\nlibrary’s hours ,  officials said.\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        notes,
+        "joined 1 line break inside sentences, removed 2 stray spaces"
+    );
+    assert_eq!(
+        text,
+        "Budget row\nThe council voted to cut the library’s hours, officials said.\n"
+    );
+}
+
+#[test]
+fn a_100_mb_article_is_refused_before_it_is_read() {
+    let sentence = "The council met again on Tuesday and talked for a long time. ";
+    let text = sentence.repeat(100_000_000 / sentence.len() + 1);
+    assert_eq!(
+        add("huge.txt", text.as_bytes()).unwrap_err(),
+        ": the file is 100.0 MB, more than the 20 MB an article can be; is it the right file?"
+    );
+}
+
+/// Opens `bytes` as a project file every way a user can, checks that each says `message` (after
+/// the file name), and that nothing wrote the file.
+fn refuse_project(bytes: &[u8], message: &str) {
+    let d = Dir::new();
+    let path = d.file("class.ron", bytes);
+    let before = fingerprint(&path);
+    let shown = path.display().to_string();
+
+    let (ok, _, err) = slant(&[Path::new("check"), &path]);
+    assert!(!ok, "check accepted it");
+    assert_eq!(err, format!("{shown}{message}"));
+
+    let doc_err = Document::open(&path, d.dir.path().join("untitled"))
+        .err()
+        .expect("the app refuses it");
+    assert_eq!(doc_err.to_string(), format!("{shown}{message}"));
+
+    // Adding an article to it is refused the same way, and writes nothing.
+    let article = d.file("a.txt", b"Title\nText here.\n");
+    let (ok, _, err) = slant(&[Path::new("add"), &path, &article]);
+    assert!(!ok);
+    assert_eq!(err, format!("{shown}{message}"));
+    assert_eq!(fingerprint(&path), before, "the file changed");
+    assert!(!store::backup_path(&path).exists(), "no backup was made");
+}
+
+fn good_ron() -> String {
+    store::to_ron(&project()).unwrap()
+}
+
+#[test]
+fn empty_and_binary_project_files() {
+    refuse_project(b"", ": the file is empty");
+    refuse_project(
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        ":1:1: byte 0x89 is not UTF-8 text: a Slant project is UTF-8, so either this is not a project or another program re-saved it in a different encoding",
+    );
+}
+
+#[test]
+fn project_re_saved_in_windows_1252() {
+    let bytes: Vec<u8> = good_ron()
+        .replace('’', "\u{1}")
+        .bytes()
+        .map(|b| if b == 1 { 0x92 } else { b })
+        .collect();
+    let line = good_ron().lines().position(|l| l.contains('’')).unwrap() + 1;
+    let col = good_ron().lines().nth(line - 1).unwrap().find('’').unwrap() + 1;
+    refuse_project(
+        &bytes,
+        &format!(
+            ":{line}:{col}: byte 0x92 is not UTF-8 text: a Slant project is UTF-8, so either this is not a project or another program re-saved it in a different encoding"
+        ),
+    );
+}
+
+#[test]
+fn project_re_saved_with_crlf_bom_or_utf16_still_opens_unchanged() {
+    let want = project();
+    let crlf = good_ron().replace('\n', "\r\n");
+    let bom = format!("\u{feff}{}", good_ron());
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(good_ron().encode_utf16().flat_map(u16::to_le_bytes));
+    for (name, bytes) in [
+        ("crlf", crlf.into_bytes()),
+        ("bom", bom.into_bytes()),
+        ("utf16", utf16),
+    ] {
+        let d = Dir::new();
+        let path = d.file("class.ron", &bytes);
+        let (ok, out, err) = slant(&[Path::new("check"), &path]);
+        assert!(ok, "{name}: {err}");
+        assert_eq!(
+            out,
+            format!(
+                "{}: OK (1 articles, 1 reviewers, 1 annotations)",
+                path.display()
+            )
+        );
+        assert_eq!(
+            store::load(&path).unwrap(),
+            want,
+            "{name}: offsets unchanged"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{name}: not rewritten"
+        );
+    }
+}
+
+#[test]
+fn truncated_project() {
+    let text = good_ron();
+    let cut = &text[..text.find("annotations").unwrap()];
+    // Where the text stops: just after the last thing in the file.
+    let last = cut.trim_end().lines().last().unwrap();
+    refuse_project(
+        cut.as_bytes(),
+        &format!(
+            ":{}:{}: the file stops in the middle of the project (Unexpected end of RON): it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as class.ron.bak",
+            cut.trim_end().lines().count(),
+            last.len() + 1
+        ),
+    );
+}
+
+#[test]
+fn deeply_nested_project() {
+    let text = good_ron().replacen(
+        "summary: (",
+        &format!(
+            "summary: {}{},\n      old: (",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+        1,
+    );
+    let line = text.lines().position(|l| l.contains("[[[")).unwrap() + 1;
+    // RON stops at its depth limit, 62 brackets in (the project's own nesting uses the rest).
+    let column = "      summary: ".len() + 62;
+    refuse_project(
+        text.as_bytes(),
+        &format!(":{line}:{column}: brackets are nested too deeply here for a Slant project"),
+    );
+}
+
+#[test]
+fn unknown_and_missing_fields() {
+    refuse_project(
+        good_ron()
+            .replacen("  title:", "  colour: \"red\",\n  title:", 1)
+            .as_bytes(),
+        ":4:3: `colour` is not a field of Project (it has: format_version, title, created, modified, reviewers, answer_key, sentences, articles)",
+    );
+    let text = good_ron().replacen("  created: \"1970-01-01T00:00:00Z\",\n", "", 1);
+    refuse_project(
+        text.as_bytes(),
+        // At the `)` that closes the project, where RON finds out.
+        &format!(
+            ":{}:1: `created` is missing from Project",
+            text.lines().count()
+        ),
+    );
+}
+
+#[test]
+fn project_from_a_newer_slant() {
+    refuse_project(
+        good_ron()
+            .replace("format_version: 4", "format_version: 99")
+            .as_bytes(),
+        ": this project was saved by a newer Slant (format version 99); this Slant reads versions up to 4. Update Slant to open it.",
+    );
+}
+
+#[test]
+fn offsets_out_of_range_or_inside_a_character() {
+    let text = good_ron();
+    // The first sentence is `Iran’s move` (0..13): point it past the end, then into the `’`.
+    let line = text.lines().position(|l| l.contains("(0, 13)")).unwrap() + 1;
+    refuse_project(
+        text.replacen("(0, 13)", "(0, 9999)", 1).as_bytes(),
+        &format!(
+            ":{line}:9: article \"a\", sentence 1: the range 0..9999 ends past the end of the text (40 bytes)"
+        ),
+    );
+    refuse_project(
+        text.replacen("(0, 13)", "(0, 5)", 1).as_bytes(),
+        &format!(":{line}:9: article \"a\", sentence 1: offset 5 falls inside a character"),
+    );
+}

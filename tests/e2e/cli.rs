@@ -1,0 +1,592 @@
+//! The command line as users and scripts see it: output, JSON fields and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn slant(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample() -> String {
+    format!(
+        "{}/sample_projects/netanyahu_trump_annotated.ron",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn analyze_json_has_numbered_sentences_with_byte_offsets() {
+    let file = data("article_nbc_netanyahu_urges.txt");
+    let out = slant(&["analyze", &file, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = json(&out);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let sentences = doc["sentences"].as_array().unwrap();
+    assert_eq!(doc["file"], file.as_str());
+    assert_eq!(sentences.len(), 33);
+    for (i, s) in sentences.iter().enumerate() {
+        assert_eq!(s["number"], i + 1);
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(s["text"], &text[start..end]);
+    }
+    assert!(
+        sentences[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("U.S.\n\nPresident")
+    );
+}
+
+#[test]
+fn analyze_lists_sentences_one_per_line() {
+    let out = slant(&["analyze", &data("article_maralago_meeting.txt")]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 30);
+    assert!(
+        text.lines()
+            .nth(15)
+            .unwrap()
+            .ends_with("16  Trump emphasized: “For missiles, yes.")
+    );
+}
+
+#[test]
+fn stats_json_keeps_its_field_names() {
+    let out = slant(&["stats", &sample(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = json(&out);
+    let nbc = &doc["articles"][1];
+    assert_eq!(nbc["id"], "nbc-netanyahu-urges");
+    assert_eq!(nbc["outlet"], "NBC News");
+    assert_eq!(nbc["sentences"], 33);
+    assert!(
+        nbc["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Israeli Prime Minister")
+    );
+    assert!(nbc["words"].as_u64().unwrap() > 500);
+    let r = &nbc["reviewers"][0];
+    assert_eq!(r["reviewer"], "M. Rivera");
+    assert_eq!(r["tagged"], 33);
+    let counts = &r["counts"];
+    let sum: u64 = ["fact", "quote", "speculation", "loaded"]
+        .iter()
+        .map(|k| counts[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(sum, 33);
+    assert!(r["loaded_phrases"].as_u64().unwrap() > 0);
+    assert_eq!(
+        (
+            r["voices"]["named"].as_u64(),
+            r["voices"]["unnamed"].as_u64()
+        ),
+        (Some(1), Some(5))
+    );
+    assert!(r["loaded_phrases_per_100_words"].as_f64().unwrap() > 0.0);
+    let evidence = &nbc["evidence"];
+    assert!(
+        evidence["anonymous_sources"].as_u64().unwrap() >= 4,
+        "{evidence}"
+    );
+    assert!(evidence["hedges"].as_u64().unwrap() >= 5, "{evidence}");
+    assert!(evidence["hedges_per_100_words"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn stats_table_is_readable() {
+    let out = slant(&["stats", &sample()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("nbc-netanyahu-urges: Israeli Prime Minister"),
+        "{text}"
+    );
+    assert!(
+        text.contains("M. Rivera") && text.contains("33/33"),
+        "{text}"
+    );
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn new_add_and_check_build_a_project() {
+    let dir = temp();
+    let project = dir.path().join("class.ron");
+    let p = project.to_str().unwrap();
+    let out = slant(&[
+        "new",
+        p,
+        &data("article_maralago_meeting.txt"),
+        "--reviewer",
+        "Ana",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = dir.path().join("extra.md");
+    std::fs::write(
+        &md,
+        "# A Third View\n\nOfficials said *nothing*. It may rain.\n",
+    )
+    .unwrap();
+    let out = slant(&[
+        "add",
+        p,
+        md.to_str().unwrap(),
+        "--outlet",
+        "The Daily",
+        "--published",
+        "2025-12-29",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = slant(&["check", p]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("{p}: OK (2 articles, 1 reviewers, 0 annotations)")
+    );
+    let loaded = slant_core::store::load(&project).unwrap();
+    let extra = &loaded.articles[1];
+    assert_eq!(
+        (extra.id.as_str(), extra.title.as_str()),
+        ("extra", "A Third View")
+    );
+    assert_eq!(extra.outlet.as_deref(), Some("The Daily"));
+    assert_eq!(extra.sentences.len(), 3);
+    // A second `new` on the same path is refused and changes nothing.
+    let before = std::fs::read(&project).unwrap();
+    let out = slant(&["new", p, &data("article_maralago_meeting.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already exists"));
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
+
+#[test]
+fn a_project_that_fails_to_load_is_never_written() {
+    let dir = temp();
+    let project = dir.path().join("broken.ron");
+    let good = std::fs::read_to_string(sample()).unwrap();
+    let broken = good.replacen("title:", "titel:", 1);
+    std::fs::write(&project, &broken).unwrap();
+    let out = slant(&[
+        "add",
+        project.to_str().unwrap(),
+        &data("article_maralago_meeting.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("broken.ron:4:3: `titel` is not a field of Project"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&project).unwrap(), broken);
+    assert!(!Path::new(&format!("{}.bak", project.display())).exists());
+}
+
+#[test]
+fn check_names_file_line_and_problem() {
+    let dir = temp();
+    let project = dir.path().join("bad.ron");
+    let good = std::fs::read_to_string(sample()).unwrap();
+    // Move the NBC article's third sentence past the end of its text.
+    let nbc_at = good.find("id: \"nbc-netanyahu-urges\"").unwrap();
+    let third = good[nbc_at..].find("sentences: [").unwrap() + nbc_at;
+    let lines: Vec<&str> = good[third..].lines().take(4).collect();
+    let bad =
+        good[..third].to_owned() + &good[third..].replacen(lines[3].trim(), "(9000, 9999),", 1);
+    std::fs::write(&project, &bad).unwrap();
+    let out = slant(&["check", project.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let line = good[..third].lines().count() + 3;
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("{}:{line}:9: article \"nbc-netanyahu-urges\", sentence 3: the range 9000..9999 ends past the end of the text", project.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    assert_eq!(slant(&["stats"]).status.code(), Some(2), "missing argument");
+    assert_eq!(
+        slant(&["frobnicate", "x"]).status.code(),
+        Some(2),
+        "unknown subcommand"
+    );
+    assert_eq!(
+        slant(&["stats", "/no/such/file.ron"]).status.code(),
+        Some(1)
+    );
+    let out = slant(&["new", "/tmp/x.ron", "a.txt", "b.txt", "--outlet", "X"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(slant(&["--help"]).status.success());
+    for sub in ["new", "add", "analyze", "stats", "check"] {
+        let help = slant(&[sub, "--help"]);
+        assert!(
+            help.status.success() && !help.stdout.is_empty(),
+            "{sub} --help"
+        );
+    }
+}
+
+#[test]
+fn analyze_refuses_binary_and_empty_files() {
+    let dir = temp();
+    let bin: PathBuf = dir.path().join("photo.txt");
+    std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let out = slant(&["analyze", bin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("photo.txt: this looks like a binary file"));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = slant(&["analyze", empty.to_str().unwrap()]);
+    assert!(stderr(&out).contains("empty.txt: the file is empty"));
+}
+
+#[test]
+fn export_writes_each_format_and_names_bad_choices() {
+    let dir = temp();
+    for format in ["html", "csv", "md", "json"] {
+        let out = dir.path().join(format!("r.{format}"));
+        let o = slant(&[
+            "export",
+            &sample(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000, "{format}");
+    }
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
+    let out = dir.path().join("one.md");
+    let o = slant(&[
+        "export",
+        &sample(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+        "--article",
+        "nbc-netanyahu-urges",
+        "--reviewer",
+        "M. Rivera",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Mar-a-Lago resort")
+    );
+    let o = slant(&[
+        "export",
+        &sample(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+        "--article",
+        "cnn",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "no article with id \"cnn\" in the project (articles: maralago-meeting, nbc-netanyahu-urges)"
+    );
+    let o = slant(&["export", &sample(), "--format", "pdf", "-o", "x.pdf"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unknown format is a usage error"
+    );
+}
+
+#[test]
+fn analyze_json_adds_suggestions_and_cues_with_byte_offsets() {
+    let file = data("article_nbc_netanyahu_urges.txt");
+    let doc = json(&slant(&["analyze", &file, "--json"]));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let sentences = doc["sentences"].as_array().unwrap();
+    let warren = sentences
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("Elizabeth Warren"))
+        .unwrap();
+    assert_eq!(warren["suggestion"]["tag"], "quote");
+    assert!(
+        !warren["suggestion"]["reasons"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let headline = &sentences[0];
+    assert!(
+        headline["suggestion"].is_null(),
+        "no evidence, no suggestion"
+    );
+    let kinds = [
+        "quote",
+        "attribution",
+        "anonymous_source",
+        "hedge",
+        "loaded",
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for s in sentences {
+        for cue in s["cues"].as_array().unwrap() {
+            let kind = cue["kind"].as_str().unwrap();
+            assert!(kinds.contains(&kind), "{kind}");
+            seen.insert(kind.to_owned());
+            let (start, end) = (
+                cue["start"].as_u64().unwrap() as usize,
+                cue["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(cue["text"], &text[start..end]);
+        }
+    }
+    assert_eq!(
+        seen.len(),
+        5,
+        "every kind of cue occurs in this article: {seen:?}"
+    );
+}
+
+#[test]
+fn a_teachers_lexicon_folder_adds_cues_and_a_bad_folder_is_named() {
+    let dir = temp();
+    let article = dir.path().join("match.txt");
+    std::fs::write(&article, "United thrashed City on Sunday.\n").unwrap();
+    let cues_of = |o: &Output| -> Vec<String> {
+        json(o)["sentences"][0]["cues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}:{}",
+                    c["kind"].as_str().unwrap(),
+                    c["text"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let plain = slant(&["analyze", article.to_str().unwrap(), "--json"]);
+    assert!(cues_of(&plain).is_empty(), "{:?}", cues_of(&plain));
+    let lists = dir.path().join("lists");
+    std::fs::create_dir(&lists).unwrap();
+    std::fs::write(lists.join("loaded_sport.txt"), "thrash~\n").unwrap();
+    std::fs::write(lists.join("hedges_typo.txt"), "ok\n* bad\n").unwrap();
+    let out = slant(&[
+        "analyze",
+        article.to_str().unwrap(),
+        "--json",
+        "--lexicons",
+        lists.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(cues_of(&out), ["loaded:thrashed"]);
+    assert_eq!(
+        json(&out)["sentences"][0]["suggestion"]["tag"],
+        "loaded",
+        "one loaded word in a short sentence"
+    );
+    assert!(
+        stderr(&out).contains("hedges_typo.txt:2: \"* bad\""),
+        "a bad file is named with its line: {}",
+        stderr(&out)
+    );
+    let missing = dir.path().join("nowhere");
+    let out = slant(&["stats", &sample(), "--lexicons", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("nowhere: cannot read it"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A class of three: the sample's reviewer, a copy of them, and one who calls every Fact a Quote.
+fn class_with_three_reviewers(dir: &Path) -> PathBuf {
+    let class = dir.join("class.ron");
+    std::fs::copy(sample(), &class).unwrap();
+    let csv = dir.join("tags.csv");
+    let out = slant(&[
+        "export",
+        class.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let copy = dir.join("copy.csv");
+    std::fs::write(&copy, text.replace(",M. Rivera,", ",Bo Park,")).unwrap();
+    let quotes = dir.join("quotes.csv");
+    let quoted: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l.to_owned()
+            } else {
+                l.replace(",M. Rivera,fact,", ",Ann Lee,quote,")
+                    .replace(",M. Rivera,", ",Ann Lee,")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&quotes, quoted).unwrap();
+    for csv in [&copy, &quotes] {
+        let out = slant(&[
+            "import-tags",
+            class.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains("63 annotations imported"),
+            "{}",
+            stdout(&out)
+        );
+    }
+    class
+}
+
+#[test]
+fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
+    let dir = temp();
+    let class = class_with_three_reviewers(dir.path());
+    let out = slant(&["key", class.to_str().unwrap(), "M. Rivera"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = slant(&["agree", class.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = json(&out);
+    let a = &doc["articles"][0];
+    for field in [
+        "id",
+        "title",
+        "krippendorff_alpha",
+        "fleiss_kappa",
+        "percent_agreement",
+        "pairs",
+        "sentences",
+    ] {
+        assert!(a.get(field).is_some(), "missing {field}: {a}");
+    }
+    assert_eq!(a["pairs"].as_array().unwrap().len(), 3);
+    let pair = &a["pairs"][0];
+    assert_eq!(
+        (pair["a"].as_str(), pair["b"].as_str()),
+        (Some("M. Rivera"), Some("Bo Park"))
+    );
+    assert_eq!(pair["cohen_kappa"], 1.0, "an exact copy agrees perfectly");
+    assert!(
+        a["fleiss_kappa"].is_number(),
+        "every sentence has three tags"
+    );
+    assert!(a["krippendorff_alpha"].as_f64().unwrap() < 1.0);
+    let s = &a["sentences"][0];
+    assert_eq!(s["number"], 1);
+    let d = &s["distribution"];
+    let total: u64 = ["fact", "quote", "speculation", "loaded"]
+        .iter()
+        .map(|k| d[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 3);
+    let students = a["key"]["students"].as_array().unwrap();
+    let bo = students
+        .iter()
+        .find(|s| s["reviewer"] == "Bo Park")
+        .unwrap();
+    assert_eq!(bo["accuracy"], 1.0);
+    let ann = students
+        .iter()
+        .find(|s| s["reviewer"] == "Ann Lee")
+        .unwrap();
+    assert!(ann["accuracy"].as_f64().unwrap() < 1.0);
+    assert!(
+        ann["confusion"][0][1].as_u64().unwrap() > 0,
+        "key Fact, student Quote"
+    );
+    let table = slant(&["agree", class.to_str().unwrap()]);
+    assert!(
+        stdout(&table).contains("Krippendorff's α"),
+        "{}",
+        stdout(&table)
+    );
+    assert!(
+        stdout(&table).contains("most disputed: sentence"),
+        "{}",
+        stdout(&table)
+    );
+}
+
+#[test]
+fn merge_brings_students_in_and_refuses_a_changed_text() {
+    let dir = temp();
+    let class = dir.path().join("class.ron");
+    let assignment = format!(
+        "{}/sample_projects/netanyahu_trump_assignment.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::copy(&assignment, &class).unwrap();
+    let mut students = Vec::new();
+    for name in ["Ann Lee", "Bo Park"] {
+        let path = dir.path().join(format!("{name}.ron"));
+        let mut p = slant_core::store::load(Path::new(&assignment)).unwrap();
+        let id = p.add_reviewer(name);
+        p.articles[0].set_tag(&id, 0, Some(slant_core::model::Tag::Loaded));
+        slant_core::store::save(&p, &path).unwrap();
+        students.push(path.to_str().unwrap().to_owned());
+    }
+    let mut args = vec!["merge", class.to_str().unwrap()];
+    args.extend(students.iter().map(String::as_str));
+    let out = slant(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let merged = slant_core::store::load(&class).unwrap();
+    assert_eq!(merged.reviewers.len(), 2);
+    // A student whose copy of an article was edited is refused, by article, and nothing changes.
+    let bad = dir.path().join("edited.ron");
+    let mut p = slant_core::store::load(Path::new(&assignment)).unwrap();
+    p.articles[1].text.push_str(" Extra.");
+    let id = p.add_reviewer("Cy");
+    p.articles[0].set_tag(&id, 0, Some(slant_core::model::Tag::Fact));
+    slant_core::store::save(&p, &bad).unwrap();
+    let before = std::fs::read(&class).unwrap();
+    let out = slant(&["merge", class.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("article \"nbc-netanyahu-urges\" has a different text"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(&class).unwrap(),
+        before,
+        "the class file is untouched"
+    );
+}

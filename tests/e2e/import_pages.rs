@@ -1,0 +1,238 @@
+//! Saved web pages in the styles of five kinds of news site: the article comes out with its
+//! metadata, and the page around it (menus, ads, share buttons, related links, newsletter boxes,
+//! comments, cookie banners, footers, scripts) does not.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use slant_core::import::{Encoding, ImportError, ImportedText, import_file};
+
+fn page(name: &str) -> ImportedText {
+    import_file(&pages().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn pages() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages")
+}
+
+fn paragraphs(text: &str) -> Vec<&str> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Words from page furniture that must never reach the article text.
+const FURNITURE: [&str; 16] = [
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Sign up",
+    "Subscribe",
+    "Related",
+    "RELATED",
+    "Share",
+    "Tweet",
+    "©",
+    "Copyright",
+    "cookies",
+    "Most read",
+    "MOST READ",
+    "comments",
+    "Skip to",
+    "Privacy",
+];
+
+fn assert_clean(name: &str, text: &str) {
+    for word in FURNITURE {
+        assert!(!text.contains(word), "{name}: {word:?} leaked into\n{text}");
+    }
+    assert!(
+        !text.contains('<') && !text.contains("&#"),
+        "{name}: markup in\n{text}"
+    );
+}
+
+struct Expected<'a> {
+    headline: &'a str,
+    outlet: &'a str,
+    byline: &'a str,
+    published: Date,
+    url: Option<&'a str>,
+    paragraphs: usize,
+    first: &'a str,
+    last: &'a str,
+}
+
+fn check(name: &str, want: Expected) -> ImportedText {
+    let got = page(name);
+    assert_eq!(got.headline.as_deref(), Some(want.headline), "{name}");
+    assert_eq!(got.outlet.as_deref(), Some(want.outlet), "{name}");
+    assert_eq!(got.byline.as_deref(), Some(want.byline), "{name}");
+    assert_eq!(got.published, Some(want.published), "{name}");
+    assert_eq!(got.url.as_deref(), want.url, "{name}");
+    let paras = paragraphs(&got.text);
+    // The headline is the first line of the text, as in a text file, so that it is tagged too.
+    assert_eq!(paras[0], want.headline, "{name}");
+    assert_eq!(paras.len() - 1, want.paragraphs, "{name}: {paras:#?}");
+    assert_eq!(paras[1], want.first, "{name}");
+    assert_eq!(*paras.last().unwrap(), want.last, "{name}");
+    assert_clean(name, &got.text);
+    got
+}
+
+#[test]
+fn wire_service_page_with_json_ld_and_inline_ads() {
+    check(
+        "wire_service.html",
+        Expected {
+            headline: "Port strike halts container traffic at three East Coast terminals",
+            outlet: "Global Wire",
+            byline: "Maria Okafor and Tom Lindqvist",
+            published: Date::constant(2025, 10, 14),
+            url: Some("https://globalwire.example/article/port-strike-east-coast-9f2c1"),
+            paragraphs: 5,
+            first: "NEWARK, N.J. (GW) — Dockworkers walked off the job at three East Coast container terminals on Tuesday, halting the unloading of dozens of ships after contract talks broke down overnight.",
+            last: "Economists at the Federal Reserve Bank of New York estimated last year that a weeklong closure of the region’s ports would cost the economy about $1 billion a day.",
+        },
+    );
+}
+
+#[test]
+fn broadsheet_page_with_the_body_split_over_several_columns() {
+    let got = check(
+        "broadsheet.html",
+        Expected {
+            headline: "In a Divided Town, a Library Vote Becomes a Referendum on Everything",
+            outlet: "The Morning Ledger",
+            byline: "Eleanor Whitcombe",
+            published: Date::constant(2025, 11, 2),
+            url: Some(
+                "https://www.morningledger.example/2025/11/02/us/library-vote-referendum.html",
+            ),
+            paragraphs: 5,
+            first: "MILLBROOK, Ohio — For 93 years, the Millbrook Public Library has occupied a red-brick building on Elm Street, lending books, hosting tax clinics and, in winter, giving people somewhere warm to sit.",
+            last: "Supporters say the levy costs the owner of a typical home about $7 a month.",
+        },
+    );
+    // The print-edition note and the summary above the story are not the story.
+    assert!(!got.text.contains("appears in print"));
+    assert!(!got.text.contains("The campaign has turned bitter"));
+}
+
+#[test]
+fn tabloid_page_with_microdata_body_and_a_related_box_inside_it() {
+    check(
+        "tabloid.html",
+        Expected {
+            headline: "Fury as council SCRAPS free parking for nurses at city hospital",
+            outlet: "Daily Beacon",
+            byline: "Gary Pollard For The Daily Beacon",
+            published: Date::constant(2025, 9, 30),
+            url: Some(
+                "https://www.dailybeacon.example/news/article-13572468/council-scraps-free-parking-nurses.html",
+            ),
+            paragraphs: 5,
+            first: "Hard-pressed nurses at Harbour City Hospital have been hit with parking charges of up to £9.60 a day after the council quietly axed a scheme that let them park for free.",
+            last: "Critics say the discounts are worth just 80p a day.",
+        },
+    );
+}
+
+#[test]
+fn blog_page_with_hard_breaks_soft_hyphens_a_quote_and_a_list() {
+    let got = check(
+        "blog.html",
+        Expected {
+            headline: "Why the fare cap is a fiscal mirage",
+            outlet: "The Policy Desk",
+            byline: "Priya Raman",
+            published: Date::constant(2025, 8, 19),
+            url: Some("https://policydesk.example/2025/08/fare-cap-fiscal-mirage/"),
+            paragraphs: 6,
+            first: "The government says capping bus fares at £2 will pay for itself. It will not, and the department’s own figures show why.",
+            last: "• Ridership growth above 20% by next spring\n• Evidence that new riders left their cars at home",
+        },
+    );
+    // `<br>` inside sentences joined, `&shy;` dropped; the page's own text stays recoverable.
+    assert_eq!(got.repairs.joined_breaks, 3);
+    assert_eq!(got.repairs.invisible, 1);
+    let original = got.original.expect("repaired text keeps its original");
+    assert!(original.contains("department’s own\nfigures"));
+    assert!(original.contains("£\u{AD}151"));
+    assert!(got.text.contains("“We are confident the cap is self-financing over the medium term,” the minister told the transport committee."));
+}
+
+#[test]
+fn old_table_layout_page_in_windows_1252_with_no_metadata() {
+    let got = check(
+        "regional_1252.html",
+        Expected {
+            headline: "Mill closure leaves 300 without work",
+            outlet: "Valley Courier",
+            byline: "DALE KRUEGER, Courier staff writer",
+            published: Date::constant(2003, 3, 6),
+            url: None,
+            paragraphs: 4,
+            first: "The Hartwell paper mill will close its doors at the end of the month, putting about 300 people out of work, the company announced Wednesday.",
+            last: "Mayor Linda Coombs called the news “a gut punch” for the town.",
+        },
+    );
+    assert_eq!(got.encoding, Encoding::Windows1252);
+    // A line end in the page source is a space, not a break.
+    assert!(got.text.contains("at a meeting Wednesday morning"));
+}
+
+#[test]
+fn a_page_with_no_article_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("login.html");
+    std::fs::write(
+        &path,
+        "<html><head><title>Log in</title></head><body><nav><a href=/>Home</a></nav>\
+         <form><input name=user><button>Log in</button></form><footer>© 2025</footer></body></html>",
+    )
+    .unwrap();
+    let err = import_file(&path).unwrap_err();
+    assert!(matches!(err, ImportError::NoArticle { .. }));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: the page has no article text that Slant can find (no paragraphs outside menus, ads and footers)",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn the_cli_adds_a_page_with_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_slant"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let wire = pages().join("wire_service.html");
+    let blog = pages().join("blog.html");
+    run(&["new", project.to_str().unwrap(), blog.to_str().unwrap()]);
+    run(&["add", project.to_str().unwrap(), wire.to_str().unwrap()]);
+    let loaded = slant_core::store::load(&project).unwrap();
+    assert_eq!(
+        loaded.articles[0]
+            .original
+            .as_deref()
+            .map(|o| o.contains("own\nfigures")),
+        Some(true)
+    );
+    let a = &loaded.articles[1];
+    assert_eq!(a.outlet.as_deref(), Some("Global Wire"));
+    assert_eq!(a.byline.as_deref(), Some("Maria Okafor and Tom Lindqvist"));
+    assert_eq!(a.published, Some(Date::constant(2025, 10, 14)));
+    assert_eq!(a.sentences.len(), 8); // headline, 1, 2, 2, 1, 1
+}
