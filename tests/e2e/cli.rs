@@ -63,12 +63,17 @@ fn analyze_json_has_numbered_sentences_with_byte_offsets() {
 fn analyze_lists_sentences_one_per_line() {
     let out = slant(&["analyze", &data("article_maralago_meeting.txt")]);
     let text = stdout(&out);
-    assert_eq!(text.lines().count(), 30);
+    // A numbered line per sentence; the cues found in it, if any, on an indented line below.
+    let sentences: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(sentences.len(), 30);
+    let line = sentences[15];
+    assert!(line.starts_with("  16 "), "{line}");
     assert!(
-        text.lines()
-            .nth(15)
-            .unwrap()
-            .ends_with("16  Trump emphasized: “For missiles, yes.")
+        line.ends_with(" Trump emphasized: “For missiles, yes."),
+        "{line}"
     );
 }
 
@@ -588,5 +593,52 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         std::fs::read(&class).unwrap(),
         before,
         "the class file is untouched"
+    );
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_with_exit_0() {
+    for args in [
+        vec!["agree", "SAMPLE", "--json"],
+        vec!["stats", "SAMPLE"],
+        vec![
+            "compare",
+            "SAMPLE",
+            "maralago-meeting",
+            "nbc-netanyahu-urges",
+            "--json",
+        ],
+    ] {
+        let sample = sample();
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| if *a == "SAMPLE" { sample.as_str() } else { a })
+            .collect();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_slant"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader (`| head`) has gone
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn analyze_without_json_shows_suggestions_and_cues_compactly() {
+    let out = slant(&["analyze", &data("article_nbc_netanyahu_urges.txt")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let quoted = text
+        .lines()
+        .find(|l| l.contains("one U.S. official told NBC"))
+        .expect("the sentence is listed");
+    assert!(quoted.trim_start().starts_with("5 Q? "), "{quoted}");
+    assert!(
+        text.contains("anonymous_source “one U.S. official”"),
+        "cues under the sentence:\n{text}"
     );
 }

@@ -5,3 +5,4 @@ mod cli;
 mod compare_gold;
 mod crash_safety;
 mod import_pages;
+mod writers;

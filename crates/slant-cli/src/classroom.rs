@@ -86,10 +86,10 @@ pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> 
     };
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
-        writeln!(out).map_err(Failure::input)?;
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
+        writeln!(out).map_err(Failure::output)?;
     } else {
-        write!(out, "{}", table(&doc)).map_err(Failure::input)?;
+        write!(out, "{}", table(&doc)).map_err(Failure::output)?;
     }
     Ok(())
 }
@@ -200,9 +200,9 @@ pub fn merge(class_path: &Path, students: &[PathBuf]) -> Result<(), Failure> {
     .map_err(Failure::input)?;
     save(&mut doc)?;
     for l in lines {
-        println!("{l}");
+        say!("{l}");
     }
-    println!(
+    say!(
         "{}: {} reviewers after merging {} file(s)",
         class_path.display(),
         reviewers,
@@ -226,9 +226,9 @@ pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
     .map_err(Failure::input)?;
     save(&mut doc)?;
     if !report.reviewers_added.is_empty() {
-        println!("added reviewers: {}", report.reviewers_added.join(", "));
+        say!("added reviewers: {}", report.reviewers_added.join(", "));
     }
-    println!(
+    say!(
         "{}: {} annotations imported",
         path.display(),
         report.annotations
@@ -250,8 +250,8 @@ pub fn key(path: &Path, reviewer: Option<&str>) -> Result<(), Failure> {
     .map_err(Failure::input)?;
     save(&mut doc)?;
     match reviewer {
-        Some(name) => println!("{}: the answer key is now {name}'s tags", path.display()),
-        None => println!("{}: no answer key", path.display()),
+        Some(name) => say!("{}: the answer key is now {name}'s tags", path.display()),
+        None => say!("{}: no answer key", path.display()),
     }
     Ok(())
 }
@@ -271,7 +271,7 @@ pub fn lock(path: &Path, locked: bool) -> Result<(), Failure> {
     )
     .map_err(Failure::input)?;
     save(&mut doc)?;
-    println!(
+    say!(
         "{}: sentences {}",
         path.display(),
         if locked {

@@ -91,7 +91,7 @@ fn export(
             output.display()
         ))
     })?;
-    println!("{}: {} report written", output.display(), format);
+    say!("{}: {} report written", output.display(), format);
     Ok(())
 }
 
@@ -125,7 +125,7 @@ fn new(
     }
     add_articles(&mut doc, files, meta)?;
     doc.save_new(path).map_err(Failure::input)?;
-    println!(
+    say!(
         "{}: created with {} article(s)",
         path.display(),
         doc.project.articles.len()
@@ -138,7 +138,7 @@ fn add(path: &Path, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure
     let mut doc = edit(path)?;
     add_articles(&mut doc, files, meta)?;
     save(&mut doc)?;
-    println!(
+    say!(
         "{}: now {} article(s)",
         path.display(),
         doc.project.articles.len()
@@ -185,7 +185,7 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
     let mut commands = Vec::new();
     for (file, text) in imported {
         if let Some(notes) = text.notes() {
-            println!("{}: {notes}", file.display());
+            say!("{}: {notes}", file.display());
         }
         let id = scratch.new_article_id(&file_stem(file));
         let mut article = text.into_article(id, &file_stem(file));
@@ -214,20 +214,12 @@ fn analyze(file: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> 
     let imported = import::import_file(file).map_err(Failure::input)?;
     let spans = segment::split(&imported.text);
     let mut out = std::io::stdout().lock();
+    let doc = output::Analysis::new(file, &imported, &spans, lexicons);
     if json {
-        let doc = output::Analysis::new(file, &imported, &spans, lexicons);
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
-        writeln!(out).map_err(Failure::input)?;
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
+        writeln!(out).map_err(Failure::output)?;
     } else {
-        for (i, span) in spans.iter().enumerate() {
-            writeln!(
-                out,
-                "{:>4}  {}",
-                i + 1,
-                one_line(&imported.text[span.range()])
-            )
-            .map_err(Failure::input)?;
-        }
+        write!(out, "{}", doc.text()).map_err(Failure::output)?;
     }
     Ok(())
 }
@@ -241,15 +233,15 @@ fn stats(path: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
             &mut out,
             &output::StatsDoc::new(&project, &summaries, lexicons),
         )
-        .map_err(Failure::input)?;
-        writeln!(out).map_err(Failure::input)?;
+        .map_err(Failure::json)?;
+        writeln!(out).map_err(Failure::output)?;
     } else {
         write!(
             out,
             "{}",
             output::stats_table(&project, &summaries, lexicons)
         )
-        .map_err(Failure::input)?;
+        .map_err(Failure::output)?;
     }
     Ok(())
 }
@@ -262,7 +254,7 @@ fn check(path: &Path) -> Result<(), Failure> {
         .flat_map(|a| a.annotations.values())
         .map(|m| m.len())
         .sum();
-    println!(
+    say!(
         "{}: OK ({} articles, {} reviewers, {} annotations)",
         path.display(),
         project.articles.len(),
@@ -270,11 +262,6 @@ fn check(path: &Path) -> Result<(), Failure> {
         annotations
     );
     Ok(())
-}
-
-/// A sentence on one line: line breaks inside it (from copy-paste) shown as a single space.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn file_stem(path: &Path) -> String {

@@ -122,10 +122,10 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                 })
                 .collect(),
         };
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::input)?;
-        writeln!(out).map_err(Failure::input)?;
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
+        writeln!(out).map_err(Failure::output)?;
     } else {
-        write!(out, "{}", text(a, b, &c, &sa, &sb)).map_err(Failure::input)?;
+        write!(out, "{}", text(a, b, &c, &sa, &sb)).map_err(Failure::output)?;
     }
     Ok(())
 }

@@ -3,6 +3,15 @@
 //! Exit codes are part of the contract: 0 success, 1 invalid input (a file that cannot be read
 //! or fails its checks), 2 wrong usage (clap's own code for bad arguments).
 
+/// Prints a line on standard output. A reader that went away (`slant agree --json | head`)
+/// ends the command quietly, with exit 0.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::Failure::output)?;
+    }};
+}
+
 mod classroom;
 mod commands;
 mod compare;
@@ -25,11 +34,11 @@ pub struct Cli {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
-    /// Create a project from article files (.txt or .md).
+    /// Create a project from article files (.txt, .md or saved web pages .html).
     New {
         /// The project file to create; it must not exist yet.
         project: PathBuf,
-        /// Article files to import.
+        /// Article files to import (.txt, .md, .html), in the order of the columns.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The project's title (default: the project file's name).
@@ -46,14 +55,18 @@ pub enum Subcommand {
     },
     /// Add article files to an existing project.
     Add {
+        /// The project file to add them to.
         project: PathBuf,
+        /// Article files to import (.txt, .md, .html).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[command(flatten)]
         meta: ArticleMeta,
     },
-    /// Show the sentences Slant finds in an article file.
+    /// Show the sentences Slant finds in an article file, each with the tag Slant suggests
+    /// (`Q?`) and the cues behind it.
     Analyze {
+        /// The article file (.txt, .md, .html).
         file: PathBuf,
         /// Print JSON instead of a numbered list.
         #[arg(long)]
@@ -63,16 +76,22 @@ pub enum Subcommand {
     },
     /// Show each article's statistics, per reviewer.
     Stats {
+        /// The project file.
         project: PathBuf,
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
         lexicons: LexiconArg,
     },
     /// Check a project file and say what is wrong, with file:line:column.
-    Check { project: PathBuf },
+    Check {
+        /// The project file to check.
+        project: PathBuf,
+    },
     /// Write a report: HTML (prints to PDF), CSV, Markdown or JSON.
     Export {
+        /// The project file.
         project: PathBuf,
         /// The report's format.
         #[arg(long, value_enum)]
@@ -92,7 +111,9 @@ pub enum Subcommand {
     /// How far the reviewers agree: percent agreement, Cohen's κ per pair, Fleiss' κ and
     /// Krippendorff's α per article, and each sentence's spread of tags.
     Agree {
+        /// The project file.
         project: PathBuf,
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
         /// Score every other reviewer against this one (name or id); default: the project's
@@ -103,11 +124,13 @@ pub enum Subcommand {
     /// Compare two articles of a project: sentences that report the same thing, what only one
     /// of them reports, figures that differ, and who gets to speak in each.
     Compare {
+        /// The project file.
         project: PathBuf,
         /// The first article's id (as `slant stats` lists them).
         a: String,
         /// The second article's id.
         b: String,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -115,23 +138,34 @@ pub enum Subcommand {
     Merge {
         /// The class project; it is written back only if every student file merges.
         class: PathBuf,
+        /// The students' project files (copies of the same assignment).
         #[arg(required = true)]
         students: Vec<PathBuf>,
     },
     /// Read tags from a CSV (the CSV export's columns, matched by header name) into a project.
-    ImportTags { project: PathBuf, csv: PathBuf },
+    ImportTags {
+        /// The project file to add the tags to.
+        project: PathBuf,
+        /// The CSV file (columns article_id, sentence, reviewer, tag; loaded_phrases and note
+        /// are read when present).
+        csv: PathBuf,
+    },
     /// Lock a project's sentences for an assignment (or --unlock them).
     Lock {
+        /// The project file.
         project: PathBuf,
+        /// Make the sentences editable again.
         #[arg(long)]
         unlock: bool,
     },
     /// Choose the reviewer whose tags are the answer key (or --clear it).
     Key {
+        /// The project file.
         project: PathBuf,
         /// The reviewer's name or id.
         #[arg(required_unless_present = "clear")]
         reviewer: Option<String>,
+        /// Remove the answer key.
         #[arg(long, conflicts_with = "reviewer")]
         clear: bool,
     },
@@ -193,19 +227,19 @@ impl LexiconArg {
     }
 }
 
-/// Details of an imported article; they apply when one file is given.
+/// Details of an imported article; they describe one article, so they need exactly one FILE.
 #[derive(Debug, Args, Default)]
 pub struct ArticleMeta {
-    /// The article's title (default: its headline, or the file name).
+    /// The article's title (default: its headline, or the file name); one FILE only.
     #[arg(long)]
     pub title: Option<String>,
-    /// The outlet that published it, e.g. "NBC News".
+    /// The outlet that published it, e.g. "NBC News"; one FILE only.
     #[arg(long)]
     pub outlet: Option<String>,
-    /// Where it was published.
+    /// Where it was published; one FILE only.
     #[arg(long)]
     pub url: Option<String>,
-    /// Publication date, YYYY-MM-DD.
+    /// Publication date, YYYY-MM-DD; one FILE only.
     #[arg(long)]
     pub published: Option<jiff::civil::Date>,
 }
@@ -217,11 +251,30 @@ pub enum Failure {
     Input(String),
     /// The command was used wrongly (exit 2).
     Usage(String),
+    /// Whoever read the output stopped reading (a closed pipe): nothing is wrong (exit 0).
+    OutputClosed,
 }
 
 impl Failure {
     pub fn input(e: impl ToString) -> Failure {
         Failure::Input(e.to_string())
+    }
+
+    /// A failed write to standard output.
+    pub fn output(e: std::io::Error) -> Failure {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::OutputClosed
+        } else {
+            Failure::Input(format!("cannot write the output: {e}"))
+        }
+    }
+
+    /// A failed JSON write to standard output.
+    pub fn json(e: serde_json::Error) -> Failure {
+        match e.io_error_kind() {
+            Some(std::io::ErrorKind::BrokenPipe) => Failure::OutputClosed,
+            _ => Failure::Input(format!("cannot write the output: {e}")),
+        }
     }
 }
 
@@ -232,7 +285,7 @@ pub fn run(cli: Cli, open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failur
         Some(command) => commands::run(command),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
             eprintln!("{message}");
             ExitCode::from(1)
@@ -247,4 +300,39 @@ pub fn run(cli: Cli, open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failur
 /// Parses the process's arguments and runs them; `open_app` is called for the desktop app.
 pub fn main(open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failure>) -> ExitCode {
     run(Cli::parse(), open_app)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_argument_and_option_has_a_help_line() {
+        let cli = Cli::command();
+        let mut missing = Vec::new();
+        for sub in cli.get_subcommands() {
+            assert!(sub.get_about().is_some(), "{} has no help", sub.get_name());
+            for arg in sub.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if arg.get_help().is_none() {
+                    missing.push(format!("{} {id}", sub.get_name()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no help line: {missing:?}");
+    }
+
+    #[test]
+    fn export_formats_keep_their_names() {
+        use clap::ValueEnum;
+        let names: Vec<String> = FormatArg::value_variants()
+            .iter()
+            .map(|v| v.to_possible_value().unwrap().get_name().to_owned())
+            .collect();
+        assert_eq!(names, ["html", "csv", "md", "json"]);
+    }
 }

@@ -95,6 +95,52 @@ impl<'a> Analysis<'a> {
     }
 }
 
+impl Analysis<'_> {
+    /// For people: each sentence on one line after its number and the tag Slant suggests
+    /// (`Q?`), and under it the cues found in it, compactly (`hedge “could” · loaded “slammed”`).
+    pub fn text(&self) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        if let Some(repairs) = &self.repairs {
+            let _ = writeln!(s, "({repairs})");
+        }
+        for sentence in &self.sentences {
+            let hint = sentence
+                .suggestion
+                .as_ref()
+                .map_or("  ".to_owned(), |x| format!("{}?", x.tag.letter()));
+            let _ = writeln!(
+                s,
+                "{:>4} {hint} {}",
+                sentence.number,
+                one_line(sentence.text)
+            );
+            if !sentence.cues.is_empty() {
+                let cues: Vec<String> = sentence
+                    .cues
+                    .iter()
+                    .map(|c| format!("{} “{}”", c.kind.key(), one_line(&short(c.text, 40))))
+                    .collect();
+                let _ = writeln!(s, "        {}", cues.join(" · "));
+            }
+        }
+        s
+    }
+}
+
+/// A sentence on one line: line breaks inside it (from copy-paste) shown as a single space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+fn short(text: &str, n: usize) -> String {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 #[derive(Serialize)]
 pub struct StatsDoc<'a> {
     articles: Vec<ArticleStats<'a>>,

@@ -7,3 +7,4 @@ mod app_classroom;
 mod app_compare;
 mod app_suggestions;
 mod app_text;
+mod shortcuts;

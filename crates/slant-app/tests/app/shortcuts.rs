@@ -1,0 +1,111 @@
+//! Shortcuts as a person presses them: the command table's keys, matched with exactly their
+//! modifiers, every press of a frame handled in order, and every command in a menu.
+
+use crate::common::{app, sample_copy};
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use slant_app::dialogs::ScriptedDialogs;
+use slant_app::ui_command::{Menu, UiCommand};
+use slant_core::model::{ReviewerId, Tag};
+use strum::IntoEnumIterator;
+
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+#[test]
+fn ctrl_shift_s_is_save_as_and_never_saves_over_the_open_file() {
+    let (dir, path) = sample_copy();
+    let elsewhere = dir.path().join("elsewhere.ron");
+    let dialogs = ScriptedDialogs {
+        save: vec![elsewhere.clone()],
+        ..Default::default()
+    };
+    let mut h = app(Some(&path), dir.path(), dialogs);
+    let before = std::fs::read(&path).unwrap();
+    h.get_by_label_contains("The U.S. contributed heavy bunker-buster bombs")
+        .click();
+    h.run();
+    h.key_press(Key::Num4);
+    h.run();
+    h.key_press_modifiers(CMD_SHIFT, Key::S);
+    h.run();
+    assert!(
+        elsewhere.exists(),
+        "Save as… wrote the file the dialog chose"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the open file is untouched"
+    );
+    assert_eq!(h.state().title(), "elsewhere.ron — Slant");
+}
+
+#[test]
+fn ctrl_shift_n_opens_new_article_from_text_and_keeps_the_project() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(CMD_SHIFT, Key::N);
+    h.run();
+    assert!(
+        h.query_by_label("Add article").is_some(),
+        "the New article dialog is open"
+    );
+    assert_eq!(
+        h.state().title(),
+        "class.ron — Slant",
+        "the project stays open"
+    );
+}
+
+#[test]
+fn fast_keys_in_one_frame_are_all_handled_in_order() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains("The U.S. contributed heavy bunker-buster bombs")
+        .click();
+    h.run();
+    // J 2 J 3 J 4 pressed faster than a frame: six key events in one frame.
+    for key in [Key::J, Key::Num2, Key::J, Key::Num3, Key::J, Key::Num4] {
+        h.key_press(key);
+    }
+    h.run();
+    let doc = h.state().document().unwrap();
+    let r = ReviewerId::from("m-rivera");
+    let tag = |s: usize| {
+        doc.project.articles[0]
+            .annotation(&r, s)
+            .and_then(|a| a.tag)
+    };
+    assert_eq!(
+        [tag(6), tag(7), tag(8)],
+        [Some(Tag::Quote), Some(Tag::Speculation), Some(Tag::Loaded)]
+    );
+}
+
+#[test]
+fn every_command_is_in_a_menu_with_its_shortcut() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for menu in Menu::iter() {
+        h.get_by_label(menu.label()).click();
+        h.run();
+        for c in UiCommand::iter().filter(|c| c.place().menu == menu) {
+            if c == UiCommand::SlantsWordListsOnly {
+                continue; // listed only while a teacher's folder is in use
+            }
+            let label = match c {
+                UiCommand::Undo => "Undo".to_owned(),
+                UiCommand::Redo => "Redo".to_owned(),
+                _ => c.label().to_owned(),
+            };
+            assert!(
+                h.query_all_by_label_contains(&label).next().is_some(),
+                "{c:?} is not in the {} menu",
+                menu.label()
+            );
+        }
+        h.key_press(Key::Escape);
+        h.run();
+    }
+}
