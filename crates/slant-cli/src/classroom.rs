@@ -53,11 +53,6 @@ fn answer_key<'p>(
 pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> {
     let project = store::load(path).map_err(Failure::input)?;
     let key = answer_key(&project, key)?;
-    let reviewers: Vec<(&ReviewerId, &str)> = project
-        .reviewers
-        .iter()
-        .map(|r| (&r.id, r.name.as_str()))
-        .collect();
     let name = |id: &'_ ReviewerId| -> String {
         project
             .reviewer(id)
@@ -68,19 +63,18 @@ pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> 
         articles: project
             .articles
             .iter()
-            .map(|a| ArticleOut {
-                id: a.id.as_str(),
-                title: &a.title,
-                reviewers: reviewers.len(),
-                agreement: agreement::article(a, &reviewers),
-                key: key.map(|k| KeyOut {
-                    reviewer: name(k),
-                    students: reviewers
-                        .iter()
-                        .filter(|(id, _)| *id != k)
-                        .map(|&r| agreement::score(a, k, r))
-                        .collect(),
-                }),
+            .map(|a| {
+                let class = agreement::class_article(&project, a, key);
+                ArticleOut {
+                    id: a.id.as_str(),
+                    title: &a.title,
+                    reviewers: project.reviewers.len(),
+                    agreement: class.agreement,
+                    key: key.map(|k| KeyOut {
+                        reviewer: name(k),
+                        students: class.scores,
+                    }),
+                }
             })
             .collect(),
     };

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Article, ReviewerId, Tag};
+use crate::model::{Article, Project, ReviewerId, Tag};
 use crate::stats::TagCounts;
 
 /// Ratings as units (sentences) × coders (reviewers); `None` where a coder gave none.
@@ -293,6 +293,42 @@ fn confusion(a: &[u8], b: &[u8]) -> [[usize; 4]; 4] {
         }
     }
     m
+}
+
+/// One article's figures for the class: how far everyone agreed, and each student against the
+/// answer key. Gathered here once for the CLI's `agree`, the reports and the app.
+#[derive(Debug, Clone)]
+pub struct ClassArticle<'a> {
+    pub article: &'a Article,
+    pub agreement: ArticleAgreement,
+    /// Against the answer key, one per student (everyone but the key); empty with no key.
+    pub scores: Vec<KeyScore>,
+}
+
+/// The class figures for one article of `project`, scored against `key` when there is one.
+pub fn class_article<'a>(
+    project: &Project,
+    article: &'a Article,
+    key: Option<&ReviewerId>,
+) -> ClassArticle<'a> {
+    let reviewers: Vec<(&ReviewerId, &str)> = project
+        .reviewers
+        .iter()
+        .map(|r| (&r.id, r.name.as_str()))
+        .collect();
+    ClassArticle {
+        article,
+        agreement: self::article(article, &reviewers),
+        scores: key
+            .map(|key| {
+                reviewers
+                    .iter()
+                    .filter(|(id, _)| *id != key)
+                    .map(|&r| score(article, key, r))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// Agreement among `reviewers` (with their display names) on one article.

@@ -17,6 +17,7 @@ pub mod readability;
 pub mod reanchor;
 pub mod report;
 pub mod segment;
+pub mod span;
 pub mod stats;
 pub mod store;
 pub mod tag_import;

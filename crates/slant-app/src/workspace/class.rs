@@ -26,12 +26,7 @@ impl Workspace {
         let Some(article) = project.articles.get(a) else {
             return;
         };
-        let reviewers: Vec<_> = project
-            .reviewers
-            .iter()
-            .map(|r| (&r.id, r.name.as_str()))
-            .collect();
-        let result = agreement::article(article, &reviewers);
+        let result = agreement::class_article(project, article, None).agreement;
         self.class.insert(a, (self.revision, result));
     }
 

@@ -59,7 +59,7 @@ impl Workspace {
     /// (column, sentence).
     pub(super) fn compare_focus(&self) -> Option<(usize, usize)> {
         (0..2)
-            .find_map(|c| self.columns.get(c)?.hovered.map(|s| (c, s)))
+            .find_map(|c| self.columns.get(c)?.drawn.hovered.map(|s| (c, s)))
             .or_else(|| {
                 self.selected
                     .filter(|_| self.focus < 2)

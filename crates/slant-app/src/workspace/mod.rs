@@ -508,8 +508,9 @@ impl Workspace {
             }
         });
         if let Some((column, sentence)) = focus {
-            let links = crate::compare_view::links(&self.columns, column, sentence, &sides);
-            crate::compare_view::draw_links(ui, &links, look.dark);
+            let drawn: Vec<&article_view::Drawn> = self.columns.iter().map(|c| &c.drawn).collect();
+            let links = article_view::links(&drawn, column, sentence, &sides);
+            article_view::draw_links(ui, &links, look.dark);
         }
     }
 

@@ -4,50 +4,20 @@
 use maud::{Markup, html};
 
 use super::Report;
-use crate::agreement::{self, ArticleAgreement, KeyScore};
+use crate::agreement::{self, ClassArticle};
 use crate::model::{Article, Project, Tag};
 
 /// How many disputed sentences the report lists per article.
 const DISPUTED: usize = 5;
 
-/// One article's class figures.
-pub struct ClassArticle<'a> {
-    pub article: &'a Article,
-    pub agreement: ArticleAgreement,
-    /// Against the answer key, one per student (everyone but the key).
-    pub scores: Vec<KeyScore>,
-}
-
 /// The class figures for the report's articles, when the project has two reviewers or more.
 pub fn gather<'a>(project: &'a Project, articles: &[&'a Article]) -> Option<Vec<ClassArticle<'a>>> {
-    if project.reviewers.len() < 2 {
-        return None;
-    }
-    let reviewers: Vec<_> = project
-        .reviewers
-        .iter()
-        .map(|r| (&r.id, r.name.as_str()))
-        .collect();
-    Some(
+    (project.reviewers.len() >= 2).then(|| {
         articles
             .iter()
-            .map(|&a| ClassArticle {
-                article: a,
-                agreement: agreement::article(a, &reviewers),
-                scores: project
-                    .answer_key
-                    .as_ref()
-                    .map(|key| {
-                        reviewers
-                            .iter()
-                            .filter(|(id, _)| *id != key)
-                            .map(|&r| agreement::score(a, key, r))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            })
-            .collect(),
-    )
+            .map(|&a| agreement::class_article(project, a, project.answer_key.as_ref()))
+            .collect()
+    })
 }
 
 fn num(x: Option<f64>) -> String {
@@ -106,7 +76,7 @@ pub fn section(report: &Report) -> Markup {
                                 q { (c.article.sentence_text(s.number - 1).split_whitespace().collect::<Vec<_>>().join(" ")) }
                                 " — "
                                 @for tag in Tag::ALL {
-                                    @if s.distribution.get(tag) > 0 { (super::html::badge(tag)) " " (s.distribution.get(tag)) " " }
+                                    @if s.distribution.get(tag) > 0 { (super::markup::badge(tag)) " " (s.distribution.get(tag)) " " }
                                 }
                                 @if s.distribution.untagged > 0 { "untagged " (s.distribution.untagged) }
                             }

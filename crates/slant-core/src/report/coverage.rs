@@ -6,7 +6,7 @@ use std::fmt::Write;
 use maud::{Markup, html};
 
 use super::Report;
-use super::markdown::escape;
+use super::escape::markdown as escape;
 use crate::compare::coverage::{self, Coverage};
 use crate::compare::sources::{self, Source, SourceKind};
 use crate::model::Article;

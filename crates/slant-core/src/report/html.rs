@@ -3,6 +3,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use super::markup::badge;
 use super::{ArticleReport, Report, count_and_share, percent, runs, voice_counts};
 use crate::model::{Reviewer, Tag};
 use crate::palette;
@@ -61,10 +62,6 @@ fn tag_css() -> String {
         })
         .collect::<String>()
         + &format!("u.phrase {{ text-decoration-color: {}; }}\n", palette::hex(palette::PHRASE_RGB))
-}
-
-pub(super) fn badge(tag: Tag) -> Markup {
-    html! { span class={ "badge badge-" (tag.key()) } title=(tag.label()) { (tag.letter()) } }
 }
 
 fn legend() -> Markup {

@@ -3,26 +3,10 @@
 
 use std::fmt::Write;
 
+use super::escape::markdown as escape;
 use super::{Report, count_and_share, runs, voice_counts};
 use crate::model::Tag;
 use crate::voices::VoiceKind;
-
-/// Escapes Markdown's special characters (and `|`, for tables).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
-            | '!' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 pub fn render(report: &Report) -> String {
     let mut md = String::new();

@@ -6,9 +6,11 @@
 
 mod class;
 mod coverage;
+mod escape;
 mod html;
 mod json;
 mod markdown;
+mod markup;
 pub mod spreadsheet;
 
 use std::fmt;
@@ -115,7 +117,7 @@ pub struct Report<'a> {
     pub articles: Vec<ArticleReport<'a>>,
     pub generated: Timestamp,
     /// The class's agreement and scores, for a project with two reviewers or more.
-    pub class: Option<Vec<class::ClassArticle<'a>>>,
+    pub class: Option<Vec<crate::agreement::ClassArticle<'a>>>,
     /// What each pair of articles reports in common and apart (HTML and Markdown).
     pub coverage: Vec<coverage::CoveragePair<'a>>,
 }

@@ -12,7 +12,7 @@ mod words;
 use tokens::*;
 use words::{class, classes_of};
 
-use crate::model::Span;
+use crate::span::Span;
 
 /// Splits `text` into sentences. Every non-white-space character lies in exactly one sentence;
 /// each sentence starts and ends on a non-white-space character.

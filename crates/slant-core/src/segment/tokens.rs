@@ -2,7 +2,7 @@
 //! around it, bullets and list labels, dots and ellipses, capitals.
 
 use super::words::{class, classes_of};
-use crate::model::Span;
+use crate::span::Span;
 
 #[derive(Clone, Copy)]
 pub(super) struct Token {

@@ -2,9 +2,9 @@
 
 use egui::Ui;
 
-use super::actions::Action;
-use super::article_view::ViewInput;
-use super::words::word_at;
+use super::parts::ViewInput;
+use crate::actions::Action;
+use crate::words::word_at;
 use slant_core::model::{Span, Tag};
 
 /// The menu for `sentence`, right-clicked at byte `at` of the article.

@@ -4,9 +4,9 @@
 use egui::text::CCursor;
 use egui::{Id, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use super::actions::Action;
-use super::article_view::{Laid, Mark, Piece, ViewInput};
-use super::theme;
+use super::parts::{Laid, Mark, Piece, ViewInput};
+use crate::actions::Action;
+use crate::theme;
 use slant_core::model::Tag;
 
 /// The rectangle of a run of the galley, in screen coordinates.

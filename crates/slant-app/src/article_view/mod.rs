@@ -10,49 +10,20 @@ use egui::text::{CCursor, LayoutJob, TextFormat, TextWrapping};
 use egui::{
     Color32, FontId, Id, Pos2, Rect, Role, ScrollArea, Sense, Stroke, Ui, Vec2, WidgetInfo,
 };
-use slant_core::model::{Annotation, Article, ReviewerId, Span, Tag};
+use slant_core::model::{Annotation, Article, Span};
 
-use super::actions::Action;
-use super::hints::ArticleHints;
-use super::theme;
-use super::words::{find_matches, phrase_from_drag};
-use slant_core::agreement::ArticleAgreement;
+mod compare;
+mod context_menu;
+mod marks;
+mod parts;
 
-/// What a column needs to draw its article.
-pub struct ViewInput<'a> {
-    pub column: usize,
-    pub article: &'a Article,
-    pub reviewer: Option<&'a ReviewerId>,
-    pub selected: Option<usize>,
-    pub dark: bool,
-    pub font_size: f32,
-    /// Text to highlight (Find), lower-cased; empty for none.
-    pub find: &'a str,
-    /// Changes whenever the project changes, so cached layout knows when to refresh.
-    pub revision: u64,
-    /// Slant's cues and suggestions for the article, when suggestions are on.
-    pub hints: Option<&'a ArticleHints>,
-    /// Show suggested tags as outlined badges.
-    pub suggestions: bool,
-    /// Underline cue words.
-    pub show_cues: bool,
-    /// Sentences may not be split or merged (an assignment).
-    pub locked: bool,
-    /// The class's agreement on the article, in the class (disagreement) view.
-    pub class: Option<&'a ArticleAgreement>,
-    /// In compare mode, what this column shows of the comparison.
-    pub compare: Option<&'a CompareSide>,
-}
+pub use compare::{draw_links, links};
+pub use parts::{CompareSide, Drawn, ViewInput};
+use parts::{Laid, Mark, Piece};
 
-/// A column's share of compare mode.
-pub struct CompareSide {
-    /// Each sentence's counterparts in the other column (none: only this article reports it).
-    pub counterparts: Vec<Vec<usize>>,
-    /// Sentences to highlight: counterparts of the one hovered or selected in the other column.
-    pub highlight: Vec<usize>,
-    /// Fade what both report.
-    pub unique_only: bool,
-}
+use crate::actions::Action;
+use crate::theme;
+use crate::words::{find_matches, phrase_from_drag};
 
 /// A column's state between frames.
 #[derive(Default)]
@@ -66,10 +37,8 @@ pub struct ColumnView {
     scroll_to: Option<usize>,
     drag_from: Option<(usize, usize)>, // (sentence, byte) where a phrase selection started
     drag_to: Option<usize>,
-    /// The sentence under the pointer this frame, and where visible sentences were drawn (the
-    /// first rectangle of each), for compare mode's links.
-    pub hovered: Option<usize>,
-    pub drawn: Vec<(usize, Rect)>,
+    /// Where this frame's sentences were drawn, for compare mode.
+    pub drawn: Drawn,
 }
 
 #[derive(Default)]
@@ -166,33 +135,6 @@ impl Layout {
 
 fn paragraph_gap(font_size: f32) -> f32 {
     font_size * 0.7
-}
-
-/// A run of the laid-out text that belongs to one sentence.
-pub(super) struct Piece {
-    pub sentence: usize,
-    pub chars: Range<usize>,
-    /// Byte offset in the article of the first char of the run; `None` for the badge.
-    pub text_start: Option<usize>,
-    /// What is drawn over the run after layout.
-    pub mark: Mark,
-}
-
-/// Drawing over a run of the laid-out text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Mark {
-    None,
-    /// A suggested tag's outlined badge.
-    Ghost(Tag),
-    /// The class's tags for the sentence, as a small stacked bar.
-    ClassBar,
-}
-
-/// A laid-out paragraph: its galley, where it is drawn, and its runs.
-pub(super) struct Laid<'a> {
-    pub galley: &'a egui::Galley,
-    pub top_left: Pos2,
-    pub pieces: &'a [Piece],
 }
 
 /// A paragraph's layout job being built, with the runs that map its characters back to
@@ -412,8 +354,7 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
         area = area.vertical_scroll_offset(offset);
     }
     let id = ui.make_persistent_id(("column-sentences", input.column));
-    view.hovered = None;
-    view.drawn.clear();
+    view.drawn = Drawn::default();
     let output = area.show_viewport(ui, |ui, viewport| {
         let origin = ui.max_rect().min;
         ui.set_height(view.cache.total());
@@ -449,10 +390,10 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
                 pieces: &pieces,
             };
             let rects = interact_with_paragraph(ui, view, input, id, &laid, actions);
-            super::compare_view::paint(ui, view, input, &rects);
+            compare::paint(ui, &mut view.drawn, input, &rects);
             // After the sentences, so the badge is on top of its sentence for the pointer.
-            super::marks::ghost_badges(ui, input, id, &laid, actions);
-            super::marks::class_bars(ui, input, id, &laid);
+            marks::ghost_badges(ui, input, id, &laid, actions);
+            marks::class_bars(ui, input, id, &laid);
             p += 1;
         }
         if changed {
@@ -580,7 +521,7 @@ fn interact_with_paragraph(
             let at: usize = ui
                 .memory(|m| m.data.get_temp(id.with("menu-at")))
                 .unwrap_or(span.start);
-            super::context_menu::show(ui, input, sentence, at, actions);
+            context_menu::show(ui, input, sentence, at, actions);
         });
     }
     rects

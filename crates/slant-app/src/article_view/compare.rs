@@ -4,7 +4,7 @@
 
 use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
 
-use super::article_view::{ColumnView, CompareSide, ViewInput};
+use super::parts::{CompareSide, Drawn, ViewInput};
 
 /// Tint of a sentence that only this article reports.
 fn unique_tint(dark: bool) -> Color32 {
@@ -27,17 +27,17 @@ fn link_stroke(dark: bool) -> Stroke {
 
 /// Paints one paragraph's compare marks and records where its sentences are and which one the
 /// pointer is over.
-pub fn paint(ui: &Ui, view: &mut ColumnView, input: &ViewInput, rects: &[(usize, Rect)]) {
+pub fn paint(ui: &Ui, drawn: &mut Drawn, input: &ViewInput, rects: &[(usize, Rect)]) {
     let Some(side) = input.compare else {
         return;
     };
     let painter = ui.painter();
     for &(sentence, rect) in rects {
-        if !view.drawn.iter().any(|(s, _)| *s == sentence) {
-            view.drawn.push((sentence, rect));
+        if !drawn.sentences.iter().any(|(s, _)| *s == sentence) {
+            drawn.sentences.push((sentence, rect));
         }
         if ui.rect_contains_pointer(rect) {
-            view.hovered = Some(sentence);
+            drawn.hovered = Some(sentence);
         }
         let shared = side
             .counterparts
@@ -63,7 +63,7 @@ pub fn paint(ui: &Ui, view: &mut ColumnView, input: &ViewInput, rects: &[(usize,
 /// Lines from the sentence in focus (column, sentence) to its counterparts in the other column,
 /// where both are on screen.
 pub fn links(
-    columns: &[ColumnView],
+    columns: &[&Drawn],
     column: usize,
     sentence: usize,
     sides: &[Option<CompareSide>],
@@ -74,11 +74,11 @@ pub fn links(
     else {
         return Vec::new();
     };
-    let Some(&(_, start)) = from.drawn.iter().find(|(s, _)| *s == sentence) else {
+    let Some(&(_, start)) = from.sentences.iter().find(|(s, _)| *s == sentence) else {
         return Vec::new();
     };
     let targets = side.counterparts.get(sentence).cloned().unwrap_or_default();
-    to.drawn
+    to.sentences
         .iter()
         .filter(|(s, _)| targets.contains(s))
         .map(|&(_, end)| {

@@ -1,0 +1,82 @@
+//! The vocabulary the column's drawing shares with what it paints over the text (badges, class
+//! bars, compare links) and with the context menu: what a column is given to draw, and the runs
+//! of laid-out text that map characters back to sentences.
+
+use std::ops::Range;
+
+use egui::{Pos2, Rect};
+use slant_core::agreement::ArticleAgreement;
+use slant_core::model::{Article, ReviewerId, Tag};
+
+use crate::hints::ArticleHints;
+
+/// What a column needs to draw its article.
+pub struct ViewInput<'a> {
+    pub column: usize,
+    pub article: &'a Article,
+    pub reviewer: Option<&'a ReviewerId>,
+    pub selected: Option<usize>,
+    pub dark: bool,
+    pub font_size: f32,
+    /// Text to highlight (Find), lower-cased; empty for none.
+    pub find: &'a str,
+    /// Changes whenever the project changes, so cached layout knows when to refresh.
+    pub revision: u64,
+    /// Slant's cues and suggestions for the article, when suggestions are on.
+    pub hints: Option<&'a ArticleHints>,
+    /// Show suggested tags as outlined badges.
+    pub suggestions: bool,
+    /// Underline cue words.
+    pub show_cues: bool,
+    /// Sentences may not be split or merged (an assignment).
+    pub locked: bool,
+    /// The class's agreement on the article, in the class (disagreement) view.
+    pub class: Option<&'a ArticleAgreement>,
+    /// In compare mode, what this column shows of the comparison.
+    pub compare: Option<&'a CompareSide>,
+}
+
+/// A column's share of compare mode.
+pub struct CompareSide {
+    /// Each sentence's counterparts in the other column (none: only this article reports it).
+    pub counterparts: Vec<Vec<usize>>,
+    /// Sentences to highlight: counterparts of the one hovered or selected in the other column.
+    pub highlight: Vec<usize>,
+    /// Fade what both report.
+    pub unique_only: bool,
+}
+
+/// A run of the laid-out text that belongs to one sentence.
+pub struct Piece {
+    pub sentence: usize,
+    pub chars: Range<usize>,
+    /// Byte offset in the article of the first char of the run; `None` for the badge.
+    pub text_start: Option<usize>,
+    /// What is drawn over the run after layout.
+    pub mark: Mark,
+}
+
+/// Drawing over a run of the laid-out text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    None,
+    /// A suggested tag's outlined badge.
+    Ghost(Tag),
+    /// The class's tags for the sentence, as a small stacked bar.
+    ClassBar,
+}
+
+/// A laid-out paragraph: its galley, where it is drawn, and its runs.
+pub struct Laid<'a> {
+    pub galley: &'a egui::Galley,
+    pub top_left: Pos2,
+    pub pieces: &'a [Piece],
+}
+
+/// The sentence under the pointer this frame, and where visible sentences were drawn (the first
+/// rectangle of each), for compare mode's links.
+#[derive(Default)]
+pub struct Drawn {
+    pub hovered: Option<usize>,
+    pub sentences: Vec<(usize, Rect)>,
+}
