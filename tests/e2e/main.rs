@@ -5,4 +5,5 @@ mod cli;
 mod compare_gold;
 mod crash_safety;
 mod import_pages;
+mod real_window;
 mod writers;

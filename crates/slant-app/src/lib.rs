@@ -68,6 +68,9 @@ enum Modal {
     Reviewer {
         name: String,
         title: Option<String>,
+        /// Put the keyboard in the name box (once, when the dialog opens: asking every frame
+        /// would take it from the title box, and from a window that is not focused yet).
+        focus_name: bool,
     },
     Shortcuts,
     /// Chooses the report format before the save dialog.
@@ -99,6 +102,16 @@ enum Modal {
     ChangedOnDisk {
         path: PathBuf,
     },
+}
+
+impl Modal {
+    fn reviewer(title: Option<String>) -> Modal {
+        Modal::Reviewer {
+            name: String::new(),
+            title,
+            focus_name: true,
+        }
+    }
 }
 
 pub struct SlantApp {
@@ -198,15 +211,15 @@ impl SlantApp {
         let needs_reviewer = doc.project.reviewers.is_empty();
         self.workspace = Some(Workspace::new(doc, self.settings.columns));
         if needs_reviewer {
-            self.modal = Some(Modal::Reviewer {
-                name: String::new(),
-                title: None,
-            });
+            self.modal = Some(Modal::reviewer(None));
         }
     }
 
+    /// Unsaved changes: edits since the last save, or a note being typed.
     fn is_dirty(&self) -> bool {
-        self.document().is_some_and(Document::is_dirty)
+        self.workspace
+            .as_ref()
+            .is_some_and(|w| w.doc.is_dirty() || w.note_pending())
     }
 
     /// Runs `after` now, or first asks about unsaved changes.
@@ -231,10 +244,7 @@ impl SlantApp {
             }
             After::New => {
                 self.workspace = None;
-                self.modal = Some(Modal::Reviewer {
-                    name: String::new(),
-                    title: Some("Untitled project".into()),
-                });
+                self.modal = Some(Modal::reviewer(Some("Untitled project".into())));
             }
             After::Sample => match store::from_ron(SAMPLE, Path::new("sample project")) {
                 Ok(project) => self.show_document(Document::new(project, self.untitled_dir())),
@@ -259,6 +269,13 @@ impl SlantApp {
     }
 
     fn process(&mut self, ctx: &egui::Context, action: Action) {
+        // Whatever is asked next, a note being typed is stored first, as its own sentence's and
+        // reviewer's note: nothing typed is lost or put under another name.
+        if action != Action::EditNote
+            && let Some(ws) = &mut self.workspace
+        {
+            ws.commit_note();
+        }
         let mut failed = None;
         match action {
             Action::NewProject => self.guarded(After::New),
@@ -314,12 +331,7 @@ impl SlantApp {
                     ws.set_columns(n);
                 }
             }
-            Action::AddReviewer => {
-                self.modal = Some(Modal::Reviewer {
-                    name: String::new(),
-                    title: None,
-                })
-            }
+            Action::AddReviewer => self.modal = Some(Modal::reviewer(None)),
             Action::ToggleSuggestions => self.settings.suggestions = !self.settings.suggestions,
             Action::ToggleClassView => self.settings.class_view = !self.settings.class_view,
             Action::ToggleCompare => self.settings.compare = !self.settings.compare,
@@ -342,10 +354,7 @@ impl SlantApp {
                     return;
                 };
                 if ws.reviewer.is_none() {
-                    self.modal = Some(Modal::Reviewer {
-                        name: String::new(),
-                        title: None,
-                    });
+                    self.modal = Some(Modal::reviewer(None));
                     return;
                 }
                 failed = match action {
@@ -384,10 +393,7 @@ impl SlantApp {
                     return;
                 };
                 if needs_reviewer && ws.reviewer.is_none() {
-                    self.modal = Some(Modal::Reviewer {
-                        name: String::new(),
-                        title: None,
-                    });
+                    self.modal = Some(Modal::reviewer(None));
                     return;
                 }
                 failed = ws.perform(action).err();
@@ -474,8 +480,8 @@ impl SlantApp {
         // file.
         match ws.doc.add_reviewer(name, Instant::now()) {
             Ok(id) => {
-                ws.changed();
                 ws.reviewer = Some(id);
+                ws.changed();
                 true
             }
             Err(_) => false,
@@ -483,10 +489,11 @@ impl SlantApp {
     }
 
     fn window_title(&mut self, ctx: &egui::Context) {
+        let dirty = self.is_dirty();
         let title = match self.document() {
             Some(d) => format!(
                 "{}{} — Slant",
-                if d.is_dirty() { "● " } else { "" },
+                if dirty { "● " } else { "" },
                 d.display_name()
             ),
             None => "Slant".to_owned(),
@@ -563,15 +570,30 @@ impl eframe::App for SlantApp {
         }
         self.process_actions(&ctx);
         if let Some(ws) = &mut self.workspace {
-            if ws.doc.autosave_due(Instant::now())
-                && let Err(e) = ws.doc.autosave()
-            {
+            let now = Instant::now();
+            let note_due = ws
+                .note
+                .as_ref()
+                .and_then(|d| d.since)
+                .is_some_and(|t| now.duration_since(t) >= document::AUTOSAVE_AFTER);
+            let saved = if note_due {
+                // A note still being typed goes into the recovery file, not into the undo history.
+                if let Some(d) = &mut ws.note {
+                    d.since = None;
+                }
+                Some(ws.doc.autosave_with(&ws.project_with_note()))
+            } else if ws.doc.autosave_due(now) {
+                Some(ws.doc.autosave())
+            } else {
+                None
+            };
+            if let Some(Err(e)) = saved {
                 self.modal = Some(Modal::Message {
                     title: "Autosave failed".into(),
                     text: e.to_string(),
                 });
             }
-            if self.workspace.as_ref().is_some_and(|w| w.doc.is_dirty()) {
+            if self.is_dirty() {
                 ctx.request_repaint_after(std::time::Duration::from_secs(5));
             }
         }

@@ -82,7 +82,11 @@ impl SlantApp {
                             }
                         });
                     }
-                    Modal::Reviewer { mut name, title } => {
+                    Modal::Reviewer {
+                        mut name,
+                        title,
+                        focus_name,
+                    } => {
                         ui.heading(if title.is_some() {
                             "New project"
                         } else {
@@ -105,7 +109,7 @@ impl SlantApp {
                         r.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
                         });
-                        if !r.has_focus() && name.is_empty() {
+                        if focus_name {
                             r.request_focus();
                         }
                         let ok = !name.trim().is_empty();
@@ -121,7 +125,11 @@ impl SlantApp {
                                 close = true;
                             }
                         });
-                        next = Some(Modal::Reviewer { name, title });
+                        next = Some(Modal::Reviewer {
+                            name,
+                            title,
+                            focus_name: false,
+                        });
                     }
                     Modal::Shortcuts => {
                         ui.heading("Keyboard shortcuts");

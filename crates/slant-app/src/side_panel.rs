@@ -5,6 +5,7 @@ use egui::{Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use super::actions::Action;
 use super::theme;
+use super::workspace::NoteDraft;
 use slant_core::cues::{Cue, CueKind, Suggestion};
 use slant_core::model::{Article, ReviewerId, Tag};
 use slant_core::readability::TextCounts;
@@ -89,7 +90,7 @@ pub fn inspector(
     article: &Article,
     sentence: usize,
     reviewer: &ReviewerId,
-    note_draft: &mut String,
+    note: &mut Option<NoteDraft>,
     focus_note: &mut bool,
     actions: &mut Vec<Action>,
 ) {
@@ -121,20 +122,26 @@ pub fn inspector(
     });
     ui.add_space(4.0);
     ui.label("Your note:");
-    let edit = egui::TextEdit::multiline(note_draft)
-        .hint_text("Why this tag? (saved when you leave the box)")
-        .desired_rows(3)
-        .desired_width(f32::INFINITY);
-    let response = ui.add(edit);
-    response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Note"));
-    if std::mem::take(focus_note) {
-        response.request_focus();
-    }
-    if response.lost_focus()
-        || (response.changed() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
-    {
-        actions.push(Action::EditNote);
+    if let Some(draft) = note {
+        let edit = egui::TextEdit::multiline(&mut draft.text)
+            .hint_text("Why this tag? (kept when you leave the box; Escape leaves it)")
+            .desired_rows(3)
+            .desired_width(f32::INFINITY);
+        let response = ui.add(edit);
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Note")
+        });
+        // Asked for once (N, or Add note…), never again while the box is open: the keyboard
+        // must be free to leave it.
+        if std::mem::take(focus_note) {
+            response.request_focus();
+        }
+        if response.changed() {
+            draft.typed(std::time::Instant::now());
+        }
+        if response.lost_focus() {
+            actions.push(Action::CommitNote);
+        }
     }
     if let Some(a) = annotation
         && !a.loaded_phrases.is_empty()

@@ -9,7 +9,7 @@ use serde::Serialize;
 use slant_core::cues::{self, CueKind, Lexicons, Suggestion};
 use slant_core::import::ImportedText;
 use slant_core::model::{Project, Span, Tag};
-use slant_core::stats::{Evidence, ReviewerFigures, Summary, per_100_words};
+use slant_core::stats::{Evidence, ReviewerFigures, Summary, TextFigures, per_100_words};
 use slant_core::voices;
 
 #[derive(Serialize)]
@@ -152,10 +152,8 @@ struct ArticleStats<'a> {
     title: &'a str,
     outlet: Option<&'a str>,
     sentences: usize,
-    words: usize,
-    syllables: usize,
-    reading_ease: Option<f64>,
-    grade_level: Option<f64>,
+    #[serde(flatten)]
+    figures: TextFigures,
     /// What the text itself shows, whoever reviews it (see `cues`).
     evidence: Evidence,
     reviewers: Vec<ReviewerStats<'a>>,
@@ -192,10 +190,7 @@ impl<'a> StatsDoc<'a> {
                     title: &a.title,
                     outlet: a.outlet.as_deref(),
                     sentences: s.sentences,
-                    words: s.words,
-                    syllables: s.syllables,
-                    reading_ease: s.reading_ease,
-                    grade_level: s.grade_level,
+                    figures: s.figures(),
                     evidence: Evidence::of(a, s.words, lexicons),
                     reviewers: s
                         .reviewers

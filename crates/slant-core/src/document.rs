@@ -362,16 +362,16 @@ impl Document {
     /// Writes the project to its recovery file (atomically); the project file is untouched.
     pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
         let path = self.recovery_path();
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let text = store::to_ron(&self.project)?;
-        store::write_atomic(&path, text.as_bytes(), store::Backup::None).map_err(|source| {
-            SaveError::Write {
-                path: path.clone(),
-                source,
-            }
-        })?;
+        write_recovery(&path, &self.project)?;
+        self.unsaved_since = None;
+        Ok(path)
+    }
+
+    /// Writes `project` (this document's project with work in progress applied, such as a note
+    /// being typed) to the recovery file, without making that work an undo step.
+    pub fn autosave_with(&mut self, project: &Project) -> Result<PathBuf, SaveError> {
+        let path = self.recovery_path();
+        write_recovery(&path, project)?;
         self.unsaved_since = None;
         Ok(path)
     }
@@ -380,6 +380,19 @@ impl Document {
     pub fn discard_recovery(&self) {
         let _ = std::fs::remove_file(self.recovery_path());
     }
+}
+
+fn write_recovery(path: &Path, project: &Project) -> Result<(), SaveError> {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let text = store::to_ron(project)?;
+    store::write_atomic(path, text.as_bytes(), store::Backup::None).map_err(|source| {
+        SaveError::Write {
+            path: path.to_owned(),
+            source,
+        }
+    })
 }
 
 pub fn recovery_path_for(project: &Path) -> PathBuf {

@@ -191,18 +191,52 @@ fn round(x: f64, places: i32) -> f64 {
     (x * f).round() / f
 }
 
+/// An article's text figures as every front shows them (the project file's summary, `slant
+/// stats --json`, the JSON report): worked out and rounded here once.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TextFigures {
+    pub words: usize,
+    pub syllables: usize,
+    /// Flesch Reading Ease, rounded to 1 place; `None` for an article with no words.
+    pub reading_ease: Option<f64>,
+    /// Flesch–Kincaid Grade Level, rounded to 1 place.
+    pub grade_level: Option<f64>,
+}
+
+impl TextFigures {
+    pub fn of(counts: &TextCounts) -> TextFigures {
+        TextFigures {
+            words: counts.words,
+            syllables: counts.syllables,
+            reading_ease: counts.reading_ease().map(|x| round(x, 1)),
+            grade_level: counts.grade_level().map(|x| round(x, 1)),
+        }
+    }
+}
+
+impl Summary {
+    pub fn figures(&self) -> TextFigures {
+        TextFigures {
+            words: self.words,
+            syllables: self.syllables,
+            reading_ease: self.reading_ease,
+            grade_level: self.grade_level,
+        }
+    }
+}
+
 /// Summarises `article` for each of the project's `reviewers`.
 pub fn summarize<'a>(
     article: &Article,
     reviewers: impl IntoIterator<Item = &'a ReviewerId>,
 ) -> Summary {
-    let counts = text_counts(article);
+    let figures = TextFigures::of(&text_counts(article));
     Summary {
         sentences: article.sentences.len(),
-        words: counts.words,
-        syllables: counts.syllables,
-        reading_ease: counts.reading_ease().map(|x| round(x, 1)),
-        grade_level: counts.grade_level().map(|x| round(x, 1)),
+        words: figures.words,
+        syllables: figures.syllables,
+        reading_ease: figures.reading_ease,
+        grade_level: figures.grade_level,
         reviewers: reviewers
             .into_iter()
             .map(|id| reviewer_summary(article, id))

@@ -24,7 +24,18 @@ pub fn show(ui: &mut Ui, input: &ViewInput, sentence: usize, at: usize, actions:
         ui.close();
     }
     ui.separator();
-    if ui.button("Add note…").clicked() {
+    let has_note = input
+        .reviewer
+        .and_then(|r| input.article.annotation(r, sentence))
+        .is_some_and(|a| a.note.as_deref().is_some_and(|n| !n.is_empty()));
+    if ui
+        .button(if has_note {
+            "Edit note…"
+        } else {
+            "Add note…"
+        })
+        .clicked()
+    {
         actions.extend([select.clone(), Action::EditNote]);
         ui.close();
     }

@@ -8,9 +8,11 @@ use egui::Ui;
 use super::actions::Action;
 use super::article_view::{self, ColumnView, ViewInput};
 use super::hints::Hints;
+pub use note::NoteDraft;
 
 mod class;
 mod compare;
+mod note;
 mod perform;
 mod suggestions;
 mod unplaced;
@@ -49,7 +51,8 @@ pub struct Workspace {
     pub focus: usize,
     /// The selected sentence of the focused column.
     pub selected: Option<usize>,
-    pub note_draft: String,
+    /// The note box: whose note it is and what has been typed.
+    pub note: Option<NoteDraft>,
     pub focus_note: bool,
     pub find: Option<String>,
     pub focus_find: bool,
@@ -76,7 +79,7 @@ impl Workspace {
             columns: Vec::new(),
             focus: 0,
             selected: None,
-            note_draft: String::new(),
+            note: None,
             focus_note: false,
             find: None,
             focus_find: false,
@@ -139,14 +142,13 @@ impl Workspace {
         {
             self.selected = None;
         }
-        self.load_note();
+        self.sync_note();
     }
 
     pub fn select(&mut self, column: usize, sentence: usize) {
-        self.commit_note();
         self.focus = column.min(self.columns.len().saturating_sub(1));
         self.selected = Some(sentence);
-        self.load_note();
+        self.sync_note();
         if let Some(c) = self.columns.get_mut(self.focus) {
             c.scroll_to(sentence);
         }
@@ -195,27 +197,6 @@ impl Workspace {
             None => "Clear tag".to_owned(),
         };
         self.apply(label, edits::set_tag(&self.doc.project, a, &r, s, tag))
-    }
-
-    fn load_note(&mut self) {
-        self.note_draft = match (self.focused_article(), self.selected, &self.reviewer) {
-            (Some(a), Some(s), Some(r)) => self.doc.project.articles[a]
-                .annotation(r, s)
-                .and_then(|x| x.note.clone())
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
-    }
-
-    /// Stores the note box as the selected sentence's note (an undoable edit).
-    pub fn commit_note(&mut self) {
-        let (Some(a), Some(s), Some(r)) =
-            (self.focused_article(), self.selected, self.reviewer.clone())
-        else {
-            return;
-        };
-        let command = edits::set_note(&self.doc.project, a, &r, s, &self.note_draft.clone());
-        let _ = self.apply("Edit note", command);
     }
 
     /// Finds the next sentence in the focused column that contains the find text.
@@ -343,11 +324,14 @@ impl Workspace {
         actions: &mut Vec<Action>,
     ) {
         let suggestions = look.suggestions;
+        // The note box shows the selected sentence's note for the current reviewer, whatever
+        // changed since the last frame.
+        self.sync_note();
         egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
                 (Some(a), Some(s), Some(r)) => {
                     let article = &self.doc.project.articles[a];
-                    side_panel::inspector(ui, article, s, &r, &mut self.note_draft, &mut self.focus_note, actions);
+                    side_panel::inspector(ui, article, s, &r, &mut self.note, &mut self.focus_note, actions);
                     if suggestions {
                         let h = hints.article(a, article);
                         let annotation = article.annotation(&r, s);

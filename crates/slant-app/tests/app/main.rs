@@ -7,4 +7,5 @@ mod app_classroom;
 mod app_compare;
 mod app_suggestions;
 mod app_text;
+mod notes;
 mod shortcuts;

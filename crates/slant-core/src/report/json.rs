@@ -42,10 +42,8 @@ struct ArticleOut<'a> {
     published: Option<String>,
     text: &'a str,
     sentences_count: usize,
-    words: usize,
-    syllables: usize,
-    reading_ease: Option<f64>,
-    grade_level: Option<f64>,
+    #[serde(flatten)]
+    figures: crate::stats::TextFigures,
     /// What the text shows whoever reviews it (Slant's cue lists), as in `slant stats`.
     evidence: crate::stats::Evidence,
     summaries: Vec<SummaryOut<'a>>,
@@ -92,10 +90,6 @@ struct PhraseOut<'a> {
     text: &'a str,
 }
 
-fn round(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
     let p = report.project;
     let doc = Doc {
@@ -128,10 +122,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
                     published: article.published.map(|d| d.to_string()),
                     text: &article.text,
                     sentences_count: article.sentences.len(),
-                    words: a.text.words,
-                    syllables: a.text.syllables,
-                    reading_ease: a.text.reading_ease().map(round),
-                    grade_level: a.text.grade_level().map(round),
+                    figures: crate::stats::TextFigures::of(&a.text),
                     evidence: a.evidence,
                     summaries: a
                         .reviewers

@@ -1,0 +1,184 @@
+//! Notes as a person types them: the box never keeps the keyboard, a note belongs to whoever
+//! typed it, and a note being typed is an unsaved change.
+
+use crate::common::{app, sample_copy};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
+use slant_app::dialogs::ScriptedDialogs;
+use slant_core::model::{ReviewerId, Tag};
+
+const US_BOMBS: &str = "The U.S. contributed heavy bunker-buster bombs"; // article 1, sentence 6
+
+fn rivera() -> ReviewerId {
+    ReviewerId::from("m-rivera")
+}
+
+fn note_of(h: &Harness<SlantApp>, reviewer: &ReviewerId, sentence: usize) -> Option<String> {
+    h.state().document().unwrap().project.articles[0]
+        .annotation(reviewer, sentence)
+        .and_then(|a| a.note.clone())
+}
+
+fn tag_of(h: &Harness<SlantApp>, sentence: usize) -> Option<Tag> {
+    h.state().document().unwrap().project.articles[0]
+        .annotation(&rivera(), sentence)
+        .and_then(|a| a.tag)
+}
+
+/// Selects the U.S.-bombs sentence, presses N and types `text` into the note box.
+fn type_note(h: &mut Harness<SlantApp>, text: &str) {
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    h.get_by_label("Note").type_text(text);
+    h.run();
+}
+
+#[test]
+fn escape_leaves_the_note_box_and_the_tagging_keys_work_at_once() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    type_note(&mut h, "Named actor, checkable.");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(
+        note_of(&h, &rivera(), 5).as_deref(),
+        Some("Named actor, checkable."),
+        "the note keeps what was typed, and no key after Escape"
+    );
+    assert_eq!(
+        tag_of(&h, 6),
+        Some(Tag::Quote),
+        "J and 2 tagged the next sentence"
+    );
+    assert_eq!(
+        h.state().document().unwrap().undo_label(),
+        Some("Tag as Quote")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().undo_label(),
+        Some("Edit note"),
+        "the whole note is one undo step"
+    );
+}
+
+#[test]
+fn a_click_elsewhere_leaves_the_note_box() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    type_note(&mut h, "Checkable.");
+    h.get_by_label_contains("According to NBC News, Israeli officials")
+        .click();
+    h.run();
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(note_of(&h, &rivera(), 5).as_deref(), Some("Checkable."));
+    let doc = h.state().document().unwrap();
+    let nbc = doc.project.articles[1].annotation(&rivera(), 2).unwrap();
+    assert_eq!(nbc.tag, Some(Tag::Speculation));
+    assert_eq!(nbc.note, None, "no key went into a note");
+}
+
+#[test]
+fn a_note_being_typed_is_unsaved_and_quitting_asks() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    type_note(&mut h, "Half a thought");
+    assert_eq!(
+        h.state().title(),
+        "● class.ron — Slant",
+        "typing is an unsaved change"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(
+        h.query_by_label("Save changes?").is_some(),
+        "Ctrl+Q asks instead of losing the note"
+    );
+    h.get_by_label("Save").click();
+    h.run();
+    let saved = slant_core::store::load(&path).unwrap();
+    assert_eq!(
+        saved.articles[0]
+            .annotation(&rivera(), 5)
+            .and_then(|a| a.note.as_deref()),
+        Some("Half a thought")
+    );
+}
+
+#[test]
+fn a_note_stays_with_its_reviewer_when_another_is_added() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    type_note(&mut h, "Rivera's reading");
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add reviewer…").click();
+    h.run();
+    h.get_by_label("Your name").type_text("Bo");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let bo = h
+        .state()
+        .document()
+        .unwrap()
+        .project
+        .find_reviewer("Bo")
+        .expect("Bo was added")
+        .id
+        .clone();
+    assert_eq!(
+        note_of(&h, &rivera(), 5).as_deref(),
+        Some("Rivera's reading")
+    );
+    assert_eq!(
+        note_of(&h, &bo, 5),
+        None,
+        "the new reviewer has no one else's note"
+    );
+    // Bo's own note goes to Bo.
+    h.key_press(Key::N);
+    h.run();
+    h.get_by_label("Note").type_text("Bo's");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(note_of(&h, &bo, 5).as_deref(), Some("Bo's"));
+    assert_eq!(
+        note_of(&h, &rivera(), 5).as_deref(),
+        Some("Rivera's reading")
+    );
+}
+
+#[test]
+fn the_new_project_dialog_leaves_the_title_box_its_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(None, dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let title = || egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(title(), "Project title").click();
+    h.run();
+    h.get_by_role_and_label(title(), "Project title")
+        .type_text(" for class 9B");
+    h.run();
+    h.get_by_label("Your name").click();
+    h.run();
+    h.get_by_label("Your name").type_text("Ann");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document().expect("the project was created");
+    assert_eq!(doc.project.title, "Untitled project for class 9B");
+    assert_eq!(doc.project.reviewers[0].name, "Ann");
+}

@@ -1,0 +1,185 @@
+//! The app in a real window under Xvfb, driven by xdotool as a person drives it: the paths
+//! egui_kittest cannot see (start-up, the first frames, window focus). `.ci/run` installs Xvfb
+//! and xdotool; where they are missing the tests say they were skipped.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use slant_core::model::{ReviewerId, Tag};
+use slant_core::store;
+
+fn have(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A virtual screen for one test, stopped when dropped.
+struct Screen {
+    display: String,
+    server: Child,
+}
+
+impl Screen {
+    fn start() -> Option<Screen> {
+        if !(have("Xvfb") && have("xdotool")) {
+            eprintln!("skipped: Xvfb or xdotool is not installed (apt-get install xvfb xdotool)");
+            return None;
+        }
+        // A display number no other test or session uses.
+        for n in 140..200 {
+            if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+                continue;
+            }
+            let display = format!(":{n}");
+            let server = Command::new("Xvfb")
+                .args([&display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .ok()?;
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(10) {
+                if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                    return Some(Screen { display, server });
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        panic!("no virtual screen could be started");
+    }
+
+    fn xdotool(&self, args: &[&str]) -> String {
+        let out = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Opens `project` in Slant and returns the running app and its window.
+    fn launch(&self, project: &Path, home: &Path) -> (Child, String) {
+        let app = Command::new(env!("CARGO_BIN_EXE_slant"))
+            .arg(project)
+            .env("DISPLAY", &self.display)
+            .env("HOME", home)
+            .env("XDG_RUNTIME_DIR", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        loop {
+            let id = self.xdotool(&["search", "--name", "Slant"]);
+            if let Some(id) = id.lines().last().filter(|l| !l.is_empty()) {
+                // With no window manager, keys reach only a window given the focus.
+                std::thread::sleep(Duration::from_millis(1500));
+                self.xdotool(&["windowfocus", "--sync", id]);
+                std::thread::sleep(Duration::from_millis(500));
+                return (app, id.to_owned());
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "the window did not open"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Presses keys one by one, as a person does (a pause between presses).
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.xdotool(&["key", k]);
+            std::thread::sleep(Duration::from_millis(250));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.xdotool(&["type", "--delay", "80", text]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+fn wait_for_exit(mut app: Child) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        if app.try_wait().unwrap().is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = app.kill();
+    panic!("the app did not quit on Ctrl+Q");
+}
+
+fn new_project(dir: &Path) -> PathBuf {
+    let article = dir.join("council.txt");
+    std::fs::write(
+        &article,
+        "Council Approves Budget\n\nThe council approved the budget on Monday. \
+         The mayor said it was “a fair deal.” Critics may appeal.\n",
+    )
+    .unwrap();
+    let project = dir.join("class.ron");
+    let made = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(["new", project.to_str().unwrap(), article.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    project
+}
+
+fn tag_and_note(project: &Path, reviewer: &str, sentence: usize) -> (Option<Tag>, Option<String>) {
+    let p = store::load(project).unwrap();
+    let a = p.articles[0].annotation(&ReviewerId::from(reviewer), sentence);
+    (a.and_then(|a| a.tag), a.and_then(|a| a.note.clone()))
+}
+
+/// A project with no reviewer opens on "Who is tagging?", which takes the name typed at once;
+/// then tag, save and quit, all by keys, and the tag is in the file.
+#[test]
+fn launch_on_a_project_without_reviewer_name_tag_save_quit() {
+    let Some(screen) = Screen::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let project = new_project(dir.path());
+    let (app, _window) = screen.launch(&project, dir.path());
+    screen.type_text("Ann");
+    screen.keys(&["Return", "j", "1", "ctrl+s", "ctrl+q"]);
+    wait_for_exit(app);
+    let stats = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(["stats", project.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let reviewer = &json["articles"][0]["reviewers"][0];
+    assert_eq!(reviewer["reviewer"], "Ann", "{json}");
+    assert_eq!(reviewer["counts"]["fact"], 1, "{json}");
+
+    // Scenario two: a note, Escape, a tag on the next sentence, save, quit.
+    let (app, _window) = screen.launch(&project, dir.path());
+    screen.keys(&["j", "n"]);
+    screen.type_text("given");
+    screen.keys(&["Escape", "j", "2", "ctrl+s", "ctrl+q"]);
+    wait_for_exit(app);
+    assert_eq!(
+        tag_and_note(&project, "ann", 0),
+        (Some(Tag::Fact), Some("given".to_owned()))
+    );
+    assert_eq!(tag_and_note(&project, "ann", 1), (Some(Tag::Quote), None));
+}
