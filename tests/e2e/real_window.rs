@@ -63,7 +63,7 @@ impl Screen {
 
     /// Opens `project` in Slant and returns the running app and its window.
     fn launch(&self, project: &Path, home: &Path) -> (Child, String) {
-        let app = Command::new(env!("CARGO_BIN_EXE_slant"))
+        let mut app = Command::new(env!("CARGO_BIN_EXE_slant"))
             .arg(project)
             .env("DISPLAY", &self.display)
             .env("HOME", home)
@@ -85,10 +85,11 @@ impl Screen {
                 std::thread::sleep(Duration::from_millis(500));
                 return (app, id.to_owned());
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "the window did not open"
-            );
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = app.kill();
+                let _ = app.wait();
+                panic!("the window did not open");
+            }
             std::thread::sleep(Duration::from_millis(200));
         }
     }
