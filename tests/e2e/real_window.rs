@@ -62,6 +62,7 @@ impl Screen {
     }
 
     /// Opens `project` in Slant and returns the running app and its window.
+    #[allow(clippy::zombie_processes)] // returned to the caller, which waits for it
     fn launch(&self, project: &Path, home: &Path) -> (Child, String) {
         let mut app = Command::new(env!("CARGO_BIN_EXE_slant"))
             .arg(project)
