@@ -10,13 +10,9 @@ use super::{Modal, SlantApp};
 use slant_core::command::{Command, text};
 use slant_core::import::{self, ImportedText};
 
-/// The file endings Slant imports as articles.
-const ARTICLE_ENDINGS: [&str; 7] = ["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
-
+/// Files Slant imports as articles, by their ending (the core's list).
 fn is_article_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_ENDINGS.contains(&e.to_ascii_lowercase().as_str()))
+    import::Format::of_ending(path).is_some()
 }
 
 fn stem(path: &Path) -> String {

@@ -7,16 +7,19 @@ use slant_core::{merge, store};
 
 impl SlantApp {
     pub(super) fn merge_students(&mut self) {
+        if self.workspace.is_some() {
+            self.ask_file(super::files::Then::Merge);
+        }
+    }
+
+    /// Merges the students' `files` into a copy of the project and asks the teacher.
+    pub(super) fn merge_files(&mut self, files: &[std::path::PathBuf]) {
         let Some(ws) = &self.workspace else {
             return;
         };
-        let files = self.dialogs.open_projects();
-        if files.is_empty() {
-            return;
-        }
         let mut merged = ws.doc.project.clone();
         let mut lines = Vec::new();
-        for path in &files {
+        for path in files {
             let name = path.file_name().map_or(path.display().to_string(), |n| {
                 n.to_string_lossy().into_owned()
             });

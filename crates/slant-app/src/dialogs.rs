@@ -1,66 +1,84 @@
-//! Native file dialogs behind a small trait, so that tests supply paths instead (rfd returns
-//! nothing at once where no desktop portal runs).
+//! File dialogs behind a small trait, so that tests supply paths instead. The system's dialog
+//! comes through the desktop portal (rfd); where none runs it answers nothing at once, and the
+//! app shows its own ([`crate::file_picker`]) rather than doing nothing.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+pub use crate::file_picker::Kind;
+
+/// What a file dialog is for; the app carries on with the answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    OpenProject,
+    SaveProject,
+    ImportArticle,
+    ExportReport,
+    LexiconFolder,
+    MergeStudents,
+}
+
+/// A file dialog to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub purpose: Purpose,
+    pub title: String,
+    pub kind: Kind,
+    /// File endings offered (no dot); empty: any file.
+    pub extensions: Vec<&'static str>,
+    /// The file name proposed when saving.
+    pub suggested_name: String,
+}
+
+/// What a dialog answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choice {
+    Chosen(Vec<PathBuf>),
+    Cancelled,
+    /// No dialog could be shown (no desktop portal): the app shows its own.
+    Unavailable,
+}
 
 pub trait FileDialogs {
-    fn open_project(&mut self) -> Option<PathBuf>;
-    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
-    fn import_article(&mut self) -> Option<PathBuf>;
-    fn export_report(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
-    fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
-    /// Several project files at once (students' work to merge); empty when cancelled.
-    fn open_projects(&mut self) -> Vec<PathBuf>;
+    fn choose(&mut self, request: &Request) -> Choice;
 }
 
-/// The system's dialogs.
+/// The system's dialogs, through the desktop portal.
 pub struct NativeDialogs;
 
+/// Faster than anyone can cancel a dialog: the portal did not show one.
+const NO_DIALOG: Duration = Duration::from_millis(250);
+
 impl FileDialogs for NativeDialogs {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Slant project", &["ron"])
-            .set_title("Open project")
-            .pick_file()
-    }
-
-    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Slant project", &["ron"])
-            .set_file_name(suggested_name)
-            .set_title("Save project")
-            .save_file()
-    }
-
-    fn import_article(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Article", &["txt", "md", "markdown"])
-            .set_title("Import article")
-            .pick_file()
-    }
-
-    fn export_report(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Report", &[extension])
-            .set_file_name(suggested_name)
-            .set_title("Export report")
-            .save_file()
-    }
-
-    fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title(title).pick_folder()
-    }
-
-    fn open_projects(&mut self) -> Vec<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Slant project", &["ron"])
-            .set_title("Merge students' files")
-            .pick_files()
-            .unwrap_or_default()
+    fn choose(&mut self, r: &Request) -> Choice {
+        // With no session bus there is no portal to ask.
+        if cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+            return Choice::Unavailable;
+        }
+        let mut dialog = rfd::FileDialog::new().set_title(&r.title);
+        if !r.extensions.is_empty() {
+            dialog = dialog.add_filter(&r.title, &r.extensions);
+        }
+        if !r.suggested_name.is_empty() {
+            dialog = dialog.set_file_name(&r.suggested_name);
+        }
+        let asked = Instant::now();
+        let answer: Vec<PathBuf> = match r.kind {
+            Kind::OpenFile => dialog.pick_file().into_iter().collect(),
+            Kind::OpenFiles => dialog.pick_files().unwrap_or_default(),
+            Kind::SaveFile => dialog.save_file().into_iter().collect(),
+            Kind::Folder => dialog.pick_folder().into_iter().collect(),
+        };
+        match answer {
+            paths if !paths.is_empty() => Choice::Chosen(paths),
+            _ if cfg!(target_os = "linux") && asked.elapsed() < NO_DIALOG => Choice::Unavailable,
+            _ => Choice::Cancelled,
+        }
     }
 }
 
-/// Dialogs that answer from a list, for tests.
+/// Dialogs that answer from a list, for tests; with `no_portal`, as a desktop without a
+/// portal answers (the app then shows its own dialog).
 #[derive(Default)]
 pub struct ScriptedDialogs {
     pub open: Vec<PathBuf>,
@@ -70,31 +88,27 @@ pub struct ScriptedDialogs {
     pub folder: Vec<PathBuf>,
     /// Answers the merge dialog with all of these at once.
     pub students: Vec<PathBuf>,
+    pub no_portal: bool,
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        self.open.pop()
-    }
-
-    fn save_project(&mut self, _: &str) -> Option<PathBuf> {
-        self.save.pop()
-    }
-
-    fn import_article(&mut self) -> Option<PathBuf> {
-        self.import.pop()
-    }
-
-    fn export_report(&mut self, _: &str, _: &str) -> Option<PathBuf> {
-        self.export.pop()
-    }
-
-    fn pick_folder(&mut self, _: &str) -> Option<PathBuf> {
-        self.folder.pop()
-    }
-
-    fn open_projects(&mut self) -> Vec<PathBuf> {
-        std::mem::take(&mut self.students)
+    fn choose(&mut self, r: &Request) -> Choice {
+        if self.no_portal {
+            return Choice::Unavailable;
+        }
+        let paths: Vec<PathBuf> = match r.purpose {
+            Purpose::OpenProject => self.open.pop().into_iter().collect(),
+            Purpose::SaveProject => self.save.pop().into_iter().collect(),
+            Purpose::ImportArticle => self.import.pop().into_iter().collect(),
+            Purpose::ExportReport => self.export.pop().into_iter().collect(),
+            Purpose::LexiconFolder => self.folder.pop().into_iter().collect(),
+            Purpose::MergeStudents => std::mem::take(&mut self.students),
+        };
+        if paths.is_empty() {
+            Choice::Cancelled
+        } else {
+            Choice::Chosen(paths)
+        }
     }
 }
 

@@ -2,19 +2,175 @@
 
 use super::*;
 
+use crate::dialogs::{Choice, Kind, Purpose, Request};
+use crate::file_picker::FilePicker;
+
+/// What the app does with the file a dialog gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Then {
+    Open,
+    /// Save there, then carry on (close, quit, open another project…).
+    Save {
+        after: Option<After>,
+    },
+    Import,
+    Export {
+        format: Format,
+        open_after: bool,
+    },
+    LexiconFolder,
+    Merge,
+}
+
 impl SlantApp {
-    pub(super) fn save(&mut self, ask_path: bool) -> bool {
+    /// Asks for a file — the system's dialog, or Slant's own where the system has none — and
+    /// carries on with `then` once it is chosen.
+    pub(super) fn ask_file(&mut self, then: Then) {
+        let request = self.request_for(&then);
+        match self.dialogs.choose(&request) {
+            Choice::Chosen(paths) => self.file_chosen(then, paths),
+            Choice::Cancelled => {}
+            Choice::Unavailable => {
+                let picker = FilePicker::new(
+                    &request.title,
+                    request.kind,
+                    &request.extensions,
+                    self.start_folder(),
+                    &request.suggested_name,
+                );
+                self.modal = Some(Modal::PickFile {
+                    picker: Box::new(picker),
+                    then,
+                });
+            }
+        }
+    }
+
+    fn request_for(&self, then: &Then) -> Request {
+        let ws = self.workspace.as_ref();
+        let (purpose, title, kind, extensions, suggested_name) = match then {
+            Then::Open => (
+                Purpose::OpenProject,
+                "Open project",
+                Kind::OpenFile,
+                vec!["ron"],
+                String::new(),
+            ),
+            Then::Save { .. } => (
+                Purpose::SaveProject,
+                "Save project",
+                Kind::SaveFile,
+                vec!["ron"],
+                ws.map(|w| w.doc.suggested_name()).unwrap_or_default(),
+            ),
+            Then::Import => (
+                Purpose::ImportArticle,
+                "Import article",
+                Kind::OpenFile,
+                slant_core::import::Format::endings().collect(),
+                String::new(),
+            ),
+            Then::Export { format, .. } => (
+                Purpose::ExportReport,
+                "Export report",
+                Kind::SaveFile,
+                vec![format.extension()],
+                format!(
+                    "{}.{}",
+                    ws.map_or("report".to_owned(), |w| w
+                        .doc
+                        .project
+                        .title
+                        .replace(['/', '\\'], "-")),
+                    format.extension()
+                ),
+            ),
+            Then::LexiconFolder => (
+                Purpose::LexiconFolder,
+                "Folder of word lists",
+                Kind::Folder,
+                vec![],
+                String::new(),
+            ),
+            Then::Merge => (
+                Purpose::MergeStudents,
+                "Merge students' files",
+                Kind::OpenFiles,
+                vec!["ron"],
+                String::new(),
+            ),
+        };
+        Request {
+            purpose,
+            title: title.to_owned(),
+            kind,
+            extensions,
+            suggested_name,
+        }
+    }
+
+    /// Where Slant's own dialog starts: the project's folder, else the last project's, else home.
+    fn start_folder(&self) -> PathBuf {
+        self.document()
+            .and_then(|d| d.path())
+            .or(self.settings.recent.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .filter(|d| d.is_dir())
+            .map(Path::to_owned)
+            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Carries on with the files a dialog gave.
+    pub(super) fn file_chosen(&mut self, then: Then, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match then {
+            Then::Open => self.guarded(After::Open(first)),
+            Then::Save { after } => {
+                if self.save_to(&first)
+                    && let Some(after) = after
+                {
+                    self.run_after(after);
+                }
+            }
+            Then::Import => self.import_paths(paths),
+            Then::Export { format, open_after } => self.export_to(format, open_after, &first),
+            Then::LexiconFolder => self.use_lexicon_folder(Some(first)),
+            Then::Merge => self.merge_files(&paths),
+        }
+    }
+
+    /// Saves to the project's file (or asks where, with `ask_path` or for a project never
+    /// saved). True when it was saved now; when a dialog asks where, `after` runs once saved.
+    pub(super) fn save_then(&mut self, ask_path: bool, after: Option<After>) -> bool {
         let Some(ws) = &mut self.workspace else {
             return false;
         };
         ws.commit_note();
-        let path = match ws.doc.path() {
-            Some(p) if !ask_path => p.to_owned(),
-            _ => match self.dialogs.save_project(&ws.doc.suggested_name()) {
-                Some(p) => p,
-                None => return false,
-            },
+        match ws.doc.path() {
+            Some(p) if !ask_path => {
+                let p = p.to_owned();
+                self.save_to(&p)
+            }
+            _ => {
+                self.ask_file(Then::Save { after });
+                false
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self, ask_path: bool) {
+        self.save_then(ask_path, None);
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        let Some(ws) = &mut self.workspace else {
+            return false;
         };
+        let path = path.to_owned();
         match ws.doc.save_as(&path) {
             Ok(()) => {
                 self.settings.recent.retain(|p| p != &path);
@@ -36,9 +192,7 @@ impl SlantApp {
     }
 
     pub(super) fn import_article(&mut self) {
-        if let Some(path) = self.dialogs.import_article() {
-            self.import_paths(vec![path]);
-        }
+        self.ask_file(Then::Import);
     }
 
     /// Saves over a file that changed on disk, once the user said so.
@@ -54,45 +208,43 @@ impl SlantApp {
         }
     }
 
-    /// Asks where to write a report of the open project, writes it, and opens it if asked.
+    /// Asks where to write a report of the open project, then writes it.
     pub(super) fn export(&mut self, format: Format, open_after: bool) {
+        if let Some(ws) = &mut self.workspace {
+            ws.commit_note();
+            self.ask_file(Then::Export { format, open_after });
+        }
+    }
+
+    /// Writes the report to `path`, and opens it if asked.
+    fn export_to(&mut self, format: Format, open_after: bool, path: &Path) {
         let Some(ws) = &mut self.workspace else {
             return;
         };
-        ws.commit_note();
         let reviewer = match format {
             Format::Html | Format::Markdown => ws.reviewer.as_ref().map(|r| r.as_str().to_owned()),
             Format::Csv | Format::Json => None,
         };
-        let project = &ws.doc.project;
         let selection = Selection {
             reviewer,
             article: None,
         };
         let bytes = Report::new(
-            project,
+            &ws.doc.project,
             &selection,
             format,
             jiff::Timestamp::now(),
             self.hints.lexicons(),
         )
         .and_then(|r| report::render(&r, format));
-        let name = format!(
-            "{}.{}",
-            project.title.replace(['/', '\\'], "-"),
-            format.extension()
-        );
         let bytes = match bytes {
             Ok(b) => b,
             Err(e) => return self.error("Could not export", e.to_string()),
         };
-        let Some(path) = self.dialogs.export_report(&name, format.extension()) else {
-            return;
-        };
-        if let Err(e) = store::write_atomic(&path, &bytes, store::Backup::None) {
+        if let Err(e) = store::write_atomic(path, &bytes, store::Backup::None) {
             return self.error("Could not export", format!("{}: {e}", path.display()));
         }
-        if open_after && let Err(e) = dialogs::open_with_system(&path) {
+        if open_after && let Err(e) = dialogs::open_with_system(path) {
             self.error(
                 "The report was written but could not be opened",
                 format!("{}: {e}", path.display()),

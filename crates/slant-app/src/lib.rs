@@ -6,6 +6,7 @@ mod article_text;
 mod article_view;
 mod classroom;
 pub mod dialogs;
+mod file_picker;
 mod files;
 pub mod hints;
 mod launch;
@@ -101,6 +102,11 @@ enum Modal {
     /// leave it.
     ChangedOnDisk {
         path: PathBuf,
+    },
+    /// Slant's own file dialog, where the system has none; `then` says what the file is for.
+    PickFile {
+        picker: Box<file_picker::FilePicker>,
+        then: files::Then,
     },
 }
 
@@ -280,9 +286,7 @@ impl SlantApp {
         match action {
             Action::NewProject => self.guarded(After::New),
             Action::OpenProject => {
-                if let Some(path) = self.dialogs.open_project() {
-                    self.guarded(After::Open(path));
-                }
+                self.ask_file(files::Then::Open);
             }
             Action::OpenPath(path) => self.guarded(After::Open(path)),
             Action::OpenSample => self.guarded(After::Sample),
@@ -344,9 +348,7 @@ impl SlantApp {
                 self.settings.cue_highlights = !self.settings.cue_highlights
             }
             Action::ChooseLexiconFolder => {
-                if let Some(dir) = self.dialogs.pick_folder("Folder of word lists") {
-                    self.use_lexicon_folder(Some(dir));
-                }
+                self.ask_file(files::Then::LexiconFolder);
             }
             Action::ForgetLexiconFolder => self.use_lexicon_folder(None),
             Action::AcceptSuggestion | Action::RejectSuggestion | Action::AcceptAllSuggested(_) => {

@@ -58,6 +58,8 @@ impl SlantApp {
         State {
             settings: &self.settings,
             has_project: ws.is_some(),
+            articles: ws.map_or(0, |w| w.doc.project.articles.len()),
+            columns: ws.map_or(self.settings.columns, |w| w.columns.len()),
             undo: ws.and_then(|w| w.doc.undo_label()),
             redo: ws.and_then(|w| w.doc.redo_label()),
             locked: ws.is_some_and(|w| w.doc.project.sentences.is_locked()),

@@ -5,6 +5,7 @@ use egui::{Key, RichText};
 use strum::IntoEnumIterator;
 
 use super::actions::Action;
+use super::file_picker::Outcome;
 use super::ui_command::{self, UiCommand};
 use super::{After, Modal, SlantApp};
 use slant_core::document::Document;
@@ -19,6 +20,7 @@ impl SlantApp {
         let mut close = false;
         let mut then: Vec<Action> = Vec::new();
         let mut after: Option<After> = None;
+        let mut chosen = None;
         // An opaque frame: article text must not show through the dialog.
         let fill = ctx.global_style().visuals.panel_fill.to_opaque();
         let frame = egui::Frame::popup(&ctx.global_style())
@@ -31,17 +33,34 @@ impl SlantApp {
                 match modal {
                     Modal::Unsaved(next) => {
                         ui.heading("Save changes?");
-                        let name = self
-                            .document()
-                            .map(Document::display_name)
-                            .unwrap_or_default();
-                        ui.label(format!("{name} has changes that are not saved."));
+                        let never_saved = self.document().is_some_and(|d| d.path().is_none());
+                        let name = match self.document() {
+                            Some(d) if never_saved => format!("“{}”", d.project.title),
+                            Some(d) => d.display_name(),
+                            None => String::new(),
+                        };
+                        ui.label(if never_saved {
+                            format!(
+                                "{name} has never been saved: discarding it deletes the only copy of this work."
+                            )
+                        } else {
+                            format!("{name} has changes that are not saved.")
+                        });
+                        let discard = if never_saved {
+                            "Discard the project"
+                        } else {
+                            "Discard"
+                        };
                         ui.horizontal(|ui| {
-                            if ui.button("Save").clicked() && self.save(false) {
-                                after = Some(next.clone());
+                            if ui.button("Save").clicked() {
+                                // Saved now: carry on. Asked where (a project never saved): the
+                                // dialog carries on once it is saved.
+                                if self.save_then(false, Some(next.clone())) {
+                                    after = Some(next.clone());
+                                }
                                 close = true;
                             }
-                            if ui.button("Discard").clicked() {
+                            if ui.button(discard).clicked() {
                                 if let Some(d) = self.document() {
                                     d.discard_recovery();
                                 }
@@ -240,6 +259,17 @@ impl SlantApp {
                             }
                         });
                     }
+                    Modal::PickFile { mut picker, then } => {
+                        ui.set_min_width(560.0);
+                        match picker.show(ui) {
+                            Some(Outcome::Chosen(paths)) => {
+                                close = true;
+                                chosen = Some((then, paths));
+                            }
+                            Some(Outcome::Cancelled) => close = true,
+                            None => next = Some(Modal::PickFile { picker, then }),
+                        }
+                    }
                     Modal::Message { title, text } => {
                         ui.heading(title);
                         ui.label(text);
@@ -266,6 +296,9 @@ impl SlantApp {
         }
         if let Some(a) = after {
             self.run_after(a);
+        }
+        if let Some((then, paths)) = chosen {
+            self.file_chosen(then, paths);
         }
         self.actions.extend(then);
     }

@@ -5,6 +5,7 @@ use egui::{Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use super::actions::Action;
 use super::theme;
+use super::ui_command::UiCommand;
 use super::workspace::NoteDraft;
 use slant_core::cues::{Cue, CueKind, Suggestion};
 use slant_core::model::{Article, ReviewerId, Tag};
@@ -43,14 +44,14 @@ pub fn suggestion(
         ui.horizontal(|ui| {
             if ui
                 .button(format!("Accept {}", s.tag.label()))
-                .on_hover_text("Take the suggested tag (Enter)")
+                .on_hover_text(UiCommand::AcceptSuggestion.hint(ui.ctx()))
                 .clicked()
             {
                 actions.push(Action::AcceptSuggestion);
             }
             if ui
                 .button("Dismiss")
-                .on_hover_text("Hide this suggestion for this sentence (X)")
+                .on_hover_text(UiCommand::DismissSuggestion.hint(ui.ctx()))
                 .clicked()
             {
                 actions.push(Action::RejectSuggestion);
@@ -106,7 +107,7 @@ pub fn inspector(
                 .stroke(Stroke::new(2.0, theme::tag_color(tag)));
             if ui
                 .add(button)
-                .on_hover_text(format!("Tag as {} (key {})", tag.label(), tag_key(tag)))
+                .on_hover_text(UiCommand::tag(Some(tag)).hint(ui.ctx()))
                 .clicked()
             {
                 actions.push(Action::Tag(Some(tag)));
@@ -114,7 +115,7 @@ pub fn inspector(
         }
         if ui
             .add_enabled(current.is_some(), egui::Button::new("Clear"))
-            .on_hover_text("Clear the tag (0)")
+            .on_hover_text(UiCommand::ClearTag.hint(ui.ctx()))
             .clicked()
         {
             actions.push(Action::Tag(None));
@@ -151,11 +152,6 @@ pub fn inspector(
             ui.label(RichText::new(format!("“{}”", article.slice(*p))).underline());
         }
     }
-}
-
-fn tag_key(tag: Tag) -> String {
-    let n = Tag::ALL.iter().position(|&t| t == tag).unwrap_or(0) + 1;
-    format!("{n} or {}", tag.letter())
 }
 
 /// Figures for each column and the comparison chart.

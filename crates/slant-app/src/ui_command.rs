@@ -110,6 +110,10 @@ pub struct Place {
 pub struct State<'a> {
     pub settings: &'a Settings,
     pub has_project: bool,
+    /// How many articles the open project has (no more columns than that).
+    pub articles: usize,
+    /// How many columns are shown.
+    pub columns: usize,
     pub undo: Option<&'a str>,
     pub redo: Option<&'a str>,
     /// The project's sentences are locked (an assignment).
@@ -463,11 +467,11 @@ impl UiCommand {
             | C::NextUntagged
             | C::NextDisputed
             | C::OneColumn
-            | C::TwoColumns
-            | C::ThreeColumns
-            | C::FourColumns
             | C::NextArticle
             | C::PreviousArticle => s.has_project,
+            C::TwoColumns => s.articles >= 2,
+            C::ThreeColumns => s.articles >= 3,
+            C::FourColumns => s.articles >= 4,
         }
     }
 
@@ -476,10 +480,10 @@ impl UiCommand {
         use UiCommand as C;
         let settings = s.settings;
         match self {
-            C::OneColumn => Some(settings.columns == 1),
-            C::TwoColumns => Some(settings.columns == 2),
-            C::ThreeColumns => Some(settings.columns == 3),
-            C::FourColumns => Some(settings.columns == 4),
+            C::OneColumn => Some(s.columns == 1),
+            C::TwoColumns => Some(s.columns == 2),
+            C::ThreeColumns => Some(s.columns == 3),
+            C::FourColumns => Some(s.columns == 4),
             C::SyncedScroll => Some(settings.synced_scroll),
             C::DarkMode => Some(settings.dark),
             C::Suggestions => Some(settings.suggestions),
@@ -558,6 +562,34 @@ impl UiCommand {
                 .collect::<Vec<_>>()
                 .join(" / ")
         })
+    }
+
+    /// The command that sets this tag (`None`: clears it).
+    pub fn tag(tag: Option<Tag>) -> UiCommand {
+        match tag {
+            Some(Tag::Fact) => UiCommand::TagFact,
+            Some(Tag::Quote) => UiCommand::TagQuote,
+            Some(Tag::Speculation) => UiCommand::TagSpeculation,
+            Some(Tag::Loaded) => UiCommand::TagLoaded,
+            None => UiCommand::ClearTag,
+        }
+    }
+
+    /// The keys in words, for hints ("1 or F").
+    pub fn keys_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .iter()
+            .map(|k| display(ctx, k))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+
+    /// The tooltip with the keys ("States something checkable (1 or F)").
+    pub fn hint(self, ctx: &egui::Context) -> String {
+        match self.shortcuts() {
+            [] => self.text().1.to_owned(),
+            _ => format!("{} ({})", self.text().1, self.keys_text(ctx)),
+        }
     }
 
     /// The command whose shortcut is exactly this key with exactly these modifiers.

@@ -322,13 +322,46 @@ pub fn outside_quotes(text: &str) -> String {
 
 /// The voices a reviewer's Quote sentences give, in order of first appearance.
 pub fn quoted_voices(article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
+    let speakers = |s: usize| speaker(article.sentence_text(s));
+    gather(article, reviewer, speakers)
+}
+
+/// Every sentence's speaker, found once for an article's text: what depends on the text alone,
+/// so that a tag changes only which of them count ([`Speakers::quoted_voices`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Speakers(Vec<Option<(String, VoiceKind)>>);
+
+impl Speakers {
+    pub fn of(article: &Article) -> Speakers {
+        Speakers(
+            (0..article.sentences.len())
+                .map(|s| speaker(article.sentence_text(s)))
+                .collect(),
+        )
+    }
+
+    /// As [`quoted_voices`], from the speakers found before.
+    pub fn quoted_voices(&self, article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
+        gather(article, reviewer, |s| self.0.get(s).cloned().flatten())
+    }
+}
+
+/// The voices of the reviewer's Quote sentences, one per speaker.
+fn gather(
+    article: &Article,
+    reviewer: &ReviewerId,
+    speaker_of: impl Fn(usize) -> Option<(String, VoiceKind)>,
+) -> Vec<Voice> {
     let mut voices: Vec<Voice> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    for s in 0..article.sentences.len() {
-        if article.annotation(reviewer, s).and_then(|a| a.tag) != Some(Tag::Quote) {
+    let Some(annotations) = article.annotations.get(reviewer) else {
+        return voices;
+    };
+    for (&s, annotation) in annotations {
+        if annotation.tag != Some(Tag::Quote) {
             continue;
         }
-        let Some((name, kind)) = speaker(article.sentence_text(s)) else {
+        let Some((name, kind)) = speaker_of(s) else {
             continue;
         };
         // A named person is known by the last word of the name (Warren, Senator Warren).

@@ -4,6 +4,7 @@ use egui::Ui;
 
 use super::parts::ViewInput;
 use crate::actions::Action;
+use crate::ui_command::UiCommand;
 use crate::words::word_at;
 use slant_core::model::{Span, Tag};
 
@@ -12,16 +13,17 @@ pub fn show(ui: &mut Ui, input: &ViewInput, sentence: usize, at: usize, actions:
     let column = input.column;
     let span = input.article.sentences[sentence];
     let select = Action::Select { column, sentence };
-    for tag in Tag::ALL {
-        let label = format!("{} ({})", tag.label(), tag.letter());
-        if ui.button(label).clicked() {
-            actions.extend([select.clone(), Action::Tag(Some(tag))]);
+    // The tags, named and keyed as in the command table.
+    for tag in Tag::ALL.map(Some).into_iter().chain([None]) {
+        let c = UiCommand::tag(tag);
+        let mut button = egui::Button::new(c.label());
+        if let Some(keys) = c.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(keys);
+        }
+        if ui.add(button).clicked() {
+            actions.extend([select.clone(), Action::Tag(tag)]);
             ui.close();
         }
-    }
-    if ui.button("Clear tag").clicked() {
-        actions.extend([select.clone(), Action::Tag(None)]);
-        ui.close();
     }
     ui.separator();
     let has_note = input

@@ -7,6 +7,7 @@ use egui::{Id, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 use super::parts::{Laid, Mark, Piece, ViewInput};
 use crate::actions::Action;
 use crate::theme;
+use crate::ui_command::UiCommand;
 use slant_core::model::Tag;
 
 /// The rectangle of a run of the galley, in screen coordinates.
@@ -47,8 +48,10 @@ pub(super) fn ghost_badges(
         let response = ui
             .interact(rect, id.with(("ghost", piece.sentence)), Sense::click())
             .on_hover_text(format!(
-                "Suggested: {}\n{reasons}\nClick or press Enter to accept, X to dismiss.",
-                tag.label()
+                "Suggested: {}\n{reasons}\nClick or press {} to accept, {} to dismiss.",
+                tag.label(),
+                UiCommand::AcceptSuggestion.keys_text(ui.ctx()),
+                UiCommand::DismissSuggestion.keys_text(ui.ctx()),
             ));
         response.widget_info(|| {
             WidgetInfo::labeled(Role::Button, true, format!("Suggested {}", tag.label()))

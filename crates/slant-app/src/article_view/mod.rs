@@ -76,8 +76,8 @@ impl ColumnView {
 impl Layout {
     fn refresh(&mut self, ui: &Ui, input: &ViewInput, width: f32) {
         let key = (
-            input.revision,
-            input.article.id.as_str().len() ^ input.article.text.len(),
+            input.revision.1,
+            input.revision.0,
             width as u32,
             input.font_size as u32,
         );
@@ -336,7 +336,8 @@ fn byte_at(pieces: &[Piece], article: &Article, c: usize) -> Option<(usize, usiz
 
 /// Draws the column and queues what the person did.
 pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut Vec<Action>) {
-    let width = (ui.available_width() - 16.0).max(120.0);
+    // A measure people read comfortably: about 75 characters a line, however wide the column.
+    let width = (ui.available_width() - 16.0).clamp(120.0, input.font_size * 37.0);
     view.cache.refresh(ui, input, width);
     if let Some(sentence) = view.scroll_to.take()
         && let Some(p) = view.cache.paragraph_of(sentence)
@@ -348,7 +349,7 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
         }
     }
     let mut area = ScrollArea::vertical()
-        .id_salt(("column", input.column))
+        .id_salt(("column", input.workspace, input.column))
         .auto_shrink([false, false]);
     if let Some(offset) = view.set_offset.take() {
         area = area.vertical_scroll_offset(offset);
@@ -529,7 +530,10 @@ fn interact_with_paragraph(
 
 /// The column header: title and outlet.
 pub fn header(ui: &mut Ui, article: &Article) {
-    ui.label(egui::RichText::new(&article.title).strong().size(16.0));
-    let outlet = article.outlet.as_deref().unwrap_or("Outlet not named");
-    ui.label(egui::RichText::new(outlet).italics());
+    // Left-aligned: the column's justified layout would spread a wrapped title's words apart.
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.label(egui::RichText::new(&article.title).strong().size(16.0));
+        let outlet = article.outlet.as_deref().unwrap_or("Outlet not named");
+        ui.label(egui::RichText::new(outlet).italics());
+    });
 }

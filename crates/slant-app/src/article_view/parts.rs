@@ -12,6 +12,8 @@ use crate::hints::ArticleHints;
 
 /// What a column needs to draw its article.
 pub struct ViewInput<'a> {
+    /// Which open project this is (scroll positions belong to it, not to the next one opened).
+    pub workspace: u64,
     pub column: usize,
     pub article: &'a Article,
     pub reviewer: Option<&'a ReviewerId>,
@@ -20,8 +22,9 @@ pub struct ViewInput<'a> {
     pub font_size: f32,
     /// Text to highlight (Find), lower-cased; empty for none.
     pub find: &'a str,
-    /// Changes whenever the project changes, so cached layout knows when to refresh.
-    pub revision: u64,
+    /// The article shown and when its text or sentences last changed, so that the cached layout
+    /// is redone only then (not on every tag).
+    pub revision: (usize, u64),
     /// Slant's cues and suggestions for the article, when suggestions are on.
     pub hints: Option<&'a ArticleHints>,
     /// Show suggested tags as outlined badges.

@@ -18,7 +18,7 @@ impl Workspace {
         if self
             .class
             .get(&a)
-            .is_some_and(|(rev, _)| *rev == self.revision)
+            .is_some_and(|(rev, _)| *rev == self.doc.revision(a).any)
         {
             return;
         }
@@ -27,7 +27,7 @@ impl Workspace {
             return;
         };
         let result = agreement::class_article(project, article, None).agreement;
-        self.class.insert(a, (self.revision, result));
+        self.class.insert(a, (self.doc.revision(a).any, result));
     }
 
     /// The class's agreement on the focused article.

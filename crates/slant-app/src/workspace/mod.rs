@@ -8,6 +8,7 @@ use egui::Ui;
 use super::actions::Action;
 use super::article_view::{self, ColumnView, ViewInput};
 use super::hints::Hints;
+use super::ui_command::UiCommand;
 pub use note::NoteDraft;
 
 mod class;
@@ -56,12 +57,14 @@ pub struct Workspace {
     pub focus_note: bool,
     pub find: Option<String>,
     pub focus_find: bool,
-    /// Bumped on every change to the project, so views know to refresh.
-    pub revision: u64,
+    /// Different for every project opened in this run of the app.
+    pub serial: u64,
     text_counts: HashMap<(ArticleId, usize), TextCounts>,
     /// Per article and reviewer, the figures and quoted voices (named, unnamed), and the
-    /// revision they were computed at.
+    /// article's revision they were computed at: a tag redoes only its own article's.
     summaries: HashMap<(usize, ReviewerId), (u64, Figures)>,
+    /// Per article, every sentence's speaker, found once per text.
+    speakers: HashMap<usize, (u64, slant_core::voices::Speakers)>,
     /// Per article, the class's agreement and the revision it was computed at.
     class: HashMap<usize, (u64, slant_core::agreement::ArticleAgreement)>,
     /// The first two columns' comparison, in compare mode.
@@ -83,9 +86,13 @@ impl Workspace {
             focus_note: false,
             find: None,
             focus_find: false,
-            revision: 0,
+            serial: {
+                static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             text_counts: HashMap::new(),
             summaries: HashMap::new(),
+            speakers: HashMap::new(),
             class: HashMap::new(),
             compare: None,
             last_offsets: Vec::new(),
@@ -94,9 +101,10 @@ impl Workspace {
         ws
     }
 
+    /// Shows `n` columns, but never more than there are articles (a column would repeat one).
     pub fn set_columns(&mut self, n: usize) {
         let articles = self.doc.project.articles.len();
-        let n = n.clamp(1, 4);
+        let n = n.clamp(1, 4).min(articles.max(1));
         while self.columns.len() < n {
             let next = (0..articles)
                 .find(|a| !self.columns.iter().any(|c| c.article == *a))
@@ -130,7 +138,6 @@ impl Workspace {
     }
 
     pub fn changed(&mut self) {
-        self.revision += 1;
         let articles = self.doc.project.articles.len();
         for c in &mut self.columns {
             c.article = c.article.min(articles.saturating_sub(1));
@@ -225,15 +232,27 @@ impl Workspace {
     /// changed.
     fn reviewer_summary(&mut self, article: usize, reviewer: &ReviewerId) -> Figures {
         let key = (article, reviewer.clone());
+        let revision = self.doc.revision(article);
         match self.summaries.get(&key) {
-            Some((revision, figures)) if *revision == self.revision => figures.clone(),
+            Some((at, figures)) if *at == revision.any => figures.clone(),
             _ => {
                 let a = &self.doc.project.articles[article];
+                let speakers = match self.speakers.get(&article) {
+                    Some((at, s)) if *at == revision.text => s,
+                    _ => {
+                        let found = slant_core::voices::Speakers::of(a);
+                        &self
+                            .speakers
+                            .entry(article)
+                            .insert_entry((revision.text, found))
+                            .into_mut()
+                            .1
+                    }
+                };
                 let summary = stats::reviewer_summary(a, reviewer);
-                let voices =
-                    slant_core::voices::count(&slant_core::voices::quoted_voices(a, reviewer));
+                let voices = slant_core::voices::count(&speakers.quoted_voices(a, reviewer));
                 self.summaries
-                    .insert(key, (self.revision, (summary.clone(), voices)));
+                    .insert(key, (revision.any, (summary.clone(), voices)));
                 (summary, voices)
             }
         }
@@ -357,7 +376,16 @@ impl Workspace {
                 }
                 _ => {
                     ui.heading("Sentence");
-                    ui.label("Click a sentence, or press J, to select one. Then press 1–4 (or F, Q, S, L) to tag it.");
+                    let keys = |c: UiCommand| c.keys_text(ui.ctx());
+                    let tags: Vec<String> = Tag::ALL
+                        .iter()
+                        .map(|&t| keys(UiCommand::tag(Some(t))))
+                        .collect();
+                    ui.label(format!(
+                        "Click a sentence, or press {}, to select one. Then tag it: {}.",
+                        keys(UiCommand::NextSentence),
+                        tags.join(", ")
+                    ));
                 }
             }
             self.unplaced_panel(ui, actions);
@@ -465,6 +493,7 @@ impl Workspace {
                 article_view::header(ui, article);
                 ui.separator();
                 let input = ViewInput {
+                    workspace: self.serial,
                     column: i,
                     article,
                     reviewer: self.reviewer.as_ref(),
@@ -472,7 +501,7 @@ impl Workspace {
                     dark: look.dark,
                     font_size: look.font_size,
                     find: &find,
-                    revision: self.revision,
+                    revision: (view_article, self.doc.revision(view_article).text),
                     hints: if look.suggestions || look.cues {
                         hints.get(view_article)
                     } else {

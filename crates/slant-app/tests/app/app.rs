@@ -51,7 +51,7 @@ fn tag_with_keyboard_and_context_menu_then_undo_redo_save_and_reload() {
     // Tag another sentence through its context menu.
     h.get_by_label_contains(NBC_SAYS).click_secondary();
     h.run();
-    h.get_by_label("Loaded (L)").click();
+    h.get_by_label_contains("Tag as Loaded").click();
     h.run();
     assert_eq!(tag_of(&h, 1, 2), Some(Tag::Loaded));
 

@@ -7,5 +7,6 @@ mod app_classroom;
 mod app_compare;
 mod app_suggestions;
 mod app_text;
+mod file_dialogs;
 mod notes;
 mod shortcuts;

@@ -69,6 +69,41 @@ pub enum Command {
     },
 }
 
+/// What a command changes, so that caches and views redo only that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touches {
+    /// Nothing an article shows (the project's title, the answer key, the lock).
+    Project,
+    /// One article's annotations (tags, notes, phrases).
+    Annotations(usize),
+    /// One article's text, sentences or details, and so its annotations too.
+    Article(usize),
+    /// Articles were added, removed or replaced, or the reviewers changed.
+    Everything,
+}
+
+impl Command {
+    /// What applying this command (or its inverse) changes.
+    pub fn touches(&self, out: &mut Vec<Touches>) {
+        match self {
+            Command::SetAnnotation { article, .. } => out.push(Touches::Annotations(*article)),
+            Command::SetSegmentation { article, .. }
+            | Command::SetArticleTitle { article, .. }
+            | Command::SetArticleOutlet { article, .. } => out.push(Touches::Article(*article)),
+            Command::ReplaceArticle { index, .. } => out.push(Touches::Article(*index)),
+            Command::InsertArticle { .. }
+            | Command::RemoveArticle { .. }
+            | Command::InsertReviewer { .. }
+            | Command::RemoveReviewer { .. }
+            | Command::ReplaceProject(_) => out.push(Touches::Everything),
+            Command::SetProjectTitle { .. }
+            | Command::SetAnswerKey { .. }
+            | Command::SetSentenceLock(_) => out.push(Touches::Project),
+            Command::Batch(commands) => commands.iter().for_each(|c| c.touches(out)),
+        }
+    }
+}
+
 /// A command that no longer fits the project (a stale index); the project is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot apply the edit: {0}")]

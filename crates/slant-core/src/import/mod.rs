@@ -67,17 +67,33 @@ pub enum Format {
 }
 
 impl Format {
+    /// The file endings of each format (lower case, no dot): what file dialogs offer and what
+    /// the app accepts when files are dropped on it.
+    pub const ENDINGS: [(Format, &'static [&'static str]); 3] = [
+        (Format::PlainText, &["txt", "text"]),
+        (Format::Markdown, &["md", "markdown", "mdown", "mkd"]),
+        (Format::Html, &["html", "htm", "xhtml"]),
+    ];
+
+    /// Every ending Slant imports.
+    pub fn endings() -> impl Iterator<Item = &'static str> {
+        Format::ENDINGS
+            .into_iter()
+            .flat_map(|(_, e)| e.iter().copied())
+    }
+
+    /// The format of a file with a known ending.
+    pub fn of_ending(path: &Path) -> Option<Format> {
+        let ending = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ENDINGS
+            .into_iter()
+            .find(|(_, e)| e.contains(&ending.as_str()))
+            .map(|(f, _)| f)
+    }
+
+    /// The format a file is read as: by its ending, plain text when the ending is unknown.
     pub fn of_path(path: &Path) -> Format {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
-            Some("html" | "htm" | "xhtml") => Format::Html,
-            _ => Format::PlainText,
-        }
+        Format::of_ending(path).unwrap_or(Format::PlainText)
     }
 }
 

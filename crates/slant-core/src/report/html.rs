@@ -90,6 +90,7 @@ fn comparison(report: &Report) -> Markup {
     html! {
         section.comparison {
             h2 { "Comparison" }
+            @if let Some(note) = super::shares_note(report) { p.note { (note) } }
             table {
                 thead {
                     tr {
@@ -101,6 +102,12 @@ fn comparison(report: &Report) -> Markup {
                     tr { th { "Outlet" } @for a in &report.articles { td { (outlet(a)) } } }
                     tr { th { "Sentences" } @for a in &report.articles { td.num { (a.article.sentences.len()) } } }
                     tr { th { "Words" } @for a in &report.articles { td.num { (a.text.words) } } }
+                    tr {
+                        th { "Tagged" }
+                        @for a in &report.articles {
+                            td.num { @if let Some(r) = a.reviewers.first() { (r.tagged) " of " (a.article.sentences.len()) } }
+                        }
+                    }
                     @for tag in Tag::ALL {
                         tr {
                             th { (badge(tag)) " " (tag.label()) }

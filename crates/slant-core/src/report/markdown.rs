@@ -18,7 +18,11 @@ pub fn render(report: &Report) -> String {
     md.push_str("Tags: **[F]** Fact · **[Q]** Quote · **[S]** Speculation · **[L]** Loaded. Loaded phrases are in **bold**.\n\n");
 
     if report.articles.len() > 1 {
-        md.push_str("## Comparison\n\n|  |");
+        md.push_str("## Comparison\n\n");
+        if let Some(note) = super::shares_note(report) {
+            let _ = writeln!(md, "{}\n", escape(&note));
+        }
+        md.push_str("|  |");
         for a in &report.articles {
             let _ = write!(md, " {} |", escape(&a.article.title));
         }
@@ -39,6 +43,12 @@ pub fn render(report: &Report) -> String {
             a.article.sentences.len().to_string()
         });
         row(&mut md, "Words", &|a| a.text.words.to_string());
+        row(&mut md, "Tagged", &|a| {
+            a.reviewers
+                .first()
+                .map(|r| format!("{} of {}", r.tagged, a.article.sentences.len()))
+                .unwrap_or_default()
+        });
         for tag in Tag::ALL {
             row(&mut md, tag.label(), &|a| {
                 a.reviewers

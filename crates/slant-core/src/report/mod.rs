@@ -85,8 +85,6 @@ pub enum ReportError {
         "this project has {count} reviewers; choose whose report to write with --reviewer (reviewers: {known})"
     )]
     ChooseReviewer { count: usize, known: String },
-    #[error("this project has no reviewers yet, so there are no tags to report")]
-    NoReviewers,
     #[error("the report could not be written: {0}")]
     Write(String),
 }
@@ -154,9 +152,8 @@ impl<'a> Report<'a> {
                 }
                 None => project.reviewers.iter().collect(),
             };
-        if reviewers.is_empty() && format.one_reviewer() {
-            return Err(ReportError::NoReviewers);
-        }
+        // No reviewer yet (an assignment before anyone tagged it): a handout of the articles,
+        // their figures and the evidence in their text, without tags.
         let articles: Vec<&Article> = match &selection.article {
             Some(id) => vec![project.article(id).ok_or_else(|| {
                 ReportError::UnknownArticle {
@@ -273,6 +270,19 @@ pub fn percent(share: f64) -> String {
 }
 
 /// A tag's count and share, "11 (37%)".
+/// Said above the comparison when the work is unfinished: a share of 0% may only mean "not
+/// tagged yet".
+pub fn shares_note(report: &Report) -> Option<String> {
+    let unfinished = report.articles.iter().any(|a| {
+        a.reviewers
+            .first()
+            .is_some_and(|r| r.tagged < a.article.sentences.len())
+    });
+    unfinished.then(|| {
+        "Not every sentence is tagged yet: shares are of all the article's sentences, and untagged sentences are in none of them.".to_owned()
+    })
+}
+
 pub fn count_and_share(r: &ReviewerSummary, tag: Tag) -> String {
     format!("{} ({})", r.counts.get(tag), percent(r.shares.get(tag)))
 }

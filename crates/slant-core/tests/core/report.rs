@@ -341,3 +341,40 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
     let alone = render(&sample(), Format::Html, &Selection::default());
     assert!(!alone.contains("The class"));
 }
+
+#[test]
+fn a_project_without_reviewers_exports_as_a_handout() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../sample_projects/netanyahu_trump_assignment.ron"
+    );
+    let assignment = store::load(std::path::Path::new(path)).unwrap();
+    assert!(assignment.reviewers.is_empty());
+    for format in [Format::Html, Format::Markdown] {
+        let text = render(&assignment, format, &Selection::default());
+        let first = assignment.articles[0].sentence_text(0);
+        assert!(
+            text.contains(first.split_whitespace().next().unwrap()),
+            "{format}: the articles' text is there"
+        );
+        assert!(text.contains("Words"), "{format}: and their figures");
+    }
+}
+
+#[test]
+fn unfinished_work_says_what_its_shares_are_of() {
+    let mut project = sample();
+    let r = project.reviewers[0].id.clone();
+    project.articles[0]
+        .annotations
+        .get_mut(&r)
+        .unwrap()
+        .retain(|&s, _| s < 12);
+    let md = render(&project, Format::Markdown, &Selection::default());
+    assert!(md.contains("| Tagged | 12 of 30 | 33 of 33 |"), "{md}");
+    assert!(md.contains("Not every sentence is tagged yet"));
+    let html = render(&project, Format::Html, &Selection::default());
+    assert!(html.contains("12 of 30"));
+    let done = render(&sample(), Format::Markdown, &Selection::default());
+    assert!(!done.contains("Not every sentence is tagged yet"));
+}

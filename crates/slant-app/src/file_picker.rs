@@ -1,0 +1,231 @@
+//! A file dialog drawn by Slant itself, for desktops where the system's dialog cannot open (no
+//! desktop portal runs: many window managers, remote sessions, minimal desktops). Without it,
+//! Save, Open, Import and Export would do nothing and say nothing there. (egui-file-dialog does
+//! this job, but has no release for the egui Slant uses.)
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+/// What the person is choosing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    OpenFile,
+    /// Several files at once (students' projects to merge).
+    OpenFiles,
+    SaveFile,
+    Folder,
+}
+
+/// A file dialog in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilePicker {
+    pub title: String,
+    pub kind: Kind,
+    /// File endings shown (lower case, no dot); empty: every file.
+    pub extensions: Vec<String>,
+    pub dir: PathBuf,
+    /// The folder box as typed.
+    dir_text: String,
+    /// The file name (saving) or the file chosen (opening).
+    pub name: String,
+    /// Files ticked, when choosing several.
+    pub chosen: Vec<PathBuf>,
+    entries: Vec<(String, bool)>,
+    problem: Option<String>,
+}
+
+/// How the dialog ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Chosen(Vec<PathBuf>),
+    Cancelled,
+}
+
+impl FilePicker {
+    pub fn new(title: &str, kind: Kind, extensions: &[&str], dir: PathBuf, name: &str) -> Self {
+        let mut picker = FilePicker {
+            title: title.to_owned(),
+            kind,
+            extensions: extensions.iter().map(|e| e.to_lowercase()).collect(),
+            dir_text: dir.display().to_string(),
+            dir: PathBuf::new(),
+            name: name.to_owned(),
+            chosen: Vec::new(),
+            entries: Vec::new(),
+            problem: None,
+        };
+        picker.go(dir);
+        picker
+    }
+
+    /// Shows the folder `dir`: its folders first, then the files with a wanted ending.
+    fn go(&mut self, dir: PathBuf) {
+        match std::fs::read_dir(&dir) {
+            Ok(read) => {
+                let mut entries: Vec<(String, bool)> = read
+                    .filter_map(Result::ok)
+                    .filter_map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        let is_dir = e.path().is_dir();
+                        (!name.starts_with('.') && (is_dir || self.wanted(&name)))
+                            .then_some((name, is_dir))
+                    })
+                    .collect();
+                entries.sort_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+                });
+                self.entries = entries;
+                self.dir_text = dir.display().to_string();
+                self.dir = dir;
+                self.problem = None;
+            }
+            Err(e) => self.problem = Some(format!("{}: {e}", dir.display())),
+        }
+    }
+
+    fn wanted(&self, name: &str) -> bool {
+        self.kind != Kind::Folder
+            && (self.extensions.is_empty()
+                || Path::new(name).extension().is_some_and(|x| {
+                    self.extensions
+                        .contains(&x.to_string_lossy().to_lowercase())
+                }))
+    }
+
+    /// The answer the OK button would give now, if it can give one.
+    fn answer(&self) -> Option<Vec<PathBuf>> {
+        match self.kind {
+            Kind::Folder => Some(vec![self.dir.clone()]),
+            Kind::OpenFiles if !self.chosen.is_empty() => Some(self.chosen.clone()),
+            Kind::OpenFiles | Kind::OpenFile => {
+                let name = self.name.trim();
+                (!name.is_empty()).then(|| vec![self.dir.join(name)])
+            }
+            Kind::SaveFile => {
+                let name = self.name.trim();
+                if name.is_empty() {
+                    return None;
+                }
+                let mut path = self.dir.join(name);
+                if let Some(ext) = self.extensions.first()
+                    && path.extension().is_none()
+                {
+                    path.set_extension(ext);
+                }
+                Some(vec![path])
+            }
+        }
+    }
+
+    /// Draws the dialog's contents; `Some` once the person has answered.
+    pub fn show(&mut self, ui: &mut Ui) -> Option<Outcome> {
+        ui.heading(&self.title);
+        ui.label(
+            RichText::new("The system's file dialog is not available here; choose the file below.")
+                .weak(),
+        );
+        let mut go_to = None;
+        ui.horizontal(|ui| {
+            ui.label("Folder");
+            let r = ui.add(egui::TextEdit::singleline(&mut self.dir_text).desired_width(420.0));
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Folder"));
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                go_to = Some(PathBuf::from(self.dir_text.trim()));
+            }
+            if ui.button("Up").clicked()
+                && let Some(parent) = self.dir.parent()
+            {
+                go_to = Some(parent.to_owned());
+            }
+        });
+        if let Some(problem) = &self.problem {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+        let mut answered = None;
+        egui::ScrollArea::vertical()
+            .max_height(280.0)
+            .min_scrolled_height(280.0)
+            .show(ui, |ui| {
+                for (name, is_dir) in &self.entries {
+                    let path = self.dir.join(name);
+                    if *is_dir {
+                        if ui.selectable_label(false, format!("🗀 {name}")).clicked() {
+                            go_to = Some(path);
+                        }
+                    } else if self.kind == Kind::OpenFiles {
+                        let mut on = self.chosen.contains(&path);
+                        if ui.checkbox(&mut on, name.as_str()).changed() {
+                            self.chosen.retain(|p| p != &path);
+                            if on {
+                                self.chosen.push(path);
+                            }
+                        }
+                    } else {
+                        let r = ui.selectable_label(self.name == *name, name.as_str());
+                        if r.clicked() {
+                            self.name = name.clone();
+                        }
+                        if r.double_clicked() && self.kind == Kind::OpenFile {
+                            answered = Some(Outcome::Chosen(vec![path]));
+                        }
+                    }
+                }
+                if self.entries.is_empty() {
+                    ui.label(RichText::new("(nothing to choose here)").weak());
+                }
+            });
+        if matches!(self.kind, Kind::SaveFile | Kind::OpenFile) {
+            ui.horizontal(|ui| {
+                ui.label("File name");
+                let r = ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(360.0));
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File name")
+                });
+            });
+        }
+        let ok_label = match self.kind {
+            Kind::SaveFile => "Save here",
+            Kind::Folder => "Use this folder",
+            Kind::OpenFile | Kind::OpenFiles => "Open",
+        };
+        ui.horizontal(|ui| {
+            let answer = self.answer();
+            if ui
+                .add_enabled(answer.is_some(), egui::Button::new(ok_label))
+                .clicked()
+                && let Some(paths) = answer
+            {
+                answered = Some(Outcome::Chosen(paths));
+            }
+            if ui.button("Cancel").clicked() {
+                answered = Some(Outcome::Cancelled);
+            }
+        });
+        if let Some(dir) = go_to {
+            self.go(dir);
+        }
+        answered
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_folders_then_wanted_files_and_answers_with_the_ending_added() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("class 9B")).unwrap();
+        std::fs::write(dir.path().join("b.ron"), "").unwrap();
+        std::fs::write(dir.path().join("a.RON"), "").unwrap();
+        std::fs::write(dir.path().join("notes.pdf"), "").unwrap();
+        let mut p = FilePicker::new("Save", Kind::SaveFile, &["ron"], dir.path().into(), "");
+        let names: Vec<&str> = p.entries.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["class 9B", "a.RON", "b.ron"]);
+        assert_eq!(p.answer(), None, "no name yet");
+        p.name = "week 3".into();
+        assert_eq!(p.answer(), Some(vec![dir.path().join("week 3.ron")]));
+    }
+}
