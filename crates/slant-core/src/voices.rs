@@ -112,6 +112,78 @@ pub enum VoiceKind {
     Unnamed,
 }
 
+/// Who a speaker is, as every part of Slant tells them apart: the quoted voices of the
+/// statistics and reports, and who gets to speak in a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person named ("Senator Warren").
+    Named,
+    /// Someone not named ("one U.S. official", "diplomats").
+    Anonymous,
+    /// A news organisation ("NBC News", "The Washington Post").
+    Outlet,
+}
+
+/// The kind of a speaker found by [`speaker`] (or cited by "according to", which is `Named`).
+pub fn classify(name: &str, kind: VoiceKind) -> SpeakerKind {
+    match kind {
+        VoiceKind::Named if is_outlet(name) => SpeakerKind::Outlet,
+        VoiceKind::Named => SpeakerKind::Named,
+        VoiceKind::Unnamed => SpeakerKind::Anonymous,
+    }
+}
+
+/// Last words of news organisations' names.
+const OUTLET_WORDS: &[&str] = &[
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Guardian",
+    "Telegraph",
+    "Press",
+    "Wire",
+    "Gazette",
+    "Magazine",
+    "Radio",
+    "Television",
+    "Broadcasting",
+    "Agency",
+    "Network",
+    "Reuters",
+    "Bloomberg",
+    "Haaretz",
+    "Politico",
+    "Axios",
+    "Economist",
+];
+
+/// News organisations known by an abbreviation.
+const OUTLET_NAMES: &[&str] = &[
+    "NBC",
+    "CBS",
+    "ABC",
+    "CNN",
+    "BBC",
+    "NPR",
+    "MSNBC",
+    "AP",
+    "AFP",
+    "Fox",
+    "Al Jazeera",
+];
+
+pub fn is_outlet(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    OUTLET_WORDS.contains(&last)
+        || OUTLET_NAMES
+            .iter()
+            .any(|o| name == *o || name.ends_with(&format!(" {o}")))
+}
+
 /// One speaker and the sentences (0-based) that quote them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Voice {

@@ -10,14 +10,8 @@ use std::collections::BTreeMap;
 use crate::model::Article;
 use crate::voices::{self, VoiceKind};
 
-/// What kind of source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SourceKind {
-    Named,
-    Anonymous,
-    Outlet,
-}
+/// What kind of source: the one classification of speakers, shared with the quoted voices.
+pub use crate::voices::SpeakerKind as SourceKind;
 
 /// One source and the sentences (0-based) where it speaks or is cited.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,56 +19,6 @@ pub struct Source {
     pub name: String,
     pub kind: SourceKind,
     pub sentences: Vec<usize>,
-}
-
-/// Last words of news organisations' names.
-const OUTLET_WORDS: &[&str] = &[
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-    "Herald",
-    "Tribune",
-    "Guardian",
-    "Telegraph",
-    "Press",
-    "Wire",
-    "Gazette",
-    "Magazine",
-    "Radio",
-    "Television",
-    "Broadcasting",
-    "Agency",
-    "Network",
-    "Reuters",
-    "Bloomberg",
-    "Haaretz",
-    "Politico",
-    "Axios",
-    "Economist",
-];
-
-/// News organisations known by an abbreviation.
-const OUTLET_NAMES: &[&str] = &[
-    "NBC",
-    "CBS",
-    "ABC",
-    "CNN",
-    "BBC",
-    "NPR",
-    "MSNBC",
-    "AP",
-    "AFP",
-    "Fox",
-    "Al Jazeera",
-];
-
-fn is_outlet(name: &str) -> bool {
-    let last = name.split_whitespace().last().unwrap_or(name);
-    OUTLET_WORDS.contains(&last)
-        || OUTLET_NAMES
-            .iter()
-            .any(|o| name == *o || name.ends_with(&format!(" {o}")))
 }
 
 /// The capitalised name after "according to" ("according to NBC News, …" → "NBC News").
@@ -137,18 +81,13 @@ pub fn sources(article: &Article) -> Vec<Source> {
         let found = (quotes || reports)
             .then(|| voices::speaker(text))
             .flatten()
-            .map(|(name, kind)| match kind {
-                VoiceKind::Named if is_outlet(&name) => (name, SourceKind::Outlet),
-                VoiceKind::Named => (name, SourceKind::Named),
-                VoiceKind::Unnamed => (name, SourceKind::Anonymous),
+            .map(|(name, kind)| {
+                let kind = voices::classify(&name, kind);
+                (name, kind)
             })
             .into_iter()
             .chain(according_to(text).map(|name| {
-                let kind = if is_outlet(&name) {
-                    SourceKind::Outlet
-                } else {
-                    SourceKind::Named
-                };
+                let kind = voices::classify(&name, VoiceKind::Named);
                 (name, kind)
             }));
         for (name, kind) in found {
