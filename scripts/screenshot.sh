@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real Slant window under Xvfb on the annotated sample project and saves screenshots.
 #   bash scripts/screenshot.sh [OUT_DIR]      (default: target/screenshots)
+#   SLANT_BIN=target/debug/slant bash scripts/screenshot.sh   (a binary already built)
 # Installs what it needs from Debian's packages when run as root on a machine without them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,8 @@ if [ "${#need[@]}" -gt 0 ]; then
     xvfb xauth imagemagick x11-apps xdotool xclip libgl1 libegl1 libxkbcommon-x11-0 mesa-utils >/dev/null
 fi
 
-cargo build --release --quiet
+SLANT=${SLANT_BIN:-./target/release/slant}
+[ -n "${SLANT_BIN:-}" ] || cargo build --release --quiet
 export DISPLAY=:99 XDG_RUNTIME_DIR=/tmp/slant-xdg LIBGL_ALWAYS_SOFTWARE=1
 mkdir -p -m700 "$XDG_RUNTIME_DIR"
 Xvfb :99 -screen 0 1600x1000x24 -nolisten tcp & XVFB=$!
@@ -26,7 +28,7 @@ trap 'kill ${APP:-} $XVFB 2>/dev/null || true' EXIT
 sleep 1
 # Starts the app on a project and sets WID to its window, sized and focused.
 start() {
-  ./target/release/slant "$1" & APP=$!
+  "$SLANT" "$1" & APP=$!
   sleep 4
   WID=$(xdotool search --name Slant | head -1)
   xdotool windowsize --sync "$WID" 1600 1000
@@ -51,7 +53,7 @@ xdotool key --window "$WID" Escape
 sleep 0.5
 kill $APP; wait $APP 2>/dev/null || true
 # A new project for a student: suggestions, with cue words underlined (H).
-./target/release/slant new "$HOME/homework.ron" tests/data/article_maralago_meeting.txt \
+"$SLANT" new "$HOME/homework.ron" tests/data/article_maralago_meeting.txt \
   tests/data/article_nbc_netanyahu_urges.txt --reviewer "Sam Lee" >/dev/null
 start "$HOME/homework.ron"
 xdotool key --delay 200 --window "$WID" j j j j j h
@@ -61,12 +63,12 @@ kill $APP; wait $APP 2>/dev/null || true
 # A class: the sample's reviewer, a student who reads every Fact as a Quote, and one who agrees
 # but on loaded sentences; the class view (C) and the first disputed sentence (D).
 cp sample_projects/netanyahu_trump_annotated.ron "$HOME/class.ron"
-./target/release/slant export "$HOME/class.ron" --format csv -o "$HOME/tags.csv" >/dev/null
+"$SLANT" export "$HOME/class.ron" --format csv -o "$HOME/tags.csv" >/dev/null
 sed 's/,M\. Rivera,fact,/,Ann Lee,quote,/; s/,M\. Rivera,/,Ann Lee,/' "$HOME/tags.csv" > "$HOME/ann.csv"
 sed 's/,M\. Rivera,loaded,/,Bo Park,speculation,/; s/,M\. Rivera,/,Bo Park,/' "$HOME/tags.csv" > "$HOME/bo.csv"
-./target/release/slant import-tags "$HOME/class.ron" "$HOME/ann.csv" >/dev/null
-./target/release/slant import-tags "$HOME/class.ron" "$HOME/bo.csv" >/dev/null
-./target/release/slant key "$HOME/class.ron" "M. Rivera" >/dev/null
+"$SLANT" import-tags "$HOME/class.ron" "$HOME/ann.csv" >/dev/null
+"$SLANT" import-tags "$HOME/class.ron" "$HOME/bo.csv" >/dev/null
+"$SLANT" key "$HOME/class.ron" "M. Rivera" >/dev/null
 start "$HOME/class.ron"
 xdotool key --delay 300 --window "$WID" c d
 sleep 1.5
@@ -94,7 +96,7 @@ sleep 1.5
 import -window "$WID" "$OUT/unplaced.png"
 kill $APP; wait $APP 2>/dev/null || true
 # Compare mode (M) with the lead of the first article selected: its counterparts outlined and
-# linked, what only one article reports tinted, the comparison in the side panel.
+# linked, what only one article reports marked in the margin, the comparison in the side panel.
 start "$HOME/sample.ron"
 xdotool key --delay 300 --window "$WID" m j j
 xdotool mousemove --window "$WID" 1500 980   # off the text: the selection leads, not the pointer

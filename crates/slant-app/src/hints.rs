@@ -53,10 +53,18 @@ impl ArticleHints {
         reviewer: &'a slant_core::model::ReviewerId,
         tag: Tag,
     ) -> impl Iterator<Item = usize> + 'a {
-        (0..self.suggestions.len()).filter(move |&i| {
-            self.open_suggestion(i, article.annotation(reviewer, i))
-                .is_some_and(|s| s.tag == tag)
-        })
+        // Drawn every frame: look up the reviewer's annotations once, and only for sentences
+        // with a suggestion of this tag.
+        let annotations = article.annotations.get(reviewer);
+        self.suggestions
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.as_ref().is_some_and(|s| s.tag == tag))
+            .map(|(i, _)| i)
+            .filter(move |&i| {
+                self.open_suggestion(i, annotations.and_then(|a| a.get(&i)))
+                    .is_some()
+            })
     }
 }
 

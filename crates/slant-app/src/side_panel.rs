@@ -236,7 +236,7 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
 fn chart(ui: &mut Ui, columns: &[ColumnStats]) {
     let width = ui.available_width().max(160.0);
     let height = 140.0;
-    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height + 34.0), Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height + 40.0), Sense::hover());
     let painter = ui.painter_at(rect);
     let plot = Rect::from_min_size(
         rect.min + Vec2::new(28.0, 4.0),

@@ -341,12 +341,16 @@ impl Document {
         }
     }
 
-    /// Saves to the document's file.
+    /// Saves to the document's file. With nothing changed since the last save and the file as
+    /// it was left, there is nothing to write: the file and its backup (the version before) stay.
     pub fn save(&mut self) -> Result<(), SaveError> {
         let path = self
             .path
             .clone()
             .ok_or_else(|| SaveError::Serialize("the project has no file yet".into()))?;
+        if !self.is_dirty() && self.on_disk.is_some() && !self.changed_on_disk() {
+            return Ok(());
+        }
         self.save_as(&path)
     }
 
@@ -549,6 +553,27 @@ mod tests {
             d.apply("Split", c, Instant::now()).unwrap();
             assert!(d.revision(1).text > b0.text);
         }
+    }
+
+    #[test]
+    fn saving_with_nothing_changed_keeps_the_file_and_its_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        tag(&mut d, 0, Tag::Fact, Instant::now());
+        d.save().unwrap();
+        let backup = dir.path().join("p.ron.bak");
+        let (file, bak) = (
+            std::fs::read(dir.path().join("p.ron")).unwrap(),
+            std::fs::read(&backup).unwrap(),
+        );
+        assert_ne!(file, bak, "the backup holds the version before");
+        d.save().unwrap();
+        assert_eq!(
+            std::fs::read(&backup).unwrap(),
+            bak,
+            "a save with nothing new keeps it"
+        );
+        assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), file);
     }
 
     #[test]

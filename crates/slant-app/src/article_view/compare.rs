@@ -1,18 +1,20 @@
-//! Compare mode drawn over the columns: sentences only one article reports are tinted, the
-//! counterparts of the sentence hovered or selected in the other column are outlined and linked
-//! to it by a line, and with "only what one outlet reports" the shared sentences fade.
+//! Compare mode drawn over the columns: sentences only one article reports get a bar in the
+//! margin and a dotted underline (never a wash over the text, which would change the tag
+//! colours), the counterparts of the sentence hovered or selected in the other column are
+//! outlined and linked to it by a line, and with "only what one outlet reports" the shared
+//! sentences fade.
 
 use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Ui};
 
 use super::parts::{CompareSide, Drawn, ViewInput};
 
-/// Tint of a sentence that only this article reports.
-fn unique_tint(dark: bool) -> Color32 {
-    // Over the tag colours it must still show: a strong amber wash.
+/// The mark of a sentence only this article reports: a neutral grey, far in lightness from every
+/// tag colour, so readers who cannot tell hues apart see it as well as anyone.
+fn unique_mark(dark: bool) -> Color32 {
     if dark {
-        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 70)
+        Color32::from_gray(225)
     } else {
-        Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 95)
+        Color32::from_gray(40)
     }
 }
 
@@ -44,7 +46,19 @@ pub fn paint(ui: &Ui, drawn: &mut Drawn, input: &ViewInput, rects: &[(usize, Rec
             .get(sentence)
             .is_some_and(|c| !c.is_empty());
         if !shared {
-            painter.rect_filled(rect, 2.0, unique_tint(input.dark));
+            let mark = unique_mark(input.dark);
+            // A bar in the gap left of the column, beside each line of the sentence.
+            let margin = ui.max_rect().left() - 5.0;
+            let bar = Rect::from_x_y_ranges(margin..=margin + 3.0, rect.y_range());
+            ui.painter()
+                .with_clip_rect(ui.clip_rect().expand2(egui::vec2(8.0, 0.0)))
+                .rect_filled(bar, 1.0, mark);
+            painter.extend(egui::Shape::dotted_line(
+                &[rect.left_bottom(), rect.right_bottom()],
+                mark,
+                4.0,
+                1.0,
+            ));
         } else if side.unique_only {
             let fade = ui.visuals().panel_fill.gamma_multiply(0.8);
             painter.rect_filled(rect, 0.0, fade);

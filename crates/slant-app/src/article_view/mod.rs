@@ -205,11 +205,12 @@ fn paragraph_job(
             runs.push(None, " ", plain(), None, Mark::None);
         }
         if input.class.is_some() {
-            // Room for the class's stacked bar, drawn over it after layout.
-            let room = "\u{2002}\u{2002}\u{2002}";
+            // Room for the class's stacked bar, drawn over it after layout. No-break spaces, so
+            // that the bar, the badge and the first word always share a line.
+            let room = "\u{A0}\u{A0}\u{A0}";
             let format = TextFormat::simple(FontId::monospace(input.font_size * 0.72), text_color);
             runs.push(Some(sentence), room, format, None, Mark::ClassBar);
-            runs.push(Some(sentence), " ", plain(), None, Mark::None);
+            runs.push(Some(sentence), "\u{A0}", plain(), None, Mark::None);
         }
         // A tagged sentence opens with its tag's filled badge; an untagged one with an open
         // suggestion, with the suggested tag's outlined (ghost) badge.
@@ -219,7 +220,7 @@ fn paragraph_job(
             .and_then(|h| h.open_suggestion(sentence, annotation))
             .map(|s| s.tag);
         if let Some((badge_tag, is_ghost)) = tag.map(|t| (t, false)).or(ghost.map(|t| (t, true))) {
-            let badge = format!(" {} ", badge_tag.letter());
+            let badge = format!("\u{A0}{}\u{A0}", badge_tag.letter());
             let format = TextFormat {
                 font_id: FontId::monospace(input.font_size * 0.72),
                 valign: egui::Align::Center,
@@ -243,7 +244,8 @@ fn paragraph_job(
                 Mark::None
             };
             runs.push(Some(sentence), &badge, format, None, mark);
-            runs.push(Some(sentence), "\u{2009}", plain(), None, Mark::None);
+            // A no-break space: a badge never ends a line away from its sentence.
+            runs.push(Some(sentence), "\u{A0}", plain(), None, Mark::None);
         }
         let phrases = annotation.map_or(&[][..], |a| &a.loaded_phrases[..]);
         let matches = find_matches(input.article.slice(span), span.start, input.find);

@@ -102,7 +102,7 @@ impl Workspace {
         ));
         ui.label(
             RichText::new(format!(
-                "Only in column 1: {} · only in column 2: {} (tinted)",
+                "Only in column 1: {} · only in column 2: {} (a bar in the margin and a dotted underline)",
                 c.only_a.len(),
                 c.only_b.len()
             ))

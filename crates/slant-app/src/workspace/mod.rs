@@ -429,8 +429,17 @@ impl Workspace {
             ui.vertical_centered(|ui| {
                 ui.add_space(80.0);
                 ui.heading("This project has no articles yet.");
-                if ui.button("Import the first article…").clicked() {
+                ui.label("Bring one in: a file (.txt, .md, or a web page saved as .html), or text copied from anywhere.");
+                ui.add_space(8.0);
+                if ui.button("Import an article file…").clicked() {
                     actions.push(Action::ImportArticle);
+                }
+                if ui
+                    .button("Paste or type an article…")
+                    .on_hover_text(UiCommand::NewArticleFromText.hint(ui.ctx()))
+                    .clicked()
+                {
+                    actions.push(Action::NewArticleFromText);
                 }
             });
             return;
