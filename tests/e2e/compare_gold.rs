@@ -182,3 +182,52 @@ fn the_cli_compares_two_articles_as_json() {
         )
     );
 }
+
+/// Four pairs written for issue [13] (a court ruling, an election result, a disaster, a company
+/// report) before the matching was changed: their figures under today's method are the blind
+/// figure the next method is measured against.
+fn new_cases() -> Vec<Case> {
+    ["court", "election", "disaster", "company"]
+        .iter()
+        .map(|name| {
+            let (a, b) = match *name {
+                "court" => ("court_wire", "court_opinion"),
+                "election" => ("election_local", "election_national"),
+                "disaster" => ("disaster_wire", "disaster_tabloid"),
+                _ => ("company_business", "company_local"),
+            };
+            case(
+                &format!("compare/{a}.txt"),
+                &format!("compare/{b}.txt"),
+                &format!("compare/{name}.gold.tsv"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn blind_figures_on_the_pairs_written_before_the_next_method() {
+    let cases = new_cases();
+    for c in &cases {
+        for &(a, b) in &c.gold {
+            assert!(
+                a < c.a.1.len() && b < c.b.1.len(),
+                "gold pair ({}, {}) names a sentence the articles do not have",
+                a + 1,
+                b + 1
+            );
+        }
+    }
+    let gold: usize = cases.iter().map(|c| c.gold.len()).sum();
+    assert!(gold >= 72, "{gold} gold pairs");
+    let (tp, found, gold) = counts(&cases, THRESHOLD);
+    let (p, r) = (tp as f64 / found.max(1) as f64, tp as f64 / gold as f64);
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    println!(
+        "blind, at {THRESHOLD}: precision {p:.2}, recall {r:.2}, F1 {f1:.2} ({tp} of {found} found, {gold} gold)"
+    );
+}

@@ -15,6 +15,21 @@ fn is_article_file(path: &Path) -> bool {
     import::Format::of_ending(path).is_some()
 }
 
+/// The title a pasted text suggests: its headline, else its first line (shortened), else none.
+/// The dialog's title follows it until the person types their own, whatever the text becomes.
+fn title_of(text: &str) -> String {
+    ImportedText::pasted(text)
+        .and_then(|p| p.headline)
+        .or_else(|| {
+            let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+            Some(match line.char_indices().nth(80) {
+                Some((at, _)) => format!("{}…", &line[..at]),
+                None => line.to_owned(),
+            })
+        })
+        .unwrap_or_default()
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -207,17 +222,13 @@ impl SlantApp {
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Article title"));
         ui.label("Text (paste the article here; line breaks inside sentences are joined)");
         // The title follows the first line of the text until the person writes their own.
-        let auto_title = ImportedText::pasted(body)
-            .and_then(|p| p.headline)
-            .unwrap_or_default();
+        let auto_title = title_of(body);
         text_area(ui, body, 14, 360.0, false);
         if let Some(repairs) = ImportedText::pasted(body).and_then(|p| p.repairs.describe()) {
             ui.label(egui::RichText::new(format!("Slant will tidy it: {repairs}.")).weak());
         }
-        if title.trim() == auto_title.trim()
-            && let Some(first_line) = ImportedText::pasted(body).and_then(|p| p.headline)
-        {
-            *title = first_line;
+        if title.trim() == auto_title.trim() {
+            *title = title_of(body);
         }
         let mut done = false;
         ui.horizontal(|ui| {

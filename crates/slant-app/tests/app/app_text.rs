@@ -267,3 +267,37 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
     assert!(!h.state().document().unwrap().is_dirty());
 }
+
+#[test]
+fn the_title_follows_the_text_when_the_text_is_replaced() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    replace_text(
+        &mut h,
+        "Article text",
+        "Storm Knocks Out Power\n\nCrews worked overnight.",
+    );
+    let title = |h: &Harness<'_, SlantApp>| {
+        h.get_by_label("Article title")
+            .value()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(title(&h), "Storm Knocks Out Power");
+    // The whole text replaced by one whose first line is not a headline.
+    replace_text(
+        &mut h,
+        "Article text",
+        "The council voted on Monday to close the old library, after a long debate.",
+    );
+    assert_eq!(
+        title(&h),
+        "The council voted on Monday to close the old library, after a long debate."
+    );
+    // A title the person typed stays.
+    replace_text(&mut h, "Article title", "Library vote");
+    replace_text(&mut h, "Article text", "Something else entirely\n\nMore.");
+    assert_eq!(title(&h), "Library vote");
+}

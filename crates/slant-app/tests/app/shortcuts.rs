@@ -109,3 +109,17 @@ fn every_command_is_in_a_menu_with_its_shortcut() {
         h.run();
     }
 }
+
+#[test]
+fn never_more_columns_than_articles() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    assert!(h.query_by_label("Article in column 2").is_some());
+    assert!(
+        h.query_by_label("Article in column 3").is_none(),
+        "two articles: a third column would repeat the first"
+    );
+    assert_eq!(h.state().workspace.as_ref().unwrap().columns.len(), 2);
+}
