@@ -642,3 +642,79 @@ fn analyze_without_json_shows_suggestions_and_cues_compactly() {
         "cues under the sentence:\n{text}"
     );
 }
+
+#[test]
+fn a_report_is_never_written_over_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    std::fs::copy(sample(), &project).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let p = project.to_str().unwrap();
+    let out = slant(&["export", p, "--format", "csv", "-o", p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is a Slant project"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(&project).unwrap(),
+        before,
+        "the project is untouched"
+    );
+    // Nor over another project file.
+    let other = dir.path().join("other.ron");
+    std::fs::copy(sample(), &other).unwrap();
+    let out = slant(&["export", p, "--format", "md", "-o", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn hostile_names_are_guarded_in_csv_and_escaped_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    let p = project.to_str().unwrap();
+    let formula = "=HYPERLINK(\"http://evil\",\"click\")";
+    let bell = "Ann\u{1b}[31m\u{7}";
+    let made = slant(&[
+        "new",
+        p,
+        &data("article_nbc_netanyahu_urges.txt"),
+        "--reviewer",
+        formula,
+        "--reviewer",
+        bell,
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    // Tag a sentence for each, through the CSV route a class would use.
+    let csv = dir.path().join("tags.csv");
+    let out = slant(&["export", p, "--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","),
+        "{text}"
+    );
+    let tagged = text.replace(",,,", ",fact,,");
+    std::fs::write(&csv, tagged).unwrap();
+    let out = slant(&["import-tags", p, csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names: Vec<String> = slant_core::store::load(&project)
+        .unwrap()
+        .reviewers
+        .iter()
+        .map(|r| r.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [formula, bell],
+        "read back unchanged, no reviewer added"
+    );
+    let stats = slant(&["stats", p]);
+    let shown = stdout(&stats);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("\\u{1b}"), "{shown}");
+}

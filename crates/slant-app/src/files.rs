@@ -221,6 +221,15 @@ impl SlantApp {
         let Some(ws) = &mut self.workspace else {
             return;
         };
+        if store::is_project_file(path) {
+            return self.error(
+                "Not written",
+                format!(
+                    "{} is a Slant project: a report is never written over a project. Choose another name for the report.",
+                    path.display()
+                ),
+            );
+        }
         let reviewer = match format {
             Format::Html | Format::Markdown => ws.reviewer.as_ref().map(|r| r.as_str().to_owned()),
             Format::Csv | Format::Json => None,

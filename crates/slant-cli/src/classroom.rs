@@ -83,7 +83,7 @@ pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> 
         serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
         writeln!(out).map_err(Failure::output)?;
     } else {
-        write!(out, "{}", table(&doc)).map_err(Failure::output)?;
+        write!(out, "{}", crate::printable(&table(&doc))).map_err(Failure::output)?;
     }
     Ok(())
 }

@@ -82,6 +82,12 @@ fn export(
     lexicons: &Lexicons,
 ) -> Result<(), Failure> {
     let project = store::load(path).map_err(Failure::input)?;
+    if store::is_project_file(output) {
+        return Err(Failure::Input(format!(
+            "{}: is a Slant project; a report is never written over a project file, so nothing was written (choose another name for the report)",
+            output.display()
+        )));
+    }
     let report = report::Report::new(&project, &selection, format, Timestamp::now(), lexicons)
         .map_err(Failure::input)?;
     let bytes = report::render(&report, format).map_err(Failure::input)?;
@@ -219,7 +225,7 @@ fn analyze(file: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> 
         serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
         writeln!(out).map_err(Failure::output)?;
     } else {
-        write!(out, "{}", doc.text()).map_err(Failure::output)?;
+        write!(out, "{}", crate::printable(&doc.text())).map_err(Failure::output)?;
     }
     Ok(())
 }
@@ -239,7 +245,7 @@ fn stats(path: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
         write!(
             out,
             "{}",
-            output::stats_table(&project, &summaries, lexicons)
+            crate::printable(&output::stats_table(&project, &summaries, lexicons))
         )
         .map_err(Failure::output)?;
     }

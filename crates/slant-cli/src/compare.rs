@@ -125,7 +125,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
         serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
         writeln!(out).map_err(Failure::output)?;
     } else {
-        write!(out, "{}", text(a, b, &c, &sa, &sb)).map_err(Failure::output)?;
+        write!(out, "{}", crate::printable(&text(a, b, &c, &sa, &sb))).map_err(Failure::output)?;
     }
     Ok(())
 }

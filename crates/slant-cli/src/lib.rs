@@ -8,8 +8,32 @@
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::Failure::output)?;
+        let line = format!($($arg)*);
+        writeln!(std::io::stdout().lock(), "{}", $crate::printable(&line))
+            .map_err($crate::Failure::output)?;
     }};
+}
+
+/// Text for a terminal: control characters from a project (a reviewer named with an escape
+/// sequence or a bell) are shown escaped (`\u{1b}`), never sent to the terminal; line breaks and
+/// tabs stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 mod classroom;
@@ -221,7 +245,7 @@ impl LexiconArg {
             {
                 return Err(Failure::Input(p.to_string()));
             }
-            eprintln!("slant: warning: {p}");
+            eprintln!("slant: warning: {}", printable(&p.to_string()));
         }
         Ok(std::borrow::Cow::Owned(lexicons))
     }
@@ -287,11 +311,11 @@ pub fn run(cli: Cli, open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failur
     match result {
         Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("{message}");
+            eprintln!("{}", printable(&message));
             ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("slant: {message}");
+            eprintln!("slant: {}", printable(&message));
             ExitCode::from(2)
         }
     }
@@ -324,6 +348,12 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "no help line: {missing:?}");
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(printable("Ann\u{1b}[31m\u{7}"), "Ann\\u{1b}[31m\\u{7}");
+        assert_eq!(printable("a\tb\nc"), "a\tb\nc");
     }
 
     #[test]

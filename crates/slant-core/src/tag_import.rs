@@ -2,6 +2,7 @@
 //! made by hand with the same headers) read back into a project. Columns are found by header
 //! name; every row is checked before any is applied, so a file with one bad row changes nothing.
 
+use crate::report::escape::csv_unguard;
 use std::collections::BTreeMap;
 
 use crate::model::{Annotation, Project, ReviewerId, Span, Tag};
@@ -66,7 +67,8 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
-        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        // Cells as the CSV export guards them against running as formulas, the guard taken off.
+        let cell = |i: usize| csv_unguard(record.get(i).unwrap_or("").trim()).trim();
         let mut problem = |p: String| problems.push(RowProblem { line, problem: p });
         let Some(article) = project
             .articles

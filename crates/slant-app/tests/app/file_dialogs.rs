@@ -5,7 +5,9 @@ use crate::common::app;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
 
 fn no_portal() -> ScriptedDialogs {
@@ -15,36 +17,41 @@ fn no_portal() -> ScriptedDialogs {
     }
 }
 
+/// Starts a new project from the start screen as `name`.
+fn new_project(h: &mut Harness<'_, SlantApp>, name: &str) {
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_label("Your name").type_text(name);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+/// Replaces what a text box of Slant's file dialog holds, as a person selecting all and typing.
+fn fill(h: &mut Harness<'_, SlantApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
 #[test]
 fn ctrl_s_without_a_portal_saves_through_slants_own_dialog() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(None, dir.path(), no_portal());
-    h.get_by_label("New project").click();
-    h.run();
-    h.get_by_label("Your name").type_text("Ann");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    new_project(&mut h, "Ann");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(
         h.query_by_label("Save project").is_some(),
         "Slant's dialog is open"
     );
-    h.get_by_role_and_label(Role::TextInput, "Folder").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Folder")
-        .type_text(dir.path().to_str().unwrap());
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
     h.key_press(Key::Enter);
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "File name")
-        .focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "File name")
-        .type_text("week 3");
-    h.run();
+    fill(&mut h, "File name", "week 3");
     h.get_by_label("Save here").click();
     h.run();
     let saved = dir.path().join("week 3.ron");
@@ -56,12 +63,7 @@ fn ctrl_s_without_a_portal_saves_through_slants_own_dialog() {
 fn quitting_a_never_saved_project_says_discard_deletes_it_and_save_asks_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(None, dir.path(), no_portal());
-    h.get_by_label("New project").click();
-    h.run();
-    h.get_by_label("Your name").type_text("Ann");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    new_project(&mut h, "Ann");
     h.get_by_label("Edit").click();
     h.run();
     h.get_by_label("Add reviewer…").click();
@@ -83,11 +85,7 @@ fn quitting_a_never_saved_project_says_discard_deletes_it_and_save_asks_where() 
         h.query_by_label("Save project").is_some(),
         "Save asks where, in Slant's dialog"
     );
-    h.get_by_role_and_label(Role::TextInput, "Folder").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Folder")
-        .type_text(dir.path().to_str().unwrap());
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
     h.key_press(Key::Enter);
     h.run();
     h.get_by_label("Save here").click();

@@ -17,3 +17,77 @@ pub fn markdown(text: &str) -> String {
     }
     out
 }
+
+/// A spreadsheet cell that cannot run as a formula: text starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading `'` (as OWASP advises against CSV injection, e.g. a
+/// reviewer named `=HYPERLINK(…)`). `slant import-tags` takes it off again ([`csv_unguard`]).
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(CSV_TRIGGERS) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+const CSV_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as [`csv_cell`] wrote it, read back: the guard `'` taken off.
+pub fn csv_unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(CSV_TRIGGERS) => rest,
+        _ => cell,
+    }
+}
+
+/// An id as a Markdown footnote label: letters, digits, `-` and `_` only (anything else, which
+/// could close the label and start markup, is written as `_` and its code).
+pub fn footnote_label(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_string()
+            } else {
+                format!("_{:x}", c as u32)
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_guarded_and_read_back_unchanged() {
+        for text in [
+            "=HYPERLINK(\"http://evil\",\"click\")",
+            "+1",
+            "-x",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let cell = csv_cell(text);
+            assert!(cell.starts_with('\''), "{text:?}");
+            assert_eq!(csv_unguard(&cell), text);
+        }
+        assert_eq!(csv_cell("Ann"), "Ann");
+        assert_eq!(
+            csv_unguard("'quoted"),
+            "'quoted",
+            "a plain apostrophe stays"
+        );
+    }
+
+    #[test]
+    fn footnote_labels_cannot_close_the_label() {
+        assert_eq!(footnote_label("nbc-urges_2"), "nbc-urges_2");
+        let label = footnote_label("x]: javascript:alert(1)");
+        assert!(
+            label
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            "{label}"
+        );
+    }
+}

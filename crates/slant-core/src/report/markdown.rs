@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::escape::markdown as escape;
+use super::escape::{footnote_label, markdown as escape};
 use super::{Report, count_and_share, runs, voice_counts};
 use crate::model::Tag;
 use crate::voices::VoiceKind;
@@ -147,13 +147,24 @@ pub fn render(report: &Report) -> String {
             let _ = write!(md, "{}. **{badge}** {text}", i + 1);
             if let Some(note) = annotation.and_then(|x| x.note.as_deref()) {
                 notes.push(note);
-                let _ = write!(md, " [^{}-{}]", article.id, notes.len());
+                let _ = write!(
+                    md,
+                    " [^{}-{}]",
+                    footnote_label(article.id.as_str()),
+                    notes.len()
+                );
             }
             md.push('\n');
         }
         md.push('\n');
         for (n, note) in notes.iter().enumerate() {
-            let _ = writeln!(md, "[^{}-{}]: {}", article.id, n + 1, escape(note));
+            let _ = writeln!(
+                md,
+                "[^{}-{}]: {}",
+                footnote_label(article.id.as_str()),
+                n + 1,
+                escape(note)
+            );
         }
         if !notes.is_empty() {
             md.push('\n');

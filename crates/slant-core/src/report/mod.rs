@@ -6,7 +6,7 @@
 
 mod class;
 mod coverage;
-mod escape;
+pub mod escape;
 mod html;
 mod json;
 mod markdown;

@@ -1,6 +1,7 @@
 //! The CSV export: one row per sentence per reviewer, for spreadsheets and for `import-tags`.
 //! UTF-8 with a byte order mark, so spreadsheet programs show curly quotes correctly.
 
+use super::escape::csv_cell;
 use super::{Report, ReportError};
 
 /// The header, a contract with teachers' spreadsheets and scripts.
@@ -36,19 +37,26 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
                     let phrases: Vec<&str> = annotation.map_or(vec![], |x| {
                         x.loaded_phrases.iter().map(|p| article.slice(*p)).collect()
                     });
-                    w.write_record([
-                        article.id.as_str(),
-                        &article.title,
-                        &(i + 1).to_string(),
-                        &span.start.to_string(),
-                        &span.end.to_string(),
-                        &reviewer.name,
-                        annotation.and_then(|x| x.tag).map_or("", |t| t.key()),
-                        &phrases.join(PHRASE_SEPARATOR),
-                        annotation.and_then(|x| x.note.as_deref()).unwrap_or(""),
-                        article.slice(*span),
-                    ])
-                    .map_err(err)?;
+                    // Every text cell guarded against running as a formula.
+                    let cells: [std::borrow::Cow<str>; 10] = [
+                        csv_cell(article.id.as_str()),
+                        csv_cell(&article.title),
+                        (i + 1).to_string().into(),
+                        span.start.to_string().into(),
+                        span.end.to_string().into(),
+                        csv_cell(&reviewer.name),
+                        annotation
+                            .and_then(|x| x.tag)
+                            .map_or("", |t| t.key())
+                            .into(),
+                        csv_cell(&phrases.join(PHRASE_SEPARATOR))
+                            .into_owned()
+                            .into(),
+                        csv_cell(annotation.and_then(|x| x.note.as_deref()).unwrap_or("")),
+                        csv_cell(article.slice(*span)),
+                    ];
+                    w.write_record(cells.iter().map(|c| c.as_bytes()))
+                        .map_err(err)?;
                 }
             }
         }

@@ -5,12 +5,15 @@
 //! one. The previous file is kept as `NAME.ron.bak`. Loading checks every invariant
 //! ([`crate::validate`]) and reports problems with the file, line and column.
 
+mod atomic;
 mod chunked;
 mod format;
 mod locate;
 pub mod lock;
 
-use std::fs::{self, File};
+pub use atomic::{Backup, backup_path, write_atomic};
+
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -284,11 +287,10 @@ fn project_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, usize> {
     })
 }
 
-/// The backup kept beside a project: `NAME.ron.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+/// True when `path` is a Slant project (it loads as one): a report or any other output must
+/// never be written over it.
+pub fn is_project_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file()) && load(path).is_ok()
 }
 
 /// Saves `project` to `path` atomically, keeping the previous file as `NAME.ron.bak`.
@@ -300,8 +302,8 @@ pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
     })
 }
 
-/// Saves a new project to `path`, which must not exist: the file is written beside it and linked
-/// into place, which fails if anything got there first.
+/// Saves a new project to `path`, which must not exist: the file is written beside it under a
+/// random name and moved into place only if nothing got there first.
 pub fn save_new(project: &Project, path: &Path) -> Result<(), SaveError> {
     let text = to_ron(project)?;
     let write = |source| SaveError::Write {
@@ -313,81 +315,22 @@ pub fn save_new(project: &Project, path: &Path) -> Result<(), SaveError> {
             path: path.to_owned(),
         });
     }
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(path.file_name().unwrap_or_default());
-    tmp_name.push(format!(".new-{}", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    write_atomic(&tmp, text.as_bytes(), Backup::None).map_err(write)?;
-    let linked = fs::hard_link(&tmp, path);
-    let _ = fs::remove_file(&tmp);
-    match linked {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".slant-new-")
+        .tempfile_in(dir)
+        .map_err(write)?;
+    tmp.write_all(text.as_bytes()).map_err(write)?;
+    tmp.as_file().sync_all().map_err(write)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists {
             path: path.to_owned(),
         }),
-        // A file system without hard links: fall back to a rename (the check above stands).
-        Err(_) => write_atomic(path, text.as_bytes(), Backup::None).map_err(write),
-    }
-}
-
-/// Whether [`write_atomic`] keeps the file it replaces as `NAME.bak`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Backup {
-    Keep,
-    None,
-}
-
-/// Writes `bytes` to a temporary file in `path`'s folder, syncs it, keeps the old file as the
-/// backup if asked, and renames the new one into place.
-pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        if backup == Backup::Keep && path.exists() {
-            keep_backup(path)?;
-        }
-        fs::rename(&tmp, path)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Points `NAME.ron.bak` at the current file: a hard link where the file system allows it (the
-/// rename that follows then leaves the old contents only under the backup name), a copy elsewhere.
-fn keep_backup(path: &Path) -> io::Result<()> {
-    let backup = backup_path(path);
-    match fs::remove_file(&backup) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
-    if fs::hard_link(path, &backup).is_err() {
-        fs::copy(path, &backup)?;
-    }
-    Ok(())
-}
-
-fn sync_dir(dir: &Path) {
-    // Makes the rename durable on Unix; opening a folder is not possible on Windows, where the
-    // rename is durable once it returns.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+        Err(e) => Err(write(e.error)),
     }
 }
 

@@ -1,0 +1,240 @@
+//! Writing a file so that it is, at every moment, either the complete old version or the complete
+//! new one, and so that a shared class folder is no way in.
+//!
+//! The new text goes to a temporary file created exclusively under a random name (the `tempfile`
+//! crate: a link planted at a predictable name is never followed), is synced, takes the old
+//! file's permissions (and owner, where allowed), and is renamed over the target. A target reached
+//! through a symbolic link is written where the link points, so the link stays a link. A file
+//! without write permission is refused, not replaced. The old version is kept as `NAME.bak` by an
+//! atomic rename, so a kill at any moment leaves a backup whenever a previous version existed.
+//! Temporary files left by killed processes are removed by the next save.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Whether [`write_atomic`] keeps the file it replaces as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    Keep,
+    None,
+}
+
+/// `NAME.bak` beside `path`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to `path` atomically (see the module's documentation).
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()> {
+    let path = through_links(path);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?
+        .to_string_lossy()
+        .into_owned();
+    let old = fs::metadata(&path).ok();
+    if let Some(meta) = &old {
+        if !meta.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is not a regular file",
+            ));
+        }
+        if meta.permissions().readonly() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only (make it writable, or save under another name)",
+            ));
+        }
+    }
+    remove_leftovers(&dir, &name);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.tmp-{}-", std::process::id()))
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    if let Some(meta) = &old {
+        keep_owner_and_mode(tmp.as_file(), meta);
+    }
+    tmp.as_file().sync_all()?;
+    if backup == Backup::Keep && old.is_some() {
+        keep_backup(&path, &dir, &name)?;
+    }
+    tmp.persist(&path).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Where a symbolic link points (relative links read from the link's folder); `path` itself
+/// when it is not a link or the link is broken.
+fn through_links(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| {
+            fs::read_link(path)
+                .map(|target| path.parent().unwrap_or(Path::new(".")).join(target))
+                .unwrap_or_else(|_| path.to_owned())
+        }),
+        _ => path.to_owned(),
+    }
+}
+
+#[cfg(unix)]
+fn keep_owner_and_mode(file: &File, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    // Only root may give a file away; a failure leaves the saver as owner, which is fine.
+    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    let _ = file.set_permissions(old.permissions());
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_mode(file: &File, old: &fs::Metadata) {
+    let _ = file.set_permissions(old.permissions());
+}
+
+/// Points `NAME.bak` at the current file: a hard link (or a copy where links are not possible)
+/// under a temporary name, renamed over the old backup, so there is always one.
+fn keep_backup(path: &Path, dir: &Path, name: &str) -> io::Result<()> {
+    let staged = tempfile::Builder::new()
+        .prefix(&format!(".{name}.tmp-{}-bak-", std::process::id()))
+        .make_in(dir, |p| {
+            fs::hard_link(path, p).or_else(|_| fs::copy(path, p).map(drop))
+        })?;
+    staged
+        .persist(backup_path(path))
+        .map(drop)
+        .map_err(|e| e.error)
+}
+
+/// Removes temporary files of `name` left by processes that were killed while saving. Those of
+/// running processes (another copy of Slant saving now) are left alone.
+fn remove_leftovers(dir: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.tmp-");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let dead = match pid {
+            Some(pid) if pid == std::process::id() => false,
+            Some(pid) => !alive(pid),
+            None => false,
+        };
+        if dead {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn alive(_pid: u32) -> bool {
+    // Without /proc, leave them: they are never read, only wasted space.
+    true
+}
+
+fn sync_dir(dir: &Path) {
+    // Makes the rename durable on Unix; opening a folder is not possible on Windows, where the
+    // rename is durable once it returns.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn keeps_the_mode_and_refuses_a_read_only_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.ron");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&p, b"new", Backup::Keep).unwrap();
+        assert_eq!(mode(&p), 0o600);
+        assert_eq!(fs::read_to_string(backup_path(&p)).unwrap(), "old");
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).unwrap();
+        let err = write_atomic(&p, b"newer", Backup::Keep).unwrap_err();
+        assert!(err.to_string().contains("read-only"), "{err}");
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[test]
+    fn writes_through_a_symbolic_link_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.ron");
+        let link = dir.path().join("link.ron");
+        fs::write(&real, "old").unwrap();
+        symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new", Backup::Keep).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_link_planted_at_the_old_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.ron");
+        let victim = dir.path().join("victim.txt");
+        fs::write(&p, "old").unwrap();
+        fs::write(&victim, "keep me").unwrap();
+        let planted = dir
+            .path()
+            .join(format!(".p.ron.tmp-{}", std::process::id()));
+        symlink(&victim, &planted).unwrap();
+        write_atomic(&p, b"new", Backup::Keep).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+        assert!(!fs::symlink_metadata(&p).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[test]
+    fn leftovers_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.ron");
+        fs::write(&p, "old").unwrap();
+        // A process id no live process has (above Linux's pid_max).
+        let stale = dir.path().join(".p.ron.tmp-4194305-abc123");
+        fs::write(&stale, "half a save").unwrap();
+        write_atomic(&p, b"new", Backup::Keep).unwrap();
+        assert!(!stale.exists());
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.contains(".tmp-")),
+            "no temporary file is left: {names:?}"
+        );
+    }
+
+    #[test]
+    fn a_device_is_not_a_project_file() {
+        let err = write_atomic(Path::new("/dev/null"), b"x", Backup::Keep).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+}
