@@ -718,3 +718,22 @@ fn hostile_names_are_guarded_in_csv_and_escaped_on_the_terminal() {
     );
     assert!(shown.contains("\\u{1b}"), "{shown}");
 }
+
+#[test]
+fn devices_are_refused_at_once_not_read() {
+    for args in [
+        vec!["analyze", "/dev/zero"],
+        vec!["check", "/dev/zero"],
+        vec!["stats", "/dev/zero"],
+    ] {
+        let start = std::time::Instant::now();
+        let out = slant(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("/dev/zero: is not a regular file"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+}

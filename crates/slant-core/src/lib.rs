@@ -4,6 +4,7 @@
 //! and project storage. The `slant` binary is a thin command-line front over it.
 
 pub mod agreement;
+pub mod bounded;
 pub mod command;
 pub mod compare;
 pub mod cues;

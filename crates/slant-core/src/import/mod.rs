@@ -117,6 +117,8 @@ pub enum ImportError {
         path.display(), megabytes(*size), MAX_ARTICLE_BYTES / 1_000_000
     )]
     TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: is not a regular file (a device, a pipe or a folder); give an article file", path.display())]
+    NotRegular { path: PathBuf },
     #[error("{}: the page has no article text that Slant can find (no paragraphs outside menus, ads and footers)", path.display())]
     NoArticle { path: PathBuf },
 }
@@ -157,14 +159,21 @@ pub fn import_file(path: &Path) -> Result<ImportedText, ImportError> {
         path: path.to_owned(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(ImportError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
+    let bytes = match crate::bounded::read(path, MAX_ARTICLE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(crate::bounded::ReadError::Io(e)) => return Err(read_error(e)),
+        Err(crate::bounded::ReadError::NotRegular) => {
+            return Err(ImportError::NotRegular {
+                path: path.to_owned(),
+            });
+        }
+        Err(crate::bounded::ReadError::TooLarge(size)) => {
+            return Err(ImportError::TooLarge {
+                path: path.to_owned(),
+                size,
+            });
+        }
+    };
     import_bytes(&bytes, Format::of_path(path), path)
 }
 

@@ -35,6 +35,13 @@ pub enum LoadError {
     Read { path: PathBuf, source: io::Error },
     #[error("{}: the file is empty", path.display())]
     Empty { path: PathBuf },
+    #[error("{}: is not a regular file (a device, a pipe or a folder), so not a project", path.display())]
+    NotRegular { path: PathBuf },
+    #[error(
+        "{}: the file is {} MB, more than the {} MB a project can be (a class of 30 reviewers on 20 articles is about 50 MB); is it the right file?",
+        path.display(), size / 1_000_000, MAX_PROJECT_BYTES / 1_000_000
+    )]
+    TooLarge { path: PathBuf, size: u64 },
     #[error(
         "{}:{line}:{column}: byte 0x{byte:02X} is not UTF-8 text: a Slant project is UTF-8, so either this is not a project or another program re-saved it in a different encoding",
         path.display()
@@ -242,10 +249,26 @@ fn sniff_version(text: &str) -> Option<u32> {
 
 /// Loads and checks a project file.
 pub fn load(path: &Path) -> Result<Project, LoadError> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = match crate::bounded::read(path, MAX_PROJECT_BYTES) {
+        Ok(bytes) => bytes,
+        Err(crate::bounded::ReadError::Io(source)) => {
+            return Err(LoadError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
+        Err(crate::bounded::ReadError::NotRegular) => {
+            return Err(LoadError::NotRegular {
+                path: path.to_owned(),
+            });
+        }
+        Err(crate::bounded::ReadError::TooLarge(size)) => {
+            return Err(LoadError::TooLarge {
+                path: path.to_owned(),
+                size,
+            });
+        }
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_owned(),
@@ -286,6 +309,10 @@ fn project_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, usize> {
         text
     })
 }
+
+/// The largest project file Slant reads: ten times a large class's (30 reviewers × 20 articles,
+/// about 50 MB), and far below what would exhaust a laptop's memory.
+pub const MAX_PROJECT_BYTES: u64 = 500_000_000;
 
 /// True when `path` is a Slant project (it loads as one): a report or any other output must
 /// never be written over it.
