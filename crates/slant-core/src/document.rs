@@ -348,7 +348,7 @@ impl Document {
             .path
             .clone()
             .ok_or_else(|| SaveError::Serialize("the project has no file yet".into()))?;
-        if !self.is_dirty() && self.on_disk.is_some() && !self.changed_on_disk() {
+        if !self.is_dirty() && self.on_disk.is_some() && path.exists() && !self.changed_on_disk() {
             return Ok(());
         }
         self.save_as(&path)
@@ -573,6 +573,10 @@ mod tests {
             bak,
             "a save with nothing new keeps it"
         );
+        assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), file);
+        // A file deleted meanwhile is written again.
+        std::fs::remove_file(dir.path().join("p.ron")).unwrap();
+        d.save().unwrap();
         assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), file);
     }
 
