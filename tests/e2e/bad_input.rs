@@ -367,3 +367,49 @@ fn offsets_out_of_range_or_inside_a_character() {
         &format!(":{line}:9: article \"a\", sentence 1: offset 5 falls inside a character"),
     );
 }
+
+#[test]
+fn a_repeated_key_is_a_load_error_with_its_line_not_a_silent_loss() {
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample_projects/netanyahu_trump_annotated.ron"
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // A second, empty "m-rivera" before the real one; then a sentence key written twice.
+    let reviewer_twice = sample.replacen(
+        "      annotations: {\n        \"m-rivera\": {",
+        "      annotations: {\n        \"m-rivera\": {},\n        \"m-rivera\": {",
+        1,
+    );
+    let sentence_twice = sample.replacen(
+        "          2: (tag: Fact),",
+        "          2: (tag: Fact),\n          2: (tag: Quote),",
+        1,
+    );
+    for (name, text) in [("reviewer", reviewer_twice), ("sentence", sentence_twice)] {
+        assert_ne!(text, sample, "{name}: the sample changed");
+        let path = dir.path().join(format!("{name}.ron"));
+        std::fs::write(&path, &text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_slant"))
+            .args(["check", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains("appears twice"), "{name}: {err}");
+        let prefix = format!("{}:", path.display());
+        let rest = err
+            .trim()
+            .strip_prefix(&prefix)
+            .unwrap_or_else(|| panic!("{err}"));
+        let line: usize = rest
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .expect("a line number");
+        // Inside the first article's annotations, where the repeated entry ends.
+        assert!((76..=120).contains(&line), "{name}: line {line}: {err}");
+    }
+}

@@ -63,10 +63,67 @@ pub(super) struct ArticleDoc<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     original: Option<Cow<'a, str>>,
     sentences: Cow<'a, [Span]>,
+    #[serde(deserialize_with = "unique_annotations")]
     annotations: Cow<'a, Annotations>,
     /// Annotations an edit of the text left without a sentence (format 4).
     #[serde(default, skip_serializing_if = "<[Unplaced]>::is_empty")]
     unplaced: Cow<'a, [Unplaced]>,
+}
+
+/// A map read from a project file where a repeated key is an error with its line and column,
+/// not a silent overwrite (the next save would write the loss: 33 annotations instead of 63).
+struct UniqueMap<K, V>(BTreeMap<K, V>);
+
+impl<'de, K, V> Deserialize<'de> for UniqueMap<K, V>
+where
+    K: Deserialize<'de> + Ord + std::fmt::Display,
+    V: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K, V> serde::de::Visitor<'de> for Visit<K, V>
+        where
+            K: Deserialize<'de> + Ord + std::fmt::Display,
+            V: Deserialize<'de>,
+        {
+            type Value = UniqueMap<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = m.next_entry::<K, V>()? {
+                    match out.entry(k) {
+                        std::collections::btree_map::Entry::Vacant(e) => {
+                            e.insert(v);
+                        }
+                        std::collections::btree_map::Entry::Occupied(e) => {
+                            return Err(serde::de::Error::custom(format!(
+                                "`{}` appears twice here; Slant would keep only the second and lose the first, so the file is not read (merge or remove one)",
+                                e.key()
+                            )));
+                        }
+                    }
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// Each reviewer once per article, each sentence once per reviewer.
+fn unique_annotations<'de, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Cow<'a, Annotations>, D::Error> {
+    let outer =
+        UniqueMap::<ReviewerId, UniqueMap<usize, crate::model::Annotation>>::deserialize(d)?;
+    Ok(Cow::Owned(
+        outer.0.into_iter().map(|(k, v)| (k, v.0)).collect(),
+    ))
 }
 
 /// The summary as written (computed) or as read (skipped, whatever it holds).
