@@ -66,6 +66,24 @@ impl Workspace {
     /// Keeps the box in step with the selection: a draft being typed for the selected sentence
     /// and reviewer stays; anything else is stored first and the box refilled.
     pub(super) fn sync_note(&mut self) {
+        // Called every frame: when the box already shows the selected sentence's stored note,
+        // there is nothing to do (and nothing to allocate).
+        if let (Some(d), Some(a), Some(s), Some(r)) = (
+            &self.note,
+            self.focused_article(),
+            self.selected,
+            &self.reviewer,
+        ) && (d.article, d.sentence, &d.reviewer) == (a, s, r)
+            && !d.pending()
+        {
+            let stored = self.doc.project.articles[a]
+                .annotation(r, s)
+                .and_then(|x| x.note.as_deref())
+                .unwrap_or("");
+            if stored == d.stored {
+                return;
+            }
+        }
         let target = match (self.focused_article(), self.selected, &self.reviewer) {
             (Some(a), Some(s), Some(r)) => Some((a, s, r.clone())),
             _ => None,
