@@ -413,3 +413,181 @@ fn a_repeated_key_is_a_load_error_with_its_line_not_a_silent_loss() {
         assert!((76..=120).contains(&line), "{name}: line {line}: {err}");
     }
 }
+
+#[test]
+fn carriage_returns_in_an_article_keep_every_offset() {
+    // `&#13;&#10;` in Markdown is a carriage return and a line feed inside the article's text.
+    let d = Dir::new();
+    let md = d.file("a.md", b"One.&#13;&#10;Two.\n");
+    let ron = d.dir.path().join("a.ron");
+    let (ok, _, err) = slant(&[
+        Path::new("new"),
+        &ron,
+        &md,
+        Path::new("--reviewer"),
+        Path::new("Ann"),
+    ]);
+    assert!(ok, "{err}");
+    let text = std::fs::read_to_string(&ron).unwrap();
+    assert!(!text.contains('\r'), "no raw carriage return in the file");
+    let p = store::load(&ron).unwrap();
+    assert_eq!(p.articles[0].text, "One.\r\nTwo.\n");
+    let csv = d.dir.path().join("a.csv");
+    let (ok, _, err) = slant(&[
+        Path::new("export"),
+        &ron,
+        Path::new("--format"),
+        Path::new("csv"),
+        Path::new("-o"),
+        &csv,
+    ]);
+    assert!(ok, "{err}");
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        csv.lines().any(|l| l.ends_with(",2,6,10,Ann,,,,Two.")),
+        "{csv}"
+    );
+
+    // An editor that re-saves the file with Windows line ends changes nothing.
+    std::fs::write(&ron, text.replace('\n', "\r\n")).unwrap();
+    assert_eq!(store::load(&ron).unwrap(), p);
+
+    // A student's file with such an article merges into a class file that still loads.
+    let class = d.dir.path().join("class.ron");
+    let student = d.dir.path().join("student.ron");
+    let mut project = project();
+    project.articles[0] = Article::new("a".into(), "Windows", "One.\r\nTwo.\rThree.\n");
+    store::save(&project, &class).unwrap();
+    let reviewer = project.reviewers[0].id.clone();
+    project.articles[0].set_tag(&reviewer, 2, Some(Tag::Fact));
+    store::save(&project, &student).unwrap();
+    let (ok, _, err) = slant(&[Path::new("merge"), &class, &student]);
+    assert!(ok, "{err}");
+    let merged = store::load(&class).unwrap();
+    assert_eq!(merged.articles[0].text, "One.\r\nTwo.\rThree.\n");
+    let third = merged.articles[0]
+        .annotations
+        .values()
+        .filter_map(|by| by.get(&2))
+        .filter(|a| a.tag == Some(Tag::Fact))
+        .count();
+    assert_eq!(third, 1, "the student's tag on sentence 3 is merged");
+    assert_eq!(
+        merged.articles[0].sentence_text(2),
+        "Three.",
+        "and sentence 3 is still `Three.`"
+    );
+}
+
+#[test]
+fn a_sentence_key_too_large_for_any_article_is_shown_as_written() {
+    let text = good_ron();
+    let at = text.find("1: (tag: Quote)").unwrap();
+    let (line, column) = (
+        text[..at].lines().count(),
+        at - text[..at].rfind('\n').unwrap(),
+    );
+    refuse_project(
+        text.replacen("1: (tag: Quote)", "18446744073709551615: (tag: Quote)", 1)
+            .as_bytes(),
+        &format!(
+            ":{line}:{column}: article \"a\", reviewer \"ann\": an annotation for sentence 18446744073709551616 (key 18446744073709551615), but the article has 3 sentences"
+        ),
+    );
+}
+
+/// A file that is a sound project in a form people or programs produce: `slant check` says OK
+/// and it loads as `want`.
+fn opens_as(bytes: &[u8], want: &Project) {
+    let d = Dir::new();
+    let path = d.file("class.ron", bytes);
+    let (ok, out, err) = slant(&[Path::new("check"), &path]);
+    assert!(ok, "{err}");
+    assert!(
+        out.ends_with(": OK (1 articles, 1 reviewers, 1 annotations)"),
+        "{out}"
+    );
+    assert_eq!(&store::load(&path).unwrap(), want);
+}
+
+#[test]
+fn the_version_is_read_as_ron_reads_it_and_only_where_it_stands() {
+    let want = project();
+    opens_as(
+        good_ron()
+            .replace("format_version: 4", "format_version: 0x4")
+            .as_bytes(),
+        &want,
+    );
+    let mut titled = project();
+    titled.title = "Why format_version: 9 matters".into();
+    let text = store::to_ron(&titled).unwrap();
+    assert!(text.contains("title: \"Why format_version: 9 matters\""));
+    opens_as(text.as_bytes(), &titled);
+}
+
+#[test]
+fn utf16_without_a_mark_and_utf32_with_one_read_as_written() {
+    let want = project();
+    let utf16: Vec<u8> = good_ron()
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    opens_as(&utf16, &want);
+    let mut utf32 = b"\xFF\xFE\0\0".to_vec();
+    utf32.extend(good_ron().chars().flat_map(|c| (c as u32).to_le_bytes()));
+    opens_as(&utf32, &want);
+
+    let mut article = b"\xFF\xFE\0\0".to_vec();
+    article.extend(
+        "Budget row\r\nIran’s vote.\r\n"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes()),
+    );
+    let (notes, text) = add("utf32.txt", &article).unwrap();
+    assert_eq!(notes, "read as UTF-32 LE with Windows line ends (\\r\\n)");
+    assert_eq!(text, "Budget row\nIran’s vote.\n");
+    let article: Vec<u8> = "Budget row\nIran’s vote.\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let (notes, text) = add("notepad.txt", &article).unwrap();
+    assert_eq!(notes, "read as UTF-16 BE without a byte order mark");
+    assert_eq!(text, "Budget row\nIran’s vote.\n");
+}
+
+#[test]
+fn a_file_cut_inside_a_character_says_it_was_cut_short() {
+    let text = good_ron();
+    let at = text.find('’').unwrap();
+    let cut = &text.as_bytes()[..at + 1];
+    let line = text[..at].lines().count();
+    let column = text[..at].chars().rev().take_while(|&c| c != '\n').count() + 1;
+    refuse_project(
+        cut,
+        &format!(
+            ":{line}:{column}: the file stops in the middle of a character: it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as class.ron.bak"
+        ),
+    );
+    let mut damaged = vec![0xFF, 0xFE];
+    damaged.extend(text.encode_utf16().take(10).flat_map(u16::to_le_bytes));
+    damaged.extend([0x00, 0xDC]); // a lone low surrogate
+    refuse_project(
+        &damaged,
+        ": byte 22 is not valid UTF-16 LE: the file was damaged after it was re-saved as UTF-16 LE",
+    );
+}
+
+#[test]
+fn a_reviewer_listed_twice_is_refused_at_the_second_entry() {
+    let mut p = project();
+    p.reviewers.push(p.reviewers[0].clone());
+    let text = store::to_ron(&p).unwrap();
+    let second = text.match_indices("id: \"ann\"").nth(1).unwrap().0;
+    let line = text[..second].lines().count();
+    let column = second - text[..second].rfind('\n').unwrap();
+    refuse_project(
+        text.as_bytes(),
+        &format!(":{line}:{column}: reviewer id \"ann\" is used twice"),
+    );
+}

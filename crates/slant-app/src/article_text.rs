@@ -45,7 +45,8 @@ fn text_area(ui: &mut Ui, body: &mut String, rows: usize, max_height: f32, focus
             let r = ui.add(
                 egui::TextEdit::multiline(body)
                     .desired_rows(rows)
-                    .desired_width(f32::INFINITY),
+                    .desired_width(f32::INFINITY)
+                    .char_limit(slant_core::validate::MAX_TEXT_BYTES / 4),
             );
             r.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Article text")
@@ -218,7 +219,11 @@ impl SlantApp {
     ) -> bool {
         ui.heading("New article from text");
         ui.label("Title");
-        let r = ui.add(egui::TextEdit::singleline(title).desired_width(f32::INFINITY));
+        let r = ui.add(
+            egui::TextEdit::singleline(title)
+                .desired_width(f32::INFINITY)
+                .char_limit(slant_core::validate::MAX_FIELD_BYTES / 4),
+        );
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Article title"));
         ui.label("Text (paste the article here; line breaks inside sentences are joined)");
         // The title follows the first line of the text until the person writes their own.

@@ -127,7 +127,9 @@ pub fn inspector(
         let edit = egui::TextEdit::multiline(&mut draft.text)
             .hint_text("Why this tag? (kept when you leave the box; Escape leaves it)")
             .desired_rows(3)
-            .desired_width(f32::INFINITY);
+            .desired_width(f32::INFINITY)
+            // Within what a project holds, however wide the characters.
+            .char_limit(slant_core::validate::MAX_FIELD_BYTES / 4);
         let response = ui.add(edit);
         response.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Note")

@@ -9,6 +9,7 @@ pub mod command;
 pub mod compare;
 pub mod cues;
 pub mod document;
+pub mod encoding;
 pub mod import;
 pub mod lexicon;
 pub mod merge;

@@ -7,11 +7,27 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::{Article, Project, Span};
+use crate::model::{Article, Project, Reviewer, Span};
+
+/// The longest article text a project may hold: three times the largest article file Slant
+/// imports ([`crate::import::MAX_ARTICLE_BYTES`]), since decoding can grow a file that much
+/// (Windows-1252's curly quotes take three bytes in UTF-8).
+pub const MAX_TEXT_BYTES: usize = 64_000_000;
+
+/// The longest other string (a title, a name, a note, an address): a note of a million bytes is
+/// a book, so a longer one is damage or an attack, not a review.
+pub const MAX_FIELD_BYTES: usize = 1_000_000;
 
 /// One broken invariant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
+    /// A string longer than its limit; `what` names it (`title`, `note`…), in `article` if any.
+    TooLong {
+        article: Option<String>,
+        what: String,
+        bytes: usize,
+        limit: usize,
+    },
     DuplicateReviewer {
         id: String,
     },
@@ -46,10 +62,13 @@ pub enum Problem {
         article: String,
         reviewer: String,
     },
+    /// `key` is the 0-based sentence key as written in the file: it may be any number, even
+    /// the largest (`sentence` would overflow), so it is shown as `key + 1` without arithmetic
+    /// on `usize`.
     AnnotationWithoutSentence {
         article: String,
         reviewer: String,
-        sentence: usize,
+        key: usize,
         sentences: usize,
     },
     PhraseOutsideSentence {
@@ -77,6 +96,7 @@ impl Problem {
     pub fn article(&self) -> Option<&str> {
         match self {
             Problem::DuplicateReviewer { .. } | Problem::UnknownAnswerKey { .. } => None,
+            Problem::TooLong { article, .. } => article.as_deref(),
             Problem::DuplicateArticle { id } => Some(id),
             Problem::EmptySentence { article, .. }
             | Problem::SentenceOutsideText { article, .. }
@@ -94,6 +114,22 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Problem::TooLong {
+                article,
+                what,
+                bytes,
+                limit,
+            } => {
+                if let Some(article) = article {
+                    write!(f, "article \"{article}\": ")?;
+                }
+                write!(
+                    f,
+                    "{what} is {:.1} MB, more than the {} MB a project can hold",
+                    *bytes as f64 / 1e6,
+                    limit / 1_000_000
+                )
+            }
             Problem::DuplicateReviewer { id } => write!(f, "reviewer id \"{id}\" is used twice"),
             Problem::UnknownAnswerKey { reviewer } => write!(
                 f,
@@ -136,11 +172,12 @@ impl fmt::Display for Problem {
             Problem::AnnotationWithoutSentence {
                 article,
                 reviewer,
-                sentence,
+                key,
                 sentences,
             } => write!(
                 f,
-                "article \"{article}\", reviewer \"{reviewer}\": an annotation for sentence {sentence}, but the article has {sentences} sentences"
+                "article \"{article}\", reviewer \"{reviewer}\": an annotation for sentence {} (key {key}), but the article has {sentences} sentences",
+                u128::from(*key as u64) + 1
             ),
             Problem::PhraseOutsideSentence {
                 article,
@@ -176,6 +213,7 @@ impl fmt::Display for Problem {
 /// Every problem in `project`, in file order; empty when it is sound.
 pub fn check(project: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();
+    check_lengths(project, &mut problems);
     let mut seen = HashSet::new();
     for r in &project.reviewers {
         if !seen.insert(r.id.as_str()) {
@@ -201,6 +239,82 @@ pub fn check(project: &Project) -> Vec<Problem> {
         check_article(article, &seen, &mut problems);
     }
     problems
+}
+
+/// Every string within its limit ([`MAX_TEXT_BYTES`], [`MAX_FIELD_BYTES`]).
+pub fn check_lengths(project: &Project, problems: &mut Vec<Problem>) {
+    too_long(None, "the title", &project.title, MAX_FIELD_BYTES, problems);
+    for r in &project.reviewers {
+        reviewer_lengths(r, problems);
+    }
+    for a in &project.articles {
+        article_lengths(a, problems);
+    }
+}
+
+/// A reviewer's name within [`MAX_FIELD_BYTES`].
+pub fn reviewer_lengths(r: &Reviewer, problems: &mut Vec<Problem>) {
+    let what = format!("reviewer \"{}\"'s name", r.id);
+    too_long(None, &what, &r.name, MAX_FIELD_BYTES, problems);
+}
+
+/// Every string of an article within its limit: commands that bring one in check it too, so a
+/// project Slant saves always loads again.
+pub fn article_lengths(a: &Article, problems: &mut Vec<Problem>) {
+    let id = Some(a.id.as_str());
+    too_long(id, "the text", &a.text, MAX_TEXT_BYTES, problems);
+    if let Some(original) = &a.original {
+        too_long(id, "the original text", original, MAX_TEXT_BYTES, problems);
+    }
+    too_long(id, "the title", &a.title, MAX_FIELD_BYTES, problems);
+    for (what, value) in [
+        ("the outlet", &a.outlet),
+        ("the url", &a.url),
+        ("the byline", &a.byline),
+    ] {
+        if let Some(v) = value {
+            too_long(id, what, v, MAX_FIELD_BYTES, problems);
+        }
+    }
+    for (reviewer, by) in &a.annotations {
+        for (key, annotation) in by {
+            if let Some(note) = &annotation.note {
+                let what = format!("reviewer \"{reviewer}\"'s note on sentence key {key}");
+                too_long(id, &what, note, MAX_FIELD_BYTES, problems);
+            }
+        }
+    }
+    for u in &a.unplaced {
+        let what = format!("reviewer \"{}\"'s unplaced sentence", u.reviewer);
+        too_long(id, &what, &u.sentence, MAX_TEXT_BYTES, problems);
+        if let Some(note) = &u.annotation.note {
+            too_long(
+                id,
+                &format!("{what}'s note"),
+                note,
+                MAX_FIELD_BYTES,
+                problems,
+            );
+        }
+    }
+}
+
+/// Adds a [`Problem::TooLong`] when `s` is longer than `limit` bytes.
+pub fn too_long(
+    article: Option<&str>,
+    what: &str,
+    s: &str,
+    limit: usize,
+    problems: &mut Vec<Problem>,
+) {
+    if s.len() > limit {
+        problems.push(Problem::TooLong {
+            article: article.map(str::to_owned),
+            what: what.to_owned(),
+            bytes: s.len(),
+            limit,
+        });
+    }
 }
 
 fn check_article(article: &Article, reviewers: &HashSet<&str>, problems: &mut Vec<Problem>) {
@@ -258,17 +372,17 @@ fn check_article(article: &Article, reviewers: &HashSet<&str>, problems: &mut Ve
             });
         }
         for (&index, annotation) in by_sentence {
-            let sentence = index + 1;
             let who = || reviewer.to_string();
             let Some(&span) = article.sentences.get(index) else {
                 problems.push(Problem::AnnotationWithoutSentence {
                     article: id(),
                     reviewer: who(),
-                    sentence,
+                    key: index,
                     sentences: article.sentences.len(),
                 });
                 continue;
             };
+            let sentence = index + 1; // `index` names a sentence, so this cannot overflow
             if !sound[index] {
                 continue; // already reported; phrase checks would only repeat it
             }
@@ -321,6 +435,25 @@ mod tests {
     }
 
     #[test]
+    fn strings_longer_than_their_limit_are_refused() {
+        let mut p = project();
+        p.articles[0].text.push_str(&" ".repeat(MAX_TEXT_BYTES));
+        p.articles[0].edit_annotation(&p.reviewers[0].id.clone(), 1, |a| {
+            a.note = Some("x".repeat(MAX_FIELD_BYTES + 1));
+        });
+        let messages: Vec<String> = check(&p).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "article \"a\": the text is 64.0 MB, more than the 64 MB a project can hold",
+                "article \"a\": reviewer \"ann\"'s note on sentence key 1 is 1.0 MB, more than the 1 MB a project can hold",
+            ]
+        );
+        p.articles[0].text.truncate(MAX_TEXT_BYTES);
+        assert_eq!(check(&p).len(), 1, "the limit itself is allowed");
+    }
+
+    #[test]
     fn a_sound_project_has_no_problems() {
         assert_eq!(check(&project()), []);
     }
@@ -365,7 +498,7 @@ mod tests {
                 .collect::<Vec<_>>(),
             [
                 "article \"a\": annotations by reviewer \"ghost\", who is not in the project's reviewers",
-                "article \"a\", reviewer \"ghost\": an annotation for sentence 6, but the article has 2 sentences"
+                "article \"a\", reviewer \"ghost\": an annotation for sentence 6 (key 5), but the article has 2 sentences"
             ]
         );
 

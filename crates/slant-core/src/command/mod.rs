@@ -117,8 +117,50 @@ fn article_mut(project: &mut Project, index: usize) -> Result<&mut Article, Comm
 }
 
 impl Command {
+    /// A string longer than a project may hold is refused here, where every edit passes, so a
+    /// project Slant saves always loads again.
+    fn check_lengths(&self) -> Result<(), CommandError> {
+        use crate::validate::{self, MAX_FIELD_BYTES, too_long};
+        let mut problems = Vec::new();
+        let note = |a: &Annotation, problems: &mut Vec<validate::Problem>| {
+            if let Some(n) = &a.note {
+                too_long(None, "the note", n, MAX_FIELD_BYTES, problems);
+            }
+        };
+        match self {
+            Command::SetAnnotation {
+                annotation: Some(a),
+                ..
+            } => note(a, &mut problems),
+            Command::SetSegmentation { annotations, .. } => annotations
+                .values()
+                .flat_map(|by| by.values())
+                .for_each(|a| note(a, &mut problems)),
+            Command::SetArticleTitle { title, .. } | Command::SetProjectTitle { title } => {
+                too_long(None, "the title", title, MAX_FIELD_BYTES, &mut problems);
+            }
+            Command::SetArticleOutlet {
+                outlet: Some(outlet),
+                ..
+            } => too_long(None, "the outlet", outlet, MAX_FIELD_BYTES, &mut problems),
+            Command::InsertArticle { article, .. } | Command::ReplaceArticle { article, .. } => {
+                validate::article_lengths(article, &mut problems);
+            }
+            Command::InsertReviewer { reviewer, .. } => {
+                validate::reviewer_lengths(reviewer, &mut problems);
+            }
+            Command::ReplaceProject(project) => validate::check_lengths(project, &mut problems),
+            _ => {}
+        }
+        match problems.first() {
+            Some(p) => Err(CommandError(p.to_string())),
+            None => Ok(()),
+        }
+    }
+
     /// Applies the command and returns the command that undoes it.
     pub fn apply(self, project: &mut Project) -> Result<Command, CommandError> {
+        self.check_lengths()?;
         Ok(match self {
             Command::SetAnnotation {
                 article,
@@ -305,6 +347,22 @@ mod tests {
 
     fn apply(p: &mut Project, c: Command) -> Command {
         c.apply(p).unwrap()
+    }
+
+    #[test]
+    fn a_string_a_project_cannot_hold_is_refused_and_nothing_changes() {
+        let (mut p, r) = project();
+        let before = p.clone();
+        let huge = "x".repeat(validate::MAX_FIELD_BYTES + 1);
+        let note = set_note(&p, 0, &r, 1, &huge).unwrap();
+        let err = note.apply(&mut p).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot apply the edit: the note is 1.0 MB, more than the 1 MB a project can hold"
+        );
+        let title = Command::Batch(vec![Command::SetProjectTitle { title: huge }]);
+        assert!(title.apply(&mut p).is_err());
+        assert_eq!(p, before);
     }
 
     #[test]

@@ -9,34 +9,13 @@
 pub mod html;
 pub mod repair;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Article, ArticleId};
 use jiff::civil::Date;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag as MdTag, TagEnd};
 
-/// How a file's bytes were read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
-    Utf8,
-    Utf8Bom,
-    Utf16Le,
-    Utf16Be,
-    Windows1252,
-}
-
-impl fmt::Display for Encoding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 with BOM",
-            Encoding::Utf16Le => "UTF-16 LE",
-            Encoding::Utf16Be => "UTF-16 BE",
-            Encoding::Windows1252 => "Windows-1252",
-        })
-    }
-}
+pub use crate::encoding::Encoding;
 
 /// How a file ended its lines (Slant itself always uses `\n`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -314,20 +293,9 @@ impl ImportedText {
 
 /// Decodes bytes to text, or gives the offset of the byte that shows they are not text.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), usize> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok((
-            String::from_utf8_lossy(rest).into_owned(),
-            Encoding::Utf8Bom,
-        ));
-    }
-    for (bom, enc, encoding) in [
-        (b"\xFF\xFE", encoding_rs::UTF_16LE, Encoding::Utf16Le),
-        (b"\xFE\xFF", encoding_rs::UTF_16BE, Encoding::Utf16Be),
-    ] {
-        if let Some(rest) = bytes.strip_prefix(bom) {
-            let (text, _) = enc.decode_without_bom_handling(rest);
-            return Ok((text.into_owned(), encoding));
-        }
+    // A damaged sequence in a marked file becomes U+FFFD: the rest is still the article.
+    if let Some(d) = crate::encoding::decode_unicode(bytes) {
+        return Ok((d.text, d.encoding));
     }
     if let Some(offset) = bytes
         .iter()

@@ -228,6 +228,53 @@ fn find_article_list(text: &str) -> Option<ArticleList> {
     list.filter(|l| l.close != 0 && depth == 0)
 }
 
+/// The text of the root struct's `key: value` scalar (a number or identifier), found by
+/// scanning at depth one outside strings and comments: a title that mentions the key, or the
+/// key inside an article, is never taken for it. `None` when the root has no such field.
+pub fn root_scalar<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    loop {
+        while i < b.len() && !SPECIAL[b[i] as usize] && b[i] != b':' {
+            i += 1;
+        }
+        let &c = b.get(i)?;
+        match c {
+            b'"' => i = skip_string(b, i)?,
+            b'\'' => i = skip_char(b, i)?,
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i += b[i..].iter().position(|&x| x == b'\n')?;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => i = skip_block_comment(b, i)?,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?; // `#![enable(…)]` closes at depth 0 too
+                i += 1;
+            }
+            b':' if depth == 1 => {
+                let before = text[..i].trim_end();
+                let is_key = before
+                    .strip_suffix(key)
+                    .is_some_and(|rest| !rest.bytes().last().is_some_and(is_ident_byte));
+                i += 1;
+                if is_key {
+                    let value = text[i..].trim_start();
+                    let len = value
+                        .bytes()
+                        .take_while(|&c| is_ident_byte(c) || c == b'+' || c == b'-')
+                        .count();
+                    return Some(&value[..len]);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 /// The next byte that is not white space or a comment, from `i`.
 fn next_token(b: &[u8], mut i: usize) -> Option<usize> {
     loop {
@@ -259,7 +306,7 @@ fn is_articles_key(before: &str) -> bool {
 
 /// Skips a string starting at the quote `start`: a plain `"…"` with escapes, or a raw string
 /// when the quote follows `r`, `r#…` or `br#…` standing alone.
-fn skip_string(b: &[u8], start: usize) -> Option<usize> {
+pub(super) fn skip_string(b: &[u8], start: usize) -> Option<usize> {
     let hashes = b[..start].iter().rev().take_while(|&&x| x == b'#').count();
     let r = start.checked_sub(hashes + 1);
     let raw = r.is_some_and(|r| {
@@ -334,6 +381,20 @@ fn skip_block_comment(b: &[u8], start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_root_field_is_found_past_strings_comments_and_nested_fields() {
+        let text = "#![enable(implicit_some)]\n(\n  // format_version: 8\n  title: \"format_version: 9\",\n  inner: (format_version: 7),\n  format_version : 0x4,\n)";
+        assert_eq!(root_scalar(text, "format_version"), Some("0x4"));
+        assert_eq!(
+            root_scalar("(title: \"format_version: 9\")", "format_version"),
+            None
+        );
+        assert_eq!(
+            root_scalar("(old_format_version: 3)", "format_version"),
+            None
+        );
+    }
 
     #[test]
     fn finds_the_article_list_past_strings_comments_and_raw_strings() {

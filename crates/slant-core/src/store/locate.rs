@@ -26,8 +26,21 @@ pub fn locate(text: &str, problem: Problem) -> Located {
 }
 
 fn position(text: &str, problem: &Problem) -> Option<usize> {
-    if let Problem::UnknownAnswerKey { .. } = problem {
-        return text.find("answer_key:");
+    match problem {
+        Problem::UnknownAnswerKey { .. } => return text.find("answer_key:"),
+        Problem::DuplicateReviewer { id } => {
+            // The second `id: "…"` in the reviewers list, which comes before the articles.
+            let list = text.find("reviewers:")?;
+            let end = text[list..]
+                .find("articles:")
+                .map_or(text.len(), |i| list + i);
+            let needle = format!("id: {}", ron_string(id));
+            return text[list..end]
+                .match_indices(&needle)
+                .nth(1)
+                .map(|(i, _)| list + i);
+        }
+        _ => {}
     }
     let article = problem.article()?;
     let article_at = text.find(&format!("id: {}", ron_string(article)))?;
@@ -52,26 +65,30 @@ fn position(text: &str, problem: &Problem) -> Option<usize> {
             let by = after(annotations, &ron_string(reviewer))?;
             match problem {
                 Problem::UnknownReviewer { .. } => Some(by),
-                Problem::AnnotationWithoutSentence { sentence, .. }
-                | Problem::PhraseOutsideSentence { sentence, .. }
+                Problem::AnnotationWithoutSentence { key, .. } => find_key(text, by, *key),
+                Problem::PhraseOutsideSentence { sentence, .. }
                 | Problem::PhraseSplitsCharacter { sentence, .. }
-                | Problem::PhrasesOverlap { sentence, .. } => {
-                    let key = format!("{}:", sentence - 1);
-                    text[by..]
-                        .match_indices(&key)
-                        .map(|(i, _)| by + i)
-                        .find(|&i| !text.as_bytes()[i - 1].is_ascii_digit())
-                }
+                | Problem::PhrasesOverlap { sentence, .. } => find_key(text, by, sentence - 1),
                 _ => None,
             }
         }
         Problem::DuplicateArticle { .. } => text[article_at + 1..]
             .find(&format!("id: {}", ron_string(article)))
             .map(|i| article_at + 1 + i),
-        Problem::DuplicateReviewer { .. } => None,
-        Problem::UnknownAnswerKey { .. } => None,
+        Problem::DuplicateReviewer { .. }
+        | Problem::UnknownAnswerKey { .. }
+        | Problem::TooLong { .. } => None,
     };
     Some(found.unwrap_or(article_at))
+}
+
+/// Where sentence key `key:` is written at or after `from` (a whole number, not the end of one).
+fn find_key(text: &str, from: usize, key: usize) -> Option<usize> {
+    let key = format!("{key}:");
+    text[from..]
+        .match_indices(&key)
+        .map(|(i, _)| from + i)
+        .find(|&i| !text.as_bytes()[i - 1].is_ascii_digit())
 }
 
 /// The offset of the `n`th (1-based) `(` after `from`: sentence ranges are written as pairs.

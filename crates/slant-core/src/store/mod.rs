@@ -6,6 +6,7 @@
 //! ([`crate::validate`]) and reports problems with the file, line and column.
 
 mod atomic;
+mod carriage;
 mod chunked;
 mod format;
 mod locate;
@@ -51,6 +52,24 @@ pub enum LoadError {
         line: usize,
         column: usize,
         byte: u8,
+    },
+    #[error(
+        "{}:{line}:{column}: the file stops in the middle of a character: it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as {}",
+        path.display(), backup_name(path)
+    )]
+    CutInCharacter {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "{}: byte {offset} is not valid {encoding}: the file was damaged after it was re-saved as {encoding}",
+        path.display()
+    )]
+    Damaged {
+        path: PathBuf,
+        encoding: crate::encoding::Encoding,
+        offset: usize,
     },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Syntax {
@@ -124,8 +143,9 @@ fn ron_options() -> ron::Options {
 /// The project as the text of a project file: always the same bytes for the same project.
 pub fn to_ron(project: &Project) -> Result<String, SaveError> {
     let config = pretty_config();
-    let mut text = chunked::print(project, &ron::Options::default(), &config)
+    let text = chunked::print(project, &ron::Options::default(), &config)
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    let mut text = carriage::escape_in_strings(text);
     text.push('\n');
     Ok(text)
 }
@@ -226,25 +246,26 @@ fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> Stri
         _ if at_end => format!(
             "the file stops in the middle of the project ({}): it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as {}",
             e.code,
-            backup_path(path)
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
+            backup_name(path)
         ),
         code => code.to_string(),
     }
 }
 
+/// The backup's file name, as messages about a damaged file point to it.
+fn backup_name(path: &Path) -> String {
+    backup_path(path)
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// The `format_version` a file declares, read without parsing the rest, so that a newer file
 /// is refused with a clear message rather than a confusing syntax error.
 fn sniff_version(text: &str) -> Option<u32> {
-    let at = text.find("format_version")?;
-    let rest = text[at + "format_version".len()..]
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    rest[..digits].parse().ok()
+    // RON's own number syntax (`4`, `0x4`, `0b100`, `4_`), read by RON.
+    ron::from_str(chunked::root_scalar(text, "format_version")?).ok()
 }
 
 /// Loads and checks a project file.
@@ -274,40 +295,79 @@ pub fn load(path: &Path) -> Result<Project, LoadError> {
             path: path.to_owned(),
         });
     }
-    let text = project_text(&bytes).map_err(|at| {
-        let (line, column) = locate::line_column(&bytes[..at]);
-        LoadError::NotText {
-            path: path.to_owned(),
-            line,
-            column,
-            byte: bytes[at],
+    let text = project_text(&bytes).map_err(|e| {
+        let path = path.to_owned();
+        match e {
+            TextError::NotUtf8(at) => {
+                let (line, column) = locate::line_column(&bytes[..at]);
+                LoadError::NotText {
+                    path,
+                    line,
+                    column,
+                    byte: bytes[at],
+                }
+            }
+            TextError::CutInCharacter(at) => {
+                let (line, column) = locate::line_column(&bytes[..at]);
+                LoadError::CutInCharacter { path, line, column }
+            }
+            TextError::Damaged { encoding, offset } => LoadError::Damaged {
+                path,
+                encoding,
+                offset,
+            },
         }
     })?;
     from_ron(&text, path)
 }
 
+/// Why a project file's bytes are not text.
+enum TextError {
+    /// The byte at this offset is not UTF-8.
+    NotUtf8(usize),
+    /// The file ends inside the UTF-8 character that starts at this offset.
+    CutInCharacter(usize),
+    /// A file marked (or shaped) as UTF-16 or UTF-32 holds a sequence that is not valid there.
+    Damaged {
+        encoding: crate::encoding::Encoding,
+        offset: usize,
+    },
+}
+
 /// A project file's text. Slant writes UTF-8 with `\n` line ends; editors and mail programs
-/// that re-save it may add a byte order mark, switch to UTF-16 (with its mark) or to `\r\n`
-/// line ends, which would shift every offset: all of those read as Slant wrote them. Any other
-/// encoding is an error at the first byte that is not UTF-8.
-fn project_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, usize> {
+/// that re-save it may add a byte order mark, switch to UTF-16 or UTF-32 (with a mark, or
+/// UTF-16 without one) or to `\r\n` line ends, which would shift every offset: all of those
+/// read as Slant wrote them (a `\r` inside a string is the text's own, see [`carriage`]). Any
+/// other encoding is an error at the first byte that is not UTF-8.
+fn project_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, TextError> {
     use std::borrow::Cow;
-    let text: Cow<str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Cow::Borrowed(std::str::from_utf8(rest).map_err(|e| e.valid_up_to() + 3)?)
-    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let (text, _, had_errors) = encoding_rs::UTF_16LE.decode(bytes); // the mark picks LE or BE
-        if had_errors {
-            return Err(0);
-        }
-        Cow::Owned(text.into_owned())
-    } else {
-        Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?)
+    let text: Cow<str> = match crate::encoding::decode_unicode(bytes) {
+        Some(d) => match d.first_error {
+            None => Cow::Owned(d.text),
+            Some(offset) if d.encoding == crate::encoding::Encoding::Utf8Bom => {
+                return Err(utf8_error(bytes, offset));
+            }
+            Some(offset) => {
+                return Err(TextError::Damaged {
+                    encoding: d.encoding,
+                    offset,
+                });
+            }
+        },
+        None => Cow::Borrowed(
+            std::str::from_utf8(bytes).map_err(|e| utf8_error(bytes, e.valid_up_to()))?,
+        ),
     };
-    Ok(if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        text
-    })
+    Ok(carriage::normalize_line_ends(text))
+}
+
+/// What is wrong at `at`, the first byte that is not UTF-8: a character cut off by the end of
+/// the file (a short copy), or a byte of another encoding.
+fn utf8_error(bytes: &[u8], at: usize) -> TextError {
+    match std::str::from_utf8(&bytes[at..]) {
+        Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => TextError::CutInCharacter(at),
+        _ => TextError::NotUtf8(at),
+    }
 }
 
 /// The largest project file Slant reads: ten times a large class's (30 reviewers × 20 articles,

@@ -12,7 +12,8 @@ use slant_core::{segment, store, validate};
 use crate::invariants;
 
 /// Text with the characters that stress storage and splitting: quotes of every kind, raw-string
-/// delimiters, backslashes, line breaks, multi-byte letters, control characters.
+/// delimiters, backslashes, line breaks of every kind (CR, CRLF, U+2028/9, NEL), NUL and other
+/// control characters, the replacement character (what lone surrogates become) and a BOM.
 fn tricky_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         prop_oneof![
@@ -24,6 +25,11 @@ fn tricky_text() -> impl Strategy<Value = String> {
             Just("r#\"x\"# ".to_owned()),
             Just("\n\n".to_owned()),
             Just("\t\u{0}\u{7f}".to_owned()),
+            Just("\r".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("\u{2028}\u{2029}\u{85}".to_owned()),
+            Just("\u{FFFD}\u{FEFF}".to_owned()),
+            Just("\"#\"##\\r\\n\\u{0} ".to_owned()),
             Just("Iran‘s ".to_owned()),
             Just("... ".to_owned()),
             Just("1. ".to_owned()),
