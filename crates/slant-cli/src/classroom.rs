@@ -1,6 +1,5 @@
 //! The teacher's commands: agreement, answer key, merging students' files, importing tags.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -78,14 +77,7 @@ pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> 
             })
             .collect(),
     };
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
-        writeln!(out).map_err(Failure::output)?;
-    } else {
-        write!(out, "{}", crate::printable(&table(&doc))).map_err(Failure::output)?;
-    }
-    Ok(())
+    crate::print_result(json, || &doc, || table(&doc))
 }
 
 fn pct(x: Option<f64>) -> String {

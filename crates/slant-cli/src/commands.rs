@@ -1,6 +1,5 @@
 //! What each subcommand does.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -219,37 +218,18 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
 fn analyze(file: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
     let imported = import::import_file(file).map_err(Failure::input)?;
     let spans = segment::split(&imported.text);
-    let mut out = std::io::stdout().lock();
     let doc = output::Analysis::new(file, &imported, &spans, lexicons);
-    if json {
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
-        writeln!(out).map_err(Failure::output)?;
-    } else {
-        write!(out, "{}", crate::printable(&doc.text())).map_err(Failure::output)?;
-    }
-    Ok(())
+    crate::print_result(json, || &doc, || doc.text())
 }
 
 fn stats(path: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
     let project = store::load(path).map_err(Failure::input)?;
     let summaries = stats::summarize_project(&project);
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(
-            &mut out,
-            &output::StatsDoc::new(&project, &summaries, lexicons),
-        )
-        .map_err(Failure::json)?;
-        writeln!(out).map_err(Failure::output)?;
-    } else {
-        write!(
-            out,
-            "{}",
-            crate::printable(&output::stats_table(&project, &summaries, lexicons))
-        )
-        .map_err(Failure::output)?;
-    }
-    Ok(())
+    crate::print_result(
+        json,
+        || output::StatsDoc::new(&project, &summaries, lexicons),
+        || output::stats_table(&project, &summaries, lexicons),
+    )
 }
 
 fn check(path: &Path) -> Result<(), Failure> {

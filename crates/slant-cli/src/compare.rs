@@ -1,7 +1,6 @@
 //! `slant compare`: two articles side by side, as text or JSON. Sentence numbers are 1-based,
 //! as everywhere in Slant's output.
 
-use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
@@ -86,9 +85,9 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
     let (a, b) = (find(&project, a_id, path)?, find(&project, b_id, path)?);
     let c = coverage::compare(a, b);
     let (sa, sb) = (sources::sources(a), sources::sources(b));
-    let mut out = std::io::stdout().lock();
-    if json {
-        let doc = CompareDoc {
+    crate::print_result(
+        json,
+        || CompareDoc {
             a: a.id.as_str(),
             b: b.id.as_str(),
             pairs: c
@@ -121,13 +120,9 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     in_b: &d.in_b,
                 })
                 .collect(),
-        };
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(Failure::json)?;
-        writeln!(out).map_err(Failure::output)?;
-    } else {
-        write!(out, "{}", crate::printable(&text(a, b, &c, &sa, &sb))).map_err(Failure::output)?;
-    }
-    Ok(())
+        },
+        || text(a, b, &c, &sa, &sb),
+    )
 }
 
 fn short(s: &str, n: usize) -> String {

@@ -14,6 +14,26 @@ macro_rules! say {
     }};
 }
 
+/// Prints a command's result on standard output: `doc()` as pretty JSON with `--json`, else
+/// `text()` for people (control characters escaped, see [`printable`]). Buffered: standard
+/// output writes each line on its own, and the JSON of 19 MB of news is 2 million lines, one
+/// system call each; flushed here, so a reader that went away is still noticed.
+pub(crate) fn print_result<T: serde::Serialize>(
+    json: bool,
+    doc: impl FnOnce() -> T,
+    text: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &doc()).map_err(Failure::json)?;
+        writeln!(out).map_err(Failure::output)?;
+    } else {
+        write!(out, "{}", printable(&text())).map_err(Failure::output)?;
+    }
+    out.flush().map_err(Failure::output)
+}
+
 /// Text for a terminal: control characters from a project (a reviewer named with an escape
 /// sequence or a bell) are shown escaped (`\u{1b}`), never sent to the terminal; line breaks and
 /// tabs stay.

@@ -62,10 +62,12 @@ impl<'a> Analysis<'a> {
                 let at = |s: Span| imported.map.to_original(s.start, s.end);
                 let found = cues::find(text, spans, lexicons);
                 let mut suggestions = cues::suggest_all(text, spans, &found).into_iter();
+                let mut per_sentence = cues::per_sentence(spans, &found).into_iter();
                 spans
                     .iter()
                     .enumerate()
                     .map(|(i, &s)| {
+                        let here = per_sentence.next().unwrap_or_default();
                         let (start, end) = at(s);
                         SentenceOut {
                             number: i + 1,
@@ -73,9 +75,8 @@ impl<'a> Analysis<'a> {
                             end,
                             text: &original[start..end],
                             suggestion: suggestions.next().flatten(),
-                            cues: found
-                                .iter()
-                                .filter(|c| c.span.start < s.end && s.start < c.span.end)
+                            cues: here
+                                .into_iter()
                                 .map(|c| {
                                     let (start, end) = at(c.span);
                                     CueOut {

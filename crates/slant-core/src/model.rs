@@ -394,19 +394,24 @@ impl Project {
     }
 }
 
-/// Lower-case words joined by `-`, at most six words, made unique with a number suffix.
-fn unique_slug(hint: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+/// Lower-case words joined by `-`, at most six words; `fallback` when there are none.
+pub(crate) fn slug(hint: &str, fallback: &str) -> String {
     let words: Vec<String> = hint
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .take(6)
         .collect();
-    let base = if words.is_empty() {
+    if words.is_empty() {
         fallback.to_owned()
     } else {
         words.join("-")
-    };
+    }
+}
+
+/// [`slug`] made unique with the smallest free number suffix (`ann`, `ann-2`, `ann-3`).
+fn unique_slug(hint: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = slug(hint, fallback);
     if !taken(&base) {
         return base;
     }

@@ -2,10 +2,10 @@
 //! made by hand with the same headers) read back into a project. Columns are found by header
 //! name; every row is checked before any is applied, so a file with one bad row changes nothing.
 
-use crate::report::escape::csv_unguard;
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::{Annotation, Project, ReviewerId, Span, Tag};
+use crate::model::{Annotation, Project, Reviewer, ReviewerId, Span, Tag};
+use crate::report::escape::csv_unguard;
 use crate::report::spreadsheet::PHRASE_SEPARATOR;
 
 /// Columns that must be present.
@@ -64,17 +64,20 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     let (phrases_col, note_col) = (column("loaded_phrases"), column("note"));
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    let article_index: HashMap<&str, usize> = project
+        .articles
+        .iter()
+        .enumerate()
+        .rev() // the first of a repeated id wins, as a search from the front finds it
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
         // Cells as the CSV export guards them against running as formulas, the guard taken off.
         let cell = |i: usize| csv_unguard(record.get(i).unwrap_or("").trim()).trim();
         let mut problem = |p: String| problems.push(RowProblem { line, problem: p });
-        let Some(article) = project
-            .articles
-            .iter()
-            .position(|a| a.id.as_str() == cell(article_col))
-        else {
+        let Some(&article) = article_index.get(cell(article_col)) else {
             problem(format!(
                 "no article with id \"{}\" in the project",
                 cell(article_col)
@@ -154,20 +157,13 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         return Err(ImportError::Rows(problems));
     }
     let mut report = ImportReport::default();
-    let mut ids: BTreeMap<String, ReviewerId> = BTreeMap::new();
+    let mut roster = Roster::of(project);
     for row in rows {
-        let id = match ids.get(&row.reviewer) {
-            Some(id) => id.clone(),
+        let id = match roster.find(&row.reviewer) {
+            Some(id) => id,
             None => {
-                let id = match project.find_reviewer(&row.reviewer) {
-                    Some(r) => r.id.clone(),
-                    None => {
-                        report.reviewers_added.push(row.reviewer.clone());
-                        project.add_reviewer(&row.reviewer)
-                    }
-                };
-                ids.insert(row.reviewer.clone(), id.clone());
-                id
+                report.reviewers_added.push(row.reviewer.clone());
+                roster.add(project, &row.reviewer)
             }
         };
         if row.annotation.is_empty() {
@@ -182,6 +178,63 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         report.annotations += 1;
     }
     Ok(report)
+}
+
+/// The project's reviewers, found by id or name and added in constant time: rows by 200,000
+/// different names must not rescan the list for each (it took minutes). Finds what
+/// [`Project::find_reviewer`] finds and makes the ids [`Project::add_reviewer`] makes.
+struct Roster {
+    ids: HashSet<String>,
+    /// Lower-cased, trimmed name → the first reviewer with it.
+    names: HashMap<String, ReviewerId>,
+    /// Per id base, the number suffix below which every one is taken.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl Roster {
+    fn of(project: &Project) -> Roster {
+        let mut names = HashMap::new();
+        for r in &project.reviewers {
+            names
+                .entry(r.name.trim().to_lowercase())
+                .or_insert_with(|| r.id.clone());
+        }
+        Roster {
+            ids: project.reviewers.iter().map(|r| r.id.to_string()).collect(),
+            names,
+            next_suffix: HashMap::new(),
+        }
+    }
+
+    fn find(&self, id_or_name: &str) -> Option<ReviewerId> {
+        if self.ids.contains(id_or_name) {
+            return Some(ReviewerId::from(id_or_name));
+        }
+        self.names.get(&id_or_name.trim().to_lowercase()).cloned()
+    }
+
+    fn add(&mut self, project: &mut Project, name: &str) -> ReviewerId {
+        let base = crate::model::slug(name, "reviewer");
+        let id = if self.ids.contains(&base) {
+            let n = self.next_suffix.entry(base.clone()).or_insert(2);
+            while self.ids.contains(&format!("{base}-{n}")) {
+                *n += 1;
+            }
+            format!("{base}-{n}")
+        } else {
+            base
+        };
+        self.ids.insert(id.clone());
+        let id = ReviewerId(id);
+        self.names
+            .entry(name.trim().to_lowercase())
+            .or_insert_with(|| id.clone());
+        project.reviewers.push(Reviewer {
+            id: id.clone(),
+            name: name.trim().to_owned(),
+        });
+        id
+    }
 }
 
 /// The first occurrence of `phrase` in the sentence that overlaps no phrase already found.
@@ -225,6 +278,26 @@ mod tests {
         assert_eq!(ann.note.as_deref(), Some("emotive"));
         assert_eq!(a.slice(ann.loaded_phrases[0]), "dangerous gamble");
         assert_eq!(a.annotation(&"bo".into(), 1).unwrap().tag, Some(Tag::Fact));
+    }
+
+    #[test]
+    fn new_reviewers_get_the_ids_and_matches_a_search_would_give() {
+        let names = [
+            "Ann", " ann ", "ann", "Ann!", "???", "!!!", "ann-2", "Bo", "ann-3", "???",
+        ];
+        let mut p = project();
+        let csv: String = std::iter::once("article_id,sentence,reviewer,tag\n".to_owned())
+            .chain(names.iter().map(|n| format!("a,1,\"{n}\",fact\n")))
+            .collect();
+        import(&mut p, csv.as_bytes()).unwrap();
+        let mut want = project();
+        for name in names {
+            if want.find_reviewer(name).is_none() {
+                want.add_reviewer(name);
+            }
+        }
+        assert_eq!(p.reviewers, want.reviewers);
+        assert_eq!(p.reviewers.len(), 6, "{:?}", p.reviewers); // "ann-2" is Ann!'s id
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::voices::{self, VoiceKind};
 
 pub use lists::{FolderProblem, Lexicons, ListKind, folder_stamp};
 pub use quotes::quotations;
-pub use suggest::{Suggestion, suggest, suggest_all};
+pub use suggest::{Suggestion, per_sentence, suggest, suggest_all};
 
 /// What a cue is evidence of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

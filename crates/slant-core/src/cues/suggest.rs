@@ -32,9 +32,20 @@ pub fn suggest(text: &str, sentence: Span, cues: &[Cue]) -> Option<Suggestion> {
     decide(text, sentence, &here)
 }
 
-/// [`suggest`] for every sentence at once, in time linear in the text: the cues [`find`] returned
-/// are sorted, quotations do not overlap, and the other cues lie within one sentence.
+/// [`suggest`] for every sentence at once, in time linear in the text.
 pub fn suggest_all(text: &str, sentences: &[Span], cues: &[Cue]) -> Vec<Option<Suggestion>> {
+    per_sentence(sentences, cues)
+        .into_iter()
+        .zip(sentences)
+        .map(|(here, &sentence)| decide(text, sentence, &here))
+        .collect()
+}
+
+/// The cues that overlap each sentence, in the order [`find`] gave them, in time linear in the
+/// text (a filter of every cue for every sentence took 25 s on 19 MB): the cues [`find`]
+/// returns are its quotations, sorted and not overlapping, then the other cues sentence by
+/// sentence, each within its sentence.
+pub fn per_sentence<'c>(sentences: &[Span], cues: &'c [Cue]) -> Vec<Vec<&'c Cue>> {
     let (quotes, others): (Vec<&Cue>, Vec<&Cue>) =
         cues.iter().partition(|c| c.kind == CueKind::Quote);
     sentences
@@ -53,7 +64,7 @@ pub fn suggest_all(text: &str, sentences: &[Span], cues: &[Cue]) -> Vec<Option<S
                     .take_while(|c| c.span.start < sentence.end)
                     .copied(),
             );
-            decide(text, sentence, &here)
+            here
         })
         .collect()
 }

@@ -13,6 +13,7 @@
 
 mod body;
 mod furniture;
+mod nesting;
 
 use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
@@ -36,7 +37,7 @@ pub struct Page {
 /// Reads a page. Never fails: a page without an article gives an empty body, which import
 /// reports as an empty file.
 pub fn extract(source: &str) -> Page {
-    let html = Html::parse_document(source);
+    let html = Html::parse_document(&nesting::flatten(source));
     let ld = JsonLd::of(&html);
     let root = body_root(&html);
     let mut blocks = root.map(Blocks::collect).unwrap_or_default();
