@@ -8,13 +8,14 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(load_project import_text import_html split)
+[ "${#targets[@]}" -gt 0 ] || targets=(load_project report_writers import_text import_html split)
 
 seed() {
   local dir="fuzz/corpus/$1"
   mkdir -p "$dir"
   case "$1" in
-    load_project) cp sample_projects/*.ron tests/data/*.ron "$dir"/ 2>/dev/null || true ;;
+    load_project | report_writers)
+      cp sample_projects/*.ron tests/data/*.ron tests/data/fuzz/load_project-* tests/data/fuzz/report_writers-* "$dir"/ 2>/dev/null || true ;;
     import_html) cp tests/data/pages/*.html "$dir"/ 2>/dev/null || true ;;
     *) cp tests/data/*.txt "$dir"/ ;;
   esac

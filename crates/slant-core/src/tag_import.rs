@@ -39,8 +39,15 @@ pub struct ImportReport {
 struct Row {
     article: usize,
     sentence: usize,
-    reviewer: String,
+    reviewer: Who,
     annotation: Annotation,
+}
+
+/// Whose row it is: a reviewer of the project by id (the export's `reviewer_id`), or a name,
+/// found or added.
+enum Who {
+    Id(ReviewerId),
+    Name(String),
 }
 
 /// Reads `csv` (UTF-8, with or without a byte order mark) into `project`.
@@ -62,6 +69,14 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     }
     let [article_col, sentence_col, reviewer_col, tag_col] = required;
     let (phrases_col, note_col) = (column("loaded_phrases"), column("note"));
+    let (offsets_col, reviewer_id_col) = (column("loaded_phrase_offsets"), column("reviewer_id"));
+    // Reviewer id → name as a row would write it: the id is trusted only with its own name (a
+    // teacher who copies an export's rows and types another name means that other reviewer).
+    let known_ids: HashMap<&str, String> = project
+        .reviewers
+        .iter()
+        .map(|r| (r.id.as_str(), r.name.trim().to_lowercase()))
+        .collect();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let article_index: HashMap<&str, usize> = project
@@ -76,6 +91,8 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         let line = record.position().map_or(0, |p| p.line());
         // Cells as the CSV export guards them against running as formulas, the guard taken off.
         let cell = |i: usize| csv_unguard(record.get(i).unwrap_or("").trim()).trim();
+        // Free text as written: an export's phrases and notes come back byte for byte.
+        let raw = |i: usize| csv_unguard(record.get(i).unwrap_or(""));
         let mut problem = |p: String| problems.push(RowProblem { line, problem: p });
         let Some(&article) = article_index.get(cell(article_col)) else {
             problem(format!(
@@ -97,11 +114,15 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
                 continue;
             }
         };
-        let reviewer = cell(reviewer_col).to_owned();
-        if reviewer.is_empty() {
-            problem("the reviewer is empty".into());
-            continue;
-        }
+        let named = cell(reviewer_col).to_lowercase();
+        let reviewer = match reviewer_id_col.map(cell) {
+            Some(id) if known_ids.get(id) == Some(&named) => Who::Id(ReviewerId::from(id)),
+            _ if cell(reviewer_col).is_empty() => {
+                problem("the reviewer is empty".into());
+                continue;
+            }
+            _ => Who::Name(cell(reviewer_col).to_owned()),
+        };
         let tag = match cell(tag_col) {
             "" => None,
             t => match Tag::from_key(t).or_else(|| {
@@ -121,25 +142,41 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         let span = a.sentences[sentence];
         let mut loaded_phrases = Vec::new();
         if let Some(c) = phrases_col {
-            for phrase in cell(c)
-                .split(PHRASE_SEPARATOR)
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-            {
-                match find_phrase(a.slice(span), phrase, span.start, &loaded_phrases) {
-                    Some(p) => loaded_phrases.push(p),
-                    None => problem(format!(
-                        "the loaded phrase \"{phrase}\" is not in sentence {} of article \"{}\"",
-                        sentence + 1,
-                        a.id
-                    )),
+            let listed = raw(c);
+            match offsets_col.and_then(|o| placed_phrases(a, span, cell(o), listed)) {
+                Some(placed) => loaded_phrases = placed,
+                None => {
+                    for phrase in listed
+                        .split(PHRASE_SEPARATOR)
+                        .filter(|p| !p.trim().is_empty())
+                    {
+                        let found = find_phrase(a.slice(span), phrase, span.start, &loaded_phrases)
+                            .or_else(|| {
+                                // A hand-made cell may have spaces around the phrase.
+                                find_phrase(
+                                    a.slice(span),
+                                    phrase.trim(),
+                                    span.start,
+                                    &loaded_phrases,
+                                )
+                            });
+                        match found {
+                            Some(p) => loaded_phrases.push(p),
+                            None => problem(format!(
+                                "the loaded phrase \"{}\" is not in sentence {} of article \"{}\"",
+                                phrase.trim(),
+                                sentence + 1,
+                                a.id
+                            )),
+                        }
+                    }
                 }
             }
         }
         loaded_phrases.sort();
         let note = note_col
-            .map(cell)
-            .filter(|n| !n.is_empty())
+            .map(raw)
+            .filter(|n| !n.trim().is_empty())
             .map(str::to_owned);
         rows.push(Row {
             article,
@@ -159,12 +196,15 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     let mut report = ImportReport::default();
     let mut roster = Roster::of(project);
     for row in rows {
-        let id = match roster.find(&row.reviewer) {
-            Some(id) => id,
-            None => {
-                report.reviewers_added.push(row.reviewer.clone());
-                roster.add(project, &row.reviewer)
-            }
+        let id = match row.reviewer {
+            Who::Id(id) => id,
+            Who::Name(name) => match roster.find(&name) {
+                Some(id) => id,
+                None => {
+                    report.reviewers_added.push(name.clone());
+                    roster.add(project, &name)
+                }
+            },
         };
         if row.annotation.is_empty() {
             continue;
@@ -237,6 +277,33 @@ impl Roster {
     }
 }
 
+/// The phrases where the export's `loaded_phrase_offsets` put them, when those places are sound
+/// (inside the sentence, in order, on character boundaries) and hold the very text `listed`
+/// gives; `None` otherwise (the teacher edited the phrases), and they are looked for by text.
+fn placed_phrases(
+    a: &crate::model::Article,
+    sentence: Span,
+    offsets: &str,
+    listed: &str,
+) -> Option<Vec<Span>> {
+    let mut spans: Vec<Span> = Vec::new();
+    for pair in offsets.split_whitespace() {
+        let (start, end) = pair.split_once('-')?;
+        let span = Span::new(start.parse().ok()?, end.parse().ok()?);
+        let after_previous = spans.last().is_none_or(|p| p.end <= span.start);
+        let sound = !span.is_empty()
+            && sentence.contains(span)
+            && a.text.is_char_boundary(span.start)
+            && a.text.is_char_boundary(span.end);
+        if !(after_previous && sound) {
+            return None;
+        }
+        spans.push(span);
+    }
+    let texts: Vec<&str> = spans.iter().map(|s| a.slice(*s)).collect();
+    (texts.join(PHRASE_SEPARATOR) == listed).then_some(spans)
+}
+
 /// The first occurrence of `phrase` in the sentence that overlaps no phrase already found.
 fn find_phrase(sentence: &str, phrase: &str, base: usize, taken: &[Span]) -> Option<Span> {
     sentence
@@ -298,6 +365,28 @@ mod tests {
         }
         assert_eq!(p.reviewers, want.reviewers);
         assert_eq!(p.reviewers.len(), 6, "{:?}", p.reviewers); // "ann-2" is Ann!'s id
+    }
+
+    #[test]
+    fn the_reviewer_id_column_tells_two_of_one_name_apart_unless_the_name_was_changed() {
+        let mut p = project();
+        p.add_reviewer("Ann"); // id "ann-2"
+        let csv = "article_id,sentence,reviewer,tag,reviewer_id\n\
+                   a,1,Ann,fact,ann-2\n\
+                   a,2,Bo,quote,ann-2\n";
+        let report = import(&mut p, csv.as_bytes()).unwrap();
+        assert_eq!(
+            report.reviewers_added,
+            ["Bo"],
+            "an edited name is another reviewer"
+        );
+        let a = &p.articles[0];
+        assert_eq!(
+            a.annotation(&"ann-2".into(), 0).unwrap().tag,
+            Some(Tag::Fact)
+        );
+        assert!(a.annotation(&"ann".into(), 0).is_none());
+        assert_eq!(a.annotation(&"bo".into(), 1).unwrap().tag, Some(Tag::Quote));
     }
 
     #[test]

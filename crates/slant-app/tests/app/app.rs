@@ -413,7 +413,7 @@ fn export_writes_the_chosen_report() {
     h.run();
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.starts_with(
-        "\u{feff}article_id,article_title,sentence,start,end,reviewer,tag,loaded_phrases,note,text"
+        "\u{feff}article_id,article_title,sentence,start,end,reviewer,tag,loaded_phrases,note,text,loaded_phrase_offsets,reviewer_id"
     ));
     let rows = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
         .records()

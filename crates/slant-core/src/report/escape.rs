@@ -21,8 +21,10 @@ pub fn markdown(text: &str) -> String {
 /// A spreadsheet cell that cannot run as a formula: text starting with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return gets a leading `'` (as OWASP advises against CSV injection, e.g. a
 /// reviewer named `=HYPERLINK(…)`). `slant import-tags` takes it off again ([`csv_unguard`]).
+/// Text that already starts with `'`s before such a character gets one more, so that taking one
+/// off gives it back exactly (a note that reads `'=x`).
 pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(CSV_TRIGGERS) {
+    if text.trim_start_matches('\'').starts_with(CSV_TRIGGERS) {
         format!("'{text}").into()
     } else {
         text.into()
@@ -34,7 +36,7 @@ const CSV_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// A cell as [`csv_cell`] wrote it, read back: the guard `'` taken off.
 pub fn csv_unguard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(CSV_TRIGGERS) => rest,
+        Some(rest) if rest.trim_start_matches('\'').starts_with(CSV_TRIGGERS) => rest,
         _ => cell,
     }
 }
@@ -66,6 +68,8 @@ mod tests {
             "@SUM(A1)",
             "\tx",
             "\rx",
+            "'=x",
+            "''+1",
         ] {
             let cell = csv_cell(text);
             assert!(cell.starts_with('\''), "{text:?}");
@@ -77,6 +81,7 @@ mod tests {
             "'quoted",
             "a plain apostrophe stays"
         );
+        assert_eq!(csv_cell("'quoted"), "'quoted");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Every input the fuzzers found a bug with (`tests/data/fuzz/`, named for the target and the
-//! bug), run through the same properties as the fuzz target that found it.
+//! bug), and the seeds written for a kind of attack (`…-seed-…`), run through the same
+//! properties as their fuzz target.
 
 use slant_core::import::Format;
 
@@ -16,6 +17,12 @@ fn past_fuzz_findings_hold_their_properties() {
         let target = name.split('-').next().unwrap();
         match target {
             "load_project" => invariants::load_project(&data),
+            "report_writers" => {
+                let text = std::str::from_utf8(&data).unwrap();
+                let project = slant_core::store::from_ron(text, &path)
+                    .unwrap_or_else(|e| panic!("{name}: a report seed must load: {e}"));
+                invariants::reports(&project);
+            }
             "import_text" => {
                 invariants::import(&data, Format::PlainText);
                 invariants::import(&data, Format::Markdown);

@@ -141,6 +141,11 @@ proptest! {
     }
 
     #[test]
+    fn any_project_reports_its_text_as_text(project in project()) {
+        invariants::reports(&project);
+    }
+
+    #[test]
     fn sentences_tile_the_visible_text(text in tricky_text()) {
         let spans = segment::split(&text);
         let mut last_end = 0;

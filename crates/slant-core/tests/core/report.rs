@@ -61,7 +61,9 @@ fn csv_parses_back_to_the_project() {
             "tag",
             "loaded_phrases",
             "note",
-            "text"
+            "text",
+            "loaded_phrase_offsets",
+            "reviewer_id"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
