@@ -161,8 +161,12 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
     ui.heading("Statistics");
     for (i, c) in columns.iter().enumerate() {
         ui.add_space(6.0);
-        ui.label(
-            RichText::new(format!("Column {}: {}", i + 1, short(&c.article.title, 40))).strong(),
+        // One line, cut to the panel's width (a wrapped line left its "…" alone below).
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("Column {}: {}", i + 1, c.article.title)).strong(),
+            )
+            .truncate(),
         );
         let n = c.article.sentences.len();
         match &c.reviewer {
@@ -172,8 +176,12 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
                 } else {
                     r.tagged as f32 / n as f32
                 };
+                // Small corners: egui fills at least twice the corner radius, and a round end
+                // the bar's height wide covered the "0" of "0 of 30 tagged".
                 ui.add(
-                    egui::ProgressBar::new(progress).text(format!("{} of {n} tagged", r.tagged)),
+                    egui::ProgressBar::new(progress)
+                        .corner_radius(3)
+                        .text(format!("{} of {n} tagged", r.tagged)),
                 );
                 for tag in Tag::ALL {
                     let text = format!(
