@@ -525,3 +525,32 @@ fn view_and_reviewer_controls_have_keys_too() {
     h.run();
     assert_eq!(reviewer(&h).as_str(), "m-rivera");
 }
+
+#[test]
+fn the_next_project_opens_at_its_top_not_where_the_last_one_was_scrolled() {
+    let (dir, path) = sample_copy();
+    let second = dir.path().join("second.ron");
+    std::fs::copy(SAMPLE, &second).unwrap();
+    let dialogs = ScriptedDialogs {
+        open: vec![second.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&path), dir.path(), dialogs);
+    // Down the first column by keyboard, as a reader goes: J thirty times.
+    for _ in 0..30 {
+        h.key_press(Key::J);
+        h.run_steps(2);
+    }
+    h.run_steps(60); // the scroll animates over several frames
+    let offset = |h: &Harness<SlantApp>| h.state().workspace.as_ref().unwrap().columns[0].offset;
+    assert!(offset(&h) > 100.0, "scrolled: {}", offset(&h));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(5);
+    assert_eq!(
+        h.state().workspace.as_ref().unwrap().doc.path(),
+        Some(second.as_path()),
+        "the second project is open"
+    );
+    h.run_steps(30);
+    assert_eq!(offset(&h), 0.0, "its headline is in view");
+}
