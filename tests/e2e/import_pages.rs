@@ -236,3 +236,39 @@ fn the_cli_adds_a_page_with_its_metadata() {
     assert_eq!(a.published, Some(Date::constant(2025, 10, 14)));
     assert_eq!(a.sentences.len(), 8); // headline, 1, 2, 2, 1, 1
 }
+
+/// Real news pages never reach the limits that flatten hostile nesting: nothing of theirs is
+/// cut. Reads the 41 saved pages in `../shared/testdata/readability_pages/` (gzip-compressed);
+/// says it was skipped where they (or `gzip`) are absent.
+#[test]
+fn real_pages_are_never_flattened() {
+    use slant_core::import::html::nesting;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/readability_pages");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let mut seen = 0;
+    for entry in entries {
+        let page = entry.unwrap().path().join("source.html.gz");
+        let Ok(out) = std::process::Command::new("gzip")
+            .arg("-dc")
+            .arg(&page)
+            .output()
+        else {
+            eprintln!("skipped: gzip is not installed");
+            return;
+        };
+        if !out.status.success() {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            matches!(nesting::flatten(&html), std::borrow::Cow::Borrowed(_)),
+            "{}: something was cut",
+            page.display()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 40, "read {seen} pages");
+}

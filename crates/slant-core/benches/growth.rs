@@ -7,7 +7,8 @@
 //!
 //! - analysing news text as `slant analyze` does (import, sentences, cues, suggestions, cues
 //!   grouped by sentence): 1 and 4 MB;
-//! - reading a saved page of 20,000 and 200,000 nested `<div>`s;
+//! - reading a saved page of 20,000 and 200,000 nested `<div>`s, and one of as many formatting
+//!   elements left open (`<div><b id=N></div>`) followed by as many paragraphs;
 //! - reading 20,000 and 200,000 CSV tag rows, each by a different reviewer.
 
 use std::sync::OnceLock;
@@ -69,6 +70,24 @@ fn nested_divs(bencher: Bencher, depth: usize) {
         "<div>".repeat(depth),
         "</div>".repeat(depth)
     );
+    bencher.counter(BytesCount::new(page.len())).bench(|| {
+        import_bytes(black_box(page.as_bytes()), Format::Html, "p.html".as_ref())
+            .unwrap()
+            .text
+            .len()
+    });
+}
+
+/// Formatting elements left open by their parent's end tag, then as many paragraphs: the
+/// parser re-opens what is left open before every piece of text.
+#[divan::bench(args = [20_000, 200_000], sample_count = 3)]
+fn formatting_left_open(bencher: Bencher, n: usize) {
+    let mut page = String::from("<html><body>");
+    for k in 0..n {
+        page.push_str(&format!("<div><b id={k}></div>"));
+    }
+    page.push_str(&"<p>The council met.</p>".repeat(n));
+    page.push_str("</body></html>");
     bencher.counter(BytesCount::new(page.len())).bench(|| {
         import_bytes(black_box(page.as_bytes()), Format::Html, "p.html".as_ref())
             .unwrap()
