@@ -287,6 +287,21 @@ fn project_re_saved_with_crlf_bom_or_utf16_still_opens_unchanged() {
 }
 
 #[test]
+fn a_cut_file_points_to_its_backup_only_when_there_is_one() {
+    let d = Dir::new();
+    let path = d.project();
+    std::fs::copy(&path, store::backup_path(&path)).unwrap();
+    let text = good_ron();
+    std::fs::write(&path, &text[..text.find("annotations").unwrap()]).unwrap();
+    let (ok, _, err) = slant(&[Path::new("check"), &path]);
+    assert!(!ok);
+    assert!(
+        err.ends_with("; Slant keeps the previous save beside it as class.ron.bak"),
+        "{err}"
+    );
+}
+
+#[test]
 fn truncated_project() {
     let text = good_ron();
     let cut = &text[..text.find("annotations").unwrap()];
@@ -295,7 +310,7 @@ fn truncated_project() {
     refuse_project(
         cut.as_bytes(),
         &format!(
-            ":{}:{}: the file stops in the middle of the project (Unexpected end of RON): it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as class.ron.bak",
+            ":{}:{}: the file stops in the middle of the project (Unexpected end of RON): it was cut short, perhaps by an incomplete copy or download",
             cut.trim_end().lines().count(),
             last.len() + 1
         ),
@@ -566,7 +581,7 @@ fn a_file_cut_inside_a_character_says_it_was_cut_short() {
     refuse_project(
         cut,
         &format!(
-            ":{line}:{column}: the file stops in the middle of a character: it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as class.ron.bak"
+            ":{line}:{column}: the file stops in the middle of a character: it was cut short, perhaps by an incomplete copy or download"
         ),
     );
     let mut damaged = vec![0xFF, 0xFE];

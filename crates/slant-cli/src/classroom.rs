@@ -199,8 +199,7 @@ pub fn merge(class_path: &Path, students: &[PathBuf]) -> Result<(), Failure> {
 
 pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
     let mut doc = edit(path)?;
-    let bytes = std::fs::read(csv_path)
-        .map_err(|e| Failure::Input(format!("{}: cannot read it: {e}", csv_path.display())))?;
+    let bytes = tag_import::read_csv(csv_path).map_err(Failure::Input)?;
     let mut project = doc.project.clone();
     let report = tag_import::import(&mut project, &bytes)
         .map_err(|e| Failure::Input(format!("{}: {e}", csv_path.display())))?;

@@ -17,6 +17,10 @@ pub enum ReadError {
 
 /// The whole of `path`, if it is a regular file of at most `limit` bytes.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Asked before opening: opening a named pipe waits for a writer, forever.
+    if !std::fs::metadata(path).map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
     let file = File::open(path).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
@@ -49,6 +53,18 @@ mod tests {
             read(Path::new("/tmp"), 10),
             Err(ReadError::NotRegular)
         ));
+    }
+
+    #[test]
+    fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        assert!(matches!(read(&fifo, 10), Err(ReadError::NotRegular)));
     }
 
     #[test]

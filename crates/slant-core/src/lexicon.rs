@@ -55,9 +55,19 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
+/// The longest entry: a phrase, not a paragraph (a 10,000-character line took seconds to
+/// build into the matcher).
+pub const MAX_ENTRY_CHARS: usize = 200;
+
 impl Lexicon {
     /// Parses a lexicon file's text; `name` names it in reasons and errors.
     pub fn parse(name: &str, source: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::parse_at_most(name, source, usize::MAX)
+    }
+
+    /// As [`Lexicon::parse`], refusing a file of more than `max` entries (counting each form a
+    /// `~` makes) at the line that passes it, before any matcher is built.
+    pub fn parse_at_most(name: &str, source: &str, max: usize) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::new();
         for (i, line) in source.lines().enumerate() {
             let line = line
@@ -66,6 +76,16 @@ impl Lexicon {
                 .trim();
             if line.is_empty() {
                 continue;
+            }
+            if line.chars().count() > MAX_ENTRY_CHARS {
+                return Err(LexiconError {
+                    file: name.to_owned(),
+                    line: i + 1,
+                    problem: format!(
+                        "an entry is a word or a phrase, at most {MAX_ENTRY_CHARS} characters; this one has {}",
+                        line.chars().count()
+                    ),
+                });
             }
             if line.contains("~~") || line.split_whitespace().any(|w| w.starts_with('~')) {
                 return Err(LexiconError {
@@ -85,7 +105,17 @@ impl Lexicon {
                     problem: format!("\"{line}\": `*` must stand between words"),
                 });
             }
-            for parts in inflected(&parts) {
+            let forms = inflected(&parts);
+            if entries.len() + forms.len() > max {
+                return Err(LexiconError {
+                    file: name.to_owned(),
+                    line: i + 1,
+                    problem: format!(
+                        "more entries than the {max} a lexicon folder has room for here, so the file is not used (Slant's matcher takes time that grows with the square of the entries)"
+                    ),
+                });
+            }
+            for parts in forms {
                 entries.push(Entry {
                     group: 0,
                     text: line.to_owned(),
@@ -356,6 +386,22 @@ mod tests {
             found(&l, "The so-called regime’s men, the regimes."),
             ["regime"],
             "hyphens join words; possessives count"
+        );
+    }
+
+    #[test]
+    fn entries_too_long_or_too_many_are_refused_before_the_matcher_is_built() {
+        let long = "a".repeat(MAX_ENTRY_CHARS + 1);
+        let err = Lexicon::parse("loaded.txt", &format!("fine\n{long}\n")).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.problem.contains("at most 200 characters"), "{err}");
+        let err = Lexicon::parse_at_most("loaded.txt", "one\ntwo\nslam~\n", 4).unwrap_err();
+        assert_eq!(err.line, 3, "slam~ makes more forms than fit: {err}");
+        assert_eq!(
+            Lexicon::parse_at_most("loaded.txt", "one\ntwo\n", 2)
+                .unwrap()
+                .len(),
+            2
         );
     }
 

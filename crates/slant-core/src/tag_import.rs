@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Annotation, Project, Reviewer, ReviewerId, Span, Tag};
+use crate::model::{Project, Reviewer, ReviewerId, Span, Tag};
 use crate::report::escape::csv_unguard;
 use crate::report::spreadsheet::PHRASE_SEPARATOR;
 
@@ -40,7 +40,20 @@ struct Row {
     article: usize,
     sentence: usize,
     reviewer: Who,
-    annotation: Annotation,
+    tag: Option<Tag>,
+    /// `None` when the CSV has no `note` column: the note already there is kept.
+    note: Option<Option<String>>,
+    /// `None` when the CSV has no `loaded_phrases` column: the phrases already there are kept.
+    phrases: Option<Vec<Span>>,
+}
+
+impl Row {
+    /// A row that sets nothing changes nothing (and adds no reviewer).
+    fn is_empty(&self) -> bool {
+        self.tag.is_none()
+            && self.note.as_ref().is_none_or(Option::is_none)
+            && self.phrases.as_ref().is_none_or(Vec::is_empty)
+    }
 }
 
 /// Whose row it is: a reviewer of the project by id (the export's `reviewer_id`), or a name,
@@ -48,6 +61,29 @@ struct Row {
 enum Who {
     Id(ReviewerId),
     Name(String),
+}
+
+/// The largest CSV of tags read: a class of 30 on 20 articles is about 10 MB with its text
+/// column; anything near this is not a spreadsheet of tags.
+pub const MAX_CSV_BYTES: u64 = 200_000_000;
+
+/// A CSV file's bytes, read safely ([`crate::bounded`]); the message names the file.
+pub fn read_csv(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use crate::bounded::{self, ReadError};
+    bounded::read(path, MAX_CSV_BYTES).map_err(|e| {
+        let why = match e {
+            ReadError::Io(e) => format!("cannot read it: {e}"),
+            ReadError::NotRegular => {
+                "is not a regular file (a device, a pipe or a folder); give a CSV file".into()
+            }
+            ReadError::TooLarge(n) => format!(
+                "the file is {} MB, more than the {} MB a CSV of tags can be; is it the right file?",
+                n / 1_000_000,
+                MAX_CSV_BYTES / 1_000_000
+            ),
+        };
+        format!("{}: {why}", path.display())
+    })
 }
 
 /// Reads `csv` (UTF-8, with or without a byte order mark) into `project`.
@@ -79,6 +115,7 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         .collect();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    let mut seen: HashMap<(usize, usize, String), u64> = HashMap::new();
     let article_index: HashMap<&str, usize> = project
         .articles
         .iter()
@@ -178,16 +215,30 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
             .map(raw)
             .filter(|n| !n.trim().is_empty())
             .map(str::to_owned);
+        let key = (
+            article,
+            sentence,
+            match &reviewer {
+                Who::Id(id) => format!("id {id}"),
+                Who::Name(name) => format!("name {}", name.trim().to_lowercase()),
+            },
+        );
+        if let Some(first) = seen.insert(key, line) {
+            problem(format!(
+                "sentence {} of article \"{}\" for reviewer \"{}\" is already on line {first}; which row is meant?",
+                sentence + 1,
+                a.id,
+                cell(reviewer_col)
+            ));
+            continue;
+        }
         rows.push(Row {
             article,
             sentence,
             reviewer,
-            annotation: Annotation {
-                tag,
-                note,
-                loaded_phrases,
-                ..Annotation::default()
-            },
+            tag,
+            note: note_col.map(|_| note),
+            phrases: phrases_col.map(|_| loaded_phrases),
         });
     }
     if !problems.is_empty() {
@@ -196,6 +247,9 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     let mut report = ImportReport::default();
     let mut roster = Roster::of(project);
     for row in rows {
+        if row.is_empty() {
+            continue;
+        }
         let id = match row.reviewer {
             Who::Id(id) => id,
             Who::Name(name) => match roster.find(&name) {
@@ -206,13 +260,13 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
                 }
             },
         };
-        if row.annotation.is_empty() {
-            continue;
-        }
         project.articles[row.article].edit_annotation(&id, row.sentence, |a| {
-            *a = Annotation {
-                suggestion: a.suggestion,
-                ..row.annotation
+            a.tag = row.tag;
+            if let Some(note) = row.note {
+                a.note = note;
+            }
+            if let Some(phrases) = row.phrases {
+                a.loaded_phrases = phrases;
             }
         });
         report.annotations += 1;
@@ -353,8 +407,15 @@ mod tests {
             "Ann", " ann ", "ann", "Ann!", "???", "!!!", "ann-2", "Bo", "ann-3", "???",
         ];
         let mut p = project();
+        let ten = "One. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten.";
+        p.articles.push(Article::new("b".into(), "B", ten));
         let csv: String = std::iter::once("article_id,sentence,reviewer,tag\n".to_owned())
-            .chain(names.iter().map(|n| format!("a,1,\"{n}\",fact\n")))
+            .chain(
+                names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| format!("b,{},\"{n}\",fact\n", i + 1)),
+            )
             .collect();
         import(&mut p, csv.as_bytes()).unwrap();
         let mut want = project();
@@ -387,6 +448,36 @@ mod tests {
         );
         assert!(a.annotation(&"ann".into(), 0).is_none());
         assert_eq!(a.annotation(&"bo".into(), 1).unwrap().tag, Some(Tag::Quote));
+    }
+
+    #[test]
+    fn columns_the_csv_lacks_keep_what_is_there_and_repeated_rows_are_refused() {
+        let mut p = project();
+        let ann = p.reviewers[0].id.clone();
+        p.articles[0].edit_annotation(&ann, 0, |a| {
+            a.tag = Some(Tag::Loaded);
+            a.note = Some("emotive".into());
+            a.loaded_phrases = vec![Span::new(9, 25)];
+        });
+        // Tags only: the note and the phrase stay; an empty row adds no reviewer.
+        let csv = "article_id,sentence,reviewer,tag\na,1,Ann,quote\na,2,Nobody,\n";
+        let report = import(&mut p, csv.as_bytes()).unwrap();
+        assert!(report.reviewers_added.is_empty(), "{report:?}");
+        let a = p.articles[0].annotation(&ann, 0).unwrap();
+        assert_eq!(a.tag, Some(Tag::Quote));
+        assert_eq!(a.note.as_deref(), Some("emotive"));
+        assert_eq!(a.loaded_phrases, [Span::new(9, 25)]);
+        // The same sentence twice for one reviewer: which is meant? Nothing is applied.
+        let before = p.clone();
+        let csv = "article_id,sentence,reviewer,tag\na,1,Ann,fact\na,1,ann,speculation\n";
+        let err = import(&mut p, csv.as_bytes()).unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "line 3: sentence 1 of article \"a\" for reviewer \"ann\" is already on line 2"
+            ),
+            "{err}"
+        );
+        assert_eq!(p, before);
     }
 
     #[test]

@@ -78,6 +78,12 @@ pub enum FolderProblem {
     UnknownKind { file: String },
 }
 
+/// Entries a lexicon folder may add to Slant's lists (each form a `~` makes counts). Building the matcher takes time that grows
+/// with the square of the entries past a few thousand (the `aho-corasick` crate renumbers its
+/// states by following chains of swaps): 20,000 take 0.7 s, 200,000 took a minute. Real
+/// word lists of loaded language have a few thousand.
+pub const MAX_FOLDER_ENTRIES: usize = 20_000;
+
 impl Lexicons {
     /// The lists shipped in `assets/lexicons/`.
     pub fn builtin() -> &'static Lexicons {
@@ -177,6 +183,7 @@ impl Lexicons {
             }
         };
         files.sort();
+        let mut total = 0;
         for path in files {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
@@ -191,8 +198,11 @@ impl Lexicons {
                 continue;
             };
             match std::fs::read_to_string(&path) {
-                Ok(text) => match Lexicon::parse(name, &text) {
-                    Ok(lexicon) => lexicons.lists_mut(kind).push(lexicon),
+                Ok(text) => match Lexicon::parse_at_most(name, &text, MAX_FOLDER_ENTRIES - total) {
+                    Ok(lexicon) => {
+                        total += lexicon.len();
+                        lexicons.lists_mut(kind).push(lexicon);
+                    }
                     Err(e) => problems.push(FolderProblem::BadLine(crate::lexicon::LexiconError {
                         file: path.display().to_string(),
                         ..e

@@ -54,8 +54,8 @@ pub enum LoadError {
         byte: u8,
     },
     #[error(
-        "{}:{line}:{column}: the file stops in the middle of a character: it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as {}",
-        path.display(), backup_name(path)
+        "{}:{line}:{column}: the file stops in the middle of a character: it was cut short, perhaps by an incomplete copy or download{}",
+        path.display(), backup_hint(path)
     )]
     CutInCharacter {
         path: PathBuf,
@@ -123,6 +123,11 @@ pub enum SaveError {
     #[error("cannot save the project: {0}")]
     Serialize(String),
     #[error(
+        "cannot save the project: it would be {} MB, more than the {} MB a project can be, and Slant would refuse to open it; nothing was written",
+        bytes / 1_000_000, MAX_PROJECT_BYTES / 1_000_000
+    )]
+    TooLarge { bytes: usize },
+    #[error(
         "{}: the file changed on disk since it was opened (another program or another copy of Slant saved it); saving now would overwrite those changes",
         path.display()
     )]
@@ -147,6 +152,10 @@ pub fn to_ron(project: &Project) -> Result<String, SaveError> {
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     let mut text = carriage::escape_in_strings(text);
     text.push('\n');
+    // Never write what `load` would refuse.
+    if text.len() as u64 > MAX_PROJECT_BYTES {
+        return Err(SaveError::TooLarge { bytes: text.len() });
+    }
     Ok(text)
 }
 
@@ -244,21 +253,29 @@ fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> Stri
             "brackets are nested too deeply here for a Slant project".into()
         }
         _ if at_end => format!(
-            "the file stops in the middle of the project ({}): it was cut short, perhaps by an incomplete copy or download; Slant keeps the previous save beside it as {}",
+            "the file stops in the middle of the project ({}): it was cut short, perhaps by an incomplete copy or download{}",
             e.code,
-            backup_name(path)
+            backup_hint(path)
         ),
+        Error::IntegerOutOfBounds => {
+            "this number is too large for Slant (sentence keys, offsets and counts are at most 18446744073709551615)".into()
+        }
         code => code.to_string(),
     }
 }
 
 /// The backup's file name, as messages about a damaged file point to it.
-fn backup_name(path: &Path) -> String {
-    backup_path(path)
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned()
+/// Where the previous save is, for a message about a damaged file: only when there is one.
+fn backup_hint(path: &Path) -> String {
+    let backup = backup_path(path);
+    if backup.is_file() {
+        format!(
+            "; Slant keeps the previous save beside it as {}",
+            backup.file_name().unwrap_or_default().to_string_lossy()
+        )
+    } else {
+        String::new()
+    }
 }
 
 /// The `format_version` a file declares, read without parsing the rest, so that a newer file

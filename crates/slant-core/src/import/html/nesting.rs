@@ -55,11 +55,11 @@ pub fn flatten(source: &str) -> Cow<'_, str> {
         i = tag.end;
         match tag.kind {
             Kind::Skip => {}
-            Kind::RawText(name) => {
+            Kind::RawText { name, .. } if foreign == 0 => {
                 // Script, style and the like: their content is not markup.
-                i = find_end_tag(b, i, name).unwrap_or(b.len());
+                i = find_end_tag(b, i, &name).unwrap_or(b.len());
             }
-            Kind::Open { name, self_closed } => {
+            Kind::RawText { name, self_closed } | Kind::Open { name, self_closed } => {
                 if self_closed && foreign > 0 {
                     continue;
                 }
@@ -115,8 +115,12 @@ enum Kind {
     /// A tag that does not change the depth: void, self-closed, with an optional end tag
     /// (`<p>`, `<li>`, `<td>`… which the parser closes by itself), a comment or a doctype.
     Skip,
-    /// An element whose content is text up to its end tag.
-    RawText(&'static str),
+    /// An element whose content is text up to its end tag (in HTML; inside SVG or MathML it
+    /// is an element like any other).
+    RawText {
+        name: String,
+        self_closed: bool,
+    },
     Open {
         name: String,
         self_closed: bool,
@@ -175,24 +179,28 @@ impl Tag {
         }
         let close = rest.first() == Some(&b'/');
         let name_start = at + 1 + usize::from(close);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            // `</` not followed by a letter starts a bogus comment up to `>`; `<` alone is text.
+            return close.then(|| Tag {
+                kind: Kind::Skip,
+                end: find(b, name_start, b">").map_or(b.len(), |e| e + 1),
+            });
+        }
+        // A tag name runs to white space, `/` or `>`, whatever its characters.
         let name_len = b[name_start..]
             .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+            .take_while(|&&c| !is_space(c) && c != b'/' && c != b'>')
             .count();
-        if name_len == 0 || !b[name_start].is_ascii_alphabetic() {
-            return None;
-        }
         let name = std::str::from_utf8(&b[name_start..name_start + name_len])
             .ok()?
             .to_ascii_lowercase();
-        let end = tag_end(b, name_start + name_len)?;
-        let self_closed = b[..end - 1].last() == Some(&b'/');
+        let (end, self_closed) = tag_end(b, name_start + name_len);
         let kind = if VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str()) {
             Kind::Skip
         } else if close {
             Kind::Close { name }
-        } else if let Some(raw) = RAW_TEXT.iter().find(|r| **r == name) {
-            Kind::RawText(raw)
+        } else if RAW_TEXT.contains(&name.as_str()) {
+            Kind::RawText { name, self_closed }
         } else {
             Kind::Open { name, self_closed }
         };
@@ -200,27 +208,49 @@ impl Tag {
     }
 }
 
-/// Just past the `>` that ends a tag whose attributes start at `i` (quoted values skipped).
-fn tag_end(b: &[u8], mut i: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+/// Just past the `>` that ends a tag whose attributes start at `i`, and whether it ends `/>`:
+/// the tokenizer's attribute states, so that a quote opens a value only where one can start
+/// (`<div =">` is a whole tag: `=` there begins an attribute's name).
+fn tag_end(b: &[u8], mut i: usize) -> (usize, bool) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        BeforeName,
+        Name,
+        AfterName,
+        BeforeValue,
+        Quoted(u8),
+        Unquoted,
+        SelfClosing,
+    }
+    let mut state = State::BeforeName;
     while i < b.len() {
         let c = b[i];
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => {
-                // A quote only opens a value right after `=` (white space allowed).
-                let before = b[..i].iter().rev().find(|c| !c.is_ascii_whitespace());
-                if before == Some(&b'=') {
-                    quote = Some(c);
-                }
-            }
-            None if c == b'>' => return Some(i + 1),
-            None => {}
-        }
         i += 1;
+        state = match (state, c) {
+            (State::Quoted(q), c) if c == q => State::BeforeName,
+            (State::Quoted(q), _) => State::Quoted(q),
+            (_, b'>') => return (i, state == State::SelfClosing),
+            (State::SelfClosing, _) => {
+                i -= 1; // read again, as the start of an attribute
+                State::BeforeName
+            }
+            (State::BeforeValue, b'"' | b'\'') => State::Quoted(c),
+            (State::BeforeValue, c) if is_space(c) => State::BeforeValue,
+            (State::BeforeValue, _) => State::Unquoted,
+            (State::Unquoted, c) if is_space(c) => State::BeforeName,
+            (State::Unquoted, _) => State::Unquoted,
+            (State::Name | State::AfterName, b'=') => State::BeforeValue,
+            (_, b'/') => State::SelfClosing,
+            (State::Name, c) if is_space(c) => State::AfterName,
+            (State::BeforeName | State::AfterName, c) if is_space(c) => state,
+            _ => State::Name,
+        };
     }
-    None
+    (b.len(), false)
 }
 
 /// Just past the end of a comment whose text starts at `from` (after `<!--`), as the parser
@@ -291,10 +321,24 @@ mod tests {
         };
         // An empty comment ends at once; `<div/>` opens a div; `</span>` with no span open
         // closes nothing.
-        for unit in ["<!--><div>", "<!---><div>", "<div/>", "<div></span>"] {
+        for unit in [
+            "<!--><div>",
+            "<!---><div>",
+            "<div/>",
+            "<div></span>",
+            "<div></x>",
+            "<div =\">",
+            "<div a=b/>",
+        ] {
             let page = format!("{}x", unit.repeat(n));
             assert_eq!(depth_kept(&page), MAX_DEPTH, "{unit}");
         }
+        // Inside SVG a `<title>` is an element, not text up to `</title>`.
+        let page = format!("<svg><title>{}x", "<div>".repeat(n));
+        assert_eq!(depth_kept(&page), MAX_DEPTH - 2, "svg title");
+        // A quoted value may hold `>` and a stray `"` elsewhere is part of a name.
+        let page = format!("<a title=\"x>y\" b\"c>{}x", "<div>".repeat(n));
+        assert_eq!(depth_kept(&page), MAX_DEPTH - 1, "quotes");
         // Self-closed SVG elements close themselves, so an icon's shapes do not count.
         let icon = format!("<svg>{}</svg>", "<path d=\"M0 0\"/>".repeat(n));
         assert!(matches!(
