@@ -180,8 +180,18 @@ fn new_add_and_check_build_a_project() {
     );
     assert_eq!(extra.outlet.as_deref(), Some("The Daily"));
     assert_eq!(extra.sentences.len(), 3);
-    // A second `new` on the same path is refused and changes nothing.
+    // A project file is not an article: adding one (even the project itself) is refused.
     let before = std::fs::read(&project).unwrap();
+    let out = slant(&["add", p, p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        format!(
+            "{p}: is a Slant project file, not an article (to bring in a student's tags, use `slant merge`)"
+        )
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    // A second `new` on the same path is refused and changes nothing.
     let out = slant(&["new", p, &data("article_maralago_meeting.txt")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("already exists"));

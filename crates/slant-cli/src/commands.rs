@@ -180,6 +180,15 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
             "--title, --outlet, --url and --published describe one article: give one FILE with them".into(),
         ));
     }
+    if let Some(project) = files
+        .iter()
+        .find(|f| f.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+    {
+        return Err(Failure::Input(format!(
+            "{}: is a Slant project file, not an article (to bring in a student's tags, use `slant merge`)",
+            project.display()
+        )));
+    }
     let imported = files
         .iter()
         .map(|f| import::import_file(f).map(|i| (f, i)))

@@ -79,6 +79,12 @@ pub struct Selection {
 pub enum ReportError {
     #[error("no reviewer named \"{name}\" in the project (reviewers: {known})")]
     UnknownReviewer { name: String, known: String },
+    #[error("{count} reviewers are named \"{name}\"; give the id of the one you mean ({ids})")]
+    AmbiguousReviewer {
+        name: String,
+        count: usize,
+        ids: String,
+    },
     #[error("no article with id \"{id}\" in the project (articles: {known})")]
     UnknownArticle { id: String, known: String },
     #[error(
@@ -138,6 +144,21 @@ impl<'a> Report<'a> {
         };
         let reviewers: Vec<&Reviewer> =
             match &selection.reviewer {
+                Some(name)
+                    if same_name(project, name).len() > 1
+                        && !project.reviewers.iter().any(|r| r.id.as_str() == name) =>
+                {
+                    let same = same_name(project, name);
+                    return Err(ReportError::AmbiguousReviewer {
+                        name: name.clone(),
+                        count: same.len(),
+                        ids: same
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    });
+                }
                 Some(name) => vec![project.find_reviewer(name).ok_or_else(|| {
                     ReportError::UnknownReviewer {
                         name: name.clone(),
@@ -210,6 +231,16 @@ impl<'a> Report<'a> {
     pub fn generated_date(&self) -> String {
         self.generated.strftime("%Y-%m-%d").to_string()
     }
+}
+
+/// The reviewers whose name is `name` (case and surrounding spaces aside).
+fn same_name<'p>(project: &'p Project, name: &str) -> Vec<&'p Reviewer> {
+    let name = name.trim().to_lowercase();
+    project
+        .reviewers
+        .iter()
+        .filter(|r| r.name.trim().to_lowercase() == name)
+        .collect()
 }
 
 /// Renders the report in `format`.

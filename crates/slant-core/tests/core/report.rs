@@ -238,6 +238,10 @@ fn markdown_escapes_article_text() {
     let md = render(&hostile(), Format::Markdown, &Selection::default());
     assert!(!md.contains("<script>"), "angle brackets are escaped");
     assert!(md.contains("\\<script\\>"));
+    assert!(
+        md.contains("\\&amp;"),
+        "an entity prints as written, not decoded"
+    );
 }
 
 #[test]
@@ -379,4 +383,33 @@ fn unfinished_work_says_what_its_shares_are_of() {
     assert!(html.contains("12 of 30"));
     let done = render(&sample(), Format::Markdown, &Selection::default());
     assert!(!done.contains("Not every sentence is tagged yet"));
+}
+
+#[test]
+fn two_reviewers_of_one_name_are_told_apart_by_id_not_picked_at_random() {
+    let mut project = sample();
+    project.add_reviewer("M. Rivera"); // a second M. Rivera: id "m-rivera-2"
+    let by_name = Selection {
+        reviewer: Some("m. rivera".into()),
+        article: None,
+    };
+    let err = Report::new(
+        &project,
+        &by_name,
+        Format::Html,
+        when(),
+        Lexicons::builtin(),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        err.to_string(),
+        "2 reviewers are named \"m. rivera\"; give the id of the one you mean (m-rivera, m-rivera-2)"
+    );
+    let by_id = Selection {
+        reviewer: Some("m-rivera-2".into()),
+        article: None,
+    };
+    let report = Report::new(&project, &by_id, Format::Html, when(), Lexicons::builtin()).unwrap();
+    assert_eq!(report.reviewer().unwrap().id.as_str(), "m-rivera-2");
 }
