@@ -113,3 +113,43 @@ pub fn draw_links(ui: &Ui, links: &[(Pos2, Pos2)], dark: bool) {
         ui.painter().circle_filled(b, 3.0, stroke.color);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG's relative luminance of an sRGB colour.
+    fn luminance(c: Color32) -> f32 {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn the_one_outlet_mark_has_no_hue_and_stands_out_from_the_page_in_both_themes() {
+        for dark in [false, true] {
+            let mark = unique_mark(dark);
+            // Grey: nothing for a reader who cannot tell hues apart to confuse with a tag.
+            assert!(mark.r() == mark.g() && mark.g() == mark.b(), "{mark:?}");
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            // WCAG's 3:1 for marks that carry meaning, against the page it is drawn on.
+            let c = contrast(mark, visuals.panel_fill);
+            assert!(c >= 3.0, "dark {dark}: contrast {c}");
+        }
+    }
+}
