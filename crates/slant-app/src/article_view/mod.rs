@@ -539,3 +539,67 @@ pub fn header(ui: &mut Ui, article: &Article) {
         ui.label(egui::RichText::new(outlet).italics());
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use slant_core::model::{ReviewerId, Tag};
+
+    /// Laid out at many widths, every badge stays on the line of its sentence's first word:
+    /// a badge left at the end of the line before, away from its sentence, misplaced the tag.
+    #[test]
+    fn a_badge_always_shares_a_line_with_its_sentences_first_word() {
+        let text = "Officials met. Prices rose sharply again. He said no. Extraordinarily long \
+                    words follow here. It may rain. Incomprehensibilities abound. Yes. The \
+                    council voted to cut the library's hours.";
+        let mut article = Article::new("a".into(), "A", text);
+        let r = ReviewerId::from("ann");
+        for i in 0..article.sentences.len() {
+            article.set_tag(&r, i, Some(Tag::ALL[i % 4]));
+        }
+        let input = ViewInput {
+            workspace: 0,
+            column: 0,
+            article: &article,
+            reviewer: Some(&r),
+            selected: None,
+            dark: false,
+            font_size: 16.0,
+            find: "",
+            revision: (0, 0),
+            hints: None,
+            suggestions: false,
+            show_cues: false,
+            locked: false,
+            class: None,
+            compare: None,
+        };
+        let ctx = egui::Context::default();
+        // One pass loads the fonts; its texture upload is not needed here.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let n = article.sentences.len();
+        for width in (120..=600).step_by(7) {
+            let (job, pieces) = paragraph_job(&input, 0..n, width as f32, None);
+            let galley = ctx.fonts_mut(|f| f.layout_job(job));
+            let row_of = |char: usize| galley.pos_from_cursor(CCursor::new(char)).center().y;
+            for sentence in 0..n {
+                let of_sentence: Vec<&Piece> =
+                    pieces.iter().filter(|p| p.sentence == sentence).collect();
+                let badge = of_sentence.iter().find(|p| p.text_start.is_none()).unwrap();
+                let first_word = of_sentence.iter().find(|p| p.text_start.is_some()).unwrap();
+                // Just after the badge's letter and after the text's first character: a cursor
+                // where a line wraps counts as the end of the line before.
+                let (b, w) = (
+                    row_of(badge.chars.start + 2),
+                    row_of(first_word.chars.start + 1),
+                );
+                assert!(
+                    (b - w).abs() < 1.0,
+                    "width {width}: sentence {} badge on row y={b}, its first word on y={w}",
+                    sentence + 1
+                );
+            }
+        }
+    }
+}
