@@ -169,11 +169,15 @@ fn pretty_config() -> PrettyConfig {
 
 /// Parses a project file's text. `path` is only used in messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
-    let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: syntax_message(text, path, &e),
+    let syntax = |e: ron::error::SpannedError| {
+        let (line, column) =
+            repeated_key_at(text, &e).unwrap_or((e.span.start.line, e.span.start.col));
+        LoadError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: syntax_message(text, path, &e),
+        }
     };
     let project = match sniff_version(text) {
         Some(found) if found > CURRENT_VERSION => {
@@ -264,7 +268,32 @@ fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> Stri
     }
 }
 
-/// The backup's file name, as messages about a damaged file point to it.
+/// Where the second of a repeated key is written (RON reports where the map entry ended, past
+/// its value): the last `"KEY":` or `KEY:` before that point.
+fn repeated_key_at(text: &str, e: &ron::error::SpannedError) -> Option<(usize, usize)> {
+    let ron::Error::Message(message) = &e.code else {
+        return None;
+    };
+    let key = message.strip_prefix('`')?.split_once("` appears twice")?.0;
+    let line_start = text
+        .split_inclusive('\n')
+        .take(e.span.start.line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let end = text[line_start..]
+        .char_indices()
+        .nth(e.span.start.col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i);
+    let before = &text[..end];
+    let at = before.rfind(&format!("\"{key}\":")).or_else(|| {
+        before
+            .rmatch_indices(&format!("{key}:"))
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || !before.as_bytes()[i - 1].is_ascii_alphanumeric())
+    })?;
+    Some(locate::line_column(&text.as_bytes()[..at]))
+}
+
 /// Where the previous save is, for a message about a damaged file: only when there is one.
 fn backup_hint(path: &Path) -> String {
     let backup = backup_path(path);
