@@ -31,7 +31,11 @@ impl Screen {
         }
         // A display number no other test or session uses.
         for n in 140..200 {
-            if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            // A lock or a socket left by a server that was killed both mean "taken": a new
+            // server there either fails or the test would talk to nothing.
+            if Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                || Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            {
                 continue;
             }
             let display = format!(":{n}");
