@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use slant_core::import::{Encoding, ImportError, ImportedText, import_file};
+use slant_core::import::{Encoding, Format, ImportError, ImportedText, import_file};
 
 fn page(name: &str) -> ImportedText {
     import_file(&pages().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -243,32 +243,173 @@ fn the_cli_adds_a_page_with_its_metadata() {
 #[test]
 fn real_pages_are_never_flattened() {
     use slant_core::import::html::nesting;
+    let Some(pages) = shared_pages() else { return };
+    for (name, html, _) in &pages {
+        assert!(
+            matches!(nesting::flatten(html), std::borrow::Cow::Borrowed(_)),
+            "{name}: something was cut"
+        );
+    }
+    assert!(pages.len() >= 40, "read {} pages", pages.len());
+}
+
+/// The 41 saved pages of `../shared/testdata/readability_pages/` as (name, page, folder), or
+/// `None` (saying it was skipped) where they or `gzip` are absent.
+fn shared_pages() -> Option<Vec<(String, String, PathBuf)>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/readability_pages");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: {} is absent", dir.display());
-        return;
+        return None;
     };
-    let mut seen = 0;
+    let mut pages = Vec::new();
     for entry in entries {
-        let page = entry.unwrap().path().join("source.html.gz");
+        let folder = entry.unwrap().path();
         let Ok(out) = std::process::Command::new("gzip")
             .arg("-dc")
-            .arg(&page)
+            .arg(folder.join("source.html.gz"))
             .output()
         else {
             eprintln!("skipped: gzip is not installed");
-            return;
+            return None;
         };
         if !out.status.success() {
             continue;
         }
-        let html = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            matches!(nesting::flatten(&html), std::borrow::Cow::Borrowed(_)),
-            "{}: something was cut",
-            page.display()
-        );
-        seen += 1;
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        pages.push((
+            name,
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            folder,
+        ));
     }
-    assert!(seen >= 40, "read {seen} pages");
+    pages.sort();
+    Some(pages)
+}
+
+/// Lower-case word tokens (`\w+`) as a bag.
+fn word_bag(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut bag = std::collections::HashMap::new();
+    for w in text
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+    {
+        *bag.entry(w.to_owned()).or_insert(0) += 1;
+    }
+    bag
+}
+
+/// The text of an HTML fragment: tags out, the common entities decoded.
+fn text_of_fragment(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// `Headline | Site`, `Site - Headline` → the headline's words, for comparing headlines that
+/// differ only in whether the site's name is kept.
+fn headline_words(title: &str, site: Option<&str>) -> Vec<String> {
+    let mut words: Vec<String> = word_bag(title).into_keys().collect();
+    if let Some(site) = site {
+        let site: Vec<String> = word_bag(site).into_keys().collect();
+        let without: Vec<String> = words
+            .iter()
+            .filter(|w| !site.contains(w))
+            .cloned()
+            .collect();
+        if !without.is_empty() {
+            words = without;
+        }
+    }
+    words.sort();
+    words
+}
+
+/// The body Slant finds on each of the 41 pages against the one Mozilla's Readability finds,
+/// as bags of words (precision, recall, F1 per page, then the mean; a refused page counts 0),
+/// and the headline against Readability's title, ignoring a site name either keeps. Prints the
+/// figures the README quotes (`cargo test --test e2e web_page_figures -- --nocapture`).
+/// Readability is a reference, not the truth: it keeps image captions and site names that
+/// Slant leaves out on purpose, so the floors are below 1.
+#[test]
+fn web_page_figures_on_the_shared_pages() {
+    let Some(pages) = shared_pages() else { return };
+    let (mut p_sum, mut r_sum, mut f_sum) = (0.0, 0.0, 0.0);
+    let (mut refused, mut headlines) = (0, 0);
+    for (name, html, folder) in &pages {
+        let want =
+            text_of_fragment(&std::fs::read_to_string(folder.join("expected.html")).unwrap());
+        let meta: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(folder.join("expected-metadata.json")).unwrap(),
+        )
+        .unwrap();
+        let got = match slant_core::import::import_bytes(
+            html.as_bytes(),
+            Format::Html,
+            Path::new("page.html"),
+        ) {
+            Ok(imported) => imported,
+            Err(e) => {
+                eprintln!("{name}: refused: {e}");
+                refused += 1;
+                continue;
+            }
+        };
+        let body = got
+            .text
+            .strip_prefix(got.headline.as_deref().unwrap_or(""))
+            .unwrap_or(&got.text);
+        let (g, w) = (word_bag(body), word_bag(&want));
+        let shared: usize = g
+            .iter()
+            .map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0)))
+            .sum();
+        let p = shared as f64 / g.values().sum::<usize>().max(1) as f64;
+        let r = shared as f64 / w.values().sum::<usize>().max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        eprintln!("{name:30} P {p:.2} R {r:.2} F1 {f:.2}");
+        (p_sum, r_sum, f_sum) = (p_sum + p, r_sum + r, f_sum + f);
+        let site = meta["siteName"].as_str().or(got.outlet.as_deref());
+        let title = meta["title"].as_str().unwrap_or_default();
+        if got.headline.as_deref().map(|h| headline_words(h, site))
+            == Some(headline_words(title, site))
+        {
+            headlines += 1;
+        } else {
+            eprintln!(
+                "{name:30} headline {:?}, Readability {title:?}",
+                got.headline
+            );
+        }
+    }
+    let n = pages.len() as f64;
+    let (p, r, f) = (p_sum / n, r_sum / n, f_sum / n);
+    eprintln!(
+        "{} pages: body P {p:.3} R {r:.3} F1 {f:.3}, {refused} refused; headline {headlines}/{}",
+        pages.len(),
+        pages.len()
+    );
+    assert_eq!(refused, 0, "a page with article text was refused");
+    assert!(f >= 0.95, "body F1 {f:.3}");
+    assert!(headlines * 10 >= pages.len() * 8, "headlines {headlines}");
 }

@@ -2,7 +2,7 @@
 //! nearest common container of several), walked into one line per paragraph, heading or list
 //! item, with `<br>` kept as line breaks.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
@@ -13,8 +13,14 @@ use super::furniture::{is_furniture, is_skipped_tag};
 use super::{date_line, is_byline_line, selector, squash};
 
 /// The element holding the article's paragraphs.
-pub(super) fn body_root(html: &Html) -> Option<ElementRef<'_>> {
-    if let Some(el) = html.select(&selector("[itemprop~=articleBody]")).next() {
+/// `holders` are elements kept although their class words name furniture (see
+/// [`super::clean`]).
+pub(super) fn body_root<'a>(html: &'a Html, holders: &HashSet<NodeId>) -> Option<ElementRef<'a>> {
+    // A `<meta itemprop="articleBody" content="…">` holds a summary at most, not the body.
+    if let Some(el) = html
+        .select(&selector("[itemprop~=articleBody]"))
+        .find(|el| el.value().name() != "meta" && el.text().any(|t| !t.trim().is_empty()))
+    {
         return Some(el);
     }
     // Text outside page furniture, credited to the block that holds it; a paragraph's text is
@@ -31,7 +37,8 @@ pub(super) fn body_root(html: &Html) -> Option<ElementRef<'_>> {
                 Node::Element(e) => {
                     let parent = stack.last();
                     let furniture = parent.is_some_and(|p| p.furniture)
-                        || ElementRef::wrap(node).is_some_and(is_furniture);
+                        || (!holders.contains(&node.id())
+                            && ElementRef::wrap(node).is_some_and(is_furniture));
                     let inherited = parent.and_then(|p| p.credit);
                     let credit = match e.name() {
                         "p" => inherited,
@@ -124,7 +131,7 @@ pub(super) struct Lead {
 }
 
 /// The article text as blocks (paragraphs, headings, list items), each one line.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct Blocks {
     blocks: Vec<String>,
     current: String,
@@ -132,7 +139,8 @@ pub(super) struct Blocks {
 
 impl Blocks {
     /// The blocks under `root`, without recursion (pages nest deeply).
-    pub(super) fn collect(root: ElementRef) -> Blocks {
+    /// `skip` says which elements are page furniture.
+    pub(super) fn collect(root: ElementRef, skip: impl Fn(ElementRef) -> bool) -> Blocks {
         let mut blocks = Blocks::default();
         let mut skipping = 0usize; // how deep inside page furniture
         for edge in root.traverse() {
@@ -144,7 +152,7 @@ impl Blocks {
                             continue;
                         }
                         let name = e.name();
-                        if ElementRef::wrap(node).is_some_and(is_furniture) {
+                        if ElementRef::wrap(node).is_some_and(&skip) {
                             if is_block(name) || is_skipped_tag(name) {
                                 blocks.flush();
                             }
@@ -177,6 +185,37 @@ impl Blocks {
             }
         }
         blocks
+    }
+
+    /// The lines of every block.
+    pub(super) fn lines(mut self) -> impl Iterator<Item = String> {
+        self.flush();
+        self.blocks
+            .into_iter()
+            .flat_map(|b| b.split('\n').map(str::to_owned).collect::<Vec<_>>())
+    }
+
+    /// Keeps the blocks with a line for which `keep` holds.
+    pub(super) fn retain_lines(&mut self, keep: impl Fn(&str) -> bool) {
+        self.retain_blocks(|b| b.split('\n').any(&keep));
+    }
+
+    /// Keeps the blocks for which `keep` holds.
+    pub(super) fn retain_blocks(&mut self, keep: impl Fn(&str) -> bool) {
+        self.flush();
+        self.blocks.retain(|b| keep(b));
+    }
+
+    pub(super) fn word_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .chain([&self.current])
+            .map(|b| b.split_whitespace().count())
+            .sum()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.blocks.is_empty() && self.current.trim().is_empty()
     }
 
     /// Ends the current block; `<br>` breaks inside it stay as line breaks, two in a row as a

@@ -146,10 +146,7 @@ fn split_camel(class: &str) -> Vec<String> {
 /// class or id words from [`is_furniture_word`].
 pub(super) fn is_furniture(el: ElementRef) -> bool {
     let v = el.value();
-    if is_skipped_tag(v.name()) || v.attr("hidden").is_some() {
-        return true;
-    }
-    if v.attr("aria-hidden").is_some_and(|a| a == "true") {
+    if is_skipped_tag(v.name()) || is_hidden(el) {
         return true;
     }
     if v.attr("role").is_some_and(|r| {
@@ -165,6 +162,23 @@ pub(super) fn is_furniture(el: ElementRef) -> bool {
         .into_iter()
         .flatten()
         .any(|n| class_tokens(n).any(|t| is_furniture_token(&t)))
+}
+
+/// Hidden from readers: the `hidden` attribute, `aria-hidden="true"`, or an inline style of
+/// `display: none` or `visibility: hidden` (pages keep alternate versions and templates so).
+pub(super) fn is_hidden(el: ElementRef) -> bool {
+    let v = el.value();
+    if v.attr("hidden").is_some() || v.attr("aria-hidden").is_some_and(|a| a == "true") {
+        return true;
+    }
+    v.attr("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
 }
 
 #[cfg(test)]

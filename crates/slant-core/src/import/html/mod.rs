@@ -12,14 +12,15 @@
 //! the article, [`body`] finds the article's container and turns it into paragraphs.
 
 mod body;
+mod clean;
 mod furniture;
+mod main_text;
 pub mod nesting;
 
 use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use body::{Blocks, body_root};
 use furniture::{class_tokens, is_furniture};
 
 /// What a saved page says about its article.
@@ -39,19 +40,20 @@ pub struct Page {
 pub fn extract(source: &str) -> Page {
     let html = Html::parse_document(&nesting::flatten(source));
     let ld = JsonLd::of(&html);
-    let root = body_root(&html);
-    let mut blocks = root.map(Blocks::collect).unwrap_or_default();
-    let headline = ld
-        .string("headline")
-        .or_else(|| article_h1(&html))
-        .or_else(|| meta(&html, "property", "og:title"))
-        .or_else(|| title_without_site(&html));
+    let main_text::MainText {
+        mut blocks,
+        mut own,
+    } = main_text::main_text(&html);
+    let headline = headline(&html, &ld);
     let outlet = meta(&html, "property", "og:site_name")
         .or_else(|| ld.publisher())
         .or_else(|| meta(&html, "name", "application-name"))
         .or_else(|| title_site(&html));
     // Old pages without markup put the headline, byline and date as lines above the story.
     let lead = blocks.take_lead(headline.as_deref());
+    // Trafilatura leaves out the byline and date lines above a story; Slant's own reading keeps
+    // them.
+    let own_lead = own.take_lead(headline.as_deref());
     let byline = ld
         .authors()
         .or_else(|| meta(&html, "name", "author"))
@@ -60,6 +62,7 @@ pub fn extract(source: &str) -> Page {
         .or_else(|| first_text(&html, "[itemprop~=author]"))
         .or_else(|| byline_element(&html))
         .or(lead.byline)
+        .or(own_lead.byline)
         .map(|b| strip_by(&b))
         .filter(|b| !b.is_empty());
     let published = [
@@ -74,7 +77,8 @@ pub fn extract(source: &str) -> Page {
     .into_iter()
     .flatten()
     .find_map(|d| parse_date(&d))
-    .or(lead.published);
+    .or(lead.published)
+    .or(own_lead.published);
     let url = first_attr(&html, "link[rel~=canonical]", "href")
         .or_else(|| meta(&html, "property", "og:url"));
     Page {
@@ -127,7 +131,7 @@ fn meta(html: &Html, key: &str, name: &str) -> Option<String> {
 }
 
 /// Separators sites put between the headline and their name in `<title>`.
-const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " — ", " – ", " :: ", " » "];
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " — ", " – ", " :: ", " » ", " · "];
 
 /// `<title>` as (headline, site): the site's name is the shorter side, whichever side it is on
 /// ("Headline | Site", "Site :: Headline").
@@ -155,10 +159,65 @@ fn title_site(html: &Html) -> Option<String> {
         .filter(|s| s.split_whitespace().count() <= 5)
 }
 
-/// The first `<h1>` outside page furniture: a site's logo is often an `<h1>` in its header.
+/// The headline: of the page's candidates (JSON-LD, Open Graph, Twitter card, `<h1>`), the
+/// first that agrees with `<title>`, which names the article on every page a browser shows
+/// in a tab. A section label (`Politics`) in an `<h1>` or a series name in `og:title` does not
+/// agree and is passed over. Where none agrees (no title, or a title that is only the site's
+/// name), the most explicit candidate.
+fn headline(html: &Html, ld: &JsonLd) -> Option<String> {
+    let mut candidates: Vec<String> = [
+        ld.string("headline"),
+        meta(html, "property", "og:title"),
+        meta(html, "name", "twitter:title"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    candidates.extend(article_h1s(html).into_iter().take(8));
+    let title = title_without_site(html).map(|t| words(&t));
+    if let Some(title) = title.filter(|t| !t.is_empty()) {
+        let agrees = |candidate: &String| {
+            let own = words(candidate);
+            let shared = own.iter().filter(|w| title.contains(w)).count();
+            !own.is_empty() && shared * 10 >= own.len() * 6 && shared * 2 >= title.len()
+        };
+        if let Some(found) = candidates.iter().find(|c| agrees(c)) {
+            return Some(without_site(found, html));
+        }
+    }
+    candidates
+        .into_iter()
+        .next()
+        .or_else(|| title_without_site(html))
+}
+
+/// `Headline - Site` → `Headline`, where `<title>` names the same site.
+fn without_site(headline: &str, html: &Html) -> String {
+    if let Some((_, site)) = split_title(html) {
+        for sep in TITLE_SEPARATORS {
+            if let Some(head) = headline.strip_suffix(&format!("{sep}{site}"))
+                && !head.trim().is_empty()
+            {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    headline.to_owned()
+}
+
+/// Lower-case words, for comparing headlines.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The `<h1>`s outside page furniture: a site's logo is often an `<h1>` in its header.
 /// One walk that carries whether it is inside furniture, not a look up every `<h1>`'s ancestors
 /// (a page of 200,000 `<h1>`s 256 deep would look 51 million times).
-fn article_h1(html: &Html) -> Option<String> {
+fn article_h1s(html: &Html) -> Vec<String> {
+    let mut found = Vec::new();
     use ego_tree::iter::Edge;
     let mut inside: Vec<bool> = Vec::new(); // per open element: is it furniture or inside it
     for edge in html.root_element().traverse() {
@@ -169,7 +228,7 @@ fn article_h1(html: &Html) -> Option<String> {
                     if !furniture && el.value().name() == "h1" {
                         let text = text_of(el);
                         if !text.is_empty() {
-                            return Some(text);
+                            found.push(text);
                         }
                     }
                     inside.push(furniture);
@@ -182,7 +241,7 @@ fn article_h1(html: &Html) -> Option<String> {
             }
         }
     }
-    None
+    found
 }
 
 /// The text of the first element whose class names it a byline.
@@ -334,6 +393,72 @@ mod tests {
         let page = extract("<p>One sentence here.</p><p>Another one.</p>");
         assert_eq!(page.body, "One sentence here.\n\nAnother one.\n");
         assert_eq!(page.headline, None);
+    }
+
+    const STORY: &str = "<p>The council voted on Tuesday to close the library on Elm Street after ninety years of service to the town.</p>\
+        <p>Residents who spoke at the meeting said the building was the only warm place many of them could go in winter.</p>\
+        <p>The mayor said the decision was about money and that a smaller branch would open in the town hall next spring.</p>";
+
+    #[test]
+    fn a_furniture_word_on_an_outer_element_does_not_remove_the_story() {
+        for (open, close) in [
+            ("<body class=\"paywall\">", "</body>"),
+            ("<body><main class=\"js-social-share\">", "</main></body>"),
+            (
+                "<body><div id=\"page\" class=\"author-1234 nav_drawer-wrap\">",
+                "</div></body>",
+            ),
+        ] {
+            let page = extract(&format!(
+                "<html>{open}<article>{STORY}</article>{close}</html>"
+            ));
+            assert!(
+                page.body.contains("ninety years"),
+                "{open}: {:?}",
+                page.body
+            );
+            assert!(page.body.contains("next spring"), "{open}: {:?}", page.body);
+        }
+    }
+
+    #[test]
+    fn a_summary_in_a_meta_article_body_does_not_replace_the_body() {
+        let page = extract(&format!(
+            "<div itemscope><meta itemprop=\"articleBody\" content=\"A library closes.\"><div class=\"story\">{STORY}</div></div>"
+        ));
+        assert!(page.body.contains("ninety years"), "{:?}", page.body);
+        assert!(!page.body.contains("A library closes."), "{:?}", page.body);
+    }
+
+    #[test]
+    fn the_headline_is_the_candidate_that_agrees_with_the_title_not_a_section_label() {
+        let page = extract(&format!(
+            "<title>Town Votes to Close Its Library After Ninety Years | The Ledger</title>\
+             <h1>Politics</h1><article><h1>Town Votes to Close Its Library After Ninety Years</h1>{STORY}</article>"
+        ));
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("Town Votes to Close Its Library After Ninety Years")
+        );
+        let page = extract(&format!(
+            "<title>Town Votes to Close Its Library | The Ledger</title>\
+             <meta property=\"og:title\" content=\"Town Votes to Close Its Library | The Ledger\"><article>{STORY}</article>"
+        ));
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("Town Votes to Close Its Library")
+        );
+    }
+
+    #[test]
+    fn hidden_elements_are_not_the_article() {
+        let page = extract(&format!(
+            "<article><div style=\"display: none\"><p>Old version of the story that nobody sees on the page at all.</p></div>\
+             <div hidden><p>Another hidden copy.</p></div>{STORY}</article>"
+        ));
+        assert!(!page.body.contains("Old version"), "{:?}", page.body);
+        assert!(!page.body.contains("hidden copy"), "{:?}", page.body);
+        assert!(page.body.contains("ninety years"));
     }
 
     #[test]

@@ -1,0 +1,106 @@
+//! The page with its furniture taken out, before the body extractor reads it: hidden elements
+//! (a reader never sees them), and menus, ads, share bars, related links and the like (see
+//! [`super::furniture`]).
+//!
+//! A class word only removes an element that does not hold the article: real pages put words
+//! like `paywall`, `adsense` or `js-social-share` on `<html>`, `<body>`, `<main>` or a page-wide
+//! wrapper, and removing those would remove the story with them. So an element holding at least
+//! half of the page's paragraph text, or the page's `articleBody`, is kept whatever its class.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use super::furniture::{is_furniture, is_hidden};
+
+/// What [`remove`] takes out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Remove {
+    /// Only what a reader never sees.
+    Hidden,
+    /// That, and page furniture.
+    HiddenAndFurniture,
+}
+
+/// Removes hidden elements and page furniture from `html` in place. Returns the elements kept
+/// because they hold the article although their class words name furniture: later passes must
+/// not drop them either.
+pub(super) fn remove(html: &mut Html, what: Remove) -> HashSet<NodeId> {
+    let paragraph_text = paragraph_text_under(html);
+    let total = paragraph_text.get(&html.root_element().id()).copied();
+    let holds_article = |el: ElementRef| {
+        let under = paragraph_text.get(&el.id()).copied().unwrap_or(0);
+        total.is_some_and(|t| t > 0 && under * 2 >= t)
+            || el
+                .value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
+            || matches!(el.value().name(), "html" | "body")
+    };
+    let mut doomed: Vec<NodeId> = Vec::new();
+    let mut holders = HashSet::new();
+    let mut traverse = html.root_element().traverse();
+    while let Some(edge) = traverse.next() {
+        let Edge::Open(node) = edge else { continue };
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        // A page hidden until its scripts run (`<body style="visibility:hidden">`) still holds
+        // the article; any other hidden element goes, however much text it holds.
+        let hidden = is_hidden(el) && !matches!(el.value().name(), "html" | "body");
+        let furniture = what == Remove::HiddenAndFurniture && is_furniture(el);
+        if !(hidden || furniture) {
+            continue;
+        }
+        if !hidden && holds_article(el) {
+            holders.insert(node.id());
+            continue;
+        }
+        doomed.push(node.id());
+        // Skip the subtree: it goes with its root.
+        for inner in traverse.by_ref() {
+            if let Edge::Close(closed) = inner
+                && closed.id() == node.id()
+            {
+                break;
+            }
+        }
+    }
+    for id in doomed {
+        if let Some(mut node) = html.tree.get_mut(id) {
+            node.detach();
+        }
+    }
+    holders
+}
+
+/// Characters of text inside `<p>` elements under each element. Walked without recursion.
+fn paragraph_text_under(html: &Html) -> HashMap<NodeId, usize> {
+    let mut totals: HashMap<NodeId, usize> = HashMap::new();
+    let mut open: Vec<(NodeId, bool)> = Vec::new(); // (element, inside a <p>)
+    for edge in html.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let inside = open.last().is_some_and(|&(_, p)| p) || e.name() == "p";
+                    open.push((node.id(), inside));
+                }
+                Node::Text(t) if open.last().is_some_and(|&(_, p)| p) => {
+                    let n = t.trim().len();
+                    for &(id, _) in &open {
+                        *totals.entry(id).or_default() += n;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    open.pop();
+                }
+            }
+        }
+    }
+    totals
+}

@@ -1,0 +1,91 @@
+//! Which part of a cleaned page is the article: `rs-trafilatura` (a port of trafilatura, the
+//! best-scoring published extractor on the article-extraction benchmark) picks the main content,
+//! and Slant's own reading of that content turns it into paragraphs. Slant's own container
+//! search ([`super::body::body_root`]) stands in when trafilatura finds nothing, so a page with
+//! article text is never refused.
+
+use std::collections::HashSet;
+
+use scraper::{ElementRef, Html};
+
+use super::body::{Blocks, body_root};
+use super::clean::{Remove, remove};
+use super::furniture::is_furniture;
+
+/// The article's paragraphs, and the paragraphs of Slant's own container search (which also
+/// holds the byline and date lines old pages print above the story).
+pub(super) struct MainText {
+    pub(super) blocks: Blocks,
+    pub(super) own: Blocks,
+}
+
+/// Paragraphs shorter than this, found by trafilatura outside the container Slant would pick,
+/// are the short things pages put around a story (summary bullets, "A version of this article
+/// appears in print…", "Check out more…"), not its paragraphs.
+const SHORT_WORDS: usize = 25;
+
+pub(super) fn main_text(page: &Html) -> MainText {
+    let mut visible = page.clone();
+    remove(&mut visible, Remove::Hidden);
+    let mut cleaned = visible.clone();
+    let holders = remove(&mut cleaned, Remove::HiddenAndFurniture);
+    let skip = |el: ElementRef| !holders.contains(&el.id()) && is_furniture(el);
+    let own = body_root(&cleaned, &holders)
+        .map(|root| Blocks::collect(root, skip))
+        .unwrap_or_default();
+    let page_words = word_count(visible.root_element().text());
+    let blocks = match trafilatura(&visible.html()) {
+        // On short pages trafilatura's fallback can repeat the text: it never holds more words
+        // than the page.
+        Some(mut found) if !found.is_empty() && found.word_count() <= page_words => {
+            // Lines that the page shows only inside its furniture (share bars, related links,
+            // newsletter boxes) stay out even where trafilatura keeps them.
+            let article: HashSet<String> = Blocks::collect(cleaned.root_element(), skip)
+                .lines()
+                .collect();
+            let furniture: HashSet<String> = Blocks::collect(visible.root_element(), |el| {
+                matches!(
+                    el.value().name(),
+                    "script" | "style" | "noscript" | "template"
+                )
+            })
+            .lines()
+            .filter(|l| !article.contains(l))
+            .collect();
+            found.retain_lines(|line| !furniture.contains(line));
+            // Where both agree on most of the story, a short paragraph only trafilatura has is
+            // the page's, not the story's.
+            let own_lines: HashSet<String> = own.clone().lines().collect();
+            if own.word_count() * 2 >= found.word_count() {
+                found.retain_blocks(|block| {
+                    block.split_whitespace().count() >= SHORT_WORDS
+                        || block.split('\n').any(|l| own_lines.contains(l))
+                });
+            }
+            found
+        }
+        _ => own.clone(),
+    };
+    MainText { blocks, own }
+}
+
+/// The main content as trafilatura finds it, read into paragraphs.
+fn trafilatura(page: &str) -> Option<Blocks> {
+    let options = rs_trafilatura::Options {
+        // Slant imports articles; the page-type classifier would only cost time and, on a page
+        // it takes for a listing, switch to rules meant for listings.
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        include_images: false,
+        include_links: false,
+        include_comments: false,
+        ..rs_trafilatura::Options::default()
+    };
+    let found = rs_trafilatura::extract_with_options(page, &options).ok()?;
+    let content = found.content_html?;
+    let fragment = Html::parse_fragment(&content);
+    Some(Blocks::collect(fragment.root_element(), is_furniture))
+}
+
+fn word_count<'a>(text: impl Iterator<Item = &'a str>) -> usize {
+    text.map(|t| t.split_whitespace().count()).sum()
+}
