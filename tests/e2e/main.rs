@@ -6,4 +6,5 @@ mod compare_gold;
 mod crash_safety;
 mod import_pages;
 mod real_window;
+mod web_address;
 mod writers;

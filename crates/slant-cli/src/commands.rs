@@ -191,9 +191,8 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
     }
     let imported = files
         .iter()
-        .map(|f| import::import_file(f).map(|i| (f, i)))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(Failure::input)?;
+        .map(|f| import_source(f).map(|i| (f, i)))
+        .collect::<Result<Vec<_>, _>>()?;
     // Ids are chosen against the project plus the articles added before them.
     let mut scratch = doc.project.clone();
     let mut commands = Vec::new();
@@ -201,8 +200,9 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
         if let Some(notes) = text.notes() {
             say!("{}: {notes}", file.display());
         }
-        let id = scratch.new_article_id(&file_stem(file));
-        let mut article = text.into_article(id, &file_stem(file));
+        let name = source_name(file);
+        let id = scratch.new_article_id(&name);
+        let mut article = text.into_article(id, &name);
         // What the teacher says on the command line wins over what the page says.
         if let Some(title) = &meta.title {
             article.title = title.clone();
@@ -224,8 +224,37 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
         .map_err(Failure::input)
 }
 
+/// An article file, or a web address (`http://…`, `https://…`) fetched with the limits of
+/// [`slant_fetch::Limits::DEFAULT`].
+fn import_source(source: &Path) -> Result<import::ImportedText, Failure> {
+    match source.to_str().filter(|s| slant_fetch::is_web_address(s)) {
+        Some(url) => slant_fetch::import_url(url, slant_fetch::Limits::DEFAULT, |_, _| true)
+            .map_err(Failure::input),
+        None => import::import_file(source).map_err(Failure::input),
+    }
+}
+
+/// What an article is called before it has a title: its file's name, or the last part of its
+/// web address (`…/2025/11/library-vote.html` → `library-vote`).
+fn source_name(source: &Path) -> String {
+    match source.to_str().filter(|s| slant_fetch::is_web_address(s)) {
+        Some(url) => {
+            let path = url.split(['?', '#']).next().unwrap_or(url);
+            let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+            let last = path
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(path);
+            let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+            if stem.is_empty() { last } else { stem }.to_owned()
+        }
+        None => file_stem(source),
+    }
+}
+
 fn analyze(file: &Path, json: bool, lexicons: &Lexicons) -> Result<(), Failure> {
-    let imported = import::import_file(file).map_err(Failure::input)?;
+    let imported = import_source(file)?;
     let spans = segment::split(&imported.text);
     let doc = output::Analysis::new(file, &imported, &spans, lexicons);
     crate::print_result(json, || &doc, || doc.text())

@@ -78,11 +78,12 @@ pub struct Cli {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
-    /// Create a project from article files (.txt, .md or saved web pages .html).
+    /// Create a project from article files (.txt, .md or saved web pages .html) or web addresses.
     New {
         /// The project file to create; it must not exist yet.
         project: PathBuf,
-        /// Article files to import (.txt, .md, .html), in the order of the columns.
+        /// Article files to import (.txt, .md, .html) or web addresses (https://…), in the order
+        /// of the columns.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The project's title (default: the project file's name).
@@ -97,11 +98,11 @@ pub enum Subcommand {
         #[command(flatten)]
         meta: ArticleMeta,
     },
-    /// Add article files to an existing project.
+    /// Add article files or web addresses to an existing project.
     Add {
         /// The project file to add them to.
         project: PathBuf,
-        /// Article files to import (.txt, .md, .html).
+        /// Article files to import (.txt, .md, .html) or web addresses (https://…).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[command(flatten)]

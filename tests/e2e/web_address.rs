@@ -1,0 +1,93 @@
+//! `slant new/add PROJECT.ron https://…`: articles fetched from a web address (a local server
+//! started by the test on 127.0.0.1; no outside network).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn slant(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Serves the saved broadsheet page at `/story.html`, and `/old-link` redirecting to it.
+fn serve() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let page = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages/broadsheet.html"),
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            let _ = reader.read_line(&mut request);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/");
+            let (status, extra, body): (&str, &str, &[u8]) = match path {
+                "/story.html" => (
+                    "200 OK",
+                    "Content-Type: text/html; charset=utf-8\r\n",
+                    &page,
+                ),
+                "/old-link" => ("301 Moved Permanently", "Location: /story.html\r\n", b""),
+                _ => ("404 Not Found", "Content-Type: text/plain\r\n", b"no"),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(body);
+        }
+    });
+    base
+}
+
+#[test]
+fn new_and_add_take_web_addresses_beside_files() {
+    let base = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    let project = project.to_str().unwrap();
+    let file = format!(
+        "{}/tests/data/article_maralago_meeting.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = slant(&["new", project, &file, &format!("{base}/old-link")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let p = slant_core::store::load(Path::new(project)).unwrap();
+    assert_eq!(p.articles.len(), 2);
+    let web = &p.articles[1];
+    // The address after the redirect is the article's.
+    assert_eq!(
+        web.url.as_deref(),
+        Some(format!("{base}/story.html").as_str())
+    );
+    assert_eq!(web.outlet.as_deref(), Some("The Morning Ledger"));
+    assert!(
+        web.text.starts_with("In a Divided Town, a Library Vote"),
+        "{}",
+        web.text
+    );
+
+    // A missing page is refused by name and the project is left as it was.
+    let before = std::fs::read(project).unwrap();
+    let out = slant(&["add", project, &format!("{base}/missing")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/missing") && err.contains("404"), "{err}");
+    assert_eq!(std::fs::read(project).unwrap(), before);
+}
