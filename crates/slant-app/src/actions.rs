@@ -87,6 +87,10 @@ pub enum Action {
     MergeStudents,
     /// Type or paste an article's text into a dialog (File ▸ New article from text).
     NewArticleFromText,
+    /// Ask for a web address to add the article there (File ▸ Open web address…).
+    OpenWebAddress,
+    /// Fetch the article at this web address (typed in the dialog, or pasted).
+    FetchWebAddress(String),
     /// Text pasted while no text box had the keyboard: offered as a new article.
     PasteArticle(String),
     /// Files dropped onto the window, to import as articles.

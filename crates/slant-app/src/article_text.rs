@@ -79,7 +79,13 @@ impl SlantApp {
                 })
             });
             if let Some(text) = pasted {
-                self.request(Action::PasteArticle(text));
+                // A web address on its own is the article there, not text about it.
+                let one_word = !text.trim().contains(char::is_whitespace);
+                self.request(if one_word && slant_fetch::is_web_address(&text) {
+                    Action::FetchWebAddress(text.trim().to_owned())
+                } else {
+                    Action::PasteArticle(text)
+                });
             }
         }
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
@@ -168,7 +174,7 @@ impl SlantApp {
     }
 
     /// Adds articles (id hint, text, title when the text has no headline) and shows the last.
-    fn add_articles(
+    pub(super) fn add_articles(
         &mut self,
         articles: Vec<(String, ImportedText, String)>,
     ) -> Result<(), String> {

@@ -17,6 +17,7 @@ mod side_panel;
 mod start;
 mod theme;
 pub mod ui_command;
+mod web_address;
 mod words;
 mod workspace;
 
@@ -88,6 +89,14 @@ enum Modal {
         merged: Box<slant_core::model::Project>,
         summary: String,
     },
+    /// Asks for a web address to add the article there.
+    WebAddress {
+        url: String,
+    },
+    /// An article being fetched from `url`, with Cancel.
+    Fetching {
+        url: String,
+    },
     /// A new article from typed or pasted text: its title (editable) and its text.
     NewArticle {
         title: String,
@@ -134,6 +143,8 @@ pub struct SlantApp {
     title: String,
     allow_close: bool,
     theme_applied: Option<bool>,
+    /// An article being fetched from a web address.
+    download: Option<web_address::Download>,
 }
 
 impl SlantApp {
@@ -155,6 +166,7 @@ impl SlantApp {
             title: String::new(),
             allow_close: false,
             theme_applied: None,
+            download: None,
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -292,6 +304,17 @@ impl SlantApp {
             Action::OpenSample => self.guarded(After::Sample),
             Action::ImportArticle => self.import_article(),
             Action::ImportFiles(paths) => self.import_paths(paths),
+            Action::OpenWebAddress => {
+                if self.workspace.is_none() {
+                    self.error(
+                        "No project is open",
+                        "Open or create a project first, then add articles to it.",
+                    );
+                } else {
+                    self.modal = Some(Modal::WebAddress { url: String::new() });
+                }
+            }
+            Action::FetchWebAddress(url) => self.fetch_web_address(url, ctx),
             Action::NewArticleFromText | Action::PasteArticle(_) | Action::EditArticleText => {
                 self.open_text_dialog(action)
             }
@@ -565,6 +588,7 @@ impl eframe::App for SlantApp {
             egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));
         }
         self.actions.extend(actions);
+        self.poll_download();
         self.modals(&ctx);
         if !self.actions.is_empty() {
             // Clicks are carried out after drawing: draw once more to show them.

@@ -226,6 +226,15 @@ impl SlantApp {
                             }
                         });
                     }
+                    Modal::WebAddress { mut url } => {
+                        ui.set_min_width(560.0);
+                        close = self.web_address_dialog(ui, &mut url, ctx);
+                        next = Some(Modal::WebAddress { url });
+                    }
+                    Modal::Fetching { url } => {
+                        ui.set_min_width(480.0);
+                        close = self.fetching_dialog(ui, &url);
+                    }
                     Modal::NewArticle {
                         mut title,
                         mut text,
@@ -282,12 +291,21 @@ impl SlantApp {
         if response.should_close()
             && !matches!(
                 next,
-                Some(Modal::Recover { .. } | Modal::NewArticle { .. } | Modal::EditText { .. })
+                Some(
+                    Modal::Recover { .. }
+                        | Modal::NewArticle { .. }
+                        | Modal::EditText { .. }
+                        | Modal::WebAddress { .. }
+                )
             )
         {
             close = true;
         }
         if close {
+            // Closing the progress dialog (Escape, a click beside it) cancels the fetch.
+            if matches!(next, Some(Modal::Fetching { .. })) {
+                self.cancel_download();
+            }
             next = None;
         }
         // A modal opened by what this one did (an error, "who is tagging?") takes its place.

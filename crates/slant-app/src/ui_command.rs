@@ -17,6 +17,7 @@ pub enum UiCommand {
     Open,
     OpenSample,
     ImportArticle,
+    OpenWebAddress,
     NewArticleFromText,
     MergeStudents,
     Save,
@@ -151,6 +152,10 @@ impl UiCommand {
                 "Import article…",
                 "Add an article from a .txt, .md or saved web page (.html)",
             ),
+            C::OpenWebAddress => (
+                "Open web address…",
+                "Add the article at a web address (https://…); pasting an address does the same",
+            ),
             C::NewArticleFromText => ("New article from text…", "Type or paste an article's text"),
             C::MergeStudents => (
                 "Merge students' files…",
@@ -273,6 +278,7 @@ impl UiCommand {
             C::NewProject => const { &[k(CMD, Key::N)] },
             C::Open => const { &[k(CMD, Key::O)] },
             C::NewArticleFromText => const { &[k(CMD_SHIFT, Key::N)] },
+            C::OpenWebAddress => const { &[k(CMD_SHIFT, Key::L)] },
             C::Save => const { &[k(CMD, Key::S)] },
             C::SaveAs => const { &[k(CMD_SHIFT, Key::S)] },
             C::ExportReport => const { &[k(CMD, Key::E)] },
@@ -326,7 +332,9 @@ impl UiCommand {
         use UiCommand as C;
         let (menu, group) = match self {
             C::NewProject | C::Open | C::OpenSample => (Menu::File, 0),
-            C::ImportArticle | C::NewArticleFromText | C::MergeStudents => (Menu::File, 1),
+            C::ImportArticle | C::OpenWebAddress | C::NewArticleFromText | C::MergeStudents => {
+                (Menu::File, 1)
+            }
             C::Save | C::SaveAs | C::ExportReport | C::Close => (Menu::File, 2),
             C::Quit => (Menu::File, 3),
             C::Undo | C::Redo => (Menu::Edit, 0),
@@ -367,6 +375,7 @@ impl UiCommand {
             C::OpenSample => Action::OpenSample,
             C::ImportArticle => Action::ImportArticle,
             C::NewArticleFromText => Action::NewArticleFromText,
+            C::OpenWebAddress => Action::OpenWebAddress,
             C::MergeStudents => Action::MergeStudents,
             C::Save => Action::Save,
             C::SaveAs => Action::SaveAs,
@@ -444,6 +453,7 @@ impl UiCommand {
             C::EditArticleText => s.has_project && !s.locked,
             C::AnswerKey => s.reviewer.is_some(),
             C::ImportArticle
+            | C::OpenWebAddress
             | C::NewArticleFromText
             | C::MergeStudents
             | C::Save
@@ -495,6 +505,7 @@ impl UiCommand {
             | C::Open
             | C::OpenSample
             | C::ImportArticle
+            | C::OpenWebAddress
             | C::NewArticleFromText
             | C::MergeStudents
             | C::Save

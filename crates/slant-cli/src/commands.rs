@@ -235,20 +235,10 @@ fn import_source(source: &Path) -> Result<import::ImportedText, Failure> {
 }
 
 /// What an article is called before it has a title: its file's name, or the last part of its
-/// web address (`…/2025/11/library-vote.html` → `library-vote`).
+/// web address.
 fn source_name(source: &Path) -> String {
     match source.to_str().filter(|s| slant_fetch::is_web_address(s)) {
-        Some(url) => {
-            let path = url.split(['?', '#']).next().unwrap_or(url);
-            let path = path.split_once("://").map_or(path, |(_, rest)| rest);
-            let last = path
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or(path);
-            let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
-            if stem.is_empty() { last } else { stem }.to_owned()
-        }
+        Some(url) => slant_fetch::article_name(url),
         None => file_stem(source),
     }
 }

@@ -86,6 +86,20 @@ pub fn is_web_address(text: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// What an article from `url` is called until it has a title: the last part of its address
+/// (`https://news.example/2025/11/library-vote.html` → `library-vote`).
+pub fn article_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let last = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(path);
+    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    if stem.is_empty() { last } else { stem }.to_owned()
+}
+
 /// Fetches `url` and imports it as an article, with the final address as its URL.
 /// `progress(received, expected)` is called as the body streams in; returning `false` cancels.
 pub fn import_url(

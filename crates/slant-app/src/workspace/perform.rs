@@ -146,6 +146,8 @@ impl Workspace {
             | Action::MergeStudents
             | Action::NewArticleFromText
             | Action::PasteArticle(_)
+            | Action::OpenWebAddress
+            | Action::FetchWebAddress(_)
             | Action::ImportFiles(_)
             | Action::EditArticleText) => {
                 return Err(format!("{other:?} is not an edit of the project"));

@@ -10,3 +10,4 @@ mod app_text;
 mod file_dialogs;
 mod notes;
 mod shortcuts;
+mod web_address;

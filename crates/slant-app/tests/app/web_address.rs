@@ -1,0 +1,148 @@
+//! File ▸ Open web address… and a pasted address, driven as a person does (menu clicks, typed
+//! text, Enter, Ctrl+V), against a local server started by the test on 127.0.0.1.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
+use slant_app::dialogs::ScriptedDialogs;
+
+use crate::common::{app, sample_copy};
+
+const PAGE: &str = "<html><head><title>Council Closes the Library | The Ledger</title>\
+    <meta property=\"og:site_name\" content=\"The Ledger\"></head><body><article>\
+    <h1>Council Closes the Library</h1>\
+    <p>The council voted on Tuesday to close the library on Elm Street after ninety years of service to the town.</p>\
+    <p>Residents who spoke at the meeting said the building was the only warm place many of them could go in winter.</p>\
+    </article></body></html>";
+
+/// Serves `PAGE` at `/library.html`; `/slow` never answers.
+fn serve() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                let _ = reader.read_line(&mut request);
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                if request.contains("/slow") {
+                    std::thread::sleep(Duration::from_secs(20));
+                    return;
+                }
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{PAGE}",
+                    PAGE.len()
+                );
+            });
+        }
+    });
+    base
+}
+
+fn articles(h: &Harness<'_, SlantApp>) -> usize {
+    h.state().document().unwrap().project.articles.len()
+}
+
+/// Runs frames until `done` holds (the fetch runs on its own thread), at most 10 s.
+fn run_until(h: &mut Harness<'_, SlantApp>, done: impl Fn(&Harness<'_, SlantApp>) -> bool) {
+    let start = Instant::now();
+    while !done(h) {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out");
+        std::thread::sleep(Duration::from_millis(20));
+        // A spinner is drawn while waiting: frames one at a time, not until nothing moves.
+        h.step();
+    }
+}
+
+#[test]
+fn an_address_typed_in_the_dialog_becomes_an_article() {
+    let base = serve();
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert_eq!(articles(&h), 2);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Open web address…").click();
+    h.run();
+    h.get_by_label("Web address")
+        .type_text(&format!("{base}/library.html"));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.step();
+    run_until(&mut h, |h| articles(h) == 3);
+    let doc = h.state().document().unwrap();
+    let a = &doc.project.articles[2];
+    assert_eq!(a.title, "Council Closes the Library");
+    assert_eq!(a.outlet.as_deref(), Some("The Ledger"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some(format!("{base}/library.html").as_str())
+    );
+    // Undo takes it back as one step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(articles(&h), 2);
+}
+
+#[test]
+fn a_pasted_address_is_fetched_and_a_slow_one_can_be_cancelled() {
+    let base = serve();
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.event(egui::Event::Paste(format!("{base}/slow")));
+    h.run_steps(3);
+    // The window keeps drawing while the server says nothing; Cancel ends the wait.
+    h.get_by_label("Fetching the article");
+    h.get_by_label("Waiting for the server…");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Fetching the article").is_none());
+    assert_eq!(articles(&h), 2);
+    h.event(egui::Event::Paste(format!("  {base}/library.html\n")));
+    h.run_steps(2);
+    run_until(&mut h, |h| articles(h) == 3);
+    assert_eq!(
+        h.state().document().unwrap().project.articles[2].title,
+        "Council Closes the Library"
+    );
+}
+
+#[test]
+fn an_address_that_fails_says_why() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::L,
+    );
+    h.run();
+    h.get_by_label("Web address")
+        .type_text(&format!("http://127.0.0.1:{port}/gone"));
+    h.run();
+    h.get_by_label("Open").click();
+    h.run_steps(2);
+    run_until(&mut h, |h| {
+        h.query_by_label("The article was not added").is_some()
+    });
+    assert!(
+        h.query_by_label_contains("check whether this computer is online")
+            .is_some(),
+        "the message says what to check"
+    );
+    assert_eq!(articles(&h), 2);
+}
