@@ -1,0 +1,81 @@
+//! Sentence splitting on the way `slant analyze` and the app do it: a text file imported (decoded,
+//! repaired of copy-paste damage) and then split. The repair joins the line breaks the splitter
+//! puts inside sentences, so a rule that holds for the splitter alone must hold here too.
+
+use slant_core::import::{self, ImportedText};
+use slant_core::model::ArticleId;
+use slant_core::segment::split;
+
+use crate::segment_gold::{assert_all_pass, failures, golden_rules};
+
+/// The sentences of `text` imported as a `.txt` file: as the article holds them (in the repaired
+/// text) and as `slant analyze` reports them (in the file's own text); the two must agree where
+/// the repair changed nothing inside a sentence, and the test texts need no other repair.
+fn imported_sentences(text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, text).unwrap();
+    let imported: ImportedText = import::import_file(&path).unwrap();
+    let original = imported.original_text().to_owned();
+    let map = imported.map.clone();
+    let article = imported.into_article(ArticleId::from("a"), "article");
+    (0..article.sentences.len())
+        .map(|i| {
+            let s = article.sentences[i];
+            let (start, end) = map.to_original(s.start, s.end);
+            let in_file = &original[start..end];
+            let stored = article.sentence_text(i);
+            let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash(in_file), squash(stored), "offsets map back");
+            stored.to_owned()
+        })
+        .collect()
+}
+
+fn split_only(text: &str) -> Vec<String> {
+    split(text)
+        .into_iter()
+        .map(|s| text[s.range()].to_owned())
+        .collect()
+}
+
+#[test]
+fn import_then_split_passes_all_48_golden_rules() {
+    let Some(cases) = golden_rules() else { return };
+    let failed = failures(&cases, imported_sentences);
+    eprintln!(
+        "golden rules passed through import: {}/48",
+        48 - failed.len()
+    );
+    assert_all_pass("import then split", &cases, &failed);
+}
+
+/// Both ways: the splitter alone (which leaves a joined break inside its sentence), and import
+/// (repair) then split.
+fn assert_splits(text: &str, want: &[&str]) {
+    let alone: Vec<String> = split_only(text)
+        .iter()
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(alone, want, "splitter alone");
+    assert_eq!(imported_sentences(text), want, "import then split");
+}
+
+#[test]
+fn the_spaced_ellipsis_keeps_its_spaces_through_the_repair() {
+    let text = "One further habit which was somewhat weakened . . . was lost. . . . The practice was not abandoned. . . .";
+    assert_splits(
+        text,
+        &[
+            "One further habit which was somewhat weakened . . . was lost.",
+            ". . . The practice was not abandoned. . . .",
+        ],
+    );
+    assert_splits(
+        "Indicate the end of the sentence with a period . . . . Next sentence.",
+        &[
+            "Indicate the end of the sentence with a period . . . .",
+            "Next sentence.",
+        ],
+    );
+}
