@@ -125,7 +125,11 @@ impl Gap<'_> {
             return false;
         }
         if is_bracketed_ellipsis(cur) {
-            return false;
+            // An omission mark inside a quotation goes on, unless a sentence plainly starts
+            // after it (`[…] However, …`); not before a citation (`[...]" (Smith 55)`).
+            return is_bare_bracketed_ellipsis(cur)
+                && next.starts_with(|c: char| c.is_uppercase() || is_quote_opener(c))
+                && ellipsis_ends_before(next);
         }
         // A period glued to a word and followed by a spaced ellipsis (`compounds. . . . The`):
         // the period ends this sentence and the ellipsis opens the next one.
@@ -139,8 +143,14 @@ impl Gap<'_> {
         }
 
         let core_with_closers = cur;
-        let core = core_with_closers.trim_end_matches(is_closer);
-        let closed = core.len() != core_with_closers.len();
+        let mut core = core_with_closers.trim_end_matches(is_closer);
+        let mut closed = core.len() != core_with_closers.len();
+        // An opening quote typed where the closing one belongs (`the decision.“ However`).
+        let unturned = core.trim_end_matches(['“', '‘']);
+        if unturned.len() != core.len() && unturned.ends_with(['.', '!', '?', '…']) {
+            core = unturned;
+            closed = true;
+        }
         match core.chars().last() {
             Some('!' | '?' | '‼' | '⁇' | '⁈' | '⁉') => !starts_lowercase(next),
             Some('.' | '…') => {
@@ -258,6 +268,12 @@ impl Gap<'_> {
             .find(|t| !is_dots(&self.text[t.span.range()]))
             .map(|t| &self.text[t.span.range()])
     }
+}
+
+/// A quotation mark that opens a quotation (the straight `"` may do either; `'` is left out, it
+/// is far more often an apostrophe: `'90s`).
+fn is_quote_opener(c: char) -> bool {
+    matches!(c, '“' | '‘' | '"' | '«' | '„' | '‹')
 }
 
 /// A three-dot ellipsis is a pause; it ends a sentence only before a capitalised word, and not

@@ -62,6 +62,43 @@ fn assert_splits(text: &str, want: &[&str]) {
 }
 
 #[test]
+fn an_opening_quote_typed_for_a_closing_one_ends_the_sentence() {
+    assert_splits(
+        "The court upheld the decision.“ However, the appeal goes on.",
+        &[
+            "The court upheld the decision.“",
+            "However, the appeal goes on.",
+        ],
+    );
+    assert_splits(
+        "“Is it over?‘ She left. “Not yet,“ he said.",
+        &["“Is it over?‘", "She left.", "“Not yet,“ he said."],
+    );
+    // Before a lower-case word the quotation goes on.
+    assert_splits(
+        "He called it “final.“ and left it there.",
+        &["He called it “final.“ and left it there."],
+    );
+}
+
+#[test]
+fn a_bracketed_omission_before_a_capital_starts_a_sentence() {
+    assert_splits(
+        "“We will not retreat [...] The line holds,” he said.",
+        &["“We will not retreat [...]", "The line holds,” he said."],
+    );
+    assert_splits(
+        "The report found gaps […] Officials disputed it.",
+        &["The report found gaps […]", "Officials disputed it."],
+    );
+    // Inside a sentence: before a lower-case word, before `I`, and before a citation.
+    assert_splits(
+        "“The plan [...] was sound [...] I think,” she wrote [...]\" (Lee 12).",
+        &["“The plan [...] was sound [...] I think,” she wrote [...]\" (Lee 12)."],
+    );
+}
+
+#[test]
 fn the_spaced_ellipsis_keeps_its_spaces_through_the_repair() {
     let text = "One further habit which was somewhat weakened . . . was lost. . . . The practice was not abandoned. . . .";
     assert_splits(
