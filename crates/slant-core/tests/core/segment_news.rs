@@ -99,6 +99,93 @@ fn a_bracketed_omission_before_a_capital_starts_a_sentence() {
 }
 
 #[test]
+fn a_caption_and_its_credit_line_are_two_sentences() {
+    assert_splits(
+        "Sailors march past the memorial in Washington D.C.\nImage: United States Navy.\nThe parade ended at noon.",
+        &[
+            "Sailors march past the memorial in Washington D.C.",
+            "Image: United States Navy.",
+            "The parade ended at noon.",
+        ],
+    );
+    assert_splits(
+        "Firefighters at work near Paradise, Calif.\n(Photo: Jane Roe/AP)\nPhotograph: John Doe/Reuters\nThe fire spread overnight.",
+        &[
+            "Firefighters at work near Paradise, Calif.",
+            "(Photo: Jane Roe/AP)",
+            "Photograph: John Doe/Reuters",
+            "The fire spread overnight.",
+        ],
+    );
+    // A caption without a full stop before its credit.
+    assert_splits(
+        "Crowds outside the U.S. Capitol\n\nSource: Getty Images\n\nThe vote was close.",
+        &[
+            "Crowds outside the U.S. Capitol",
+            "Source: Getty Images",
+            "The vote was close.",
+        ],
+    );
+    // A credit label inside a line is only a word.
+    assert_splits(
+        "The agency cited one source: officials in the U.S. Army.",
+        &["The agency cited one source: officials in the U.S. Army."],
+    );
+}
+
+#[test]
+fn a_blank_line_before_a_lower_case_word_is_joined_unless_the_line_before_is_complete() {
+    // Copy-paste damage: still one sentence.
+    assert_splits(
+        "Netanyahu will make a case to the\n\npresident, urging action.\n",
+        &["Netanyahu will make a case to the president, urging action."],
+    );
+    assert_splits(
+        "The talks began on March 3, and\n\nofficials said they would go on.",
+        &["The talks began on March 3, and officials said they would go on."],
+    );
+    assert_splits(
+        "The strike hit the\nWhite House lawn, and\nthen the region.",
+        &["The strike hit the White House lawn, and then the region."],
+    );
+    // A caption's date line is complete.
+    assert_splits(
+        "Protesters outside parliament\nMarch 3, 2024\n\nthousands marched on Sunday.",
+        &[
+            "Protesters outside parliament",
+            "March 3, 2024",
+            "thousands marched on Sunday.",
+        ],
+    );
+    assert_splits(
+        "By Jane Roe\nPublished 10:32 EST, 3 March 2024\n\nofficials in Ohio said on Monday that the plant would close.",
+        &[
+            "By Jane Roe",
+            "Published 10:32 EST, 3 March 2024",
+            "officials in Ohio said on Monday that the plant would close.",
+        ],
+    );
+    // A paragraph ending in a date or a time, before a paragraph in lower case.
+    assert_splits(
+        "The photograph was taken in Kyiv on 3 March 2024\n\nukrainian troops are seen resting.",
+        &[
+            "The photograph was taken in Kyiv on 3 March 2024",
+            "ukrainian troops are seen resting.",
+        ],
+    );
+    // A comma before a quotation in a paragraph of its own.
+    assert_splits(
+        "He said,\n\n“we will not leave until the work is done.”",
+        &["He said,", "“we will not leave until the work is done.”"],
+    );
+    // A line ending in a date, hard-wrapped inside a paragraph, is not complete.
+    assert_splits(
+        "The report was published on 3 March 2024\nby the ministry in Kyiv.",
+        &["The report was published on 3 March 2024 by the ministry in Kyiv."],
+    );
+}
+
+#[test]
 fn the_spaced_ellipsis_keeps_its_spaces_through_the_repair() {
     let text = "One further habit which was somewhat weakened . . . was lost. . . . The practice was not abandoned. . . .";
     assert_splits(
