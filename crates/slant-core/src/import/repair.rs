@@ -196,12 +196,16 @@ fn clean_lines<'a>(text: &'a str, repairs: &mut Repairs) -> Builder<'a> {
         }
         if let Some(run) = pending.take() {
             let at_line_start = b.out.len() == line_start;
+            // Not the space before a spaced ellipsis (`weakened . . . was`): its dots are
+            // not a stray period.
+            let spaced_dots = c == '.' && text[here.end..].trim_start().starts_with(['.', '…']);
             let before_punct = matches!(c, ',' | ';' | ':' | '.' | '!' | '?')
                 && b.out[line_start..]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
-                && chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+                && chars.peek().is_none_or(|&(_, n)| n.is_whitespace())
+                && !spaced_dots;
             if at_line_start || before_punct {
                 repairs.spaces += run.len();
                 b.replace(run, "");
@@ -321,6 +325,8 @@ mod tests {
     fn ellipsis_and_decimals_keep_their_spacing() {
         let text = "He paused ... and said .5 percent.\n";
         assert_eq!(repair(text).text, text);
+        let spaced = "It was weakened . . . was that of a period . . . . Next one.\n";
+        assert_eq!(repair(spaced).text, spaced);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Why rules and not a crate: see the README's "Sentence splitting" section for the measured
 //! comparison with `sentencex`.
 
+mod lines;
 mod tokens;
 mod words;
 
@@ -124,8 +125,15 @@ impl Gap<'_> {
         if !sentence.has_alnum || (sentence.label.is_some() && self.cur.end == sentence.label_end) {
             return false;
         }
+        if self.newline && self.line_is_complete(cur, next) {
+            return true;
+        }
         if is_bracketed_ellipsis(cur) {
-            return false;
+            // An omission mark inside a quotation goes on, unless a sentence plainly starts
+            // after it (`[…] However, …`); not before a citation (`[...]" (Smith 55)`).
+            return is_bare_bracketed_ellipsis(cur)
+                && next.starts_with(|c: char| c.is_uppercase() || is_quote_opener(c))
+                && ellipsis_ends_before(next);
         }
         // A period glued to a word and followed by a spaced ellipsis (`compounds. . . . The`):
         // the period ends this sentence and the ellipsis opens the next one.
@@ -139,8 +147,14 @@ impl Gap<'_> {
         }
 
         let core_with_closers = cur;
-        let core = core_with_closers.trim_end_matches(is_closer);
-        let closed = core.len() != core_with_closers.len();
+        let mut core = core_with_closers.trim_end_matches(is_closer);
+        let mut closed = core.len() != core_with_closers.len();
+        // An opening quote typed where the closing one belongs (`the decision.“ However`).
+        let unturned = core.trim_end_matches(['“', '‘']);
+        if unturned.len() != core.len() && unturned.ends_with(['.', '!', '?', '…']) {
+            core = unturned;
+            closed = true;
+        }
         match core.chars().last() {
             Some('!' | '?' | '‼' | '⁇' | '⁈' | '⁉') => !starts_lowercase(next),
             Some('.' | '…') => {
@@ -161,6 +175,32 @@ impl Gap<'_> {
             Some(c) => self.line_ends(c, cur, next),
             None => false,
         }
+    }
+
+    /// Whether a line break ends the sentence whatever the words around it say: before a
+    /// caption's credit line (`Image: United States Navy.`), after or before a date line
+    /// (`Published 10:32 EST, 3 March 2024`), after a paragraph whose last line ends with a date
+    /// or time, and before a paragraph that opens a quotation (`He said,` ⏎⏎ `“we will…`).
+    /// Copy-paste puts breaks inside sentences too (`case to U.S.` ⏎⏎ `President`), but not
+    /// before these.
+    fn line_is_complete(&self, cur: &str, next: &str) -> bool {
+        if lines::is_credit_label(next) {
+            return true;
+        }
+        let gap = &self.text[self.cur.end..self.next.start];
+        let blank = gap.matches('\n').count() >= 2 || gap.contains('\u{2029}');
+        let line = lines::line_before(self.text, self.cur.end);
+        if lines::is_date_line(line) || (blank && lines::ends_with_date(line)) {
+            return true;
+        }
+        let dangles = dangles(cur);
+        if !dangles && !cur.ends_with([',', ';']) && {
+            let next_line = lines::line_from(self.text, self.next.start);
+            lines::is_date_line(next_line)
+        } {
+            return true;
+        }
+        blank && !dangles && next.starts_with(is_quote_opener)
     }
 
     /// A gap after a word ending in a single period: abbreviations, initials, labels, numbers.
@@ -205,14 +245,10 @@ impl Gap<'_> {
         if !self.newline || starts_lowercase(next) {
             return false;
         }
-        if matches!(
+        !matches!(
             last,
             ',' | ';' | '(' | '[' | '{' | '—' | '–' | '-' | '&' | '/'
-        ) {
-            return false;
-        }
-        let word = leading_word(cur);
-        word.len() != cur.len() || classes_of(word) & class::DANGLING == 0
+        ) && !dangles(cur)
     }
 
     /// The gap after a run of stand-alone dots (`. . .`, `...`, `…`).
@@ -258,6 +294,22 @@ impl Gap<'_> {
             .find(|t| !is_dots(&self.text[t.span.range()]))
             .map(|t| &self.text[t.span.range()])
     }
+}
+
+/// A line ending in `cur` plainly goes on: it ends in an open bracket, a dash, `&` or `/`, or in a
+/// word such as `the`, `of`, `and`.
+fn dangles(cur: &str) -> bool {
+    if cur.ends_with(['(', '[', '{', '—', '–', '-', '&', '/']) {
+        return true;
+    }
+    let word = leading_word(cur);
+    word.len() == cur.len() && classes_of(word) & class::DANGLING != 0
+}
+
+/// A quotation mark that opens a quotation (the straight `"` may do either; `'` is left out, it
+/// is far more often an apostrophe: `'90s`).
+fn is_quote_opener(c: char) -> bool {
+    matches!(c, '“' | '‘' | '"' | '«' | '„' | '‹')
 }
 
 /// A three-dot ellipsis is a pause; it ends a sentence only before a capitalised word, and not

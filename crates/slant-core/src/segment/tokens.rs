@@ -206,6 +206,14 @@ pub(super) fn is_bracketed_ellipsis(token: &str) -> bool {
         .any(|e| token.trim_end_matches(is_closer).ends_with(e) || token.contains(e))
 }
 
+/// A token that is only a bracketed ellipsis (`[...]`, `[…]`), with nothing glued to it.
+pub(super) fn is_bare_bracketed_ellipsis(token: &str) -> bool {
+    token
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .is_some_and(|t| !t.is_empty() && t.chars().all(|c| c == '.' || c == '…'))
+}
+
 /// Letters separated by periods in groups of one or two: `U.S`, `a.m`, `D.C`, `Ph.D`.
 pub(super) fn is_dotted_initialism(core: &str) -> bool {
     core.contains('.')

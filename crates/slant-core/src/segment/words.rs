@@ -16,6 +16,10 @@ pub(super) mod class {
     pub const AFTER_TIME: u16 = 1 << 5;
     pub const OPENER: u16 = 1 << 6;
     pub const DANGLING: u16 = 1 << 7;
+    pub const CREDIT: u16 = 1 << 8;
+    pub const DATE_MONTH: u16 = 1 << 9;
+    pub const DATE_WORD: u16 = 1 << 10;
+    pub const DATE_ZONE: u16 = 1 << 11;
 }
 
 pub(super) fn word_classes() -> &'static HashMap<String, u16> {
@@ -37,6 +41,10 @@ pub(super) fn word_classes() -> &'static HashMap<String, u16> {
                 "after-time" => class::AFTER_TIME,
                 "opener" => class::OPENER,
                 "dangling" => class::DANGLING,
+                "credit" => class::CREDIT,
+                "date-month" => class::DATE_MONTH,
+                "date-word" => class::DATE_WORD,
+                "date-zone" => class::DATE_ZONE,
                 other => panic!("unknown word class {other:?} in abbreviations.txt"),
             };
             for word in words.split_whitespace() {

@@ -10,4 +10,5 @@ mod properties;
 mod report;
 mod sample_project;
 mod segment_gold;
+mod segment_news;
 mod store_files;
