@@ -211,10 +211,9 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
             }
         }
         loaded_phrases.sort();
-        let note = note_col
-            .map(raw)
-            .filter(|n| !n.trim().is_empty())
-            .map(str::to_owned);
+        // Only an empty cell is no note: a project file can hold a note of white space, and it
+        // comes back as written.
+        let note = note_col.map(raw).filter(|n| !n.is_empty()).map(str::to_owned);
         let key = (
             article,
             sentence,
