@@ -223,8 +223,12 @@ pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
             (Some(a), None) if starts_speaker(&a) => a,
             _ => continue,
         };
+        let phrase = subject_of(&phrase);
         if PRONOUNS.contains(&phrase.to_lowercase().as_str()) {
             return None;
+        }
+        if !can_speak(&phrase) {
+            continue;
         }
         let last = phrase.split_whitespace().last()?;
         let named = last.chars().next().is_some_and(char::is_uppercase)
@@ -240,6 +244,92 @@ pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
         ));
     }
     None
+}
+
+/// "Alvarez called the decision and (said)": the subject of coordinated verbs is the words
+/// before the first verb, not the whole clause.
+fn subject_of(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let coordinated = words
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "but" | "or" | "then"));
+    if !coordinated {
+        return phrase.to_owned();
+    }
+    let verb = words.iter().enumerate().skip(1).find(|(_, w)| {
+        let w = w.to_lowercase();
+        VERBS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed"))
+    });
+    match verb {
+        Some((at, _)) => words[..at].join(" "),
+        None => words[..words.len() - 1].join(" "),
+    }
+}
+
+/// Nouns for things, not people: "reports from outlets like NBC" or "Trump's approach" do not
+/// speak. A possessive phrase speaks only when its head is a person ("Trump's lawyer").
+const THINGS: &[&str] = &[
+    "report",
+    "reports",
+    "article",
+    "articles",
+    "study",
+    "studies",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "document",
+    "documents",
+    "records",
+    "data",
+    "figures",
+    "statement",
+    "statements",
+    "approach",
+    "policy",
+    "policies",
+    "plan",
+    "plans",
+    "decision",
+    "move",
+    "stance",
+    "position",
+    "strategy",
+    "campaign",
+    "bill",
+    "law",
+    "proposal",
+    "letter",
+    "filing",
+    "complaint",
+    "post",
+    "tweet",
+    "video",
+    "footage",
+    "analysis",
+    "review",
+    "memo",
+];
+
+fn can_speak(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let Some(head) = words.last() else {
+        return false;
+    };
+    // "multiple reports from outlets like NBC": the head is the noun before "from"/"by"/"like".
+    let head = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "from" | "by" | "like" | "of" | "in"))
+        .and_then(|i| i.checked_sub(1))
+        .map_or(head, |i| &words[i]);
+    !THINGS.contains(&head.as_str())
 }
 
 /// Words that can open a speaker: a capitalised word or a determiner ("a", "one").
@@ -552,6 +642,22 @@ mod tests {
         assert!(
             outside.contains("Iran‘s isn’t") && !outside.contains("said"),
             "{outside}"
+        );
+    }
+
+    #[test]
+    fn things_do_not_speak_and_coordinated_subjects_are_cut() {
+        assert!(!can_speak("Trump's approach"));
+        assert!(!can_speak("multiple reports from outlets like NBC"));
+        assert!(can_speak("Trump's lawyer"));
+        assert!(can_speak("a senior official"));
+        assert_eq!(
+            speaker("Alvarez called the decision “reckless” and said it would be appealed."),
+            named("Alvarez")
+        );
+        assert_eq!(
+            speaker("Multiple reports from outlets like NBC said the talks had stalled."),
+            None
         );
     }
 }
