@@ -80,13 +80,18 @@ pub struct Evidence {
     pub anonymous_sources_per_100_words: f64,
     pub hedges_per_100_words: f64,
     pub loaded_words_per_100_words: f64,
+    /// Hedges and loaded words inside quotations: the speakers', not counted above.
+    pub hedges_quoted: usize,
+    pub loaded_words_quoted: usize,
 }
 
 impl Evidence {
     /// Counts the cues `found` in an article of `words` words.
     pub fn from_cues(found: &[crate::cues::Cue], words: usize) -> Evidence {
         use crate::cues::CueKind;
-        let count = |k: CueKind| found.iter().filter(|c| c.kind == k).count();
+        // The writer's wording: a speaker's hedge or loaded word is theirs, not the outlet's.
+        let count = |k: CueKind| found.iter().filter(|c| c.kind == k && !c.quoted).count();
+        let quoted = |k: CueKind| found.iter().filter(|c| c.kind == k && c.quoted).count();
         let (a, h, l) = (
             count(CueKind::AnonymousSource),
             count(CueKind::Hedge),
@@ -99,6 +104,8 @@ impl Evidence {
             anonymous_sources_per_100_words: per_100_words(a, words),
             hedges_per_100_words: per_100_words(h, words),
             loaded_words_per_100_words: per_100_words(l, words),
+            hedges_quoted: quoted(CueKind::Hedge),
+            loaded_words_quoted: quoted(CueKind::Loaded),
         }
     }
 

@@ -92,27 +92,54 @@ impl Lexicons {
             let parse = |name: &str, text: &str| {
                 vec![Lexicon::parse(name, text).expect("shipped lexicons parse")]
             };
-            Lexicons::new(ListKind::ALL.map(|kind| match kind {
-                ListKind::Hedges => parse(
-                    "hedges.txt",
-                    include_str!("../../../../assets/lexicons/hedges.txt"),
-                ),
-                ListKind::Loaded => parse(
-                    "loaded.txt",
-                    include_str!("../../../../assets/lexicons/loaded.txt"),
-                ),
-                ListKind::Anonymous => parse(
-                    "anonymous.txt",
-                    include_str!("../../../../assets/lexicons/anonymous.txt"),
-                ),
-                ListKind::Attribution => parse(
-                    "attribution.txt",
-                    include_str!("../../../../assets/lexicons/attribution.txt"),
-                ),
-                ListKind::Reporting => parse(
-                    "reporting.txt",
-                    include_str!("../../../../assets/lexicons/reporting.txt"),
-                ),
+            Lexicons::new(ListKind::ALL.map(|kind| {
+                match kind {
+                    ListKind::Hedges => parse(
+                        "hedges.txt",
+                        include_str!("../../../../assets/lexicons/hedges.txt"),
+                    ),
+                    ListKind::Loaded => [
+                        (
+                            "loaded.txt",
+                            include_str!("../../../../assets/lexicons/loaded.txt"),
+                        ),
+                        (
+                            "loaded_labels.txt",
+                            include_str!("../../../../assets/lexicons/loaded_labels.txt"),
+                        ),
+                        (
+                            "loaded_verbs.txt",
+                            include_str!("../../../../assets/lexicons/loaded_verbs.txt"),
+                        ),
+                        (
+                            "loaded_intensifiers.txt",
+                            include_str!("../../../../assets/lexicons/loaded_intensifiers.txt"),
+                        ),
+                        (
+                            "loaded_euphemisms.txt",
+                            include_str!("../../../../assets/lexicons/loaded_euphemisms.txt"),
+                        ),
+                        (
+                            "loaded_vader.txt",
+                            include_str!("../../../../assets/lexicons/loaded_vader.txt"),
+                        ),
+                    ]
+                    .into_iter()
+                    .flat_map(|(name, text)| parse(name, text))
+                    .collect(),
+                    ListKind::Anonymous => parse(
+                        "anonymous.txt",
+                        include_str!("../../../../assets/lexicons/anonymous.txt"),
+                    ),
+                    ListKind::Attribution => parse(
+                        "attribution.txt",
+                        include_str!("../../../../assets/lexicons/attribution.txt"),
+                    ),
+                    ListKind::Reporting => parse(
+                        "reporting.txt",
+                        include_str!("../../../../assets/lexicons/reporting.txt"),
+                    ),
+                }
             }))
         })
     }
@@ -262,7 +289,8 @@ mod tests {
         std::fs::write(dir.path().join("notes.txt"), "hello\n").unwrap();
         std::fs::write(dir.path().join("anonymous_bad.txt"), "fine\n* oops\n").unwrap();
         let (lexicons, problems) = Lexicons::with_folder(dir.path());
-        assert_eq!(lexicons.loaded.len(), 2);
+        let builtin = Lexicons::builtin();
+        assert_eq!(lexicons.loaded.len(), builtin.loaded.len() + 1);
         assert_eq!(lexicons.hedges.len(), 2);
         assert_eq!(lexicons.anonymous.len(), 1, "the bad file is left out");
         let text = "City were thrashed in a preliminary round.";

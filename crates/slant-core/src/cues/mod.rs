@@ -2,6 +2,7 @@
 //! attributions, anonymous sources, hedges and loaded words. Suggestions are built from these;
 //! nothing here ever changes a tag.
 
+mod context;
 mod lists;
 mod quotes;
 mod suggest;
@@ -54,6 +55,8 @@ pub struct Cue {
     pub span: Span,
     /// Why it fired: the list entry, the rule, or the speaker.
     pub reason: String,
+    /// Inside a quotation: the speaker's wording, shown but not counted as the writer's.
+    pub quoted: bool,
 }
 
 /// Every cue in `text` (an article's text), given its sentences.
@@ -65,6 +68,7 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             kind: CueKind::Quote,
             span: *q,
             reason: "quotation marks".into(),
+            quoted: false,
         });
     }
     // Quotations are sorted and do not overlap: find the one that could hold a span by search.
@@ -108,6 +112,7 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 kind: CueKind::Attribution,
                 span: hit.span,
                 reason,
+                quoted: false,
             });
         }
         for (_, hit) in of(ListKind::Reporting) {
@@ -121,6 +126,7 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                     "reporting verb “{}” next to a quotation or “that”",
                     hit.entry
                 ),
+                quoted: false,
             });
         }
         let attributions: Vec<Span> = cues[first_of_sentence..]
@@ -134,6 +140,7 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                     kind: CueKind::AnonymousSource,
                     span: hit.span,
                     reason: format!("anonymous source “{}” ({})", hit.entry, lex_name),
+                    quoted: false,
                 });
             }
         }
@@ -153,6 +160,7 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                     kind: CueKind::AnonymousSource,
                     span,
                     reason: format!("unnamed speaker “{name}”"),
+                    quoted: false,
                 });
             }
         }
@@ -161,28 +169,79 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             // plan reported, not a guess.
             let reported_future =
                 hit.entry == "would" && attributions.iter().any(|a| a.end <= hit.span.start);
-            if inside_quote(hit.span) || false_friend(text, hit.span) || reported_future {
+            if false_friend(text, hit.span) || reported_future {
                 continue;
             }
+            // The speaker's own speculation is evidence too; the suggestion stays Quote (it
+            // only counts hedges outside quotations).
+            let words = &text[hit.span.range()];
+            let reason = if inside_quote(hit.span) {
+                format!(
+                    "hedge “{words}” inside a quotation: the speaker's speculation ({})",
+                    source(lex_name)
+                )
+            } else {
+                format!("hedge “{words}” ({})", source(lex_name))
+            };
             cues.push(Cue {
                 kind: CueKind::Hedge,
                 span: hit.span,
-                reason: format!("hedge “{}” ({})", hit.entry, lex_name),
+                reason,
+                quoted: inside_quote(hit.span),
             });
         }
-        for (lex_name, hit) in of(ListKind::Loaded) {
+        let plain = plain_senses().find(t, sentence.start);
+        let title_case = context::title_case(t);
+        let mut loaded: Vec<Span> = Vec::new();
+        let mut loaded_hits: Vec<(&str, &Hit)> = of(ListKind::Loaded).collect();
+        // The longest of overlapping entries (several lists may hold a word) is the one shown.
+        loaded_hits.sort_by_key(|(_, h)| (h.span.start, std::cmp::Reverse(h.span.end)));
+        for (lex_name, hit) in loaded_hits {
+            if loaded.iter().any(|s| overlaps(*s, hit.span))
+                || plain.iter().any(|p| p.span.contains(hit.span))
+                || (!title_case && context::is_name(text, sentence, hit.span))
+            {
+                continue;
+            }
+            loaded.push(hit.span);
+            let words = &text[hit.span.range()];
+            let reason = if inside_quote(hit.span) {
+                format!(
+                    "loaded “{words}” inside a quotation: the speaker's words ({})",
+                    source(lex_name)
+                )
+            } else {
+                format!("loaded “{words}” ({})", source(lex_name))
+            };
             cues.push(Cue {
                 kind: CueKind::Loaded,
                 span: hit.span,
-                reason: format!("loaded “{}” ({})", hit.entry, lex_name),
+                reason,
+                quoted: inside_quote(hit.span),
             });
         }
-        for span in shouted(t, sentence.start) {
+        for span in shouted(t, sentence.start, lexicons) {
+            if inside_quote(span) || loaded.iter().any(|s| overlaps(*s, span)) {
+                continue;
+            }
             cues.push(Cue {
                 kind: CueKind::Loaded,
                 span,
                 reason: "a word in capitals for emphasis".into(),
+                quoted: false,
             });
+        }
+        for q in quotes.iter().filter(|q| sentence.contains(**q)) {
+            if let Some(inner) = context::scare_quoted(text, *q) {
+                cues.push(Cue {
+                    kind: CueKind::Loaded,
+                    span: *q,
+                    reason: format!(
+                        "scare quotes around “{inner}”: the writer keeps its distance from the word"
+                    ),
+                    quoted: false,
+                });
+            }
         }
     }
     cues.sort_by_key(|c| (c.span.start, c.kind));
@@ -366,9 +425,8 @@ fn false_friend(text: &str, span: Span) -> bool {
 }
 
 /// Words in capitals for emphasis (URGES): five letters or more, without periods, in a sentence
-/// that is not itself set in capitals. Most acronyms are shorter (NBC, CIA, NATO); a long one
-/// (UNICEF) is a known false alarm, shown with its reason so the reviewer can dismiss it.
-fn shouted(sentence: &str, base: usize) -> Vec<Span> {
+/// that is not itself set in capitals, and a word Slant's lists know.
+fn shouted(sentence: &str, base: usize, lexicons: &Lexicons) -> Vec<Span> {
     let words: Vec<(usize, &str)> = sentence
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
@@ -392,7 +450,44 @@ fn shouted(sentence: &str, base: usize) -> Vec<Span> {
             let offset = w.find(core).unwrap_or(0);
             Span::new(base + at + offset, base + at + offset + core.len())
         })
+        // A word, not an acronym, a name or a dateline (COVID, NAACP, WASHINGTON —): it is in
+        // one of Slant's word lists, in any of its forms.
+        .filter(|span| {
+            let word = &sentence[span.start - base..span.end - base];
+            lexicons
+                .scan(word, 0)
+                .iter()
+                .any(|(_, _, hit)| hit.span == Span::new(0, word.len()))
+        })
         .collect()
+}
+
+/// Where a cue's word comes from, in words a reader follows: Slant's own lists, the VADER
+/// lexicon, or a teacher's file by name. Never the list syntax (`slam~`).
+fn source(list: &str) -> String {
+    match list {
+        "loaded.txt" => "Slant's list of loaded words".into(),
+        "loaded_labels.txt" => "Slant's list of labels for people and groups".into(),
+        "loaded_verbs.txt" => "Slant's list of attack, praise and judging verbs".into(),
+        "loaded_intensifiers.txt" => "Slant's list of intensifiers and dramatic words".into(),
+        "loaded_euphemisms.txt" => "Slant's list of euphemisms".into(),
+        "loaded_vader.txt" => "a strongly charged word in the VADER sentiment lexicon".into(),
+        "hedges.txt" => "Slant's list of hedges".into(),
+        other => format!("your list {other}"),
+    }
+}
+
+/// Phrases where a listed word has its plain sense (`humanitarian crisis`, `dangerous goods`):
+/// a loaded hit inside one is not a cue.
+fn plain_senses() -> &'static crate::lexicon::Lexicon {
+    static PLAIN: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
+    PLAIN.get_or_init(|| {
+        crate::lexicon::Lexicon::parse(
+            "plain_senses.txt",
+            include_str!("../../../../assets/lexicons/plain_senses.txt"),
+        )
+        .expect("shipped lexicons parse")
+    })
 }
 
 #[cfg(test)]

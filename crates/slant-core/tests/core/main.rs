@@ -6,6 +6,7 @@ mod invariants;
 
 mod cues_eval;
 mod fuzz_regressions;
+mod loaded_eval;
 mod properties;
 mod report;
 mod sample_project;

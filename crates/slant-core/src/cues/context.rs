@@ -1,0 +1,128 @@
+//! When a listed word is not loaded wording: a name (`Rob`, `Brand`), a headline set in title
+//! case, and quotation marks that distance the writer from a word (scare quotes) rather than
+//! quote a speaker.
+
+use crate::model::Span;
+
+/// Most words capitalised: a headline in title case, where a capital says nothing of names.
+pub(super) fn title_case(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 3 && capitalised * 10 >= words.len() * 7
+}
+
+/// A listed word written with a capital where a sentence does not start is a name (`Rob
+/// Portman`, `Russell Brand`), not the word: unless it is all capitals (emphasis).
+pub(super) fn is_name(text: &str, sentence: Span, hit: Span) -> bool {
+    let word = &text[hit.range()];
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    if !first.is_uppercase()
+        || word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return false;
+    }
+    // The first word of the sentence, or of a quotation, a heading or a clause after a colon.
+    let before = text[sentence.start..hit.start].trim_end();
+    !(before.is_empty()
+        || before.ends_with(['“', '"', '‘', '\'', ':', '(', '—', '–', '-'])
+        || before.chars().all(|c| !c.is_alphanumeric()))
+}
+
+/// Quotation marks around one or two words that are not a speaker's sentence: a writer's
+/// scare quotes (`the “closed” border`, `so-called ‘experts’`). Titles and names in capitals
+/// (`“PROTESTING SAFELY”`, `“The Crown”`) and a quoted sentence (ending in `.`, `,`, `!`, `?`)
+/// are not. Returns the words inside.
+pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
+    let inner = text[quote.range()].trim_matches(|c: char| {
+        matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'') || c.is_whitespace()
+    });
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 2
+        || inner.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || inner.ends_with(['.', ',', '!', '?', ';', ':'])
+    {
+        return None;
+    }
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if capitalised || !inner.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // A quoted word right after a verb of saying is the speaker's word (`called it “a sham”`
+    // is a quotation, which the suggestion already shows as one).
+    let before = text[..quote.start].trim_end().to_lowercase();
+    // "called it", "labelled them": the object between the verb and the quotation.
+    let before = [" it", " them", " him", " her", " this", " that"]
+        .iter()
+        .find_map(|o| before.strip_suffix(o))
+        .unwrap_or(&before);
+    let said = [
+        "said",
+        "says",
+        "called",
+        "calls",
+        "dubbed",
+        "described as",
+        "termed",
+        "described it as",
+    ];
+    if said.iter().any(|v| before.ends_with(v)) {
+        return None;
+    }
+    Some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_not_words() {
+        let text = "Senator Rob Portman met Russell Brand. Rob the bank, they said.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let first = Span::new(0, 38);
+        assert!(is_name(text, first, at("Rob")));
+        assert!(is_name(text, first, at("Brand")));
+        let second = Span::new(39, text.len());
+        let rob = text.rfind("Rob").unwrap();
+        assert!(!is_name(text, second, Span::new(rob, rob + 3)));
+    }
+
+    #[test]
+    fn scare_quotes_are_one_or_two_plain_words() {
+        let text = "The “closed” border and “PROTESTING SAFELY” and “We will win.” and he called it “a sham”.";
+        let quotes = crate::cues::quotations(text);
+        let found: Vec<&str> = quotes
+            .iter()
+            .filter_map(|q| scare_quoted(text, *q))
+            .collect();
+        assert_eq!(found, ["closed"]);
+    }
+
+    #[test]
+    fn headlines_in_title_case_are_told() {
+        assert!(title_case("Council Slams Mayor Over Library Closure"));
+        assert!(!title_case("The council slammed the mayor on Tuesday."));
+    }
+}
