@@ -227,12 +227,13 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
         ));
         let e = &c.evidence;
         ui.label(format!(
-            "In the text, per 100 words: {:.1} anonymous sources, {:.1} hedges, {:.1} loaded words",
+            "Found by Slant's word lists (not a reviewer), per 100 words: {:.1} anonymous sources, {:.1} hedges, {:.1} loaded words",
             e.anonymous_sources_per_100_words, e.hedges_per_100_words, e.loaded_words_per_100_words
         ))
         .on_hover_text(format!(
-            "Found by Slant's word lists: {} anonymous sources, {} hedges, {} loaded words",
-            e.anonymous_sources, e.hedges, e.loaded_words
+            "{} anonymous sources, {} hedges, {} loaded words in the writer's own words; inside quotations (the speakers'), {} hedges and {} loaded words more. \
+             On real news the loaded-word lists find about one word in five that media-bias reviewers mark, and about half of what they mark is marked by reviewers too: a starting point for discussion, not a verdict.",
+            e.anonymous_sources, e.hedges, e.loaded_words, e.hedges_quoted, e.loaded_words_quoted
         ));
     }
     if columns.iter().any(|c| c.reviewer.is_some()) {

@@ -237,7 +237,7 @@ pub fn stats_table(project: &Project, summaries: &[Summary], lexicons: &Lexicons
             s.sentences, s.words
         );
         let e = Evidence::of(article, s.words, lexicons);
-        let _ = writeln!(out, "  evidence in the text: {}", e.describe());
+        let _ = writeln!(out, "  evidence in the text, {}", e.describe());
         if s.reviewers.is_empty() {
             let _ = writeln!(out, "  no reviewers yet");
         } else {

@@ -115,16 +115,20 @@ impl Evidence {
         Evidence::from_cues(&found, words)
     }
 
-    /// One line for people: "2 anonymous sources, 5 hedges, 7 loaded words (0.4, 1.0, 1.4 per 100 words)".
+    /// One line for people, saying where the counts come from: "found by Slant's word lists: 2
+    /// anonymous sources, 5 hedges, 7 loaded words outside quotations (0.4, 1.0, 1.4 per 100
+    /// words); inside quotations 1 hedge and 3 loaded words more".
     pub fn describe(&self) -> String {
         format!(
-            "{} anonymous sources, {} hedges, {} loaded words ({:.1}, {:.1}, {:.1} per 100 words)",
+            "found by Slant's word lists: {} anonymous sources, {} hedges, {} loaded words outside quotations ({:.1}, {:.1}, {:.1} per 100 words); inside quotations {} hedges and {} loaded words more",
             self.anonymous_sources,
             self.hedges,
             self.loaded_words,
             self.anonymous_sources_per_100_words,
             self.hedges_per_100_words,
-            self.loaded_words_per_100_words
+            self.loaded_words_per_100_words,
+            self.hedges_quoted,
+            self.loaded_words_quoted
         )
     }
 }

@@ -213,7 +213,10 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         loaded_phrases.sort();
         // Only an empty cell is no note: a project file can hold a note of white space, and it
         // comes back as written.
-        let note = note_col.map(raw).filter(|n| !n.is_empty()).map(str::to_owned);
+        let note = note_col
+            .map(raw)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
         let key = (
             article,
             sentence,

@@ -4,21 +4,24 @@
 
 use crate::model::Span;
 
-/// Most words capitalised: a headline in title case, where a capital says nothing of names.
+/// A headline in title case, where a capital says nothing of names: every word but the short
+/// ones title case leaves low (a, the, of, to…) is capitalised. A sentence full of names still
+/// has a verb in lower case (`Senator Rob Portman met Russell Brand`).
 pub(super) fn title_case(sentence: &str) -> bool {
+    const LOW: &[&str] = &[
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "on", "at", "to", "from",
+        "by", "of", "in", "with", "as", "vs", "via", "per",
+    ];
     let words: Vec<&str> = sentence
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    words.len() >= 3 && capitalised * 10 >= words.len() * 7
+    words.len() >= 3
+        && words
+            .iter()
+            .filter(|w| !LOW.contains(&w.to_lowercase().as_str()))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A listed word written with a capital where a sentence does not start is a name (`Rob

@@ -101,12 +101,15 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             }
             let reason = match speaker.get_or_insert_with(|| voices::speaker(t)).clone() {
                 Some((name, VoiceKind::Named)) => {
-                    format!("attribution “{}” to {name}", hit.entry)
+                    format!("attribution “{}” to {name}", &text[hit.span.range()])
                 }
                 Some((name, VoiceKind::Unnamed)) => {
-                    format!("attribution “{}” to {name} (unnamed)", hit.entry)
+                    format!(
+                        "attribution “{}” to {name} (unnamed)",
+                        &text[hit.span.range()]
+                    )
                 }
-                None => format!("attribution verb “{}”", hit.entry),
+                None => format!("attribution verb “{}”", &text[hit.span.range()]),
             };
             cues.push(Cue {
                 kind: CueKind::Attribution,
@@ -124,7 +127,7 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 span: hit.span,
                 reason: format!(
                     "reporting verb “{}” next to a quotation or “that”",
-                    hit.entry
+                    &text[hit.span.range()]
                 ),
                 quoted: false,
             });
@@ -139,7 +142,11 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 cues.push(Cue {
                     kind: CueKind::AnonymousSource,
                     span: hit.span,
-                    reason: format!("anonymous source “{}” ({})", hit.entry, lex_name),
+                    reason: format!(
+                        "anonymous source “{}” ({})",
+                        &text[hit.span.range()],
+                        source(lex_name)
+                    ),
                     quoted: false,
                 });
             }
@@ -473,6 +480,7 @@ fn source(list: &str) -> String {
         "loaded_euphemisms.txt" => "Slant's list of euphemisms".into(),
         "loaded_vader.txt" => "a strongly charged word in the VADER sentiment lexicon".into(),
         "hedges.txt" => "Slant's list of hedges".into(),
+        "anonymous.txt" => "Slant's list of anonymous sources".into(),
         other => format!("your list {other}"),
     }
 }
@@ -618,5 +626,51 @@ mod tests {
             kinds("“It is flawed,” a witness said.", CueKind::AnonymousSource),
             ["a witness"]
         );
+    }
+
+    #[test]
+    fn speakers_hedges_and_loaded_words_are_cues_but_counted_as_quoted() {
+        let text = "‘If Trump greenlights the strike, it could trigger a disastrous regional war,’ said a former CIA analyst. The senator slammed the plan.";
+        let sentences = crate::segment::split(text);
+        let found = find(text, &sentences, Lexicons::builtin());
+        let hedge = found.iter().find(|c| c.kind == CueKind::Hedge).unwrap();
+        assert_eq!(&text[hedge.span.range()], "could");
+        assert!(
+            hedge.quoted && hedge.reason.contains("inside a quotation"),
+            "{hedge:?}"
+        );
+        let loaded: Vec<&Cue> = found.iter().filter(|c| c.kind == CueKind::Loaded).collect();
+        assert!(
+            loaded
+                .iter()
+                .any(|c| c.quoted && &text[c.span.range()] == "disastrous")
+        );
+        assert!(
+            loaded
+                .iter()
+                .any(|c| !c.quoted && &text[c.span.range()] == "slammed")
+        );
+        // The suggestion stays Quote; reasons name the words as written, never the list syntax.
+        let first = suggest(text, sentences[0], &found).unwrap();
+        assert_eq!(first.tag, crate::model::Tag::Quote);
+        for c in &found {
+            assert!(
+                !c.reason.contains('~') && !c.reason.contains(".txt"),
+                "{c:?}"
+            );
+        }
+        let evidence = crate::stats::Evidence::from_cues(&found, 30);
+        assert_eq!((evidence.hedges, evidence.hedges_quoted), (0, 1));
+        assert_eq!(
+            (evidence.loaded_words, evidence.loaded_words_quoted),
+            (1, 1)
+        );
+    }
+
+    #[test]
+    fn acronyms_datelines_and_names_are_not_loaded() {
+        let text = "WASHINGTON — The NAACP and MSNBC covered COVID rules. Senator Rob Portman met Russell Brand. Netanyahu URGES Trump to act.";
+        let loaded = kinds(text, CueKind::Loaded);
+        assert_eq!(loaded, ["URGES"]);
     }
 }

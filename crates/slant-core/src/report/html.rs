@@ -131,15 +131,15 @@ fn comparison(report: &Report) -> Markup {
                         @for a in &report.articles { td.num { @if let Some(v) = a.voices.first() { (voice_counts(v)) } } }
                     }
                     tr {
-                        th { "Anonymous sources per 100 words" }
+                        th { "Anonymous sources per 100 words (Slant's word lists)" }
                         @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.anonymous_sources_per_100_words)) } }
                     }
                     tr {
-                        th { "Hedges per 100 words" }
+                        th { "Hedges per 100 words, outside quotations (Slant's word lists)" }
                         @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.hedges_per_100_words)) } }
                     }
                     tr {
-                        th { "Loaded words per 100 words (Slant's lists)" }
+                        th { "Loaded words per 100 words, outside quotations (Slant's word lists, not the reviewer)" }
                         @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.loaded_words_per_100_words)) } }
                     }
                     tr {

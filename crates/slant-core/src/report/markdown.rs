@@ -69,15 +69,19 @@ pub fn render(report: &Report) -> String {
                 .map(|v| voice_counts(v))
                 .unwrap_or_default()
         });
-        row(&mut md, "Anonymous sources per 100 words", &|a| {
-            format!("{:.1}", a.evidence.anonymous_sources_per_100_words)
-        });
-        row(&mut md, "Hedges per 100 words", &|a| {
-            format!("{:.1}", a.evidence.hedges_per_100_words)
-        });
         row(
             &mut md,
-            "Loaded words per 100 words (Slant's lists)",
+            "Anonymous sources per 100 words (Slant's word lists)",
+            &|a| format!("{:.1}", a.evidence.anonymous_sources_per_100_words),
+        );
+        row(
+            &mut md,
+            "Hedges per 100 words, outside quotations (Slant's word lists)",
+            &|a| format!("{:.1}", a.evidence.hedges_per_100_words),
+        );
+        row(
+            &mut md,
+            "Loaded words per 100 words, outside quotations (Slant's word lists, not the reviewer)",
             &|a| format!("{:.1}", a.evidence.loaded_words_per_100_words),
         );
         row(&mut md, "Suggestions accepted / dismissed", &|a| {
