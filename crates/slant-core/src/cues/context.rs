@@ -71,7 +71,12 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
     }
     // A quoted word right after a verb of saying is the speaker's word (`called it “a sham”`
     // is a quotation, which the suggestion already shows as one).
-    let before = text[..quote.start].trim_end().to_lowercase();
+    // The few words before the quotation, not the whole text before it.
+    let mut from = quote.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..quote.start].trim_end().to_lowercase();
     // "called it", "labelled them": the object between the verb and the quotation.
     let before = [" it", " them", " him", " her", " this", " that"]
         .iter()

@@ -197,16 +197,26 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 quoted: inside_quote(hit.span),
             });
         }
-        let plain = plain_senses().find(t, sentence.start);
-        let title_case = context::title_case(t);
         let mut loaded: Vec<Span> = Vec::new();
         let mut loaded_hits: Vec<(&str, &Hit)> = of(ListKind::Loaded).collect();
+        // Most sentences have no loaded hit: look at the sentence again only for those that do.
+        let plain = if loaded_hits.is_empty() {
+            Vec::new()
+        } else {
+            plain_senses().find(t, sentence.start)
+        };
+        let mut title_case: Option<bool> = None; // looked at once, for a capitalised hit
+        let mut is_name = |hit: Span| {
+            text[hit.range()].starts_with(char::is_uppercase)
+                && !*title_case.get_or_insert_with(|| context::title_case(t))
+                && context::is_name(text, sentence, hit)
+        };
         // The longest of overlapping entries (several lists may hold a word) is the one shown.
         loaded_hits.sort_by_key(|(_, h)| (h.span.start, std::cmp::Reverse(h.span.end)));
         for (lex_name, hit) in loaded_hits {
             if loaded.iter().any(|s| overlaps(*s, hit.span))
                 || plain.iter().any(|p| p.span.contains(hit.span))
-                || (!title_case && context::is_name(text, sentence, hit.span))
+                || is_name(hit.span)
             {
                 continue;
             }
@@ -238,7 +248,13 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 quoted: false,
             });
         }
-        for q in quotes.iter().filter(|q| sentence.contains(**q)) {
+        // Quotations are sorted: only those from the first that ends after the sentence starts.
+        let first_quote = quotes.partition_point(|q| q.end <= sentence.start);
+        let in_sentence = quotes[first_quote..]
+            .iter()
+            .take_while(|q| q.start < sentence.end)
+            .filter(|q| sentence.contains(**q));
+        for q in in_sentence {
             if let Some(inner) = context::scare_quoted(text, *q) {
                 cues.push(Cue {
                     kind: CueKind::Loaded,

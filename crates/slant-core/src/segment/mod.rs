@@ -189,12 +189,14 @@ impl Gap<'_> {
         }
         let gap = &self.text[self.cur.end..self.next.start];
         let blank = gap.matches('\n').count() >= 2 || gap.contains('\u{2029}');
-        let line = lines::line_before(self.text, self.cur.end);
-        if lines::is_date_line(line) || (blank && lines::ends_with_date(line)) {
-            return true;
+        if lines::may_be_dated(cur) {
+            let line = lines::line_before(self.text, self.cur.end);
+            if lines::is_date_line(line) || (blank && lines::ends_with_date(line)) {
+                return true;
+            }
         }
         let dangles = dangles(cur);
-        if !dangles && !cur.ends_with([',', ';']) && {
+        if !dangles && !cur.ends_with([',', ';']) && lines::may_be_dated(next) && {
             let next_line = lines::line_from(self.text, self.next.start);
             lines::is_date_line(next_line)
         } {
