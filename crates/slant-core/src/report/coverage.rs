@@ -67,7 +67,7 @@ pub fn section(report: &Report) -> Markup {
     html! {
         section class="coverage" {
             h2 { "Coverage: what each outlet reports" }
-            p class="meta" { "Sentences that report the same thing are found by the words, names and numbers they share (a score from 0 to 1; pairs from 0.25 up). Check them: the same fact in other words can be missed." }
+            p class="meta" { (format!("Sentences that report the same thing are found by the words, names and numbers they share, rare ones counting more (a score from 0 to 1; pairs from {} up, with a shared word beyond names and numbers). Check them: the same fact in other words can be missed.", crate::compare::align::THRESHOLD)) }
             @for p in &report.coverage {
                 @let c = &p.coverage;
                 h3 { (p.a.title) " / " (p.b.title) }
