@@ -24,6 +24,9 @@ pub(super) struct MainText {
 /// appears in print…", "Check out more…"), not its paragraphs.
 const SHORT_WORDS: usize = 25;
 
+/// The largest page (in parsed nodes) handed to trafilatura.
+const MAX_NODES_FOR_TRAFILATURA: usize = 100_000;
+
 pub(super) fn main_text(page: &Html) -> MainText {
     let mut visible = page.clone();
     remove(&mut visible, Remove::Hidden);
@@ -34,7 +37,13 @@ pub(super) fn main_text(page: &Html) -> MainText {
         .map(|root| Blocks::collect(root, skip))
         .unwrap_or_default();
     let page_words = word_count(visible.root_element().text());
-    let blocks = match trafilatura(&visible.html()) {
+    // Trafilatura's passes cost a few microseconds a node: a hostile or giant page (hundreds of
+    // thousands of elements; real articles have a few thousand) gets Slant's own reading, in
+    // time that stays in step with its size.
+    let found = (visible.tree.nodes().count() <= MAX_NODES_FOR_TRAFILATURA)
+        .then(|| trafilatura(&visible.html()))
+        .flatten();
+    let blocks = match found {
         // On short pages trafilatura's fallback can repeat the text: it never holds more words
         // than the page.
         Some(mut found) if !found.is_empty() && found.word_count() <= page_words => {
