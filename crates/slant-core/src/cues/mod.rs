@@ -181,21 +181,13 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             }
             // The speaker's own speculation is evidence too; the suggestion stays Quote (it
             // only counts hedges outside quotations).
-            let words = &text[hit.span.range()];
-            let reason = if inside_quote(hit.span) {
-                format!(
-                    "hedge “{words}” inside a quotation: the speaker's speculation ({})",
-                    source(lex_name)
-                )
-            } else {
-                format!("hedge “{words}” ({})", source(lex_name))
-            };
-            cues.push(Cue {
-                kind: CueKind::Hedge,
-                span: hit.span,
-                reason,
-                quoted: inside_quote(hit.span),
-            });
+            cues.push(listed(
+                CueKind::Hedge,
+                text,
+                hit.span,
+                lex_name,
+                inside_quote(hit.span),
+            ));
         }
         let mut loaded: Vec<Span> = Vec::new();
         let mut loaded_hits: Vec<(&str, &Hit)> = of(ListKind::Loaded).collect();
@@ -221,21 +213,13 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 continue;
             }
             loaded.push(hit.span);
-            let words = &text[hit.span.range()];
-            let reason = if inside_quote(hit.span) {
-                format!(
-                    "loaded “{words}” inside a quotation: the speaker's words ({})",
-                    source(lex_name)
-                )
-            } else {
-                format!("loaded “{words}” ({})", source(lex_name))
-            };
-            cues.push(Cue {
-                kind: CueKind::Loaded,
-                span: hit.span,
-                reason,
-                quoted: inside_quote(hit.span),
-            });
+            cues.push(listed(
+                CueKind::Loaded,
+                text,
+                hit.span,
+                lex_name,
+                inside_quote(hit.span),
+            ));
         }
         for span in shouted(t, sentence.start, lexicons) {
             if inside_quote(span) || loaded.iter().any(|s| overlaps(*s, span)) {
@@ -483,6 +467,30 @@ fn shouted(sentence: &str, base: usize, lexicons: &Lexicons) -> Vec<Span> {
                 .any(|(_, _, hit)| hit.span == Span::new(0, word.len()))
         })
         .collect()
+}
+
+/// A hedge or loaded word from a list, its reason quoting the words as written and naming their
+/// source; inside a quotation, the speaker's.
+fn listed(kind: CueKind, text: &str, span: Span, list: &str, quoted: bool) -> Cue {
+    let words = &text[span.range()];
+    let (what, theirs) = match kind {
+        CueKind::Hedge => ("hedge", "the speaker's speculation"),
+        _ => ("loaded", "the speaker's words"),
+    };
+    let reason = if quoted {
+        format!(
+            "{what} “{words}” inside a quotation: {theirs} ({})",
+            source(list)
+        )
+    } else {
+        format!("{what} “{words}” ({})", source(list))
+    };
+    Cue {
+        kind,
+        span,
+        reason,
+        quoted,
+    }
 }
 
 /// Where a cue's word comes from, in words a reader follows: Slant's own lists, the VADER
