@@ -1,10 +1,11 @@
 //! `slant new/add PROJECT.ron https://…`: articles fetched from a web address (a local server
 //! started by the test on 127.0.0.1; no outside network).
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Command, Output};
+
+use test_server::{reply, serve};
 
 fn slant(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_slant"))
@@ -14,47 +15,36 @@ fn slant(args: &[&str]) -> Output {
 }
 
 /// Serves the saved broadsheet page at `/story.html`, and `/old-link` redirecting to it.
-fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
+fn site(path: &str, stream: &mut TcpStream) {
     let page = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages/broadsheet.html"),
     )
     .unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            let _ = reader.read_line(&mut request);
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let path = request.split_whitespace().nth(1).unwrap_or("/");
-            let (status, extra, body): (&str, &str, &[u8]) = match path {
-                "/story.html" => (
-                    "200 OK",
-                    "Content-Type: text/html; charset=utf-8\r\n",
-                    &page,
-                ),
-                "/old-link" => ("301 Moved Permanently", "Location: /story.html\r\n", b""),
-                _ => ("404 Not Found", "Content-Type: text/plain\r\n", b"no"),
-            };
-            let _ = write!(
-                stream,
-                "HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(body);
-        }
-    });
-    base
+    match path {
+        "/story.html" => reply(
+            stream,
+            "200 OK",
+            &[("Content-Type", "text/html; charset=utf-8")],
+            &page,
+        ),
+        "/old-link" => reply(
+            stream,
+            "301 Moved Permanently",
+            &[("Location", "/story.html")],
+            b"",
+        ),
+        _ => reply(
+            stream,
+            "404 Not Found",
+            &[("Content-Type", "text/plain")],
+            b"no",
+        ),
+    }
 }
 
 #[test]
 fn new_and_add_take_web_addresses_beside_files() {
-    let base = serve();
+    let base = serve(site);
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.ron");
     let project = project.to_str().unwrap();

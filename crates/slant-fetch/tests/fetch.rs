@@ -2,11 +2,12 @@
 //! redirects, a server that never answers, an endless body, errors, wrong types, compression and
 //! a Windows-1252 page.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::TcpStream;
 use std::time::Duration;
 
 use slant_fetch::{FetchError, Limits, fetch, import_url};
+use test_server::{nothing_listening, reply, serve};
 
 const STORY: &str = "<html><head><title>Council Closes the Library | The Ledger</title></head><body><article>\
     <h1>Council Closes the Library</h1>\
@@ -14,44 +15,6 @@ const STORY: &str = "<html><head><title>Council Closes the Library | The Ledger<
     <p>Residents who spoke at the meeting said the building was the only warm place many of them could go in winter.</p>\
     <p>The mayor said the decision was about money and that a smaller branch would open in the town hall next spring.</p>\
     </article></body></html>";
-
-/// A server answering each request on its own thread with `respond(path, stream)`.
-fn serve(respond: fn(&str, &mut TcpStream)) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                if reader.read_line(&mut request).is_err() {
-                    return;
-                }
-                let mut line = String::new();
-                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                    line.clear();
-                }
-                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                respond(&path, &mut stream);
-            });
-        }
-    });
-    base
-}
-
-fn reply(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], body: &[u8]) {
-    let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
-}
 
 fn quick() -> Limits {
     Limits {
@@ -242,12 +205,7 @@ fn a_windows_1252_page_reads_as_written() {
 
 #[test]
 fn nothing_listening_is_a_clear_message() {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let err = fetch(&format!("http://127.0.0.1:{port}/"), quick(), |_, _| true).unwrap_err();
+    let err = fetch(&format!("{}/", nothing_listening()), quick(), |_, _| true).unwrap_err();
     assert!(matches!(err, FetchError::CannotConnect { .. }), "{err}");
     assert!(err.to_string().contains("online"), "{err}");
 }

@@ -1,8 +1,7 @@
 //! File ▸ Open web address… and a pasted address, driven as a person does (menu clicks, typed
 //! text, Enter, Ctrl+V), against a local server started by the test on 127.0.0.1.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
@@ -11,6 +10,7 @@ use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
 
 use crate::common::{app, sample_copy};
+use test_server::{nothing_listening, reply, serve};
 
 const PAGE: &str = "<html><head><title>Council Closes the Library | The Ledger</title>\
     <meta property=\"og:site_name\" content=\"The Ledger\"></head><body><article>\
@@ -20,33 +20,17 @@ const PAGE: &str = "<html><head><title>Council Closes the Library | The Ledger</
     </article></body></html>";
 
 /// Serves `PAGE` at `/library.html`; `/slow` never answers.
-fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                let _ = reader.read_line(&mut request);
-                let mut line = String::new();
-                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                    line.clear();
-                }
-                if request.contains("/slow") {
-                    std::thread::sleep(Duration::from_secs(20));
-                    return;
-                }
-                let _ = write!(
-                    stream,
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{PAGE}",
-                    PAGE.len()
-                );
-            });
-        }
-    });
-    base
+fn site(path: &str, stream: &mut TcpStream) {
+    if path == "/slow" {
+        std::thread::sleep(Duration::from_secs(20));
+        return;
+    }
+    reply(
+        stream,
+        "200 OK",
+        &[("Content-Type", "text/html; charset=utf-8")],
+        PAGE.as_bytes(),
+    );
 }
 
 fn articles(h: &Harness<'_, SlantApp>) -> usize {
@@ -66,7 +50,7 @@ fn run_until(h: &mut Harness<'_, SlantApp>, done: impl Fn(&Harness<'_, SlantApp>
 
 #[test]
 fn an_address_typed_in_the_dialog_becomes_an_article() {
-    let base = serve();
+    let base = serve(site);
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     assert_eq!(articles(&h), 2);
@@ -96,7 +80,7 @@ fn an_address_typed_in_the_dialog_becomes_an_article() {
 
 #[test]
 fn a_pasted_address_is_fetched_and_a_slow_one_can_be_cancelled() {
-    let base = serve();
+    let base = serve(site);
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     h.event(egui::Event::Paste(format!("{base}/slow")));
@@ -119,11 +103,6 @@ fn a_pasted_address_is_fetched_and_a_slow_one_can_be_cancelled() {
 
 #[test]
 fn an_address_that_fails_says_why() {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     h.key_press_modifiers(
@@ -132,7 +111,7 @@ fn an_address_that_fails_says_why() {
     );
     h.run();
     h.get_by_label("Web address")
-        .type_text(&format!("http://127.0.0.1:{port}/gone"));
+        .type_text(&format!("{}/gone", nothing_listening()));
     h.run();
     h.get_by_label("Open").click();
     h.run_steps(2);
