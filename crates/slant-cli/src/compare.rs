@@ -52,6 +52,8 @@ struct DifferingOut<'a> {
     what: &'a str,
     in_a: &'a str,
     in_b: &'a str,
+    shown_a: &'a str,
+    shown_b: &'a str,
 }
 
 fn find<'p>(project: &'p Project, id: &str, path: &Path) -> Result<&'p Article, Failure> {
@@ -118,6 +120,8 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     what: &d.what,
                     in_a: &d.in_a,
                     in_b: &d.in_b,
+                    shown_a: &d.shown_a,
+                    shown_b: &d.shown_b,
                 })
                 .collect(),
         },
@@ -191,12 +195,11 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
         for d in &c.differing_numbers {
             let _ = writeln!(
                 t,
-                "  A {} / B {}: {} {} in A, {} in B",
+                "  A {} / B {}: {} in A, {} in B",
                 d.a + 1,
                 d.b + 1,
-                d.what,
-                d.in_a,
-                d.in_b
+                d.shown_a,
+                d.shown_b
             );
         }
     }

@@ -130,11 +130,10 @@ impl Workspace {
         }
         for d in &c.differing_numbers {
             ui.label(format!(
-                "Figures differ: {} {} (column 1, sentence {}) against {} (column 2, sentence {})",
-                d.what,
-                d.in_a,
+                "Figures differ: {} (column 1, sentence {}) against {} (column 2, sentence {})",
+                d.shown_a,
                 d.a + 1,
-                d.in_b,
+                d.shown_b,
                 d.b + 1
             ));
         }

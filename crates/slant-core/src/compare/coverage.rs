@@ -26,10 +26,16 @@ pub struct Coverage {
 pub struct Differing {
     pub a: usize,
     pub b: usize,
-    /// What is counted (the word after the number, as written in A): "people", "percent".
+    /// What is counted (the word after the number, as written in A): "people", "percent",
+    /// "dollars".
     pub what: String,
+    /// The figure in A as written ("12", "4.5%", "$72 million"); several in B are joined with
+    /// ", ".
     pub in_a: String,
     pub in_b: String,
+    /// The same with what they count, as a reader is shown them: "12 people", "4.5 percent".
+    pub shown_a: String,
+    pub shown_b: String,
 }
 
 impl Coverage {
@@ -88,9 +94,31 @@ pub fn compare(a: &Article, b: &Article) -> Coverage {
     }
 }
 
-/// Figures in a sentence with what they count: `(number as written, stem of the next word,
-/// the next word)`.
-fn figures(sentence: &str, stemmer: &Stemmer) -> Vec<(String, String, String)> {
+/// A figure in a sentence and what it counts.
+#[derive(Debug, PartialEq)]
+struct Figure {
+    /// As written, with its currency sign, percent sign or scale word: `$72 million`, `4.5%`.
+    written: String,
+    /// Its value, so `4.5%`, `4.5 percent` and `4.50 per cent` are one figure, and `3,100`
+    /// and `3.1 thousand` another.
+    value: f64,
+    /// What it counts: `people`, `percent`, `dollars`.
+    what: String,
+    /// The stem of `what`, so `1 home` and `42 homes` count the same thing.
+    what_stem: String,
+}
+
+/// Words after a number that do not say what it counts (`in 2023`, `12 of them`).
+const NOT_COUNTED: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "than",
+    "that", "the", "to", "was", "were", "with", "is", "are", "had", "has", "have", "more", "after",
+    "before", "when", "p", "a.m", "p.m", "am", "pm",
+];
+
+/// The figures of a sentence with what they count. Numbers that count nothing named (a year
+/// in `in 2023`, a score `5-2`, a time `6:40`) are left out: two sentences cannot disagree on
+/// them in a way a reader can check.
+fn figures(sentence: &str, stemmer: &Stemmer) -> Vec<Figure> {
     let words: Vec<&str> = sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$'))
@@ -98,58 +126,98 @@ fn figures(sentence: &str, stemmer: &Stemmer) -> Vec<(String, String, String)> {
         .collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if !w.chars().any(|c| c.is_ascii_digit()) {
+        let dollars = w.starts_with('$');
+        let percent_sign = w.ends_with('%');
+        let digits = w
+            .trim_start_matches('$')
+            .trim_end_matches('%')
+            .replace(',', "");
+        let Ok(mut value) = digits.parse::<f64>() else {
             continue;
-        }
-        if w.ends_with('%') {
-            out.push((w.to_string(), "percent".into(), "percent".into()));
-            continue;
-        }
-        // The counted thing: the next word, skipping a scale word (`1 billion dollars`).
+        };
+        let mut written = w.to_string();
         let mut k = i + 1;
-        let mut number = w.to_string();
-        if let Some(scale) = words.get(k).filter(|s| {
-            matches!(
-                s.to_lowercase().as_str(),
-                "million" | "billion" | "thousand" | "hundred"
-            )
-        }) {
-            number = format!("{number} {scale}");
+        let scale = words.get(k).and_then(|s| match s.to_lowercase().as_str() {
+            "hundred" => Some(1e2),
+            "thousand" => Some(1e3),
+            "million" => Some(1e6),
+            "billion" => Some(1e9),
+            "trillion" => Some(1e12),
+            _ => None,
+        });
+        if let Some(scale) = scale {
+            written = format!("{written} {}", words[k]);
+            value *= scale;
             k += 1;
         }
-        if let Some(next) = words.get(k).filter(|n| n.chars().all(char::is_alphabetic)) {
-            let lower = next.to_lowercase();
-            out.push((number, stemmer.stem(&lower).into_owned(), lower));
-        }
+        let next = words.get(k).map(|n| n.to_lowercase());
+        let what = if percent_sign || matches!(next.as_deref(), Some("percent" | "per")) {
+            "percent".to_string()
+        } else if dollars {
+            "dollars".to_string()
+        } else {
+            match next {
+                Some(n)
+                    if n.chars().all(char::is_alphabetic) && !NOT_COUNTED.contains(&n.as_str()) =>
+                {
+                    n
+                }
+                _ => continue,
+            }
+        };
+        out.push(Figure {
+            written,
+            value,
+            what_stem: stemmer.stem(&what).into_owned(),
+            what,
+        });
     }
     out
 }
 
+impl Figure {
+    /// The figure with its unit: `4.5%`, `$72 million`, `12 people`, `4.5 percent`.
+    fn shown(&self) -> String {
+        if self.written.ends_with('%') || self.written.starts_with('$') {
+            self.written.clone()
+        } else {
+            format!("{} {}", self.written, self.what)
+        }
+    }
+}
+
 fn differing(a: &str, b: &str, stemmer: &Stemmer, p: &Pair) -> Vec<Differing> {
     let (fa, fb) = (figures(a, stemmer), figures(b, stemmer));
+    let same = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs());
     let mut out = Vec::new();
-    for (na, what, word) in &fa {
-        let theirs: Vec<&String> = fb
-            .iter()
-            .filter(|(_, w, _)| w == what)
-            .map(|(n, _, _)| n)
-            .collect();
-        if !theirs.is_empty()
-            && !theirs.contains(&na)
-            && !out.iter().any(|d: &Differing| &d.what == word)
+    for f in &fa {
+        let theirs: Vec<&Figure> = fb.iter().filter(|g| g.what_stem == f.what_stem).collect();
+        if theirs.is_empty()
+            || theirs.iter().any(|g| same(g.value, f.value))
+            || fa
+                .iter()
+                .any(|g| g.what_stem == f.what_stem && fb.iter().any(|h| same(h.value, g.value)))
+            || out.iter().any(|d: &Differing| d.what == f.what)
         {
-            out.push(Differing {
-                a: p.a,
-                b: p.b,
-                what: word.clone(),
-                in_a: na.clone(),
-                in_b: theirs
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
+            continue;
         }
+        out.push(Differing {
+            a: p.a,
+            b: p.b,
+            what: f.what.clone(),
+            in_a: f.written.clone(),
+            in_b: theirs
+                .iter()
+                .map(|g| g.written.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            shown_a: f.shown(),
+            shown_b: theirs
+                .iter()
+                .map(|g| g.shown())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
     }
     out
 }
@@ -187,7 +255,9 @@ mod tests {
                 b: 1,
                 what: "people".into(),
                 in_a: "12".into(),
-                in_b: "14".into()
+                in_b: "14".into(),
+                shown_a: "12 people".into(),
+                shown_b: "14 people".into(),
             }]
         );
         assert!(c.shared_share_a() > 0.0 && c.shared_share_a() < 1.0);
@@ -196,16 +266,57 @@ mod tests {
     #[test]
     fn figures_know_what_they_count() {
         let stemmer = Stemmer::create(Algorithm::English);
+        let got: Vec<(String, f64, String)> = figures(
+            "It cost $1 billion in 2023 and 48.5% of homes, 3,000 missiles a year, 4.5 percent, a 5-2 vote at 6:40 p.m.",
+            &stemmer,
+        )
+        .into_iter()
+        .map(|f| (f.written, f.value, f.what))
+        .collect();
         assert_eq!(
-            figures(
-                "It cost $1 billion dollars and 48.5% of homes, 3,000 missiles a year.",
-                &stemmer
-            ),
+            got,
             vec![
-                ("$1 billion".into(), "dollar".into(), "dollars".into()),
-                ("48.5%".into(), "percent".into(), "percent".into()),
-                ("3,000".into(), "missil".into(), "missiles".into()),
+                ("$1 billion".into(), 1e9, "dollars".into()),
+                ("48.5%".into(), 48.5, "percent".into()),
+                ("3,000".into(), 3000.0, "missiles".into()),
+                ("4.5".into(), 4.5, "percent".into()),
             ]
         );
+    }
+
+    #[test]
+    fn the_same_figure_written_two_ways_does_not_differ() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let p = Pair {
+            a: 0,
+            b: 0,
+            score: 1.0,
+        };
+        let d = |a: &str, b: &str| differing(a, b, &stemmer, &p);
+        assert!(
+            d(
+                "Rates held at 4.5% on Wednesday.",
+                "Rates stay at 4.5 percent."
+            )
+            .is_empty()
+        );
+        assert!(d("It cost $72 million.", "It cost $72,000,000 in all.").is_empty());
+        assert!(
+            d(
+                "Trading ended in 2023 with 3,100 votes.",
+                "It began in 2021."
+            )
+            .is_empty()
+        );
+        let got = d(
+            "Prices rose 2.9% in May.",
+            "Prices are rising at 3 percent a year.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].shown_a.as_str(), got[0].shown_b.as_str()),
+            ("2.9%", "3 percent")
+        );
+        assert_eq!((got[0].in_a.as_str(), got[0].in_b.as_str()), ("2.9%", "3"));
     }
 }

@@ -79,7 +79,7 @@ pub fn section(report: &Report) -> Markup {
                     p { strong { "Figures that differ: " } }
                     ul {
                         @for d in &c.differing_numbers {
-                            li { (d.what) ": " (d.in_a) " (sentence " (d.a + 1) ") against " (d.in_b) " (sentence " (d.b + 1) ")" }
+                            li { (d.shown_a) " (sentence " (d.a + 1) ") against " (d.shown_b) " (sentence " (d.b + 1) ")" }
                         }
                     }
                 }
@@ -130,11 +130,10 @@ pub fn markdown(report: &Report, md: &mut String) {
         for d in &c.differing_numbers {
             let _ = writeln!(
                 md,
-                "- Figures that differ: {}: {} (sentence {}) against {} (sentence {})",
-                escape(&d.what),
-                escape(&d.in_a),
+                "- Figures that differ: {} (sentence {}) against {} (sentence {})",
+                escape(&d.shown_a),
                 d.a + 1,
-                escape(&d.in_b),
+                escape(&d.shown_b),
                 d.b + 1
             );
         }
