@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Failure;
+use slant_core::compare::align;
 use slant_core::compare::coverage::{self, Coverage};
 use slant_core::compare::sources::{self, Source, SourceKind};
 use slant_core::model::{Article, Project};
@@ -36,6 +37,8 @@ struct PairOut {
     a: usize,
     b: usize,
     score: f64,
+    /// Why the two sentences are linked: the words, names and numbers they share.
+    shared: align::Shared,
 }
 
 #[derive(Serialize)]
@@ -99,6 +102,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     a: p.a + 1,
                     b: p.b + 1,
                     score: (f64::from(p.score) * 1000.0).round() / 1000.0,
+                    shared: align::shared(a.sentence_text(p.a), b.sentence_text(p.b)),
                 })
                 .collect(),
             only_a: one_based(&c.only_a),
@@ -178,6 +182,8 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
             short(a.sentence_text(p.a), 50),
             short(b.sentence_text(p.b), 50)
         );
+        let why = align::shared(a.sentence_text(p.a), b.sentence_text(p.b));
+        let _ = writeln!(t, "              sharing {}", why.describe());
     }
     for (label, only, article) in [("A", &c.only_a, a), ("B", &c.only_b, b)] {
         let _ = writeln!(t, "\nOnly in {label} ({}):", only.len());

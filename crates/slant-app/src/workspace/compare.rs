@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use super::Workspace;
 use crate::article_view::CompareSide;
+use slant_core::compare::align;
 use slant_core::compare::coverage::{self, Coverage};
 use slant_core::compare::sources::{self, Source, SourceKind};
 
@@ -127,6 +128,26 @@ impl Workspace {
                 )
             };
             ui.label(text);
+            // Why each link was made: a reader checks the words, not a score.
+            let articles = &self.doc.project.articles;
+            let texts = [col, 1 - col].map(|c| {
+                self.columns
+                    .get(c)
+                    .and_then(|column| articles.get(column.article))
+            });
+            if let [Some(this), Some(that)] = texts {
+                for &m in matches {
+                    let why = align::shared(this.sentence_text(s), that.sentence_text(m));
+                    ui.label(
+                        RichText::new(format!(
+                            "With sentence {}, it shares {}",
+                            m + 1,
+                            why.describe()
+                        ))
+                        .weak(),
+                    );
+                }
+            }
         }
         for d in &c.differing_numbers {
             ui.label(format!(

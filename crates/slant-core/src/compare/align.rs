@@ -53,8 +53,9 @@ const STOPWORDS: &[&str] = &[
     "would", "you", "your", "yours",
 ];
 
-/// Verbs and nouns of reporting: two sentences that both say someone "told" a newspaper share
-/// how they were reported, not what.
+/// Words of reporting, sourcing and hedging: two sentences that both say someone "told" a
+/// newspaper, cite "officials" or "suggest" something share how a claim reached the page, not
+/// the claim.
 const REPORTING: &[&str] = &[
     "told",
     "tell",
@@ -79,17 +80,55 @@ const REPORTING: &[&str] = &[
     "described",
     "called",
     "asked",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "potential",
+    "potentially",
+    "possibly",
+    "likely",
+    "perhaps",
+    "reportedly",
+    "allegedly",
+    "claimed",
+    "claims",
+    "warned",
+    "officials",
+    "official",
+    "sources",
+    "source",
 ];
 
+/// What a term of a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// An ordinary content word: what a claim is about.
+    Word,
+    Name,
+    /// A number or a year.
+    Number,
+    /// A word of reporting ("told", "statement"): how a claim reached the page, not what it is.
+    Reporting,
+}
+
 /// A term of a sentence.
-struct Term {
+struct Term<'s> {
+    /// The stem (or `#` and the digits of a number): what two sentences share.
     text: String,
-    /// An ordinary content word (not a name, a number or a year): what a claim is about.
-    content: bool,
+    /// The word as written, to show a reader what two sentences share.
+    word: &'s str,
+    kind: Kind,
+}
+
+impl Term<'_> {
+    fn content(&self) -> bool {
+        self.kind == Kind::Word
+    }
 }
 
 /// The terms of one sentence.
-fn terms(sentence: &str, stemmer: &Stemmer) -> Vec<Term> {
+fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
     let mut out = Vec::new();
     let mut first = true;
     // In a Title Case Headline every word has a capital: capitals say nothing about names there.
@@ -114,13 +153,21 @@ fn terms(sentence: &str, stemmer: &Stemmer) -> Vec<Term> {
             let number: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
             out.push(Term {
                 text: format!("#{}", number.to_lowercase()),
-                content: false,
+                word,
+                kind: Kind::Number,
             });
             continue;
         }
         let lower = word.to_lowercase();
         // `U.S.`, `U.N.` and other dotted initialisms are names, not the pronoun `us`.
         let initialism = raw.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+        // `U.S.` keeps its last dot when shown.
+        let word = if initialism {
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .trim_start_matches('.')
+        } else {
+            word
+        };
         if STOPWORDS.contains(&lower.as_str()) && !initialism {
             continue;
         }
@@ -133,10 +180,14 @@ fn terms(sentence: &str, stemmer: &Stemmer) -> Vec<Term> {
         // One term space for names and words, so `Iran` in a Title Case headline (an ordinary
         // word there) still meets `Iran` in the text (a name).
         let text = stemmer.stem(&lower.replace('.', "")).into_owned();
-        out.push(Term {
-            text,
-            content: !name && !REPORTING.contains(&lower.as_str()),
-        });
+        let kind = if name {
+            Kind::Name
+        } else if REPORTING.contains(&lower.as_str()) {
+            Kind::Reporting
+        } else {
+            Kind::Word
+        };
+        out.push(Term { text, word, kind });
     }
     out
 }
@@ -160,9 +211,10 @@ fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
             .map(|s| {
                 let mut set: HashMap<u32, bool> = HashMap::new();
                 for t in terms(&text[s.range()], &stemmer) {
+                    let content = t.content();
                     let next = ids.len() as u32;
                     let id = *ids.entry(t.text).or_insert(next);
-                    *set.entry(id).or_default() |= t.content;
+                    *set.entry(id).or_default() |= content;
                 }
                 set.into_iter().collect()
             })
@@ -271,6 +323,69 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
     out
 }
 
+/// What two sentences share, as a reader is shown it: why they are linked. Serialised in
+/// `slant compare --json` (field names are a contract).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Shared {
+    /// Content words, as written in the first sentence.
+    pub words: Vec<String>,
+    pub names: Vec<String>,
+    pub numbers: Vec<String>,
+}
+
+impl Shared {
+    /// "the words indicted, jury; the names Menendez; the numbers 2017"; empty when nothing
+    /// is shared.
+    pub fn describe(&self) -> String {
+        [
+            ("word", "words", &self.words),
+            ("name", "names", &self.names),
+            ("number", "numbers", &self.numbers),
+        ]
+        .iter()
+        .filter(|(_, _, list)| !list.is_empty())
+        .map(|(one, many, list)| {
+            let noun = if list.len() == 1 { one } else { many };
+            format!("the {noun} {}", list.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+    }
+}
+
+/// The terms two sentences have in common (reporting words left out: they never make a link).
+pub fn shared(a: &str, b: &str) -> Shared {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let theirs: HashMap<String, Kind> = terms(b, &stemmer)
+        .into_iter()
+        .map(|t| (t.text, t.kind))
+        .collect();
+    let mut out = Shared::default();
+    let mut seen = std::collections::HashSet::new();
+    for t in terms(a, &stemmer) {
+        let Some(&their_kind) = theirs.get(&t.text) else {
+            continue;
+        };
+        if !seen.insert(t.text.clone()) {
+            continue;
+        }
+        // A name on either side is a name (`Iran` opening one sentence, inside the other).
+        let kind = if their_kind == Kind::Name {
+            Kind::Name
+        } else {
+            t.kind
+        };
+        let list = match kind {
+            Kind::Word => &mut out.words,
+            Kind::Name => &mut out.names,
+            Kind::Number => &mut out.numbers,
+            Kind::Reporting => continue,
+        };
+        list.push(t.word.to_string());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,7 +413,7 @@ mod tests {
             "Iran’s missiles struck Haifa, killing 12 people, U.S. officials told reporters.",
             &stemmer,
         );
-        let got: Vec<(&str, bool)> = t.iter().map(|t| (t.text.as_str(), t.content)).collect();
+        let got: Vec<(&str, bool)> = t.iter().map(|t| (t.text.as_str(), t.content())).collect();
         assert_eq!(
             got,
             vec![
@@ -310,7 +425,7 @@ mod tests {
                 ("#12", false),
                 ("peopl", true),
                 ("us", false),
-                ("offici", true),
+                ("offici", false), // a source, not what is claimed
                 ("told", false),
                 ("report", true),
             ]
@@ -331,5 +446,20 @@ mod tests {
         let mut got = pairs(a, b);
         got.sort();
         assert_eq!(got, vec![(0, 0), (0, 1)]);
+    }
+
+    #[test]
+    fn a_link_says_what_the_two_sentences_share() {
+        let a = "Sen. Bob Menendez was indicted by a federal grand jury in 2017, prosecutors told reporters.";
+        let b = "Prosecutors said Menendez and his wife were indicted Tuesday; a grand jury first heard the case in 2017.";
+        let s = shared(a, b);
+        assert_eq!(s.words, vec!["indicted", "grand", "jury", "prosecutors"]);
+        assert_eq!(s.names, vec!["Menendez"]);
+        assert_eq!(s.numbers, vec!["2017"]);
+        assert_eq!(
+            s.describe(),
+            "the words indicted, grand, jury, prosecutors; the name Menendez; the number 2017"
+        );
+        assert_eq!(shared("The mayor resigned.", "Rain fell.").describe(), "");
     }
 }
