@@ -160,22 +160,28 @@ impl Workspace {
         }
         ui.add_space(4.0);
         ui.label(RichText::new("Who gets to speak").strong());
-        egui::Grid::new("voices").striped(true).show(ui, |ui| {
-            ui.label("");
-            ui.label("Column 1");
-            ui.label("Column 2");
-            ui.end_row();
-            for (kind, label) in [
-                (SourceKind::Named, "Named"),
-                (SourceKind::Anonymous, "Anonymous"),
-                (SourceKind::Outlet, "Outlets"),
-            ] {
-                ui.label(label);
-                for side in &cache.sources {
-                    ui.label(sources::listed(side, kind, "\n"));
-                }
+        // Two columns of names share the panel's width and wrap, so a long name ("a senior
+        // Israeli security official") is never cut at the panel's edge.
+        let column_width = ((ui.available_width() - 90.0) / 2.0).max(60.0);
+        egui::Grid::new("voices")
+            .striped(true)
+            .max_col_width(column_width)
+            .show(ui, |ui| {
+                ui.label("");
+                ui.label("Column 1");
+                ui.label("Column 2");
                 ui.end_row();
-            }
-        });
+                for (kind, label) in [
+                    (SourceKind::Named, "Named"),
+                    (SourceKind::Anonymous, "Anonymous"),
+                    (SourceKind::Outlet, "Outlets"),
+                ] {
+                    ui.label(label);
+                    for side in &cache.sources {
+                        ui.add(egui::Label::new(sources::listed(side, kind, "\n")).wrap());
+                    }
+                    ui.end_row();
+                }
+            });
     }
 }
