@@ -29,31 +29,36 @@ impl Screen {
             eprintln!("skipped: Xvfb or xdotool is not installed (apt-get install xvfb xdotool)");
             return None;
         }
-        // A display number no other test or session uses.
-        for n in 140..200 {
-            // A lock or a socket left by a server that was killed both mean "taken": a new
-            // server there either fails or the test would talk to nothing.
-            if Path::new(&format!("/tmp/.X{n}-lock")).exists()
-                || Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-            {
-                continue;
-            }
-            let display = format!(":{n}");
-            let server = Command::new("Xvfb")
-                .args([&display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .ok()?;
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(10) {
-                if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                    return Some(Screen { display, server });
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        panic!("no virtual screen could be started");
+        // Xvfb picks a free display itself and writes its number to stdout (`-displayfd`):
+        // no guessing from lock files, which a killed server leaves behind.
+        let mut server = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1600x1000x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut line = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(server.stdout.take().unwrap()),
+            &mut line,
+        )
+        .unwrap();
+        let n: u32 = line
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("no virtual screen could be started ({line:?})"));
+        Some(Screen {
+            display: format!(":{n}"),
+            server,
+        })
     }
 
     fn xdotool(&self, args: &[&str]) -> String {
@@ -77,11 +82,17 @@ impl Screen {
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // A file, not a pipe: a pipe nobody reads could fill and stop the app.
+            .stderr(std::fs::File::create(home.join("stderr.txt")).unwrap())
             .spawn()
             .unwrap();
         let start = Instant::now();
         loop {
+            // An app that stopped will never show a window: say why at once.
+            if let Ok(Some(status)) = app.try_wait() {
+                let err = std::fs::read_to_string(home.join("stderr.txt")).unwrap_or_default();
+                panic!("the app exited before its window opened ({status}): {err}");
+            }
             let id = self.xdotool(&["search", "--name", "Slant"]);
             if let Some(id) = id.lines().last().filter(|l| !l.is_empty()) {
                 // With no window manager, keys reach only a window given the focus.
@@ -117,6 +128,17 @@ impl Screen {
 
 impl Drop for Screen {
     fn drop(&mut self) {
+        // SIGTERM, so Xvfb removes its lock file and socket (a kill leaves them behind).
+        let _ = Command::new("kill")
+            .arg(self.server.id().to_string())
+            .status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.server.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.server.kill();
         let _ = self.server.wait();
     }
