@@ -39,6 +39,8 @@ struct PairOut {
     score: f64,
     /// Why the two sentences are linked: the words, names and numbers they share.
     shared: align::Shared,
+    /// Linked as the openings of the two articles (headline, first sentence).
+    opening: bool,
 }
 
 #[derive(Serialize)]
@@ -103,6 +105,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     b: p.b + 1,
                     score: (f64::from(p.score) * 1000.0).round() / 1000.0,
                     shared: align::shared(a.sentence_text(p.a), b.sentence_text(p.b)),
+                    opening: p.opening,
                 })
                 .collect(),
             only_a: one_based(&c.only_a),
@@ -183,7 +186,12 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
             short(b.sentence_text(p.b), 50)
         );
         let why = align::shared(a.sentence_text(p.a), b.sentence_text(p.b));
-        let _ = writeln!(t, "              sharing {}", why.describe());
+        let opening = if p.opening {
+            " (both open their articles)"
+        } else {
+            ""
+        };
+        let _ = writeln!(t, "              sharing {}{opening}", why.describe());
     }
     for (label, only, article) in [("A", &c.only_a, a), ("B", &c.only_b, b)] {
         let _ = writeln!(t, "\nOnly in {label} ({}):", only.len());

@@ -138,11 +138,18 @@ impl Workspace {
             if let [Some(this), Some(that)] = texts {
                 for &m in matches {
                     let why = align::shared(this.sentence_text(s), that.sentence_text(m));
+                    let (a, b) = if col == 0 { (s, m) } else { (m, s) };
+                    let opening = c.pairs.iter().any(|p| p.a == a && p.b == b && p.opening);
                     ui.label(
                         RichText::new(format!(
-                            "With sentence {}, it shares {}",
+                            "With sentence {}, it shares {}{}",
                             m + 1,
-                            why.describe()
+                            why.describe(),
+                            if opening {
+                                " (both open their articles)"
+                            } else {
+                                ""
+                            }
                         ))
                         .weak(),
                     );

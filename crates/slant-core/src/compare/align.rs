@@ -36,6 +36,9 @@ pub struct Pair {
     pub a: usize,
     pub b: usize,
     pub score: f32,
+    /// Paired as the openings of the two articles (headline, first sentence), which report
+    /// the event's central fact, rather than by score alone.
+    pub opening: bool,
 }
 
 /// Words too common to say what a sentence is about.
@@ -202,6 +205,13 @@ struct TermSets {
     vocabulary: usize,
 }
 
+impl TermSets {
+    /// A sentence's weight: the sum of its terms' IDF.
+    fn weight(&self, set: &[(u32, bool)]) -> f32 {
+        set.iter().map(|&(id, _)| self.idf[id as usize]).sum()
+    }
+}
+
 fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut ids: HashMap<String, u32> = HashMap::new();
@@ -254,16 +264,11 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
     let mut found = Vec::new();
     // Dense counters with the list of those touched: cheaper than a map per sentence.
     let mut shared = vec![0f32; sets.b.len()];
-    let weight = |set: &[(u32, bool)]| {
-        set.iter()
-            .map(|&(id, _)| sets.idf[id as usize])
-            .sum::<f32>()
-    };
-    let b_weights: Vec<f32> = sets.b.iter().map(|s| weight(s)).collect();
+    let b_weights: Vec<f32> = sets.b.iter().map(|s| sets.weight(s)).collect();
     let mut content = vec![false; sets.b.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (i, set) in sets.a.iter().enumerate() {
-        let a_weight = weight(set);
+        let a_weight = sets.weight(set);
         for &(id, a_content) in set {
             let w = sets.idf[id as usize];
             for &(j, b_content) in &postings[id as usize] {
@@ -285,6 +290,7 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
                     a: i,
                     b: j as usize,
                     score,
+                    opening: false,
                 });
             }
         }
@@ -315,12 +321,62 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
         .into_iter()
         .filter(|p| p.score >= PRUNE * best_a[p.a] || p.score >= PRUNE * best_b[p.b])
         .collect();
+    // The openings of two articles on the same event (headline, first sentence) report its
+    // central fact, often in other words ("Stoltz Ousts Vance" / "Newcomer Topples Democratic
+    // Mayor"): they pair when they share any ordinary content word, whatever their score.
+    for &i in &opening(a_text, a) {
+        for &j in &opening(b_text, b) {
+            if out.iter().any(|p| p.a == i && p.b == j) {
+                continue;
+            }
+            let (score, shares_content) = pair_score(&sets, i, j);
+            if shares_content {
+                out.push(Pair {
+                    a: i,
+                    b: j,
+                    score,
+                    opening: true,
+                });
+            }
+        }
+    }
     out.sort_by(|x, y| {
         x.a.cmp(&y.a)
             .then(y.score.total_cmp(&x.score))
             .then(x.b.cmp(&y.b))
     });
     out
+}
+
+/// An article's opening: its headline (a first line without a closing full stop) and the
+/// first sentence after it, or its first sentence alone.
+fn opening(text: &str, spans: &[Span]) -> Vec<usize> {
+    let Some(first) = spans.first() else {
+        return Vec::new();
+    };
+    let t = text[first.range()].trim_end();
+    let headline = !t.ends_with(['.', '!', '?', '"', '”', '’', '\''])
+        && text[first.range().end..].starts_with(['\n', '\r']);
+    if headline {
+        (0..spans.len().min(2)).collect()
+    } else {
+        vec![0]
+    }
+}
+
+/// The score of one pair and whether it shares an ordinary content word.
+fn pair_score(sets: &TermSets, i: usize, j: usize) -> (f32, bool) {
+    let theirs: HashMap<u32, bool> = sets.b[j].iter().copied().collect();
+    let (mut common, mut content) = (0.0, false);
+    for &(id, c) in &sets.a[i] {
+        if let Some(&d) = theirs.get(&id) {
+            common += sets.idf[id as usize];
+            content |= c && d;
+        }
+    }
+    let union = sets.weight(&sets.a[i]) + sets.weight(&sets.b[j]) - common;
+    let score = if union > 0.0 { common / union } else { 0.0 };
+    (score.min(1.0), content)
 }
 
 /// What two sentences share, as a reader is shown it: why they are linked. Serialised in
@@ -461,5 +517,27 @@ mod tests {
             "the words indicted, grand, jury, prosecutors; the name Menendez; the number 2017"
         );
         assert_eq!(shared("The mayor resigned.", "Rain fell.").describe(), "");
+    }
+
+    #[test]
+    fn the_openings_of_two_articles_pair_on_a_shared_word_whatever_their_score() {
+        let a = "Stoltz Ousts Vance in Millhaven Mayor’s Race\n\nGreg Stoltz, a restaurant owner, defeated Mayor Teresa Vance on Tuesday. Turnout was low.";
+        let b = "Newcomer Topples Democratic Mayor in Michigan\n\nA first-time candidate backed by prominent Republicans in the state has defeated the Democratic mayor of Millhaven, a city both parties watched closely as an early test of voter mood. Turnout was low.";
+        let (sa, sb) = (segment::split(a), segment::split(b));
+        let got = align(a, &sa, b, &sb, THRESHOLD);
+        let mut pairs: Vec<(usize, usize, bool)> =
+            got.iter().map(|p| (p.a, p.b, p.opening)).collect();
+        pairs.sort_by_key(|p| (p.0, p.1));
+        // The headlines share "mayor" (as does A's headline with B's first sentence), the
+        // first sentences "defeated": they pair below the threshold; the later sentences pair by
+        // score as ever.
+        assert_eq!(
+            pairs,
+            vec![(0, 0, true), (0, 1, true), (1, 1, true), (2, 2, false)]
+        );
+        // Without a shared content word, openings do not pair: names alone are not enough.
+        let c = "Vance Loses in Millhaven\n\nVance spoke in Millhaven on Tuesday.";
+        let sc = segment::split(c);
+        assert!(align(a, &sa, c, &sc, THRESHOLD).iter().all(|p| !p.opening));
     }
 }

@@ -291,6 +291,7 @@ mod tests {
             a: 0,
             b: 0,
             score: 1.0,
+            opening: false,
         };
         let d = |a: &str, b: &str| differing(a, b, &stemmer, &p);
         assert!(
