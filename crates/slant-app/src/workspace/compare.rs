@@ -10,6 +10,9 @@ use slant_core::compare::align;
 use slant_core::compare::coverage::{self, Coverage};
 use slant_core::compare::sources::{self, Source, SourceKind};
 
+/// How many of a sentence's links the side panel explains.
+const SHOWN_LINKS: usize = 3;
+
 /// The comparison of the articles in columns 1 and 2, for one revision of the project.
 pub struct CompareCache {
     key: [(usize, usize, usize, usize); 2],
@@ -17,7 +20,13 @@ pub struct CompareCache {
     pub sources: [Vec<Source>; 2],
     /// Per column, each sentence's counterparts in the other column.
     counterparts: [Vec<Vec<usize>>; 2],
+    /// The side panel's explanation of the focused sentence's links, keyed by (column,
+    /// sentence).
+    why: std::cell::RefCell<Option<Explained>>,
 }
+
+/// Lines explaining the links of one sentence, keyed by (column, sentence).
+type Explained = ((usize, usize), Vec<String>);
 
 impl Workspace {
     /// Aligns the first two columns' articles when they changed; `None` with fewer than two
@@ -51,6 +60,7 @@ impl Workspace {
                 sources: [sources::sources(aa), sources::sources(ab)],
                 coverage,
                 counterparts,
+                why: Default::default(),
             });
         }
         self.compare.as_ref()
@@ -83,6 +93,58 @@ impl Workspace {
             highlight,
             unique_only,
         })
+    }
+
+    /// Why sentence `s` of column `col` is linked to each of its strongest counterparts, worked
+    /// out once per sentence focused (not every frame the pointer rests on it).
+    fn links_explained<'c>(
+        &self,
+        cache: &'c CompareCache,
+        col: usize,
+        s: usize,
+    ) -> std::cell::Ref<'c, Vec<String>> {
+        let fresh = cache
+            .why
+            .borrow()
+            .as_ref()
+            .is_none_or(|(key, _)| *key != (col, s));
+        if fresh {
+            let articles = &self.doc.project.articles;
+            let [this, that] = [col, 1 - col].map(|c| {
+                self.columns
+                    .get(c)
+                    .and_then(|column| articles.get(column.article))
+            });
+            let mut lines = Vec::new();
+            if let (Some(this), Some(that)) = (this, that) {
+                let matches = &cache.counterparts[col][s];
+                // The strongest few: a sentence repeated through a long text can match dozens.
+                for &m in matches.iter().take(SHOWN_LINKS) {
+                    let why = align::shared(this.sentence_text(s), that.sentence_text(m));
+                    let (a, b) = if col == 0 { (s, m) } else { (m, s) };
+                    let opening = cache
+                        .coverage
+                        .pairs
+                        .iter()
+                        .any(|p| p.a == a && p.b == b && p.opening);
+                    lines.push(format!(
+                        "With sentence {}, it shares {}{}",
+                        m + 1,
+                        why.describe(),
+                        if opening {
+                            " (both open their articles)"
+                        } else {
+                            ""
+                        }
+                    ));
+                }
+                if matches.len() > SHOWN_LINKS {
+                    lines.push(format!("… and {} more", matches.len() - SHOWN_LINKS));
+                }
+            }
+            *cache.why.borrow_mut() = Some(((col, s), lines));
+        }
+        std::cell::Ref::map(cache.why.borrow(), |w| &w.as_ref().expect("just filled").1)
     }
 
     /// The compare section of the side panel: shares, what differs, who speaks.
@@ -129,31 +191,8 @@ impl Workspace {
             };
             ui.label(text);
             // Why each link was made: a reader checks the words, not a score.
-            let articles = &self.doc.project.articles;
-            let texts = [col, 1 - col].map(|c| {
-                self.columns
-                    .get(c)
-                    .and_then(|column| articles.get(column.article))
-            });
-            if let [Some(this), Some(that)] = texts {
-                for &m in matches {
-                    let why = align::shared(this.sentence_text(s), that.sentence_text(m));
-                    let (a, b) = if col == 0 { (s, m) } else { (m, s) };
-                    let opening = c.pairs.iter().any(|p| p.a == a && p.b == b && p.opening);
-                    ui.label(
-                        RichText::new(format!(
-                            "With sentence {}, it shares {}{}",
-                            m + 1,
-                            why.describe(),
-                            if opening {
-                                " (both open their articles)"
-                            } else {
-                                ""
-                            }
-                        ))
-                        .weak(),
-                    );
-                }
+            for why in self.links_explained(cache, col, s).iter() {
+                ui.label(RichText::new(why).weak());
             }
         }
         for d in &c.differing_numbers {
