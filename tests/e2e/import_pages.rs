@@ -371,6 +371,14 @@ fn web_page_figures_on_the_shared_pages() {
                 continue;
             }
         };
+        // Markup a page keeps for browsers without scripts (`<noscript><picture>…`) is never
+        // text.
+        for leak in ["<picture", "<img", "srcset="] {
+            assert!(
+                !got.text.contains(leak) || want.contains(leak),
+                "{name}: {leak} in the text"
+            );
+        }
         let body = got
             .text
             .strip_prefix(got.headline.as_deref().unwrap_or(""))

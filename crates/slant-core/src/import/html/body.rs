@@ -206,6 +206,19 @@ impl Blocks {
         self.blocks.retain(|b| keep(b));
     }
 
+    /// Drops up to `at_most` blocks from the end while `drop` holds for them.
+    pub(super) fn drop_last_while(&mut self, at_most: usize, drop: impl Fn(&str) -> bool) {
+        self.flush();
+        for _ in 0..at_most {
+            match self.blocks.last() {
+                Some(last) if drop(last) => {
+                    self.blocks.pop();
+                }
+                _ => break,
+            }
+        }
+    }
+
     pub(super) fn word_count(&self) -> usize {
         self.blocks
             .iter()

@@ -79,6 +79,10 @@ fn is_furniture_word(word: &str) -> bool {
             | "cookie"
             | "cookies"
             | "consent"
+            | "chart"
+            | "charts"
+            | "infographic"
+            | "datawrapper"
             | "outbrain"
             | "taboola"
             | "skip"
@@ -165,10 +169,15 @@ pub(super) fn is_furniture(el: ElementRef) -> bool {
 }
 
 /// Hidden from readers: the `hidden` attribute, `aria-hidden="true"`, or an inline style of
-/// `display: none` or `visibility: hidden` (pages keep alternate versions and templates so).
+/// `display: none` or `visibility: hidden` (pages keep alternate versions and templates so);
+/// and `<noscript>` and `<template>`, which a browser running scripts never shows (their markup
+/// reaches an extractor as text: `<picture><source srcset=…>`).
 pub(super) fn is_hidden(el: ElementRef) -> bool {
     let v = el.value();
-    if v.attr("hidden").is_some() || v.attr("aria-hidden").is_some_and(|a| a == "true") {
+    if v.attr("hidden").is_some()
+        || v.attr("aria-hidden").is_some_and(|a| a == "true")
+        || matches!(v.name(), "noscript" | "template")
+    {
         return true;
     }
     v.attr("style").is_some_and(|style| {

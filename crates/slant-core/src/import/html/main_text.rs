@@ -11,6 +11,7 @@ use scraper::{ElementRef, Html};
 use super::body::{Blocks, body_root};
 use super::clean::{Remove, remove};
 use super::furniture::is_furniture;
+use super::page_matter::{is_bio, is_promotion};
 
 /// The article's paragraphs, and the paragraphs of Slant's own container search (which also
 /// holds the byline and date lines old pages print above the story).
@@ -23,6 +24,9 @@ pub(super) struct MainText {
 /// are the short things pages put around a story (summary bullets, "A version of this article
 /// appears in print…", "Check out more…"), not its paragraphs.
 const SHORT_WORDS: usize = 25;
+
+/// How many of the last paragraphs may be the writer's bio.
+const BIO_AT_END: usize = 2;
 
 /// The largest page (in parsed nodes) handed to trafilatura.
 const MAX_NODES_FOR_TRAFILATURA: usize = 100_000;
@@ -75,6 +79,9 @@ pub(super) fn main_text(page: &Html) -> MainText {
         }
         _ => own.clone(),
     };
+    let mut blocks = blocks;
+    blocks.retain_blocks(|block| !is_promotion(block));
+    blocks.drop_last_while(BIO_AT_END, is_bio);
     MainText { blocks, own }
 }
 

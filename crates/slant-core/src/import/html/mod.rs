@@ -16,6 +16,7 @@ mod clean;
 mod furniture;
 mod main_text;
 pub mod nesting;
+mod page_matter;
 
 use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
@@ -398,6 +399,17 @@ mod tests {
     const STORY: &str = "<p>The council voted on Tuesday to close the library on Elm Street after ninety years of service to the town.</p>\
         <p>Residents who spoke at the meeting said the building was the only warm place many of them could go in winter.</p>\
         <p>The mayor said the decision was about money and that a smaller branch would open in the town hall next spring.</p>";
+
+    #[test]
+    fn chart_labels_promotions_and_the_writers_bio_stay_out_of_the_story() {
+        let page = extract(&format!(
+            "<html><body><article>{STORY}<div class=\"c-chart\"><div>600</div><div>’17</div><div>’18</div></div><p>READ MORE: Five things to know about the library</p>{STORY}<p>Sign up for our morning newsletter.</p><p>Jane Doe is a reporter at The Courier covering city hall.</p></article></body></html>"
+        ));
+        assert!(page.body.contains("ninety years"), "{:?}", page.body);
+        for gone in ["600", "’17", "READ MORE", "Sign up", "Jane Doe"] {
+            assert!(!page.body.contains(gone), "{gone}: {:?}", page.body);
+        }
+    }
 
     #[test]
     fn a_furniture_word_on_an_outer_element_does_not_remove_the_story() {

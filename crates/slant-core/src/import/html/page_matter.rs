@@ -1,0 +1,145 @@
+//! What pages add around a story, told by its text where its markup does not give it away:
+//! promotions between and after the paragraphs ("Next On …", "READ MORE: …", "Sign up for …")
+//! and the writer's bio at the end ("Jane Doe is a reporter covering …").
+
+/// Words at most this long can be a promotion; a real paragraph that opens like one goes on for
+/// longer.
+const PROMOTION_WORDS: usize = 20;
+
+/// How a promotion opens, in lower case. Openers a sentence of the story could also start with
+/// ("read more about…", "watch the…") count only with a colon or a separator after them.
+const OPENERS: &[&str] = &[
+    "next on ",
+    "up next",
+    "check out more",
+    "sign up for ",
+    "sign up to ",
+    "subscribe to ",
+    "follow us ",
+    "don't miss",
+    "don’t miss",
+    "download the ",
+    "get the latest",
+    "more from ",
+    "advertisement",
+];
+const OPENERS_WITH_COLON: &[&str] = &[
+    "read more",
+    "read next",
+    "read also",
+    "also read",
+    "related",
+    "recommended",
+    "see also",
+    "more on this",
+    "watch",
+    "listen",
+];
+
+/// Whether a paragraph is a promotion, not the story's.
+pub(super) fn is_promotion(block: &str) -> bool {
+    let block = block.trim();
+    if block.split_whitespace().count() > PROMOTION_WORDS {
+        return false;
+    }
+    let opening: String = block
+        .chars()
+        .take(32)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let opening = opening.trim_start_matches(|c: char| !c.is_alphanumeric());
+    OPENERS.iter().any(|p| opening.starts_with(p))
+        || OPENERS_WITH_COLON.iter().any(|p| {
+            opening.strip_prefix(p).is_some_and(|rest| {
+                rest.trim_start()
+                    .starts_with([':', '|', '»', '›', '>', '—', '–'])
+            })
+        })
+}
+
+/// A bio is at most this long.
+const BIO_WORDS: usize = 60;
+
+/// Words a bio uses for the writer's job.
+const JOBS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "journalist",
+    "columnist",
+    "contributor",
+    "producer",
+    "covers",
+    "covering",
+];
+
+/// Whether a paragraph near the end of a story is the writer's bio: a name (two or three
+/// capitalised words) followed by "is a/an/the", "covers" or "writes", naming a newsroom job.
+pub(super) fn is_bio(block: &str) -> bool {
+    let words: Vec<&str> = block.split_whitespace().collect();
+    if words.len() > BIO_WORDS {
+        return false;
+    }
+    let name_length = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !(2..=3).contains(&name_length) {
+        return false;
+    }
+    let rest = &words[name_length..];
+    let introduces = matches!(
+        rest,
+        ["is", "a" | "an" | "the", ..] | ["covers" | "writes", ..]
+    );
+    introduces
+        && rest.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            JOBS.contains(&w.as_str())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn promotions_are_told_by_how_they_open() {
+        for block in [
+            "Next On Nightly News: The storm moves east",
+            "READ MORE: How the vote was counted",
+            "Sign up for our morning newsletter.",
+            "» Related: Five things to know",
+            "Watch | The mayor's speech in full",
+            "Advertisement",
+        ] {
+            assert!(is_promotion(block), "{block}");
+        }
+    }
+
+    #[test]
+    fn a_writers_bio_is_told_from_a_sentence_about_someone() {
+        assert!(is_bio(
+            "Jane Doe is a reporter at The Millbrook Courier covering city hall and schools."
+        ));
+        assert!(is_bio("Tom Lee Park covers energy for the paper."));
+        assert!(!is_bio(
+            "Mayor Teresa Vance is a former teacher who has led the city since 2019."
+        ));
+        assert!(!is_bio("Police said the reporter was unharmed."));
+    }
+
+    #[test]
+    fn sentences_that_open_alike_are_the_story() {
+        for block in [
+            "Read more about ad blocking here.",
+            "Watch the river, the old men say, and you will know the weather.",
+            "Related charges were filed against two other men on Friday.",
+            "Read more than 300 pages of the report and one finds that the council knew about the leak for years before it acted, residents said.",
+            "“No.”",
+        ] {
+            assert!(!is_promotion(block), "{block}");
+        }
+    }
+}
