@@ -352,6 +352,7 @@ fn markdown_to_text(markdown: &str) -> (Option<String>, String) {
     let mut headline = None;
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut in_image = false;
+    let mut html_block: Option<String> = None;
     let block_break = |out: &mut String| {
         let trimmed = out.trim_end_matches([' ', '\n']).len();
         out.truncate(trimmed);
@@ -387,6 +388,23 @@ fn markdown_to_text(markdown: &str) -> (Option<String>, String) {
                     out.push('\n');
                 }
                 out.push_str("• ");
+            }
+            // Markdown may carry HTML blocks (`<div><p>…</p></div>`): their text is the
+            // article's too.
+            Event::Start(MdTag::HtmlBlock) => {
+                block_break(&mut out);
+                html_block = Some(String::new());
+            }
+            Event::Html(h) => {
+                if let Some(block) = &mut html_block {
+                    block.push_str(&h);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = html_block.take() {
+                    out.push_str(html::fragment_text(&block).trim());
+                    block_break(&mut out);
+                }
             }
             Event::Start(MdTag::Image { .. }) => in_image = true,
             Event::End(TagEnd::Image) => in_image = false,
@@ -499,5 +517,19 @@ mod tests {
             got.text,
             "Big News Today\n\nFirst para with bold and a soft break.\n\n• one\n• two\n\nQuoted.\n"
         );
+    }
+
+    #[test]
+    fn markdown_html_blocks_keep_their_text() {
+        let md = "# Vote\n\nSome <b>bold</b> text.\n\n<div class=\"story\">\n<p>The council voted.</p>\n<p>Residents objected.</p>\n<script>track()</script>\n</div>\n\nThe end.\n";
+        let got = import(md.as_bytes(), Format::Markdown).unwrap();
+        assert_eq!(
+            got.text,
+            "Vote\n\nSome bold text.\n\nThe council voted.\n\nResidents objected.\n\nThe end.\n"
+        );
+        // A file that is one HTML block is not empty.
+        let only = "<div>\n<p>The council voted.</p>\n</div>\n";
+        let got = import(only.as_bytes(), Format::Markdown).unwrap();
+        assert_eq!(got.text, "The council voted.\n");
     }
 }

@@ -36,6 +36,20 @@ pub struct Page {
     pub body: String,
 }
 
+/// The text a reader sees in a fragment of HTML (a Markdown file's HTML block): its paragraphs
+/// separated by blank lines, scripts and styles left out. No furniture rules: the writer put
+/// this block in the article.
+pub(crate) fn fragment_text(fragment: &str) -> String {
+    let html = Html::parse_fragment(fragment);
+    body::Blocks::collect(html.root_element(), |el| {
+        matches!(
+            el.value().name(),
+            "script" | "style" | "noscript" | "template"
+        )
+    })
+    .finish()
+}
+
 /// Reads a page. Never fails: a page without an article gives an empty body, which import
 /// reports as an empty file.
 pub fn extract(source: &str) -> Page {
