@@ -55,10 +55,30 @@ impl Screen {
             .trim()
             .parse()
             .unwrap_or_else(|_| panic!("no virtual screen could be started ({line:?})"));
-        Some(Screen {
+        let screen = Screen {
             display: format!(":{n}"),
             server,
-        })
+        };
+        // Xvfb reports its number a moment before it takes connections (an app started at
+        // once sometimes failed with "Failed to open connection to X server"): wait until a
+        // client gets through.
+        let start = Instant::now();
+        while Command::new("xdotool")
+            .arg("getdisplaygeometry")
+            .env("DISPLAY", &screen.display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map_or(true, |s| !s.success())
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the virtual screen {} takes no connections",
+                screen.display
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(screen)
     }
 
     fn xdotool(&self, args: &[&str]) -> String {
@@ -91,7 +111,12 @@ impl Screen {
             // An app that stopped will never show a window: say why at once.
             if let Ok(Some(status)) = app.try_wait() {
                 let err = std::fs::read_to_string(home.join("stderr.txt")).unwrap_or_default();
-                panic!("the app exited before its window opened ({status}): {err}");
+                let socket = format!("/tmp/.X11-unix/X{}", &self.display[1..]);
+                panic!(
+                    "the app exited before its window opened ({status}) on display {} (socket there: {}): {err}",
+                    self.display,
+                    Path::new(&socket).exists()
+                );
             }
             let id = self.xdotool(&["search", "--name", "Slant"]);
             if let Some(id) = id.lines().last().filter(|l| !l.is_empty()) {
