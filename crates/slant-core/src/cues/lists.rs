@@ -276,6 +276,35 @@ pub fn folder_stamp(dir: &std::path::Path) -> Vec<(String, u64, Option<std::time
     stamp
 }
 
+/// Where a cue's word comes from, in words a reader follows: Slant's own lists, the VADER
+/// lexicon, or a teacher's file by name. Never the list syntax (`slam~`).
+pub(super) fn source(list: &str) -> String {
+    match list {
+        "loaded.txt" => "Slant's list of loaded words".into(),
+        "loaded_labels.txt" => "Slant's list of labels for people and groups".into(),
+        "loaded_verbs.txt" => "Slant's list of attack, praise and judging verbs".into(),
+        "loaded_intensifiers.txt" => "Slant's list of intensifiers and dramatic words".into(),
+        "loaded_euphemisms.txt" => "Slant's list of euphemisms".into(),
+        "loaded_vader.txt" => "a strongly charged word in the VADER sentiment lexicon".into(),
+        "hedges.txt" => "Slant's list of hedges".into(),
+        "anonymous.txt" => "Slant's list of anonymous sources".into(),
+        other => format!("your list {other}"),
+    }
+}
+
+/// Phrases where a listed word has its plain sense (`humanitarian crisis`, `dangerous goods`):
+/// a loaded hit inside one is not a cue.
+pub(super) fn plain_senses() -> &'static Lexicon {
+    static PLAIN: OnceLock<Lexicon> = OnceLock::new();
+    PLAIN.get_or_init(|| {
+        Lexicon::parse(
+            "plain_senses.txt",
+            include_str!("../../../../assets/lexicons/plain_senses.txt"),
+        )
+        .expect("shipped lexicons parse")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ use crate::model::Span;
 use crate::voices::{self, VoiceKind};
 
 pub use lists::{FolderProblem, Lexicons, ListKind, folder_stamp};
+use lists::{plain_senses, source};
 pub use quotes::quotations;
 pub use suggest::{Suggestion, per_sentence, suggest, suggest_all};
 
@@ -491,35 +492,6 @@ fn listed(kind: CueKind, text: &str, span: Span, list: &str, quoted: bool) -> Cu
         reason,
         quoted,
     }
-}
-
-/// Where a cue's word comes from, in words a reader follows: Slant's own lists, the VADER
-/// lexicon, or a teacher's file by name. Never the list syntax (`slam~`).
-fn source(list: &str) -> String {
-    match list {
-        "loaded.txt" => "Slant's list of loaded words".into(),
-        "loaded_labels.txt" => "Slant's list of labels for people and groups".into(),
-        "loaded_verbs.txt" => "Slant's list of attack, praise and judging verbs".into(),
-        "loaded_intensifiers.txt" => "Slant's list of intensifiers and dramatic words".into(),
-        "loaded_euphemisms.txt" => "Slant's list of euphemisms".into(),
-        "loaded_vader.txt" => "a strongly charged word in the VADER sentiment lexicon".into(),
-        "hedges.txt" => "Slant's list of hedges".into(),
-        "anonymous.txt" => "Slant's list of anonymous sources".into(),
-        other => format!("your list {other}"),
-    }
-}
-
-/// Phrases where a listed word has its plain sense (`humanitarian crisis`, `dangerous goods`):
-/// a loaded hit inside one is not a cue.
-fn plain_senses() -> &'static crate::lexicon::Lexicon {
-    static PLAIN: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
-    PLAIN.get_or_init(|| {
-        crate::lexicon::Lexicon::parse(
-            "plain_senses.txt",
-            include_str!("../../../../assets/lexicons/plain_senses.txt"),
-        )
-        .expect("shipped lexicons parse")
-    })
 }
 
 #[cfg(test)]
