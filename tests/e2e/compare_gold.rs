@@ -369,5 +369,5 @@ fn coverage_against_the_word_overlap_baseline() {
     assert!(ours.r >= baseline.r - 0.005);
 }
 
-/// Below today's F1 on all pairs (0.72), so a change that loses ground fails.
-const FLOOR_F1: f64 = 0.68;
+/// Below today's F1 on all pairs (0.74), so a change that loses ground fails.
+const FLOOR_F1: f64 = 0.70;

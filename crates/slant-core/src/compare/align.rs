@@ -6,8 +6,9 @@
 //! the Jaccard similarity of their sets (shared terms over all their terms, 0 to 1). Measured on
 //! the gold alignments (`tests/e2e/compare_gold.rs`), this beat TF-IDF cosines with names and
 //! numbers weighted up: those let two sentences that share only the story's names pair up.
-//! A pair also needs a shared ordinary content word (names, numbers and years alone never make
-//! one) and must be strong for one of its sentences (see [`PRUNE`]). One sentence may have several
+//! A pair also needs two shared ordinary content words, or one in two sentences that are mostly
+//! the same (names, numbers and years alone never make one; see [`ONE_WORD_SCORE`]), and must be
+//! strong for one of its sentences (see [`PRUNE`]). One sentence may have several
 //! counterparts (one outlet's long sentence is often two of the other's). Overlaps go through an
 //! inverted index, so the cost follows the terms shared, not the product of the sentence counts.
 
@@ -21,6 +22,11 @@ use crate::model::Span;
 /// (`tests/e2e/compare_gold.rs`; the README has the table). Recall is the weak side: the same
 /// fact in other words ("reversed a decision" / "suspended the decision") shares too few terms.
 pub const THRESHOLD: f32 = 0.125;
+
+/// The score a pair sharing a single ordinary content word needs; otherwise a pair shares two.
+/// One shared word and the story's names ("missile"; "Israeli", "Iran") is a shared topic,
+/// not a shared claim, unless the two sentences are mostly the same.
+pub const ONE_WORD_SCORE: f32 = 0.2;
 
 /// How much more a pair of a guess and a report must score (see [`align`]).
 pub const MIXED_CLAIMS: f32 = 1.5;
@@ -53,7 +59,10 @@ const STOPWORDS: &[&str] = &[
     "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
     "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we",
     "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your", "yours",
+    "would", "you", "your", "yours", "near", "across", "around", "within", "without", "toward",
+    "towards", "along", "among", "amid", "behind", "beyond", "despite", "inside", "outside", "per",
+    "via", "since", "onto", "till", "unless", "whether", "yet", "still", "even", "ever", "already",
+    "however",
 ];
 
 /// Words of reporting, sourcing and hedging: two sentences that both say someone "told" a
@@ -265,7 +274,7 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
     // Dense counters with the list of those touched: cheaper than a map per sentence.
     let mut shared = vec![0f32; sets.b.len()];
     let b_weights: Vec<f32> = sets.b.iter().map(|s| sets.weight(s)).collect();
-    let mut content = vec![false; sets.b.len()];
+    let mut content = vec![0u8; sets.b.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (i, set) in sets.a.iter().enumerate() {
         let a_weight = sets.weight(set);
@@ -277,15 +286,18 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
                     touched.push(j);
                 }
                 *n += w;
-                content[j as usize] |= a_content && b_content;
+                content[j as usize] += u8::from(a_content && b_content);
             }
         }
         for j in touched.drain(..) {
             let common = std::mem::take(&mut shared[j as usize]);
-            let shares_content = std::mem::take(&mut content[j as usize]);
+            let shared_content = std::mem::take(&mut content[j as usize]);
+
             let union = a_weight + b_weights[j as usize] - common;
             let score = (common / union).min(1.0);
-            if score >= threshold && shares_content {
+            if score >= threshold
+                && (shared_content >= 2 || (shared_content == 1 && score >= ONE_WORD_SCORE))
+            {
                 found.push(Pair {
                     a: i,
                     b: j as usize,
@@ -418,10 +430,27 @@ pub fn shared(a: &str, b: &str) -> Shared {
         .collect();
     let mut out = Shared::default();
     let mut seen = std::collections::HashSet::new();
+    // Where in `a` the last name shown ends: a name right after it (only spaces between) is
+    // the same name's next word ("Prime Minister Benjamin Netanyahu"), shown as one.
+    let mut name_end: Option<usize> = None;
+    let offset = |word: &str| word.as_ptr() as usize - a.as_ptr() as usize;
     for t in terms(a, &stemmer) {
         let Some(&their_kind) = theirs.get(&t.text) else {
             continue;
         };
+        let start = offset(t.word);
+        let end = start + t.word.len();
+        let continues_name = name_end
+            .is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' '))
+            && (t.kind == Kind::Name || their_kind == Kind::Name);
+        if continues_name && let Some(last) = out.names.last_mut() {
+            last.push(' ');
+            last.push_str(t.word);
+            name_end = Some(end);
+            seen.insert(t.text);
+            continue;
+        }
+        name_end = None;
         if !seen.insert(t.text.clone()) {
             continue;
         }
@@ -433,7 +462,10 @@ pub fn shared(a: &str, b: &str) -> Shared {
         };
         let list = match kind {
             Kind::Word => &mut out.words,
-            Kind::Name => &mut out.names,
+            Kind::Name => {
+                name_end = Some(end);
+                &mut out.names
+            }
             Kind::Number => &mut out.numbers,
             Kind::Reporting => continue,
         };
@@ -496,6 +528,26 @@ mod tests {
     }
 
     #[test]
+    fn one_shared_word_beside_the_storys_names_is_a_topic_not_a_claim() {
+        // The sample pair: "Israeli officials claimed the strikes … Iran’s missile array …" and
+        // "‘Iran is not just developing missiles,’ said a senior Israeli security official…"
+        // share "missile" and the names every sentence of the story has.
+        let a = include_str!("../../../../tests/data/article_maralago_meeting.txt");
+        let b = include_str!("../../../../tests/data/article_nbc_netanyahu_urges.txt");
+        let found = pairs(a, b);
+        assert!(!found.contains(&(7, 11)), "{found:?}");
+        assert!(found.contains(&(1, 1)), "{found:?}");
+        // A short sentence that is mostly the other's still pairs on one word.
+        assert_eq!(
+            pairs(
+                "Crews contained the Redding blaze.",
+                "The Redding blaze was contained."
+            ),
+            vec![(0, 0)]
+        );
+    }
+
+    #[test]
     fn one_sentence_may_match_two() {
         let a = "The council voted 7 to 2 to close the Elm Street library, which has served Millbrook since 1932.";
         let b = "The Millbrook council voted 7 to 2 on Monday. The Elm Street library has been open since 1932.";
@@ -517,6 +569,20 @@ mod tests {
             "the words indicted, grand, jury, prosecutors; the name Menendez; the number 2017"
         );
         assert_eq!(shared("The mayor resigned.", "Rain fell.").describe(), "");
+        // A name of several words is shown as one; two names side by side in a list are not.
+        let s = shared(
+            "At a resort in Florida on a warm evening, the visiting Israeli Prime Minister Benjamin Netanyahu met with Trump and Vance for two hours of talks about the war.",
+            "On that evening the Israeli Prime Minister Benjamin Netanyahu had flown to Florida to meet with Trump, and the talks with him and Vance went on for two hours.",
+        );
+        assert_eq!(
+            s.names,
+            vec![
+                "Florida",
+                "Israeli Prime Minister Benjamin Netanyahu",
+                "Trump",
+                "Vance"
+            ]
+        );
     }
 
     #[test]
@@ -536,7 +602,7 @@ mod tests {
             vec![(0, 0, true), (0, 1, true), (1, 1, true), (2, 2, false)]
         );
         // Without a shared content word, openings do not pair: names alone are not enough.
-        let c = "Vance Loses in Millhaven\n\nVance spoke in Millhaven on Tuesday.";
+        let c = "The council of Millhaven meets on Monday. Its agenda is short.";
         let sc = segment::split(c);
         assert!(align(a, &sa, c, &sc, THRESHOLD).iter().all(|p| !p.opening));
     }
