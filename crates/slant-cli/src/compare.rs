@@ -204,7 +204,9 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
             );
         }
     }
-    if !c.differing_numbers.is_empty() {
+    if c.differing_numbers.is_empty() {
+        let _ = writeln!(t, "\nFigures that differ: none in matching sentences");
+    } else {
         let _ = writeln!(t, "\nFigures that differ:");
         for d in &c.differing_numbers {
             let _ = writeln!(

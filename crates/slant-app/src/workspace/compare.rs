@@ -122,13 +122,11 @@ impl Workspace {
                 for &m in matches.iter().take(SHOWN_LINKS) {
                     let why = align::shared(this.sentence_text(s), that.sentence_text(m));
                     let (a, b) = if col == 0 { (s, m) } else { (m, s) };
-                    let opening = cache
-                        .coverage
-                        .pairs
-                        .iter()
-                        .any(|p| p.a == a && p.b == b && p.opening);
+                    let pair = cache.coverage.pairs.iter().find(|p| p.a == a && p.b == b);
+                    let opening = pair.is_some_and(|p| p.opening);
+                    let score = pair.map_or(0.0, |p| p.score);
                     lines.push(format!(
-                        "With sentence {}, it shares {}{}",
+                        "With sentence {} (score {score:.2}), it shares {}{}",
                         m + 1,
                         why.describe(),
                         if opening {
@@ -165,7 +163,7 @@ impl Workspace {
         ));
         ui.label(
             RichText::new(format!(
-                "Only in column 1: {} · only in column 2: {} (a bar in the margin and a dotted underline)",
+                "Only in column 1: {} · only in column 2: {}, shown by a bar in the margin and a dotted underline",
                 c.only_a.len(),
                 c.only_b.len()
             ))
@@ -181,18 +179,19 @@ impl Workspace {
                     col + 1
                 )
             } else {
-                let list: Vec<String> = matches.iter().map(|m| (m + 1).to_string()).collect();
+                let mut numbers: Vec<usize> = matches.iter().map(|m| m + 1).collect();
+                numbers.sort_unstable();
                 format!(
-                    "Sentence {} of column {} matches sentence {} of column {other}",
+                    "Sentence {} of column {} matches {} of column {other}",
                     s + 1,
                     col + 1,
-                    list.join(", ")
+                    sentences_named(&numbers)
                 )
             };
             ui.label(text);
             // Why each link was made: a reader checks the words, not a score.
             for why in self.links_explained(cache, col, s).iter() {
-                ui.label(RichText::new(why).weak());
+                ui.label(why);
             }
         }
         for d in &c.differing_numbers {
@@ -229,5 +228,17 @@ impl Workspace {
                     ui.end_row();
                 }
             });
+    }
+}
+
+/// "sentence 3", "sentences 1 and 2", "sentences 1, 4 and 9".
+fn sentences_named(numbers: &[usize]) -> String {
+    match numbers {
+        [one] => format!("sentence {one}"),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
+            format!("sentences {} and {last}", rest.join(", "))
+        }
+        [] => String::new(),
     }
 }

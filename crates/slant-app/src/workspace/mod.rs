@@ -346,6 +346,9 @@ impl Workspace {
         // The note box shows the selected sentence's note for the current reviewer, whatever
         // changed since the last frame.
         self.sync_note();
+        // A solid scroll bar takes its own room: a floating one covered the last letters of
+        // every line when the pointer was over the panel.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
                 (Some(a), Some(s), Some(r)) => {

@@ -18,7 +18,7 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     h.run();
     h.get_by_label("Compare columns 1 and 2");
     h.get_by_label(
-        "Reported by both: 3 of 30 sentences in column 1 (10%), 3 of 33 in column 2 (9%)",
+        "Reported by both: 2 of 30 sentences in column 1 (7%), 2 of 33 in column 2 (6%)",
     );
     h.get_by_label("NBC News (1)");
     h.get_by_label("Senator Elizabeth Warren (1)");
@@ -27,10 +27,10 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     h.get_by_label_contains("In a high-stakes meeting at President Donald Trump")
         .click();
     h.run();
-    h.get_by_label("Sentence 2 of column 1 matches sentence 2, 1 of column 2");
-    // Each link says why: what the two sentences share.
-    h.get_by_label_contains("With sentence 2, it shares the words high-stakes, military, action, ballistic, missile, program; the names President, Donald, Trump");
-    h.get_by_label_contains("With sentence 1, it shares the words military, action");
+    h.get_by_label("Sentence 2 of column 1 matches sentences 1 and 2 of column 2");
+    // Each link says why: what the two sentences share, names whole.
+    h.get_by_label_contains("With sentence 2 (score 0.40), it shares the words high-stakes, military, action, ballistic, missile, program; the names President Donald Trump");
+    h.get_by_label_contains("With sentence 1 (score 0.36), it shares the words military, action");
     // A sentence only one outlet reports says so.
     h.get_by_label_contains("The June 2025 conflict marked a dramatic escalation")
         .click();
