@@ -71,6 +71,7 @@ sed 's/,M\. Rivera,loaded,/,Bo Park,speculation,/; s/,M\. Rivera,/,Bo Park,/' "$
 "$SLANT" key "$HOME/class.ron" "M. Rivera" >/dev/null
 start "$HOME/class.ron"
 xdotool key --delay 300 --window "$WID" c d
+xdotool mousemove --window "$WID" 900 32   # on the empty toolbar: no tooltip anywhere
 sleep 1.5
 import -window "$WID" "$OUT/class.png"
 kill $APP; wait $APP 2>/dev/null || true

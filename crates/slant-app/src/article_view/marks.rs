@@ -10,9 +10,14 @@ use crate::theme;
 use crate::ui_command::UiCommand;
 use slant_core::model::Tag;
 
-/// The rectangle of a run of the galley, in screen coordinates.
+/// The rectangle of a run of the galley, in screen coordinates. A run that starts a wrapped row
+/// is measured from that row: its start cursor would otherwise sit at the end of the row above,
+/// and the rectangle would reach across the column.
 fn rect_of(laid: &Laid, piece: &Piece) -> Rect {
-    let start = laid.galley.pos_from_cursor(CCursor::new(piece.chars.start));
+    let start = laid.galley.pos_from_cursor(CCursor {
+        prefer_next_row: true,
+        ..CCursor::new(piece.chars.start)
+    });
     let end = laid.galley.pos_from_cursor(CCursor::new(piece.chars.end));
     start
         .union(end)

@@ -98,6 +98,18 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
     assert!(h.state().settings.class_view);
     let bars = h.query_all_by_label_contains("Class: F").count();
     assert!(bars > 10, "a bar per sentence in view: {bars}");
+    // Each bar sits before its sentence's first word, one line high, even where the sentence
+    // starts a wrapped line (it once stretched from the end of the line above across the
+    // column).
+    for bar in h.query_all_by_label_contains("Class: F") {
+        let r = bar.rect();
+        assert!(
+            r.height() < 30.0 && r.width() < 40.0,
+            "a bar of {:.0}×{:.0}",
+            r.width(),
+            r.height()
+        );
+    }
     // The headline: everyone said Loaded.
     assert!(
         h.query_by_label_contains("Class: F 0 · Q 0 · S 0 · L 3 · untagged 0 · agreement 100%")
