@@ -435,6 +435,13 @@ fn false_friend(text: &str, span: Span) -> bool {
 /// Words in capitals for emphasis (URGES): five letters or more, without periods, in a sentence
 /// that is not itself set in capitals, and a word Slant's lists know.
 fn shouted(sentence: &str, base: usize, lexicons: &Lexicons) -> Vec<Span> {
+    // Most sentences hold no word of five capitals: answer them without building anything.
+    let may_shout = sentence
+        .split_whitespace()
+        .any(|w| w.len() >= 5 && w.chars().filter(|c| c.is_uppercase()).nth(4).is_some());
+    if !may_shout {
+        return Vec::new();
+    }
     let words: Vec<(usize, &str)> = sentence
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
