@@ -141,6 +141,17 @@ fn the_cli_compares_two_articles_as_json() {
         .map(|n| n.as_u64().unwrap())
         .collect();
     assert!(only_a.contains(&4), "the June war is only in A: {only_a:?}");
+    // … and B speaks of the same subject as a guess (fields: a, b, score, why).
+    let related = doc["related"].as_array().expect("related");
+    assert!(
+        related
+            .iter()
+            .any(|r| r["a"] == 4 && r["b"] == 24 && r["why"] == "guess_and_report"),
+        "{related:?}"
+    );
+    // Each pair says what its sentences share.
+    let first = &doc["pairs"][0];
+    assert!(first["shared"]["words"].is_array() && first["opening"].is_boolean());
     let only_b: Vec<u64> = doc["only_b"]
         .as_array()
         .unwrap()

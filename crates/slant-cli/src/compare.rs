@@ -24,6 +24,17 @@ struct CompareDoc<'a> {
     /// Share of each article's sentences that the other also reports, 0 to 1.
     shared: Sides<f64>,
     differing_numbers: Vec<DifferingOut<'a>>,
+    /// Sentences about the same subject making different claims, where one has no pair.
+    related: Vec<RelatedOut>,
+}
+
+#[derive(Serialize)]
+struct RelatedOut {
+    a: usize,
+    b: usize,
+    score: f64,
+    /// "guess_and_report" or "same_subject".
+    why: align::Difference,
 }
 
 #[derive(Serialize)]
@@ -131,6 +142,16 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     shown_b: &d.shown_b,
                 })
                 .collect(),
+            related: c
+                .related
+                .iter()
+                .map(|r| RelatedOut {
+                    a: r.a + 1,
+                    b: r.b + 1,
+                    score: (f64::from(r.score) * 1000.0).round() / 1000.0,
+                    why: r.why,
+                })
+                .collect(),
         },
         || text(a, b, &c, &sa, &sb),
     )
@@ -201,6 +222,23 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
                 "  {:>4}  {}",
                 i + 1,
                 short(article.sentence_text(i), 100)
+            );
+        }
+    }
+    if !c.related.is_empty() {
+        let _ = writeln!(
+            t,
+            "\nSame subject, different claims (A ↔ B; one of the two has no matching sentence):"
+        );
+        for r in &c.related {
+            let _ = writeln!(
+                t,
+                "  {:>4} ↔ {:<4} {}  |  {}  ({})",
+                r.a + 1,
+                r.b + 1,
+                short(a.sentence_text(r.a), 50),
+                short(b.sentence_text(r.b), 50),
+                r.why.describe()
             );
         }
     }

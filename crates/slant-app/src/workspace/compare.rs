@@ -193,6 +193,17 @@ impl Workspace {
             for why in self.links_explained(cache, col, s).iter() {
                 ui.label(why);
             }
+            // The same subject told as another claim: where two outlets differ.
+            for r in &c.related {
+                let (mine, theirs) = if col == 0 { (r.a, r.b) } else { (r.b, r.a) };
+                if mine == s {
+                    ui.label(format!(
+                        "Same subject, another claim: sentence {} of column {other} ({})",
+                        theirs + 1,
+                        r.why.describe()
+                    ));
+                }
+            }
         }
         for d in &c.differing_numbers {
             ui.label(format!(

@@ -36,6 +36,10 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
         .click();
     h.run();
     h.get_by_label("Sentence 4 of column 1: only this article reports it");
+    // … but the other article speaks of the same subject as a guess.
+    h.get_by_label(
+        "Same subject, another claim: sentence 24 of column 2 (one guesses, the other reports)",
+    );
 
     // U fades what both report; M again leaves compare mode.
     h.key_press(Key::U);

@@ -263,6 +263,48 @@ fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
 /// Every pair of sentences scoring at least `threshold` that shares an ordinary content word
 /// and survives [`PRUNE`], by sentence of A then score, highest first.
 pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32) -> Vec<Pair> {
+    alignment(a_text, a, b_text, b, threshold).pairs
+}
+
+/// Two sentences about the same subject that make different claims: not a pair (neither
+/// reports what the other does), but where two outlets tell the same thing differently.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Related {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    pub why: Difference,
+}
+
+/// How two sentences about the same subject differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Difference {
+    /// One guesses (a hedge: could, may, expected to) where the other reports.
+    GuessAndReport,
+    /// One ordinary word and the story's names in common: the same subject, another statement.
+    SameSubject,
+}
+
+impl Difference {
+    /// In a reader's words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Difference::GuessAndReport => "one guesses, the other reports",
+            Difference::SameSubject => "the same subject, another statement",
+        }
+    }
+}
+
+/// The pairs of two articles, and the related sentences where one of the two has no pair.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alignment {
+    pub pairs: Vec<Pair>,
+    pub related: Vec<Related>,
+}
+
+/// [`align`], with the sentences that are about the same subject but make different claims.
+pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32) -> Alignment {
     let sets = term_sets(a_text, a, b_text, b);
     let mut postings: Vec<Vec<(u32, bool)>> = vec![Vec::new(); sets.vocabulary];
     for (j, set) in sets.b.iter().enumerate() {
@@ -271,6 +313,8 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
         }
     }
     let mut found = Vec::new();
+    // Pairs sharing only one ordinary word: the same subject, not the same claim.
+    let mut weak = Vec::new();
     // Dense counters with the list of those touched: cheaper than a map per sentence.
     let mut shared = vec![0f32; sets.b.len()];
     let b_weights: Vec<f32> = sets.b.iter().map(|s| sets.weight(s)).collect();
@@ -295,15 +339,18 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
 
             let union = a_weight + b_weights[j as usize] - common;
             let score = (common / union).min(1.0);
-            if score >= threshold
-                && (shared_content >= 2 || (shared_content == 1 && score >= ONE_WORD_SCORE))
-            {
-                found.push(Pair {
+            if score >= threshold && shared_content >= 1 {
+                let pair = Pair {
                     a: i,
                     b: j as usize,
                     score,
                     opening: false,
-                });
+                };
+                if shared_content >= 2 || score >= ONE_WORD_SCORE {
+                    found.push(pair);
+                } else {
+                    weak.push(pair);
+                }
             }
         }
     }
@@ -322,7 +369,17 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
             .collect()
     };
     let (spec_a, spec_b) = (speculative(a_text, a), speculative(b_text, b));
-    found.retain(|p| spec_a[p.a] == spec_b[p.b] || p.score >= threshold * MIXED_CLAIMS);
+    let mut related: Vec<(Pair, Difference)> = weak
+        .into_iter()
+        .map(|p| (p, Difference::SameSubject))
+        .collect();
+    found.retain(|p| {
+        let same_kind = spec_a[p.a] == spec_b[p.b] || p.score >= threshold * MIXED_CLAIMS;
+        if !same_kind {
+            related.push((*p, Difference::GuessAndReport));
+        }
+        same_kind
+    });
     let mut best_a = vec![0f32; a.len()];
     let mut best_b = vec![0f32; b.len()];
     for p in &found {
@@ -357,7 +414,36 @@ pub fn align(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: f32)
             .then(y.score.total_cmp(&x.score))
             .then(x.b.cmp(&y.b))
     });
-    out
+    // Related sentences are shown where a claim has no counterpart: the strongest for each
+    // sentence, as for pairs.
+    let mut paired_a = vec![false; a.len()];
+    let mut paired_b = vec![false; b.len()];
+    for p in &out {
+        paired_a[p.a] = true;
+        paired_b[p.b] = true;
+    }
+    related.retain(|(p, _)| !(paired_a[p.a] && paired_b[p.b]));
+    let mut best_a = vec![0f32; a.len()];
+    let mut best_b = vec![0f32; b.len()];
+    for (p, _) in &related {
+        best_a[p.a] = best_a[p.a].max(p.score);
+        best_b[p.b] = best_b[p.b].max(p.score);
+    }
+    let mut related: Vec<Related> = related
+        .into_iter()
+        .filter(|(p, _)| p.score >= best_a[p.a] || p.score >= best_b[p.b])
+        .map(|(p, why)| Related {
+            a: p.a,
+            b: p.b,
+            score: p.score,
+            why,
+        })
+        .collect();
+    related.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+    Alignment {
+        pairs: out,
+        related,
+    }
 }
 
 /// An article's opening: its headline (a first line without a closing full stop) and the
@@ -537,6 +623,14 @@ mod tests {
         let found = pairs(a, b);
         assert!(!found.contains(&(7, 11)), "{found:?}");
         assert!(found.contains(&(1, 1)), "{found:?}");
+        // Not a pair, but the same subject: kept apart as related sentences.
+        let (sa, sb) = (segment::split(a), segment::split(b));
+        let related = alignment(a, &sa, b, &sb, THRESHOLD).related;
+        let with = |a: usize, b: usize| related.iter().find(|r| r.a == a && r.b == b);
+        assert_eq!(with(7, 11).map(|r| r.why), Some(Difference::SameSubject));
+        // "The June 2025 conflict marked a dramatic escalation…" / "…a war between Israel and
+        // Iran is ‘almost inevitable.’"
+        assert_eq!(with(3, 23).map(|r| r.why), Some(Difference::GuessAndReport));
         // A short sentence that is mostly the other's still pairs on one word.
         assert_eq!(
             pairs(

@@ -4,7 +4,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::align::{self, Pair};
+use super::align::{self, Pair, Related};
 use crate::model::Article;
 
 /// The comparison of article A with article B.
@@ -19,6 +19,8 @@ pub struct Coverage {
     pub sentences_b: usize,
     /// Aligned sentences whose figures for the same thing differ.
     pub differing_numbers: Vec<Differing>,
+    /// Sentences about the same subject that make different claims, where one has no pair.
+    pub related: Vec<Related>,
 }
 
 /// One claim with different figures: the numbers each sentence gives before the same word.
@@ -59,7 +61,7 @@ fn share(part: usize, whole: usize) -> f64 {
 
 /// Compares two articles.
 pub fn compare(a: &Article, b: &Article) -> Coverage {
-    let pairs = align::align(
+    let align::Alignment { pairs, related } = align::alignment(
         &a.text,
         &a.sentences,
         &b.text,
@@ -91,6 +93,7 @@ pub fn compare(a: &Article, b: &Article) -> Coverage {
         sentences_b: b.sentences.len(),
         pairs,
         differing_numbers,
+        related,
     }
 }
 
