@@ -1,0 +1,179 @@
+//! Who gets a voice: the speakers of a reviewer's Quote sentences, named or not.
+//!
+//! A speaker is found next to an attribution verb outside the quotation marks ("…,’ said Senator
+//! Elizabeth Warren", "one U.S. official told NBC"). A name ends in a capitalised word (Warren,
+//! Trump, NBC News); a description ends in a common noun (a former U.S. diplomat, Israeli
+//! officials) and counts as unnamed, as does any speaker in a sentence that says the source asked
+//! for anonymity. A pronoun (he said) continues a voice already counted, so it adds none.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Article, ReviewerId, Tag};
+
+pub use speaker::{outside_quotes, speaker};
+
+mod speaker;
+
+/// Named or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceKind {
+    Named,
+    Unnamed,
+}
+
+/// Who a speaker is, as every part of Slant tells them apart: the quoted voices of the
+/// statistics and reports, and who gets to speak in a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person named ("Senator Warren").
+    Named,
+    /// Someone not named ("one U.S. official", "diplomats").
+    Anonymous,
+    /// A news organisation ("NBC News", "The Washington Post").
+    Outlet,
+}
+
+/// The kind of a speaker found by [`speaker`] (or cited by "according to", which is `Named`).
+pub fn classify(name: &str, kind: VoiceKind) -> SpeakerKind {
+    match kind {
+        VoiceKind::Named if is_outlet(name) => SpeakerKind::Outlet,
+        VoiceKind::Named => SpeakerKind::Named,
+        VoiceKind::Unnamed => SpeakerKind::Anonymous,
+    }
+}
+
+/// Last words of news organisations' names.
+const OUTLET_WORDS: &[&str] = &[
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Guardian",
+    "Telegraph",
+    "Press",
+    "Wire",
+    "Gazette",
+    "Magazine",
+    "Radio",
+    "Television",
+    "Broadcasting",
+    "Agency",
+    "Network",
+    "Reuters",
+    "Bloomberg",
+    "Haaretz",
+    "Politico",
+    "Axios",
+    "Economist",
+];
+
+/// News organisations known by an abbreviation.
+const OUTLET_NAMES: &[&str] = &[
+    "NBC",
+    "CBS",
+    "ABC",
+    "CNN",
+    "BBC",
+    "NPR",
+    "MSNBC",
+    "AP",
+    "AFP",
+    "Fox",
+    "Al Jazeera",
+];
+
+pub fn is_outlet(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    OUTLET_WORDS.contains(&last)
+        || OUTLET_NAMES
+            .iter()
+            .any(|o| name == *o || name.ends_with(&format!(" {o}")))
+}
+
+/// One speaker and the sentences (0-based) that quote them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Voice {
+    pub name: String,
+    pub kind: VoiceKind,
+    pub sentences: Vec<usize>,
+}
+
+/// The voices a reviewer's Quote sentences give, in order of first appearance.
+pub fn quoted_voices(article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
+    let speakers = |s: usize| speaker(article.sentence_text(s));
+    gather(article, reviewer, speakers)
+}
+
+/// Every sentence's speaker, found once for an article's text: what depends on the text alone,
+/// so that a tag changes only which of them count ([`Speakers::quoted_voices`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Speakers(Vec<Option<(String, VoiceKind)>>);
+
+impl Speakers {
+    pub fn of(article: &Article) -> Speakers {
+        Speakers(
+            (0..article.sentences.len())
+                .map(|s| speaker(article.sentence_text(s)))
+                .collect(),
+        )
+    }
+
+    /// As [`quoted_voices`], from the speakers found before.
+    pub fn quoted_voices(&self, article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
+        gather(article, reviewer, |s| self.0.get(s).cloned().flatten())
+    }
+}
+
+/// The voices of the reviewer's Quote sentences, one per speaker.
+fn gather(
+    article: &Article,
+    reviewer: &ReviewerId,
+    speaker_of: impl Fn(usize) -> Option<(String, VoiceKind)>,
+) -> Vec<Voice> {
+    let mut voices: Vec<Voice> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let Some(annotations) = article.annotations.get(reviewer) else {
+        return voices;
+    };
+    for (&s, annotation) in annotations {
+        if annotation.tag != Some(Tag::Quote) {
+            continue;
+        }
+        let Some((name, kind)) = speaker_of(s) else {
+            continue;
+        };
+        // A named person is known by the last word of the name (Warren, Senator Warren).
+        let key = match kind {
+            VoiceKind::Named => person_key(&name),
+            VoiceKind::Unnamed => name.to_lowercase(),
+        };
+        match index.get(&key) {
+            Some(&v) => voices[v].sentences.push(s),
+            None => {
+                index.insert(key, voices.len());
+                voices.push(Voice {
+                    name,
+                    kind,
+                    sentences: vec![s],
+                });
+            }
+        }
+    }
+    voices
+}
+
+/// A named person is known by the last word of the name: Warren, Senator Warren and Elizabeth
+/// Warren are one voice.
+pub fn person_key(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or(name).to_owned()
+}
+
+/// How many named and unnamed voices.
+pub fn count(voices: &[Voice]) -> (usize, usize) {
+    let named = voices.iter().filter(|v| v.kind == VoiceKind::Named).count();
+    (named, voices.len() - named)
+}
