@@ -114,7 +114,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                 .map(|p| PairOut {
                     a: p.a + 1,
                     b: p.b + 1,
-                    score: (f64::from(p.score) * 1000.0).round() / 1000.0,
+                    score: three_places(p.score),
                     shared: align::shared(a.sentence_text(p.a), b.sentence_text(p.b)),
                     opening: p.opening,
                 })
@@ -148,7 +148,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                 .map(|r| RelatedOut {
                     a: r.a + 1,
                     b: r.b + 1,
-                    score: (f64::from(r.score) * 1000.0).round() / 1000.0,
+                    score: three_places(r.score),
                     why: r.why,
                 })
                 .collect(),
@@ -164,6 +164,11 @@ fn short(s: &str, n: usize) -> String {
     } else {
         format!("{}…", s.chars().take(n - 1).collect::<String>())
     }
+}
+
+/// A score as the JSON gives it: three decimal places.
+fn three_places(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
 }
 
 fn percent(x: f64) -> String {
