@@ -40,7 +40,9 @@ pub struct Page {
 /// separated by blank lines, scripts and styles left out. No furniture rules: the writer put
 /// this block in the article.
 pub(crate) fn fragment_text(fragment: &str) -> String {
-    let html = Html::parse_fragment(fragment);
+    // Nesting no page reaches is flattened first, as for pages: the parser's cost grows with
+    // the square of the depth.
+    let html = Html::parse_fragment(&nesting::flatten(fragment));
     body::Blocks::collect(html.root_element(), |el| {
         matches!(
             el.value().name(),
