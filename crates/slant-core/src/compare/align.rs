@@ -36,6 +36,10 @@ pub const MIXED_CLAIMS: f32 = 1.5;
 /// goes.
 pub const PRUNE: f32 = 0.7;
 
+/// The most counterparts a sentence keeps (its strongest): one outlet's sentence is at most a
+/// few of the other's.
+pub const MAX_COUNTERPARTS: usize = 5;
+
 /// A sentence of A and a sentence of B (0-based) that report the same content.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pair {
@@ -390,6 +394,9 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
         .into_iter()
         .filter(|p| p.score >= PRUNE * best_a[p.a] || p.score >= PRUNE * best_b[p.b])
         .collect();
+    // A sentence told in many places keeps its strongest few: two articles that repeat one
+    // sentence 2,000 times would otherwise pair it 4 million times.
+    strongest(&mut out, a.len(), b.len(), |p| (p.a, p.b, p.score));
     // The openings of two articles on the same event (headline, first sentence) report its
     // central fact, often in other words ("Stoltz Ousts Vance" / "Newcomer Topples Democratic
     // Mayor"): they pair when they share any ordinary content word, whatever their score.
@@ -439,11 +446,32 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
             why,
         })
         .collect();
+    strongest(&mut related, a.len(), b.len(), |r| (r.a, r.b, r.score));
     related.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
     Alignment {
         pairs: out,
         related,
     }
+}
+
+/// Keeps at most [`MAX_COUNTERPARTS`] links per sentence, the strongest (in any order after).
+fn strongest<T>(
+    links: &mut Vec<T>,
+    a_len: usize,
+    b_len: usize,
+    ends: impl Fn(&T) -> (usize, usize, f32),
+) {
+    links.sort_by(|x, y| ends(y).2.total_cmp(&ends(x).2));
+    let (mut on_a, mut on_b) = (vec![0usize; a_len], vec![0usize; b_len]);
+    links.retain(|l| {
+        let (a, b, _) = ends(l);
+        let keep = on_a[a] < MAX_COUNTERPARTS && on_b[b] < MAX_COUNTERPARTS;
+        if keep {
+            on_a[a] += 1;
+            on_b[b] += 1;
+        }
+        keep
+    });
 }
 
 /// An article's opening: its headline (a first line without a closing full stop) and the
@@ -639,6 +667,18 @@ mod tests {
             ),
             vec![(0, 0)]
         );
+    }
+
+    #[test]
+    fn a_sentence_repeated_keeps_its_strongest_few_links() {
+        let text = "The council met on Tuesday to discuss the flooded homes. ".repeat(50);
+        let spans = segment::split(&text);
+        let got = align(&text, &spans, &text, &spans, THRESHOLD);
+        for i in 0..spans.len() {
+            assert!(got.iter().filter(|p| p.a == i).count() <= MAX_COUNTERPARTS);
+            assert!(got.iter().filter(|p| p.b == i).count() <= MAX_COUNTERPARTS);
+        }
+        assert!(got.len() >= spans.len(), "every sentence keeps a link");
     }
 
     #[test]
