@@ -50,7 +50,11 @@ pub(super) fn main_text(page: &Html) -> MainText {
     let blocks = match found {
         // On short pages trafilatura's fallback can repeat the text: it never holds more words
         // than the page.
-        Some(mut found) if !found.is_empty() && found.word_count() <= page_words => {
+        Some(mut found)
+            if !found.is_empty()
+                && found.word_count() <= page_words
+                && words_as_on_page(&found, &visible) =>
+        {
             // Lines that the page shows only inside its furniture (share bars, related links,
             // newsletter boxes) stay out even where trafilatura keeps them.
             let article: HashSet<String> = Blocks::collect(cleaned.root_element(), skip)
@@ -101,6 +105,26 @@ fn trafilatura(page: &str) -> Option<Blocks> {
     let fragment = Html::parse_fragment(&content);
     Some(Blocks::collect(fragment.root_element(), is_furniture))
 }
+
+/// Whether trafilatura's words are the page's: on a short page its fallback can glue the
+/// paragraphs together ("river planThe city council…"), making words the page never shows.
+fn words_as_on_page(found: &Blocks, page: &Html) -> bool {
+    let shown: HashSet<&str> = page
+        .root_element()
+        .text()
+        .flat_map(str::split_whitespace)
+        .collect();
+    let lines: Vec<String> = found.clone().lines().collect();
+    let (mut all, mut seen) = (0usize, 0usize);
+    for word in lines.iter().flat_map(|l| l.split_whitespace()) {
+        all += 1;
+        seen += usize::from(shown.contains(word));
+    }
+    seen * 100 >= all * GLUED_WORDS_PERCENT
+}
+
+/// The share of trafilatura's words (in percent) that the page must show as they are.
+const GLUED_WORDS_PERCENT: usize = 97;
 
 fn word_count<'a>(text: impl Iterator<Item = &'a str>) -> usize {
     text.map(|t| t.split_whitespace().count()).sum()

@@ -428,6 +428,19 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_of_a_short_page_are_never_glued_together() {
+        let page = extract(
+            "<html><body><article><h1>Council approves river plan</h1><p>The city council voted 7-2 on Tuesday to approve a $72 million flood defence plan for the river district.</p><p>Sign up for our newsletter</p><p>Construction is expected to begin in the spring of 2026 and finish by 2029, officials said.</p></article></body></html>",
+        );
+        assert!(
+            page.body.contains("river district.\n\nConstruction"),
+            "{:?}",
+            page.body
+        );
+        assert!(!page.body.contains("planThe"), "{:?}", page.body);
+    }
+
+    #[test]
     fn a_furniture_word_on_an_outer_element_does_not_remove_the_story() {
         for (open, close) in [
             ("<body class=\"paywall\">", "</body>"),
