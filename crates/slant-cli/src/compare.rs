@@ -166,6 +166,15 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// "1 sentence", "30 sentences".
+fn sentences(n: usize) -> String {
+    if n == 1 {
+        "1 sentence".into()
+    } else {
+        format!("{n} sentences")
+    }
+}
+
 /// A score as the JSON gives it: three decimal places.
 fn three_places(score: f32) -> f64 {
     (f64::from(score) * 1000.0).round() / 1000.0
@@ -180,17 +189,17 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
     let mut t = String::new();
     let _ = writeln!(
         t,
-        "A  {}: {} ({} sentences)",
+        "A  {}: {} ({})",
         a.id.as_str(),
         a.title,
-        c.sentences_a
+        sentences(c.sentences_a)
     );
     let _ = writeln!(
         t,
-        "B  {}: {} ({} sentences)",
+        "B  {}: {} ({})",
         b.id.as_str(),
         b.title,
-        c.sentences_b
+        sentences(c.sentences_b)
     );
     let _ = writeln!(
         t,

@@ -87,9 +87,13 @@ pub fn section(report: &Report) -> Markup {
                     summary { "Only in the first (" (c.only_a.len()) ") and only in the second (" (c.only_b.len()) ")" }
                     @for (label, only, article) in [("Only in the first", &c.only_a, p.a), ("Only in the second", &c.only_b, p.b)] {
                         h4 { (label) }
-                        ol {
-                            @for &i in only.iter() {
-                                li value=(i + 1) { (article.sentence_text(i)) }
+                        @if only.is_empty() {
+                            p { "None." }
+                        } @else {
+                            ol {
+                                @for &i in only.iter() {
+                                    li value=(i + 1) { (article.sentence_text(i)) }
+                                }
                             }
                         }
                     }
@@ -137,15 +141,21 @@ pub fn markdown(report: &Report, md: &mut String) {
                 d.b + 1
             );
         }
+        if !c.differing_numbers.is_empty() {
+            md.push('\n'); // the list ends before the next paragraph
+        }
+        // "sentence 3", "sentences 1, 4 and 9", "none".
         let list = |only: &[usize]| -> String {
-            only.iter()
-                .map(|i| (i + 1).to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            let numbers: Vec<String> = only.iter().map(|i| (i + 1).to_string()).collect();
+            match numbers.as_slice() {
+                [] => "none".into(),
+                [one] => format!("sentence {one}"),
+                [rest @ .., last] => format!("sentences {} and {last}", rest.join(", ")),
+            }
         };
         let _ = writeln!(
             md,
-            "Only in the first: sentences {}.\n\nOnly in the second: sentences {}.\n",
+            "Only in the first: {}.\n\nOnly in the second: {}.\n",
             list(&c.only_a),
             list(&c.only_b)
         );
