@@ -257,7 +257,13 @@ pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
         if !can_speak(&phrase) {
             continue;
         }
-        let last = phrase.split_whitespace().last()?;
+        // The head of "analysts at Smith & Wesson Capital" is "analysts": what follows a
+        // preposition says where they work, not who they are.
+        let head = phrase
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "at" | "of" | "from" | "with" | "for" | "in"))
+            .collect::<Vec<_>>();
+        let last = head.last().copied().or(phrase.split_whitespace().last())?;
         let named = last.chars().next().is_some_and(char::is_uppercase)
             && !SOURCE_NOUNS.contains(&last.to_lowercase().as_str())
             && !anonymous;
@@ -362,8 +368,15 @@ fn can_speak(phrase: &str) -> bool {
 /// Words that can open a speaker: a capitalised word or a determiner ("a", "one").
 fn starts_speaker(phrase: &str) -> bool {
     let first = phrase.split_whitespace().next().unwrap_or("");
+    // "…,” said fire chief Dana Ruiz": a job before a name.
+    let job_then_name = phrase.split_whitespace().count() <= 5
+        && phrase
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
     first.chars().next().is_some_and(char::is_uppercase)
         || DETERMINERS.contains(&first.to_lowercase().as_str())
+        || job_then_name
 }
 
 /// Up to six words after the verb, to the first comma, stop, colon or "who".
@@ -426,8 +439,16 @@ fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
         DETERMINERS.contains(&first.as_str()) && first != "one"
             || !has_name(last) && !is_subject(last)
     };
+    // "Dana Ruiz, the fire chief, said": the name before an aside. Only a name: a clause
+    // ("Unemployment climbed to 4.5 percent in March, the state office said") is not one.
+    let a_name = |c: &str| {
+        let words: Vec<&str> = c.split_whitespace().collect();
+        words.len() <= 4 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
     let chosen = match chunks.len() {
-        n if n >= 2 && aside && capitalised_end(chunks[n - 2]) => chunks[n - 2],
+        n if n >= 2 && aside && capitalised_end(chunks[n - 2]) && a_name(chunks[n - 2]) => {
+            chunks[n - 2]
+        }
         _ => last,
     };
     let mut kept: Vec<&str> = chosen.split_whitespace().collect();
@@ -437,7 +458,8 @@ fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
     {
         kept.pop();
     }
-    let start = kept.len().saturating_sub(5);
+    // "Analysts at Smith & Wesson Capital": a speaker with where they work.
+    let start = kept.len().saturating_sub(7);
     let phrase = kept[start..].join(" ");
     let phrase = phrase
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -572,6 +594,18 @@ mod tests {
         assert_eq!(
             who("Williams said the men had planned it for months."),
             named("Williams")
+        );
+        assert_eq!(
+            who("Unemployment climbed to 4.5 percent in March, the state labour office said."),
+            unnamed("the state labour office")
+        );
+        assert_eq!(
+            who("Analysts at Smith & Wesson Capital said the rise was expected."),
+            unnamed("Analysts at Smith & Wesson Capital")
+        );
+        assert_eq!(
+            who("“We will rebuild,” said fire chief Dana Ruiz."),
+            named("fire chief Dana Ruiz")
         );
     }
 
