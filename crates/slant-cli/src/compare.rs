@@ -220,13 +220,11 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
             short(a.sentence_text(p.a), 50),
             short(b.sentence_text(p.b), 50)
         );
-        let why = align::shared(a.sentence_text(p.a), b.sentence_text(p.b));
-        let opening = if p.opening {
-            " (both open their articles)"
-        } else {
-            ""
-        };
-        let _ = writeln!(t, "              sharing {}{opening}", why.describe());
+        let _ = writeln!(
+            t,
+            "              sharing {}",
+            p.explain(a.sentence_text(p.a), b.sentence_text(p.b))
+        );
     }
     for (label, only, article) in [("A", &c.only_a, a), ("B", &c.only_b, b)] {
         let _ = writeln!(t, "\nOnly in {label} ({}):", only.len());

@@ -6,7 +6,6 @@ use egui::{RichText, Ui};
 
 use super::Workspace;
 use crate::article_view::CompareSide;
-use slant_core::compare::align;
 use slant_core::compare::coverage::{self, Coverage};
 use slant_core::compare::sources::{self, Source, SourceKind};
 
@@ -120,21 +119,16 @@ impl Workspace {
                 let matches = &cache.counterparts[col][s];
                 // The strongest few: a sentence repeated through a long text can match dozens.
                 for &m in matches.iter().take(SHOWN_LINKS) {
-                    let why = align::shared(this.sentence_text(s), that.sentence_text(m));
                     let (a, b) = if col == 0 { (s, m) } else { (m, s) };
-                    let pair = cache.coverage.pairs.iter().find(|p| p.a == a && p.b == b);
-                    let opening = pair.is_some_and(|p| p.opening);
-                    let score = pair.map_or(0.0, |p| p.score);
-                    lines.push(format!(
-                        "With sentence {} (score {score:.2}), it shares {}{}",
-                        m + 1,
-                        why.describe(),
-                        if opening {
-                            " (both open their articles)"
-                        } else {
-                            ""
-                        }
-                    ));
+                    let [ta, tb] = if col == 0 { [this, that] } else { [that, this] };
+                    if let Some(pair) = cache.coverage.pairs.iter().find(|p| p.a == a && p.b == b) {
+                        lines.push(format!(
+                            "With sentence {} (score {:.2}), it shares {}",
+                            m + 1,
+                            pair.score,
+                            pair.explain(ta.sentence_text(a), tb.sentence_text(b))
+                        ));
+                    }
                 }
                 if matches.len() > SHOWN_LINKS {
                     lines.push(format!("… and {} more", matches.len() - SHOWN_LINKS));
@@ -179,13 +173,13 @@ impl Workspace {
                     col + 1
                 )
             } else {
-                let mut numbers: Vec<usize> = matches.iter().map(|m| m + 1).collect();
+                let mut numbers = matches.clone();
                 numbers.sort_unstable();
                 format!(
                     "Sentence {} of column {} matches {} of column {other}",
                     s + 1,
                     col + 1,
-                    sentences_named(&numbers)
+                    coverage::sentences_named(&numbers)
                 )
             };
             ui.label(text);
@@ -239,17 +233,5 @@ impl Workspace {
                     ui.end_row();
                 }
             });
-    }
-}
-
-/// "sentence 3", "sentences 1 and 2", "sentences 1, 4 and 9".
-fn sentences_named(numbers: &[usize]) -> String {
-    match numbers {
-        [one] => format!("sentence {one}"),
-        [rest @ .., last] => {
-            let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
-            format!("sentences {} and {last}", rest.join(", "))
-        }
-        [] => String::new(),
     }
 }

@@ -505,6 +505,19 @@ fn pair_score(sets: &TermSets, i: usize, j: usize) -> (f32, bool) {
     (score.min(1.0), content)
 }
 
+impl Pair {
+    /// Why the pair was made, as the app and the CLI show it: "the words indicted, jury; the
+    /// name Menendez", and "(both open their articles)" for the openings.
+    pub fn explain(&self, a_sentence: &str, b_sentence: &str) -> String {
+        let shared = shared(a_sentence, b_sentence).describe();
+        if self.opening {
+            format!("{shared} (both open their articles)")
+        } else {
+            shared
+        }
+    }
+}
+
 /// What two sentences share, as a reader is shown it: why they are linked. Serialised in
 /// `slant compare --json` (field names are a contract).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]

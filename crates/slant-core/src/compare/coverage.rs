@@ -51,6 +51,16 @@ impl Coverage {
     }
 }
 
+/// Sentences (0-based) named for a reader: "sentence 3", "sentences 1, 4 and 9", "none".
+pub fn sentences_named(sentences: &[usize]) -> String {
+    let numbers: Vec<String> = sentences.iter().map(|i| (i + 1).to_string()).collect();
+    match numbers.as_slice() {
+        [] => "none".into(),
+        [one] => format!("sentence {one}"),
+        [rest @ .., last] => format!("sentences {} and {last}", rest.join(", ")),
+    }
+}
+
 fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -264,6 +274,13 @@ mod tests {
             }]
         );
         assert!(c.shared_share_a() > 0.0 && c.shared_share_a() < 1.0);
+    }
+
+    #[test]
+    fn sentences_are_named_as_a_reader_says_them() {
+        assert_eq!(sentences_named(&[]), "none");
+        assert_eq!(sentences_named(&[2]), "sentence 3");
+        assert_eq!(sentences_named(&[0, 3, 8]), "sentences 1, 4 and 9");
     }
 
     #[test]

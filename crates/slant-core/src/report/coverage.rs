@@ -144,20 +144,11 @@ pub fn markdown(report: &Report, md: &mut String) {
         if !c.differing_numbers.is_empty() {
             md.push('\n'); // the list ends before the next paragraph
         }
-        // "sentence 3", "sentences 1, 4 and 9", "none".
-        let list = |only: &[usize]| -> String {
-            let numbers: Vec<String> = only.iter().map(|i| (i + 1).to_string()).collect();
-            match numbers.as_slice() {
-                [] => "none".into(),
-                [one] => format!("sentence {one}"),
-                [rest @ .., last] => format!("sentences {} and {last}", rest.join(", ")),
-            }
-        };
         let _ = writeln!(
             md,
             "Only in the first: {}.\n\nOnly in the second: {}.\n",
-            list(&c.only_a),
-            list(&c.only_b)
+            coverage::sentences_named(&c.only_a),
+            coverage::sentences_named(&c.only_b)
         );
         let _ = writeln!(
             md,
