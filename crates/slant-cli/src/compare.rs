@@ -6,9 +6,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Failure;
-use slant_core::compare::align;
 use slant_core::compare::coverage::{self, Coverage};
 use slant_core::compare::sources::{self, Source, SourceKind};
+use slant_core::compare::{align, explain};
 use slant_core::model::{Article, Project};
 use slant_core::store;
 
@@ -49,7 +49,7 @@ struct PairOut {
     b: usize,
     score: f64,
     /// Why the two sentences are linked: the words, names and numbers they share.
-    shared: align::Shared,
+    shared: explain::Shared,
     /// Linked as the openings of the two articles (headline, first sentence).
     opening: bool,
 }
@@ -115,7 +115,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     a: p.a + 1,
                     b: p.b + 1,
                     score: three_places(p.score),
-                    shared: align::shared(a.sentence_text(p.a), b.sentence_text(p.b)),
+                    shared: explain::shared(a.sentence_text(p.a), b.sentence_text(p.b)),
                     opening: p.opening,
                 })
                 .collect(),

@@ -1,7 +1,7 @@
 //! Sentence alignment between two articles: which sentences of B report what a sentence of A
 //! reports.
 //!
-//! Each sentence becomes a set of terms: content words stemmed with the Snowball English stemmer
+//! Each sentence becomes a set of terms (`terms.rs`): content words stemmed with the Snowball English stemmer
 //! (`support`, `supported`, `supporting` are one term), names and numbers. Two sentences score
 //! the Jaccard similarity of their sets (shared terms over all their terms, 0 to 1). Measured on
 //! the gold alignments (`tests/e2e/compare_gold.rs`), this beat TF-IDF cosines with names and
@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::terms::terms;
 use crate::model::Span;
 
 /// The lowest score that counts as "the same content", chosen by the sweep over every gold pair
@@ -49,163 +50,6 @@ pub struct Pair {
     /// Paired as the openings of the two articles (headline, first sentence), which report
     /// the event's central fact, rather than by score alone.
     pub opening: bool,
-}
-
-/// Words too common to say what a sentence is about.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "during", "each", "either", "for", "from", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "may", "me", "might", "more", "most", "much", "must", "my",
-    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
-    "out", "over", "own", "s", "said", "same", "says", "she", "should", "so", "some", "such",
-    "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your", "yours", "near", "across", "around", "within", "without", "toward",
-    "towards", "along", "among", "amid", "behind", "beyond", "despite", "inside", "outside", "per",
-    "via", "since", "onto", "till", "unless", "whether", "yet", "still", "even", "ever", "already",
-    "however",
-];
-
-/// Words of reporting, sourcing and hedging: two sentences that both say someone "told" a
-/// newspaper, cite "officials" or "suggest" something share how a claim reached the page, not
-/// the claim.
-const REPORTING: &[&str] = &[
-    "told",
-    "tell",
-    "tells",
-    "telling",
-    "according",
-    "added",
-    "adds",
-    "stated",
-    "noted",
-    "reported",
-    "reports",
-    "report",
-    "statement",
-    "interview",
-    "news",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "announced",
-    "confirmed",
-    "described",
-    "called",
-    "asked",
-    "suggest",
-    "suggests",
-    "suggested",
-    "suggesting",
-    "potential",
-    "potentially",
-    "possibly",
-    "likely",
-    "perhaps",
-    "reportedly",
-    "allegedly",
-    "claimed",
-    "claims",
-    "warned",
-    "officials",
-    "official",
-    "sources",
-    "source",
-];
-
-/// What a term of a sentence is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    /// An ordinary content word: what a claim is about.
-    Word,
-    Name,
-    /// A number or a year.
-    Number,
-    /// A word of reporting ("told", "statement"): how a claim reached the page, not what it is.
-    Reporting,
-}
-
-/// A term of a sentence.
-struct Term<'s> {
-    /// The stem (or `#` and the digits of a number): what two sentences share.
-    text: String,
-    /// The word as written, to show a reader what two sentences share.
-    word: &'s str,
-    kind: Kind,
-}
-
-impl Term<'_> {
-    fn content(&self) -> bool {
-        self.kind == Kind::Word
-    }
-}
-
-/// The terms of one sentence.
-fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
-    let mut out = Vec::new();
-    let mut first = true;
-    // In a Title Case Headline every word has a capital: capitals say nothing about names there.
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    let capitalised_words = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let title_case = words.len() >= 4 && capitalised_words * 10 >= words.len() * 6;
-    for raw in sentence.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/')) {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
-        }
-        let at_start = std::mem::replace(&mut first, false);
-        // Possessives and contractions: `Iran’s` is `Iran`.
-        let word = word
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .trim_end_matches("‘s");
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            let number: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-            out.push(Term {
-                text: format!("#{}", number.to_lowercase()),
-                word,
-                kind: Kind::Number,
-            });
-            continue;
-        }
-        let lower = word.to_lowercase();
-        // `U.S.`, `U.N.` and other dotted initialisms are names, not the pronoun `us`.
-        let initialism = raw.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-        // `U.S.` keeps its last dot when shown.
-        let word = if initialism {
-            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .trim_start_matches('.')
-        } else {
-            word
-        };
-        if STOPWORDS.contains(&lower.as_str()) && !initialism {
-            continue;
-        }
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        // A long word in capitals is emphasis (`URGES`), a short one an acronym (`NBC`).
-        let shouting = word.chars().count() > 4 && word.chars().all(|c| !c.is_lowercase());
-        let name = initialism
-            || (capitalised && !at_start && !title_case && !shouting)
-            || (title_case && word.chars().count() <= 4 && word.chars().all(char::is_uppercase));
-        // One term space for names and words, so `Iran` in a Title Case headline (an ordinary
-        // word there) still meets `Iran` in the text (a name).
-        let text = stemmer.stem(&lower.replace('.', "")).into_owned();
-        let kind = if name {
-            Kind::Name
-        } else if REPORTING.contains(&lower.as_str()) {
-            Kind::Reporting
-        } else {
-            Kind::Word
-        };
-        out.push(Term { text, word, kind });
-    }
-    out
 }
 
 /// Each sentence's terms as (term id, is an ordinary content word), over one vocabulary.
@@ -505,102 +349,6 @@ fn pair_score(sets: &TermSets, i: usize, j: usize) -> (f32, bool) {
     (score.min(1.0), content)
 }
 
-impl Pair {
-    /// Why the pair was made, as the app and the CLI show it: "the words indicted, jury; the
-    /// name Menendez", and "(both open their articles)" for the openings.
-    pub fn explain(&self, a_sentence: &str, b_sentence: &str) -> String {
-        let shared = shared(a_sentence, b_sentence).describe();
-        if self.opening {
-            format!("{shared} (both open their articles)")
-        } else {
-            shared
-        }
-    }
-}
-
-/// What two sentences share, as a reader is shown it: why they are linked. Serialised in
-/// `slant compare --json` (field names are a contract).
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Shared {
-    /// Content words, as written in the first sentence.
-    pub words: Vec<String>,
-    pub names: Vec<String>,
-    pub numbers: Vec<String>,
-}
-
-impl Shared {
-    /// "the words indicted, jury; the names Menendez; the numbers 2017"; empty when nothing
-    /// is shared.
-    pub fn describe(&self) -> String {
-        [
-            ("word", "words", &self.words),
-            ("name", "names", &self.names),
-            ("number", "numbers", &self.numbers),
-        ]
-        .iter()
-        .filter(|(_, _, list)| !list.is_empty())
-        .map(|(one, many, list)| {
-            let noun = if list.len() == 1 { one } else { many };
-            format!("the {noun} {}", list.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-    }
-}
-
-/// The terms two sentences have in common (reporting words left out: they never make a link).
-pub fn shared(a: &str, b: &str) -> Shared {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let theirs: HashMap<String, Kind> = terms(b, &stemmer)
-        .into_iter()
-        .map(|t| (t.text, t.kind))
-        .collect();
-    let mut out = Shared::default();
-    let mut seen = std::collections::HashSet::new();
-    // Where in `a` the last name shown ends: a name right after it (only spaces between) is
-    // the same name's next word ("Prime Minister Benjamin Netanyahu"), shown as one.
-    let mut name_end: Option<usize> = None;
-    let offset = |word: &str| word.as_ptr() as usize - a.as_ptr() as usize;
-    for t in terms(a, &stemmer) {
-        let Some(&their_kind) = theirs.get(&t.text) else {
-            continue;
-        };
-        let start = offset(t.word);
-        let end = start + t.word.len();
-        let continues_name = name_end
-            .is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' '))
-            && (t.kind == Kind::Name || their_kind == Kind::Name);
-        if continues_name && let Some(last) = out.names.last_mut() {
-            last.push(' ');
-            last.push_str(t.word);
-            name_end = Some(end);
-            seen.insert(t.text);
-            continue;
-        }
-        name_end = None;
-        if !seen.insert(t.text.clone()) {
-            continue;
-        }
-        // A name on either side is a name (`Iran` opening one sentence, inside the other).
-        let kind = if their_kind == Kind::Name {
-            Kind::Name
-        } else {
-            t.kind
-        };
-        let list = match kind {
-            Kind::Word => &mut out.words,
-            Kind::Name => {
-                name_end = Some(end);
-                &mut out.names
-            }
-            Kind::Number => &mut out.numbers,
-            Kind::Reporting => continue,
-        };
-        list.push(t.word.to_string());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,32 +367,6 @@ mod tests {
         let a = "Firefighters contained the blaze near Redding on Tuesday. The mayor praised the crews.";
         let b = "Officials said 40 homes burned. Crews had the Redding blaze contained by Tuesday evening, firefighters said.";
         assert_eq!(pairs(a, b), vec![(0, 1)]);
-    }
-
-    #[test]
-    fn terms_tell_content_words_from_names_numbers_and_reporting() {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let t = terms(
-            "Iran’s missiles struck Haifa, killing 12 people, U.S. officials told reporters.",
-            &stemmer,
-        );
-        let got: Vec<(&str, bool)> = t.iter().map(|t| (t.text.as_str(), t.content())).collect();
-        assert_eq!(
-            got,
-            vec![
-                ("iran", true), // first word: could be a name or not, so an ordinary word
-                ("missil", true),
-                ("struck", true),
-                ("haifa", false),
-                ("kill", true),
-                ("#12", false),
-                ("peopl", true),
-                ("us", false),
-                ("offici", false), // a source, not what is claimed
-                ("told", false),
-                ("report", true),
-            ]
-        );
     }
 
     #[test]
@@ -701,35 +423,6 @@ mod tests {
         let mut got = pairs(a, b);
         got.sort();
         assert_eq!(got, vec![(0, 0), (0, 1)]);
-    }
-
-    #[test]
-    fn a_link_says_what_the_two_sentences_share() {
-        let a = "Sen. Bob Menendez was indicted by a federal grand jury in 2017, prosecutors told reporters.";
-        let b = "Prosecutors said Menendez and his wife were indicted Tuesday; a grand jury first heard the case in 2017.";
-        let s = shared(a, b);
-        assert_eq!(s.words, vec!["indicted", "grand", "jury", "prosecutors"]);
-        assert_eq!(s.names, vec!["Menendez"]);
-        assert_eq!(s.numbers, vec!["2017"]);
-        assert_eq!(
-            s.describe(),
-            "the words indicted, grand, jury, prosecutors; the name Menendez; the number 2017"
-        );
-        assert_eq!(shared("The mayor resigned.", "Rain fell.").describe(), "");
-        // A name of several words is shown as one; two names side by side in a list are not.
-        let s = shared(
-            "At a resort in Florida on a warm evening, the visiting Israeli Prime Minister Benjamin Netanyahu met with Trump and Vance for two hours of talks about the war.",
-            "On that evening the Israeli Prime Minister Benjamin Netanyahu had flown to Florida to meet with Trump, and the talks with him and Vance went on for two hours.",
-        );
-        assert_eq!(
-            s.names,
-            vec![
-                "Florida",
-                "Israeli Prime Minister Benjamin Netanyahu",
-                "Trump",
-                "Vance"
-            ]
-        );
     }
 
     #[test]

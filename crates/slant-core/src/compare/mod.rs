@@ -1,7 +1,10 @@
 //! Comparing two articles about the same event: which sentences report the same content
-//! ([`align`]), what each outlet covers that the other leaves out ([`coverage`]), and who gets
-//! to speak in each ([`sources`]).
+//! ([`align`], over the [`terms`] of each sentence, with [`explain`] saying why), what each
+//! outlet covers that the other leaves out ([`coverage`]), and who gets to speak in each
+//! ([`sources`]).
 
 pub mod align;
 pub mod coverage;
+pub mod explain;
 pub mod sources;
+mod terms;

@@ -1,0 +1,139 @@
+//! Why two sentences are linked, as a reader is shown it: the words, names and numbers they
+//! share.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::align::Pair;
+use super::terms::{Kind, terms};
+
+impl Pair {
+    /// Why the pair was made, as the app and the CLI show it: "the words indicted, jury; the
+    /// name Menendez", and "(both open their articles)" for the openings.
+    pub fn explain(&self, a_sentence: &str, b_sentence: &str) -> String {
+        let shared = shared(a_sentence, b_sentence).describe();
+        if self.opening {
+            format!("{shared} (both open their articles)")
+        } else {
+            shared
+        }
+    }
+}
+
+/// What two sentences share, as a reader is shown it: why they are linked. Serialised in
+/// `slant compare --json` (field names are a contract).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Shared {
+    /// Content words, as written in the first sentence.
+    pub words: Vec<String>,
+    pub names: Vec<String>,
+    pub numbers: Vec<String>,
+}
+
+impl Shared {
+    /// "the words indicted, jury; the names Menendez; the numbers 2017"; empty when nothing
+    /// is shared.
+    pub fn describe(&self) -> String {
+        [
+            ("word", "words", &self.words),
+            ("name", "names", &self.names),
+            ("number", "numbers", &self.numbers),
+        ]
+        .iter()
+        .filter(|(_, _, list)| !list.is_empty())
+        .map(|(one, many, list)| {
+            let noun = if list.len() == 1 { one } else { many };
+            format!("the {noun} {}", list.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+    }
+}
+
+/// The terms two sentences have in common (reporting words left out: they never make a link).
+pub fn shared(a: &str, b: &str) -> Shared {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let theirs: HashMap<String, Kind> = terms(b, &stemmer)
+        .into_iter()
+        .map(|t| (t.text, t.kind))
+        .collect();
+    let mut out = Shared::default();
+    let mut seen = std::collections::HashSet::new();
+    // Where in `a` the last name shown ends: a name right after it (only spaces between) is
+    // the same name's next word ("Prime Minister Benjamin Netanyahu"), shown as one.
+    let mut name_end: Option<usize> = None;
+    let offset = |word: &str| word.as_ptr() as usize - a.as_ptr() as usize;
+    for t in terms(a, &stemmer) {
+        let Some(&their_kind) = theirs.get(&t.text) else {
+            continue;
+        };
+        let start = offset(t.word);
+        let end = start + t.word.len();
+        let continues_name = name_end
+            .is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' '))
+            && (t.kind == Kind::Name || their_kind == Kind::Name);
+        if continues_name && let Some(last) = out.names.last_mut() {
+            last.push(' ');
+            last.push_str(t.word);
+            name_end = Some(end);
+            seen.insert(t.text);
+            continue;
+        }
+        name_end = None;
+        if !seen.insert(t.text.clone()) {
+            continue;
+        }
+        // A name on either side is a name (`Iran` opening one sentence, inside the other).
+        let kind = if their_kind == Kind::Name {
+            Kind::Name
+        } else {
+            t.kind
+        };
+        let list = match kind {
+            Kind::Word => &mut out.words,
+            Kind::Name => {
+                name_end = Some(end);
+                &mut out.names
+            }
+            Kind::Number => &mut out.numbers,
+            Kind::Reporting => continue,
+        };
+        list.push(t.word.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_says_what_the_two_sentences_share() {
+        let a = "Sen. Bob Menendez was indicted by a federal grand jury in 2017, prosecutors told reporters.";
+        let b = "Prosecutors said Menendez and his wife were indicted Tuesday; a grand jury first heard the case in 2017.";
+        let s = shared(a, b);
+        assert_eq!(s.words, vec!["indicted", "grand", "jury", "prosecutors"]);
+        assert_eq!(s.names, vec!["Menendez"]);
+        assert_eq!(s.numbers, vec!["2017"]);
+        assert_eq!(
+            s.describe(),
+            "the words indicted, grand, jury, prosecutors; the name Menendez; the number 2017"
+        );
+        assert_eq!(shared("The mayor resigned.", "Rain fell.").describe(), "");
+        // A name of several words is shown as one; two names side by side in a list are not.
+        let s = shared(
+            "At a resort in Florida on a warm evening, the visiting Israeli Prime Minister Benjamin Netanyahu met with Trump and Vance for two hours of talks about the war.",
+            "On that evening the Israeli Prime Minister Benjamin Netanyahu had flown to Florida to meet with Trump, and the talks with him and Vance went on for two hours.",
+        );
+        assert_eq!(
+            s.names,
+            vec![
+                "Florida",
+                "Israeli Prime Minister Benjamin Netanyahu",
+                "Trump",
+                "Vance"
+            ]
+        );
+    }
+}
