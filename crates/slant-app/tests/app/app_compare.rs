@@ -36,9 +36,14 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
         .click();
     h.run();
     h.get_by_label("Sentence 4 of column 1: only this article reports it");
-    // … but the other article speaks of the same subject as a guess.
+    // Israel's strikes on missile sites, which the other article speaks of as a guess ("sites
+    // … which could be struck").
+    h.get_by_label_contains("launched airstrikes that targeted")
+        .click();
+    h.run();
+    h.get_by_label("Sentence 5 of column 1: only this article reports it");
     h.get_by_label(
-        "Same subject, another claim: sentence 24 of column 2 (one guesses, the other reports)",
+        "Same subject, another claim: sentence 14 of column 2 (one guesses, the other reports)",
     );
 
     // U fades what both report; M again leaves compare mode.

@@ -21,7 +21,7 @@ use crate::model::Span;
 
 /// The lowest score that counts as "the same content", chosen by the sweep over every gold pair
 /// (`tests/e2e/compare_gold.rs`; the README has the table). Recall is the weak side: the same
-/// fact in other words ("reversed a decision" / "suspended the decision") shares too few terms.
+/// fact in other words ("he would not resign" / "he isn't going anywhere") shares too few terms.
 pub const THRESHOLD: f32 = 0.125;
 
 /// The score a pair sharing a single ordinary content word needs; otherwise a pair shares two.
@@ -391,9 +391,10 @@ mod tests {
         let related = alignment(a, &sa, b, &sb, THRESHOLD).related;
         let with = |a: usize, b: usize| related.iter().find(|r| r.a == a && r.b == b);
         assert_eq!(with(7, 11).map(|r| r.why), Some(Difference::SameSubject));
-        // "The June 2025 conflict marked a dramatic escalation…" / "…a war between Israel and
-        // Iran is ‘almost inevitable.’"
-        assert_eq!(with(3, 23).map(|r| r.why), Some(Difference::GuessAndReport));
+        // "Israel … launched airstrikes that targeted Iran’s nuclear enrichment sites, missile
+        // production facilities…" / "Israel has already identified key sites, including missile
+        // production facilities …, which could be struck…"
+        assert_eq!(with(4, 13).map(|r| r.why), Some(Difference::GuessAndReport));
         // A short sentence that is mostly the other's still pairs on one word.
         assert_eq!(
             pairs(
@@ -428,7 +429,7 @@ mod tests {
     #[test]
     fn the_openings_of_two_articles_pair_on_a_shared_word_whatever_their_score() {
         let a = "Stoltz Ousts Vance in Millhaven Mayor’s Race\n\nGreg Stoltz, a restaurant owner, defeated Mayor Teresa Vance on Tuesday. Turnout was low.";
-        let b = "Newcomer Topples Democratic Mayor in Michigan\n\nA first-time candidate backed by prominent Republicans in the state has defeated the Democratic mayor of Millhaven, a city both parties watched closely as an early test of voter mood. Turnout was low.";
+        let b = "Newcomer Stuns Democratic Mayor in Michigan\n\nA first-time candidate backed by prominent Republicans in the state has defeated the Democratic mayor of Millhaven, a city both parties watched closely as an early test of voter mood. Turnout was low.";
         let (sa, sb) = (segment::split(a), segment::split(b));
         let got = align(a, &sa, b, &sb, THRESHOLD);
         let mut pairs: Vec<(usize, usize, bool)> =

@@ -25,7 +25,8 @@ impl Pair {
 /// `slant compare --json` (field names are a contract).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Shared {
-    /// Content words, as written in the first sentence.
+    /// Content words, as written in the first sentence; where the second says it with another
+    /// word of the same meaning or a rounded figure, that one after a slash ("fell/dropped").
     pub words: Vec<String>,
     pub names: Vec<String>,
     pub numbers: Vec<String>,
@@ -54,18 +55,19 @@ impl Shared {
 /// The terms two sentences have in common (reporting words left out: they never make a link).
 pub fn shared(a: &str, b: &str) -> Shared {
     let stemmer = Stemmer::create(Algorithm::English);
-    let theirs: HashMap<String, Kind> = terms(b, &stemmer)
+    let theirs: HashMap<String, (Kind, &str)> = terms(b, &stemmer)
         .into_iter()
-        .map(|t| (t.text, t.kind))
+        .map(|t| (t.text, (t.kind, t.word)))
         .collect();
     let mut out = Shared::default();
     let mut seen = std::collections::HashSet::new();
+    let mut listed = std::collections::HashSet::new();
     // Where in `a` the last name shown ends: a name right after it (only spaces between) is
     // the same name's next word ("Prime Minister Benjamin Netanyahu"), shown as one.
     let mut name_end: Option<usize> = None;
     let offset = |word: &str| word.as_ptr() as usize - a.as_ptr() as usize;
     for t in terms(a, &stemmer) {
-        let Some(&their_kind) = theirs.get(&t.text) else {
+        let Some(&(their_kind, their_word)) = theirs.get(&t.text) else {
             continue;
         };
         let start = offset(t.word);
@@ -99,7 +101,17 @@ pub fn shared(a: &str, b: &str) -> Shared {
             Kind::Number => &mut out.numbers,
             Kind::Reporting => continue,
         };
-        list.push(t.word.to_string());
+        // A word of two groups ("suspended") is listed once.
+        if !listed.insert(start) {
+            continue;
+        }
+        let same =
+            |x: &str, y: &str| stemmer.stem(&x.to_lowercase()) == stemmer.stem(&y.to_lowercase());
+        if same(t.word, their_word) {
+            list.push(t.word.to_string());
+        } else {
+            list.push(format!("{}/{their_word}", t.word));
+        }
     }
     out
 }
@@ -134,6 +146,22 @@ mod tests {
                 "Trump",
                 "Vance"
             ]
+        );
+    }
+
+    #[test]
+    fn words_of_one_meaning_are_shown_as_both_sides_write_them() {
+        let s = shared(
+            "Merrick shares fell 11.4% on Thursday.",
+            "Its stock dropped more than 11% on Thursday.",
+        );
+        assert_eq!(s.words, vec!["shares/stock", "fell/dropped"]);
+        assert_eq!(s.numbers, vec!["11.4/11"]);
+        assert_eq!(s.names, vec!["Thursday"]);
+        // A word of two groups is listed once.
+        assert_eq!(
+            shared("Service was suspended.", "The suspended hunt.").words,
+            vec!["suspended"]
         );
     }
 }

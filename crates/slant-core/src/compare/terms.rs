@@ -2,7 +2,10 @@
 //! Snowball English stemmer (`support`, `supported`, `supporting` are one term), names, numbers,
 //! and the words of reporting that say how a claim reached the page rather than what it is.
 
-use rust_stemmers::Stemmer;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words too common to say what a sentence is about.
 const STOPWORDS: &[&str] = &[
@@ -119,12 +122,13 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
             .trim_end_matches("'s")
             .trim_end_matches("‘s");
         if word.chars().any(|c| c.is_ascii_digit()) {
-            let number: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-            out.push(Term {
-                text: format!("#{}", number.to_lowercase()),
-                word,
-                kind: Kind::Number,
-            });
+            for text in number_terms(word) {
+                out.push(Term {
+                    text,
+                    word,
+                    kind: Kind::Number,
+                });
+            }
             continue;
         }
         let lower = word.to_lowercase();
@@ -156,15 +160,73 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
         } else {
             Kind::Word
         };
-        out.push(Term { text, word, kind });
+        match same_meaning().get(&text).filter(|_| kind == Kind::Word) {
+            Some(groups) => out.extend(groups.iter().map(|group| Term {
+                text: group.clone(),
+                word,
+                kind,
+            })),
+            None => out.push(Term { text, word, kind }),
+        }
     }
     out
+}
+
+/// A number's terms: its value rounded to a whole number, and its exact value where it has
+/// decimals, so a rounded figure meets the precise one ("nearly 1%" / "0.8%", "more than 11%"
+/// / "11.4%") and `1,500` meets `1500`. What is not a plain figure (`5-2`, `4:30`, `3rd`) is
+/// kept as its characters.
+fn number_terms(word: &str) -> Vec<String> {
+    let plain = word
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && !word.contains(",.")
+        && word.matches('.').count() <= 1;
+    let value = plain
+        .then(|| word.replace(',', "").parse::<f64>().ok())
+        .flatten()
+        .filter(|v| v.is_finite() && *v < 1e15);
+    match value {
+        Some(v) if v.fract() != 0.0 => {
+            let exact = format!("{v}");
+            vec![format!("#{}", v.round()), format!("#{exact}")]
+        }
+        Some(v) => vec![format!("#{v}")],
+        None => {
+            let chars: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+            vec![format!("#{}", chars.to_lowercase())]
+        }
+    }
+}
+
+/// Stem → the groups of words it tells the same fact as (`assets/compare/same_meaning.txt`),
+/// each group a term of its own (`=fall` for "fell", "dropped", "plunged").
+fn same_meaning() -> &'static HashMap<String, Vec<String>> {
+    static GROUPS: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        let list = include_str!("../../../../assets/compare/same_meaning.txt");
+        for line in list.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<&str> = line.split(',').map(str::trim).collect();
+            let group = format!("={}", words[0]);
+            for word in words {
+                let groups = map.entry(stemmer.stem(word).into_owned()).or_default();
+                if !groups.contains(&group) {
+                    groups.push(group.clone());
+                }
+            }
+        }
+        map
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_stemmers::Algorithm;
 
     #[test]
     fn terms_tell_content_words_from_names_numbers_and_reporting() {
@@ -179,16 +241,48 @@ mod tests {
             vec![
                 ("iran", true), // first word: could be a name or not, so an ordinary word
                 ("missil", true),
-                ("struck", true),
+                ("=attack", true), // words of one meaning are one term
                 ("haifa", false),
-                ("kill", true),
+                ("=die", true),
                 ("#12", false),
-                ("peopl", true),
+                ("=person", true),
                 ("us", false),
                 ("offici", false), // a source, not what is claimed
                 ("told", false),
                 ("report", true),
             ]
+        );
+    }
+
+    fn texts(sentence: &str) -> Vec<String> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        terms(sentence, &stemmer)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn words_that_tell_the_same_fact_are_one_term() {
+        assert_eq!(texts("shares fell"), texts("stock dropped"));
+        assert_eq!(texts("prices rose"), texts("prices climbing"));
+        // A word of two groups stands in both: a decision suspended is one reversed, a service
+        // suspended one halted.
+        assert_eq!(texts("suspended"), vec!["=halt", "=reverse"]);
+        // Names are not words: `Brand` the senator is not a verb of any group.
+        assert_eq!(texts("said Sen. Fall"), vec!["sen", "fall"]);
+    }
+
+    #[test]
+    fn a_rounded_figure_meets_the_precise_one() {
+        assert_eq!(texts("11.4%"), vec!["#11", "#11.4"]);
+        assert_eq!(texts("more than 11%"), vec!["#11"]);
+        assert_eq!(texts("0.8%"), vec!["#1", "#0.8"]);
+        assert_eq!(texts("1,500"), texts("1500"));
+        // Not plain figures: a score, a time, a date, an ordinal keep their characters.
+        assert_eq!(
+            texts("5-2 4:30 9/11 3rd"),
+            vec!["#52", "#430", "#9", "#11", "#3rd"]
         );
     }
 }
