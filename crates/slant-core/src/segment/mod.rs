@@ -222,6 +222,12 @@ impl Gap<'_> {
         if classes & class::MONTH != 0 {
             return !next_is_number && is_starter(next);
         }
+        if classes & class::STATE_WORD != 0
+            && word.starts_with(|c: char| c.is_uppercase())
+            && next.starts_with(['(', '—', '–', '-'])
+        {
+            return false;
+        }
         if is_time_of_day(word) {
             let next_word = leading_word(next);
             let continues = classes_of(next_word) & class::AFTER_TIME != 0

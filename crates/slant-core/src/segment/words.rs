@@ -20,6 +20,7 @@ pub(super) mod class {
     pub const DATE_MONTH: u16 = 1 << 9;
     pub const DATE_WORD: u16 = 1 << 10;
     pub const DATE_ZONE: u16 = 1 << 11;
+    pub const STATE_WORD: u16 = 1 << 12;
 }
 
 pub(super) fn word_classes() -> &'static HashMap<String, u16> {
@@ -45,6 +46,7 @@ pub(super) fn word_classes() -> &'static HashMap<String, u16> {
                 "date-month" => class::DATE_MONTH,
                 "date-word" => class::DATE_WORD,
                 "date-zone" => class::DATE_ZONE,
+                "state-word" => class::STATE_WORD,
                 other => panic!("unknown word class {other:?} in abbreviations.txt"),
             };
             for word in words.split_whitespace() {

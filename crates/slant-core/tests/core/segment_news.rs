@@ -203,3 +203,23 @@ fn the_spaced_ellipsis_keeps_its_spaces_through_the_repair() {
         ],
     );
 }
+
+#[test]
+fn a_dateline_state_that_is_also_a_word_does_not_end_the_sentence() {
+    assert_splits(
+        "BATON ROUGE, La. (Meridian) — The commissioner was indicted on Tuesday. He denies it.",
+        &[
+            "BATON ROUGE, La. (Meridian) — The commissioner was indicted on Tuesday.",
+            "He denies it.",
+        ],
+    );
+    assert_splits(
+        "SEATTLE, Wash. — Rain fell all day. Roads flooded.",
+        &["SEATTLE, Wash. — Rain fell all day.", "Roads flooded."],
+    );
+    // The same words end a sentence anywhere else.
+    assert_splits(
+        "She moved to Pa. In May she left.",
+        &["She moved to Pa.", "In May she left."],
+    );
+}
