@@ -206,6 +206,26 @@ impl Blocks {
         self.blocks.retain(|b| keep(b));
     }
 
+    /// Drops every run of at least `min_run` blocks in a row for which `drop` holds.
+    pub(super) fn drop_runs(&mut self, min_run: usize, drop: impl Fn(&str) -> bool) {
+        self.flush();
+        let marked: Vec<bool> = self.blocks.iter().map(|b| drop(b)).collect();
+        let mut keep = vec![true; marked.len()];
+        let mut i = 0;
+        while i < marked.len() {
+            let start = i;
+            while i < marked.len() && marked[i] {
+                i += 1;
+            }
+            if i - start >= min_run {
+                keep[start..i].fill(false);
+            }
+            i = i.max(start + 1);
+        }
+        let mut keep = keep.into_iter();
+        self.blocks.retain(|_| keep.next().unwrap_or(true));
+    }
+
     /// Drops up to `at_most` blocks from the end while `drop` holds for them.
     pub(super) fn drop_last_while(&mut self, at_most: usize, drop: impl Fn(&str) -> bool) {
         self.flush();

@@ -25,6 +25,9 @@ pub(super) struct MainText {
 /// appears in print…", "Check out more…"), not its paragraphs.
 const SHORT_WORDS: usize = 25;
 
+/// How many paragraphs in a row, each wholly a link, make a list of links.
+const LINK_RUN: usize = 3;
+
 /// How many of the last paragraphs may be the writer's bio.
 const BIO_AT_END: usize = 2;
 
@@ -84,6 +87,17 @@ pub(super) fn main_text(page: &Html) -> MainText {
         _ => own.clone(),
     };
     let mut blocks = blocks;
+    // Several paragraphs in a row that are each wholly a link's text are a list of other
+    // stories ("Read Article" / "How to Make a Ballet Tutu" / …) or a menu, not the story: its
+    // own links sit inside its sentences.
+    let link_lines: HashSet<String> = visible
+        .select(&super::selector("a[href]"))
+        .flat_map(|a| Blocks::collect(a, |_| false).lines())
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    blocks.drop_runs(LINK_RUN, |block| {
+        block.split('\n').all(|l| link_lines.contains(l))
+    });
     blocks.retain_blocks(|block| !is_promotion(block));
     blocks.drop_last_while(BIO_AT_END, is_bio);
     MainText { blocks, own }

@@ -61,7 +61,14 @@ pub fn extract(source: &str) -> Page {
         mut blocks,
         mut own,
     } = main_text::main_text(&html);
-    let headline = headline(&html, &ld);
+    let story_start: String = blocks
+        .clone()
+        .lines()
+        .flat_map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+        .take(STORY_START_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let headline = headline(&html, &ld).map(|h| story_headline(h, &story_start, &html));
     let outlet = meta(&html, "property", "og:site_name")
         .or_else(|| ld.publisher())
         .or_else(|| meta(&html, "name", "application-name"))
@@ -209,6 +216,32 @@ fn headline(html: &Html, ld: &JsonLd) -> Option<String> {
         .next()
         .or_else(|| title_without_site(html))
         .or_else(|| article_h1s(html).into_iter().next())
+}
+
+/// How many of the story's first words a headline is checked against.
+const STORY_START_WORDS: usize = 150;
+
+/// The headline, unless it says nothing of the story: a site's generic title ("Yahoo News -
+/// Latest News & Headlines") shares no word with the story's start, and the story's own `<h1>`
+/// that shares two is its headline.
+fn story_headline(headline: String, story_start: &str, html: &Html) -> String {
+    let story: std::collections::HashSet<String> = content_words(story_start).collect();
+    if story.is_empty() || content_words(&headline).any(|w| story.contains(&w)) {
+        return headline;
+    }
+    article_h1s(html)
+        .into_iter()
+        .find(|h1| {
+            h1.split_whitespace().count() >= 3
+                && h1.split_whitespace().count() <= 30
+                && content_words(h1).filter(|w| story.contains(w)).count() >= 2
+        })
+        .unwrap_or(headline)
+}
+
+/// A text's words of four letters or more, lower-cased: enough to tell what it is about.
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).into_iter().filter(|w| w.chars().count() >= 4)
 }
 
 /// `Headline - Site` → `Headline`, where `<title>` names the same site.
@@ -456,6 +489,51 @@ mod tests {
         assert_eq!(
             page.headline.as_deref(),
             Some("Council closes the Elm Street library")
+        );
+    }
+
+    #[test]
+    fn a_site_title_that_says_nothing_of_the_story_gives_way_to_the_storys_h1() {
+        let page = extract(&format!(
+            "<title>Daily Bugle - Latest News &amp; Headlines</title>\
+             <meta property=\"og:title\" content=\"Daily Bugle - Latest News &amp; Headlines\">\
+             <article><h1>Council closes the Elm Street library</h1>{STORY}</article>"
+        ));
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("Council closes the Elm Street library")
+        );
+        // A title that names the story stays, whatever the `<h1>` says.
+        let page = extract(&format!(
+            "<title>Elm Street library to close | Daily Bugle</title>\
+             <article><h1>Local news</h1>{STORY}</article>"
+        ));
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("Elm Street library to close")
+        );
+    }
+
+    #[test]
+    fn a_list_of_other_stories_made_of_links_stays_out() {
+        let cards: String = ["Ballet Tutu", "Tulip in Watercolor", "Kids Kitchen"]
+            .iter()
+            .map(|t| {
+                format!("<section class=\"item\"><a href=\"/{t}\"><span>Read Article</span><div>How to Make a {t}</div></a></section>")
+            })
+            .collect();
+        let page = extract(&format!(
+            "<html><body><article><h1>Council closes the Elm Street library</h1>{STORY}\
+             <p>Read <a href=\"/report\">the council's report</a> on the closure.</p>\
+             <section class=\"mod\">{cards}</section></article></body></html>"
+        ));
+        assert!(!page.body.contains("Read Article"), "{:?}", page.body);
+        assert!(!page.body.contains("Ballet"), "{:?}", page.body);
+        // A link inside a paragraph is the story's.
+        assert!(
+            page.body.contains("the council's report"),
+            "{:?}",
+            page.body
         );
     }
 
