@@ -96,20 +96,13 @@ pub fn sources(article: &Article) -> Vec<Source> {
                 SourceKind::Anonymous => name.to_lowercase(),
                 SourceKind::Outlet => name.trim_start_matches("the ").to_lowercase(),
             };
-            match index.get(&key) {
-                Some(&i) => {
-                    if out[i].sentences.last() != Some(&s) {
-                        out[i].sentences.push(s);
-                    }
-                }
-                None => {
-                    index.insert(key, out.len());
-                    out.push(Source {
-                        name,
-                        kind,
-                        sentences: vec![s],
-                    });
-                }
+            let source = voices::group(&mut out, &mut index, key, || Source {
+                name,
+                kind,
+                sentences: Vec::new(),
+            });
+            if source.sentences.last() != Some(&s) {
+                source.sentences.push(s);
             }
         }
     }

@@ -151,19 +151,29 @@ fn gather(
             VoiceKind::Named => person_key(&name),
             VoiceKind::Unnamed => name.to_lowercase(),
         };
-        match index.get(&key) {
-            Some(&v) => voices[v].sentences.push(s),
-            None => {
-                index.insert(key, voices.len());
-                voices.push(Voice {
-                    name,
-                    kind,
-                    sentences: vec![s],
-                });
-            }
-        }
+        let voice = group(&mut voices, &mut index, key, || Voice {
+            name,
+            kind,
+            sentences: Vec::new(),
+        });
+        voice.sentences.push(s);
     }
     voices
+}
+
+/// The group of speakers known by `key` (one person, one outlet), made by `new` the first time:
+/// voices and sources are listed in order of first appearance.
+pub(crate) fn group<'g, T>(
+    groups: &'g mut Vec<T>,
+    index: &mut BTreeMap<String, usize>,
+    key: String,
+    new: impl FnOnce() -> T,
+) -> &'g mut T {
+    let i = *index.entry(key).or_insert_with(|| {
+        groups.push(new());
+        groups.len() - 1
+    });
+    &mut groups[i]
 }
 
 /// A named person is known by the last word of the name: Warren, Senator Warren and Elizabeth
