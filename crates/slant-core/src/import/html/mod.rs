@@ -55,6 +55,44 @@ pub(crate) fn fragment_text(fragment: &str) -> String {
 /// Reads a page. Never fails: a page without an article gives an empty body, which import
 /// reports as an empty file.
 pub fn extract(source: &str) -> Page {
+    let page = extract_shown(source);
+    // A page that draws its story with scripts may hold the text only in `<noscript>` (what a
+    // browser shows when scripts do not run): hidden on a first reading, it is the story when
+    // nothing else is.
+    if page.body.trim().is_empty()
+        && let Some(unwrapped) = noscript_shown(source)
+    {
+        let second = extract_shown(&unwrapped);
+        if !second.body.trim().is_empty() {
+            return second;
+        }
+    }
+    page
+}
+
+/// The page with its `<noscript>` elements turned into plain `<div>`s, or `None` when it has
+/// none.
+fn noscript_shown(source: &str) -> Option<String> {
+    let lower = source.to_ascii_lowercase();
+    if !lower.contains("<noscript") {
+        return None;
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut last = 0;
+    for (at, tag) in lower.match_indices("noscript") {
+        let opens = lower[..at].ends_with('<') || lower[..at].ends_with("</");
+        let ends = lower[at + tag.len()..].starts_with(['>', ' ', '\t', '\n', '\r', '/']);
+        if opens && ends {
+            out.push_str(&source[last..at]);
+            out.push_str("div");
+            last = at + tag.len();
+        }
+    }
+    out.push_str(&source[last..]);
+    Some(out)
+}
+
+fn extract_shown(source: &str) -> Page {
     let html = Html::parse_document(&nesting::flatten(source));
     let ld = JsonLd::of(&html);
     let main_text::MainText {
@@ -512,6 +550,20 @@ mod tests {
             page.headline.as_deref(),
             Some("Elm Street library to close")
         );
+    }
+
+    #[test]
+    fn a_story_only_in_noscript_is_read_when_nothing_else_is() {
+        let page = extract(&format!(
+            "<html><body><div id=\"app\"></div><NOSCRIPT><article><h1>Council closes the Elm Street library</h1>{STORY}</article></NOSCRIPT></body></html>"
+        ));
+        assert!(page.body.contains("ninety years"), "{:?}", page.body);
+        // Beside a story, `<noscript>` is still hidden ("Please enable JavaScript").
+        let page = extract(&format!(
+            "<html><body><noscript><p>Please enable JavaScript to read the comments below this story.</p></noscript><article>{STORY}</article></body></html>"
+        ));
+        assert!(!page.body.contains("JavaScript"), "{:?}", page.body);
+        assert!(page.body.contains("ninety years"), "{:?}", page.body);
     }
 
     #[test]
