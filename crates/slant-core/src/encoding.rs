@@ -20,6 +20,9 @@ pub enum Encoding {
     Utf32Le,
     Utf32Be,
     Windows1252,
+    /// UTF-8 with a few bytes that are not (a Word quote pasted into a UTF-8 file), each read
+    /// as Windows-1252.
+    Utf8WithWindows1252,
 }
 
 impl fmt::Display for Encoding {
@@ -34,6 +37,7 @@ impl fmt::Display for Encoding {
             Encoding::Utf32Le => "UTF-32 LE",
             Encoding::Utf32Be => "UTF-32 BE",
             Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf8WithWindows1252 => "UTF-8 with stray Windows-1252 bytes",
         })
     }
 }

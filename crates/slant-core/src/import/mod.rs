@@ -305,10 +305,29 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), usize> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            Ok((text.into_owned(), Encoding::Windows1252))
-        }
+        Err(_) => Ok(mixed_or_windows_1252(bytes)),
+    }
+}
+
+/// Bytes that are not all UTF-8. A UTF-8 file with a few stray bytes (a Word quote pasted in)
+/// has more UTF-8 characters beyond ASCII than stray bytes: the stray bytes are read as
+/// Windows-1252 and the rest stays UTF-8, rather than every `’` turning into `â€™`. Otherwise
+/// (a file saved by Word, where no curly quote is valid UTF-8) the whole file is Windows-1252.
+fn mixed_or_windows_1252(bytes: &[u8]) -> (String, Encoding) {
+    let mut mixed = String::with_capacity(bytes.len());
+    let (mut beyond_ascii, mut stray) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        beyond_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        mixed.push_str(chunk.valid());
+        stray += chunk.invalid().len();
+        let (read, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+        mixed.push_str(&read);
+    }
+    if beyond_ascii > stray {
+        (mixed, Encoding::Utf8WithWindows1252)
+    } else {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        (text.into_owned(), Encoding::Windows1252)
     }
 }
 
@@ -518,6 +537,21 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend("“Hi.”".encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(import(&be, Format::PlainText).unwrap().text, "“Hi.”");
+    }
+
+    #[test]
+    fn a_stray_windows_1252_byte_in_a_utf8_file_leaves_the_rest_utf8() {
+        // “Iran’s” in UTF-8, then a Word apostrophe (0x92) pasted in.
+        let mut bytes = "“Iran’s missiles,” he said — it isn".as_bytes().to_vec();
+        bytes.push(0x92);
+        bytes.extend_from_slice(b"t over.\n");
+        assert_eq!(
+            decode(&bytes),
+            Ok((
+                "“Iran’s missiles,” he said — it isn’t over.\n".to_owned(),
+                Encoding::Utf8WithWindows1252
+            ))
+        );
     }
 
     #[test]
