@@ -124,7 +124,26 @@ pub fn inspector(
     ui.add_space(4.0);
     ui.label("Your note:");
     if let Some(draft) = note {
+        // One box (and one cursor) per sentence and reviewer: a cursor left in one note must
+        // not place the next note's typing in the middle of another note's text.
+        let id = egui::Id::unique((
+            "note",
+            draft.article,
+            draft.sentence,
+            draft.reviewer.as_str(),
+        ));
+        let focusing = std::mem::take(focus_note);
+        if focusing {
+            // N (or Add note…) types after what the note already says.
+            let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+            let end = egui::text::CCursor::new(draft.text.chars().count());
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(end)));
+            state.store(ui.ctx(), id);
+        }
         let edit = egui::TextEdit::multiline(&mut draft.text)
+            .id(id)
             .hint_text("Why this tag? (kept when you leave the box; Escape leaves it)")
             .desired_rows(3)
             .desired_width(f32::INFINITY)
@@ -136,7 +155,7 @@ pub fn inspector(
         });
         // Asked for once (N, or Add note…), never again while the box is open: the keyboard
         // must be free to leave it.
-        if std::mem::take(focus_note) {
+        if focusing {
             response.request_focus();
         }
         if response.changed() {

@@ -182,3 +182,26 @@ fn the_new_project_dialog_leaves_the_title_box_its_typing() {
     assert_eq!(doc.project.title, "Untitled project for class 9B");
     assert_eq!(doc.project.reviewers[0].name, "Ann");
 }
+
+#[test]
+fn n_types_after_the_note_already_there_not_where_another_notes_cursor_was() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    // A note typed on one sentence leaves its cursor after three characters…
+    type_note(&mut h, "ZZZ");
+    h.key_press(Key::Escape);
+    h.run();
+    // … and N on another sentence with a longer note types at that note's end.
+    h.key_press(Key::K);
+    h.key_press(Key::K);
+    h.run();
+    let before = note_of(&h, &rivera(), 3).expect("sentence 4 has a note");
+    h.key_press(Key::N);
+    h.run();
+    h.get_by_label("Note").type_text("QQ");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(note_of(&h, &rivera(), 3), Some(format!("{before}QQ")));
+    assert_eq!(note_of(&h, &rivera(), 5).as_deref(), Some("ZZZ"));
+}
