@@ -65,7 +65,7 @@ impl Workspace {
         let article = &project.articles[a];
         ui.heading("Class");
         if project.reviewers.len() < 2 {
-            ui.label("Merge the students' files (File ▸ Merge students' files…) to see how the class tagged each sentence.");
+            ui.label("Merge the students' files (File menu, Merge students' files…) to see how the class tagged each sentence.");
             return;
         }
         let dark = ui.visuals().dark_mode;

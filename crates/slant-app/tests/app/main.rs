@@ -8,6 +8,7 @@ mod app_compare;
 mod app_suggestions;
 mod app_text;
 mod file_dialogs;
+mod glyphs;
 mod notes;
 mod shortcuts;
 mod web_address;
