@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use super::Workspace;
 use crate::article_view::CompareSide;
+use slant_core::compare::align::Difference;
 use slant_core::compare::coverage::{self, Coverage};
 use slant_core::compare::sources::{self, Source, SourceKind};
 
@@ -65,16 +66,29 @@ impl Workspace {
         self.compare.as_ref()
     }
 
-    /// The sentence the comparison follows: the one hovered, else the one selected, as
-    /// (column, sentence).
+    /// The sentence the comparison follows: the one hovered (unless the keyboard moved the
+    /// selection since the pointer last moved), else the one selected, as (column, sentence).
     pub(super) fn compare_focus(&self) -> Option<(usize, usize)> {
         (0..2)
+            .filter(|_| self.hover_leads)
             .find_map(|c| self.columns.get(c)?.drawn.hovered.map(|s| (c, s)))
             .or_else(|| {
                 self.selected
                     .filter(|_| self.focus < 2)
                     .map(|s| (self.focus, s))
             })
+    }
+
+    /// Called every frame with the pointer's position: a selection that changed hands the
+    /// comparison to the selection, a pointer that moved since hands it to the hovered sentence.
+    pub(super) fn follow_pointer_or_keys(&mut self, pointer: Option<egui::Pos2>) {
+        let selection = (self.focus, self.selected);
+        if selection != self.selection_seen.0 {
+            self.selection_seen = (selection, pointer);
+            self.hover_leads = false;
+        } else if pointer != self.selection_seen.1 {
+            self.hover_leads = true;
+        }
     }
 
     /// What column `column` (0 or 1) shows of the comparison.
@@ -191,10 +205,14 @@ impl Workspace {
             for r in &c.related {
                 let (mine, theirs) = if col == 0 { (r.a, r.b) } else { (r.b, r.a) };
                 if mine == s {
+                    // "Same subject, another claim" already says what `SameSubject` would.
+                    let why = match r.why {
+                        Difference::GuessAndReport => format!(" ({})", r.why.describe()),
+                        Difference::SameSubject => String::new(),
+                    };
                     ui.label(format!(
-                        "Same subject, another claim: sentence {} of column {other} ({})",
-                        theirs + 1,
-                        r.why.describe()
+                        "Same subject, another claim: sentence {} of column {other}{why}",
+                        theirs + 1
                     ));
                 }
             }

@@ -70,6 +70,11 @@ pub struct Workspace {
     /// The first two columns' comparison, in compare mode.
     compare: Option<compare::CompareCache>,
     last_offsets: Vec<f32>,
+    /// The selection (column, sentence) as last seen and where the pointer was when it changed.
+    selection_seen: ((usize, Option<usize>), Option<egui::Pos2>),
+    /// Whether the sentence under the pointer leads the comparison: not once the selection
+    /// moves (J, K, Tab) with the pointer resting over the text, until the pointer moves.
+    hover_leads: bool,
 }
 
 impl Workspace {
@@ -96,6 +101,8 @@ impl Workspace {
             class: HashMap::new(),
             compare: None,
             last_offsets: Vec::new(),
+            selection_seen: ((0, None), None),
+            hover_leads: true,
         };
         ws.set_columns(n);
         ws
@@ -325,9 +332,13 @@ impl Workspace {
                 if ui.button("Next").clicked() {
                     self.find_next();
                 }
-                if ui.button("Close find").clicked()
-                    || (edit.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
-                {
+                // Escape leaves the box (egui gives the focus up on Escape) and closes the bar,
+                // as does Escape with nothing focused, once the box has been left.
+                let escape = ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    && (edit.has_focus()
+                        || edit.lost_focus()
+                        || ui.memory(|m| m.focused().is_none()));
+                if ui.button("Close find").clicked() || escape {
                     self.find = None;
                 }
             }
@@ -459,6 +470,7 @@ impl Workspace {
                 self.prepare_class(self.columns[i].article);
             }
         }
+        self.follow_pointer_or_keys(ui.input(|i| i.pointer.latest_pos()));
         let compare_on = look.compare && self.prepare_compare().is_some();
         let sides: Vec<Option<article_view::CompareSide>> = (0..n)
             .map(|c| {

@@ -436,6 +436,27 @@ fn find_selects_the_next_matching_sentence() {
 }
 
 #[test]
+fn escape_closes_the_find_bar_and_gives_the_keys_back() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("bunker-buster");
+    h.run();
+    // Enter finds the next match and keeps the box for another Enter…
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(5));
+    // … and Escape closes the bar: J moves the selection again.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Find").is_none(), "the find bar is closed");
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(6));
+}
+
+#[test]
 fn synced_scrolling_moves_the_other_column() {
     let (dir, path) = sample_copy();
     let offsets = |h: &Harness<SlantApp>| -> Vec<f32> {

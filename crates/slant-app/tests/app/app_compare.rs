@@ -46,6 +46,14 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
         "Same subject, another claim: sentence 14 of column 2 (one guesses, the other reports)",
     );
 
+    // One shared word and the story's names: the same subject, said once.
+    for _ in 0..4 {
+        h.key_press(Key::K);
+    }
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(0));
+    h.get_by_label("Same subject, another claim: sentence 11 of column 2");
+
     // U fades what both report; M again leaves compare mode.
     h.key_press(Key::U);
     h.run();
@@ -53,4 +61,28 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     h.key_press(Key::M);
     h.run();
     assert!(h.query_by_label("Compare columns 1 and 2").is_none());
+}
+
+#[test]
+fn keys_move_the_comparison_even_with_the_pointer_resting_on_a_sentence() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::M);
+    h.run();
+    // The pointer rests on sentence 4 of column 1: the comparison follows it.
+    h.get_by_label_contains("The June 2025 conflict marked a dramatic escalation")
+        .hover();
+    h.run();
+    h.get_by_label("Sentence 4 of column 1: only this article reports it");
+    // J from the top selects sentences 1 and 2 while the pointer stays: the comparison
+    // follows the selection, as the heading does.
+    h.key_press(Key::J);
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(1));
+    h.get_by_label("Sentence 2 of column 1 matches sentences 1 and 2 of column 2");
+    assert!(
+        h.query_by_label("Sentence 4 of column 1: only this article reports it")
+            .is_none()
+    );
 }
