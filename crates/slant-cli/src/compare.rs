@@ -103,6 +103,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
     let (a, b) = (find(&project, a_id, path)?, find(&project, b_id, path)?);
     let c = coverage::compare(a, b);
     let (sa, sb) = (sources::sources(a), sources::sources(b));
+    let names = explain::Names::of(&[a, b]);
     crate::print_result(
         json,
         || CompareDoc {
@@ -115,7 +116,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     a: p.a + 1,
                     b: p.b + 1,
                     score: three_places(p.score),
-                    shared: explain::shared(a.sentence_text(p.a), b.sentence_text(p.b)),
+                    shared: explain::shared(a.sentence_text(p.a), b.sentence_text(p.b), &names),
                     opening: p.opening,
                 })
                 .collect(),
@@ -153,7 +154,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                 })
                 .collect(),
         },
-        || text(a, b, &c, &sa, &sb),
+        || text(a, b, &c, &sa, &sb, &names),
     )
 }
 
@@ -184,7 +185,14 @@ fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) -> String {
+fn text(
+    a: &Article,
+    b: &Article,
+    c: &Coverage,
+    sa: &[Source],
+    sb: &[Source],
+    names: &explain::Names,
+) -> String {
     use std::fmt::Write;
     let mut t = String::new();
     let _ = writeln!(
@@ -223,7 +231,7 @@ fn text(a: &Article, b: &Article, c: &Coverage, sa: &[Source], sb: &[Source]) ->
         let _ = writeln!(
             t,
             "              sharing {}",
-            p.explain(a.sentence_text(p.a), b.sentence_text(p.b))
+            p.explain(a.sentence_text(p.a), b.sentence_text(p.b), names)
         );
     }
     for (label, only, article) in [("A", &c.only_a, a), ("B", &c.only_b, b)] {

@@ -8,6 +8,7 @@ use super::Workspace;
 use crate::article_view::CompareSide;
 use slant_core::compare::align::Difference;
 use slant_core::compare::coverage::{self, Coverage};
+use slant_core::compare::explain;
 use slant_core::compare::sources::{self, Source, SourceKind};
 
 /// How many of a sentence's links the side panel explains.
@@ -20,6 +21,8 @@ pub struct CompareCache {
     pub sources: [Vec<Source>; 2],
     /// Per column, each sentence's counterparts in the other column.
     counterparts: [Vec<Vec<usize>>; 2],
+    /// The two articles' names, so a link lists a headline's names as names.
+    names: explain::Names,
     /// The side panel's explanation of the focused sentence's links, keyed by (column,
     /// sentence).
     why: std::cell::RefCell<Option<Explained>>,
@@ -60,6 +63,7 @@ impl Workspace {
                 sources: [sources::sources(aa), sources::sources(ab)],
                 coverage,
                 counterparts,
+                names: explain::Names::of(&[aa, ab]),
                 why: Default::default(),
             });
         }
@@ -140,7 +144,7 @@ impl Workspace {
                             "With sentence {} (score {:.2}), it shares {}",
                             m + 1,
                             pair.score,
-                            pair.explain(ta.sentence_text(a), tb.sentence_text(b))
+                            pair.explain(ta.sentence_text(a), tb.sentence_text(b), &cache.names)
                         ));
                     }
                 }

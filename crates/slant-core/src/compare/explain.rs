@@ -1,18 +1,19 @@
 //! Why two sentences are linked, as a reader is shown it: the words, names and numbers they
 //! share.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::align::Pair;
 use super::terms::{Kind, terms};
+use crate::model::Article;
 
 impl Pair {
     /// Why the pair was made, as the app and the CLI show it: "the words indicted, jury; the
     /// name Menendez", and "(both open their articles)" for the openings.
-    pub fn explain(&self, a_sentence: &str, b_sentence: &str) -> String {
-        let shared = shared(a_sentence, b_sentence).describe();
+    pub fn explain(&self, a_sentence: &str, b_sentence: &str, names: &Names) -> String {
+        let shared = shared(a_sentence, b_sentence, names).describe();
         if self.opening {
             format!("{shared} (both open their articles)")
         } else {
@@ -52,8 +53,35 @@ impl Shared {
     }
 }
 
+/// The names two articles use: words written with a capital inside a sentence (not in a Title
+/// Case headline, where every word has one) and never in lower case. Two headlines alone cannot
+/// tell "Netanyahu" from "Ballistic"; the articles' text can.
+#[derive(Clone, Debug, Default)]
+pub struct Names(HashSet<String>);
+
+impl Names {
+    pub fn of(articles: &[&Article]) -> Names {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let (mut names, mut words) = (HashSet::new(), HashSet::new());
+        for article in articles {
+            for i in 0..article.sentences.len() {
+                for t in terms(article.sentence_text(i), &stemmer) {
+                    if t.kind == Kind::Name {
+                        names.insert(t.text);
+                    } else if t.word.chars().all(|c| !c.is_uppercase()) {
+                        words.insert(t.text);
+                    }
+                }
+            }
+        }
+        names.retain(|n| !words.contains(n));
+        Names(names)
+    }
+}
+
 /// The terms two sentences have in common (reporting words left out: they never make a link).
-pub fn shared(a: &str, b: &str) -> Shared {
+/// A term is shown as a name when either sentence writes it as one or `names` holds it.
+pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
     let stemmer = Stemmer::create(Algorithm::English);
     let theirs: HashMap<String, (Kind, &str)> = terms(b, &stemmer)
         .into_iter()
@@ -74,7 +102,7 @@ pub fn shared(a: &str, b: &str) -> Shared {
         let end = start + t.word.len();
         let continues_name = name_end
             .is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' '))
-            && (t.kind == Kind::Name || their_kind == Kind::Name);
+            && (t.kind == Kind::Name || their_kind == Kind::Name || names.0.contains(&t.text));
         if continues_name && let Some(last) = out.names.last_mut() {
             last.push(' ');
             last.push_str(t.word);
@@ -87,7 +115,7 @@ pub fn shared(a: &str, b: &str) -> Shared {
             continue;
         }
         // A name on either side is a name (`Iran` opening one sentence, inside the other).
-        let kind = if their_kind == Kind::Name {
+        let kind = if their_kind == Kind::Name || names.0.contains(&t.text) {
             Kind::Name
         } else {
             t.kind
@@ -124,7 +152,7 @@ mod tests {
     fn a_link_says_what_the_two_sentences_share() {
         let a = "Sen. Bob Menendez was indicted by a federal grand jury in 2017, prosecutors told reporters.";
         let b = "Prosecutors said Menendez and his wife were indicted Tuesday; a grand jury first heard the case in 2017.";
-        let s = shared(a, b);
+        let s = shared(a, b, &Names::default());
         assert_eq!(s.words, vec!["indicted", "grand", "jury", "prosecutors"]);
         assert_eq!(s.names, vec!["Menendez"]);
         assert_eq!(s.numbers, vec!["2017"]);
@@ -132,11 +160,15 @@ mod tests {
             s.describe(),
             "the words indicted, grand, jury, prosecutors; the name Menendez; the number 2017"
         );
-        assert_eq!(shared("The mayor resigned.", "Rain fell.").describe(), "");
+        assert_eq!(
+            shared("The mayor resigned.", "Rain fell.", &Names::default()).describe(),
+            ""
+        );
         // A name of several words is shown as one; two names side by side in a list are not.
         let s = shared(
             "At a resort in Florida on a warm evening, the visiting Israeli Prime Minister Benjamin Netanyahu met with Trump and Vance for two hours of talks about the war.",
             "On that evening the Israeli Prime Minister Benjamin Netanyahu had flown to Florida to meet with Trump, and the talks with him and Vance went on for two hours.",
+            &Names::default(),
         );
         assert_eq!(
             s.names,
@@ -154,14 +186,38 @@ mod tests {
         let s = shared(
             "Merrick shares fell 11.4% on Thursday.",
             "Its stock dropped more than 11% on Thursday.",
+            &Names::default(),
         );
         assert_eq!(s.words, vec!["shares/stock", "fell/dropped"]);
         assert_eq!(s.numbers, vec!["11.4/11"]);
         assert_eq!(s.names, vec!["Thursday"]);
         // A word of two groups is listed once.
         assert_eq!(
-            shared("Service was suspended.", "The suspended hunt.").words,
+            shared(
+                "Service was suspended.",
+                "The suspended hunt.",
+                &Names::default()
+            )
+            .words,
             vec!["suspended"]
         );
+    }
+
+    #[test]
+    fn a_headlines_names_are_told_from_its_words_by_the_articles_text() {
+        let a = Article::new(
+            "a".into(),
+            "A",
+            "Netanyahu Urges Trump to Strike Ballistic Missile Sites\n\nNetanyahu asked Trump to strike ballistic missile sites.",
+        );
+        let b = Article::new(
+            "b".into(),
+            "B",
+            "Netanyahu Presses Trump Over Ballistic Missile Sites\n\nThe ballistic missile sites worry Netanyahu and Trump.",
+        );
+        let names = Names::of(&[&a, &b]);
+        let s = shared(a.sentence_text(0), b.sentence_text(0), &names);
+        assert_eq!(s.names, vec!["Netanyahu", "Trump"]);
+        assert_eq!(s.words, vec!["Ballistic", "Missile", "Sites"]);
     }
 }
