@@ -202,9 +202,19 @@ impl Workspace {
             };
             ui.label(text);
             // Why each link was made: a reader checks the words, not a score.
-            for why in self.links_explained(cache, col, s).iter() {
+            let links = self.links_explained(cache, col, s);
+            for why in links.iter() {
                 ui.label(why);
             }
+            if !links.is_empty() {
+                ui.label(
+                    RichText::new(
+                        "A score runs from 0 to 1: how much of the two sentences' words, names and numbers they share, rare ones counting more.",
+                    )
+                    .weak(),
+                );
+            }
+            drop(links);
             // The same subject told as another claim: where two outlets differ.
             for r in &c.related {
                 let (mine, theirs) = if col == 0 { (r.a, r.b) } else { (r.b, r.a) };

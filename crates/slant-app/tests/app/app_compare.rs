@@ -31,6 +31,7 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     // Each link says why: what the two sentences share, names whole.
     h.get_by_label_contains("With sentence 2 (score 0.40), it shares the words high-stakes, military, action, ballistic, missile, program; the names President Donald Trump");
     h.get_by_label_contains("With sentence 1 (score 0.36), it shares the words military, action");
+    h.get_by_label_contains("A score runs from 0 to 1");
     // A sentence only one outlet reports says so.
     h.get_by_label_contains("The June 2025 conflict marked a dramatic escalation")
         .click();
