@@ -159,8 +159,16 @@ pub(super) fn first_alnum(token: &str) -> Option<char> {
     token.chars().find(|c| c.is_alphanumeric())
 }
 
+/// Whether a token starts with a lower-case letter, as a sentence's continuation does. A name
+/// written with a small first letter and a capital inside (`iPhone`, `eBay`) starts a sentence
+/// as any name does.
 pub(super) fn starts_lowercase(token: &str) -> bool {
-    first_alnum(strip_open(token)).is_some_and(char::is_lowercase)
+    let token = strip_open(token);
+    first_alnum(token).is_some_and(char::is_lowercase)
+        && !token
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .any(char::is_uppercase)
 }
 
 /// The leading word of a token (`It’s` → `It`), after opening punctuation.

@@ -223,3 +223,20 @@ fn a_dateline_state_that_is_also_a_word_does_not_end_the_sentence() {
         &["She moved to Pa.", "In May she left."],
     );
 }
+
+#[test]
+fn a_name_with_a_small_first_letter_starts_a_sentence() {
+    assert_splits(
+        "Apple results disappoint investors\n\niPhone sales fell five percent in the quarter. eBay shares rose.",
+        &[
+            "Apple results disappoint investors",
+            "iPhone sales fell five percent in the quarter.",
+            "eBay shares rose.",
+        ],
+    );
+    // A plain lower-case word after a blank line still continues the sentence (copy-paste).
+    assert_splits(
+        "The council voted to close the\n\nlibrary on Tuesday.",
+        &["The council voted to close the library on Tuesday."],
+    );
+}
