@@ -309,21 +309,31 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), usize> {
     }
 }
 
-/// Bytes that are not all UTF-8. A UTF-8 file with a few stray bytes (a Word quote pasted in)
-/// has more UTF-8 characters beyond ASCII than stray bytes: the stray bytes are read as
+/// Bytes that are not all UTF-8. A UTF-8 file with a few stray sequences (a Word quote pasted
+/// in) has at least as many UTF-8 characters beyond ASCII as stray sequences: those are read as
 /// Windows-1252 and the rest stays UTF-8, rather than every `’` turning into `â€™`. Otherwise
 /// (a file saved by Word, where no curly quote is valid UTF-8) the whole file is Windows-1252.
+/// Windows-1252 text can spell a valid UTF-8 pair by chance ("Strauß’" is N'Ko in UTF-8): the
+/// scripts that only such pairs reach (Thaana, N'Ko) do not count as UTF-8 characters.
 fn mixed_or_windows_1252(bytes: &[u8]) -> (String, Encoding) {
     let mut mixed = String::with_capacity(bytes.len());
     let (mut beyond_ascii, mut stray) = (0usize, 0usize);
+    let mut last_was_stray = false;
     for chunk in bytes.utf8_chunks() {
-        beyond_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        beyond_ascii += chunk
+            .valid()
+            .chars()
+            .filter(|c| !c.is_ascii() && !('\u{0780}'..='\u{07FF}').contains(c))
+            .count();
+        // A run of bad bytes (a broken emoji is six) is one stray sequence.
+        let run_goes_on = chunk.valid().is_empty() && !mixed.is_empty() && last_was_stray;
         mixed.push_str(chunk.valid());
-        stray += chunk.invalid().len();
+        last_was_stray = !chunk.invalid().is_empty();
+        stray += usize::from(last_was_stray && !run_goes_on);
         let (read, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
         mixed.push_str(&read);
     }
-    if beyond_ascii > stray {
+    if beyond_ascii > 0 && beyond_ascii >= stray {
         (mixed, Encoding::Utf8WithWindows1252)
     } else {
         let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
@@ -550,6 +560,26 @@ mod tests {
             Ok((
                 "“Iran’s missiles,” he said — it isn’t over.\n".to_owned(),
                 Encoding::Utf8WithWindows1252
+            ))
+        );
+    }
+
+    #[test]
+    fn one_curly_quote_against_one_stray_byte_is_still_utf8_and_a_chance_pair_is_not() {
+        let mut bytes = "It’s done. It isn".as_bytes().to_vec();
+        bytes.push(0x92);
+        bytes.extend_from_slice(b"t.\n");
+        assert_eq!(
+            decode(&bytes).map(|(t, _)| t),
+            Ok("It’s done. It isn’t.\n".to_owned())
+        );
+        // Windows-1252 "Strauß’ Walzer": ß and ’ make a valid UTF-8 pair by chance.
+        let (text, _, _) = encoding_rs::WINDOWS_1252.encode("Strauß’ Walzer, sagte Müller.\n");
+        assert_eq!(
+            decode(&text),
+            Ok((
+                "Strauß’ Walzer, sagte Müller.\n".to_owned(),
+                Encoding::Windows1252
             ))
         );
     }

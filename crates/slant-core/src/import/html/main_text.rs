@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html};
 use super::body::{Blocks, body_root};
 use super::clean::{Remove, remove};
 use super::furniture::is_furniture;
-use super::page_matter::{is_bio, is_promotion};
+use super::page_matter::{is_bio, is_link_title, is_promotion, is_script_notice};
 
 /// The article's paragraphs, and the paragraphs of Slant's own container search (which also
 /// holds the byline and date lines old pages print above the story).
@@ -87,18 +87,22 @@ pub(super) fn main_text(page: &Html) -> MainText {
         _ => own.clone(),
     };
     let mut blocks = blocks;
-    // Several paragraphs in a row that are each wholly a link's text are a list of other
-    // stories ("Read Article" / "How to Make a Ballet Tutu" / …) or a menu, not the story: its
-    // own links sit inside its sentences.
+    // Several short paragraphs in a row that are each a link's text and no sentence are a list
+    // of other stories ("Read Article" / "How to Make a Ballet Tutu" / …) or a menu, not the
+    // story: its own links sit inside its sentences, and a sentence wrapped in a link (a source,
+    // a quotation to share) stays.
     let link_lines: HashSet<String> = visible
         .select(&super::selector("a[href]"))
         .flat_map(|a| Blocks::collect(a, |_| false).lines())
         .filter(|l| !l.trim().is_empty())
         .collect();
     blocks.drop_runs(LINK_RUN, |block| {
-        block.split('\n').all(|l| link_lines.contains(l))
+        // A list item ("• BBEdit") is the story's own list: only paragraphs count.
+        block
+            .split('\n')
+            .all(|l| is_link_title(l) && link_lines.contains(l))
     });
-    blocks.retain_blocks(|block| !is_promotion(block));
+    blocks.retain_blocks(|block| !is_promotion(block) && !is_script_notice(block));
     blocks.drop_last_while(BIO_AT_END, is_bio);
     MainText { blocks, own }
 }

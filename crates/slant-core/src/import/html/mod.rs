@@ -57,18 +57,31 @@ pub(crate) fn fragment_text(fragment: &str) -> String {
 pub fn extract(source: &str) -> Page {
     let page = extract_shown(source);
     // A page that draws its story with scripts may hold the text only in `<noscript>` (what a
-    // browser shows when scripts do not run): hidden on a first reading, it is the story when
-    // nothing else is.
-    if page.body.trim().is_empty()
+    // browser shows when scripts do not run): hidden on a first reading, it is the story where
+    // the page shows nothing else of a story's length ("Loading…"). Its body only: the title
+    // and the page's metadata are read as the page has them.
+    let words = |p: &Page| p.body.split_whitespace().count();
+    if words(&page) < NOSCRIPT_STORY_WORDS
         && let Some(unwrapped) = noscript_shown(source)
     {
         let second = extract_shown(&unwrapped);
-        if !second.body.trim().is_empty() {
-            return second;
+        if words(&second) >= NOSCRIPT_STORY_WORDS {
+            return Page {
+                headline: page.headline.or(second.headline),
+                outlet: page.outlet.or(second.outlet),
+                byline: page.byline.or(second.byline),
+                published: page.published.or(second.published),
+                url: page.url.or(second.url),
+                body: second.body,
+            };
         }
     }
     page
 }
+
+/// Fewer words than a story has: a page showing only this much may hold its story in
+/// `<noscript>`, and a `<noscript>` holding less is a notice, not a story.
+const NOSCRIPT_STORY_WORDS: usize = 40;
 
 /// The page with its `<noscript>` elements turned into plain `<div>`s, or `None` when it has
 /// none.
@@ -262,24 +275,38 @@ const STORY_START_WORDS: usize = 150;
 /// The headline, unless it says nothing of the story: a site's generic title ("Yahoo News -
 /// Latest News & Headlines") shares no word with the story's start, and the story's own `<h1>`
 /// that shares two is its headline.
+/// A headline the page itself shows as an `<h1>`, or too short to judge ("Why I quit"), stays.
 fn story_headline(headline: String, story_start: &str, html: &Html) -> String {
     let story: std::collections::HashSet<String> = content_words(story_start).collect();
-    if story.is_empty() || content_words(&headline).any(|w| story.contains(&w)) {
+    let own: Vec<String> = content_words(&headline).collect();
+    if story.is_empty() || own.is_empty() || own.iter().any(|w| story.contains(w)) {
         return headline;
     }
-    article_h1s(html)
-        .into_iter()
+    let h1s = article_h1s(html);
+    let same = |h1: &String| words(h1) == words(&headline);
+    if h1s.iter().any(same) {
+        return headline;
+    }
+    h1s.into_iter()
         .find(|h1| {
-            h1.split_whitespace().count() >= 3
-                && h1.split_whitespace().count() <= 30
+            (3..=30).contains(&h1.split_whitespace().count())
                 && content_words(h1).filter(|w| story.contains(w)).count() >= 2
         })
         .unwrap_or(headline)
 }
 
-/// A text's words of four letters or more, lower-cased: enough to tell what it is about.
+/// A text's words of four letters or more, lower-cased, but for the commonest ("with",
+/// "from", "have"): enough to tell what it is about.
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).into_iter().filter(|w| w.chars().count() >= 4)
+    const COMMON: &[&str] = &[
+        "with", "from", "that", "this", "have", "will", "your", "about", "their", "what", "when",
+        "were", "been", "they", "them", "than", "then", "into", "more", "most", "over", "some",
+        "just", "also", "only", "after", "before", "where", "which", "while", "would", "could",
+        "should", "there", "these", "those",
+    ];
+    words(text)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
 }
 
 /// `Headline - Site` → `Headline`, where `<title>` names the same site.
@@ -564,6 +591,57 @@ mod tests {
         ));
         assert!(!page.body.contains("JavaScript"), "{:?}", page.body);
         assert!(page.body.contains("ninety years"), "{:?}", page.body);
+    }
+
+    #[test]
+    fn a_script_notice_is_never_the_story_and_a_placeholder_does_not_hide_one() {
+        // A page drawn by scripts: its `<noscript>` notice is no article.
+        let page = extract(
+            "<title>River plan approved | The Courier</title><noscript>You need to enable JavaScript to run this app.</noscript><div id=\"root\"></div>",
+        );
+        assert_eq!(page.body.trim(), "", "{:?}", page.body);
+        // A "Loading…" placeholder beside the story in `<noscript>`: the story; the notice
+        // with it stays out, and the title is the page's.
+        let page = extract(&format!(
+            "<title>Council closes the Elm Street library | The Ledger</title><div id=\"app\"><p>Loading the story, please wait a moment while the page starts up.</p></div><noscript><p>This site requires JavaScript; please enable it in your browser.</p><article>{STORY}</article></noscript>"
+        ));
+        assert!(page.body.contains("ninety years"), "{:?}", page.body);
+        assert!(!page.body.contains("Loading"), "{:?}", page.body);
+        assert!(!page.body.contains("JavaScript"), "{:?}", page.body);
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("Council closes the Elm Street library")
+        );
+    }
+
+    #[test]
+    fn sentences_wrapped_in_links_stay_and_runs_of_link_titles_go() {
+        let linked: String = (1..=3)
+            .map(|n| format!("<p><a href=\"https://source{n}.example/report\">The report number {n} found that the branch lent more books last year than any other in the city, the council's own figures show.</a></p>"))
+            .collect();
+        let related: String = (1..=4)
+            .map(|n| format!("<p><a href=\"/other{n}\">Other story headline number {n}</a></p>"))
+            .collect();
+        let page = extract(&format!(
+            "<html><body><nav><a href=\"/y\">Yes.</a><a href=\"/n\">No.</a><a href=\"/w\">We will see.</a></nav><article><h1>Council closes the Elm Street library</h1>{STORY}{linked}<p>Yes.</p><p>No.</p><p>We will see.</p><p>Related stories:</p>{related}</article></body></html>"
+        ));
+        assert!(page.body.contains("report number 2"), "{:?}", page.body);
+        assert!(page.body.contains("We will see."), "{:?}", page.body);
+        assert!(
+            !page.body.contains("Other story headline"),
+            "{:?}",
+            page.body
+        );
+    }
+
+    #[test]
+    fn a_headline_the_page_shows_as_its_h1_or_too_short_to_judge_stays() {
+        for title in ["Why I quit", "Wildfires ravage Greek islands"] {
+            let page = extract(&format!(
+                "<title>{title} | The Ledger</title><article><h1>{title}</h1>{STORY}<h1>The money problem with the library's budget</h1><p>The library's budget has shrunk every year since 2015, the council said.</p></article>"
+            ));
+            assert_eq!(page.headline.as_deref(), Some(title));
+        }
     }
 
     #[test]

@@ -66,6 +66,44 @@ pub(super) fn is_promotion(block: &str) -> bool {
         })
 }
 
+/// Whether a paragraph is a page's notice about scripts ("You need to enable JavaScript to run
+/// this app."), shown where scripts do not run: never the story, however long.
+pub(super) fn is_script_notice(block: &str) -> bool {
+    let lower = block.to_lowercase();
+    block.split_whitespace().count() <= NOTICE_WORDS
+        && [
+            "enable javascript",
+            "enabling javascript",
+            "javascript is disabled",
+            "javascript disabled",
+            "javascript is turned off",
+            "turn on javascript",
+            "requires javascript",
+            "javascript is required",
+            "javascript must be enabled",
+            "javascript enabled",
+            "javascript to run",
+            "javascript to view",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+        && !reports(block)
+}
+
+/// The longest script notice: pages explain at length, but not for a story's length.
+const NOTICE_WORDS: usize = 60;
+
+/// Whether a paragraph can be a teaser's title or a menu entry: short, and not a sentence (no
+/// closing full stop, question or exclamation mark, no quotation, nobody said it). A list of
+/// links made of such paragraphs is another page's list, one of sentences the story's.
+pub(super) fn is_link_title(block: &str) -> bool {
+    let block = block.trim();
+    block.split_whitespace().count() <= PROMOTION_WORDS
+        && !block.ends_with(['.', '!', '?', '"', '”', '’', ':'])
+        && !block.contains(['“', '"'])
+        && !reports(block)
+}
+
 /// Whether a paragraph attributes what it says ("…, the clerk said"): a report, not the page's.
 fn reports(block: &str) -> bool {
     block.split_whitespace().any(|w| {
