@@ -57,9 +57,11 @@ impl Repairs {
 }
 
 /// Characters that print as nothing and only break words: soft hyphen, zero-width space and
-/// joiners used as break hints, word joiner, and a byte order mark inside the text.
+/// joiners used as break hints, word joiner, a byte order mark inside the text, and the C1
+/// control codes that the five bytes Windows-1252 leaves undefined become (0x81, 0x8D, 0x8F,
+/// 0x90, 0x9D; not U+0085, a line break).
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}')
 }
 
 /// Where the repaired text came from: maps offsets in it back to the original, so that a
@@ -311,6 +313,12 @@ mod tests {
             r.describe().unwrap(),
             "removed 7 stray spaces, removed 3 soft hyphens or invisible characters"
         );
+    }
+
+    #[test]
+    fn control_codes_from_undefined_windows_1252_bytes_go_but_a_line_break_stays() {
+        let got = repair("The gov\u{8D}ernment acted.\u{85}Next line.").text;
+        assert_eq!(got, "The government acted.\u{85}Next line.");
     }
 
     #[test]
