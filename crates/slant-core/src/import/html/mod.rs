@@ -14,6 +14,7 @@
 mod body;
 mod clean;
 mod furniture;
+mod headline;
 mod main_text;
 pub mod nesting;
 mod page_matter;
@@ -22,7 +23,8 @@ use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use furniture::{class_tokens, is_furniture};
+use furniture::class_tokens;
+use headline::{STORY_START_WORDS, headline, story_headline, title_site};
 
 /// What a saved page says about its article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -203,181 +205,6 @@ fn meta(html: &Html, key: &str, name: &str) -> Option<String> {
         .filter_map(|m| m.value().attr("content"))
         .map(squash)
         .find(|t| !t.is_empty())
-}
-
-/// Separators sites put between the headline and their name in `<title>`.
-const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " — ", " – ", " :: ", " » ", " · "];
-
-/// `<title>` as (headline, site): the site's name is the shorter side, whichever side it is on
-/// ("Headline | Site", "Site :: Headline").
-fn split_title(html: &Html) -> Option<(String, String)> {
-    let title = first_text(html, "title")?;
-    let (a, b) = TITLE_SEPARATORS.iter().find_map(|sep| {
-        title
-            .rsplit_once(sep)
-            .filter(|(_, site)| site.len() < title.len() / 2)
-            .or_else(|| title.split_once(sep))
-    })?;
-    let (a, b) = (a.trim().to_owned(), b.trim().to_owned());
-    Some(if a.len() >= b.len() { (a, b) } else { (b, a) })
-}
-
-fn title_without_site(html: &Html) -> Option<String> {
-    split_title(html)
-        .map(|(head, _)| head)
-        .or_else(|| first_text(html, "title"))
-}
-
-fn title_site(html: &Html) -> Option<String> {
-    split_title(html)
-        .map(|(_, site)| site)
-        .filter(|s| s.split_whitespace().count() <= 5)
-}
-
-/// The headline: of the page's candidates (JSON-LD, Open Graph, Twitter card, `<h1>`), the
-/// first that agrees with `<title>`, which names the article on every page a browser shows
-/// in a tab. A section label (`Politics`) in an `<h1>` or a series name in `og:title` does not
-/// agree and is passed over. Where none agrees (no title, or a title that is only the site's
-/// name), the most explicit candidate.
-fn headline(html: &Html, ld: &JsonLd) -> Option<String> {
-    let candidates: Vec<String> = [
-        ld.string("headline"),
-        meta(html, "property", "og:title"),
-        meta(html, "name", "twitter:title"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let title = title_without_site(html).map(|t| words(&t));
-    if let Some(title) = title.filter(|t| !t.is_empty()) {
-        let agrees = |candidate: &String| {
-            let own = words(candidate);
-            let shared = own.iter().filter(|w| title.contains(w)).count();
-            !own.is_empty() && shared * 10 >= own.len() * 6 && shared * 2 >= title.len()
-        };
-        if let Some(found) = candidates.iter().find(|c| agrees(c)) {
-            return Some(without_site(found, html));
-        }
-    }
-    // The story's `<h1>` only where the page names nothing else: among the candidates it lost
-    // 9 of the 41 shared pages' headlines to Readability's (which follows `<title>` and Open
-    // Graph).
-    candidates
-        .into_iter()
-        .next()
-        .or_else(|| title_without_site(html))
-        .or_else(|| article_h1s(html).into_iter().next())
-}
-
-/// How many of the story's first words a headline is checked against.
-const STORY_START_WORDS: usize = 150;
-
-/// The headline, unless it says nothing of the story: a site's generic title ("Yahoo News -
-/// Latest News & Headlines") shares no word with the story's start, and the story's own `<h1>`
-/// that shares two is its headline.
-/// A headline the page itself shows as an `<h1>`, or too short to judge ("Why I quit"), stays.
-fn story_headline(headline: String, story_start: &str, html: &Html) -> String {
-    let story: std::collections::HashSet<String> = content_words(story_start).collect();
-    let own: Vec<String> = content_words(&headline).collect();
-    if story.is_empty() || own.is_empty() || own.iter().any(|w| story.contains(w)) {
-        return headline;
-    }
-    let h1s = article_h1s(html);
-    let same = |h1: &String| words(h1) == words(&headline);
-    if h1s.iter().any(same) {
-        return headline;
-    }
-    h1s.into_iter()
-        .find(|h1| {
-            (3..=30).contains(&h1.split_whitespace().count())
-                && content_words(h1).filter(|w| story.contains(w)).count() >= 2
-        })
-        .unwrap_or(headline)
-}
-
-/// A text's words of four letters or more, lower-cased, but for the commonest ("with",
-/// "from", "have"): enough to tell what it is about.
-fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    const COMMON: &[&str] = &[
-        "with", "from", "that", "this", "have", "will", "your", "about", "their", "what", "when",
-        "were", "been", "they", "them", "than", "then", "into", "more", "most", "over", "some",
-        "just", "also", "only", "after", "before", "where", "which", "while", "would", "could",
-        "should", "there", "these", "those",
-    ];
-    words(text)
-        .into_iter()
-        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
-}
-
-/// `Headline - Site` → `Headline`, where `<title>` names the same site.
-fn without_site(headline: &str, html: &Html) -> String {
-    if let Some((_, site)) = split_title(html) {
-        for sep in TITLE_SEPARATORS {
-            if let Some(head) = headline.strip_suffix(&format!("{sep}{site}"))
-                && !head.trim().is_empty()
-            {
-                return head.trim().to_owned();
-            }
-        }
-    }
-    headline.to_owned()
-}
-
-/// Lower-case words, for comparing headlines.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The `<h1>`s outside page furniture: a site's logo is often an `<h1>` in its header.
-/// One walk that carries whether it is inside furniture, not a look up every `<h1>`'s ancestors
-/// (a page of 200,000 `<h1>`s 256 deep would look 51 million times).
-fn article_h1s(html: &Html) -> Vec<String> {
-    let mut found = Vec::new();
-    // Those inside `<article>` or `<main>` first: a masthead's `<h1>` holds the site's name.
-    let mut in_story = Vec::new();
-    use ego_tree::iter::Edge;
-    let mut inside: Vec<bool> = Vec::new(); // per open element: is it furniture or inside it
-    let mut story_depth = 0usize;
-    for edge in html.root_element().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if let Some(el) = ElementRef::wrap(node) {
-                    let name = el.value().name();
-                    // A headline lives in an `<h1>`, often inside a `<header>`: tags that are
-                    // never article *text* still hold the headline.
-                    let furniture = inside.last() == Some(&true)
-                        || (is_furniture(el) && !matches!(name, "h1" | "header" | "hgroup"));
-                    if matches!(name, "article" | "main") {
-                        story_depth += 1;
-                    }
-                    if !furniture && name == "h1" {
-                        let text = text_of(el);
-                        if !text.is_empty() {
-                            if story_depth > 0 {
-                                in_story.push(text);
-                            } else {
-                                found.push(text);
-                            }
-                        }
-                    }
-                    inside.push(furniture);
-                }
-            }
-            Edge::Close(node) => {
-                if let Some(el) = node.value().as_element() {
-                    inside.pop();
-                    if matches!(el.name(), "article" | "main") {
-                        story_depth = story_depth.saturating_sub(1);
-                    }
-                }
-            }
-        }
-    }
-    in_story.extend(found);
-    in_story
 }
 
 /// The text of the first element whose class names it a byline.
