@@ -305,39 +305,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), usize> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
-        Err(_) => Ok(mixed_or_windows_1252(bytes)),
-    }
-}
-
-/// Bytes that are not all UTF-8. A UTF-8 file with a few stray sequences (a Word quote pasted
-/// in) has at least as many UTF-8 characters beyond ASCII as stray sequences: those are read as
-/// Windows-1252 and the rest stays UTF-8, rather than every `’` turning into `â€™`. Otherwise
-/// (a file saved by Word, where no curly quote is valid UTF-8) the whole file is Windows-1252.
-/// Windows-1252 text can spell a valid UTF-8 pair by chance ("Strauß’" is N'Ko in UTF-8): the
-/// scripts that only such pairs reach (Thaana, N'Ko) do not count as UTF-8 characters.
-fn mixed_or_windows_1252(bytes: &[u8]) -> (String, Encoding) {
-    let mut mixed = String::with_capacity(bytes.len());
-    let (mut beyond_ascii, mut stray) = (0usize, 0usize);
-    let mut last_was_stray = false;
-    for chunk in bytes.utf8_chunks() {
-        beyond_ascii += chunk
-            .valid()
-            .chars()
-            .filter(|c| !c.is_ascii() && !('\u{0780}'..='\u{07FF}').contains(c))
-            .count();
-        // A run of bad bytes (a broken emoji is six) is one stray sequence.
-        let run_goes_on = chunk.valid().is_empty() && !mixed.is_empty() && last_was_stray;
-        mixed.push_str(chunk.valid());
-        last_was_stray = !chunk.invalid().is_empty();
-        stray += usize::from(last_was_stray && !run_goes_on);
-        let (read, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
-        mixed.push_str(&read);
-    }
-    if beyond_ascii > 0 && beyond_ascii >= stray {
-        (mixed, Encoding::Utf8WithWindows1252)
-    } else {
-        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-        (text.into_owned(), Encoding::Windows1252)
+        Err(_) => Ok(crate::encoding::decode_mostly_utf8(bytes)),
     }
 }
 
