@@ -39,6 +39,10 @@ impl Workspace {
 
     /// Selects the next sentence after the selection that the class split on, wrapping around.
     pub fn next_disputed(&mut self) {
+        if self.doc.project.reviewers.len() < 2 {
+            self.say("D needs a class: merge the students' files first (File menu, Merge students' files…)");
+            return;
+        }
         let Some(class) = self.class_agreement() else {
             return;
         };
@@ -49,8 +53,9 @@ impl Workspace {
             .map(|s| s.number - 1)
             .collect();
         let start = self.selected.map_or(0, |s| s + 1);
-        if let Some(&s) = disputed.iter().find(|&&s| s >= start).or(disputed.first()) {
-            self.select(self.focus, s);
+        match disputed.iter().find(|&&s| s >= start).or(disputed.first()) {
+            Some(&s) => self.select(self.focus, s),
+            None => self.say("The class tagged every sentence of this article alike"),
         }
     }
 

@@ -75,7 +75,13 @@ pub struct Workspace {
     /// Whether the sentence under the pointer leads the comparison: not once the selection
     /// moves (J, K, Tab) with the pointer resting over the text, until the pointer moves.
     hover_leads: bool,
+    /// Why the last keyboard search went nowhere (N, D, Find), shown in the toolbar for a few
+    /// seconds: a key that seems to do nothing leaves a new user guessing.
+    status: Option<(String, std::time::Instant)>,
 }
+
+/// How long a status message stays in the toolbar.
+const STATUS_SECONDS: f32 = 6.0;
 
 impl Workspace {
     pub fn new(doc: Document, columns: usize) -> Workspace {
@@ -103,6 +109,7 @@ impl Workspace {
             last_offsets: Vec::new(),
             selection_seen: ((0, None), None),
             hover_leads: true,
+            status: None,
         };
         ws.set_columns(n);
         ws
@@ -162,6 +169,7 @@ impl Workspace {
     pub fn select(&mut self, column: usize, sentence: usize) {
         self.focus = column.min(self.columns.len().saturating_sub(1));
         self.selected = Some(sentence);
+        self.status = None;
         self.sync_note();
         if let Some(c) = self.columns.get_mut(self.focus) {
             c.scroll_to(sentence);
@@ -195,9 +203,15 @@ impl Workspace {
         let found = (0..n)
             .map(|k| (start + k) % n)
             .find(|&i| article.annotation(&r, i).and_then(|x| x.tag).is_none());
-        if let Some(s) = found {
-            self.select(self.focus, s);
+        match found {
+            Some(s) => self.select(self.focus, s),
+            None => self.say("Every sentence in this column has a tag"),
         }
+    }
+
+    /// Shows `text` in the toolbar for a few seconds.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), std::time::Instant::now()));
     }
 
     pub fn tag(&mut self, tag: Option<Tag>) -> Result<(), String> {
@@ -232,6 +246,9 @@ impl Workspace {
             .find(|&i| article.sentence_text(i).to_lowercase().contains(&query))
         {
             self.select(self.focus, s);
+        } else {
+            let shown = self.find.as_deref().unwrap_or_default().trim().to_owned();
+            self.say(format!("No sentence in this column contains “{shown}”"));
         }
     }
 
@@ -340,6 +357,15 @@ impl Workspace {
                         || ui.memory(|m| m.focused().is_none()));
                 if ui.button("Close find").clicked() || escape {
                     self.find = None;
+                }
+            }
+            if let Some((text, at)) = &self.status {
+                let left = STATUS_SECONDS - at.elapsed().as_secs_f32();
+                if left > 0.0 {
+                    ui.separator();
+                    ui.label(egui::RichText::new(text).italics());
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs_f32(left));
                 }
             }
         });

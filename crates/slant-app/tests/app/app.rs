@@ -456,6 +456,52 @@ fn escape_closes_the_find_bar_and_gives_the_keys_back() {
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(6));
 }
 
+/// Tab (next untagged), D (next disputed) and Find that find nothing say why in the toolbar, instead of seeming to do nothing.
+#[test]
+fn keys_that_find_nothing_say_so() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    let selected = |h: &Harness<SlantApp>| h.state().workspace.as_ref().unwrap().selected;
+    assert_eq!(selected(&h), Some(0));
+    // The sample's reviewer has tagged every sentence.
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label("Every sentence in this column has a tag");
+    assert_eq!(selected(&h), Some(0));
+    // One reviewer: no class to disagree.
+    h.key_press(Key::D);
+    h.run();
+    h.get_by_label_contains("D needs a class: merge the students' files first");
+    assert!(
+        h.query_by_label("Every sentence in this column has a tag")
+            .is_none()
+    );
+    // A search with no match.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("zebra crossing");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("No sentence in this column contains “zebra crossing”");
+    // A search that finds a sentence clears the message.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text(" bunker-buster");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(selected(&h), Some(5));
+    assert!(
+        h.query_by_label_contains("No sentence in this column")
+            .is_none()
+    );
+}
+
 #[test]
 fn synced_scrolling_moves_the_other_column() {
     let (dir, path) = sample_copy();
