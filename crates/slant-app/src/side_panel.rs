@@ -157,6 +157,7 @@ pub fn inspector(
         // must be free to leave it.
         if focusing {
             response.request_focus();
+            response.scroll_to_me(None);
         }
         if response.changed() {
             draft.typed(std::time::Instant::now());

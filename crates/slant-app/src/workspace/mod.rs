@@ -78,6 +78,9 @@ pub struct Workspace {
     /// Why the last keyboard search went nowhere (N, D, Find), shown in the toolbar for a few
     /// seconds: a key that seems to do nothing leaves a new user guessing.
     status: Option<(String, std::time::Instant)>,
+    /// The selection the side panel last showed: a new one starts the panel at its top, where
+    /// the sentence's tags, note and suggestion are, wherever the statistics had been scrolled.
+    panel_shows: (usize, Option<usize>),
 }
 
 /// How long a status message stays in the toolbar.
@@ -110,6 +113,7 @@ impl Workspace {
             selection_seen: ((0, None), None),
             hover_leads: true,
             status: None,
+            panel_shows: (0, None),
         };
         ws.set_columns(n);
         ws
@@ -386,7 +390,12 @@ impl Workspace {
         // A solid scroll bar takes its own room: a floating one covered the last letters of
         // every line when the pointer was over the panel.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-        egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
+        let mut scroll = egui::ScrollArea::vertical().id_salt("side");
+        let showing = (self.focus, self.selected);
+        if std::mem::replace(&mut self.panel_shows, showing) != showing && showing.1.is_some() {
+            scroll = scroll.vertical_scroll_offset(0.0);
+        }
+        scroll.show(ui, |ui| {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
                 (Some(a), Some(s), Some(r)) => {
                     let article = &self.doc.project.articles[a];

@@ -502,6 +502,44 @@ fn keys_that_find_nothing_say_so() {
     );
 }
 
+/// The side panel scrolled down to the statistics starts at its top again when J selects the
+/// next sentence: its tag buttons and note are what the new selection needs.
+#[test]
+fn a_new_selection_shows_the_side_panel_from_its_top() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.set_size(egui::vec2(1500.0, 480.0));
+    h.key_press(Key::J);
+    h.run();
+    let top_of = |h: &Harness<SlantApp>, label: &str| h.get_by_label(label).rect().top();
+    let at_top = top_of(&h, "F Fact");
+    // The wheel over the panel, as a reader scrolls to the statistics.
+    let panel = h.get_by_label("30 of 30 tagged").rect().center();
+    h.hover_at(panel);
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        // The label under the pointer opens its tooltip over a few frames.
+        h.run_steps(8);
+    }
+    assert!(
+        top_of(&h, "F Fact") < at_top - 100.0,
+        "the wheel scrolled the panel"
+    );
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(1));
+    assert!(
+        (top_of(&h, "F Fact") - at_top).abs() < 1.0,
+        "the tag buttons are back in view"
+    );
+}
+
 #[test]
 fn synced_scrolling_moves_the_other_column() {
     let (dir, path) = sample_copy();
