@@ -10,7 +10,8 @@ use jiff::civil::Date;
 use scraper::{ElementRef, Html, Node};
 
 use super::furniture::{is_furniture, is_skipped_tag};
-use super::{date_line, is_byline_line, selector, squash};
+use super::metadata::{date_line, is_byline_line};
+use super::{selector, squash};
 
 /// The element holding the article's paragraphs.
 /// `holders` are elements kept although their class words name furniture (see

@@ -4,7 +4,8 @@
 use scraper::{ElementRef, Html};
 
 use super::furniture::is_furniture;
-use super::{JsonLd, first_text, meta, text_of};
+use super::metadata::{JsonLd, first_text, meta};
+use super::text_of;
 
 /// Separators sites put between the headline and their name in `<title>`.
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " — ", " – ", " :: ", " » ", " · "];

@@ -1,0 +1,232 @@
+//! A news page's metadata: outlet, byline, date and canonical address. Pages carry them in
+//! several overlapping ways (Open Graph `<meta>` tags, schema.org JSON-LD, microdata, plain
+//! `.byline` and `<time>` markup, or lines above the story), so each field is taken from the
+//! first source that has it, most explicit first.
+
+use jiff::civil::Date;
+use scraper::Html;
+use serde_json::Value;
+
+use super::body::Lead;
+use super::furniture::class_tokens;
+use super::headline::title_site;
+use super::{selector, squash, text_of};
+
+/// What a page says about its article besides the headline and the text.
+pub(super) struct Metadata {
+    pub(super) outlet: Option<String>,
+    pub(super) byline: Option<String>,
+    pub(super) published: Option<Date>,
+    pub(super) url: Option<String>,
+}
+
+impl Metadata {
+    /// Reads the page's markup, then the byline and date lines found above the story
+    /// (`leads`, best reading first) where the markup has none.
+    pub(super) fn read(html: &Html, ld: &JsonLd, leads: [Lead; 2]) -> Metadata {
+        let [lead, own_lead] = leads;
+        let outlet = meta(html, "property", "og:site_name")
+            .or_else(|| ld.publisher())
+            .or_else(|| meta(html, "name", "application-name"))
+            .or_else(|| title_site(html));
+        let byline = ld
+            .authors()
+            .or_else(|| meta(html, "name", "author"))
+            .or_else(|| first_text(html, "[itemprop~=author] [itemprop~=name]"))
+            .or_else(|| first_text(html, "[rel~=author]"))
+            .or_else(|| first_text(html, "[itemprop~=author]"))
+            .or_else(|| byline_element(html))
+            .or(lead.byline)
+            .or(own_lead.byline)
+            .map(|b| strip_by(&b))
+            .filter(|b| !b.is_empty());
+        let published = [
+            meta(html, "property", "article:published_time"),
+            ld.string("datePublished"),
+            meta(html, "itemprop", "datePublished"),
+            meta(html, "name", "date"),
+            meta(html, "name", "pubdate"),
+            meta(html, "name", "dc.date"),
+            first_attr(html, "time[datetime]", "datetime"),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|d| parse_date(&d))
+        .or(lead.published)
+        .or(own_lead.published);
+        let url = first_attr(html, "link[rel~=canonical]", "href")
+            .or_else(|| meta(html, "property", "og:url"));
+        Metadata {
+            outlet,
+            byline,
+            published,
+            url,
+        }
+    }
+}
+
+pub(super) fn first_text(html: &Html, css: &str) -> Option<String> {
+    html.select(&selector(css))
+        .map(text_of)
+        .find(|t| !t.is_empty())
+}
+
+fn first_attr(html: &Html, css: &str, attr: &str) -> Option<String> {
+    html.select(&selector(css))
+        .filter_map(|e| e.value().attr(attr))
+        .map(squash)
+        .find(|t| !t.is_empty())
+}
+
+/// `<meta {key}="{name}" content="...">`, matching the name without regard to case.
+pub(super) fn meta(html: &Html, key: &str, name: &str) -> Option<String> {
+    html.select(&selector("meta[content]"))
+        .filter(|m| {
+            m.value()
+                .attr(key)
+                .is_some_and(|v| v.eq_ignore_ascii_case(name))
+        })
+        .filter_map(|m| m.value().attr("content"))
+        .map(squash)
+        .find(|t| !t.is_empty())
+}
+
+/// The text of the first element whose class names it a byline.
+fn byline_element(html: &Html) -> Option<String> {
+    html.select(&selector("[class]"))
+        .filter(|e| {
+            class_tokens(e.value().attr("class").unwrap_or_default())
+                .any(|t| t == "byline" || t == "author")
+        })
+        .map(text_of)
+        .find(|t| !t.is_empty() && t.split_whitespace().count() <= 20)
+}
+
+/// A line that is only a byline: "By Jane Doe, staff writer".
+pub(super) fn is_byline_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    ["By ", "BY "].iter().any(|p| {
+        line.strip_prefix(p)
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+    }) && words <= 12
+}
+
+/// A line that is only a date: "Thursday, March 6, 2003", "6 March 2003", "March 6, 2003".
+pub(super) fn date_line(line: &str) -> Option<Date> {
+    let line = line.trim().trim_end_matches('.');
+    let without_weekday =
+        line.split_once(", ").map_or(
+            line,
+            |(first, rest)| {
+                if first.ends_with("day") { rest } else { line }
+            },
+        );
+    [
+        "%B %d, %Y",
+        "%d %B %Y",
+        "%b %d, %Y",
+        "%d %b %Y",
+        "%b. %d, %Y",
+    ]
+    .iter()
+    .find_map(|f| Date::strptime(f, without_weekday).ok())
+}
+
+/// "By Jane Doe" → "Jane Doe".
+fn strip_by(byline: &str) -> String {
+    let b = byline.trim();
+    for prefix in ["By ", "by ", "BY "] {
+        if let Some(rest) = b.strip_prefix(prefix) {
+            return rest.trim().to_owned();
+        }
+    }
+    b.to_owned()
+}
+
+/// The date at the start of an ISO 8601 date or date-time (`2025-12-29T14:03:00Z`).
+pub(super) fn parse_date(value: &str) -> Option<Date> {
+    value.get(..10)?.parse().ok()
+}
+
+/// The schema.org article object among a page's JSON-LD blocks, if any.
+pub(super) struct JsonLd(Option<Value>);
+
+impl JsonLd {
+    pub(super) fn of(html: &Html) -> JsonLd {
+        let found = html
+            .select(&selector(r#"script[type="application/ld+json"]"#))
+            .filter_map(|s| serde_json::from_str::<Value>(&s.text().collect::<String>()).ok())
+            .find_map(|v| find_article(&v).cloned());
+        JsonLd(found)
+    }
+
+    pub(super) fn string(&self, key: &str) -> Option<String> {
+        self.0
+            .as_ref()?
+            .get(key)?
+            .as_str()
+            .map(squash)
+            .filter(|s| !s.is_empty())
+    }
+
+    fn publisher(&self) -> Option<String> {
+        name_of(self.0.as_ref()?.get("publisher")?)
+    }
+
+    /// Authors joined as a byline reads: "A", "A and B", "A, B and C".
+    fn authors(&self) -> Option<String> {
+        let names: Vec<String> = match self.0.as_ref()?.get("author")? {
+            Value::Array(items) => items.iter().filter_map(name_of).collect(),
+            one => name_of(one).into_iter().collect(),
+        };
+        match names.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+        }
+    }
+}
+
+fn name_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(squash(s)),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(squash),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+/// Schema.org types of news and blog articles.
+fn is_article_type(t: &Value) -> bool {
+    let named = |s: &str| {
+        matches!(
+            s,
+            "NewsArticle"
+                | "Article"
+                | "ReportageNews"
+                | "AnalysisNewsArticle"
+                | "OpinionNewsArticle"
+                | "BlogPosting"
+                | "Report"
+        )
+    };
+    match t {
+        Value::String(s) => named(s),
+        Value::Array(a) => a.iter().filter_map(Value::as_str).any(named),
+        _ => false,
+    }
+}
+
+fn find_article(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(o) => {
+            if o.get("@type").is_some_and(is_article_type) {
+                Some(v)
+            } else {
+                o.get("@graph").and_then(find_article)
+            }
+        }
+        _ => None,
+    }
+}
