@@ -41,6 +41,17 @@ rejection refuse refused ban banned intelligence secret secrets happy celebrate 
 celebration festival party parties hope hopes hoped best better good great nice
 love loved care cared respect respected kind bad worse worst problem problems
 trouble damage damaged destroyed destruction cut cuts crash crashed collapse collapsed""".split())
+# More of the same kinds, found by reading the built list through (2026-11-26), not from any
+# labelled set: other forms of event words (fatalities, assassinations, drowned), legal
+# categories (felony, harassment, torture, slavery), dismissals and money (fired, bankrupt,
+# bonus, winnings, reward), test results and ratings (positive, negative), titles and
+# compounds (super PAC, supreme leader), and plain acts (destroy, laugh, smiled, kissing).
+NEWS_EVENTS |= set("""abduction assassination assassinations assaults attackers bankrupt bonus bonuses
+corpse depression drown drowned enemy fatal fatalities fatality fatally felony felonies fired
+harassed harassment harassments harm harming killer killers murderers murdering poisoning
+poisons robber slavery starved strangled stealing suicide suicidal torture tortured tortures
+torturing racism winnings reward positive negative super supreme success successes successful
+destroy destroys destroying laugh smiled kissing romance lover""".split())
 
 LICENCE = """# VADER lexicon: The MIT License (MIT), Copyright (c) 2016 C.J. Hutto.
 # Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
