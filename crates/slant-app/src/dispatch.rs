@@ -1,0 +1,213 @@
+//! Carrying out actions: every click, menu item and key press becomes an [`Action`], and this is
+//! the one place that turns each into a change of the app or, through the workspace, of the
+//! project. Keys are read here from the command table, so a shortcut and its menu item do the
+//! same thing.
+
+use egui::ViewportCommand;
+use slant_core::report::Format;
+
+use super::ui_command::{self, Scope, UiCommand};
+use super::{Action, After, Modal, SlantApp, files};
+
+impl SlantApp {
+    /// Carries out the queued actions.
+    pub(crate) fn process_actions(&mut self, ctx: &egui::Context) {
+        while !self.actions.is_empty() {
+            let action = self.actions.remove(0);
+            self.process(ctx, action);
+        }
+    }
+
+    fn process(&mut self, ctx: &egui::Context, action: Action) {
+        // Whatever is asked next, a note being typed is stored first, as its own sentence's and
+        // reviewer's note: nothing typed is lost or put under another name.
+        if action != Action::EditNote
+            && let Some(ws) = &mut self.workspace
+        {
+            ws.commit_note();
+        }
+        let mut failed = None;
+        match action {
+            Action::NewProject => self.guarded(After::New),
+            Action::OpenProject => {
+                self.ask_file(files::Then::Open);
+            }
+            Action::OpenPath(path) => self.guarded(After::Open(path)),
+            Action::OpenSample => self.guarded(After::Sample),
+            Action::ImportArticle => self.import_article(),
+            Action::ImportFiles(paths) => self.import_paths(paths),
+            Action::OpenWebAddress => {
+                if self.workspace.is_none() {
+                    self.error(
+                        "No project is open",
+                        "Open or create a project first, then add articles to it.",
+                    );
+                } else {
+                    self.modal = Some(Modal::WebAddress { url: String::new() });
+                }
+            }
+            Action::FetchWebAddress(url) => self.fetch_web_address(url, ctx),
+            Action::NewArticleFromText | Action::PasteArticle(_) | Action::EditArticleText => {
+                self.open_text_dialog(action)
+            }
+            Action::Export => {
+                if self.workspace.is_some() {
+                    self.modal = Some(Modal::Export {
+                        format: Format::Html,
+                        open_after: true,
+                    });
+                }
+            }
+            Action::Save => {
+                self.save(false);
+            }
+            Action::SaveAs => {
+                self.save(true);
+            }
+            Action::Close => self.guarded(After::Close),
+            Action::Quit => {
+                if self.allow_close || !self.is_dirty() {
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                } else {
+                    self.modal = Some(Modal::Unsaved(After::Quit));
+                }
+            }
+            Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::TextLarger => {
+                self.settings.font_size = (self.settings.font_size + 1.0).min(32.0)
+            }
+            Action::TextSmaller => {
+                self.settings.font_size = (self.settings.font_size - 1.0).max(11.0)
+            }
+            Action::ToggleDarkMode => self.settings.dark = !self.settings.dark,
+            Action::ToggleSyncedScroll => {
+                self.settings.synced_scroll = !self.settings.synced_scroll
+            }
+            Action::SetColumns(n) => {
+                self.settings.columns = n;
+                if let Some(ws) = &mut self.workspace {
+                    ws.set_columns(n);
+                }
+            }
+            Action::AddReviewer => self.modal = Some(Modal::reviewer(None)),
+            Action::ToggleSuggestions => self.settings.suggestions = !self.settings.suggestions,
+            Action::ToggleClassView => self.settings.class_view = !self.settings.class_view,
+            Action::ToggleCompare => self.settings.compare = !self.settings.compare,
+            Action::ToggleUniqueOnly => {
+                self.settings.unique_only = !self.settings.unique_only;
+                self.settings.compare |= self.settings.unique_only;
+            }
+            Action::MergeStudents => self.merge_students(),
+            Action::ToggleCueHighlights => {
+                self.settings.cue_highlights = !self.settings.cue_highlights
+            }
+            Action::ChooseLexiconFolder => {
+                self.ask_file(files::Then::LexiconFolder);
+            }
+            Action::ForgetLexiconFolder => self.use_lexicon_folder(None),
+            Action::AcceptSuggestion | Action::RejectSuggestion | Action::AcceptAllSuggested(_) => {
+                let Some(ws) = &mut self.workspace else {
+                    return;
+                };
+                if ws.reviewer.is_none() {
+                    self.modal = Some(Modal::reviewer(None));
+                    return;
+                }
+                failed = match action {
+                    Action::AcceptSuggestion => ws.accept_suggestion(&mut self.hints),
+                    Action::RejectSuggestion => ws.reject_suggestion(&mut self.hints),
+                    Action::AcceptAllSuggested(tag) => ws.accept_all(tag, &mut self.hints),
+                    _ => Ok(()),
+                }
+                .err();
+            }
+            action @ (Action::Undo
+            | Action::Redo
+            | Action::NextReviewer
+            | Action::CycleArticle(_)
+            | Action::Find
+            | Action::Tag(_)
+            | Action::SelectNext
+            | Action::SelectPrevious
+            | Action::NextUntagged
+            | Action::NextDisputed
+            | Action::SetAnswerKey(_)
+            | Action::Select { .. }
+            | Action::TogglePhrase { .. }
+            | Action::SplitSentence { .. }
+            | Action::MergeWithNext { .. }
+            | Action::EditNote
+            | Action::CommitNote
+            | Action::PlaceUnplaced { .. }
+            | Action::DiscardUnplaced { .. }
+            | Action::SetReviewer(_)) => {
+                let needs_reviewer = matches!(
+                    action,
+                    Action::Tag(_) | Action::TogglePhrase { .. } | Action::EditNote
+                );
+                let Some(ws) = &mut self.workspace else {
+                    return;
+                };
+                if needs_reviewer && ws.reviewer.is_none() {
+                    self.modal = Some(Modal::reviewer(None));
+                    return;
+                }
+                failed = ws.perform(action).err();
+            }
+        }
+        if let Some(e) = failed {
+            self.error("That edit could not be made", e);
+        }
+    }
+
+    /// Keyboard shortcuts, read from the command table: keys with Ctrl, Alt or a function key
+    /// always, plain tagging keys only when no text box has the keyboard. Every key press of the
+    /// frame is handled, in the order it was made (fast typing sends several in one frame), and
+    /// only with exactly the modifiers of its shortcut (Ctrl+Shift+S is never Save).
+    pub(crate) fn keyboard(&mut self, ctx: &egui::Context) {
+        if matches!(
+            self.modal,
+            Some(Modal::Reviewer { .. } | Modal::Message { .. })
+        ) {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let tagging = !typing && self.workspace.is_some() && self.modal.is_none();
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        let mut hits = Vec::new();
+        ctx.input_mut(|i| {
+            i.events.retain(|event| {
+                let egui::Event::Key {
+                    key,
+                    modifiers,
+                    pressed: true,
+                    ..
+                } = event
+                else {
+                    return true;
+                };
+                let Some(command) = UiCommand::for_key(*key, *modifiers) else {
+                    return true;
+                };
+                let scope = ui_command::key_scope(*key, *modifiers);
+                if scope == Scope::Tagging
+                    && (!tagging
+                        // Tab moves focus between controls once one has it.
+                        || (command == UiCommand::NextUntagged && !nothing_focused))
+                {
+                    return true;
+                }
+                hits.push((command, scope));
+                false
+            })
+        });
+        if hits.iter().any(|(_, scope)| *scope == Scope::Tagging) {
+            // egui already read Tab and the arrows as "move focus": these keys are ours.
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
+        let state = self.ui_state();
+        let actions: Vec<Action> = hits.iter().map(|(c, _)| c.action(&state)).collect();
+        self.actions.extend(actions);
+    }
+}
