@@ -172,9 +172,12 @@ impl SlantApp {
         ) {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // Only a text box keeps the plain keys: with a button or the reviewer list focused
+        // (Tab, Shift+Tab), J and the tag keys still work, and Enter, Space and Tab stay the
+        // control's.
+        let typing = ctx.text_edit_focused();
         let tagging = !typing && self.workspace.is_some() && self.modal.is_none();
-        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        let focused = ctx.memory(|m| m.focused());
         let mut hits = Vec::new();
         ctx.input_mut(|i| {
             i.events.retain(|event| {
@@ -193,8 +196,8 @@ impl SlantApp {
                 let scope = ui_command::key_scope(*key, *modifiers);
                 if scope == Scope::Tagging
                     && (!tagging
-                        // Tab moves focus between controls once one has it.
-                        || (command == UiCommand::NextUntagged && !nothing_focused))
+                        || (focused.is_some()
+                            && matches!(key, egui::Key::Enter | egui::Key::Space | egui::Key::Tab)))
                 {
                     return true;
                 }
@@ -203,8 +206,14 @@ impl SlantApp {
             })
         });
         if hits.iter().any(|(_, scope)| *scope == Scope::Tagging) {
-            // egui already read Tab and the arrows as "move focus": these keys are ours.
-            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+            // egui already read Tab and the arrows as "move focus": these keys are ours. A
+            // control left focused would take the next Enter from the suggestion.
+            ctx.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                if let Some(id) = focused {
+                    m.surrender_focus(id);
+                }
+            });
         }
         let state = self.ui_state();
         let actions: Vec<Action> = hits.iter().map(|(c, _)| c.action(&state)).collect();

@@ -51,7 +51,7 @@ pub(super) fn ghost_badges(
             .map(|s| s.reasons.join("\n"))
             .unwrap_or_default();
         let response = ui
-            .interact(rect, id.with(("ghost", piece.sentence)), Sense::click())
+            .interact(rect, id.with(("ghost", piece.sentence)), Sense::CLICK)
             .on_hover_text(format!(
                 "Suggested: {}\n{reasons}\nClick or press {} to accept, {} to dismiss.",
                 tag.label(),

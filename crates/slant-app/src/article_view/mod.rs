@@ -454,7 +454,9 @@ fn interact_with_paragraph(
     let mut seen = std::collections::HashSet::new();
     for (k, &(sentence, rect)) in rects.iter().enumerate() {
         let first = seen.insert(sentence);
-        let response = ui.interact(rect, id.with((sentence, k)), Sense::click_and_drag());
+        // Clicked and dragged, never focused: the keys move the selection (J, K), and a focus
+        // that Tab or Shift+Tab left on a sentence showed nothing and took the keys away.
+        let response = ui.interact(rect, id.with((sentence, k)), Sense::CLICK | Sense::DRAG);
         let span = input.article.sentences[sentence];
         if first {
             let label: String = input

@@ -205,3 +205,36 @@ fn n_types_after_the_note_already_there_not_where_another_notes_cursor_was() {
     assert_eq!(note_of(&h, &rivera(), 3), Some(format!("{before}QQ")));
     assert_eq!(note_of(&h, &rivera(), 5).as_deref(), Some("ZZZ"));
 }
+
+/// Tab out of the note box, or Shift+Tab onto the controls, leaves focus on a button, which
+/// shows it: J and the tag keys still work, and a sentence never takes the focus unseen.
+#[test]
+fn tab_out_of_the_note_box_keeps_the_tagging_keys() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    type_note(&mut h, "Named actor.");
+    h.key_press(Key::Tab);
+    h.run();
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(note_of(&h, &rivera(), 5).as_deref(), Some("Named actor."));
+    assert_eq!(
+        tag_of(&h, 6),
+        Some(Tag::Quote),
+        "J and 2 tagged the next sentence"
+    );
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+        h.run();
+    }
+    h.key_press(Key::J);
+    h.key_press(Key::S);
+    h.run();
+    assert_eq!(
+        h.state().workspace.as_ref().unwrap().selected,
+        Some(7),
+        "J after Shift+Tab"
+    );
+    assert_eq!(tag_of(&h, 7), Some(Tag::Speculation));
+}
