@@ -43,7 +43,10 @@ impl SlantApp {
                         "Open or create a project first, then add articles to it.",
                     );
                 } else {
-                    self.modal = Some(Modal::WebAddress { url: String::new() });
+                    self.modal = Some(Modal::WebAddress {
+                        url: String::new(),
+                        problem: None,
+                    });
                 }
             }
             Action::FetchWebAddress(url) => self.fetch_web_address(url, ctx),

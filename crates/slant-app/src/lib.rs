@@ -89,9 +89,11 @@ enum Modal {
         merged: Box<slant_core::model::Project>,
         summary: String,
     },
-    /// Asks for a web address to add the article there.
+    /// Asks for a web address to add the article there; after a failure, again, with the
+    /// address as typed and what went wrong.
     WebAddress {
         url: String,
+        problem: Option<String>,
     },
     /// An article being fetched from `url`, with Cancel.
     Fetching {

@@ -52,7 +52,13 @@ impl SlantApp {
                             "Discard"
                         };
                         ui.horizontal(|ui| {
-                            if ui.button("Save").clicked() {
+                            let save = ui.button("Save");
+                            // Save is the default: focused (and ringed) as the dialog opens,
+                            // so Enter keeps the work.
+                            if ui.memory(|m| m.focused().is_none()) {
+                                save.request_focus();
+                            }
+                            if save.clicked() {
                                 // Saved now: carry on. Asked where (a project never saved): the
                                 // dialog carries on once it is saved.
                                 if self.save_then(false, Some(next.clone())) {
@@ -226,10 +232,10 @@ impl SlantApp {
                             }
                         });
                     }
-                    Modal::WebAddress { mut url } => {
+                    Modal::WebAddress { mut url, problem } => {
                         ui.set_min_width(560.0);
-                        close = self.web_address_dialog(ui, &mut url, ctx);
-                        next = Some(Modal::WebAddress { url });
+                        close = self.web_address_dialog(ui, &mut url, problem.as_deref(), ctx);
+                        next = Some(Modal::WebAddress { url, problem });
                     }
                     Modal::Fetching { url } => {
                         ui.set_min_width(480.0);
@@ -282,23 +288,29 @@ impl SlantApp {
                     Modal::Message { title, text } => {
                         ui.heading(title);
                         ui.label(text);
-                        if ui.button("OK").clicked() {
+                        let ok = ui.button("OK");
+                        if ui.memory(|m| m.focused().is_none()) {
+                            ok.request_focus();
+                        }
+                        if ok.clicked() {
                             close = true;
                         }
                     }
                 }
             });
-        if response.should_close()
-            && !matches!(
-                next,
-                Some(
-                    Modal::Recover { .. }
-                        | Modal::NewArticle { .. }
-                        | Modal::EditText { .. }
-                        | Modal::WebAddress { .. }
-                )
-            )
-        {
+        // Escape or a click beside closes a dialog, except where it would throw away text the
+        // person typed or a recovery they have not decided on.
+        let keeps_work = match &next {
+            Some(Modal::Recover { .. }) => true,
+            Some(Modal::NewArticle { text, .. }) => !text.trim().is_empty(),
+            Some(Modal::EditText { article, text }) => self
+                .workspace
+                .as_ref()
+                .and_then(|ws| ws.doc.project.articles.get(*article))
+                .is_none_or(|a| a.text != *text),
+            _ => false,
+        };
+        if response.should_close() && !keeps_work {
             close = true;
         }
         if close {

@@ -60,10 +60,13 @@ impl SlantApp {
             );
         }
         if !slant_fetch::is_web_address(&url) {
-            return self.error(
-                "Not a web address",
-                format!("“{url}” is not a web address: it should start with https:// or http://."),
-            );
+            self.modal = Some(Modal::WebAddress {
+                problem: Some(format!(
+                    "“{url}” is not a web address: it should start with https:// or http://."
+                )),
+                url,
+            });
+            return;
         }
         self.download = Some(Download::start(url.clone(), ctx));
         self.modal = Some(Modal::Fetching { url });
@@ -92,7 +95,13 @@ impl SlantApp {
                 }
             }
             Err(FetchError::Cancelled) => {}
-            Err(e) => self.error("The article was not added", e.to_string()),
+            // Asked again with the address as typed, to mend it or try again.
+            Err(e) => {
+                self.modal = Some(Modal::WebAddress {
+                    url,
+                    problem: Some(format!("The article was not added. {e}")),
+                })
+            }
         }
     }
 
@@ -101,10 +110,14 @@ impl SlantApp {
         &mut self,
         ui: &mut egui::Ui,
         url: &mut String,
+        problem: Option<&str>,
         ctx: &egui::Context,
     ) -> bool {
         ui.heading("Open web address");
         ui.label("The address of a news article. Slant fetches the page and adds its article text, headline, outlet, author and date.");
+        if let Some(problem) = problem {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
         let field = ui.add(
             egui::TextEdit::singleline(url)
                 .hint_text("https://…")
@@ -112,7 +125,9 @@ impl SlantApp {
                 .char_limit(8192),
         );
         field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Web address"));
-        if !field.has_focus() && !field.lost_focus() {
+        // The box has the keyboard when the dialog opens, not after Tab went to a button or
+        // Escape left it (Escape then closes the dialog).
+        if ui.memory(|m| m.focused().is_none()) && !field.lost_focus() {
             field.request_focus();
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

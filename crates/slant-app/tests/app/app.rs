@@ -168,6 +168,30 @@ fn closing_with_unsaved_changes_asks_save_discard_or_cancel() {
     );
 }
 
+/// Save is the default of "Save changes?": Enter right away saves, then closes.
+#[test]
+fn enter_in_save_changes_saves() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().document().is_none(), "closed after saving");
+    let saved = slant_core::store::load(&path).unwrap();
+    assert_eq!(
+        saved.articles[0]
+            .annotation(&slant_core::model::ReviewerId::from("m-rivera"), 5)
+            .and_then(|a| a.tag),
+        Some(slant_core::model::Tag::Quote)
+    );
+}
+
 #[test]
 fn autosaved_work_is_offered_for_recovery_on_the_next_open() {
     let (dir, path) = sample_copy();

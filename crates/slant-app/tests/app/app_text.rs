@@ -301,3 +301,40 @@ fn the_title_follows_the_text_when_the_text_is_replaced() {
     replace_text(&mut h, "Article text", "Something else entirely\n\nMore.");
     assert_eq!(title(&h), "Library vote");
 }
+
+/// Escape closes the text dialogs while they hold nothing the person typed (the keyboard is
+/// never kept in them), and keeps them open over typed text, which only Cancel throws away.
+#[test]
+fn escape_closes_the_text_dialogs_unless_text_was_typed() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    h.get_by_label("New article from text");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("New article from text").is_none());
+    h.key_press(Key::F2);
+    h.run();
+    let editing =
+        |h: &Harness<'_, SlantApp>| h.query_by_label_contains("Edit the text of").is_some();
+    assert!(editing(&h));
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!editing(&h), "Escape closed the untouched text");
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("Article text").type_text(" More.");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(editing(&h), "typed text is not thrown away by Escape");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!editing(&h));
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(0));
+}

@@ -110,18 +110,70 @@ fn an_address_that_fails_says_why() {
         egui::Key::L,
     );
     h.run();
-    h.get_by_label("Web address")
-        .type_text(&format!("{}/gone", nothing_listening()));
+    let address = format!("{}/gone", nothing_listening());
+    h.get_by_label("Web address").type_text(&address);
     h.run();
     h.get_by_label("Open").click();
     h.run_steps(2);
     run_until(&mut h, |h| {
-        h.query_by_label("The article was not added").is_some()
+        h.query_by_label_contains("The article was not added")
+            .is_some()
     });
     assert!(
         h.query_by_label_contains("check whether this computer is online")
             .is_some(),
         "the message says what to check"
     );
+    // The dialog asks again with the address as typed, to mend or retry.
+    assert_eq!(
+        h.get_by_label("Web address").value().as_deref(),
+        Some(address.as_str())
+    );
     assert_eq!(articles(&h), 2);
+}
+
+/// The dialog never keeps the keyboard: Escape closes it and J works at once; Tab reaches
+/// Cancel, and Enter on it closes the dialog; a typed address that is none is said in the
+/// dialog, the text kept.
+#[test]
+fn the_web_address_dialog_lets_the_keyboard_go() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let open = |h: &mut Harness<'_, SlantApp>| {
+        h.key_press_modifiers(
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+            egui::Key::L,
+        );
+        h.run();
+        assert!(h.query_by_label("Open web address").is_some());
+    };
+    open(&mut h);
+    h.get_by_label("Web address").type_text("example dot com");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label_contains("is not a web address");
+    assert_eq!(
+        h.get_by_label("Web address").value().as_deref(),
+        Some("example dot com")
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Open web address").is_none(),
+        "Escape closed it"
+    );
+    h.key_press(egui::Key::J);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(0));
+    open(&mut h);
+    // Tab goes from the box to Open (disabled while empty, so skipped) and on to Cancel.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label("Open web address").is_none(),
+        "Enter on Cancel closed it"
+    );
 }
