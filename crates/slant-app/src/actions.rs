@@ -81,6 +81,8 @@ pub enum Action {
     ToggleUniqueOnly,
     /// Select the next sentence the class disagreed on.
     NextDisputed,
+    /// Moves the selection to the sentence beside it in the next (1) or previous (-1) column.
+    StepColumn(isize),
     /// Make a reviewer's tags the answer key (`None` clears it).
     SetAnswerKey(Option<slant_core::model::ReviewerId>),
     /// Merge students' project files into this project.

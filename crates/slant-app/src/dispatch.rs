@@ -135,6 +135,7 @@ impl SlantApp {
             | Action::SelectPrevious
             | Action::NextUntagged
             | Action::NextDisputed
+            | Action::StepColumn(_)
             | Action::SetAnswerKey(_)
             | Action::Select { .. }
             | Action::TogglePhrase { .. }

@@ -47,6 +47,8 @@ pub enum UiCommand {
     PreviousSentence,
     NextUntagged,
     NextDisputed,
+    NextColumn,
+    PreviousColumn,
 
     OneColumn,
     TwoColumns,
@@ -219,6 +221,14 @@ impl UiCommand {
                 "Next disputed sentence",
                 "Select the next sentence the class tagged differently",
             ),
+            C::NextColumn => (
+                "Next column",
+                "Select the sentence beside this one in the column to the right",
+            ),
+            C::PreviousColumn => (
+                "Previous column",
+                "Select the sentence beside this one in the column to the left",
+            ),
             C::OneColumn => ("1 column", "Show one article"),
             C::TwoColumns => ("2 columns", "Show two articles side by side"),
             C::ThreeColumns => ("3 columns", "Show three articles side by side"),
@@ -301,6 +311,8 @@ impl UiCommand {
             C::PreviousSentence => const { &[k(NONE, Key::K), k(NONE, Key::ArrowUp)] },
             C::NextUntagged => const { &[k(NONE, Key::Tab)] },
             C::NextDisputed => const { &[k(NONE, Key::D)] },
+            C::NextColumn => const { &[k(NONE, Key::ArrowRight)] },
+            C::PreviousColumn => const { &[k(NONE, Key::ArrowLeft)] },
             C::OneColumn => const { &[k(CMD, Key::Num1)] },
             C::TwoColumns => const { &[k(CMD, Key::Num2)] },
             C::ThreeColumns => const { &[k(CMD, Key::Num3)] },
@@ -345,9 +357,12 @@ impl UiCommand {
             }
             C::AcceptSuggestion | C::DismissSuggestion | C::AcceptAllQuotes => (Menu::Tag, 1),
             C::EditNote => (Menu::Tag, 2),
-            C::NextSentence | C::PreviousSentence | C::NextUntagged | C::NextDisputed => {
-                (Menu::Tag, 3)
-            }
+            C::NextSentence
+            | C::PreviousSentence
+            | C::NextUntagged
+            | C::NextDisputed
+            | C::NextColumn
+            | C::PreviousColumn => (Menu::Tag, 3),
             C::OneColumn
             | C::TwoColumns
             | C::ThreeColumns
@@ -408,6 +423,8 @@ impl UiCommand {
             C::PreviousSentence => Action::SelectPrevious,
             C::NextUntagged => Action::NextUntagged,
             C::NextDisputed => Action::NextDisputed,
+            C::NextColumn => Action::StepColumn(1),
+            C::PreviousColumn => Action::StepColumn(-1),
             C::OneColumn => Action::SetColumns(1),
             C::TwoColumns => Action::SetColumns(2),
             C::ThreeColumns => Action::SetColumns(3),
@@ -476,6 +493,8 @@ impl UiCommand {
             | C::PreviousSentence
             | C::NextUntagged
             | C::NextDisputed
+            | C::NextColumn
+            | C::PreviousColumn
             | C::OneColumn
             | C::NextArticle
             | C::PreviousArticle => s.has_project,
@@ -533,6 +552,8 @@ impl UiCommand {
             | C::PreviousSentence
             | C::NextUntagged
             | C::NextDisputed
+            | C::NextColumn
+            | C::PreviousColumn
             | C::NextArticle
             | C::PreviousArticle
             | C::TextLarger

@@ -3,19 +3,46 @@
 
 use slant_core::model::Span;
 
-/// Byte ranges where `query` (lower case) occurs in `text` (which starts at byte `offset`).
+/// A character as Find compares it: lower case, and a curly quote as the straight one a
+/// keyboard types (`Iran's` finds `Iran’s`).
+fn folded(c: char) -> char {
+    match c {
+        '’' | '‘' | '‛' | 'ʼ' | '′' => '\'',
+        '“' | '”' | '„' | '‟' | '″' => '"',
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Byte ranges where `query` occurs in `text` (which starts at byte `offset`), compared
+/// character by character without case and with curly quotes as straight ones.
 pub fn find_matches(text: &str, offset: usize, query: &str) -> Vec<Span> {
+    let query: Vec<char> = query.chars().map(folded).collect();
     if query.is_empty() {
         return Vec::new();
     }
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return Vec::new(); // lower-casing changed byte lengths: offsets would not line up
+    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, folded(c))).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + query.len() <= chars.len() {
+        if chars[i..i + query.len()]
+            .iter()
+            .zip(&query)
+            .all(|((_, c), q)| c == q)
+        {
+            let end = chars.get(i + query.len()).map_or(text.len(), |(at, _)| *at);
+            out.push(Span::new(offset + chars[i].0, offset + end));
+            i += query.len();
+        } else {
+            i += 1;
+        }
     }
-    lower
-        .match_indices(query)
-        .map(|(i, m)| Span::new(offset + i, offset + i + m.len()))
-        .collect()
+    out
 }
 
 /// The word around byte `at` within `span`: the run between white space and dashes, without
@@ -67,6 +94,26 @@ pub fn phrase_from_drag(text: &str, sentence: Span, a: usize, b: usize) -> Span 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_ignores_case_and_matches_typed_quotes_to_curly_ones() {
+        let text = "Iran’s “fast” missiles; IRAN's too.";
+        let found = |q: &str| -> Vec<&str> {
+            find_matches(text, 0, q)
+                .iter()
+                .map(|s| &text[s.range()])
+                .collect()
+        };
+        assert_eq!(found("iran's"), ["Iran’s", "IRAN's"]);
+        assert_eq!(found("\"fast\""), ["“fast”"]);
+        assert_eq!(found("missile"), ["missile"]);
+        assert!(found("").is_empty());
+        // Offsets count from where the text starts in the article.
+        assert_eq!(
+            find_matches("ab ab", 10, "AB"),
+            [Span::new(10, 12), Span::new(13, 15)]
+        );
+    }
 
     #[test]
     fn words_are_found_around_a_byte() {

@@ -27,20 +27,13 @@ fn link_stroke(dark: bool) -> Stroke {
     Stroke::new(2.0, c)
 }
 
-/// Paints one paragraph's compare marks and records where its sentences are and which one the
-/// pointer is over.
-pub fn paint(ui: &Ui, drawn: &mut Drawn, input: &ViewInput, rects: &[(usize, Rect)]) {
+/// Paints one paragraph's compare marks.
+pub fn paint(ui: &Ui, input: &ViewInput, rects: &[(usize, Rect)]) {
     let Some(side) = input.compare else {
         return;
     };
     let painter = ui.painter();
     for &(sentence, rect) in rects {
-        if !drawn.sentences.iter().any(|(s, _)| *s == sentence) {
-            drawn.sentences.push((sentence, rect));
-        }
-        if ui.rect_contains_pointer(rect) {
-            drawn.hovered = Some(sentence);
-        }
         let shared = side
             .counterparts
             .get(sentence)

@@ -393,7 +393,8 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
                 pieces: &pieces,
             };
             let rects = interact_with_paragraph(ui, view, input, id, &laid, actions);
-            compare::paint(ui, &mut view.drawn, input, &rects);
+            view.drawn.record(ui, &rects);
+            compare::paint(ui, input, &rects);
             // After the sentences, so the badge is on top of its sentence for the pointer.
             marks::ghost_badges(ui, input, id, &laid, actions);
             marks::class_bars(ui, input, id, &laid);

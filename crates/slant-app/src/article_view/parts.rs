@@ -77,9 +77,23 @@ pub struct Laid<'a> {
 }
 
 /// The sentence under the pointer this frame, and where visible sentences were drawn (the first
-/// rectangle of each), for compare mode's links.
+/// rectangle of each): for compare mode's links, and for ← and → to find the sentence beside.
 #[derive(Default)]
 pub struct Drawn {
     pub hovered: Option<usize>,
     pub sentences: Vec<(usize, Rect)>,
+}
+
+impl Drawn {
+    /// Notes a paragraph's sentence rectangles as drawn this frame.
+    pub fn record(&mut self, ui: &egui::Ui, rects: &[(usize, Rect)]) {
+        for &(sentence, rect) in rects {
+            if !self.sentences.iter().any(|(s, _)| *s == sentence) {
+                self.sentences.push((sentence, rect));
+            }
+            if ui.rect_contains_pointer(rect) {
+                self.hovered = Some(sentence);
+            }
+        }
+    }
 }

@@ -196,6 +196,41 @@ impl Workspace {
         self.select(self.focus, next);
     }
 
+    /// Moves the keyboard to the column `delta` columns over, selecting the sentence drawn
+    /// beside the selection there (its nearest in height), or the column's first one on screen.
+    pub fn step_column(&mut self, delta: isize) {
+        let n = self.columns.len();
+        if n < 2 {
+            self.say("One article is shown: Ctrl+2 shows two side by side");
+            return;
+        }
+        let to = (self.focus as isize + delta).clamp(0, n as isize - 1) as usize;
+        if to == self.focus {
+            return;
+        }
+        let beside = self.selected.and_then(|s| {
+            self.columns[self.focus]
+                .drawn
+                .sentences
+                .iter()
+                .find(|(i, _)| *i == s)
+                .map(|(_, r)| r.center().y)
+        });
+        let there = &self.columns[to].drawn.sentences;
+        let pick = match beside {
+            Some(y) => there
+                .iter()
+                .min_by(|a, b| {
+                    (a.1.center().y - y)
+                        .abs()
+                        .total_cmp(&(b.1.center().y - y).abs())
+                })
+                .map(|(i, _)| *i),
+            None => there.first().map(|(i, _)| *i),
+        };
+        self.select(to, pick.unwrap_or(0));
+    }
+
     /// Selects the next sentence the current reviewer has not tagged, wrapping around.
     pub fn next_untagged(&mut self) {
         let (Some(a), Some(r)) = (self.focused_article(), self.reviewer.clone()) else {
@@ -231,28 +266,43 @@ impl Workspace {
         self.apply(label, edits::set_tag(&self.doc.project, a, &r, s, tag))
     }
 
-    /// Finds the next sentence in the focused column that contains the find text.
+    /// Finds the next sentence that contains the find text: after the selection in the focused
+    /// column, then in the columns to its right and round again, as the highlights show them.
     pub fn find_next(&mut self) {
-        let (Some(a), Some(query)) = (
-            self.focused_article(),
-            self.find.as_ref().map(|q| q.to_lowercase()),
-        ) else {
+        let Some(query) = self
+            .find
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        else {
             return;
         };
-        if query.is_empty() {
-            return;
-        }
-        let article = &self.doc.project.articles[a];
-        let n = article.sentences.len();
+        let has = |article: &slant_core::model::Article, i: usize| {
+            !crate::words::find_matches(article.sentence_text(i), 0, query).is_empty()
+        };
+        let n = self.columns.len();
         let start = self.selected.map_or(0, |s| s + 1);
-        if let Some(s) = (0..n)
-            .map(|k| (start + k) % n)
-            .find(|&i| article.sentence_text(i).to_lowercase().contains(&query))
-        {
-            self.select(self.focus, s);
-        } else {
-            let shown = self.find.as_deref().unwrap_or_default().trim().to_owned();
-            self.say(format!("No sentence in this column contains “{shown}”"));
+        // The focused column from the selection on, the others whole, the focused one's start.
+        let found = (0..=n).find_map(|k| {
+            let column = (self.focus + k) % n.max(1);
+            let article = &self.doc.project.articles[self.columns.get(column)?.article];
+            let count = article.sentences.len();
+            let range = match k {
+                0 => start..count,
+                k if k == n => 0..start.min(count),
+                _ => 0..count,
+            };
+            range
+                .into_iter()
+                .find(|&i| has(article, i))
+                .map(|i| (column, i))
+        });
+        match found {
+            Some((column, s)) => self.select(column, s),
+            None => {
+                let shown = query.to_owned();
+                self.say(format!("No sentence shown contains “{shown}”"));
+            }
         }
     }
 
@@ -339,7 +389,7 @@ impl Workspace {
                 ui.separator();
                 let edit = ui.add(
                     egui::TextEdit::singleline(query)
-                        .hint_text("Find in the focused column")
+                        .hint_text("Find in the articles shown")
                         .desired_width(220.0),
                 );
                 edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find"));
@@ -497,9 +547,10 @@ impl Workspace {
         let n = self.columns.len();
         let find = self
             .find
-            .as_ref()
-            .map(|q| q.to_lowercase())
-            .unwrap_or_default();
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_owned();
         if look.class {
             for i in 0..self.columns.len() {
                 self.prepare_class(self.columns[i].article);

@@ -57,6 +57,7 @@ impl Workspace {
             Action::SelectPrevious => ws.step(-1),
             Action::NextUntagged => ws.next_untagged(),
             Action::NextDisputed => ws.next_disputed(),
+            Action::StepColumn(delta) => ws.step_column(delta),
             Action::SetAnswerKey(key) => {
                 let command = (ws.doc.project.answer_key != key).then_some(Command::SetAnswerKey {
                     reviewer: key.clone(),

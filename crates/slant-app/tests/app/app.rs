@@ -509,7 +509,7 @@ fn keys_that_find_nothing_say_so() {
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    h.get_by_label("No sentence in this column contains “zebra crossing”");
+    h.get_by_label("No sentence shown contains “zebra crossing”");
     // A search that finds a sentence clears the message.
     h.key_press(Key::Escape);
     h.run();
@@ -523,6 +523,74 @@ fn keys_that_find_nothing_say_so() {
     assert!(
         h.query_by_label_contains("No sentence in this column")
             .is_none()
+    );
+}
+
+/// ← and → move the keyboard between the columns, to the sentence drawn beside the selection;
+/// Find goes on into the next column, and a typed apostrophe finds a curly one.
+#[test]
+fn arrows_and_find_reach_the_other_column() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let at = |h: &Harness<SlantApp>| {
+        let ws = h.state().workspace.as_ref().unwrap();
+        (ws.focus, ws.selected)
+    };
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    assert_eq!(at(&h), (0, Some(5)));
+    let rect_of = |h: &Harness<SlantApp>, text: &str| h.get_by_label_contains(text).rect();
+    let from = rect_of(&h, "The U.S. contributed heavy bunker-buster bombs");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let (column, beside) = at(&h);
+    assert_eq!(column, 1);
+    let beside = beside.unwrap();
+    let doc = h.state().document().unwrap();
+    let text = doc.project.articles[1].sentence_text(beside).to_owned();
+    let to = rect_of(&h, &text);
+    assert!(
+        to.top() <= from.bottom() + 30.0 && from.top() <= to.bottom() + 30.0,
+        "the sentence beside: {from:?} and {to:?} ({text})"
+    );
+    h.key_press(Key::Num3);
+    h.run();
+    let tag = h.state().document().unwrap().project.articles[1]
+        .annotation(&slant_core::model::ReviewerId::from("m-rivera"), beside)
+        .and_then(|a| a.tag);
+    assert_eq!(
+        tag,
+        Some(slant_core::model::Tag::Speculation),
+        "3 tagged column 2"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(at(&h).0, 1, "no column further right");
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(at(&h).0, 0);
+    // "hinges" is only in the second article.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("hinges");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(at(&h), (1, Some(3)));
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text(" Israel's Iron Dome");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        at(&h),
+        (0, Some(9)),
+        "the typed ' found the article's ’, back in column 1"
     );
 }
 
