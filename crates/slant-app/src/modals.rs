@@ -159,7 +159,32 @@ impl SlantApp {
                     Modal::Shortcuts => {
                         ui.heading("Keyboard shortcuts");
                         let tall = (ui.ctx().content_rect().height() - 200.0).clamp(200.0, 640.0);
+                        // A solid bar takes its own room (a floating one covered the last keys),
+                        // and the arrows, Page Up/Down, Home and End scroll the sheet.
+                        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                        let step = ui.input(|i| {
+                            let line = 40.0;
+                            let page = tall - line;
+                            [
+                                (egui::Key::ArrowDown, -line),
+                                (egui::Key::ArrowUp, line),
+                                (egui::Key::PageDown, -page),
+                                (egui::Key::PageUp, page),
+                                (egui::Key::End, -1.0e6),
+                                (egui::Key::Home, 1.0e6),
+                            ]
+                            .iter()
+                            .filter(|(k, _)| i.key_pressed(*k))
+                            .map(|(_, d)| d)
+                            .sum::<f32>()
+                        });
                         egui::ScrollArea::vertical().max_height(tall).min_scrolled_height(tall).show(ui, |ui| {
+                        if step != 0.0 {
+                            ui.scroll_with_delta_animation(
+                                egui::vec2(0.0, step),
+                                egui::style::ScrollAnimation::none(),
+                            );
+                        }
                         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                             for c in UiCommand::iter().filter(|c| !c.shortcuts().is_empty()) {
                                 ui.label(c.label());

@@ -123,3 +123,37 @@ fn never_more_columns_than_articles() {
     );
     assert_eq!(h.state().workspace.as_ref().unwrap().columns.len(), 2);
 }
+
+/// The shortcut sheet scrolls from the keyboard: End shows its last row, Home its first.
+#[test]
+fn the_shortcut_sheet_scrolls_with_the_keys() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::F1);
+    h.run();
+    let height = 950.0;
+    let top_of = |h: &egui_kittest::Harness<'_, slant_app::SlantApp>, label: &str| {
+        h.get_by_label(label).rect().top()
+    };
+    assert!(
+        top_of(&h, "Mark a loaded phrase") > height,
+        "the last row starts out of view"
+    );
+    h.key_press(Key::End);
+    h.run();
+    let last = top_of(&h, "Mark a loaded phrase");
+    assert!(
+        last > 0.0 && last < height,
+        "End shows the last row: {last}"
+    );
+    h.key_press(Key::Home);
+    h.run();
+    let home = top_of(&h, "Mark a loaded phrase");
+    assert!(home > height, "Home goes back");
+    h.key_press(Key::PageDown);
+    h.run();
+    assert!(
+        top_of(&h, "Mark a loaded phrase") < home - 300.0,
+        "Page Down moves the sheet by about a page"
+    );
+}
