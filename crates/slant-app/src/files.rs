@@ -77,11 +77,9 @@ impl SlantApp {
                 vec![format.extension()],
                 format!(
                     "{}.{}",
-                    ws.map_or("report".to_owned(), |w| w
-                        .doc
-                        .project
-                        .title
-                        .replace(['/', '\\'], "-")),
+                    ws.map_or("report".to_owned(), |w| store::file_stem_for(
+                        &w.doc.project.title
+                    )),
                     format.extension()
                 ),
             ),
@@ -253,6 +251,7 @@ impl SlantApp {
         if let Err(e) = store::write_atomic(path, &bytes, store::Backup::None) {
             return self.error("Could not export", format!("{}: {e}", path.display()));
         }
+        ws.say(format!("Report written to {}", path.display()));
         if open_after && let Err(e) = dialogs::open_with_system(path) {
             self.error(
                 "The report was written but could not be opened",

@@ -217,7 +217,7 @@ impl Document {
     pub fn suggested_name(&self) -> String {
         self.suggested_name
             .clone()
-            .unwrap_or_else(|| format!("{}.ron", self.project.title.replace(['/', '\\'], "-")))
+            .unwrap_or_else(|| format!("{}.ron", crate::store::file_stem_for(&self.project.title)))
     }
 
     pub fn path(&self) -> Option<&Path> {

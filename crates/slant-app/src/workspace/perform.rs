@@ -26,7 +26,9 @@ impl Workspace {
             }
             Action::NextReviewer => {
                 let reviewers = &ws.doc.project.reviewers;
-                if !reviewers.is_empty() {
+                if reviewers.len() < 2 {
+                    ws.say("One reviewer in this project: Edit menu, Add reviewer… adds another");
+                } else {
                     let at = ws
                         .reviewer
                         .as_ref()

@@ -443,6 +443,8 @@ fn export_writes_the_chosen_report() {
         .records()
         .count();
     assert_eq!(rows, 63, "one row per sentence");
+    // The toolbar says where it went.
+    h.get_by_label(&format!("Report written to {}", out.display()));
 }
 
 #[test]
@@ -750,4 +752,14 @@ fn the_next_project_opens_at_its_top_not_where_the_last_one_was_scrolled() {
     );
     h.run_steps(30);
     assert_eq!(offset(&h), 0.0, "its headline is in view");
+}
+
+/// Ctrl+R (next reviewer) with one reviewer says how to add one.
+#[test]
+fn next_reviewer_with_one_reviewer_says_how_to_add_one() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    h.get_by_label_contains("One reviewer in this project");
 }

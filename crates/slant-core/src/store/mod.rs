@@ -420,6 +420,30 @@ fn utf8_error(bytes: &[u8], at: usize) -> TextError {
 /// about 50 MB), and far below what would exhaust a laptop's memory.
 pub const MAX_PROJECT_BYTES: u64 = 500_000_000;
 
+/// A file name (without extension) made from a title, valid on Windows, macOS and Linux: the
+/// characters some system forbids (`<>:"/\|?*`, control codes) become `-`, trailing dots and
+/// spaces go (Windows drops them), and it is at most 120 characters ("untitled" if nothing is
+/// left). A title such as "Iran: two outlets compared" otherwise names a file Windows refuses.
+pub fn file_stem_for(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(120)
+        .collect();
+    let trimmed = cleaned.trim().trim_end_matches(['.', ' ']);
+    if trimmed.is_empty() {
+        "untitled".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 /// True when `path` is a Slant project (it loads as one): a report or any other output must
 /// never be written over it.
 pub fn is_project_file(path: &Path) -> bool {
@@ -469,6 +493,19 @@ pub fn save_new(project: &Project, path: &Path) -> Result<(), SaveError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn file_names_from_titles_are_valid_everywhere() {
+        assert_eq!(
+            super::file_stem_for("Netanyahu presses Trump on Iran: two outlets compared"),
+            "Netanyahu presses Trump on Iran- two outlets compared"
+        );
+        assert_eq!(super::file_stem_for("a/b\\c*?\"<>|"), "a-b-c------");
+        assert_eq!(super::file_stem_for("Done. "), "Done");
+        assert_eq!(super::file_stem_for(" .. "), "untitled");
+        assert_eq!(super::file_stem_for("a\tb"), "a-b");
+        assert_eq!(super::file_stem_for(&"x".repeat(300)).len(), 120);
+    }
+
     use super::*;
     use crate::model::{Article, Tag};
 
