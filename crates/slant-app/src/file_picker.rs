@@ -122,9 +122,17 @@ impl FilePicker {
     /// Draws the dialog's contents; `Some` once the person has answered.
     pub fn show(&mut self, ui: &mut Ui) -> Option<Outcome> {
         ui.heading(&self.title);
+        let what = match self.kind {
+            Kind::Folder => "choose the folder below",
+            Kind::OpenFiles => "choose the files below",
+            Kind::OpenFile => "choose the file below",
+            Kind::SaveFile => "choose the folder and name below",
+        };
         ui.label(
-            RichText::new("The system's file dialog is not available here; choose the file below.")
-                .weak(),
+            RichText::new(format!(
+                "The system's file dialog is not available here; {what}."
+            ))
+            .weak(),
         );
         let mut go_to = None;
         ui.horizontal(|ui| {

@@ -112,10 +112,15 @@ impl SlantApp {
                         title,
                         focus_name,
                     } => {
+                        let first = self
+                            .document()
+                            .is_none_or(|d| d.project.reviewers.is_empty());
                         ui.heading(if title.is_some() {
                             "New project"
-                        } else {
+                        } else if first {
                             "Who is tagging?"
+                        } else {
+                            "Add a reviewer"
                         });
                         let mut title = title;
                         if let Some(t) = &mut title {

@@ -706,6 +706,7 @@ fn view_and_reviewer_controls_have_keys_too() {
     h.run();
     h.get_by_label("Add reviewer…").click();
     h.run();
+    h.get_by_label("Add a reviewer");
     h.get_by_label("Your name").type_text("Sam");
     h.run();
     h.get_by_label("OK").click();
