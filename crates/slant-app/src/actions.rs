@@ -23,6 +23,8 @@ pub enum Action {
     Redo,
     Find,
     ShowShortcuts,
+    /// Opens the File menu with the keyboard in it (F10).
+    OpenMenus,
     TextLarger,
     TextSmaller,
     ToggleDarkMode,

@@ -77,6 +77,7 @@ impl SlantApp {
                 }
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::OpenMenus => self.open_menus = true,
             Action::TextLarger => {
                 self.settings.font_size = (self.settings.font_size + 1.0).min(32.0)
             }
@@ -176,9 +177,9 @@ impl SlantApp {
         ) {
             return;
         }
-        // Only a text box keeps the plain keys: with a button or the reviewer list focused
-        // (Tab, Shift+Tab), J and the tag keys still work, and Enter, Space and Tab stay the
-        // control's.
+        // Only a text box keeps the plain keys: with a button, a menu or the reviewer list
+        // focused (Tab, Shift+Tab, F10), J and the tag keys still work, and Enter, Space, Tab and
+        // the arrows stay the control's (the arrows move the focus among controls).
         let typing = ctx.text_edit_focused();
         let tagging = !typing && self.workspace.is_some() && self.modal.is_none();
         let focused = ctx.memory(|m| m.focused());
@@ -201,7 +202,16 @@ impl SlantApp {
                 if scope == Scope::Tagging
                     && (!tagging
                         || (focused.is_some()
-                            && matches!(key, egui::Key::Enter | egui::Key::Space | egui::Key::Tab)))
+                            && matches!(
+                                key,
+                                egui::Key::Enter
+                                    | egui::Key::Space
+                                    | egui::Key::Tab
+                                    | egui::Key::ArrowUp
+                                    | egui::Key::ArrowDown
+                                    | egui::Key::ArrowLeft
+                                    | egui::Key::ArrowRight
+                            )))
                 {
                     return true;
                 }

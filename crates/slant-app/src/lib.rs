@@ -147,6 +147,8 @@ pub struct SlantApp {
     theme_applied: Option<bool>,
     /// An article being fetched from a web address.
     download: Option<web_address::Download>,
+    /// F10 asked for the menus: the File menu opens with the keyboard on it next frame.
+    open_menus: bool,
 }
 
 impl SlantApp {
@@ -169,6 +171,7 @@ impl SlantApp {
             allow_close: false,
             theme_applied: None,
             download: None,
+            open_menus: false,
         };
         if let Some(path) = options.open {
             app.open(&path);

@@ -11,11 +11,12 @@ use super::ui_command::{Menu, State, UiCommand};
 impl SlantApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        let open_menus = std::mem::take(&mut self.open_menus);
         let state = self.ui_state();
         let mut out = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::iter() {
-                ui.menu_button(menu.label(), |ui| {
+                let shown = ui.menu_button(menu.label(), |ui| {
                     let mut group = None;
                     for c in UiCommand::iter().filter(|c| c.place().menu == menu) {
                         if !c.listed(&state) {
@@ -47,6 +48,12 @@ impl SlantApp {
                         }
                     }
                 });
+                // F10: the File menu opens, its button focused, so ↓ goes into it (egui moves
+                // the focus with the arrows) and Tab on to the next menu.
+                if open_menus && menu == Menu::File {
+                    egui::Popup::open_id(&ctx, egui::Popup::default_response_id(&shown.response));
+                    shown.response.request_focus();
+                }
             }
         });
         self.actions.extend(out);

@@ -69,6 +69,7 @@ pub enum UiCommand {
     SlantsWordListsOnly,
 
     Shortcuts,
+    Menus,
 }
 
 /// The menus, in the order of the menu bar.
@@ -274,6 +275,10 @@ impl UiCommand {
                 "Stop using the teacher's word lists",
             ),
             C::Shortcuts => ("Keyboard shortcuts", "Every key Slant knows"),
+            C::Menus => (
+                "Open the menus",
+                "Open the File menu; the arrows move through it, Enter chooses, Escape closes",
+            ),
         }
     }
 
@@ -328,6 +333,7 @@ impl UiCommand {
             C::CompareMode => const { &[k(NONE, Key::M)] },
             C::OnlyWhatOneReports => const { &[k(NONE, Key::U)] },
             C::Shortcuts => const { &[k(NONE, Key::F1), k(NONE, Key::Questionmark)] },
+            C::Menus => const { &[k(NONE, Key::F10)] },
             C::OpenSample
             | C::ImportArticle
             | C::MergeStudents
@@ -376,7 +382,7 @@ impl UiCommand {
             | C::CompareMode
             | C::OnlyWhatOneReports => (Menu::View, 2),
             C::TeachersWordLists | C::SlantsWordListsOnly => (Menu::View, 3),
-            C::Shortcuts => (Menu::Help, 0),
+            C::Shortcuts | C::Menus => (Menu::Help, 0),
         };
         Place { menu, group }
     }
@@ -443,6 +449,7 @@ impl UiCommand {
             C::TeachersWordLists => Action::ChooseLexiconFolder,
             C::SlantsWordListsOnly => Action::ForgetLexiconFolder,
             C::Shortcuts => Action::ShowShortcuts,
+            C::Menus => Action::OpenMenus,
         }
     }
 
@@ -463,7 +470,8 @@ impl UiCommand {
             | C::CompareMode
             | C::OnlyWhatOneReports
             | C::TeachersWordLists
-            | C::Shortcuts => true,
+            | C::Shortcuts
+            | C::Menus => true,
             C::SlantsWordListsOnly => s.lexicon_folder.is_some(),
             C::Undo => s.undo.is_some(),
             C::Redo => s.redo.is_some(),
@@ -560,7 +568,8 @@ impl UiCommand {
             | C::TextSmaller
             | C::TeachersWordLists
             | C::SlantsWordListsOnly
-            | C::Shortcuts => None,
+            | C::Shortcuts
+            | C::Menus => None,
         }
     }
 
@@ -661,7 +670,16 @@ pub fn key_scope(key: Key, modifiers: Modifiers) -> Scope {
 fn is_function_key(key: Key) -> bool {
     matches!(
         key,
-        Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
+        Key::F1
+            | Key::F2
+            | Key::F3
+            | Key::F4
+            | Key::F5
+            | Key::F6
+            | Key::F7
+            | Key::F8
+            | Key::F9
+            | Key::F10
     )
 }
 

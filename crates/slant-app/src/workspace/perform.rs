@@ -130,6 +130,7 @@ impl Workspace {
             | Action::Close
             | Action::Quit
             | Action::ShowShortcuts
+            | Action::OpenMenus
             | Action::TextLarger
             | Action::TextSmaller
             | Action::ToggleDarkMode

@@ -157,3 +157,36 @@ fn the_shortcut_sheet_scrolls_with_the_keys() {
         "Page Down moves the sheet by about a page"
     );
 }
+
+/// F10 opens the File menu with the keyboard on it: ↓ goes into it and Enter chooses; Escape
+/// closes it and J works again.
+#[test]
+fn f10_opens_the_menus_for_the_keyboard() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::F10);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Save as").is_some(),
+        "the File menu is open"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Save as").is_none(),
+        "Escape closed it"
+    );
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(0));
+    h.key_press(Key::F10);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_all_by_label("Project title").next().is_some(),
+        "↓ and Enter chose the menu's first item, New project…"
+    );
+}
