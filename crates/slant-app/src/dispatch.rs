@@ -199,6 +199,14 @@ impl SlantApp {
                     return true;
                 };
                 let scope = ui_command::key_scope(*key, *modifiers);
+                // Undo in a dialog's text box undoes the typing there, never a project change
+                // hidden behind the dialog.
+                if typing
+                    && self.modal.is_some()
+                    && matches!(command, UiCommand::Undo | UiCommand::Redo)
+                {
+                    return true;
+                }
                 if scope == Scope::Tagging
                     && (!tagging
                         || (focused.is_some()

@@ -338,3 +338,23 @@ fn escape_closes_the_text_dialogs_unless_text_was_typed() {
     h.run();
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(0));
 }
+
+/// Ctrl+Z typed in the Edit text dialog undoes the typing, not the tag behind the dialog.
+#[test]
+fn undo_in_a_text_dialog_leaves_the_project_alone() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("Article text").type_text("EEE");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let tag = project(&h).articles[0]
+        .annotation(&rivera(), 0)
+        .and_then(|a| a.tag);
+    assert_eq!(tag, Some(Tag::Quote), "the tag behind the dialog stays");
+}
