@@ -234,7 +234,7 @@ impl SlantApp {
         ui.label("Text (paste the article here; line breaks inside sentences are joined)");
         // The title follows the first line of the text until the person writes their own.
         let auto_title = title_of(body);
-        text_area(ui, body, 14, 360.0, false);
+        text_area(ui, body, 14, 360.0, true);
         if let Some(repairs) = ImportedText::pasted(body).and_then(|p| p.repairs.describe()) {
             ui.label(egui::RichText::new(format!("Slant will tidy it: {repairs}.")).weak());
         }

@@ -26,6 +26,10 @@ impl SlantApp {
         {
             ws.commit_note();
         }
+        // A toolbar message answers the last key; the next one may say its own.
+        if let Some(ws) = &mut self.workspace {
+            ws.hush();
+        }
         let mut failed = None;
         match action {
             Action::NewProject => self.guarded(After::New),
@@ -171,17 +175,17 @@ impl SlantApp {
     /// frame is handled, in the order it was made (fast typing sends several in one frame), and
     /// only with exactly the modifiers of its shortcut (Ctrl+Shift+S is never Save).
     pub(crate) fn keyboard(&mut self, ctx: &egui::Context) {
-        if matches!(
-            self.modal,
-            Some(Modal::Reviewer { .. } | Modal::Message { .. })
-        ) {
+        // A dialog is modal: no command key acts behind it or replaces it (F1 or Ctrl+Shift+N
+        // pressed over a half-typed article would throw the typing away). Its own keys (Escape,
+        // Enter, the text box's Ctrl+Z) are its own.
+        if self.modal.is_some() {
             return;
         }
         // Only a text box keeps the plain keys: with a button, a menu or the reviewer list
         // focused (Tab, Shift+Tab, F10), J and the tag keys still work, and Enter, Space, Tab and
         // the arrows stay the control's (the arrows move the focus among controls).
         let typing = ctx.text_edit_focused();
-        let tagging = !typing && self.workspace.is_some() && self.modal.is_none();
+        let tagging = !typing && self.workspace.is_some();
         let focused = ctx.memory(|m| m.focused());
         let mut hits = Vec::new();
         ctx.input_mut(|i| {
@@ -199,12 +203,9 @@ impl SlantApp {
                     return true;
                 };
                 let scope = ui_command::key_scope(*key, *modifiers);
-                // Undo in a dialog's text box undoes the typing there, never a project change
-                // hidden behind the dialog.
-                if typing
-                    && self.modal.is_some()
-                    && matches!(command, UiCommand::Undo | UiCommand::Redo)
-                {
+                // Undo in a text box (Find, a note) undoes the typing there, as in every other
+                // program, never a project change out of sight.
+                if typing && matches!(command, UiCommand::Undo | UiCommand::Redo) {
                     return true;
                 }
                 if scope == Scope::Tagging

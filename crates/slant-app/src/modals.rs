@@ -201,6 +201,14 @@ impl SlantApp {
                                 ui.label(RichText::new(keys.join("  or  ")).monospace());
                                 ui.end_row();
                             }
+                            // Pasting is egui's own key, not a command of the table.
+                            ui.label("Paste an article (its text or web address)");
+                            let paste = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::V);
+                            ui.label(
+                                RichText::new(format!("{}  with no text box active", ui_command::display(ctx, &paste)))
+                                    .monospace(),
+                            );
+                            ui.end_row();
                             ui.label("Mark a loaded phrase");
                             ui.label("drag across words in a sentence");
                             ui.end_row();
@@ -332,7 +340,9 @@ impl SlantApp {
         // person typed or a recovery they have not decided on.
         let keeps_work = match &next {
             Some(Modal::Recover { .. }) => true,
-            Some(Modal::NewArticle { text, .. }) => !text.trim().is_empty(),
+            Some(Modal::NewArticle { title, text }) => {
+                !text.trim().is_empty() || !title.trim().is_empty()
+            }
             Some(Modal::EditText { article, text }) => self
                 .workspace
                 .as_ref()

@@ -122,6 +122,12 @@ impl Workspace {
     /// Shows `n` columns, but never more than there are articles (a column would repeat one).
     pub fn set_columns(&mut self, n: usize) {
         let articles = self.doc.project.articles.len();
+        if n > articles.max(1) {
+            self.say(match articles {
+                0 | 1 => format!("{n} columns need {n} articles: this project has one"),
+                _ => format!("{n} columns need {n} articles: this project has {articles}"),
+            });
+        }
         let n = n.clamp(1, 4).min(articles.max(1));
         while self.columns.len() < n {
             let next = (0..articles)
@@ -246,6 +252,11 @@ impl Workspace {
             Some(s) => self.select(self.focus, s),
             None => self.say("Every sentence in this column has a tag"),
         }
+    }
+
+    /// Takes the toolbar message down: whatever the person does next makes it old news.
+    pub fn hush(&mut self) {
+        self.status = None;
     }
 
     /// Shows `text` in the toolbar for a few seconds.
@@ -393,6 +404,10 @@ impl Workspace {
                         .desired_width(220.0),
                 );
                 edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find"));
+                if edit.changed() {
+                    // "No sentence contains …" was about the old words.
+                    self.status = None;
+                }
                 if std::mem::take(&mut self.focus_find) {
                     edit.request_focus();
                 }
@@ -411,6 +426,7 @@ impl Workspace {
                         || ui.memory(|m| m.focused().is_none()));
                 if ui.button("Close find").clicked() || escape {
                     self.find = None;
+                    self.status = None;
                 }
             }
             if let Some((text, at)) = &self.status {

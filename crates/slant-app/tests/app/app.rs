@@ -523,8 +523,82 @@ fn keys_that_find_nothing_say_so() {
     h.run();
     assert_eq!(selected(&h), Some(5));
     assert!(
-        h.query_by_label_contains("No sentence in this column")
+        h.query_by_label_contains("No sentence shown contains")
             .is_none()
+    );
+}
+
+/// A toolbar message goes when what it answered is gone: the Find words changed, the next key.
+/// Ctrl+3 with two articles says why it shows two.
+#[test]
+fn toolbar_messages_do_not_go_stale() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("zebra");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("No sentence shown contains “zebra”");
+    for _ in 0..5 {
+        h.key_press(Key::Backspace);
+    }
+    h.run();
+    assert!(
+        h.query_by_label_contains("No sentence shown contains")
+            .is_none(),
+        "the message outlived the words it was about"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    h.get_by_label("3 columns need 3 articles: this project has 2");
+    assert_eq!(h.state().workspace.as_ref().unwrap().columns.len(), 2);
+    h.key_press(Key::J);
+    h.run();
+    assert!(
+        h.query_by_label_contains("columns need").is_none(),
+        "the next key took the message down"
+    );
+}
+
+/// Ctrl+Z typed in the Find box undoes the typing there, never the tag made before.
+#[test]
+fn undo_in_the_find_box_leaves_the_project_alone() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
+    let label = |h: &Harness<SlantApp>| {
+        h.state()
+            .document()
+            .unwrap()
+            .undo_label()
+            .map(str::to_owned)
+    };
+    assert_eq!(label(&h).as_deref(), Some("Tag as Quote"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("Iran");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        label(&h).as_deref(),
+        Some("Tag as Quote"),
+        "the tag is not undone"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_ne!(
+        label(&h).as_deref(),
+        Some("Tag as Quote"),
+        "out of the box, Ctrl+Z undoes the tag"
     );
 }
 

@@ -358,3 +358,53 @@ fn undo_in_a_text_dialog_leaves_the_project_alone() {
         .and_then(|a| a.tag);
     assert_eq!(tag, Some(Tag::Quote), "the tag behind the dialog stays");
 }
+
+/// Ctrl+Shift+N opens ready to type (the text box has the keyboard); a command key pressed
+/// over typed text (F1, Ctrl+Shift+L, Ctrl+O, Ctrl+Q) neither acts nor replaces the dialog, and
+/// Escape keeps a title typed alone.
+#[test]
+fn command_keys_in_a_dialog_keep_the_typing() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    // Typed with no click: the keyboard is already in the text box.
+    h.event(egui::Event::Text("Storm closes the port.".into()));
+    h.run();
+    let typed = |h: &Harness<'_, SlantApp>| {
+        h.query_by_label("Article text")
+            .and_then(|n| n.value())
+            .unwrap_or_default()
+    };
+    assert_eq!(typed(&h), "Storm closes the port.");
+    for (modifiers, key) in [
+        (Modifiers::NONE, Key::F1),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::L),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::N),
+        (Modifiers::COMMAND, Key::O),
+        (Modifiers::COMMAND, Key::Q),
+    ] {
+        h.key_press_modifiers(modifiers, key);
+        h.run();
+        assert!(
+            h.query_by_label("New article from text").is_some(),
+            "{modifiers:?} {key:?} replaced the dialog"
+        );
+        assert_eq!(typed(&h), "Storm closes the port.", "after {key:?}");
+    }
+    h.get_by_label("Cancel").click();
+    h.run();
+    // A title typed alone is work too.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    h.get_by_label("Article title").type_text("Port closed");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("New article from text").is_some(),
+        "Escape threw away a typed title"
+    );
+}

@@ -146,6 +146,9 @@ fn the_shortcut_sheet_scrolls_with_the_keys() {
         last > 0.0 && last < height,
         "End shows the last row: {last}"
     );
+    // Pasting is no command of the table, but it is a key a person needs to find.
+    h.get_by_label("Paste an article (its text or web address)");
+    h.get_by_label("Ctrl+V  with no text box active");
     h.key_press(Key::Home);
     h.run();
     let home = top_of(&h, "Mark a loaded phrase");
