@@ -147,8 +147,9 @@ pub struct SlantApp {
     theme_applied: Option<bool>,
     /// An article being fetched from a web address.
     download: Option<web_address::Download>,
-    /// F10 asked for the menus: the File menu opens with the keyboard on it next frame.
-    open_menus: bool,
+    /// A menu to open with the keyboard on it next frame: File after F10, the next or previous
+    /// one after Tab or an arrow in an open menu.
+    open_menu: Option<ui_command::Menu>,
 }
 
 impl SlantApp {
@@ -171,7 +172,7 @@ impl SlantApp {
             allow_close: false,
             theme_applied: None,
             download: None,
-            open_menus: false,
+            open_menu: None,
         };
         if let Some(path) = options.open {
             app.open(&path);

@@ -11,7 +11,8 @@ use super::ui_command::{Menu, State, UiCommand};
 impl SlantApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let open_menus = std::mem::take(&mut self.open_menus);
+        let open_menu = self.open_menu.take();
+        let mut shown_open = None;
         let state = self.ui_state();
         let mut out = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
@@ -49,13 +50,50 @@ impl SlantApp {
                     }
                 });
                 // F10: the File menu opens, its button focused, so ↓ goes into it (egui moves
-                // the focus with the arrows) and Tab on to the next menu.
-                if open_menus && menu == Menu::File {
-                    egui::Popup::open_id(&ctx, egui::Popup::default_response_id(&shown.response));
+                // the focus with the arrows); Tab, → and ← go on to the next menus.
+                let popup = egui::Popup::default_response_id(&shown.response);
+                if open_menu == Some(menu) {
+                    egui::Popup::open_id(&ctx, popup);
                     shown.response.request_focus();
+                }
+                if egui::Popup::is_id_open(&ctx, popup) {
+                    shown_open = Some(menu);
                 }
             }
         });
+        if let Some(menu) = shown_open {
+            // Every press counts, fast presses arriving in one frame too.
+            let mut step = 0isize;
+            ui.input_mut(|i| {
+                use egui::{Key, Modifiers};
+                i.events.retain(|e| {
+                    let egui::Event::Key {
+                        key,
+                        modifiers,
+                        pressed: true,
+                        ..
+                    } = e
+                    else {
+                        return true;
+                    };
+                    let by = match (key, *modifiers) {
+                        (Key::Tab | Key::ArrowRight, Modifiers::NONE) => 1,
+                        (Key::ArrowLeft, Modifiers::NONE) | (Key::Tab, Modifiers::SHIFT) => -1,
+                        _ => return true,
+                    };
+                    step += by;
+                    false
+                });
+            });
+            if step != 0 {
+                let menus: Vec<Menu> = Menu::iter().collect();
+                let at = menus.iter().position(|m| *m == menu).unwrap_or(0) as isize;
+                let to = (at + step).rem_euclid(menus.len() as isize) as usize;
+                egui::Popup::close_all(&ctx);
+                self.open_menu = Some(menus[to]);
+                ctx.request_repaint();
+            }
+        }
         self.actions.extend(out);
     }
 

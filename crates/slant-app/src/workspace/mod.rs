@@ -78,9 +78,18 @@ pub struct Workspace {
     /// Why the last keyboard search went nowhere (N, D, Find), shown in the toolbar for a few
     /// seconds: a key that seems to do nothing leaves a new user guessing.
     status: Option<(String, std::time::Instant)>,
+    /// The last → or ←, so that the opposite key comes back to the sentence it left.
+    stepped_from: Option<ColumnStep>,
     /// The selection the side panel last showed: a new one starts the panel at its top, where
     /// the sentence's tags, note and suggestion are, wherever the statistics had been scrolled.
     panel_shows: (usize, Option<usize>),
+}
+
+/// A move between columns: (column, sentence) left and reached.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct ColumnStep {
+    from: (usize, usize),
+    to: (usize, usize),
 }
 
 /// How long a status message stays in the toolbar.
@@ -113,6 +122,7 @@ impl Workspace {
             selection_seen: ((0, None), None),
             hover_leads: true,
             status: None,
+            stepped_from: None,
             panel_shows: (0, None),
         };
         ws.set_columns(n);
@@ -214,6 +224,16 @@ impl Workspace {
         if to == self.focus {
             return;
         }
+        let from = (self.focus, self.selected);
+        // → then ← comes back to where it started, though "nearest" need not be symmetric.
+        if let (Some(back), Some(s)) = (self.stepped_from, self.selected)
+            && back.to == (self.focus, s)
+            && back.from.0 == to
+        {
+            self.select(to, back.from.1);
+            self.stepped_from = None;
+            return;
+        }
         let beside = self.selected.and_then(|s| {
             self.columns[self.focus]
                 .drawn
@@ -223,8 +243,8 @@ impl Workspace {
                 .map(|(_, r)| r.center().y)
         });
         let there = &self.columns[to].drawn.sentences;
-        let pick = match beside {
-            Some(y) => there
+        let pick = match (beside, self.selected) {
+            (Some(y), _) => there
                 .iter()
                 .min_by(|a, b| {
                     (a.1.center().y - y)
@@ -232,9 +252,26 @@ impl Workspace {
                         .total_cmp(&(b.1.center().y - y).abs())
                 })
                 .map(|(i, _)| *i),
-            None => there.first().map(|(i, _)| *i),
+            // A selection scrolled out of view: the sentence as far through the other article.
+            (None, Some(s)) => {
+                let count = |c: usize| {
+                    self.doc
+                        .project
+                        .articles
+                        .get(self.columns[c].article)
+                        .map_or(0, |a| a.sentences.len())
+                };
+                let (here, other) = (count(self.focus), count(to));
+                (other > 0).then(|| (s * other / here.max(1)).min(other - 1))
+            }
+            (None, None) => there.first().map(|(i, _)| *i),
         };
-        self.select(to, pick.unwrap_or(0));
+        let pick = pick.unwrap_or(0);
+        self.select(to, pick);
+        self.stepped_from = from.1.map(|s| ColumnStep {
+            from: (from.0, s),
+            to: (to, pick),
+        });
     }
 
     /// Selects the next sentence the current reviewer has not tagged, wrapping around.
@@ -374,10 +411,12 @@ impl Workspace {
                             .clicked()
                         {
                             actions.push(Action::SetReviewer(r.id.clone()));
+                            ui.close();
                         }
                     }
                     if ui.button("Add reviewer…").clicked() {
                         actions.push(Action::AddReviewer);
+                        ui.close();
                     }
                 })
                 .response
@@ -603,7 +642,11 @@ impl Workspace {
                     .width(ui.available_width() - 8.0)
                     .show_ui(ui, |ui| {
                         for (a, t) in titles.iter().enumerate() {
-                            ui.selectable_value(&mut view.article, a, t);
+                            // egui closes the list on a pointer click only: a choice made with
+                            // Enter or Space closes it too.
+                            if ui.selectable_value(&mut view.article, a, t).clicked() {
+                                ui.close();
+                            }
                         }
                     })
                     .response

@@ -838,3 +838,54 @@ fn next_reviewer_with_one_reviewer_says_how_to_add_one() {
     h.run();
     h.get_by_label_contains("One reviewer in this project");
 }
+
+/// → then ← comes back to the sentence it left, whatever lies nearest; and → from a selection
+/// scrolled out of view goes as far through the other article, not to the top of the screen.
+#[test]
+fn column_steps_come_back_and_follow_a_selection_out_of_view() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let at = |h: &Harness<SlantApp>| {
+        let ws = h.state().workspace.as_ref().unwrap();
+        (ws.focus, ws.selected)
+    };
+    h.key_press(Key::J);
+    h.run();
+    for s in 0..14 {
+        assert_eq!(at(&h), (0, Some(s)));
+        h.key_press(Key::ArrowRight);
+        h.run();
+        assert_eq!(at(&h).0, 1);
+        h.key_press(Key::ArrowLeft);
+        h.run();
+        assert_eq!(at(&h), (0, Some(s)), "→ ← from sentence {s} came back");
+        h.key_press(Key::J);
+        h.run();
+    }
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    assert_eq!(at(&h), (0, Some(20)));
+    // The wheel over the first column takes the selection out of view.
+    h.hover_at(egui::pos2(300.0, 500.0));
+    for _ in 0..30 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(12);
+    }
+    h.key_press(Key::ArrowRight);
+    h.run_steps(12);
+    let (column, picked) = at(&h);
+    assert_eq!(column, 1);
+    let picked = picked.unwrap();
+    assert!(
+        (17..=26).contains(&picked),
+        "sentence 21 of 30 leads about as far into 33: {picked}"
+    );
+}

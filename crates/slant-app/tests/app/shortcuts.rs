@@ -4,7 +4,9 @@
 use crate::common::{app, sample_copy};
 
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
 use slant_app::ui_command::{Menu, UiCommand};
 use slant_core::model::{ReviewerId, Tag};
@@ -182,6 +184,39 @@ fn f10_opens_the_menus_for_the_keyboard() {
     h.key_press(Key::J);
     h.run();
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(0));
+    // Tab and → go on to the next menu, Shift+Tab and ← back, round the bar.
+    h.key_press(Key::F10);
+    h.run();
+    let open = |h: &Harness<'_, SlantApp>| {
+        [
+            ("Save as", "File"),
+            ("Next reviewer", "Edit"),
+            ("Tag as Fact", "Tag"),
+            ("Dark mode", "View"),
+            ("Keyboard shortcuts", "Help"),
+        ]
+        .iter()
+        .filter(|(item, _)| h.query_by_label_contains(item).is_some())
+        .map(|(_, menu)| *menu)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(open(&h), ["File"]);
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(open(&h), ["Edit"]);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(open(&h), ["Tag"]);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(open(&h), ["File"]);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(open(&h), ["Help"]);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(open(&h).is_empty());
     h.key_press(Key::F10);
     h.run();
     h.key_press(Key::ArrowDown);
@@ -192,4 +227,26 @@ fn f10_opens_the_menus_for_the_keyboard() {
         h.query_all_by_label("Project title").next().is_some(),
         "↓ and Enter chose the menu's first item, New project…"
     );
+}
+
+/// A column's article list chosen from with the keyboard (Space opens it, ↓ and Enter choose)
+/// closes on the choice, as it does on a click.
+#[test]
+fn the_article_list_closes_on_a_keyboard_choice() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Article in column 1").focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx), "Space opened the list");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let ws = h.state().workspace.as_ref().unwrap();
+    assert_eq!(ws.columns[0].article, 1, "Enter chose the second article");
+    assert!(!egui::Popup::is_any_open(&h.ctx), "the list closed");
 }
