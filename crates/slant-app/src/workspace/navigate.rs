@@ -1,0 +1,159 @@
+//! Moving the selection with the keyboard: up and down a column, across to the sentence drawn
+//! beside it, to the next untagged sentence, and to the next match of Find.
+
+use super::Workspace;
+
+/// A move between columns: (column, sentence) left and reached.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct ColumnStep {
+    from: (usize, usize),
+    to: (usize, usize),
+}
+
+impl Workspace {
+    /// Selects a sentence and scrolls its column to it; the note box follows the selection.
+    pub fn select(&mut self, column: usize, sentence: usize) {
+        self.focus = column.min(self.columns.len().saturating_sub(1));
+        self.selected = Some(sentence);
+        self.status = None;
+        self.sync_note();
+        if let Some(c) = self.columns.get_mut(self.focus) {
+            c.scroll_to(sentence);
+        }
+    }
+
+    /// Moves the selection by `delta` sentences in the focused column.
+    pub fn step(&mut self, delta: isize) {
+        let Some(a) = self.focused_article() else {
+            return;
+        };
+        let n = self.doc.project.articles[a].sentences.len();
+        if n == 0 {
+            return;
+        }
+        let next = match self.selected {
+            None => 0,
+            Some(s) => (s as isize + delta).clamp(0, n as isize - 1) as usize,
+        };
+        self.select(self.focus, next);
+    }
+
+    /// Moves the keyboard to the column `delta` columns over, selecting the sentence drawn
+    /// beside the selection there (its nearest in height), or the column's first one on screen.
+    pub fn step_column(&mut self, delta: isize) {
+        let n = self.columns.len();
+        if n < 2 {
+            self.say("One article is shown: Ctrl+2 shows two side by side");
+            return;
+        }
+        let to = (self.focus as isize + delta).clamp(0, n as isize - 1) as usize;
+        if to == self.focus {
+            return;
+        }
+        let from = (self.focus, self.selected);
+        // → then ← comes back to where it started, though "nearest" need not be symmetric.
+        if let (Some(back), Some(s)) = (self.stepped_from, self.selected)
+            && back.to == (self.focus, s)
+            && back.from.0 == to
+        {
+            self.select(to, back.from.1);
+            self.stepped_from = None;
+            return;
+        }
+        let beside = self.selected.and_then(|s| {
+            self.columns[self.focus]
+                .drawn
+                .sentences
+                .iter()
+                .find(|(i, _)| *i == s)
+                .map(|(_, r)| r.center().y)
+        });
+        let there = &self.columns[to].drawn.sentences;
+        let pick = match (beside, self.selected) {
+            (Some(y), _) => there
+                .iter()
+                .min_by(|a, b| {
+                    (a.1.center().y - y)
+                        .abs()
+                        .total_cmp(&(b.1.center().y - y).abs())
+                })
+                .map(|(i, _)| *i),
+            // A selection scrolled out of view: the sentence as far through the other article.
+            (None, Some(s)) => {
+                let count = |c: usize| {
+                    self.doc
+                        .project
+                        .articles
+                        .get(self.columns[c].article)
+                        .map_or(0, |a| a.sentences.len())
+                };
+                let (here, other) = (count(self.focus), count(to));
+                (other > 0).then(|| (s * other / here.max(1)).min(other - 1))
+            }
+            (None, None) => there.first().map(|(i, _)| *i),
+        };
+        let pick = pick.unwrap_or(0);
+        self.select(to, pick);
+        self.stepped_from = from.1.map(|s| ColumnStep {
+            from: (from.0, s),
+            to: (to, pick),
+        });
+    }
+
+    /// Selects the next sentence the current reviewer has not tagged, wrapping around.
+    pub fn next_untagged(&mut self) {
+        let (Some(a), Some(r)) = (self.focused_article(), self.reviewer.clone()) else {
+            return;
+        };
+        let article = &self.doc.project.articles[a];
+        let n = article.sentences.len();
+        let start = self.selected.map_or(0, |s| s + 1);
+        let found = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| article.annotation(&r, i).and_then(|x| x.tag).is_none());
+        match found {
+            Some(s) => self.select(self.focus, s),
+            None => self.say("Every sentence in this column has a tag"),
+        }
+    }
+
+    /// Finds the next sentence that contains the find text: after the selection in the focused
+    /// column, then in the columns to its right and round again, as the highlights show them.
+    pub fn find_next(&mut self) {
+        let Some(query) = self
+            .find
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        else {
+            return;
+        };
+        let has = |article: &slant_core::model::Article, i: usize| {
+            !crate::words::find_matches(article.sentence_text(i), 0, query).is_empty()
+        };
+        let n = self.columns.len();
+        let start = self.selected.map_or(0, |s| s + 1);
+        // The focused column from the selection on, the others whole, the focused one's start.
+        let found = (0..=n).find_map(|k| {
+            let column = (self.focus + k) % n.max(1);
+            let article = &self.doc.project.articles[self.columns.get(column)?.article];
+            let count = article.sentences.len();
+            let range = match k {
+                0 => start..count,
+                k if k == n => 0..start.min(count),
+                _ => 0..count,
+            };
+            range
+                .into_iter()
+                .find(|&i| has(article, i))
+                .map(|i| (column, i))
+        });
+        match found {
+            Some((column, s)) => self.select(column, s),
+            None => {
+                let shown = query.to_owned();
+                self.say(format!("No sentence shown contains “{shown}”"));
+            }
+        }
+    }
+}
