@@ -120,6 +120,10 @@ impl Lexicons {
                             include_str!("../../../../assets/lexicons/loaded_euphemisms.txt"),
                         ),
                         (
+                            "loaded_idioms.txt",
+                            include_str!("../../../../assets/lexicons/loaded_idioms.txt"),
+                        ),
+                        (
                             "loaded_vader.txt",
                             include_str!("../../../../assets/lexicons/loaded_vader.txt"),
                         ),
@@ -285,6 +289,7 @@ pub(super) fn source(list: &str) -> String {
         "loaded_verbs.txt" => "Slant's list of attack, praise and judging verbs".into(),
         "loaded_intensifiers.txt" => "Slant's list of intensifiers and dramatic words".into(),
         "loaded_euphemisms.txt" => "Slant's list of euphemisms".into(),
+        "loaded_idioms.txt" => "Slant's list of figures of speech that judge".into(),
         "loaded_vader.txt" => "a strongly charged word in the VADER sentiment lexicon".into(),
         "hedges.txt" => "Slant's list of hedges".into(),
         "anonymous.txt" => "Slant's list of anonymous sources".into(),
