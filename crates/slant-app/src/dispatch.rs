@@ -189,24 +189,15 @@ impl SlantApp {
         let focused = ctx.memory(|m| m.focused());
         let mut hits = Vec::new();
         ctx.input_mut(|i| {
-            i.events.retain(|event| {
-                let egui::Event::Key {
-                    key,
-                    modifiers,
-                    pressed: true,
-                    ..
-                } = event
-                else {
-                    return true;
+            ui_command::take_key_presses(i, |key, modifiers| {
+                let Some(command) = UiCommand::for_key(key, modifiers) else {
+                    return false;
                 };
-                let Some(command) = UiCommand::for_key(*key, *modifiers) else {
-                    return true;
-                };
-                let scope = ui_command::key_scope(*key, *modifiers);
+                let scope = ui_command::key_scope(key, modifiers);
                 // Undo in a text box (Find, a note) undoes the typing there, as in every other
                 // program, never a project change out of sight.
                 if typing && matches!(command, UiCommand::Undo | UiCommand::Redo) {
-                    return true;
+                    return false;
                 }
                 if scope == Scope::Tagging
                     && (!tagging
@@ -222,10 +213,10 @@ impl SlantApp {
                                     | egui::Key::ArrowRight
                             )))
                 {
-                    return true;
+                    return false;
                 }
                 hits.push((command, scope));
-                false
+                true
             })
         });
         if hits.iter().any(|(_, scope)| *scope == Scope::Tagging) {

@@ -6,7 +6,7 @@ use strum::IntoEnumIterator;
 
 use super::SlantApp;
 use super::actions::Action;
-use super::ui_command::{Menu, State, UiCommand};
+use super::ui_command::{self, Menu, State, UiCommand};
 
 impl SlantApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
@@ -66,23 +66,13 @@ impl SlantApp {
             let mut step = 0isize;
             ui.input_mut(|i| {
                 use egui::{Key, Modifiers};
-                i.events.retain(|e| {
-                    let egui::Event::Key {
-                        key,
-                        modifiers,
-                        pressed: true,
-                        ..
-                    } = e
-                    else {
-                        return true;
-                    };
-                    let by = match (key, *modifiers) {
+                ui_command::take_key_presses(i, |key, modifiers| {
+                    step += match (key, modifiers) {
                         (Key::Tab | Key::ArrowRight, Modifiers::NONE) => 1,
                         (Key::ArrowLeft, Modifiers::NONE) | (Key::Tab, Modifiers::SHIFT) => -1,
-                        _ => return true,
+                        _ => return false,
                     };
-                    step += by;
-                    false
+                    true
                 });
             });
             if step != 0 {

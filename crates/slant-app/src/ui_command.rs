@@ -684,6 +684,23 @@ fn is_function_key(key: Key) -> bool {
 }
 
 /// A shortcut as people write it (`Ctrl+=`, `?`), not by egui's key names.
+/// Hands each key press of the frame, in the order it was made, to `take`, and removes those it
+/// takes (returns true for), so that egui and later readers never see them.
+pub(crate) fn take_key_presses(
+    input: &mut egui::InputState,
+    mut take: impl FnMut(Key, egui::Modifiers) -> bool,
+) {
+    input.events.retain(|event| match event {
+        egui::Event::Key {
+            key,
+            modifiers,
+            pressed: true,
+            ..
+        } => !take(*key, *modifiers),
+        _ => true,
+    });
+}
+
 pub fn display(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
     let names = [
         ("Questionmark", "?"),
