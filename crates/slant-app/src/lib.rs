@@ -159,6 +159,12 @@ impl SlantApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let hints = hints::Hints::new(settings.lexicon_folder.as_deref());
+        // egui's own Ctrl+Q closes the window behind any dialog, and its Ctrl+/− zooms the whole
+        // interface: Slant's command table has its own Quit (which asks) and text size.
+        cc.egui_ctx.options_mut(|o| {
+            o.quit_shortcuts.clear();
+            o.zoom_with_keyboard = false;
+        });
         let mut app = SlantApp {
             hints,
             settings,
@@ -351,9 +357,15 @@ impl eframe::App for SlantApp {
             });
             self.theme_applied = Some(self.settings.dark);
         }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.modal = Some(Modal::Unsaved(After::Quit));
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.modal.as_ref().is_some_and(|m| self.holds_work(m)) {
+                // The window's close button over a dialog with typed text: the dialog stays,
+                // to be finished or cancelled first.
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            } else if self.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(After::Quit));
+            }
         }
         self.keyboard(&ctx);
         self.dropped_and_pasted(&ctx);

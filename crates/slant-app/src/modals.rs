@@ -338,18 +338,7 @@ impl SlantApp {
             });
         // Escape or a click beside closes a dialog, except where it would throw away text the
         // person typed or a recovery they have not decided on.
-        let keeps_work = match &next {
-            Some(Modal::Recover { .. }) => true,
-            Some(Modal::NewArticle { title, text }) => {
-                !text.trim().is_empty() || !title.trim().is_empty()
-            }
-            Some(Modal::EditText { article, text }) => self
-                .workspace
-                .as_ref()
-                .and_then(|ws| ws.doc.project.articles.get(*article))
-                .is_none_or(|a| a.text != *text),
-            _ => false,
-        };
+        let keeps_work = next.as_ref().is_some_and(|m| self.holds_work(m));
         if response.should_close() && !keeps_work {
             close = true;
         }
@@ -371,5 +360,22 @@ impl SlantApp {
             self.file_chosen(then, paths);
         }
         self.actions.extend(then);
+    }
+
+    /// Whether closing `modal` would throw away something the person did: text typed into it,
+    /// or a recovery not yet decided on.
+    pub(super) fn holds_work(&self, modal: &Modal) -> bool {
+        match modal {
+            Modal::Recover { .. } => true,
+            Modal::NewArticle { title, text } => {
+                !text.trim().is_empty() || !title.trim().is_empty()
+            }
+            Modal::EditText { article, text } => self
+                .workspace
+                .as_ref()
+                .and_then(|ws| ws.doc.project.articles.get(*article))
+                .is_none_or(|a| a.text != *text),
+            _ => false,
+        }
     }
 }

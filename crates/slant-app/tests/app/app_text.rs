@@ -366,6 +366,10 @@ fn undo_in_a_text_dialog_leaves_the_project_alone() {
 fn command_keys_in_a_dialog_keep_the_typing() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    // An unsaved tag, so that a quit would ask "Save changes?" in the dialog's place.
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
     h.run();
     // Typed with no click: the keyboard is already in the text box.
@@ -392,6 +396,22 @@ fn command_keys_in_a_dialog_keep_the_typing() {
         );
         assert_eq!(typed(&h), "Storm closes the port.", "after {key:?}");
     }
+    // egui's own Ctrl+Q would close the window behind the dialog, whatever Slant's table says.
+    h.event(egui::Event::Key {
+        key: Key::Q,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.step();
+    let closing = h.output().viewport_output.values().any(|v| {
+        v.commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Close))
+    });
+    assert!(!closing, "Ctrl+Q in a dialog closed the window");
+    h.run();
     h.get_by_label("Cancel").click();
     h.run();
     // A title typed alone is work too.
