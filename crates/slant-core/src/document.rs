@@ -303,6 +303,16 @@ impl Document {
         self.redo.last().map(|e| e.label.as_str())
     }
 
+    /// The sentence the next undo changes, as (article, sentence), where it is one place.
+    pub fn undo_place(&self) -> Option<(usize, usize)> {
+        self.undo.last().and_then(|e| e.command.place())
+    }
+
+    /// The sentence the next redo changes, as (article, sentence), where it is one place.
+    pub fn redo_place(&self) -> Option<(usize, usize)> {
+        self.redo.last().and_then(|e| e.command.place())
+    }
+
     /// Undoes the last edit; false when there is none.
     pub fn undo(&mut self, now: Instant) -> bool {
         self.step(true, now)

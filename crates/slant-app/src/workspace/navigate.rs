@@ -22,6 +22,42 @@ impl Workspace {
         }
     }
 
+    /// After an undo or redo: selects the sentence it changed, in a column showing its article
+    /// (the focused one first), so the change is seen, and says what was undone.
+    pub(super) fn show_change(
+        &mut self,
+        done: &str,
+        label: Option<String>,
+        place: Option<(usize, usize)>,
+    ) {
+        let what = label.map_or(String::new(), |l| format!(": {l}"));
+        let Some((article, sentence)) = place else {
+            self.say(format!("{done}{what}"));
+            return;
+        };
+        let column = (self.columns.get(self.focus).map(|c| c.article) == Some(article))
+            .then_some(self.focus)
+            .or_else(|| self.columns.iter().position(|c| c.article == article));
+        match column {
+            Some(column) => {
+                self.select(column, sentence);
+                self.say(format!("{done}{what} (sentence {})", sentence + 1));
+            }
+            None => {
+                let title = self
+                    .doc
+                    .project
+                    .articles
+                    .get(article)
+                    .map_or(String::new(), |a| a.title.clone());
+                self.say(format!(
+                    "{done}{what} (sentence {} of “{title}”, not shown)",
+                    sentence + 1
+                ));
+            }
+        }
+    }
+
     /// Moves the selection by `delta` sentences in the focused column.
     pub fn step(&mut self, delta: isize) {
         let Some(a) = self.focused_article() else {

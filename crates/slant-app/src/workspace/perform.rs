@@ -15,13 +15,17 @@ impl Workspace {
         let now = Instant::now();
         match action {
             Action::Undo => {
+                let (label, place) = (ws.doc.undo_label().map(str::to_owned), ws.doc.undo_place());
                 if ws.doc.undo(now) {
-                    ws.changed()
+                    ws.changed();
+                    ws.show_change("Undone", label, place);
                 }
             }
             Action::Redo => {
+                let (label, place) = (ws.doc.redo_label().map(str::to_owned), ws.doc.redo_place());
                 if ws.doc.redo(now) {
-                    ws.changed()
+                    ws.changed();
+                    ws.show_change("Redone", label, place);
                 }
             }
             Action::NextReviewer => {

@@ -889,3 +889,44 @@ fn column_steps_come_back_and_follow_a_selection_out_of_view() {
         "sentence 21 of 30 leads about as far into 33: {picked}"
     );
 }
+
+/// Undo and redo show what they change: the sentence is selected (and so scrolled to), and the
+/// toolbar says what was undone, even when the change was far out of view.
+#[test]
+fn undo_shows_the_sentence_it_changes() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
+    for _ in 0..20 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    let selected = |h: &Harness<SlantApp>| h.state().workspace.as_ref().unwrap().selected;
+    assert_eq!(selected(&h), Some(20));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(0),
+        "undo went to the sentence it changed"
+    );
+    h.get_by_label("Undone: Tag as Quote (sentence 1)");
+    let tag = project_tag(&h, 0);
+    assert_ne!(tag, Some(Tag::Quote));
+    for _ in 0..5 {
+        h.key_press(Key::J);
+    }
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(selected(&h), Some(0));
+    h.get_by_label("Redone: Tag as Quote (sentence 1)");
+    assert_eq!(project_tag(&h, 0), Some(Tag::Quote));
+}
+
+fn project_tag(h: &Harness<SlantApp>, sentence: usize) -> Option<Tag> {
+    h.state().document().unwrap().project.articles[0]
+        .annotation(&slant_core::model::ReviewerId::from("m-rivera"), sentence)
+        .and_then(|a| a.tag)
+}

@@ -104,6 +104,20 @@ impl Command {
     }
 }
 
+impl Command {
+    /// The sentence this command changes, as (article, sentence), where it changes one place:
+    /// undo and redo show it, so that a change out of sight is never made unseen.
+    pub fn place(&self) -> Option<(usize, usize)> {
+        match self {
+            Command::SetAnnotation {
+                article, sentence, ..
+            } => Some((*article, *sentence)),
+            Command::Batch(commands) => commands.iter().find_map(Command::place),
+            _ => None,
+        }
+    }
+}
+
 /// A command that no longer fits the project (a stale index); the project is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot apply the edit: {0}")]
