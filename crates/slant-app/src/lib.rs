@@ -407,6 +407,7 @@ impl eframe::App for SlantApp {
         self.actions.extend(actions);
         self.poll_download();
         self.modals(&ctx);
+        theme::focus_ring(&ctx);
         if !self.actions.is_empty() {
             // Clicks are carried out after drawing: draw once more to show them.
             ctx.request_repaint();

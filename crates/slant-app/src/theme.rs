@@ -73,3 +73,31 @@ pub fn cue_tag(kind: slant_core::cues::CueKind) -> Tag {
         CueKind::Loaded => Tag::Loaded,
     }
 }
+
+/// Outlines the control that has the keyboard, on its own layer so a dialog above still covers
+/// it. egui marks focus by a lighter fill, which a selected button (a chosen menu option, the
+/// sentence's own tag) already has: without the ring, Tab and F10 can land on a control that
+/// looks no different. A text box shows its own focus (its frame and cursor).
+pub fn focus_ring(ctx: &egui::Context) {
+    if ctx.text_edit_focused() {
+        return;
+    }
+    let Some(response) = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+    else {
+        return;
+    };
+    // The visible part only: a control half scrolled away is outlined where it shows.
+    let rect = response.interact_rect;
+    if !rect.is_positive() {
+        return;
+    }
+    let color = ctx.global_style().visuals.selection.stroke.color;
+    ctx.layer_painter(response.layer_id).rect_stroke(
+        rect.expand(1.0),
+        3.0,
+        egui::Stroke::new(2.0, color),
+        egui::StrokeKind::Outside,
+    );
+}

@@ -250,3 +250,34 @@ fn the_article_list_closes_on_a_keyboard_choice() {
     assert_eq!(ws.columns[0].article, 1, "Enter chose the second article");
     assert!(!egui::Popup::is_any_open(&h.ctx), "the list closed");
 }
+
+/// The control with the keyboard is outlined, also where it is already drawn as chosen (View ▸
+/// 2 columns with two columns shown), which egui's lighter fill alone left unmarked.
+#[test]
+fn the_focused_control_is_outlined() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::F10);
+    h.run();
+    for key in [Key::ArrowRight, Key::ArrowRight, Key::ArrowRight] {
+        h.key_press(key);
+        h.run();
+    }
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let item = h.get_by_label_contains("2 columns").rect();
+    let ring = h
+        .output()
+        .shapes
+        .iter()
+        .any(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r) => {
+                r.stroke.width >= 2.0
+                    && r.rect.expand(4.0).contains_rect(item)
+                    && item.expand(6.0).contains_rect(r.rect)
+            }
+            _ => false,
+        });
+    assert!(ring, "no outline around the focused menu item at {item:?}");
+}
