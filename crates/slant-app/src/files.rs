@@ -171,6 +171,7 @@ impl SlantApp {
         let path = path.to_owned();
         match ws.doc.save_as(&path) {
             Ok(()) => {
+                ws.say(format!("Saved to {}", path.display()));
                 self.settings.recent.retain(|p| p != &path);
                 self.settings.recent.insert(0, path);
                 true

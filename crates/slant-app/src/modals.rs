@@ -222,6 +222,9 @@ impl SlantApp {
                         mut format,
                         mut open_after,
                     } => {
+                        // A fixed width: the dialog must not move under the keyboard as the
+                        // description changes with the format.
+                        ui.set_width(480.0);
                         ui.heading("Export report");
                         for f in Format::ALL {
                             ui.radio_value(&mut format, f, f.label());
@@ -230,8 +233,11 @@ impl SlantApp {
                             Format::Html | Format::Markdown => {
                                 "Your tags and notes, as a report to hand in."
                             }
-                            Format::Csv | Format::Json => {
+                            Format::Csv => {
                                 "Every reviewer's tags, one row per sentence per reviewer."
+                            }
+                            Format::Json => {
+                                "Every reviewer's tags, notes and phrases, with each article's figures, as data for scripts."
                             }
                         });
                         ui.checkbox(&mut open_after, "Open the report when it is written");
@@ -270,9 +276,12 @@ impl SlantApp {
                             }
                         });
                     }
-                    Modal::WebAddress { mut url, problem } => {
+                    Modal::WebAddress {
+                        mut url,
+                        mut problem,
+                    } => {
                         ui.set_min_width(560.0);
-                        close = self.web_address_dialog(ui, &mut url, problem.as_deref(), ctx);
+                        close = self.web_address_dialog(ui, &mut url, &mut problem, ctx);
                         next = Some(Modal::WebAddress { url, problem });
                     }
                     Modal::Fetching { url } => {
@@ -313,7 +322,7 @@ impl SlantApp {
                         });
                     }
                     Modal::PickFile { mut picker, then } => {
-                        ui.set_min_width(560.0);
+                        ui.set_min_width(600.0);
                         match picker.show(ui) {
                             Some(Outcome::Chosen(paths)) => {
                                 close = true;

@@ -110,12 +110,12 @@ impl SlantApp {
         &mut self,
         ui: &mut egui::Ui,
         url: &mut String,
-        problem: Option<&str>,
+        problem: &mut Option<String>,
         ctx: &egui::Context,
     ) -> bool {
         ui.heading("Open web address");
         ui.label("The address of a news article. Slant fetches the page and adds its article text, headline, outlet, author and date.");
-        if let Some(problem) = problem {
+        if let Some(problem) = problem.as_deref() {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
         let field = ui.add(
@@ -125,6 +125,10 @@ impl SlantApp {
                 .char_limit(8192),
         );
         field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Web address"));
+        if field.changed() {
+            // What went wrong was about the address as it was.
+            *problem = None;
+        }
         // The box has the keyboard when the dialog opens, not after Tab went to a button or
         // Escape left it (Escape then closes the dialog).
         if ui.memory(|m| m.focused().is_none()) && !field.lost_focus() {

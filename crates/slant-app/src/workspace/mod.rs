@@ -482,6 +482,7 @@ impl Workspace {
             .iter()
             .map(|a| side_panel::short(&a.title, 60))
             .collect();
+        let mut article_chosen = false;
         ui.columns(n, |uis| {
             for (i, ui) in uis.iter_mut().enumerate() {
                 let view = &mut self.columns[i];
@@ -507,6 +508,7 @@ impl Workspace {
                         )
                     });
                 let view_article = view.article;
+                article_chosen |= view_article != article_index && i == self.focus;
                 let article = &project.articles[view_article];
                 article_view::header(ui, article);
                 ui.separator();
@@ -538,6 +540,12 @@ impl Workspace {
                 article_view::show(ui, view, &input, actions);
             }
         });
+        if article_chosen {
+            // Sentence 8 of the old article is nothing in the new one: start from the top.
+            self.commit_note();
+            self.selected = None;
+            self.sync_note();
+        }
         if let Some((column, sentence)) = focus {
             let drawn: Vec<&article_view::Drawn> = self.columns.iter().map(|c| &c.drawn).collect();
             let links = article_view::links(&drawn, column, sentence, &sides);

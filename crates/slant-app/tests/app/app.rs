@@ -930,3 +930,18 @@ fn project_tag(h: &Harness<SlantApp>, sentence: usize) -> Option<Tag> {
         .annotation(&slant_core::model::ReviewerId::from("m-rivera"), sentence)
         .and_then(|a| a.tag)
 }
+
+/// Ctrl+S says where the project went; the ● of unsaved changes leaves the title.
+#[test]
+fn saving_says_where() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(h.state().title(), "● class.ron — Slant");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label(&format!("Saved to {}", path.display()));
+    assert_eq!(h.state().title(), "class.ron — Slant");
+}

@@ -235,6 +235,10 @@ fn f10_opens_the_menus_for_the_keyboard() {
 fn the_article_list_closes_on_a_keyboard_choice() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for _ in 0..8 {
+        h.key_press(Key::J);
+    }
+    h.run();
     h.get_by_label("Article in column 1").focus();
     h.run();
     h.key_press(Key::Space);
@@ -248,6 +252,10 @@ fn the_article_list_closes_on_a_keyboard_choice() {
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
     assert_eq!(ws.columns[0].article, 1, "Enter chose the second article");
+    assert_eq!(
+        ws.selected, None,
+        "sentence 8 of the old article is not kept as sentence 8 of the new one"
+    );
     assert!(!egui::Popup::is_any_open(&h.ctx), "the list closed");
 }
 

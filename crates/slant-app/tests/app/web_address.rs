@@ -157,6 +157,13 @@ fn the_web_address_dialog_lets_the_keyboard_go() {
         h.get_by_label("Web address").value().as_deref(),
         Some("example dot com")
     );
+    // Mending the address takes down what was said of the old one.
+    h.get_by_label("Web address").type_text("s");
+    h.run();
+    assert!(
+        h.query_by_label_contains("is not a web address").is_none(),
+        "the message outlived the address it was about"
+    );
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(

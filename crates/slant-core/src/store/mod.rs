@@ -425,7 +425,9 @@ pub const MAX_PROJECT_BYTES: u64 = 500_000_000;
 /// spaces go (Windows drops them), and it is at most 120 characters ("untitled" if nothing is
 /// left). A title such as "Iran: two outlets compared" otherwise names a file Windows refuses.
 pub fn file_stem_for(title: &str) -> String {
+    // A title's colon reads as a dash in a name ("Iran - two outlets"), not "Iran- two".
     let cleaned: String = title
+        .replace(": ", " - ")
         .chars()
         .map(|c| {
             if c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') {
@@ -497,7 +499,7 @@ mod tests {
     fn file_names_from_titles_are_valid_everywhere() {
         assert_eq!(
             super::file_stem_for("Netanyahu presses Trump on Iran: two outlets compared"),
-            "Netanyahu presses Trump on Iran- two outlets compared"
+            "Netanyahu presses Trump on Iran - two outlets compared"
         );
         assert_eq!(super::file_stem_for("a/b\\c*?\"<>|"), "a-b-c------");
         assert_eq!(super::file_stem_for("Done. "), "Done");
