@@ -55,6 +55,8 @@ pub enum Action {
     },
     /// Put the keyboard in the note box of the selected sentence.
     EditNote,
+    /// Opens the dialog that marks typed words of the selected sentence as a loaded phrase.
+    MarkPhrase,
     /// Store what the note box holds as the selected sentence's note.
     CommitNote,
     AddReviewer,

@@ -81,6 +81,7 @@ impl SlantApp {
                 }
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::MarkPhrase => self.open_phrase_dialog(),
             Action::OpenMenus => self.open_menu = Some(ui_command::Menu::File),
             Action::TextLarger => {
                 self.settings.font_size = (self.settings.font_size + 1.0).min(32.0)

@@ -13,6 +13,7 @@ pub mod hints;
 mod launch;
 mod menu;
 mod modals;
+mod phrase;
 mod settings;
 mod side_panel;
 mod start;
@@ -113,6 +114,13 @@ enum Modal {
     /// leave it.
     ChangedOnDisk {
         path: PathBuf,
+    },
+    /// Marks typed words of sentence `sentence` in column `column` as a loaded phrase.
+    Phrase {
+        column: usize,
+        sentence: usize,
+        words: String,
+        problem: Option<String>,
     },
     /// Slant's own file dialog, where the system has none; `then` says what the file is for.
     PickFile {

@@ -209,8 +209,14 @@ impl SlantApp {
                                     .monospace(),
                             );
                             ui.end_row();
+                            ui.label("Move among buttons and lists");
+                            ui.label(
+                                RichText::new("Shift+Tab  (Tab alone: next untagged sentence)")
+                                    .monospace(),
+                            );
+                            ui.end_row();
                             ui.label("Mark a loaded phrase");
-                            ui.label("drag across words in a sentence");
+                            ui.label("drag across words in a sentence (or P, and type them)");
                             ui.end_row();
                         });
                         });
@@ -295,6 +301,21 @@ impl SlantApp {
                         ui.set_min_width(640.0);
                         close = self.new_article_dialog(ui, &mut title, &mut text);
                         next = Some(Modal::NewArticle { title, text });
+                    }
+                    Modal::Phrase {
+                        column,
+                        sentence,
+                        mut words,
+                        mut problem,
+                    } => {
+                        ui.set_min_width(560.0);
+                        close = self.phrase_dialog(ui, column, sentence, &mut words, &mut problem);
+                        next = Some(Modal::Phrase {
+                            column,
+                            sentence,
+                            words,
+                            problem,
+                        });
                     }
                     Modal::EditText { article, mut text } => {
                         ui.set_min_width(720.0);

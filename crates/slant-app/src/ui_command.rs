@@ -43,6 +43,7 @@ pub enum UiCommand {
     DismissSuggestion,
     AcceptAllQuotes,
     EditNote,
+    MarkPhrase,
     NextSentence,
     PreviousSentence,
     NextUntagged,
@@ -208,6 +209,10 @@ impl UiCommand {
                 "Accept all suggested quotes",
                 "Take every open Quote suggestion in the focused article (one undo)",
             ),
+            C::MarkPhrase => (
+                "Mark a loaded phrase…",
+                "Type words of the selected sentence to mark (or unmark) them as a loaded phrase",
+            ),
             C::EditNote => (
                 "Edit the note",
                 "Type a note on the selected sentence (Escape leaves the note box)",
@@ -312,6 +317,7 @@ impl UiCommand {
             C::AcceptSuggestion => const { &[k(NONE, Key::Enter)] },
             C::DismissSuggestion => const { &[k(NONE, Key::X)] },
             C::EditNote => const { &[k(NONE, Key::N)] },
+            C::MarkPhrase => const { &[k(NONE, Key::P)] },
             C::NextSentence => const { &[k(NONE, Key::J), k(NONE, Key::ArrowDown)] },
             C::PreviousSentence => const { &[k(NONE, Key::K), k(NONE, Key::ArrowUp)] },
             C::NextUntagged => const { &[k(NONE, Key::Tab)] },
@@ -362,7 +368,7 @@ impl UiCommand {
                 (Menu::Tag, 0)
             }
             C::AcceptSuggestion | C::DismissSuggestion | C::AcceptAllQuotes => (Menu::Tag, 1),
-            C::EditNote => (Menu::Tag, 2),
+            C::EditNote | C::MarkPhrase => (Menu::Tag, 2),
             C::NextSentence
             | C::PreviousSentence
             | C::NextUntagged
@@ -425,6 +431,7 @@ impl UiCommand {
             C::DismissSuggestion => Action::RejectSuggestion,
             C::AcceptAllQuotes => Action::AcceptAllSuggested(Tag::Quote),
             C::EditNote => Action::EditNote,
+            C::MarkPhrase => Action::MarkPhrase,
             C::NextSentence => Action::SelectNext,
             C::PreviousSentence => Action::SelectPrevious,
             C::NextUntagged => Action::NextUntagged,
@@ -497,6 +504,7 @@ impl UiCommand {
             | C::DismissSuggestion
             | C::AcceptAllQuotes
             | C::EditNote
+            | C::MarkPhrase
             | C::NextSentence
             | C::PreviousSentence
             | C::NextUntagged
@@ -556,6 +564,7 @@ impl UiCommand {
             | C::DismissSuggestion
             | C::AcceptAllQuotes
             | C::EditNote
+            | C::MarkPhrase
             | C::NextSentence
             | C::PreviousSentence
             | C::NextUntagged
@@ -683,7 +692,6 @@ fn is_function_key(key: Key) -> bool {
     )
 }
 
-/// A shortcut as people write it (`Ctrl+=`, `?`), not by egui's key names.
 /// Hands each key press of the frame, in the order it was made, to `take`, and removes those it
 /// takes (returns true for), so that egui and later readers never see them.
 pub(crate) fn take_key_presses(
@@ -701,6 +709,7 @@ pub(crate) fn take_key_presses(
     });
 }
 
+/// A shortcut as people write it (`Ctrl+=`, `?`), not by egui's key names.
 pub fn display(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
     let names = [
         ("Questionmark", "?"),

@@ -134,6 +134,7 @@ impl Workspace {
             | Action::Close
             | Action::Quit
             | Action::ShowShortcuts
+            | Action::MarkPhrase
             | Action::OpenMenus
             | Action::TextLarger
             | Action::TextSmaller

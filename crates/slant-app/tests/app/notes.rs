@@ -238,3 +238,62 @@ fn tab_out_of_the_note_box_keeps_the_tagging_keys() {
     );
     assert_eq!(tag_of(&h, 7), Some(Tag::Speculation));
 }
+
+/// P marks a loaded phrase without the mouse: the typed words of the selected sentence become a
+/// phrase, words that are not there are said so in the dialog, and the same words again unmark.
+#[test]
+fn p_marks_a_loaded_phrase_from_the_keyboard() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    let phrases = |h: &Harness<SlantApp>| -> Vec<String> {
+        let article = &h.state().document().unwrap().project.articles[0];
+        article
+            .annotation(&rivera(), 5)
+            .map(|a| {
+                a.loaded_phrases
+                    .iter()
+                    .map(|s| article.slice(*s).to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let before = phrases(&h);
+    assert!(!before.iter().any(|p| p == "heavy bunker-buster"));
+    h.key_press(Key::P);
+    h.run();
+    h.get_by_label("Mark a loaded phrase");
+    // The keyboard is in the box at once.
+    h.event(egui::Event::Text("Heavy Bunker-Buster".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let after = phrases(&h);
+    assert!(
+        after.iter().any(|p| p == "heavy bunker-buster"),
+        "marked as the sentence has it: {after:?}"
+    );
+    h.key_press(Key::P);
+    h.run();
+    h.event(egui::Event::Text("zebra".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("“zebra” is not in this sentence.");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    h.key_press(Key::P);
+    h.run();
+    h.event(egui::Event::Text("heavy bunker-buster".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(phrases(&h), before, "the same words again unmark them");
+}
