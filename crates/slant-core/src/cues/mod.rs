@@ -5,6 +5,7 @@
 mod context;
 mod lists;
 mod quotes;
+mod sources;
 mod suggest;
 
 use serde::Serialize;
@@ -16,6 +17,7 @@ use crate::voices::{self, VoiceKind};
 pub use lists::{FolderProblem, Lexicons, ListKind, folder_stamp};
 use lists::{plain_senses, source};
 pub use quotes::quotations;
+use sources::{reports_speech, unnamed_source};
 pub use suggest::{Suggestion, per_sentence, suggest, suggest_all};
 
 /// What a cue is evidence of.
@@ -255,126 +257,6 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
     cues.sort_by_key(|c| (c.span.start, c.kind));
     cues
 }
-
-/// A reporting verb reports speech when a quotation opens or closes within a few words of it,
-/// or "that" follows it: `called the verdict “a disgrace”`, `“…,” she announced`.
-fn reports_speech(text: &str, verb: Span, quotes: &[Span]) -> bool {
-    const NEAR: usize = 5;
-    let after = &text[verb.end..];
-    if after
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.trim_end_matches([',', '.']).eq_ignore_ascii_case("that"))
-    {
-        return true;
-    }
-    // Quotations are sorted and apart: only the nearest one on each side can be near.
-    let near = |a: usize, b: usize| b - a <= 200 && text[a..b].split_whitespace().count() <= NEAR;
-    let after = quotes.partition_point(|q| q.start < verb.end);
-    let before = quotes.partition_point(|q| q.end <= verb.start);
-    quotes.get(after).is_some_and(|q| near(verb.end, q.start))
-        || before
-            .checked_sub(1)
-            .and_then(|i| quotes.get(i))
-            .is_some_and(|q| near(q.end, verb.start))
-}
-
-/// Whether an unnamed speaker stands for an anonymous source. A quoted speaker counts unless it
-/// is an organisation (the company) or belongs to someone named (his lawyers). Without a
-/// quotation only the classic forms count: an indefinite or bare role that would normally be
-/// named (a senior official, diplomats, two people with knowledge of the plan), not a group
-/// speaking as one (forecasters, union leaders).
-fn unnamed_source(speaker: &str, quoted: bool) -> bool {
-    let words: Vec<String> = speaker
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    let (Some(first), Some(head)) = (words.first(), words.last()) else {
-        return false;
-    };
-    if POSSESSIVES.contains(&first.as_str()) || ORGANISATIONS.contains(&head.as_str()) {
-        return false;
-    }
-    let role = words.iter().any(|w| UNNAMED_ROLES.contains(&w.as_str()));
-    if quoted {
-        // A plural that is no such role is a group speaking as one (union leaders).
-        return role || !head.ends_with('s') || head.ends_with("ss");
-    }
-    let definite = matches!(first.as_str(), "the" | "this" | "that");
-    !definite && role
-}
-
-const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
-/// Speakers that are bodies, not people: their statements are on the record.
-const ORGANISATIONS: &[&str] = &[
-    "company",
-    "firm",
-    "government",
-    "ministry",
-    "department",
-    "agency",
-    "administration",
-    "bank",
-    "club",
-    "union",
-    "council",
-    "board",
-    "court",
-    "party",
-    "group",
-    "groups",
-    "police",
-    "army",
-    "military",
-    "office",
-    "statement",
-    "spokesperson's",
-    "report",
-    "reports",
-    "study",
-    "league",
-    "team",
-    "campaign",
-    "committee",
-    "commission",
-    "organization",
-    "organisation",
-];
-/// Roles whose holders are normally named; unnamed, they are anonymous sources.
-const UNNAMED_ROLES: &[&str] = &[
-    "official",
-    "officials",
-    "diplomat",
-    "diplomats",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "insider",
-    "insiders",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "person",
-    "people",
-    "employee",
-    "employees",
-    "staffer",
-    "staffers",
-    "investigator",
-    "investigators",
-    "officer",
-    "officers",
-    "executive",
-    "executives",
-];
 
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
