@@ -44,6 +44,12 @@ pub enum Action {
         column: usize,
         span: Span,
     },
+    /// Marks a span as a loaded phrase, joined with the phrases it overlaps (typed in the
+    /// phrase dialog, where a toggle would unmark them).
+    MarkPhraseAt {
+        column: usize,
+        span: Span,
+    },
     SplitSentence {
         column: usize,
         sentence: usize,

@@ -145,6 +145,7 @@ impl SlantApp {
             | Action::SetAnswerKey(_)
             | Action::Select { .. }
             | Action::TogglePhrase { .. }
+            | Action::MarkPhraseAt { .. }
             | Action::SplitSentence { .. }
             | Action::MergeWithNext { .. }
             | Action::EditNote
@@ -154,7 +155,10 @@ impl SlantApp {
             | Action::SetReviewer(_)) => {
                 let needs_reviewer = matches!(
                     action,
-                    Action::Tag(_) | Action::TogglePhrase { .. } | Action::EditNote
+                    Action::Tag(_)
+                        | Action::TogglePhrase { .. }
+                        | Action::MarkPhraseAt { .. }
+                        | Action::EditNote
                 );
                 let Some(ws) = &mut self.workspace else {
                     return;

@@ -78,20 +78,46 @@ impl SlantApp {
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let query = typed.trim();
+        // Whole words only: "escalation" must not mark the inside of "de-escalation".
+        let text = &article.text;
+        let word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
         let found: Option<Span> =
             words::find_matches(article.sentence_text(sentence), span.start, query)
                 .into_iter()
-                .next();
+                .find(|m| {
+                    !text[..m.start].chars().next_back().is_some_and(word)
+                        && !text[m.end..].chars().next().is_some_and(word)
+                });
+        // The same words as a phrase already marked unmark it; other words are marked, joined
+        // with any marked phrase they overlap.
+        let marked = found.is_some_and(|m| {
+            ws.reviewer
+                .as_ref()
+                .and_then(|r| article.annotation(r, sentence))
+                .is_some_and(|a| a.loaded_phrases.contains(&m))
+        });
         let mut done = false;
         ui.horizontal(|ui| {
-            let mark = ui.add_enabled(!query.is_empty(), egui::Button::new("Mark"));
+            let label = if marked { "Unmark" } else { "Mark" };
+            let mark = ui.add_enabled(!query.is_empty(), egui::Button::new(label));
             if mark.clicked() || (entered && !query.is_empty()) {
                 match found {
-                    Some(span) => {
+                    Some(span) if marked => {
                         self.actions.push(Action::TogglePhrase { column, span });
                         done = true;
                     }
-                    None => *problem = Some(format!("“{query}” is not in this sentence.")),
+                    Some(span) => {
+                        self.actions.push(Action::MarkPhraseAt { column, span });
+                        done = true;
+                    }
+                    None => {
+                        let shown = match query.char_indices().nth(60) {
+                            Some((at, _)) => format!("{}…", &query[..at]),
+                            None => query.to_owned(),
+                        };
+                        *problem =
+                            Some(format!("“{shown}” is not in this sentence as whole words."));
+                    }
                 }
             }
             if ui.button("Cancel").clicked() {

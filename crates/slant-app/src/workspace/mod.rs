@@ -351,7 +351,7 @@ impl Workspace {
         }
         scroll.show(ui, |ui| {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
-                (Some(a), Some(s), Some(r)) => {
+                (Some(a), Some(s), Some(r)) if s < self.doc.project.articles[a].sentences.len() => {
                     let article = &self.doc.project.articles[a];
                     side_panel::inspector(ui, article, s, &r, &mut self.note, &mut self.focus_note, actions);
                     if suggestions {

@@ -8,12 +8,25 @@ use super::Workspace;
 pub(super) struct ColumnStep {
     from: (usize, usize),
     to: (usize, usize),
+    /// The articles the two columns showed: a column given another article since is no way
+    /// back.
+    articles: (usize, usize),
 }
 
 impl Workspace {
     /// Selects a sentence and scrolls its column to it; the note box follows the selection.
     pub fn select(&mut self, column: usize, sentence: usize) {
-        self.focus = column.min(self.columns.len().saturating_sub(1));
+        let column = column.min(self.columns.len().saturating_sub(1));
+        let count = self
+            .columns
+            .get(column)
+            .and_then(|c| self.doc.project.articles.get(c.article))
+            .map_or(0, |a| a.sentences.len());
+        if sentence >= count {
+            // A sentence number from before the column showed another article.
+            return;
+        }
+        self.focus = column;
         self.selected = Some(sentence);
         self.status = None;
         self.sync_note();
@@ -88,9 +101,11 @@ impl Workspace {
         }
         let from = (self.focus, self.selected);
         // → then ← comes back to where it started, though "nearest" need not be symmetric.
+        let articles = (self.columns[self.focus].article, self.columns[to].article);
         if let (Some(back), Some(s)) = (self.stepped_from, self.selected)
             && back.to == (self.focus, s)
             && back.from.0 == to
+            && back.articles == (articles.1, articles.0)
         {
             self.select(to, back.from.1);
             self.stepped_from = None;
@@ -133,6 +148,7 @@ impl Workspace {
         self.stepped_from = from.1.map(|s| ColumnStep {
             from: (from.0, s),
             to: (to, pick),
+            articles,
         });
     }
 

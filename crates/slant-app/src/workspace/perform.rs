@@ -83,7 +83,29 @@ impl Workspace {
                 ) else {
                     return Ok(());
                 };
+                let marked = ws.doc.project.articles[a]
+                    .annotations
+                    .get(&r)
+                    .into_iter()
+                    .flat_map(|by| by.values())
+                    .flat_map(|ann| &ann.loaded_phrases)
+                    .any(|p| p.start < span.end && span.start < p.end);
                 let command = edits::toggle_phrase(&ws.doc.project, a, &r, span);
+                let label = if marked {
+                    "Unmark loaded phrase"
+                } else {
+                    "Mark loaded phrase"
+                };
+                ws.apply(label, command)?;
+            }
+            Action::MarkPhraseAt { column, span } => {
+                let (Some(a), Some(r)) = (
+                    ws.columns.get(column).map(|c| c.article),
+                    ws.reviewer.clone(),
+                ) else {
+                    return Ok(());
+                };
+                let command = edits::mark_phrase(&ws.doc.project, a, &r, span);
                 ws.apply("Mark loaded phrase", command)?;
             }
             Action::SplitSentence {

@@ -945,3 +945,40 @@ fn saving_says_where() {
     h.get_by_label(&format!("Saved to {}", path.display()));
     assert_eq!(h.state().title(), "class.ron — Slant");
 }
+
+/// → then ← then another article in the other column, then →: the way back is gone with the
+/// article it led to, and nothing selects a sentence the new article does not have (this
+/// sequence crashed the app, losing unsaved work).
+#[test]
+fn a_column_given_another_article_is_no_way_back() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let at = |h: &Harness<SlantApp>| {
+        let ws = h.state().workspace.as_ref().unwrap();
+        (ws.focus, ws.selected)
+    };
+    h.key_press(Key::J);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(12);
+    for _ in 0..40 {
+        h.key_press(Key::J);
+    }
+    h.run_steps(12);
+    assert_eq!(at(&h), (1, Some(32)), "the last of column 2's 33 sentences");
+    h.key_press(Key::ArrowLeft);
+    h.run_steps(12);
+    assert_eq!(at(&h).0, 0);
+    // Column 2 now shows the first article (30 sentences), chosen from its list.
+    h.get_by_label("Article in column 2").focus();
+    h.run();
+    for key in [Key::Space, Key::ArrowUp, Key::ArrowUp, Key::Enter] {
+        h.key_press(key);
+        h.run();
+    }
+    assert_eq!(h.state().workspace.as_ref().unwrap().columns[1].article, 0);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(12);
+    let (column, selected) = at(&h);
+    assert_eq!(column, 1);
+    assert!(selected.is_some_and(|s| s < 30), "{selected:?}");
+}

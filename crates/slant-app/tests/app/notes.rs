@@ -277,23 +277,45 @@ fn p_marks_a_loaded_phrase_from_the_keyboard() {
         after.iter().any(|p| p == "heavy bunker-buster"),
         "marked as the sentence has it: {after:?}"
     );
+    // Words not there, or only inside other words, are said so.
+    for typed in ["zebra", "unker-buster"] {
+        h.key_press(Key::P);
+        h.run();
+        h.event(egui::Event::Text(typed.into()));
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        h.get_by_label(&format!(
+            "“{typed}” is not in this sentence as whole words."
+        ));
+        h.key_press(Key::Escape);
+        h.run();
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    }
+    // Words over a marked phrase join it, never unmark it.
     h.key_press(Key::P);
     h.run();
-    h.event(egui::Event::Text("zebra".into()));
+    h.event(egui::Event::Text("bunker-buster bombs".into()));
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    h.get_by_label("“zebra” is not in this sentence.");
-    h.key_press(Key::Escape);
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let joined = phrases(&h);
+    assert!(
+        joined.iter().any(|p| p == "heavy bunker-buster bombs"),
+        "{joined:?}"
+    );
+    assert!(!joined.iter().any(|p| p == "heavy bunker-buster"));
     h.key_press(Key::P);
     h.run();
-    h.event(egui::Event::Text("heavy bunker-buster".into()));
+    h.event(egui::Event::Text("heavy bunker-buster bombs".into()));
     h.run();
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(phrases(&h), before, "the same words again unmark them");
+    assert_eq!(
+        h.state().document().unwrap().undo_label(),
+        Some("Unmark loaded phrase")
+    );
 }

@@ -139,6 +139,39 @@ pub fn toggle_phrase(
     })
 }
 
+/// Marks `span` as a loaded phrase, joined with any phrase it overlaps into one (typing "boast
+/// that the June strikes had “obliterated”" over the marked "boast" and "obliterated" marks the
+/// whole, where a toggle would unmark both).
+pub fn mark_phrase(
+    project: &Project,
+    article: usize,
+    reviewer: &ReviewerId,
+    span: Span,
+) -> Option<Command> {
+    let a = &project.articles[article];
+    let slice = a.text.get(span.range())?;
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    if start >= end {
+        return None;
+    }
+    let sentence = a
+        .sentences
+        .iter()
+        .position(|s| s.contains(Span::new(start, end)))?;
+    set(project, article, reviewer, sentence, |ann| {
+        let overlapping = |p: &Span| p.start < end && start < p.end;
+        let (mut from, mut to) = (start, end);
+        for p in ann.loaded_phrases.iter().filter(|p| overlapping(p)) {
+            from = from.min(p.start);
+            to = to.max(p.end);
+        }
+        ann.loaded_phrases.retain(|p| !overlapping(p));
+        ann.loaded_phrases.push(Span::new(from, to));
+        ann.loaded_phrases.sort();
+    })
+}
+
 /// Splits a sentence in two at byte `at` (white space there is left between the two).
 /// Annotations stay with the first part, except loaded phrases after the split.
 pub fn split_sentence(

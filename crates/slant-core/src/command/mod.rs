@@ -461,6 +461,30 @@ mod tests {
     }
 
     #[test]
+    fn marking_over_marked_phrases_joins_them() {
+        let (mut p, r) = project();
+        // "Three" and "five" marked, then "Three four five" typed over both.
+        for span in [Span::new(9, 14), Span::new(20, 24)] {
+            let c = toggle_phrase(&p, 0, &r, span).unwrap();
+            apply(&mut p, c);
+        }
+        let c = mark_phrase(&p, 0, &r, Span::new(9, 24)).unwrap();
+        apply(&mut p, c);
+        let ann = p.articles[0].annotation(&r, 1).unwrap();
+        let phrases: Vec<&str> = ann
+            .loaded_phrases
+            .iter()
+            .map(|s| p.articles[0].slice(*s))
+            .collect();
+        assert_eq!(phrases, ["Three four five"]);
+        assert_eq!(
+            mark_phrase(&p, 0, &r, Span::new(5, 12)),
+            None,
+            "across two sentences"
+        );
+    }
+
+    #[test]
     fn a_locked_assignment_refuses_new_sentence_boundaries() {
         let (mut p, _) = project();
         p.sentences = crate::model::SentenceLock::Locked;
