@@ -14,7 +14,13 @@ impl SlantApp {
     pub(crate) fn process_actions(&mut self, ctx: &egui::Context) {
         while !self.actions.is_empty() {
             let action = self.actions.remove(0);
+            let had_dialog = self.modal.is_some();
             self.process(ctx, action);
+            if !had_dialog && self.modal.is_some() {
+                // Keys pressed in the same frame after the one that opened a dialog (P then S 4
+                // typed fast) were meant for the dialog: they must not act behind it.
+                self.actions.clear();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ impl SlantApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let open_menu = self.open_menu.take();
+        let dialog = self.modal.is_some();
         let mut shown_open = None;
         let state = self.ui_state();
         let mut out = Vec::new();
@@ -57,7 +58,13 @@ impl SlantApp {
                     shown.response.request_focus();
                 }
                 if egui::Popup::is_id_open(&ctx, popup) {
-                    shown_open = Some(menu);
+                    if dialog {
+                        // A dialog opened from the keyboard (P, F1) while the menu was open: the
+                        // menu would stay above it and act behind it.
+                        egui::Popup::close_id(&ctx, popup);
+                    } else {
+                        shown_open = Some(menu);
+                    }
                 }
             }
         });

@@ -67,9 +67,16 @@ fn fast_keys_in_one_frame_are_all_handled_in_order() {
     h.get_by_label_contains("The U.S. contributed heavy bunker-buster bombs")
         .click();
     h.run();
-    // J 2 J 3 J 4 pressed faster than a frame: six key events in one frame.
+    // J 2 J 3 J 4 pressed faster than a frame: six key events in one frame (kittest's
+    // key_press would give each its own frame).
     for key in [Key::J, Key::Num2, Key::J, Key::Num3, Key::J, Key::Num4] {
-        h.key_press(key);
+        h.input_mut().events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
     }
     h.run();
     let doc = h.state().document().unwrap();
@@ -288,4 +295,48 @@ fn the_focused_control_is_outlined() {
             _ => false,
         });
     assert!(ring, "no outline around the focused menu item at {item:?}");
+}
+
+/// A dialog opened over an open menu closes the menu (it stayed above the dialog and acted
+/// behind it), and keys pressed in the same frame after the one that opened a dialog do not act
+/// behind it.
+#[test]
+fn a_dialog_closes_the_menus_and_takes_the_keys_after_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::F10);
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx));
+    h.key_press(Key::P);
+    h.run();
+    h.get_by_label("Mark a loaded phrase");
+    assert!(!egui::Popup::is_any_open(&h.ctx), "the menu closed");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let undo = |h: &Harness<'_, SlantApp>| {
+        h.state()
+            .document()
+            .unwrap()
+            .undo_label()
+            .map(str::to_owned)
+    };
+    let before = undo(&h);
+    // P, S and 4 in one frame (kittest's key_press gives each its own frame).
+    for key in [Key::P, Key::S, Key::Num4] {
+        h.input_mut().events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.get_by_label("Mark a loaded phrase");
+    assert_eq!(undo(&h), before, "nothing was tagged behind the dialog");
 }
