@@ -370,6 +370,9 @@ impl eframe::App for SlantApp {
                 // The window's close button over a dialog with typed text: the dialog stays,
                 // to be finished or cancelled first.
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                if let Some(ws) = &mut self.workspace {
+                    ws.say("Finish or cancel the dialog first: it holds text you typed");
+                }
             } else if self.is_dirty() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(After::Quit));

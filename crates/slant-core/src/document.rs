@@ -303,13 +303,13 @@ impl Document {
         self.redo.last().map(|e| e.label.as_str())
     }
 
-    /// The sentence the next undo changes, as (article, sentence), where it is one place.
-    pub fn undo_place(&self) -> Option<(usize, usize)> {
+    /// Where the next undo changes annotations.
+    pub fn undo_place(&self) -> Option<crate::command::Place> {
         self.undo.last().and_then(|e| e.command.place())
     }
 
-    /// The sentence the next redo changes, as (article, sentence), where it is one place.
-    pub fn redo_place(&self) -> Option<(usize, usize)> {
+    /// Where the next redo changes annotations.
+    pub fn redo_place(&self) -> Option<crate::command::Place> {
         self.redo.last().and_then(|e| e.command.place())
     }
 

@@ -353,7 +353,13 @@ impl Workspace {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
                 (Some(a), Some(s), Some(r)) if s < self.doc.project.articles[a].sentences.len() => {
                     let article = &self.doc.project.articles[a];
+                    let typed = |n: &Option<NoteDraft>| n.as_ref().map(|d| (d.text.len(), d.since));
+                    let before = typed(&self.note);
                     side_panel::inspector(ui, article, s, &r, &mut self.note, &mut self.focus_note, actions);
+                    if typed(&self.note) != before {
+                        // "Saved to …" is old news once a note is being typed.
+                        self.status = None;
+                    }
                     if suggestions {
                         let h = hints.article(a, article);
                         let annotation = article.annotation(&r, s);

@@ -36,37 +36,47 @@ impl Workspace {
     }
 
     /// After an undo or redo: selects the sentence it changed, in a column showing its article
-    /// (the focused one first), so the change is seen, and says what was undone.
+    /// (the focused one first), so the change is seen, and says what was undone, how many
+    /// sentences it touched and whose tags they are when they are not the current reviewer's.
     pub(super) fn show_change(
         &mut self,
         done: &str,
         label: Option<String>,
-        place: Option<(usize, usize)>,
+        place: Option<slant_core::command::Place>,
     ) {
         let what = label.map_or(String::new(), |l| format!(": {l}"));
-        let Some((article, sentence)) = place else {
+        let Some(place) = place else {
             self.say(format!("{done}{what}"));
             return;
         };
-        let column = (self.columns.get(self.focus).map(|c| c.article) == Some(article))
+        let mut where_ = match place.sentences {
+            1 => format!("sentence {}", place.sentence + 1),
+            n => format!("{n} sentences from sentence {}", place.sentence + 1),
+        };
+        if self.reviewer.as_ref() != Some(&place.reviewer) {
+            let name = self
+                .doc
+                .project
+                .reviewer(&place.reviewer)
+                .map_or(place.reviewer.as_str().to_owned(), |r| r.name.clone());
+            where_.push_str(&format!("; {name}’s tags, not yours"));
+        }
+        let column = (self.columns.get(self.focus).map(|c| c.article) == Some(place.article))
             .then_some(self.focus)
-            .or_else(|| self.columns.iter().position(|c| c.article == article));
+            .or_else(|| self.columns.iter().position(|c| c.article == place.article));
         match column {
             Some(column) => {
-                self.select(column, sentence);
-                self.say(format!("{done}{what} (sentence {})", sentence + 1));
+                self.select(column, place.sentence);
+                self.say(format!("{done}{what} ({where_})"));
             }
             None => {
                 let title = self
                     .doc
                     .project
                     .articles
-                    .get(article)
+                    .get(place.article)
                     .map_or(String::new(), |a| a.title.clone());
-                self.say(format!(
-                    "{done}{what} (sentence {} of “{title}”, not shown)",
-                    sentence + 1
-                ));
+                self.say(format!("{done}{what} ({where_} of “{title}”, not shown)"));
             }
         }
     }

@@ -54,6 +54,11 @@ impl Workspace {
             })
             .collect();
         let command = edits::accept_all(&self.doc.project, a, &r, &open, tag);
-        self.apply(format!("Accept all suggested {}", tag.label()), command)
+        // Named as the menu and the side panel name it, so Undo's label is recognised.
+        let label = match tag {
+            Tag::Quote => "Accept all suggested quotes".to_owned(),
+            other => format!("Accept all suggested {} tags", other.label()),
+        };
+        self.apply(label, command)
     }
 }

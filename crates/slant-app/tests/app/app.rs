@@ -923,6 +923,23 @@ fn undo_shows_the_sentence_it_changes() {
     assert_eq!(selected(&h), Some(0));
     h.get_by_label("Redone: Tag as Quote (sentence 1)");
     assert_eq!(project_tag(&h, 0), Some(Tag::Quote));
+    // Another reviewer's tag, undone while M. Rivera tags, is said to be theirs.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add reviewer…").click();
+    h.run();
+    h.get_by_label("Your name").type_text("Sam");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(Key::J);
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(12);
+    h.get_by_label("Undone: Tag as Speculation (sentence 2; Sam’s tags, not yours)");
 }
 
 fn project_tag(h: &Harness<SlantApp>, sentence: usize) -> Option<Tag> {
@@ -944,6 +961,16 @@ fn saving_says_where() {
     h.run();
     h.get_by_label(&format!("Saved to {}", path.display()));
     assert_eq!(h.state().title(), "class.ron — Slant");
+    // Typing a note (the box reached by a click, which is no command) is a change: the message
+    // goes with it.
+    h.get_by_label("Note").click();
+    h.run();
+    h.event(egui::Event::Text(" More.".into()));
+    h.run();
+    assert!(
+        h.query_by_label_contains("Saved to").is_none(),
+        "Saved to outlived the next change"
+    );
 }
 
 /// → then ← then another article in the other column, then →: the way back is gone with the

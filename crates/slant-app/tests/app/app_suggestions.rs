@@ -179,9 +179,13 @@ fn accept_all_suggested_quotes_is_one_step_of_undo_and_skips_tagged_sentences() 
     );
     assert!(ghosts(&h, Tag::Quote) < in_view, "their badges are gone");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    // The undo scrolls to the first sentence it changed.
+    // The undo scrolls to the first sentence it changed, and says how many it changed.
     h.run_steps(12);
     assert_eq!(quotes(&h), 0, "one undo takes them all back");
+    let first = suggested.iter().find(|&&i| i != 4).unwrap() + 1;
+    h.get_by_label(&format!(
+        "Undone: Accept all suggested quotes ({n} sentences from sentence {first})"
+    ));
     assert_eq!(annotation(&h, 1, 4).unwrap().tag, Some(Tag::Fact));
 }
 

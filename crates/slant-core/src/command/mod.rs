@@ -104,16 +104,49 @@ impl Command {
     }
 }
 
+/// Where a command changes annotations: undo and redo show it, so that no change is made out
+/// of sight.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub article: usize,
+    /// The first sentence changed.
+    pub sentence: usize,
+    /// How many sentences are changed.
+    pub sentences: usize,
+    /// Whose annotations they are.
+    pub reviewer: ReviewerId,
+}
+
 impl Command {
-    /// The sentence this command changes, as (article, sentence), where it changes one place:
-    /// undo and redo show it, so that a change out of sight is never made unseen.
-    pub fn place(&self) -> Option<(usize, usize)> {
+    /// Where this command changes annotations, when it changes one reviewer's in one article.
+    pub fn place(&self) -> Option<Place> {
+        let mut found: Vec<(usize, &ReviewerId, usize)> = Vec::new();
+        self.annotation_places(&mut found);
+        let &(article, reviewer, _) = found.first()?;
+        if found.iter().any(|&(a, r, _)| a != article || r != reviewer) {
+            return None;
+        }
+        let mut sentences: Vec<usize> = found.iter().map(|&(_, _, s)| s).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        Some(Place {
+            article,
+            sentence: sentences[0],
+            sentences: sentences.len(),
+            reviewer: reviewer.clone(),
+        })
+    }
+
+    fn annotation_places<'c>(&'c self, out: &mut Vec<(usize, &'c ReviewerId, usize)>) {
         match self {
             Command::SetAnnotation {
-                article, sentence, ..
-            } => Some((*article, *sentence)),
-            Command::Batch(commands) => commands.iter().find_map(Command::place),
-            _ => None,
+                article,
+                reviewer,
+                sentence,
+                ..
+            } => out.push((*article, reviewer, *sentence)),
+            Command::Batch(commands) => commands.iter().for_each(|c| c.annotation_places(out)),
+            _ => {}
         }
     }
 }
