@@ -608,10 +608,6 @@ fn undo_in_the_find_box_leaves_the_project_alone() {
 fn arrows_and_find_reach_the_other_column() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let at = |h: &Harness<SlantApp>| {
-        let ws = h.state().workspace.as_ref().unwrap();
-        (ws.focus, ws.selected)
-    };
     for _ in 0..6 {
         h.key_press(Key::J);
     }
@@ -845,10 +841,6 @@ fn next_reviewer_with_one_reviewer_says_how_to_add_one() {
 fn column_steps_come_back_and_follow_a_selection_out_of_view() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let at = |h: &Harness<SlantApp>| {
-        let ws = h.state().workspace.as_ref().unwrap();
-        (ws.focus, ws.selected)
-    };
     h.key_press(Key::J);
     h.run();
     for s in 0..14 {
@@ -980,10 +972,6 @@ fn saving_says_where() {
 fn a_column_given_another_article_is_no_way_back() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let at = |h: &Harness<SlantApp>| {
-        let ws = h.state().workspace.as_ref().unwrap();
-        (ws.focus, ws.selected)
-    };
     h.key_press(Key::J);
     h.key_press(Key::ArrowRight);
     h.run_steps(12);
@@ -1008,4 +996,10 @@ fn a_column_given_another_article_is_no_way_back() {
     let (column, selected) = at(&h);
     assert_eq!(column, 1);
     assert!(selected.is_some_and(|s| s < 30), "{selected:?}");
+}
+
+/// The focused column and the selected sentence.
+fn at(h: &Harness<SlantApp>) -> (usize, Option<usize>) {
+    let ws = h.state().workspace.as_ref().unwrap();
+    (ws.focus, ws.selected)
 }

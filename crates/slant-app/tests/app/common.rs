@@ -37,3 +37,17 @@ pub fn app(
     harness.run();
     harness
 }
+
+/// Presses `keys` faster than a frame: all in the next frame, as fast typing sends them
+/// (kittest's `key_press` gives each key a frame of its own).
+pub fn press_in_one_frame(h: &mut Harness<'static, SlantApp>, keys: &[egui::Key]) {
+    for &key in keys {
+        h.input_mut().events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+}

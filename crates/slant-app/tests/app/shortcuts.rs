@@ -1,7 +1,7 @@
 //! Shortcuts as a person presses them: the command table's keys, matched with exactly their
 //! modifiers, every press of a frame handled in order, and every command in a menu.
 
-use crate::common::{app, sample_copy};
+use crate::common::{app, press_in_one_frame, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -69,15 +69,10 @@ fn fast_keys_in_one_frame_are_all_handled_in_order() {
     h.run();
     // J 2 J 3 J 4 pressed faster than a frame: six key events in one frame (kittest's
     // key_press would give each its own frame).
-    for key in [Key::J, Key::Num2, Key::J, Key::Num3, Key::J, Key::Num4] {
-        h.input_mut().events.push(egui::Event::Key {
-            key,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: Modifiers::NONE,
-        });
-    }
+    press_in_one_frame(
+        &mut h,
+        &[Key::J, Key::Num2, Key::J, Key::Num3, Key::J, Key::Num4],
+    );
     h.run();
     let doc = h.state().document().unwrap();
     let r = ReviewerId::from("m-rivera");
@@ -327,15 +322,7 @@ fn a_dialog_closes_the_menus_and_takes_the_keys_after_it() {
     };
     let before = undo(&h);
     // P, S and 4 in one frame (kittest's key_press gives each its own frame).
-    for key in [Key::P, Key::S, Key::Num4] {
-        h.input_mut().events.push(egui::Event::Key {
-            key,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: Modifiers::NONE,
-        });
-    }
+    press_in_one_frame(&mut h, &[Key::P, Key::S, Key::Num4]);
     h.run();
     h.get_by_label("Mark a loaded phrase");
     assert_eq!(undo(&h), before, "nothing was tagged behind the dialog");

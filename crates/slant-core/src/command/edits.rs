@@ -117,17 +117,7 @@ pub fn toggle_phrase(
     reviewer: &ReviewerId,
     span: Span,
 ) -> Option<Command> {
-    let a = &project.articles[article];
-    let text = &a.text;
-    // Trim white space and never split a character.
-    let slice = text.get(span.range())?;
-    let start = span.start + (slice.len() - slice.trim_start().len());
-    let end = span.start + slice.trim_end().len();
-    if start >= end {
-        return None;
-    }
-    let span = Span::new(start, end);
-    let sentence = a.sentences.iter().position(|s| s.contains(span))?;
+    let (span, sentence) = phrase_in(&project.articles[article], span)?;
     set(project, article, reviewer, sentence, |ann| {
         let overlapping = |p: &Span| p.start < span.end && span.start < p.end;
         if ann.loaded_phrases.iter().any(overlapping) {
@@ -139,6 +129,20 @@ pub fn toggle_phrase(
     })
 }
 
+/// `span` without the white space at its ends, and the sentence holding it: none when it is
+/// only white space, splits a character or crosses sentences.
+fn phrase_in(a: &crate::model::Article, span: Span) -> Option<(Span, usize)> {
+    let slice = a.text.get(span.range())?;
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    if start >= end {
+        return None;
+    }
+    let span = Span::new(start, end);
+    let sentence = a.sentences.iter().position(|s| s.contains(span))?;
+    Some((span, sentence))
+}
+
 /// Marks `span` as a loaded phrase, joined with any phrase it overlaps into one (typing "boast
 /// that the June strikes had “obliterated”" over the marked "boast" and "obliterated" marks the
 /// whole, where a toggle would unmark both).
@@ -148,17 +152,8 @@ pub fn mark_phrase(
     reviewer: &ReviewerId,
     span: Span,
 ) -> Option<Command> {
-    let a = &project.articles[article];
-    let slice = a.text.get(span.range())?;
-    let start = span.start + (slice.len() - slice.trim_start().len());
-    let end = span.start + slice.trim_end().len();
-    if start >= end {
-        return None;
-    }
-    let sentence = a
-        .sentences
-        .iter()
-        .position(|s| s.contains(Span::new(start, end)))?;
+    let (span, sentence) = phrase_in(&project.articles[article], span)?;
+    let (start, end) = (span.start, span.end);
     set(project, article, reviewer, sentence, |ann| {
         let overlapping = |p: &Span| p.start < end && start < p.end;
         let (mut from, mut to) = (start, end);
