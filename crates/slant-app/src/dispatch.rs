@@ -173,7 +173,17 @@ impl SlantApp {
                     self.modal = Some(Modal::reviewer(None));
                     return;
                 }
+                // Ctrl+R typed in the note box: the keyboard stays in the note box, now the new
+                // reviewer's, so the letters typed next stay text and never become tags.
+                let in_note = matches!(action, Action::NextReviewer)
+                    && ws
+                        .note
+                        .as_ref()
+                        .is_some_and(|d| ctx.memory(|m| m.has_focus(d.box_id())));
                 failed = ws.perform(action).err();
+                if in_note {
+                    ws.focus_note = true;
+                }
             }
         }
         if let Some(e) = failed {
@@ -196,7 +206,9 @@ impl SlantApp {
         // focused (Tab, Shift+Tab, F10), J and the tag keys still work, and Enter, Space, Tab and
         // the arrows stay the control's (the arrows move the focus among controls).
         let typing = ctx.text_edit_focused();
-        let tagging = !typing && self.workspace.is_some();
+        // A menu or list open: its letters and arrows are its own, and a tag made behind it
+        // would be made out of sight (F10 then S).
+        let tagging = !typing && self.workspace.is_some() && !egui::Popup::is_any_open(ctx);
         let focused = ctx.memory(|m| m.focused());
         let mut hits = Vec::new();
         ctx.input_mut(|i| {

@@ -124,14 +124,7 @@ pub fn inspector(
     ui.add_space(4.0);
     ui.label("Your note:");
     if let Some(draft) = note {
-        // One box (and one cursor) per sentence and reviewer: a cursor left in one note must
-        // not place the next note's typing in the middle of another note's text.
-        let id = egui::Id::unique((
-            "note",
-            draft.article,
-            draft.sentence,
-            draft.reviewer.as_str(),
-        ));
+        let id = draft.box_id();
         let focusing = std::mem::take(focus_note);
         if focusing {
             // N (or Add note…) types after what the note already says.

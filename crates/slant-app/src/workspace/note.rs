@@ -24,6 +24,12 @@ pub struct NoteDraft {
 }
 
 impl NoteDraft {
+    /// The note box's id: one box (and one cursor) per sentence and reviewer, so a cursor left
+    /// in one note never places the next note's typing in the middle of another note's text.
+    pub fn box_id(&self) -> egui::Id {
+        egui::Id::unique(("note", self.article, self.sentence, self.reviewer.as_str()))
+    }
+
     /// Typed but not yet stored.
     pub fn pending(&self) -> bool {
         self.text != self.stored

@@ -319,3 +319,84 @@ fn p_marks_a_loaded_phrase_from_the_keyboard() {
         Some("Unmark loaded phrase")
     );
 }
+
+/// Types `text` as a keyboard does: each letter a key press and then its text.
+fn type_keys(h: &mut Harness<SlantApp>, text: &str) {
+    for c in text.chars() {
+        if let Some(key) = egui::Key::from_name(&c.to_string()) {
+            h.key_press(key);
+        }
+        h.event(egui::Event::Text(c.to_string()));
+        h.run();
+    }
+}
+
+/// Ctrl+R typed in the note box keeps the keyboard in the note box (now the other reviewer's):
+/// the letters typed next are text, never tags; the first reviewer's note keeps what was typed.
+#[test]
+fn next_reviewer_from_the_note_box_keeps_typing_text() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add reviewer…").click();
+    h.run();
+    h.get_by_label("Your name").type_text("Kim");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let kim = ReviewerId::from("kim");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    type_note(&mut h, "abc");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    type_keys(&mut h, "slow");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(note_of(&h, &rivera(), 5).as_deref(), Some("abc"));
+    let article = &h.state().document().unwrap().project.articles[0];
+    assert_eq!(
+        article.annotation(&kim, 5).and_then(|a| a.tag),
+        None,
+        "no letter became a tag of Kim's"
+    );
+    assert_eq!(note_of(&h, &kim, 5).as_deref(), Some("slow"));
+}
+
+/// With a menu open (F10), letters are the menu's: S does not tag the sentence behind it.
+#[test]
+fn letters_with_a_menu_open_tag_nothing() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    let before = h
+        .state()
+        .document()
+        .unwrap()
+        .undo_label()
+        .map(str::to_owned);
+    h.key_press(Key::F10);
+    h.run();
+    h.key_press(Key::S);
+    h.key_press(Key::Num4);
+    h.run();
+    assert_eq!(
+        h.state()
+            .document()
+            .unwrap()
+            .undo_label()
+            .map(str::to_owned),
+        before,
+        "nothing tagged behind the menu"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::S);
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().undo_label(),
+        Some("Tag as Speculation")
+    );
+}
