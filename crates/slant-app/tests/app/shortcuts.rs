@@ -304,15 +304,14 @@ fn a_dialog_closes_the_menus_and_takes_the_keys_after_it() {
     h.key_press(Key::F10);
     h.run();
     assert!(egui::Popup::is_any_open(&h.ctx));
-    h.key_press(Key::P);
+    // A function key still acts with the menu open (a letter would be the menu's).
+    h.key_press(Key::F1);
     h.run();
-    h.get_by_label("Mark a loaded phrase");
+    h.get_by_label("Move among buttons and lists");
     assert!(!egui::Popup::is_any_open(&h.ctx), "the menu closed");
     h.key_press(Key::Escape);
     h.run();
-    h.key_press(Key::Escape);
-    h.run();
-    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    assert!(h.query_by_label("Move among buttons and lists").is_none());
     let undo = |h: &Harness<'_, SlantApp>| {
         h.state()
             .document()
