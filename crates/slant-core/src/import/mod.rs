@@ -204,6 +204,13 @@ pub fn import_bytes(
         });
     }
     let mut imported = ImportedText::repaired(headline, text, encoding, page);
+    if imported.text.trim().is_empty() {
+        // Only invisible characters (a lone undefined Windows-1252 byte, soft hyphens): once
+        // tidied, nothing is left to read.
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
     imported.line_ends = line_ends;
     Ok(imported)
 }
@@ -227,6 +234,7 @@ impl ImportedText {
             Encoding::Utf8,
             html::Page::default(),
         ))
+        .filter(|t| !t.text.trim().is_empty())
     }
 
     fn repaired(
@@ -571,6 +579,17 @@ mod tests {
                 .to_string(),
             "in.txt: the file is empty (no text to import)"
         );
+        // Only characters the tidying removes (a lone undefined Windows-1252 byte, a soft
+        // hyphen): as empty, never an article with no text (found by the property test).
+        for only_invisible in [&b"\x8d"[..], "\u{ad}\u{200b}".as_bytes()] {
+            assert_eq!(
+                import(only_invisible, Format::PlainText)
+                    .unwrap_err()
+                    .to_string(),
+                "in.txt: the file is empty (no text to import)"
+            );
+        }
+        assert!(ImportedText::pasted("\u{ad}").is_none());
         assert_eq!(
             import(b"\x89PNG\r\n\x1a\n\0\0", Format::PlainText)
                 .unwrap_err()
