@@ -243,12 +243,14 @@ impl SlantApp {
         }
         let mut done = false;
         ui.horizontal(|ui| {
-            let ok = !body.trim().is_empty();
-            if ui
-                .add_enabled(ok, egui::Button::new("Add article"))
+            // Text with something to read once tidied (soft hyphens alone are nothing).
+            let pasted = ImportedText::pasted(body);
+            if let Some(pasted) = ui
+                .add_enabled(pasted.is_some(), egui::Button::new("Add article"))
                 .clicked()
+                .then_some(pasted)
+                .flatten()
             {
-                let pasted = ImportedText::pasted(body).expect("the text is not empty");
                 let title = if title.trim().is_empty() {
                     "Pasted article".to_owned()
                 } else {

@@ -428,3 +428,19 @@ fn command_keys_in_a_dialog_keep_the_typing() {
         "Escape threw away a typed title"
     );
 }
+
+/// Text that tidies to nothing (a soft hyphen) cannot be added as an article: the button stays
+/// off, and a click on it neither adds an article nor crashes.
+#[test]
+fn text_that_tidies_to_nothing_is_no_article() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    h.event(egui::Event::Text("\u{ad}".into()));
+    h.run();
+    h.get_by_label("Add article").click();
+    h.run();
+    assert_eq!(project(&h).articles.len(), 2);
+    assert!(h.query_by_label("New article from text").is_some());
+}
