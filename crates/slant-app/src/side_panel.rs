@@ -135,9 +135,15 @@ pub fn inspector(
                 .set_char_range(Some(egui::text::CCursorRange::one(end)));
             state.store(ui.ctx(), id);
         }
+        // Enter leaves the box (Shift+Enter starts a new line): a person who presses Enter to
+        // finish a note and goes on with J and the tag keys must not type them into the note.
         let edit = egui::TextEdit::multiline(&mut draft.text)
             .id(id)
-            .hint_text("Why this tag? (kept when you leave the box; Escape leaves it)")
+            .return_key(egui::KeyboardShortcut::new(
+                egui::Modifiers::SHIFT,
+                egui::Key::Enter,
+            ))
+            .hint_text("Why this tag? (Enter or Escape leaves the box and keeps it; Shift+Enter: new line)")
             .desired_rows(3)
             .desired_width(f32::INFINITY)
             // Within what a project holds, however wide the characters.
@@ -154,6 +160,11 @@ pub fn inspector(
         }
         if response.changed() {
             draft.typed(std::time::Instant::now());
+        }
+        if response.has_focus()
+            && ui.input(|i| i.modifiers.is_none() && i.key_pressed(egui::Key::Enter))
+        {
+            response.surrender_focus();
         }
         if response.lost_focus() {
             actions.push(Action::CommitNote);

@@ -215,7 +215,7 @@ impl UiCommand {
             ),
             C::EditNote => (
                 "Edit the note",
-                "Type a note on the selected sentence (Escape leaves the note box)",
+                "Type a note on the selected sentence (Enter or Escape leaves the note box; Shift+Enter: new line)",
             ),
             C::NextSentence => ("Next sentence", "Select the next sentence"),
             C::PreviousSentence => ("Previous sentence", "Select the previous sentence"),

@@ -400,3 +400,28 @@ fn letters_with_a_menu_open_tag_nothing() {
         Some("Tag as Speculation")
     );
 }
+
+/// Enter finishes a note (the keys after it tag again); Shift+Enter starts a new line in it.
+#[test]
+fn enter_leaves_the_note_box_and_shift_enter_starts_a_line() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    type_note(&mut h, "Named actor");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    h.run();
+    h.event(egui::Event::Text("checkable".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    type_keys(&mut h, "j2");
+    assert_eq!(
+        note_of(&h, &rivera(), 5).as_deref(),
+        Some("Named actor\ncheckable"),
+        "the note keeps its two lines and nothing typed after Enter"
+    );
+    assert_eq!(
+        tag_of(&h, 6),
+        Some(Tag::Quote),
+        "J and 2 tagged the next sentence"
+    );
+}
