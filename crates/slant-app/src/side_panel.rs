@@ -161,9 +161,22 @@ pub fn inspector(
         if response.changed() {
             draft.typed(std::time::Instant::now());
         }
-        if response.has_focus()
-            && ui.input(|i| i.modifiers.is_none() && i.key_pressed(egui::Key::Enter))
-        {
+        // The key's own modifiers, not the frame's: Shift pressed and let go around Enter
+        // within one frame is still Shift+Enter.
+        let plain_enter = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key {
+                        key: egui::Key::Enter,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } if modifiers.is_none()
+                )
+            })
+        });
+        if response.has_focus() && plain_enter {
             response.surrender_focus();
         }
         if response.lost_focus() {

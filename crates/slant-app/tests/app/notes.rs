@@ -407,7 +407,15 @@ fn enter_leaves_the_note_box_and_shift_enter_starts_a_line() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     type_note(&mut h, "Named actor");
-    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    // Shift pressed and let go within the frame, as xdotool and fast hands do: the Enter event
+    // carries Shift, the frame's modifiers do not.
+    h.input_mut().events.push(egui::Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::SHIFT,
+    });
     h.run();
     h.event(egui::Event::Text("checkable".into()));
     h.run();
