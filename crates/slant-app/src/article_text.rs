@@ -18,8 +18,13 @@ fn is_article_file(path: &Path) -> bool {
 /// The title a pasted text suggests: its headline, else its first line (shortened), else none.
 /// The dialog's title follows it until the person types their own, whatever the text becomes.
 fn title_of(text: &str) -> String {
-    ImportedText::pasted(text)
-        .and_then(|p| p.headline)
+    title_from(text, ImportedText::pasted(text).as_ref())
+}
+
+/// [`title_of`] with the text already tidied (tidying a long paste is the dialog's main cost).
+fn title_from(text: &str, pasted: Option<&ImportedText>) -> String {
+    pasted
+        .and_then(|p| p.headline.clone())
         .or_else(|| {
             let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
             Some(match line.char_indices().nth(80) {
@@ -235,16 +240,17 @@ impl SlantApp {
         // The title follows the first line of the text until the person writes their own.
         let auto_title = title_of(body);
         text_area(ui, body, 14, 360.0, true);
-        if let Some(repairs) = ImportedText::pasted(body).and_then(|p| p.repairs.describe()) {
+        // Tidied once a frame, for what it will tidy, the title and the button. None: nothing
+        // to read once tidied (soft hyphens alone are nothing).
+        let pasted = ImportedText::pasted(body);
+        if let Some(repairs) = pasted.as_ref().and_then(|p| p.repairs.describe()) {
             ui.label(egui::RichText::new(format!("Slant will tidy it: {repairs}.")).weak());
         }
         if title.trim() == auto_title.trim() {
-            *title = title_of(body);
+            *title = title_from(body, pasted.as_ref());
         }
         let mut done = false;
         ui.horizontal(|ui| {
-            // Text with something to read once tidied (soft hyphens alone are nothing).
-            let pasted = ImportedText::pasted(body);
             if let Some(pasted) = ui
                 .add_enabled(pasted.is_some(), egui::Button::new("Add article"))
                 .clicked()
