@@ -8,7 +8,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use common::{app, sample_copy};
+use common::{app, key_event, sample_copy};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -397,13 +397,7 @@ fn command_keys_in_a_dialog_keep_the_typing() {
         assert_eq!(typed(&h), "Storm closes the port.", "after {key:?}");
     }
     // egui's own Ctrl+Q would close the window behind the dialog, whatever Slant's table says.
-    h.event(egui::Event::Key {
-        key: Key::Q,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: Modifiers::COMMAND,
-    });
+    h.event(key_event(Key::Q, Modifiers::COMMAND));
     h.step();
     let closing = h.output().viewport_output.values().any(|v| {
         v.commands

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use slant_app::dialogs::ScriptedDialogs;
 use slant_app::{AppOptions, SlantApp};
 
@@ -38,16 +39,36 @@ pub fn app(
     harness
 }
 
+/// A key press as its event, with the key's own modifiers (which may differ from the frame's:
+/// Shift let go within the frame).
+pub fn key_event(key: egui::Key, modifiers: egui::Modifiers) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    }
+}
+
 /// Presses `keys` faster than a frame: all in the next frame, as fast typing sends them
 /// (kittest's `key_press` gives each key a frame of its own).
 pub fn press_in_one_frame(h: &mut Harness<'static, SlantApp>, keys: &[egui::Key]) {
     for &key in keys {
-        h.input_mut().events.push(egui::Event::Key {
-            key,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: egui::Modifiers::NONE,
-        });
+        h.input_mut()
+            .events
+            .push(key_event(key, egui::Modifiers::NONE));
     }
+}
+
+/// Adds a reviewer as a person does: Edit ▸ Add reviewer…, the name typed, OK.
+pub fn add_reviewer(h: &mut Harness<'static, SlantApp>, name: &str) {
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add reviewer…").click();
+    h.run();
+    h.get_by_label("Your name").type_text(name);
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
 }

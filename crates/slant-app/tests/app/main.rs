@@ -9,6 +9,7 @@ mod app_suggestions;
 mod app_text;
 mod file_dialogs;
 mod glyphs;
+mod navigation;
 mod notes;
 mod shortcuts;
 mod web_address;

@@ -1,7 +1,7 @@
 //! Notes as a person types them: the box never keeps the keyboard, a note belongs to whoever
 //! typed it, and a note being typed is an unsaved change.
 
-use crate::common::{app, sample_copy};
+use crate::common::{add_reviewer, app, key_event, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -337,14 +337,7 @@ fn type_keys(h: &mut Harness<SlantApp>, text: &str) {
 fn next_reviewer_from_the_note_box_keeps_typing_text() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    h.get_by_label("Edit").click();
-    h.run();
-    h.get_by_label("Add reviewer…").click();
-    h.run();
-    h.get_by_label("Your name").type_text("Kim");
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
+    add_reviewer(&mut h, "Kim");
     let kim = ReviewerId::from("kim");
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run();
@@ -409,13 +402,9 @@ fn enter_leaves_the_note_box_and_shift_enter_starts_a_line() {
     type_note(&mut h, "Named actor");
     // Shift pressed and let go within the frame, as xdotool and fast hands do: the Enter event
     // carries Shift, the frame's modifiers do not.
-    h.input_mut().events.push(egui::Event::Key {
-        key: Key::Enter,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: Modifiers::SHIFT,
-    });
+    h.input_mut()
+        .events
+        .push(key_event(Key::Enter, Modifiers::SHIFT));
     h.run();
     h.event(egui::Event::Text("checkable".into()));
     h.run();

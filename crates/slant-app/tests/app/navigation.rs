@@ -1,0 +1,160 @@
+//! Moving between the columns by keyboard as a person does: → and ← to the sentence beside
+//! the selection and back, Find across the columns, and a column given another article.
+
+use crate::common::{app, sample_copy};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
+use slant_app::dialogs::ScriptedDialogs;
+
+/// ← and → move the keyboard between the columns, to the sentence drawn beside the selection;
+/// Find goes on into the next column, and a typed apostrophe finds a curly one.
+#[test]
+fn arrows_and_find_reach_the_other_column() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    assert_eq!(at(&h), (0, Some(5)));
+    let rect_of = |h: &Harness<SlantApp>, text: &str| h.get_by_label_contains(text).rect();
+    let from = rect_of(&h, "The U.S. contributed heavy bunker-buster bombs");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let (column, beside) = at(&h);
+    assert_eq!(column, 1);
+    let beside = beside.unwrap();
+    let doc = h.state().document().unwrap();
+    let text = doc.project.articles[1].sentence_text(beside).to_owned();
+    let to = rect_of(&h, &text);
+    assert!(
+        to.top() <= from.bottom() + 30.0 && from.top() <= to.bottom() + 30.0,
+        "the sentence beside: {from:?} and {to:?} ({text})"
+    );
+    h.key_press(Key::Num3);
+    h.run();
+    let tag = h.state().document().unwrap().project.articles[1]
+        .annotation(&slant_core::model::ReviewerId::from("m-rivera"), beside)
+        .and_then(|a| a.tag);
+    assert_eq!(
+        tag,
+        Some(slant_core::model::Tag::Speculation),
+        "3 tagged column 2"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(at(&h).0, 1, "no column further right");
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(at(&h).0, 0);
+    // "hinges" is only in the second article.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("hinges");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(at(&h), (1, Some(3)));
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text(" Israel's Iron Dome");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        at(&h),
+        (0, Some(9)),
+        "the typed ' found the article's ’, back in column 1"
+    );
+}
+
+/// → then ← comes back to the sentence it left, whatever lies nearest; and → from a selection
+/// scrolled out of view goes as far through the other article, not to the top of the screen.
+#[test]
+fn column_steps_come_back_and_follow_a_selection_out_of_view() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    for s in 0..14 {
+        assert_eq!(at(&h), (0, Some(s)));
+        h.key_press(Key::ArrowRight);
+        h.run();
+        assert_eq!(at(&h).0, 1);
+        h.key_press(Key::ArrowLeft);
+        h.run();
+        assert_eq!(at(&h), (0, Some(s)), "→ ← from sentence {s} came back");
+        h.key_press(Key::J);
+        h.run();
+    }
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    assert_eq!(at(&h), (0, Some(20)));
+    // The wheel over the first column takes the selection out of view.
+    h.hover_at(egui::pos2(300.0, 500.0));
+    for _ in 0..30 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(12);
+    }
+    h.key_press(Key::ArrowRight);
+    h.run_steps(12);
+    let (column, picked) = at(&h);
+    assert_eq!(column, 1);
+    let picked = picked.unwrap();
+    assert!(
+        (17..=26).contains(&picked),
+        "sentence 21 of 30 leads about as far into 33: {picked}"
+    );
+}
+
+/// → then ← then another article in the other column, then →: the way back is gone with the
+/// article it led to, and nothing selects a sentence the new article does not have (this
+/// sequence crashed the app, losing unsaved work).
+#[test]
+fn a_column_given_another_article_is_no_way_back() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(12);
+    for _ in 0..40 {
+        h.key_press(Key::J);
+    }
+    h.run_steps(12);
+    assert_eq!(at(&h), (1, Some(32)), "the last of column 2's 33 sentences");
+    h.key_press(Key::ArrowLeft);
+    h.run_steps(12);
+    assert_eq!(at(&h).0, 0);
+    // Column 2 now shows the first article (30 sentences), chosen from its list.
+    h.get_by_label("Article in column 2").focus();
+    h.run();
+    for key in [Key::Space, Key::ArrowUp, Key::ArrowUp, Key::Enter] {
+        h.key_press(key);
+        h.run();
+    }
+    assert_eq!(h.state().workspace.as_ref().unwrap().columns[1].article, 0);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(12);
+    let (column, selected) = at(&h);
+    assert_eq!(column, 1);
+    assert!(selected.is_some_and(|s| s < 30), "{selected:?}");
+}
+
+/// The focused column and the selected sentence.
+fn at(h: &Harness<SlantApp>) -> (usize, Option<usize>) {
+    let ws = h.state().workspace.as_ref().unwrap();
+    (ws.focus, ws.selected)
+}
