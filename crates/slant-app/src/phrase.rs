@@ -57,7 +57,7 @@ impl SlantApp {
         ui.label(format!("Sentence {}:", sentence + 1));
         ui.label(egui::RichText::new(article.sentence_text(sentence)).italics());
         ui.label(
-            "Type the words to mark, as the sentence has them. Words already marked are unmarked.",
+            "Type the words to mark, as the sentence has them. A phrase already marked, typed again, is unmarked.",
         );
         if let Some(problem) = problem.as_deref() {
             ui.colored_label(ui.visuals().error_fg_color, problem);
