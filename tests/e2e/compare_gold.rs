@@ -398,10 +398,40 @@ fn coverage_against_the_word_overlap_baseline() {
         "word overlap 0.15, the two held-out pairs",
         &figures(&held_out, |c| jaccard_pairs(c, 0.15)),
     );
+    if std::env::var_os("SHOW_MISSES").is_some() {
+        all.iter().for_each(show_misses);
+    }
     assert!(ours.f1 >= FLOOR_F1, "pairs F1 {:.2}", ours.f1);
     // Ahead of plain word overlap on every figure over all the pairs.
     assert!(ours.p > baseline.p && ours.f1 > baseline.f1 && ours.only_f1 >= baseline.only_f1);
     assert!(ours.r >= baseline.r - 0.005);
+}
+
+/// `SHOW_MISSES=1`: each gold pair missed and each pair found that is not gold, with the two
+/// sentences, to read what a rule would have to join or keep apart.
+fn show_misses(c: &Case) {
+    let got = slant_pairs(c, THRESHOLD);
+    let text = |side: &(String, Vec<slant_core::model::Span>), i: usize| {
+        side.0[side.1[i].range()].replace('\n', " ")
+    };
+    for &(a, b) in c.gold.difference(&got) {
+        println!(
+            "MISSED {}-{}\n  A: {}\n  B: {}",
+            a + 1,
+            b + 1,
+            text(&c.a, a),
+            text(&c.b, b)
+        );
+    }
+    for &(a, b) in got.difference(&c.gold) {
+        println!(
+            "FALSE  {}-{}\n  A: {}\n  B: {}",
+            a + 1,
+            b + 1,
+            text(&c.a, a),
+            text(&c.b, b)
+        );
+    }
 }
 
 /// Below today's F1 on all pairs (0.74), so a change that loses ground fails.
