@@ -25,7 +25,9 @@ pub(super) fn title_case(sentence: &str) -> bool {
 }
 
 /// A listed word written with a capital where a sentence does not start is a name (`Rob
-/// Portman`, `Russell Brand`), not the word: unless it is all capitals (emphasis).
+/// Portman`, `Russell Brand`), not the word: unless it is all capitals (emphasis). Where a
+/// sentence or clause starts (after a dateline: `WASHINGTON — Rob Brand said`), a capital says
+/// nothing, but a capitalised word right after it does: the two are a name.
 pub(super) fn is_name(text: &str, sentence: Span, hit: Span) -> bool {
     let word = &text[hit.range()];
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -42,9 +44,39 @@ pub(super) fn is_name(text: &str, sentence: Span, hit: Span) -> bool {
     }
     // The first word of the sentence, or of a quotation, a heading or a clause after a colon.
     let before = text[sentence.start..hit.start].trim_end();
-    !(before.is_empty()
+    let starts = before.is_empty()
         || before.ends_with(['“', '"', '‘', '\'', ':', '(', '—', '–', '-'])
-        || before.chars().all(|c| !c.is_alphanumeric()))
+        || before.chars().all(|c| !c.is_alphanumeric());
+    !starts || (!adjective_form(word) && next_word_is_capitalised(&text[hit.end..sentence.end]))
+}
+
+/// Endings of adjectives and participles, which are not given names: "Disgraced Moravian
+/// pastor", "Embattled Senator Cole" start with the word, not a name.
+fn adjective_form(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.chars().count() > 4
+        && ["ed", "ing", "ous", "ful"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
+/// Whether the next word (after spaces only, on the same line) starts with a capital and is
+/// not all capitals: `Rob Brand`, not `Rob THE bank` or `Rob, they said`.
+fn next_word_is_capitalised(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        .collect();
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Quotation marks around one or two words that are not a speaker's sentence: a writer's
@@ -115,6 +147,24 @@ mod tests {
         let second = Span::new(39, text.len());
         let rob = text.rfind("Rob").unwrap();
         assert!(!is_name(text, second, Span::new(rob, rob + 3)));
+    }
+
+    #[test]
+    fn a_name_after_a_dateline_is_a_name() {
+        let text = "WASHINGTON — Rob Brand, a spokesman, spoke. Slammed by critics, he left.";
+        let slammed = text.find("Slammed").unwrap();
+        let first = Span::new(0, slammed - 1);
+        let rob = text.find("Rob").unwrap();
+        assert!(is_name(text, first, Span::new(rob, rob + 3)));
+        // A capitalised word starting a sentence, followed by a lower-case one, is the word.
+        let second = Span::new(slammed, text.len());
+        assert!(!is_name(text, second, Span::new(slammed, slammed + 7)));
+        // Nor an adjective before a capitalised word.
+        let t = "Disgraced Moravian pastor Rupert Clarke resigned.";
+        assert!(!is_name(t, Span::new(0, t.len()), Span::new(0, 9)));
+        // Nor is a word before an all-capitals one (emphasis, an acronym).
+        let t = "Rob NATO of its point.";
+        assert!(!is_name(t, Span::new(0, t.len()), Span::new(0, 3)));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::voices::{self, VoiceKind};
 pub use lists::{FolderProblem, Lexicons, ListKind, folder_stamp};
 use lists::{plain_senses, source};
 pub use quotes::quotations;
-use sources::{reports_speech, unnamed_source};
+use sources::{named_in_apposition, reports_speech, unnamed_source};
 pub use suggest::{Suggestion, per_sentence, suggest, suggest_all};
 
 /// What a cue is evidence of.
@@ -141,7 +141,7 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             .map(|c| c.span)
             .collect();
         for (lex_name, hit) in of(ListKind::Anonymous) {
-            if !inside_quote(hit.span) {
+            if !inside_quote(hit.span) && !named_in_apposition(text, sentence, hit.span) {
                 cues.push(Cue {
                     kind: CueKind::AnonymousSource,
                     span: hit.span,
@@ -511,6 +511,28 @@ mod tests {
             kinds("“It is flawed,” a witness said.", CueKind::AnonymousSource),
             ["a witness"]
         );
+    }
+
+    #[test]
+    fn a_spokesman_beside_a_name_is_named() {
+        let none = Vec::<String>::new();
+        for named in [
+            "Rob Brand, a spokesman for the NAACP, told MSNBC that the law passed.",
+            "The law passed, said Ana Ruiz, a spokeswoman for the mayor.",
+            "A spokesperson for the council, Dana Lee Ortiz, said it would appeal.",
+        ] {
+            assert_eq!(kinds(named, CueKind::AnonymousSource), none, "{named}");
+        }
+        for unnamed in [
+            "In New York, a spokesman said the law passed.",
+            "A spokesman for the council said it would appeal.",
+        ] {
+            assert_eq!(
+                kinds(unnamed, CueKind::AnonymousSource).len(),
+                1,
+                "{unnamed}"
+            );
+        }
     }
 
     #[test]

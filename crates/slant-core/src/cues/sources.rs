@@ -27,6 +27,51 @@ pub(super) fn reports_speech(text: &str, verb: Span, quotes: &[Span]) -> bool {
             .is_some_and(|q| near(q.end, verb.start))
 }
 
+/// Whether a listed role ("a spokesman") stands beside a person's name, between commas: "Rob
+/// Brand, a spokesman for the NAACP, said" or "a spokeswoman, Ana Ruiz, said". That speaker is
+/// named. A place before the comma ("In New York, a spokesman said") is not a name.
+pub(super) fn named_in_apposition(text: &str, sentence: Span, role: Span) -> bool {
+    let capitalised = |w: &str| {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && !letters.all(char::is_uppercase)
+    };
+    // Two capitalised words (first name and surname) not after a preposition.
+    let name_ends = |words: &[&str]| -> bool {
+        let n = words.len();
+        n >= 2
+            && capitalised(words[n - 1])
+            && capitalised(words[n - 2])
+            && !words.get(n.wrapping_sub(3)).is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "in" | "at" | "on" | "from" | "for" | "to" | "of" | "near" | "across"
+                )
+            })
+    };
+    let before = text[sentence.start..role.start].trim_end();
+    if let Some(before) = before.strip_suffix(',') {
+        let words: Vec<&str> = before.split_whitespace().collect();
+        if name_ends(&words) {
+            return true;
+        }
+    }
+    // After the role and what qualifies it ("for the NAACP"), up to the next comma.
+    let after = &text[role.end..sentence.end];
+    let Some((qualifier, rest)) = after.split_once(',') else {
+        return false;
+    };
+    if qualifier.split_whitespace().count() > 6 {
+        return false;
+    }
+    let name: Vec<&str> = rest
+        .split([',', '.'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (2..=4).contains(&name.len()) && name.iter().all(|w| capitalised(w))
+}
+
 /// Whether an unnamed speaker stands for an anonymous source. A quoted speaker counts unless it
 /// is an organisation (the company) or belongs to someone named (his lawyers). Without a
 /// quotation only the classic forms count: an indefinite or bare role that would normally be
