@@ -1,6 +1,6 @@
 //! File dialogs behind a small trait, so that tests supply paths instead. The system's dialog
 //! comes through the desktop portal (rfd); where none runs it answers nothing at once, and the
-//! app shows its own ([`crate::file_picker`]) rather than doing nothing.
+//! app shows its own (`file_picker.rs`) rather than doing nothing.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

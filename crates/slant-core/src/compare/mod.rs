@@ -1,5 +1,5 @@
 //! Comparing two articles about the same event: which sentences report the same content
-//! ([`align`], over the [`terms`] of each sentence, with [`explain`] saying why), what each
+//! ([`align`], over the terms of each sentence (`terms.rs`), with [`explain`] saying why), what each
 //! outlet covers that the other leaves out ([`coverage`]), and who gets to speak in each
 //! ([`sources`]).
 

@@ -41,8 +41,8 @@ pub fn suggest_all(text: &str, sentences: &[Span], cues: &[Cue]) -> Vec<Option<S
         .collect()
 }
 
-/// The cues that overlap each sentence, in the order [`find`] gave them, in time linear in the
-/// text (a filter of every cue for every sentence took 25 s on 19 MB): the cues [`find`]
+/// The cues that overlap each sentence, in the order [`find`](super::find) gave them, in time linear in the
+/// text (a filter of every cue for every sentence took 25 s on 19 MB): the cues [`find`](super::find)
 /// returns are its quotations, sorted and not overlapping, then the other cues sentence by
 /// sentence, each within its sentence.
 pub fn per_sentence<'c>(sentences: &[Span], cues: &'c [Cue]) -> Vec<Vec<&'c Cue>> {
