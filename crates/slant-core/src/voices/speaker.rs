@@ -1,218 +1,35 @@
 //! Finding who a sentence gives a voice to: the speaker next to an attribution verb, outside the
 //! quotation marks, named or described.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::VoiceKind;
 
-const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "warned",
-    "warns",
-    "added",
-    "adds",
-    "argued",
-    "argues",
-    "asked",
-    "stated",
-    "insisted",
-    "insists",
-    "wrote",
-    "writes",
-    "explained",
-    "noted",
-    "emphasized",
-    "emphasised",
-    "claimed",
-    "claims",
-    "declared",
-    "praised",
-    "recalled",
-    "replied",
-    "shouted",
-    "according",
-];
+/// A word list from `assets/voices/`: one word a line, `#` starts a comment line.
+fn word_set(list: &'static str) -> HashSet<&'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// Verbs that attribute words to a speaker.
+static SPEECH_VERBS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../../../assets/voices/speech_verbs.txt")));
+/// Nouns that describe a source without naming it ("officials", "a diplomat").
+static SOURCE_NOUNS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../../../assets/voices/source_nouns.txt")));
+/// Nouns for things, which do not speak ("reports", "Trump's approach").
+static THINGS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../../../assets/voices/things.txt")));
+
 const ANONYMITY: &[&str] = &[
     "condition of anonymity",
     "requested anonymity",
     "declined to be named",
     "asked not to be named",
     "not authorized to speak",
-];
-/// Nouns that describe a source without naming it, capitalised or not ("Officials said").
-const SOURCE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "analyst",
-    "analysts",
-    "critic",
-    "critics",
-    "expert",
-    "experts",
-    "source",
-    "sources",
-    "witness",
-    "witnesses",
-    "resident",
-    "residents",
-    "diplomat",
-    "diplomats",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "lawmaker",
-    "lawmakers",
-    "observer",
-    "observers",
-    "economist",
-    "economists",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "insider",
-    "insiders",
-    "investigator",
-    "investigators",
-    "police",
-    "authorities",
-    "researchers",
-    "scientists",
-    "people",
-    "person",
-    "officers",
-    "strategist",
-    "strategists",
-    "administration",
-    "government",
-    "ministry",
-    "reports",
-    // People by what they do or where they stand: at the start of a sentence they have a
-    // capital ("Firefighters said …") but are no one's name.
-    "firefighter",
-    "firefighters",
-    "prosecutor",
-    "prosecutors",
-    "doctor",
-    "doctors",
-    "nurse",
-    "nurses",
-    "teacher",
-    "teachers",
-    "protester",
-    "protesters",
-    "protestor",
-    "protestors",
-    "demonstrators",
-    "activist",
-    "activists",
-    "worker",
-    "workers",
-    "employee",
-    "employees",
-    "student",
-    "students",
-    "parent",
-    "parents",
-    "voter",
-    "voters",
-    "neighbor",
-    "neighbors",
-    "neighbour",
-    "neighbours",
-    "survivor",
-    "survivors",
-    "victim",
-    "victims",
-    "rescuer",
-    "rescuers",
-    "paramedic",
-    "paramedics",
-    "medic",
-    "medics",
-    "soldier",
-    "soldiers",
-    "troops",
-    "militant",
-    "militants",
-    "rebel",
-    "rebels",
-    "officer",
-    "deputy",
-    "deputies",
-    "trooper",
-    "troopers",
-    "agent",
-    "agents",
-    "detective",
-    "detectives",
-    "lawyer",
-    "lawyers",
-    "attorney",
-    "attorneys",
-    "engineer",
-    "engineers",
-    "farmer",
-    "farmers",
-    "executive",
-    "executives",
-    "banker",
-    "bankers",
-    "trader",
-    "traders",
-    "investor",
-    "investors",
-    "organizer",
-    "organizers",
-    "organiser",
-    "organisers",
-    "volunteer",
-    "volunteers",
-    "relative",
-    "relatives",
-    "colleague",
-    "colleagues",
-    "supporter",
-    "supporters",
-    "opponent",
-    "opponents",
-    "member",
-    "members",
-    "leader",
-    "leaders",
-    "commander",
-    "commanders",
-    "staff",
-    "staffer",
-    "staffers",
-    "crew",
-    "crews",
-    "passenger",
-    "passengers",
-    "customer",
-    "customers",
-    "shopper",
-    "shoppers",
-    "patient",
-    "patients",
-    "scientist",
-    "researcher",
-    "physician",
-    "physicians",
-    "surgeon",
-    "surgeons",
-    "pilot",
-    "pilots",
-    "driver",
-    "drivers",
-    "owner",
-    "owners",
-    "manager",
-    "managers",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
 const DETERMINERS: &[&str] = &[
@@ -229,7 +46,7 @@ pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
         let verb = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if !VERBS.contains(&verb.as_str()) {
+        if !SPEECH_VERBS.contains(verb.as_str()) {
             continue;
         }
         if verb == "according"
@@ -265,7 +82,7 @@ pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
             .collect::<Vec<_>>();
         let last = head.last().copied().or(phrase.split_whitespace().last())?;
         let named = last.chars().next().is_some_and(char::is_uppercase)
-            && !SOURCE_NOUNS.contains(&last.to_lowercase().as_str())
+            && !SOURCE_NOUNS.contains(last.to_lowercase().as_str())
             && !anonymous;
         return Some((
             phrase,
@@ -291,59 +108,13 @@ fn subject_of(phrase: &str) -> String {
     }
     let verb = words.iter().enumerate().skip(1).find(|(_, w)| {
         let w = w.to_lowercase();
-        VERBS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed"))
+        SPEECH_VERBS.contains(w.as_str()) || (w.len() > 4 && w.ends_with("ed"))
     });
     match verb {
         Some((at, _)) => words[..at].join(" "),
         None => words[..words.len() - 1].join(" "),
     }
 }
-
-/// Nouns for things, not people: "reports from outlets like NBC" or "Trump's approach" do not
-/// speak. A possessive phrase speaks only when its head is a person ("Trump's lawyer").
-const THINGS: &[&str] = &[
-    "report",
-    "reports",
-    "article",
-    "articles",
-    "study",
-    "studies",
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "document",
-    "documents",
-    "records",
-    "data",
-    "figures",
-    "statement",
-    "statements",
-    "approach",
-    "policy",
-    "policies",
-    "plan",
-    "plans",
-    "decision",
-    "move",
-    "stance",
-    "position",
-    "strategy",
-    "campaign",
-    "bill",
-    "law",
-    "proposal",
-    "letter",
-    "filing",
-    "complaint",
-    "post",
-    "tweet",
-    "video",
-    "footage",
-    "analysis",
-    "review",
-    "memo",
-];
 
 fn can_speak(phrase: &str) -> bool {
     let words: Vec<String> = phrase
@@ -362,7 +133,7 @@ fn can_speak(phrase: &str) -> bool {
         .position(|w| matches!(w.as_str(), "from" | "by" | "like" | "of" | "in"))
         .and_then(|i| i.checked_sub(1))
         .map_or(head, |i| &words[i]);
-    !THINGS.contains(&head.as_str())
+    !THINGS.contains(head.as_str())
 }
 
 /// Words that can open a speaker: a capitalised word or a determiner ("a", "one").
