@@ -98,7 +98,12 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
     let capitalised = words
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if capitalised || !inner.chars().any(char::is_alphabetic) {
+    // Code, file names, addresses and figures (`"text/plain"`, `"index.html"`, `"5G"`) are
+    // quoted as they are written, not to keep a distance.
+    let literal = inner
+        .chars()
+        .any(|c| c.is_ascii_digit() || "/._=<>(){}[]:@#\\`|+*&%$~^".contains(c));
+    if capitalised || literal || !inner.chars().any(char::is_alphabetic) {
         return None;
     }
     // A quoted word right after a verb of saying is the speaker's word (`called it “a sham”`
@@ -114,7 +119,19 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         .iter()
         .find_map(|o| before.strip_suffix(o))
         .unwrap_or(&before);
+    // A word mentioned as a word ("the word “killed”", "the term ‘migrant’") is talked about,
+    // not used at a distance.
     let said = [
+        "the word",
+        "the words",
+        "the term",
+        "the terms",
+        "the phrase",
+        "the label",
+        "the slogan",
+        "the hashtag",
+        "titled",
+        "entitled",
         "said",
         "says",
         "called",
@@ -176,6 +193,25 @@ mod tests {
             .filter_map(|q| scare_quoted(text, *q))
             .collect();
         assert_eq!(found, ["closed"]);
+    }
+
+    #[test]
+    fn code_and_words_mentioned_as_words_are_no_scare_quotes() {
+        // The span from the first quotation mark to the last.
+        let quoted = |text: &str| {
+            let marks = |c: char| matches!(c, '“' | '”' | '"');
+            let start = text.find(marks).unwrap();
+            let last = text.rfind(marks).unwrap();
+            let end = last + text[last..].chars().next().unwrap().len_utf8();
+            scare_quoted(text, Span::new(start, end)).map(str::to_owned)
+        };
+        assert_eq!(quoted("Set the header to \"text/plain\" first."), None);
+        assert_eq!(quoted("Add \"vendor/blanket.js\" to the page."), None);
+        assert_eq!(quoted("They avoided the word “killed” in reports."), None);
+        assert_eq!(
+            quoted("The “temporary” closure has lasted six years."),
+            Some("temporary".to_owned())
+        );
     }
 
     #[test]
