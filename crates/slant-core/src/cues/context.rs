@@ -144,6 +144,27 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
     if said.iter().any(|v| before.ends_with(v)) {
         return None;
     }
+    // "called the decision “a disgrace”", "described the plan as ‘reckless’": a verb of
+    // naming a few words back, with its object between, quotes the speaker too.
+    const NAMING: &[&str] = &[
+        "called",
+        "calls",
+        "dubbed",
+        "dubs",
+        "labelled",
+        "labeled",
+        "branded",
+        "described",
+        "describes",
+        "termed",
+    ];
+    let near = before.split_whitespace().rev().take(5);
+    if near
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .any(|w| NAMING.contains(&w))
+    {
+        return None;
+    }
     Some(inner)
 }
 
@@ -199,7 +220,7 @@ mod tests {
     fn code_and_words_mentioned_as_words_are_no_scare_quotes() {
         // The span from the first quotation mark to the last.
         let quoted = |text: &str| {
-            let marks = |c: char| matches!(c, '“' | '”' | '"');
+            let marks = |c: char| matches!(c, '“' | '”' | '"' | '‘' | '’');
             let start = text.find(marks).unwrap();
             let last = text.rfind(marks).unwrap();
             let end = last + text[last..].chars().next().unwrap().len_utf8();
@@ -208,6 +229,14 @@ mod tests {
         assert_eq!(quoted("Set the header to \"text/plain\" first."), None);
         assert_eq!(quoted("Add \"vendor/blanket.js\" to the page."), None);
         assert_eq!(quoted("They avoided the word “killed” in reports."), None);
+        assert_eq!(
+            quoted("Alvarez called the decision “a disgrace” on Monday."),
+            None
+        );
+        assert_eq!(
+            quoted("She described the new plan as ‘reckless’ then."),
+            None
+        );
         assert_eq!(
             quoted("The “temporary” closure has lasted six years."),
             Some("temporary".to_owned())

@@ -17,7 +17,7 @@ use crate::voices::{self, VoiceKind};
 pub use lists::{FolderProblem, Lexicons, ListKind, folder_stamp};
 use lists::{plain_senses, source};
 pub use quotes::quotations;
-use sources::{named_in_apposition, reports_speech, unnamed_source};
+use sources::{named_in_apposition, reports_speech, stands_by, unnamed_source};
 pub use suggest::{Suggestion, per_sentence, suggest, suggest_all};
 
 /// What a cue is evidence of.
@@ -102,7 +102,18 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             if inside_quote(hit.span) || in_anonymity {
                 continue;
             }
-            let reason = match speaker.get_or_insert_with(|| voices::speaker(t)).clone() {
+            let verb = Span::new(
+                hit.span.start - sentence.start,
+                hit.span.end - sentence.start,
+            );
+            // The sentence's speaker is this verb's only where it stands by it: in "According
+            // to reports from NBC, the leader argued…" the leader is not what "according to"
+            // cites.
+            let speaker_here = speaker
+                .get_or_insert_with(|| voices::speaker(t))
+                .clone()
+                .filter(|(name, _)| stands_by(t, name, verb));
+            let reason = match speaker_here {
                 Some((name, VoiceKind::Named)) => {
                     format!("attribution “{}” to {name}", &text[hit.span.range()])
                 }
@@ -510,6 +521,24 @@ mod tests {
         assert_eq!(
             kinds("“It is flawed,” a witness said.", CueKind::AnonymousSource),
             ["a witness"]
+        );
+    }
+
+    #[test]
+    fn an_attribution_names_only_the_speaker_beside_it() {
+        let text = "According to multiple reports from outlets like NBC News, the leader argued that the plan poses a risk.";
+        let sentences = crate::segment::split(text);
+        let reasons: Vec<String> = find(text, &sentences, Lexicons::builtin())
+            .into_iter()
+            .filter(|c| c.kind == CueKind::Attribution)
+            .map(|c| c.reason)
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                "attribution verb “According to”",
+                "attribution “argued” to the leader (unnamed)"
+            ]
         );
     }
 

@@ -72,6 +72,23 @@ pub(super) fn named_in_apposition(text: &str, sentence: Span, role: Span) -> boo
     (2..=4).contains(&name.len()) && name.iter().all(|w| capitalised(w))
 }
 
+/// Whether `name` stands within a few words of the verb at `verb` in `sentence`, before or
+/// after it ("Alvarez called the decision “a disgrace” and said": six words apart).
+pub(super) fn stands_by(sentence: &str, name: &str, verb: Span) -> bool {
+    const WORDS_APART: usize = 6;
+    sentence.match_indices(name).any(|(at, _)| {
+        let end = at + name.len();
+        let between = if end <= verb.start {
+            &sentence[end..verb.start]
+        } else if verb.end <= at {
+            &sentence[verb.end..at]
+        } else {
+            return false;
+        };
+        between.split_whitespace().count() <= WORDS_APART
+    })
+}
+
 /// Whether an unnamed speaker stands for an anonymous source. A quoted speaker counts unless it
 /// is an organisation (the company) or belongs to someone named (his lawyers). Without a
 /// quotation only the classic forms count: an indefinite or bare role that would normally be
