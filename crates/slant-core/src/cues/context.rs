@@ -144,8 +144,8 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
     if said.iter().any(|v| before.ends_with(v)) {
         return None;
     }
-    // "called the decision “a disgrace”", "described the plan as ‘reckless’": a verb of
-    // naming a few words back, with its object between, quotes the speaker too.
+    // "called the decision “a disgrace”", "claimed the strikes “severely damaged”": a verb of
+    // naming or saying a few words back, with its object between, quotes the speaker too.
     const NAMING: &[&str] = &[
         "called",
         "calls",
@@ -157,6 +157,25 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         "described",
         "describes",
         "termed",
+        "said",
+        "says",
+        "claimed",
+        "claims",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "stated",
+        "stating",
+        "told",
+        "wrote",
+        "writes",
+        "added",
+        "praised",
+        "promised",
+        "vowed",
     ];
     let near = before.split_whitespace().rev().take(5);
     if near
@@ -235,6 +254,10 @@ mod tests {
         );
         assert_eq!(
             quoted("She described the new plan as ‘reckless’ then."),
+            None
+        );
+        assert_eq!(
+            quoted("Officials claimed the strikes “severely damaged” the array."),
             None
         );
         assert_eq!(
