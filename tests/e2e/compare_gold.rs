@@ -414,18 +414,10 @@ fn show_misses(c: &Case) {
     let text = |side: &(String, Vec<slant_core::model::Span>), i: usize| {
         side.0[side.1[i].range()].replace('\n', " ")
     };
-    for &(a, b) in c.gold.difference(&got) {
+    let missed = c.gold.difference(&got).map(|p| ("MISSED", p));
+    for (what, &(a, b)) in missed.chain(got.difference(&c.gold).map(|p| ("FALSE ", p))) {
         println!(
-            "MISSED {}-{}\n  A: {}\n  B: {}",
-            a + 1,
-            b + 1,
-            text(&c.a, a),
-            text(&c.b, b)
-        );
-    }
-    for &(a, b) in got.difference(&c.gold) {
-        println!(
-            "FALSE  {}-{}\n  A: {}\n  B: {}",
+            "{what} {}-{}\n  A: {}\n  B: {}",
             a + 1,
             b + 1,
             text(&c.a, a),
