@@ -183,7 +183,7 @@ impl SlantApp {
             Err(e) => {
                 self.error(
                     "Could not save",
-                    format!("{e}\n\nYour work is still open; try another folder."),
+                    format!("{e}\n\nYour work is still open; save it under another name or in another folder."),
                 );
                 false
             }
@@ -202,7 +202,7 @@ impl SlantApp {
         if let Err(e) = ws.doc.overwrite(path) {
             self.error(
                 "Could not save",
-                format!("{e}\n\nYour work is still open; try another folder."),
+                format!("{e}\n\nYour work is still open; save it under another name or in another folder."),
             );
         }
     }

@@ -39,6 +39,9 @@ pub struct Document {
     untitled_dir: PathBuf,
     /// The file name the save dialog proposes, when not the project's title.
     suggested_name: Option<String>,
+    /// The teacher's assignment this student's copy came from: never written, whatever file
+    /// the student picks in a save dialog.
+    assignment: Option<PathBuf>,
     /// The file as this document last read or wrote it, to notice another program's save.
     on_disk: Option<DiskStamp>,
     /// Held from reading to saving when the document was opened to edit it in one go
@@ -114,6 +117,7 @@ impl Document {
             unsaved_since: None,
             untitled_dir,
             suggested_name: None,
+            assignment: None,
             on_disk: None,
             lock: None,
             clock: 0,
@@ -261,6 +265,7 @@ impl Document {
             now,
         )?;
         if student_of_assignment {
+            self.assignment = self.path.clone();
             let stem = self
                 .path
                 .as_deref()
@@ -402,6 +407,15 @@ impl Document {
         } else {
             ProjectLock::acquire(path, lock::WAIT).map_err(|e| SaveError::Locked(e.to_string()))?
         };
+        if self
+            .assignment
+            .as_deref()
+            .is_some_and(|a| same_file(a, path))
+        {
+            return Err(SaveError::Assignment {
+                path: path.to_owned(),
+            });
+        }
         if refuse_if_changed && self.path.as_deref() == Some(path) && self.changed_on_disk() {
             return Err(SaveError::ChangedOnDisk {
                 path: path.to_owned(),
@@ -490,6 +504,16 @@ pub fn find_recovery(project: &Path) -> Option<Recovery> {
         return None;
     }
     Some(Recovery { path, modified })
+}
+
+/// Whether two paths name one file: the same path, or the same file reached another way
+/// (`./a.ron`, a link).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
 }
 
 #[cfg(test)]
@@ -661,5 +685,34 @@ mod tests {
         d.save_as(&dir.path().join("new.ron")).unwrap();
         assert!(!path.exists());
         assert_eq!(d.display_name(), "new.ron");
+    }
+
+    #[test]
+    fn a_students_copy_never_replaces_the_assignment_whatever_file_is_picked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Project::new("Homework", Timestamp::UNIX_EPOCH);
+        p.articles.push(Article::new("a".into(), "A", "One. Two."));
+        p.sentences = crate::model::SentenceLock::Locked;
+        let handout = dir.path().join("homework.ron");
+        store::save(&p, &handout).unwrap();
+        let before = std::fs::read(&handout).unwrap();
+        let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
+        let t = Instant::now();
+        d.add_reviewer("Sam Lee", t).unwrap();
+        tag(&mut d, 0, Tag::Fact, t);
+        assert_eq!(d.suggested_name(), "homework - Sam Lee.ron");
+        let another_way = dir.path().join(".").join("homework.ron");
+        for path in [&handout, &another_way] {
+            assert!(matches!(d.save_as(path), Err(SaveError::Assignment { .. })));
+            assert!(matches!(
+                d.overwrite(path),
+                Err(SaveError::Assignment { .. })
+            ));
+        }
+        assert_eq!(std::fs::read(&handout).unwrap(), before, "untouched");
+        assert!(d.is_dirty(), "the work is still to be saved");
+        d.save_as(&dir.path().join("homework - Sam Lee.ron"))
+            .unwrap();
+        assert!(!d.is_dirty());
     }
 }

@@ -215,3 +215,41 @@ fn a_student_opens_the_assignment_and_saves_their_own_file() {
     );
     assert_eq!(h.state().title(), "homework - Sam Lee.ron — Slant");
 }
+
+#[test]
+fn a_student_who_picks_the_assignment_file_to_save_over_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let before = std::fs::read(&handout).unwrap();
+    // The student picks the teacher's file in the save dialog.
+    let dialogs = ScriptedDialogs {
+        save: vec![handout.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&handout), dir.path(), dialogs);
+    h.get_by_label("Your name").type_text("Sam Lee");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::L);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read(&handout).unwrap(),
+        before,
+        "the teacher's file is untouched"
+    );
+    assert!(
+        h.query_by_label_contains("this is the teacher's assignment")
+            .is_some(),
+        "the student is told why"
+    );
+    assert!(
+        h.state().document().unwrap().is_dirty(),
+        "the work is still open, unsaved"
+    );
+}

@@ -139,6 +139,11 @@ pub enum SaveError {
         path.display()
     )]
     Exists { path: PathBuf },
+    #[error(
+        "{}: this is the teacher's assignment, which a student's work never replaces; nothing was written (save under your own name, as Slant proposes)",
+        path.display()
+    )]
+    Assignment { path: PathBuf },
 }
 
 fn ron_options() -> ron::Options {
