@@ -33,6 +33,11 @@ pub struct FilePicker {
     pub chosen: Vec<PathBuf>,
     entries: Vec<(String, bool)>,
     problem: Option<String>,
+    /// A file to save over, waiting for the person to say "Replace": the system's dialogs ask
+    /// too, and a project or report replaced unasked is work lost.
+    replace: Option<PathBuf>,
+    /// Whether the keyboard has been put in the dialog yet.
+    focused: bool,
 }
 
 /// How the dialog ended.
@@ -54,6 +59,8 @@ impl FilePicker {
             chosen: Vec::new(),
             entries: Vec::new(),
             problem: None,
+            replace: None,
+            focused: false,
         };
         picker.go(dir);
         picker
@@ -119,6 +126,18 @@ impl FilePicker {
         }
     }
 
+    /// The answer once OK is pressed: saving over a file that exists asks first.
+    fn confirmed(&mut self) -> Option<Outcome> {
+        let paths = self.answer()?;
+        match paths.as_slice() {
+            [path] if self.kind == Kind::SaveFile && path.is_file() => {
+                self.replace = Some(path.clone());
+                None
+            }
+            _ => Some(Outcome::Chosen(paths)),
+        }
+    }
+
     /// Draws the dialog's contents; `Some` once the person has answered.
     pub fn show(&mut self, ui: &mut Ui) -> Option<Outcome> {
         ui.heading(&self.title);
@@ -152,6 +171,8 @@ impl FilePicker {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
         let mut answered = None;
+        // The OK button, Enter in the file name box, or a chosen file chosen again.
+        let mut confirm = false;
         egui::ScrollArea::vertical()
             .max_height(280.0)
             .min_scrolled_height(280.0)
@@ -159,7 +180,7 @@ impl FilePicker {
                 for (name, is_dir) in &self.entries {
                     let path = self.dir.join(name);
                     if *is_dir {
-                        if ui.selectable_label(false, format!("🗀 {name}")).clicked() {
+                        if ui.selectable_label(false, format!("{name}/")).clicked() {
                             go_to = Some(path);
                         }
                     } else if self.kind == Kind::OpenFiles {
@@ -172,11 +193,15 @@ impl FilePicker {
                         }
                     } else {
                         let r = ui.selectable_label(self.name == *name, name.as_str());
+                        // A second click (or Enter) on the file already chosen, or a double
+                        // click, answers: the keyboard needs no trip to the button.
+                        let again = r.clicked() && self.name == *name;
                         if r.clicked() {
                             self.name = name.clone();
+                            self.replace = None;
                         }
-                        if r.double_clicked() && self.kind == Kind::OpenFile {
-                            answered = Some(Outcome::Chosen(vec![path]));
+                        if again || r.double_clicked() {
+                            confirm = true;
                         }
                     }
                 }
@@ -191,7 +216,27 @@ impl FilePicker {
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File name")
                 });
+                if !self.focused {
+                    r.request_focus();
+                    self.focused = true;
+                }
+                if r.changed() {
+                    self.replace = None;
+                }
+                if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    confirm = true;
+                }
             });
+        }
+        if let Some(path) = self.replace.clone() {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("“{name}” already exists in this folder. Replace it? What it holds now will be lost."),
+            );
         }
         let ok_label = match self.kind {
             Kind::SaveFile => "Save here",
@@ -200,17 +245,31 @@ impl FilePicker {
         };
         ui.horizontal(|ui| {
             let answer = self.answer();
-            if ui
+            if let Some(path) = self.replace.clone() {
+                if ui.button("Replace").clicked() {
+                    answered = Some(Outcome::Chosen(vec![path]));
+                }
+                let keep = ui.button("Keep it");
+                // The keyboard goes to the safe answer: Enter keeps the file.
+                if ui.memory(|m| m.focused().is_none()) {
+                    keep.request_focus();
+                }
+                if keep.clicked() {
+                    self.replace = None;
+                }
+            } else if ui
                 .add_enabled(answer.is_some(), egui::Button::new(ok_label))
                 .clicked()
-                && let Some(paths) = answer
             {
-                answered = Some(Outcome::Chosen(paths));
+                confirm = true;
             }
             if ui.button("Cancel").clicked() {
                 answered = Some(Outcome::Cancelled);
             }
         });
+        if confirm && answered.is_none() && self.replace.is_none() {
+            answered = self.confirmed();
+        }
         if let Some(dir) = go_to {
             self.go(dir);
         }
@@ -235,5 +294,13 @@ mod tests {
         assert_eq!(p.answer(), None, "no name yet");
         p.name = "week 3".into();
         assert_eq!(p.answer(), Some(vec![dir.path().join("week 3.ron")]));
+        assert_eq!(
+            p.confirmed(),
+            Some(Outcome::Chosen(vec![dir.path().join("week 3.ron")]))
+        );
+        // Saving over a file that exists asks first.
+        p.name = "b".into();
+        assert_eq!(p.confirmed(), None);
+        assert_eq!(p.replace, Some(dir.path().join("b.ron")));
     }
 }

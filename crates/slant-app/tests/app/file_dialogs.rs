@@ -95,3 +95,57 @@ fn quitting_a_never_saved_project_says_discard_deletes_it_and_save_asks_where() 
         "saved under the proposed name"
     );
 }
+
+#[test]
+fn saving_over_a_file_in_slants_own_dialog_asks_first_and_enter_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("class.ron");
+    std::fs::write(&other, "the teacher's class project").unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    new_project(&mut h, "Ann");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    // The file is clicked in the list, then Enter in the name box, as a person would.
+    h.get_by_label("class.ron").click();
+    h.run();
+    h.get_by_label("class.ron").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("“class.ron” already exists in this folder. Replace it?")
+            .is_some(),
+        "asked before replacing"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "the teacher's class project"
+    );
+    h.get_by_label("Keep it").click();
+    h.run();
+    fill(&mut h, "File name", "mine");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        dir.path().join("mine.ron").exists(),
+        "Enter in the name box saves"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "the teacher's class project",
+        "kept"
+    );
+    // Choosing to replace does replace.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    fill(&mut h, "File name", "class");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Replace").click();
+    h.run();
+    assert!(
+        slant_core::store::load(&other).is_ok(),
+        "replaced by the project when asked to"
+    );
+}
