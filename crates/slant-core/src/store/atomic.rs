@@ -3,7 +3,8 @@
 //!
 //! The new text goes to a temporary file created exclusively under a random name (the `tempfile`
 //! crate: a link planted at a predictable name is never followed), is synced, takes the old
-//! file's permissions (and owner, where allowed), and is renamed over the target. A target reached
+//! file's permissions (and owner, where allowed) or, for a new file, the mode any new file gets,
+//! and is renamed over the target. A target reached
 //! through a symbolic link is written where the link points, so the link stays a link. A file
 //! without write permission is refused, not replaced. The old version is kept as `NAME.bak` by an
 //! atomic rename, so a kill at any moment leaves a backup whenever a previous version existed.
@@ -55,9 +56,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()>
         }
     }
     remove_leftovers(&dir, &name);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp-{}-", std::process::id()))
-        .tempfile_in(&dir)?;
+    let mut tmp = new_file_in(&dir, &format!(".{name}.tmp-{}-", std::process::id()))?;
     tmp.write_all(bytes)?;
     if let Some(meta) = &old {
         keep_owner_and_mode(tmp.as_file(), meta);
@@ -69,6 +68,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()>
     tmp.persist(&path).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// A temporary file in `dir`, created exclusively under a random name starting `prefix`, with
+/// the mode any program's new file gets (0666 less the umask), not a temporary file's private
+/// 0600: a project or report saved for a class must be readable by whoever the folder is
+/// shared with.
+pub(crate) fn new_file_in(dir: &Path, prefix: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.tempfile_in(dir)
 }
 
 /// Where a symbolic link points (relative links read from the link's folder); `path` itself
@@ -236,5 +247,22 @@ mod tests {
     fn a_device_is_not_a_project_file() {
         let err = write_atomic(Path::new("/dev/null"), b"x", Backup::Keep).unwrap_err();
         assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_mode_of_any_new_file_not_a_private_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.txt");
+        fs::write(&plain, "x").unwrap();
+        let p = dir.path().join("p.ron");
+        write_atomic(&p, b"new", Backup::Keep).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&p), mode(&plain));
+        // A file's own mode is kept when it is replaced.
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&p, b"newer", Backup::Keep).unwrap();
+        assert_eq!(mode(&p), 0o640);
     }
 }

@@ -483,10 +483,7 @@ pub fn save_new(project: &Project, path: &Path) -> Result<(), SaveError> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".slant-new-")
-        .tempfile_in(dir)
-        .map_err(write)?;
+    let mut tmp = atomic::new_file_in(dir, ".slant-new-").map_err(write)?;
     tmp.write_all(text.as_bytes()).map_err(write)?;
     tmp.as_file().sync_all().map_err(write)?;
     match tmp.persist_noclobber(path) {
