@@ -342,6 +342,7 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
     let width = (ui.available_width() - 16.0).clamp(120.0, input.font_size * 37.0);
     view.cache.refresh(ui, input, width);
     if let Some(sentence) = view.scroll_to.take()
+        && !view.drawn.shows_whole(sentence)
         && let Some(p) = view.cache.paragraph_of(sentence)
     {
         let (top, h) = (view.cache.tops[p], view.cache.heights[p]);
@@ -405,6 +406,7 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
             ui.ctx().request_repaint();
         }
     });
+    view.drawn.view = Some(output.inner_rect);
     view.offset = output.state.clamped_offset().y;
     view.max_offset = (output.content_size.y - output.inner_rect.height()).max(0.0);
 }

@@ -82,6 +82,10 @@ pub struct Laid<'a> {
 pub struct Drawn {
     pub hovered: Option<usize>,
     pub sentences: Vec<(usize, Rect)>,
+    /// Each drawn sentence's whole extent (all its rows), to know whether it is in view.
+    pub extents: Vec<(usize, Rect)>,
+    /// The column's visible area, once drawn.
+    pub view: Option<Rect>,
 }
 
 impl Drawn {
@@ -91,9 +95,21 @@ impl Drawn {
             if !self.sentences.iter().any(|(s, _)| *s == sentence) {
                 self.sentences.push((sentence, rect));
             }
+            match self.extents.iter_mut().find(|(s, _)| *s == sentence) {
+                Some((_, whole)) => *whole = whole.union(rect),
+                None => self.extents.push((sentence, rect)),
+            }
             if ui.rect_contains_pointer(rect) {
                 self.hovered = Some(sentence);
             }
         }
+    }
+
+    /// Whether `sentence` was drawn whole inside the visible area last frame: a click on it,
+    /// or a key to it, then needs no scrolling (which would move the text under the pointer).
+    pub fn shows_whole(&self, sentence: usize) -> bool {
+        self.extents
+            .iter()
+            .any(|&(s, r)| s == sentence && self.view.is_some_and(|v| v.contains_rect(r)))
     }
 }

@@ -158,3 +158,46 @@ fn at(h: &Harness<SlantApp>) -> (usize, Option<usize>) {
     let ws = h.state().workspace.as_ref().unwrap();
     (ws.focus, ws.selected)
 }
+
+/// A click on a sentence that is in view selects it where it is: the column does not jump
+/// (it moved about 360 points when the sentence's paragraph ran on below the view, so the text
+/// left the pointer). A sentence only partly in view is still brought in.
+#[test]
+fn clicking_a_sentence_in_view_does_not_scroll_the_column() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.run_steps(4);
+    let texts: Vec<String> = {
+        let a = &h.state().document().unwrap().project.articles[0];
+        (0..a.sentences.len())
+            .map(|i| a.sentence_text(i).chars().take(40).collect())
+            .collect()
+    };
+    let rect_of =
+        |h: &Harness<SlantApp>, i: usize| h.query_by_label_contains(&texts[i]).map(|n| n.rect());
+    let bottom = 950.0 - 10.0;
+    // The lowest sentence drawn whole (the next one starts in view), its paragraph running on
+    // below the view.
+    let i = (0..texts.len() - 2)
+        .rev()
+        .find(|&i| {
+            rect_of(&h, i + 1).is_some_and(|r| r.bottom() < bottom)
+                && rect_of(&h, i + 2).is_none_or(|r| r.bottom() > bottom)
+        })
+        .expect("a sentence whose paragraph runs on below the view");
+    let before = rect_of(&h, i).unwrap();
+    h.get_by_label_contains(&texts[i]).click();
+    h.run_steps(12);
+    assert_eq!(at(&h), (0, Some(i)));
+    assert_eq!(
+        rect_of(&h, i),
+        Some(before),
+        "the sentence stayed under the pointer"
+    );
+    // J twice, to a sentence only partly in view, brings it in.
+    h.key_press(Key::J);
+    h.run_steps(12);
+    h.key_press(Key::J);
+    h.run_steps(12);
+    assert!(rect_of(&h, i + 2).is_some_and(|r| r.bottom() < bottom - 100.0));
+}
