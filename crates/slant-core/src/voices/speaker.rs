@@ -31,6 +31,11 @@ const ANONYMITY: &[&str] = &[
     "asked not to be named",
     "not authorized to speak",
 ];
+/// Words that open a clause before its subject ("While his administration praised…").
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "whereas", "because", "since", "when", "after", "before", "if",
+    "unless", "as", "once", "but", "and", "yet",
+];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
 const DETERMINERS: &[&str] = &[
     "a", "an", "one", "some", "several", "two", "three", "other", "many", "the",
@@ -223,6 +228,15 @@ fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
         _ => last,
     };
     let mut kept: Vec<&str> = chosen.split_whitespace().collect();
+    // "While his administration has praised…": the word that opens a clause is not part of
+    // who speaks.
+    if kept.len() > 1
+        && kept
+            .first()
+            .is_some_and(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()))
+    {
+        kept.remove(0);
+    }
     while kept
         .last()
         .is_some_and(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
@@ -427,6 +441,17 @@ mod tests {
         assert_eq!(
             speaker("Multiple reports from outlets like NBC said the talks had stalled."),
             None
+        );
+        // The word opening a clause is not part of the speaker.
+        assert_eq!(
+            speaker(
+                "While his administration has praised Israel’s security measures, his approach has drawn criticism."
+            ),
+            unnamed("his administration")
+        );
+        assert_eq!(
+            speaker("Although Senator Warren praised the deal, others did not."),
+            named("Senator Warren")
         );
     }
 }
