@@ -19,6 +19,31 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// Text of several lines (a note) as Markdown that keeps its lines: each line escaped, a line
+/// break as a hard break (`\` at the line's end), a blank line as a new paragraph, and every
+/// line after the first indented by `indent` (four spaces continue a footnote).
+pub fn markdown_lines(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut blank = false;
+    for (i, line) in text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .enumerate()
+    {
+        if line.trim().is_empty() {
+            blank = i > 0;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\\\n" });
+            out.push_str(indent);
+        }
+        blank = false;
+        out.push_str(&markdown(line));
+    }
+    out
+}
+
 /// A spreadsheet cell that cannot run as a formula: text starting with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return gets a leading `'` (as OWASP advises against CSV injection, e.g. a
 /// reviewer named `=HYPERLINK(…)`). `slant import-tags` takes it off again ([`csv_unguard`]).
@@ -94,6 +119,15 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
             "{label}"
+        );
+    }
+
+    #[test]
+    fn a_notes_lines_stay_lines_in_markdown() {
+        assert_eq!(markdown_lines("one line", "    "), "one line");
+        assert_eq!(
+            markdown_lines("no —\nline *two*\r\n\nnew paragraph", "    "),
+            "no —\\\n    line \\*two\\*\n\n    new paragraph"
         );
     }
 }

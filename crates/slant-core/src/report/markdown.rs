@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::escape::{footnote_label, markdown as escape};
+use super::escape::{footnote_label, markdown as escape, markdown_lines};
 use super::{Report, count_and_share, runs, voice_counts};
 use crate::model::Tag;
 use crate::voices::VoiceKind;
@@ -167,7 +167,7 @@ pub fn render(report: &Report) -> String {
                 "[^{}-{}]: {}",
                 footnote_label(article.id.as_str()),
                 n + 1,
-                escape(note)
+                markdown_lines(note, "    ")
             );
         }
         if !notes.is_empty() {

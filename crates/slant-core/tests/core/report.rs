@@ -413,3 +413,26 @@ fn two_reviewers_of_one_name_are_told_apart_by_id_not_picked_at_random() {
     let report = Report::new(&project, &by_id, Format::Html, when(), Lexicons::builtin()).unwrap();
     assert_eq!(report.reviewer().unwrap().id.as_str(), "m-rivera-2");
 }
+
+/// A note typed on several lines prints on several lines: the HTML keeps its line breaks (and
+/// the stylesheet shows them), the Markdown footnote breaks its lines and keeps a blank line
+/// as a new paragraph (the reports printed "no — line two" on one line).
+#[test]
+fn a_notes_lines_stay_lines_in_html_and_markdown() {
+    let mut p = Project::new("Notes", when());
+    let r = p.add_reviewer("Ann");
+    let mut a = Article::new("a".into(), "A", "One sentence here. Another one.");
+    a.set_tag(&r, 0, Some(Tag::Fact));
+    a.edit_annotation(&r, 0, |x| {
+        x.note = Some("no —\nline two <b>\n\nthird".into());
+    });
+    p.articles.push(a);
+    let html = render(&p, Format::Html, &Selection::default());
+    assert!(html.contains("no —\nline two &lt;b&gt;\n\nthird"), "{html}");
+    assert!(html.contains(".notes li { white-space: pre-line; }"));
+    let md = render(&p, Format::Markdown, &Selection::default());
+    assert!(
+        md.contains("]: no —\\\n    line two \\<b\\>\n\n    third\n"),
+        "{md}"
+    );
+}
