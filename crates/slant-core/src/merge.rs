@@ -57,7 +57,7 @@ pub fn merge(
     source_name: &str,
 ) -> Result<MergeReport, MergeError> {
     for theirs in &student.articles {
-        if let Some(ours) = class.article(theirs.id.as_str()) {
+        if let Some(ours) = counterpart(class, theirs).map(|i| &class.articles[i]) {
             if ours.text != theirs.text {
                 return Err(MergeError::TextDiffers {
                     article: theirs.id.to_string(),
@@ -115,7 +115,7 @@ pub fn merge(
         }
     }
     for theirs in &student.articles {
-        let ours = match class.articles.iter().position(|a| a.id == theirs.id) {
+        let ours = match counterpart(class, theirs) {
             Some(i) => &mut class.articles[i],
             None => {
                 report.articles_added.push(theirs.title.clone());
@@ -129,6 +129,17 @@ pub fn merge(
         copy_annotations(ours, theirs, &ids);
     }
     Ok(report)
+}
+
+/// The class's article a student's article is: the one of its id, or else the one with the
+/// same text (a student who built their own project from the handout's texts has other ids;
+/// adding the article again would split the class's tags of one text in two).
+fn counterpart(class: &Project, theirs: &Article) -> Option<usize> {
+    class
+        .articles
+        .iter()
+        .position(|a| a.id == theirs.id)
+        .or_else(|| class.articles.iter().position(|a| a.text == theirs.text))
 }
 
 fn copy_annotations(ours: &mut Article, theirs: &Article, ids: &BTreeMap<ReviewerId, ReviewerId>) {
@@ -243,5 +254,20 @@ mod tests {
             "{err}"
         );
         assert_eq!(class, before);
+    }
+
+    #[test]
+    fn an_article_of_the_same_text_under_another_id_is_the_same_article() {
+        let mut class = assignment();
+        let mut sam = student("Sam", [Tag::Fact, Tag::Quote, Tag::Loaded]);
+        sam.articles[0].id = "my-own-id".into();
+        let report = merge(&mut class, &sam, "sam.ron").unwrap();
+        assert!(report.articles_added.is_empty(), "{report:?}");
+        assert_eq!(class.articles.len(), 1);
+        let id = &class.find_reviewer("Sam").unwrap().id;
+        assert_eq!(
+            class.articles[0].annotation(id, 2).unwrap().tag,
+            Some(Tag::Loaded)
+        );
     }
 }
