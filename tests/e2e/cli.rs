@@ -553,6 +553,14 @@ fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
         "{}",
         stdout(&table)
     );
+    assert!(!stdout(&table).contains("needs the tags of two reviewers"));
+    // The sample has one reviewer: the dashes are explained.
+    let one = slant(&["agree", &sample()]);
+    assert!(
+        stdout(&one).contains("agreement needs the tags of two reviewers or more"),
+        "{}",
+        stdout(&one)
+    );
     assert!(
         stdout(&table).contains("most disputed: sentence"),
         "{}",

@@ -103,6 +103,12 @@ fn table(doc: &AgreeDoc) -> String {
             num(g.krippendorff_alpha),
             num(g.fleiss_kappa)
         );
+        if a.reviewers < 2 {
+            let _ = writeln!(
+                s,
+                "  (– : agreement needs the tags of two reviewers or more; merge the class's files first)"
+            );
+        }
         let t = &g.per_tag;
         let _ = writeln!(
             s,
