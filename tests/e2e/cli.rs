@@ -118,6 +118,10 @@ fn stats_json_keeps_its_field_names() {
     );
     assert!(evidence["hedges"].as_u64().unwrap() >= 5, "{evidence}");
     assert!(evidence["hedges_per_100_words"].as_f64().unwrap() > 0.0);
+    assert_eq!(
+        evidence["found_by"], "Slant's word lists, not a reviewer",
+        "the counts say they are not a reviewer's"
+    );
 }
 
 #[test]

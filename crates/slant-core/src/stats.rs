@@ -83,7 +83,18 @@ pub struct Evidence {
     /// Hedges and loaded words inside quotations: the speakers', not counted above.
     pub hedges_quoted: usize,
     pub loaded_words_quoted: usize,
+    /// Says, in every JSON that carries these counts, that they are Slant's, not a reviewer's.
+    #[serde(serialize_with = "found_by")]
+    pub found_by: (),
 }
+
+/// The `found_by` of [`Evidence`] in JSON.
+fn found_by<S: serde::Serializer>(_: &(), s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(EVIDENCE_SOURCE)
+}
+
+/// Where the evidence counts come from, in plain words.
+pub const EVIDENCE_SOURCE: &str = "Slant's word lists, not a reviewer";
 
 impl Evidence {
     /// Counts the cues `found` in an article of `words` words.
@@ -106,6 +117,7 @@ impl Evidence {
             loaded_words_per_100_words: per_100_words(l, words),
             hedges_quoted: quoted(CueKind::Hedge),
             loaded_words_quoted: quoted(CueKind::Loaded),
+            found_by: (),
         }
     }
 
