@@ -167,8 +167,17 @@ impl Workspace {
 
     pub fn changed(&mut self) {
         let articles = self.doc.project.articles.len();
-        for c in &mut self.columns {
-            c.article = c.article.min(articles.saturating_sub(1));
+        // An article gone (an import undone): never more columns than articles, and a column
+        // that showed it shows one not shown yet rather than repeating its neighbour.
+        if self.columns.len() > articles.max(1) {
+            self.columns.truncate(articles.max(1));
+            self.focus = self.focus.min(self.columns.len() - 1);
+        }
+        for i in 0..self.columns.len() {
+            if self.columns[i].article >= articles {
+                let free = (0..articles).find(|a| !self.columns.iter().any(|c| c.article == *a));
+                self.columns[i] = ColumnView::new(free.unwrap_or(articles.saturating_sub(1)));
+            }
         }
         if let Some(a) = self.focused_article()
             && self

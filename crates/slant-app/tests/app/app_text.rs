@@ -438,3 +438,31 @@ fn text_that_tidies_to_nothing_is_no_article() {
     assert_eq!(project(&h).articles.len(), 2);
     assert!(h.query_by_label("New article from text").is_some());
 }
+
+/// An article added, a third column shown for it, then the addition undone: two columns show
+/// the two articles left (the third column stayed, showing the second article twice).
+#[test]
+fn undoing_an_added_article_takes_its_column_away() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    h.event(egui::Event::Text(
+        "Storm closes the port.\n\nShips wait offshore.".into(),
+    ));
+    h.run();
+    h.get_by_label("Add article").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    let shown = |h: &Harness<'_, SlantApp>| -> Vec<usize> {
+        let ws = h.state().workspace.as_ref().unwrap();
+        ws.columns.iter().map(|c| c.article).collect()
+    };
+    assert_eq!(shown(&h).len(), 3);
+    assert_eq!(h.state().document().unwrap().project.articles.len(), 3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document().unwrap().project.articles.len(), 2);
+    assert_eq!(shown(&h), [0, 1]);
+}
