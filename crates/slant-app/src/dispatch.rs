@@ -65,9 +65,13 @@ impl SlantApp {
             }
             Action::Export => {
                 if self.workspace.is_some() {
+                    let format = Format::ALL
+                        .into_iter()
+                        .find(|f| f.extension() == self.settings.export_format)
+                        .unwrap_or(Format::Html);
                     self.modal = Some(Modal::Export {
-                        format: Format::Html,
-                        open_after: true,
+                        format,
+                        open_after: self.settings.export_open,
                     });
                 }
             }

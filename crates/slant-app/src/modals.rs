@@ -250,6 +250,8 @@ impl SlantApp {
                         ui.horizontal(|ui| {
                             if ui.button("Export…").clicked() {
                                 close = true;
+                                self.settings.export_format = format.extension().to_owned();
+                                self.settings.export_open = open_after;
                                 self.export(format, open_after);
                             }
                             if ui.button("Cancel").clicked() {

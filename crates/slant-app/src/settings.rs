@@ -25,6 +25,10 @@ pub struct Settings {
     pub compare: bool,
     /// In compare mode, fade what both outlets report, leaving what only one does.
     pub unique_only: bool,
+    /// The export dialog's last choices: the format (by its file ending) and whether to open
+    /// the report, so a student exporting each week is not set back to HTML every time.
+    pub export_format: String,
+    pub export_open: bool,
 }
 
 impl Default for Settings {
@@ -41,6 +45,8 @@ impl Default for Settings {
             class_view: false,
             compare: false,
             unique_only: false,
+            export_format: "html".to_owned(),
+            export_open: true,
         }
     }
 }

@@ -7,7 +7,7 @@ use common::{SAMPLE, add_reviewer, app, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
 use slant_core::model::{ReviewerId, Tag};
@@ -445,6 +445,16 @@ fn export_writes_the_chosen_report() {
     assert_eq!(rows, 63, "one row per sentence");
     // The toolbar says where it went.
     h.get_by_label(&format!("Report written to {}", out.display()));
+    // The next export starts from the same choices (it went back to HTML, and to opening
+    // the report, every time).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let checked = |h: &Harness<SlantApp>, label: &str| {
+        h.get_by_label(label).accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(checked(&h, "CSV (spreadsheet)"));
+    assert!(!checked(&h, "HTML (prints to PDF)"));
+    assert!(!checked(&h, "Open the report when it is written"));
 }
 
 #[test]
