@@ -123,5 +123,9 @@ pub fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
     } else {
         std::process::Command::new("xdg-open")
     };
-    command.arg(path).spawn().map(|_| ())
+    let mut child = command.arg(path).spawn()?;
+    // Waited for on a thread of its own: the opener exits at once or after the browser, and a
+    // child never waited for stays in the process table as long as Slant runs.
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
