@@ -123,6 +123,9 @@ impl SlantApp {
                             "Add a reviewer"
                         });
                         let mut title = title;
+                        // Enter in the title box goes on: to the name box, or (a name typed)
+                        // to OK, as Enter in the name box does.
+                        let mut title_enter = false;
                         if let Some(t) = &mut title {
                             ui.label("Project title");
                             let r = ui.text_edit_singleline(t);
@@ -133,6 +136,7 @@ impl SlantApp {
                                     "Project title",
                                 )
                             });
+                            title_enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         }
                         ui.label("Your name (your tags are kept apart from other reviewers')");
                         let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name"));
@@ -143,7 +147,8 @@ impl SlantApp {
                             r.request_focus();
                         }
                         let ok = !name.trim().is_empty();
-                        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        let enter = (r.lost_focus() || title_enter)
+                            && ui.input(|i| i.key_pressed(Key::Enter));
                         ui.horizontal(|ui| {
                             if (ui.add_enabled(ok, egui::Button::new("OK")).clicked()
                                 || (enter && ok))
@@ -156,9 +161,9 @@ impl SlantApp {
                             }
                         });
                         next = Some(Modal::Reviewer {
+                            focus_name: title_enter && !ok,
                             name,
                             title,
-                            focus_name: false,
                         });
                     }
                     Modal::Shortcuts => {

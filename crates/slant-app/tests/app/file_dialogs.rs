@@ -149,3 +149,28 @@ fn saving_over_a_file_in_slants_own_dialog_asks_first_and_enter_answers() {
         "replaced by the project when asked to"
     );
 }
+
+/// Enter in the New project dialog's title box goes on to the name box (it only left the
+/// title box, and the next letters went nowhere); Enter there makes the project.
+#[test]
+fn enter_in_the_project_title_goes_on_to_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    h.get_by_label("New project").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Project title")
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text("Week 3".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.event(egui::Event::Text("Ann".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document().expect("the project is made");
+    assert_eq!(doc.project.title, "Week 3");
+    assert_eq!(doc.project.reviewers[0].name, "Ann");
+}
