@@ -208,10 +208,33 @@ impl Workspace {
             range
                 .into_iter()
                 .find(|&i| has(article, i))
-                .map(|i| (column, i))
+                .map(|i| (column, i, k == n || column < self.focus))
         });
         match found {
-            Some((column, s)) => self.select(column, s),
+            Some((column, s, wrapped)) => {
+                // How many there are, and when the search went round to the first column's
+                // start again: a person pressing Enter through the matches knows where they are.
+                let total: usize = self
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let a = &self.doc.project.articles[c.article];
+                        (0..a.sentences.len()).filter(|&i| has(a, i)).count()
+                    })
+                    .sum();
+                let shown = query.to_owned();
+                self.select(column, s);
+                let counted = if total == 1 {
+                    format!("1 sentence shown contains “{shown}”")
+                } else {
+                    format!("{total} sentences shown contain “{shown}”")
+                };
+                self.say(if wrapped {
+                    format!("{counted}; went round to the beginning again")
+                } else {
+                    counted
+                });
+            }
             None => {
                 let shown = query.to_owned();
                 self.say(format!("No sentence shown contains “{shown}”"));

@@ -58,6 +58,19 @@ fn arrows_and_find_reach_the_other_column() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(at(&h), (1, Some(3)));
+    assert!(
+        h.query_by_label("1 sentence shown contains “hinges”")
+            .is_some(),
+        "the toolbar counts the matches"
+    );
+    // Enter again finds the same one, going round, and says so.
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(at(&h), (1, Some(3)));
+    assert!(
+        h.query_by_label_contains("went round to the beginning again")
+            .is_some()
+    );
     h.key_press(Key::Escape);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
