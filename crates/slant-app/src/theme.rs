@@ -48,6 +48,15 @@ pub fn phrase_stroke() -> egui::Stroke {
     egui::Stroke::new(2.0, Color32::from_rgb(r, g, b))
 }
 
+/// The mark after a sentence that has a note: quiet, but with text contrast in both themes.
+pub fn note_mark(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(200)
+    } else {
+        Color32::from_gray(70)
+    }
+}
+
 /// A tag's colour for text on the panel background: the strong colour, darkened on light
 /// backgrounds so that small text keeps its contrast.
 pub fn tag_text_color(tag: Tag, dark: bool) -> Color32 {

@@ -313,6 +313,20 @@ fn paragraph_job(
                 Mark::None,
             );
         }
+        // A sentence with a note says so where it is read, as a report's footnote mark does
+        // (an asterisk: the default fonts have no pencil or speech bubble).
+        if annotation.is_some_and(|a| a.note.as_deref().is_some_and(|n| !n.trim().is_empty())) {
+            let format = TextFormat {
+                font_id: FontId::proportional(input.font_size * 0.85),
+                color: theme::note_mark(input.dark),
+                background: tag.map_or(Color32::TRANSPARENT, |t| {
+                    theme::tag_background(t, input.dark)
+                }),
+                valign: egui::Align::TOP,
+                ..Default::default()
+            };
+            runs.push(Some(sentence), "\u{A0}*", format, None, Mark::None);
+        }
     }
     (runs.job, runs.pieces)
 }
@@ -549,6 +563,46 @@ pub fn header(ui: &mut Ui, article: &Article) {
 mod tests {
     use super::*;
     use slant_core::model::{ReviewerId, Tag};
+
+    /// A sentence with a note ends with the note mark, one without has none.
+    #[test]
+    fn a_sentence_with_a_note_ends_with_a_mark() {
+        let mut article = Article::new("a".into(), "A", "Officials met. Prices rose.");
+        let r = ReviewerId::from("ann");
+        article.set_tag(&r, 0, Some(Tag::Fact));
+        article.edit_annotation(&r, 1, |a| a.note = Some("Check the figure".into()));
+        let input = ViewInput {
+            workspace: 0,
+            column: 0,
+            article: &article,
+            reviewer: Some(&r),
+            selected: None,
+            dark: false,
+            font_size: 16.0,
+            find: "",
+            revision: (0, 0),
+            hints: None,
+            suggestions: false,
+            show_cues: false,
+            locked: false,
+            class: None,
+            compare: None,
+        };
+        let (job, pieces) = paragraph_job(&input, 0..2, 400.0, None);
+        let text_of = |sentence: usize| -> String {
+            pieces
+                .iter()
+                .filter(|p| p.sentence == sentence)
+                .flat_map(|p| job.text.chars().skip(p.chars.start).take(p.chars.len()))
+                .collect()
+        };
+        assert!(!text_of(0).contains('*'), "{}", text_of(0));
+        assert!(
+            text_of(1).ends_with("Prices rose.\u{A0}*"),
+            "{}",
+            text_of(1)
+        );
+    }
 
     /// Laid out at many widths, every badge stays on the line of its sentence's first word:
     /// a badge left at the end of the line before, away from its sentence, misplaced the tag.
