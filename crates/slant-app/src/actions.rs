@@ -93,6 +93,10 @@ pub enum Action {
     NextDisputed,
     /// Moves the selection to the sentence beside it in the next (1) or previous (-1) column.
     StepColumn(isize),
+    /// The first sentence a screen further down (1) or up (-1) the focused column.
+    SelectPage(isize),
+    /// The side panel a screen down (1) or up (-1).
+    ScrollPanel(isize),
     /// Make a reviewer's tags the answer key (`None` clears it).
     SetAnswerKey(Option<slant_core::model::ReviewerId>),
     /// Merge students' project files into this project.

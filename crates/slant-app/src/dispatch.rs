@@ -152,6 +152,8 @@ impl SlantApp {
             | Action::NextUntagged
             | Action::NextDisputed
             | Action::StepColumn(_)
+            | Action::SelectPage(_)
+            | Action::ScrollPanel(_)
             | Action::SetAnswerKey(_)
             | Action::Select { .. }
             | Action::TogglePhrase { .. }

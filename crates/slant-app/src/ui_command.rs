@@ -50,6 +50,8 @@ pub enum UiCommand {
     NextDisputed,
     NextColumn,
     PreviousColumn,
+    NextPage,
+    PreviousPage,
 
     OneColumn,
     TwoColumns,
@@ -61,6 +63,8 @@ pub enum UiCommand {
     TextLarger,
     TextSmaller,
     DarkMode,
+    PanelDown,
+    PanelUp,
     Suggestions,
     CueHighlights,
     ClassView,
@@ -133,6 +137,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 const ALT: Modifiers = Modifiers::ALT;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const SHIFT: Modifiers = Modifiers::SHIFT;
 
 const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -235,6 +240,19 @@ impl UiCommand {
                 "Previous column",
                 "Select the sentence beside this one in the column to the left",
             ),
+            C::NextPage => (
+                "Page down",
+                "Select the first sentence a screen further down the focused column",
+            ),
+            C::PreviousPage => (
+                "Page up",
+                "Select the first sentence a screen further up the focused column",
+            ),
+            C::PanelDown => (
+                "Scroll the side panel down",
+                "Show more of the statistics in the side panel",
+            ),
+            C::PanelUp => ("Scroll the side panel up", "Show the top of the side panel"),
             C::OneColumn => ("1 column", "Show one article"),
             C::TwoColumns => ("2 columns", "Show two articles side by side"),
             C::ThreeColumns => ("3 columns", "Show three articles side by side"),
@@ -324,6 +342,10 @@ impl UiCommand {
             C::NextDisputed => const { &[k(NONE, Key::D)] },
             C::NextColumn => const { &[k(NONE, Key::ArrowRight)] },
             C::PreviousColumn => const { &[k(NONE, Key::ArrowLeft)] },
+            C::NextPage => const { &[k(NONE, Key::PageDown)] },
+            C::PreviousPage => const { &[k(NONE, Key::PageUp)] },
+            C::PanelDown => const { &[k(SHIFT, Key::PageDown)] },
+            C::PanelUp => const { &[k(SHIFT, Key::PageUp)] },
             C::OneColumn => const { &[k(CMD, Key::Num1)] },
             C::TwoColumns => const { &[k(CMD, Key::Num2)] },
             C::ThreeColumns => const { &[k(CMD, Key::Num3)] },
@@ -374,14 +396,21 @@ impl UiCommand {
             | C::NextUntagged
             | C::NextDisputed
             | C::NextColumn
-            | C::PreviousColumn => (Menu::Tag, 3),
+            | C::PreviousColumn
+            | C::NextPage
+            | C::PreviousPage => (Menu::Tag, 3),
             C::OneColumn
             | C::TwoColumns
             | C::ThreeColumns
             | C::FourColumns
             | C::NextArticle
             | C::PreviousArticle => (Menu::View, 0),
-            C::SyncedScroll | C::TextLarger | C::TextSmaller | C::DarkMode => (Menu::View, 1),
+            C::SyncedScroll
+            | C::TextLarger
+            | C::TextSmaller
+            | C::DarkMode
+            | C::PanelDown
+            | C::PanelUp => (Menu::View, 1),
             C::Suggestions
             | C::CueHighlights
             | C::ClassView
@@ -438,6 +467,10 @@ impl UiCommand {
             C::NextDisputed => Action::NextDisputed,
             C::NextColumn => Action::StepColumn(1),
             C::PreviousColumn => Action::StepColumn(-1),
+            C::NextPage => Action::SelectPage(1),
+            C::PreviousPage => Action::SelectPage(-1),
+            C::PanelDown => Action::ScrollPanel(1),
+            C::PanelUp => Action::ScrollPanel(-1),
             C::OneColumn => Action::SetColumns(1),
             C::TwoColumns => Action::SetColumns(2),
             C::ThreeColumns => Action::SetColumns(3),
@@ -511,6 +544,10 @@ impl UiCommand {
             | C::NextDisputed
             | C::NextColumn
             | C::PreviousColumn
+            | C::NextPage
+            | C::PreviousPage
+            | C::PanelDown
+            | C::PanelUp
             | C::OneColumn
             | C::NextArticle
             | C::PreviousArticle => s.has_project,
@@ -571,6 +608,10 @@ impl UiCommand {
             | C::NextDisputed
             | C::NextColumn
             | C::PreviousColumn
+            | C::NextPage
+            | C::PreviousPage
+            | C::PanelDown
+            | C::PanelUp
             | C::NextArticle
             | C::PreviousArticle
             | C::TextLarger

@@ -84,6 +84,9 @@ pub struct Workspace {
     /// The selection the side panel last showed: a new one starts the panel at its top, where
     /// the sentence's tags, note and suggestion are, wherever the statistics had been scrolled.
     panel_shows: (usize, Option<usize>),
+    /// The side panel's scroll offset and visible height last frame, and a page to move it by.
+    panel_view: (f32, f32),
+    panel_page: Option<isize>,
 }
 
 /// How long a status message stays in the toolbar.
@@ -118,6 +121,8 @@ impl Workspace {
             status: None,
             stepped_from: None,
             panel_shows: (0, None),
+            panel_view: (0.0, 0.0),
+            panel_page: None,
         };
         ws.set_columns(n);
         ws
@@ -358,7 +363,11 @@ impl Workspace {
         if std::mem::replace(&mut self.panel_shows, showing) != showing && showing.1.is_some() {
             scroll = scroll.vertical_scroll_offset(0.0);
         }
-        scroll.show(ui, |ui| {
+        if let Some(step) = self.panel_page.take() {
+            let (offset, height) = self.panel_view;
+            scroll = scroll.vertical_scroll_offset((offset + step as f32 * height * 0.9).max(0.0));
+        }
+        let output = scroll.show(ui, |ui| {
             match (self.focused_article(), self.selected, self.reviewer.clone()) {
                 (Some(a), Some(s), Some(r)) if s < self.doc.project.articles[a].sentences.len() => {
                     let article = &self.doc.project.articles[a];
@@ -433,6 +442,13 @@ impl Workspace {
                 .collect();
             side_panel::statistics(ui, &columns);
         });
+        self.panel_view = (output.state.clamped_offset().y, output.inner_rect.height());
+    }
+
+    /// Shift+Page Down, Shift+Page Up: the side panel a screen down or up, so that the
+    /// statistics below the selected sentence can be read without a mouse.
+    pub fn scroll_panel(&mut self, step: isize) {
+        self.panel_page = Some(step);
     }
 
     /// The article columns.

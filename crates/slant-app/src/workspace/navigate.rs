@@ -181,6 +181,31 @@ impl Workspace {
 
     /// Finds the next sentence that contains the find text: after the selection in the focused
     /// column, then in the columns to its right and round again, as the highlights show them.
+    /// Page Down, Page Up: the first sentence a screen further down or up the focused column
+    /// (the one already selected when the view cannot move further).
+    pub fn page(&mut self, step: isize) {
+        let Some(column) = self.columns.get(self.focus) else {
+            return;
+        };
+        if let Some(sentence) = column.sentence_a_page_away(step) {
+            let n = self
+                .focused_article()
+                .map_or(0, |a| self.doc.project.articles[a].sentences.len());
+            // Where the view cannot move further (the first screen, or the last), the first or
+            // the last sentence, as Page Up and Page Down end in any reader; a selection already
+            // past the new top (low on the screen) moves on by one instead of back.
+            let stuck = column.at_end(step);
+            let sentence = match self.selected {
+                Some(_) if stuck && step > 0 => n.saturating_sub(1),
+                Some(_) if stuck && step < 0 => 0,
+                Some(s) if step > 0 && sentence <= s => (s + 1).min(n.saturating_sub(1)),
+                Some(s) if step < 0 && sentence >= s => s.saturating_sub(1),
+                _ => sentence,
+            };
+            self.select(self.focus, sentence);
+        }
+    }
+
     pub fn find_next(&mut self) {
         let Some(query) = self
             .find

@@ -64,6 +64,8 @@ impl Workspace {
             Action::NextUntagged => ws.next_untagged(),
             Action::NextDisputed => ws.next_disputed(),
             Action::StepColumn(delta) => ws.step_column(delta),
+            Action::SelectPage(step) => ws.page(step),
+            Action::ScrollPanel(step) => ws.scroll_panel(step),
             Action::SetAnswerKey(key) => {
                 let command = (ws.doc.project.answer_key != key).then_some(Command::SetAnswerKey {
                     reviewer: key.clone(),

@@ -214,3 +214,47 @@ fn clicking_a_sentence_in_view_does_not_scroll_the_column() {
     h.run_steps(12);
     assert!(rect_of(&h, i + 2).is_some_and(|r| r.bottom() < bottom - 100.0));
 }
+
+/// Page Down and Page Up move the selection a screen at a time through the focused column, and
+/// Shift+Page Down scrolls the side panel, so a keyboard reaches what only a mouse could.
+#[test]
+fn page_keys_move_a_screen_and_shift_scrolls_the_side_panel() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run_steps(4);
+    assert_eq!(at(&h), (0, Some(0)));
+    h.key_press(Key::PageDown);
+    h.run_steps(12);
+    let (column, down) = at(&h);
+    assert_eq!(column, 0);
+    let down = down.unwrap();
+    assert!(
+        (8..=20).contains(&down),
+        "a screen of the sample holds about 14 sentences: {down}"
+    );
+    h.key_press(Key::PageDown);
+    h.run_steps(12);
+    let further = at(&h).1.unwrap();
+    assert!(further > down, "{further} after {down}");
+    h.key_press(Key::PageUp);
+    h.run_steps(12);
+    h.key_press(Key::PageUp);
+    h.run_steps(12);
+    assert_eq!(at(&h), (0, Some(0)), "two screens back up is the top");
+    // The side panel runs on below the window at this size; Shift+Page Down scrolls it to
+    // its end.
+    let chart = |h: &Harness<SlantApp>| h.get_by_label("Tag shares by column").rect().top();
+    let before = chart(&h);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::PageDown);
+    h.run_steps(4);
+    assert!(chart(&h) < before - 30.0, "{} then {}", before, chart(&h));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::PageUp);
+    h.run_steps(4);
+    assert!(
+        (chart(&h) - before).abs() <= 2.0,
+        "{} back to {}",
+        chart(&h),
+        before
+    );
+}
