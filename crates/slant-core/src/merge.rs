@@ -165,9 +165,8 @@ fn copy_annotations(ours: &mut Article, theirs: &Article, ids: &BTreeMap<Reviewe
 fn same_annotations(class: &Project, student: &Project, id: &ReviewerId) -> bool {
     student.articles.iter().all(|a| {
         let theirs = a.annotations.get(id).filter(|m| !m.is_empty());
-        let ours = class
-            .article(a.id.as_str())
-            .and_then(|c| c.annotations.get(id))
+        let ours = counterpart(class, a)
+            .and_then(|i| class.articles[i].annotations.get(id))
             .filter(|m| !m.is_empty());
         theirs == ours
     })
@@ -269,5 +268,10 @@ mod tests {
             class.articles[0].annotation(id, 2).unwrap().tag,
             Some(Tag::Loaded)
         );
+        // The same file merged again changes nothing (it added "Sam (2)", agreeing with Sam).
+        let again = merge(&mut class, &sam, "sam.ron").unwrap();
+        assert_eq!(again.unchanged, ["Sam"]);
+        assert!(again.reviewers.is_empty(), "{again:?}");
+        assert_eq!(class.reviewers.len(), 1);
     }
 }
