@@ -549,11 +549,15 @@ mod tests {
             "Rob Brand, a spokesman for the NAACP, told MSNBC that the law passed.",
             "The law passed, said Ana Ruiz, a spokeswoman for the mayor.",
             "A spokesperson for the council, Dana Lee Ortiz, said it would appeal.",
+            "WASHINGTON — Rob Brand, a spokesman for the NAACP, told reporters the law passed.",
+            "NEW YORK (AP) — Brand, a spokesman for the city, said the law passed.",
         ] {
             assert_eq!(kinds(named, CueKind::AnonymousSource), none, "{named}");
         }
         for unnamed in [
             "In New York, a spokesman said the law passed.",
+            "LONDON — A spokesman for the council said it would appeal.",
+            "However, a spokesman said it would appeal.",
             "A spokesman for the council said it would appeal.",
         ] {
             assert_eq!(

@@ -41,17 +41,26 @@ pub(super) fn named_in_apposition(text: &str, sentence: Span, role: Span) -> boo
         n >= 2
             && capitalised(words[n - 1])
             && capitalised(words[n - 2])
-            && !words.get(n.wrapping_sub(3)).is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "in" | "at" | "on" | "from" | "for" | "to" | "of" | "near" | "across"
-                )
-            })
+            && !words
+                .get(n.wrapping_sub(3))
+                .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
     };
     let before = text[sentence.start..role.start].trim_end();
     if let Some(before) = before.strip_suffix(',') {
         let words: Vec<&str> = before.split_whitespace().collect();
-        if name_ends(&words) {
+        // Alone before the comma (after a dateline, if any), a surname is enough: "NEW YORK
+        // (AP) — Brand, a spokesman for the city, said".
+        let own = before
+            .rsplit_once(['—', '–'])
+            .map_or(before, |(_, rest)| rest);
+        let own: Vec<&str> = own.split_whitespace().collect();
+        let opener = own.first().is_some_and(|w| {
+            let w = w.to_lowercase();
+            PREPOSITIONS.contains(&w.as_str()) || SENTENCE_ADVERBS.contains(&w.as_str())
+        });
+        if name_ends(&words)
+            || ((1..=4).contains(&own.len()) && !opener && own.iter().all(|w| capitalised(w)))
+        {
             return true;
         }
     }
@@ -71,6 +80,41 @@ pub(super) fn named_in_apposition(text: &str, sentence: Span, role: Span) -> boo
         .collect();
     (2..=4).contains(&name.len()) && name.iter().all(|w| capitalised(w))
 }
+
+/// Words before a place or time, not a name ("In New York, a spokesman said").
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "from", "for", "to", "of", "near", "across", "after", "before", "since",
+    "during", "by", "under", "over", "with", "outside", "inside",
+];
+/// Words that open a sentence before its subject ("However, a spokesman said").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "moreover",
+    "still",
+    "instead",
+    "separately",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "overall",
+    "also",
+    "then",
+    "now",
+    "nonetheless",
+    "nevertheless",
+    "indeed",
+    "finally",
+    "first",
+    "second",
+    "last",
+    "but",
+    "and",
+    "so",
+    "yet",
+];
 
 /// Whether `name` stands within a few words of the verb at `verb` in `sentence`, before or
 /// after it ("Alvarez called the decision “a disgrace” and said": six words apart).

@@ -221,11 +221,22 @@ fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
         let words: Vec<&str> = c.split_whitespace().collect();
         words.len() <= 4 && words.iter().all(|w| w.starts_with(char::is_uppercase))
     };
+    // A dateline before the name ("WASHINGTON — Rob Brand, a spokesman…") is not part of it.
+    let after_dateline = |c: &'_ str| -> String {
+        c.rsplit_once(['—', '–'])
+            .map_or(c, |(_, rest)| rest)
+            .trim()
+            .to_owned()
+    };
     let chosen = match chunks.len() {
-        n if n >= 2 && aside && capitalised_end(chunks[n - 2]) && a_name(chunks[n - 2]) => {
-            chunks[n - 2]
+        n if n >= 2
+            && aside
+            && capitalised_end(chunks[n - 2])
+            && a_name(&after_dateline(chunks[n - 2])) =>
+        {
+            after_dateline(chunks[n - 2])
         }
-        _ => last,
+        _ => last.to_owned(),
     };
     let mut kept: Vec<&str> = chosen.split_whitespace().collect();
     // "While his administration has praised…": the word that opens a clause is not part of
@@ -441,6 +452,13 @@ mod tests {
         assert_eq!(
             speaker("Multiple reports from outlets like NBC said the talks had stalled."),
             None
+        );
+        // A dateline before a name and its role is not part of either.
+        assert_eq!(
+            speaker(
+                "WASHINGTON — Rob Brand, a spokesman for the NAACP, told reporters the law passed."
+            ),
+            named("Rob Brand")
         );
         // The word opening a clause is not part of the speaker.
         assert_eq!(
