@@ -222,6 +222,10 @@ impl SlantApp {
     }
 
     fn open(&mut self, path: &Path) {
+        // Held as an absolute path: a file opened as `slant homework.ron` must be saved beside
+        // itself and listed in the recent projects wherever Slant is started next.
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let path = absolute.as_path();
         if let Some(recovery) = document::find_recovery(path) {
             self.modal = Some(Modal::Recover {
                 path: path.to_owned(),
