@@ -233,9 +233,13 @@ impl FilePicker {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
+            // The folder named: a full path typed in the name box may point elsewhere.
+            let folder = path
+                .parent()
+                .map_or_else(String::new, |d| d.display().to_string());
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("“{name}” already exists in this folder. Replace it? What it holds now will be lost."),
+                format!("“{name}” already exists in {folder}. Replace it? What it holds now will be lost."),
             );
         }
         let ok_label = match self.kind {

@@ -114,8 +114,11 @@ fn saving_over_a_file_in_slants_own_dialog_asks_first_and_enter_answers() {
     h.get_by_label("class.ron").click();
     h.run();
     assert!(
-        h.query_by_label_contains("“class.ron” already exists in this folder. Replace it?")
-            .is_some(),
+        h.query_by_label_contains(&format!(
+            "“class.ron” already exists in {}. Replace it?",
+            dir.path().display()
+        ))
+        .is_some(),
         "asked before replacing"
     );
     assert_eq!(
@@ -173,4 +176,45 @@ fn enter_in_the_project_title_goes_on_to_the_name() {
     let doc = h.state().document().expect("the project is made");
     assert_eq!(doc.project.title, "Week 3");
     assert_eq!(doc.project.reviewers[0].name, "Ann");
+}
+
+/// A project opened by a relative path (`slant homework.ron`) is held by its absolute path:
+/// Save as starts in its folder (it started in the home folder) and the recent projects list
+/// it wherever Slant starts next.
+#[test]
+fn a_project_opened_by_a_relative_path_saves_beside_itself() {
+    let base = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let dir = tempfile::tempdir_in(base).unwrap();
+    let file = dir.path().join("homework.ron");
+    std::fs::copy(crate::common::SAMPLE, &file).unwrap();
+    // The same file as a path relative to where the tests run.
+    let cwd = std::env::current_dir().unwrap();
+    let shared = cwd
+        .ancestors()
+        .find(|a| file.starts_with(a))
+        .expect("a common folder");
+    let ups = cwd.strip_prefix(shared).unwrap().components().count();
+    let relative: std::path::PathBuf = std::iter::repeat_n(std::path::Component::ParentDir, ups)
+        .map(|c| c.as_os_str().to_owned())
+        .chain(
+            file.strip_prefix(shared)
+                .unwrap()
+                .components()
+                .map(|c| c.as_os_str().to_owned()),
+        )
+        .collect();
+    assert!(relative.is_relative() && relative.exists());
+    let mut h = app(Some(&relative), dir.path(), no_portal());
+    let held = h.state().document().unwrap().path().unwrap().to_owned();
+    assert!(held.is_absolute(), "{held:?}");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    let folder = h
+        .get_by_role_and_label(Role::TextInput, "Folder")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(
+        std::fs::canonicalize(&folder).unwrap(),
+        std::fs::canonicalize(dir.path()).unwrap()
+    );
 }
