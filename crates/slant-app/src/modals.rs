@@ -252,14 +252,20 @@ impl SlantApp {
                             }
                         });
                         ui.checkbox(&mut open_after, "Open the report when it is written");
+                        // Enter exports with nothing focused, as Enter in the other dialogs
+                        // confirms; a focused control (a format, the check box, Cancel) keeps
+                        // its own Enter.
+                        let enter = ui.input(|i| i.key_pressed(Key::Enter))
+                            && ui.memory(|m| m.focused().is_none());
                         ui.horizontal(|ui| {
-                            if ui.button("Export…").clicked() {
+                            let export = ui.button("Export…");
+                            let cancel = ui.button("Cancel");
+                            if export.clicked() || enter {
                                 close = true;
                                 self.settings.export_format = format.extension().to_owned();
                                 self.settings.export_open = open_after;
                                 self.export(format, open_after);
-                            }
-                            if ui.button("Cancel").clicked() {
+                            } else if cancel.clicked() {
                                 close = true;
                             }
                         });

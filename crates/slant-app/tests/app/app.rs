@@ -424,7 +424,7 @@ fn export_writes_the_chosen_report() {
     let (dir, path) = sample_copy();
     let out = dir.path().join("report.csv");
     let dialogs = ScriptedDialogs {
-        export: vec![out.clone()],
+        export: vec![out.clone(), out.clone()],
         ..Default::default()
     };
     let mut h = app(Some(&path), dir.path(), dialogs);
@@ -455,6 +455,11 @@ fn export_writes_the_chosen_report() {
     assert!(checked(&h, "CSV (spreadsheet)"));
     assert!(!checked(&h, "HTML (prints to PDF)"));
     assert!(!checked(&h, "Open the report when it is written"));
+    // Enter exports, as in the other dialogs (it did nothing).
+    std::fs::remove_file(&out).unwrap();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(out.exists(), "Enter exported");
 }
 
 #[test]
