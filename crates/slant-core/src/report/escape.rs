@@ -5,6 +5,8 @@
 /// entity: a note reading `&lt;` must print as written).
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&block_start(text));
+    let text = &text[text.len() - rest_after_block_start(text).len()..];
     for c in text.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
@@ -17,6 +19,37 @@ pub fn markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// What a line may start with that would make it a list item, a numbered item or a heading's
+/// underline ("- x", "1. x", "===", "---"), escaped; the rest of the line is [`markdown`]'s.
+fn block_start(text: &str) -> String {
+    let indent = &text[..text.len() - text.trim_start().len()];
+    let t = text.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let mut out = indent.replace(['\n', '\r'], " ");
+    if t.starts_with(['-', '=']) {
+        out.push('\\');
+        out.push_str(&t[..1]);
+    } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
+        out.push_str(&t[..digits]);
+        out.push('\\');
+        out.push_str(&t[digits..digits + 1]);
+    }
+    out
+}
+
+/// The part of `text` that [`block_start`] did not write.
+fn rest_after_block_start(text: &str) -> &str {
+    let t = text.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if t.starts_with(['-', '=']) {
+        &t[1..]
+    } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
+        &t[digits + 1..]
+    } else {
+        t
+    }
 }
 
 /// Text of several lines (a note) as Markdown that keeps its lines: each line escaped, a line
@@ -119,6 +152,19 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
             "{label}"
+        );
+    }
+
+    #[test]
+    fn lines_that_would_start_a_list_or_an_underline_are_escaped() {
+        assert_eq!(markdown("- starts with dash"), "\\- starts with dash");
+        assert_eq!(markdown("1. one"), "1\\. one");
+        assert_eq!(markdown("2024) a year"), "2024\\) a year");
+        assert_eq!(markdown("==="), "\\===");
+        assert_eq!(markdown("U.S.-Israeli talks"), "U.S.-Israeli talks");
+        assert_eq!(
+            markdown_lines("first\n- dash\n1. one\nHeading?\n===", "    "),
+            "first\\\n    \\- dash\\\n    1\\. one\\\n    Heading?\\\n    \\==="
         );
     }
 
