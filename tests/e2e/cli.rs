@@ -561,6 +561,11 @@ fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
     // The sample has one reviewer: the dashes are explained.
     let one = slant(&["agree", &sample()]);
     assert!(
+        stdout(&one).contains("  1 reviewer · agreement"),
+        "{}",
+        stdout(&one)
+    );
+    assert!(
         stdout(&one).contains("agreement needs the tags of two reviewers or more"),
         "{}",
         stdout(&one)

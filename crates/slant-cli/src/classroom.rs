@@ -97,8 +97,13 @@ fn table(doc: &AgreeDoc) -> String {
         let _ = writeln!(s, "{}: {}", a.id, a.title);
         let _ = writeln!(
             s,
-            "  {} reviewers · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
+            "  {} {} · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
             a.reviewers,
+            if a.reviewers == 1 {
+                "reviewer"
+            } else {
+                "reviewers"
+            },
             pct(g.percent_agreement),
             num(g.krippendorff_alpha),
             num(g.fleiss_kappa)
