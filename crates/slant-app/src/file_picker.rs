@@ -38,6 +38,9 @@ pub struct FilePicker {
     replace: Option<PathBuf>,
     /// Whether the keyboard has been put in the dialog yet.
     focused: bool,
+    /// A report's dialog: a Slant project is never a report's file, so it is refused at once
+    /// rather than asked about and then refused.
+    pub refuse_projects: bool,
 }
 
 /// How the dialog ended.
@@ -61,6 +64,7 @@ impl FilePicker {
             problem: None,
             replace: None,
             focused: false,
+            refuse_projects: false,
         };
         picker.go(dir);
         picker
@@ -130,6 +134,13 @@ impl FilePicker {
     fn confirmed(&mut self) -> Option<Outcome> {
         let paths = self.answer()?;
         match paths.as_slice() {
+            [path] if self.refuse_projects && slant_core::store::is_project_file(path) => {
+                self.problem = Some(format!(
+                    "{} is a Slant project: a report is never written over a project. Choose another name.",
+                    path.display()
+                ));
+                None
+            }
             [path] if self.kind == Kind::SaveFile && path.is_file() => {
                 self.replace = Some(path.clone());
                 None
@@ -222,6 +233,7 @@ impl FilePicker {
                 }
                 if r.changed() {
                     self.replace = None;
+                    self.problem = None;
                 }
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     confirm = true;
@@ -306,5 +318,23 @@ mod tests {
         p.name = "b".into();
         assert_eq!(p.confirmed(), None);
         assert_eq!(p.replace, Some(dir.path().join("b.ron")));
+        // A report's dialog refuses a project at once.
+        let project = dir.path().join("p.ron");
+        let mut saved = slant_core::model::Project::new("P", jiff::Timestamp::UNIX_EPOCH);
+        saved.add_reviewer("Ann");
+        slant_core::store::save(&saved, &project).unwrap();
+        let mut report =
+            FilePicker::new("Export", Kind::SaveFile, &["html"], dir.path().into(), "");
+        report.refuse_projects = true;
+        report.name = "p.ron".into();
+        assert_eq!(report.confirmed(), None);
+        assert_eq!(report.replace, None);
+        assert!(
+            report
+                .problem
+                .as_deref()
+                .unwrap()
+                .contains("is a Slant project")
+        );
     }
 }

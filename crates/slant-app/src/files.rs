@@ -31,13 +31,14 @@ impl SlantApp {
             Choice::Chosen(paths) => self.file_chosen(then, paths),
             Choice::Cancelled => {}
             Choice::Unavailable => {
-                let picker = FilePicker::new(
+                let mut picker = FilePicker::new(
                     &request.title,
                     request.kind,
                     &request.extensions,
                     self.start_folder(),
                     &request.suggested_name,
                 );
+                picker.refuse_projects = request.purpose == Purpose::ExportReport;
                 self.modal = Some(Modal::PickFile {
                     picker: Box::new(picker),
                     then,
