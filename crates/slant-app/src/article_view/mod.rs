@@ -591,18 +591,13 @@ mod tests {
     use super::*;
     use slant_core::model::{ReviewerId, Tag};
 
-    /// A sentence with a note ends with the note mark, one without has none.
-    #[test]
-    fn a_sentence_with_a_note_ends_with_a_mark() {
-        let mut article = Article::new("a".into(), "A", "Officials met. Prices rose.");
-        let r = ReviewerId::from("ann");
-        article.set_tag(&r, 0, Some(Tag::Fact));
-        article.edit_annotation(&r, 1, |a| a.note = Some("Check the figure".into()));
-        let input = ViewInput {
+    /// What a column shows with nothing but the reviewer's tags: no find, hints or modes.
+    fn plain_input<'a>(article: &'a Article, reviewer: &'a ReviewerId) -> ViewInput<'a> {
+        ViewInput {
             workspace: 0,
             column: 0,
-            article: &article,
-            reviewer: Some(&r),
+            article,
+            reviewer: Some(reviewer),
             selected: None,
             dark: false,
             font_size: 16.0,
@@ -614,7 +609,17 @@ mod tests {
             locked: false,
             class: None,
             compare: None,
-        };
+        }
+    }
+
+    /// A sentence with a note ends with the note mark, one without has none.
+    #[test]
+    fn a_sentence_with_a_note_ends_with_a_mark() {
+        let mut article = Article::new("a".into(), "A", "Officials met. Prices rose.");
+        let r = ReviewerId::from("ann");
+        article.set_tag(&r, 0, Some(Tag::Fact));
+        article.edit_annotation(&r, 1, |a| a.note = Some("Check the figure".into()));
+        let input = plain_input(&article, &r);
         let (job, pieces) = paragraph_job(&input, 0..2, 400.0, None);
         let text_of = |sentence: usize| -> String {
             pieces
@@ -643,23 +648,7 @@ mod tests {
         for i in 0..article.sentences.len() {
             article.set_tag(&r, i, Some(Tag::ALL[i % 4]));
         }
-        let input = ViewInput {
-            workspace: 0,
-            column: 0,
-            article: &article,
-            reviewer: Some(&r),
-            selected: None,
-            dark: false,
-            font_size: 16.0,
-            find: "",
-            revision: (0, 0),
-            hints: None,
-            suggestions: false,
-            show_cues: false,
-            locked: false,
-            class: None,
-            compare: None,
-        };
+        let input = plain_input(&article, &r);
         let ctx = egui::Context::default();
         // One pass loads the fonts; its texture upload is not needed here.
         let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});

@@ -168,6 +168,24 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
     );
 }
 
+/// Sam Lee opens the handout, gives their name and tags the first sentence Loaded.
+fn student_tags_the_first_sentence(
+    handout: &Path,
+    data: &Path,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, SlantApp> {
+    let mut h = app(Some(handout), data, dialogs);
+    h.get_by_label("Your name").type_text("Sam Lee");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::L);
+    h.run();
+    h
+}
+
 #[test]
 fn a_student_opens_the_assignment_and_saves_their_own_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -179,15 +197,7 @@ fn a_student_opens_the_assignment_and_saves_their_own_file() {
         save: vec![mine.clone()],
         ..ScriptedDialogs::default()
     };
-    let mut h = app(Some(&handout), dir.path(), dialogs);
-    h.get_by_label("Your name").type_text("Sam Lee");
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    h.key_press(Key::J);
-    h.run();
-    h.key_press(Key::L);
-    h.run();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), dialogs);
     // The sentences are the teacher's: splitting and merging are off.
     h.get_by_label_contains("In a high-stakes meeting at President")
         .click_secondary();
@@ -227,15 +237,7 @@ fn a_student_who_picks_the_assignment_file_to_save_over_is_refused() {
         save: vec![handout.clone()],
         ..ScriptedDialogs::default()
     };
-    let mut h = app(Some(&handout), dir.path(), dialogs);
-    h.get_by_label("Your name").type_text("Sam Lee");
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    h.key_press(Key::J);
-    h.run();
-    h.key_press(Key::L);
-    h.run();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), dialogs);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert_eq!(
