@@ -66,6 +66,9 @@ enum Modal {
     Recover {
         path: PathBuf,
         recovery: Recovery,
+        /// The file the person opened: `path` itself, or the assignment whose student's copy
+        /// (`path`, never saved) left the recovery. Discard opens it.
+        opened: PathBuf,
     },
     /// Asks who is tagging; for a new project, its title too.
     Reviewer {
@@ -230,6 +233,16 @@ impl SlantApp {
             self.modal = Some(Modal::Recover {
                 path: path.to_owned(),
                 recovery,
+                opened: path.to_owned(),
+            });
+            return;
+        }
+        // A student's copy of this assignment, killed before its first save.
+        if let Some((student, recovery)) = document::find_student_recovery(path) {
+            self.modal = Some(Modal::Recover {
+                path: student,
+                recovery,
+                opened: path.to_owned(),
             });
             return;
         }

@@ -79,7 +79,11 @@ impl SlantApp {
                             }
                         });
                     }
-                    Modal::Recover { path, recovery } => {
+                    Modal::Recover {
+                        path,
+                        recovery,
+                        opened,
+                    } => {
                         ui.heading("Recover unsaved work?");
                         let when = jiff::Timestamp::try_from(recovery.modified)
                             .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
@@ -89,7 +93,12 @@ impl SlantApp {
                             path.display()
                         ));
                         ui.horizontal(|ui| {
-                            if ui.button("Recover").clicked() {
+                            let recover = ui.button("Recover");
+                            // The keyboard starts on keeping the work: Enter recovers.
+                            if ui.memory(|m| m.focused().is_none()) {
+                                recover.request_focus();
+                            }
+                            if recover.clicked() {
                                 match Document::recover(&path, &recovery, self.untitled_dir()) {
                                     Ok(doc) => self.show_document(doc),
                                     Err(e) => {
@@ -103,7 +112,7 @@ impl SlantApp {
                             if ui.button("Discard").clicked() {
                                 let _ = std::fs::remove_file(&recovery.path);
                                 close = true;
-                                then.push(Action::OpenPath(path.clone()));
+                                then.push(Action::OpenPath(opened.clone()));
                             }
                         });
                     }

@@ -439,9 +439,15 @@ impl Document {
     /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file in
     /// the untitled folder for a project never saved.
     pub fn recovery_path(&self) -> PathBuf {
-        match &self.path {
-            Some(p) => recovery_path_for(p),
-            None => self.untitled_dir.join("untitled.ron.autosave"),
+        match (&self.path, &self.assignment, &self.suggested_name) {
+            (Some(p), _, _) => recovery_path_for(p),
+            // A student's copy not saved yet: beside the assignment, under the name its first
+            // save will take, where opening the assignment again finds it
+            // ([`find_student_recovery`]).
+            (None, Some(assignment), Some(name)) => {
+                recovery_path_for(&assignment.with_file_name(name))
+            }
+            (None, _, _) => self.untitled_dir.join("untitled.ron.autosave"),
         }
     }
 
@@ -452,9 +458,18 @@ impl Document {
     }
 
     /// Writes the project to its recovery file (atomically); the project file is untouched.
+    /// Where that folder cannot be written (a teacher's read-only share), the recovery goes to
+    /// the folder for projects never saved, rather than nowhere.
     pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
-        let path = self.recovery_path();
-        write_recovery(&path, &self.project)?;
+        let mut path = self.recovery_path();
+        if let Err(e) = write_recovery(&path, &self.project) {
+            let fallback = self.untitled_dir.join("untitled.ron.autosave");
+            if fallback == path {
+                return Err(e);
+            }
+            write_recovery(&fallback, &self.project)?;
+            path = fallback;
+        }
         self.unsaved_since = None;
         Ok(path)
     }
@@ -491,6 +506,35 @@ pub fn recovery_path_for(project: &Path) -> PathBuf {
     let mut name = project.file_name().unwrap_or_default().to_os_string();
     name.push(".autosave");
     project.with_file_name(name)
+}
+
+/// A student's copy of `assignment` that was never saved but left a recovery file beside it
+/// (`homework - Eve.ron.autosave`, the app killed before the student's first save): the file
+/// the copy would have been saved as, and its recovery. The newest, when several students
+/// share a computer.
+pub fn find_student_recovery(assignment: &Path) -> Option<(PathBuf, Recovery)> {
+    let stem = assignment.file_stem()?.to_string_lossy().into_owned();
+    let dir = match assignment.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let prefix = format!("{stem} - ");
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let student = name.strip_suffix(".autosave")?;
+            if !student.starts_with(&prefix) || !student.ends_with(".ron") {
+                return None;
+            }
+            let file = dir.join(student);
+            // A copy saved since has its own recovery, found when that file is opened.
+            find_recovery(&file)
+                .filter(|_| !file.exists())
+                .map(|recovery| (file, recovery))
+        })
+        .max_by_key(|(_, r)| r.modified)
 }
 
 /// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
@@ -714,5 +758,45 @@ mod tests {
         d.save_as(&dir.path().join("homework - Sam Lee.ron"))
             .unwrap();
         assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn a_students_copy_killed_before_its_first_save_is_found_beside_the_assignment() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Project::new("Homework", Timestamp::UNIX_EPOCH);
+        p.articles.push(Article::new("a".into(), "A", "One. Two."));
+        p.sentences = crate::model::SentenceLock::Locked;
+        let handout = dir.path().join("homework.ron");
+        store::save(&p, &handout).unwrap();
+        let before = std::fs::read(&handout).unwrap();
+        assert_eq!(find_student_recovery(&handout), None);
+        let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
+        let t = Instant::now();
+        d.add_reviewer("Eve", t).unwrap();
+        tag(&mut d, 1, Tag::Quote, t);
+        let recovery = d.autosave().unwrap();
+        assert_eq!(recovery, dir.path().join("homework - Eve.ron.autosave"));
+        drop(d); // the app is killed
+
+        let (file, found) = find_student_recovery(&handout).expect("found");
+        assert_eq!(file, dir.path().join("homework - Eve.ron"));
+        let mut back = Document::recover(&file, &found, dir.path().join("untitled")).unwrap();
+        let eve = back.project.find_reviewer("Eve").unwrap().id.clone();
+        assert_eq!(
+            back.project.articles[0].annotation(&eve, 1).unwrap().tag,
+            Some(Tag::Quote)
+        );
+        back.save().unwrap();
+        assert!(file.exists(), "saved as the student's own file");
+        assert_eq!(
+            std::fs::read(&handout).unwrap(),
+            before,
+            "the assignment untouched"
+        );
+        assert_eq!(
+            find_student_recovery(&handout),
+            None,
+            "nothing left to recover"
+        );
     }
 }

@@ -255,3 +255,47 @@ fn a_student_who_picks_the_assignment_file_to_save_over_is_refused() {
         "the work is still open, unsaved"
     );
 }
+
+/// A student's copy killed before its first save (the autosave ran, Ctrl+S never did): opening
+/// the assignment again offers the work, Enter recovers it, and Ctrl+S saves it as the
+/// student's own file. Before, the autosave went to a folder nothing looked in, and the next
+/// session's autosave replaced it.
+#[test]
+fn a_students_work_killed_before_the_first_save_is_offered_on_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let before = std::fs::read(&handout).unwrap();
+    {
+        let mut doc = slant_core::document::Document::open(&handout, dir.path().join("u")).unwrap();
+        let now = std::time::Instant::now();
+        let eve = doc.add_reviewer("Eve", now).unwrap();
+        let command =
+            slant_core::command::edits::set_tag(&doc.project, 0, &eve, 3, Some(Tag::Speculation))
+                .unwrap();
+        doc.apply("Tag as Speculation", command, now).unwrap();
+        doc.autosave().unwrap();
+    } // killed
+    let mine = dir.path().join("homework - Eve.ron");
+    let mut h = app(Some(&handout), dir.path(), ScriptedDialogs::default());
+    assert!(
+        h.query_by_label_contains(&mine.display().to_string())
+            .is_some(),
+        "the student's file is named"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document().expect("recovered");
+    let eve = doc.project.find_reviewer("Eve").unwrap().id.clone();
+    assert_eq!(
+        doc.project.articles[0].annotation(&eve, 3).unwrap().tag,
+        Some(Tag::Speculation)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        store::load(&mine).is_ok(),
+        "saved as the student's own file"
+    );
+    assert_eq!(std::fs::read(&handout).unwrap(), before);
+}
