@@ -148,7 +148,34 @@ pub fn inspector(
             .desired_width(f32::INFINITY)
             // Within what a project holds, however wide the characters.
             .char_limit(slant_core::validate::MAX_FIELD_BYTES / 4);
+        // Tab leaves the box as Enter does, back to the articles: egui would hand the keyboard
+        // to the next control, the panel's "Accept all suggested quotes" button, where the next
+        // Enter tagged eight sentences at once, some out of sight. Taken before the box is
+        // drawn, since egui passes the focus on as the box registers.
+        let tab = ui.memory(|m| m.has_focus(id))
+            && ui.input(|i| {
+                i.events.iter().any(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Key {
+                            key: egui::Key::Tab,
+                            pressed: true,
+                            modifiers,
+                            ..
+                        } if modifiers.is_none()
+                    )
+                })
+            });
+        if tab {
+            ui.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                m.surrender_focus(id);
+            });
+        }
         let response = ui.add(edit);
+        if tab && !response.lost_focus() {
+            actions.push(Action::CommitNote);
+        }
         response.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Note")
         });
@@ -163,20 +190,22 @@ pub fn inspector(
         }
         // The key's own modifiers, not the frame's: Shift pressed and let go around Enter
         // within one frame is still Shift+Enter.
-        let plain_enter = ui.input(|i| {
-            i.events.iter().any(|e| {
-                matches!(
-                    e,
-                    egui::Event::Key {
-                        key: egui::Key::Enter,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } if modifiers.is_none()
-                )
+        let plain = |key: egui::Key| {
+            ui.input(|i| {
+                i.events.iter().any(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Key {
+                            key: k,
+                            pressed: true,
+                            modifiers,
+                            ..
+                        } if *k == key && modifiers.is_none()
+                    )
+                })
             })
-        });
-        if response.has_focus() && plain_enter {
+        };
+        if response.has_focus() && plain(egui::Key::Enter) {
             response.surrender_focus();
         }
         if response.lost_focus() {

@@ -276,3 +276,44 @@ fn a_teachers_word_list_takes_effect_at_once_and_follows_edits() {
     );
     assert!(h.query_by_label_contains("Loaded word: pressed").is_some());
 }
+
+/// Tab in the note box leaves it for the articles, as Enter does: egui handed the keyboard to
+/// the panel's "Accept all suggested quotes" button, and the next Enter tagged eight sentences
+/// at once, some out of sight (found in the real window).
+#[test]
+fn tab_out_of_a_note_then_enter_tags_no_crowd() {
+    let (dir, path) = assignment();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    h.event(egui::Event::Text("Check the source".into()));
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        None,
+        "Tab gave the keyboard back to the articles, not to a panel button"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document().unwrap();
+    let tagged: usize = doc
+        .project
+        .articles
+        .iter()
+        .map(|a| {
+            (0..a.sentences.len())
+                .filter(|&s| a.annotation(&sam(), s).is_some_and(|x| x.tag.is_some()))
+                .count()
+        })
+        .sum();
+    assert!(tagged <= 1, "{tagged} sentences tagged by Tab then Enter");
+    assert_eq!(
+        annotation(&h, 0, 0).and_then(|a| a.note).as_deref(),
+        Some("Check the source"),
+        "the note was kept"
+    );
+}
