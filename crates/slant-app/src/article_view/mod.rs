@@ -63,31 +63,28 @@ impl ColumnView {
         self.scroll_to = Some(sentence);
     }
 
-    /// The first sentence of the paragraph a screen below (`step` 1) or above (-1) the top of
-    /// the view, as last drawn: Page Down and Page Up move the selection by what a screen holds.
-    pub fn sentence_a_page_away(&self, step: isize) -> Option<usize> {
+    /// Page Down (`step` 1) or Page Up (-1): scrolls the view a screen (less a line's worth,
+    /// so that reading carries on) and gives the first sentence of the first paragraph whole at
+    /// its new top, and whether the view now shows the article's end (start, for Page Up).
+    /// `None` when the view is already at that end and cannot move.
+    pub fn page(&mut self, step: isize) -> Option<(usize, bool)> {
         let screen = self.drawn.view.map_or(400.0, |v| v.height()) * 0.9;
-        let target = (self.offset + screen * step as f32).clamp(0.0, self.max_offset.max(0.0));
+        let end = self.max_offset.max(0.0);
+        let target = (self.offset + screen * step as f32).clamp(0.0, end);
         let tops = &self.cache.tops;
-        if tops.is_empty() {
+        if tops.is_empty() || (target - self.offset).abs() < 1.0 {
             return None;
         }
-        // The first paragraph at the top of the view there (at the end of the article, the
-        // first on its last screen).
+        self.set_offset = Some(target);
         let p = tops
             .partition_point(|&t| t < target - 1.0)
             .min(tops.len() - 1);
-        self.cache.paragraphs.get(p).map(|r| r.start)
-    }
-
-    /// Whether the view is already at the end `step` points to (the bottom for 1, the top for
-    /// -1), so that a page further is no move at all.
-    pub fn at_end(&self, step: isize) -> bool {
-        if step > 0 {
-            self.offset >= self.max_offset - 1.0
+        let at_end = if step > 0 {
+            target >= end - 1.0
         } else {
-            self.offset <= 1.0
-        }
+            target <= 1.0
+        };
+        self.cache.paragraphs.get(p).map(|r| (r.start, at_end))
     }
 
     /// The fraction of the way down the article the view is (for synced scrolling).

@@ -16,6 +16,12 @@ pub(super) struct ColumnStep {
 impl Workspace {
     /// Selects a sentence and scrolls its column to it; the note box follows the selection.
     pub fn select(&mut self, column: usize, sentence: usize) {
+        self.select_at(column, sentence, true);
+    }
+
+    /// Selects a sentence, bringing it into view when `reveal` (not when the view was just put
+    /// where it should be, as Page Down does).
+    fn select_at(&mut self, column: usize, sentence: usize, reveal: bool) {
         let column = column.min(self.columns.len().saturating_sub(1));
         let count = self
             .columns
@@ -30,7 +36,7 @@ impl Workspace {
         self.selected = Some(sentence);
         self.status = None;
         self.sync_note();
-        if let Some(c) = self.columns.get_mut(self.focus) {
+        if reveal && let Some(c) = self.columns.get_mut(self.focus) {
             c.scroll_to(sentence);
         }
     }
@@ -181,28 +187,40 @@ impl Workspace {
 
     /// Finds the next sentence that contains the find text: after the selection in the focused
     /// column, then in the columns to its right and round again, as the highlights show them.
-    /// Page Down, Page Up: the first sentence a screen further down or up the focused column
-    /// (the one already selected when the view cannot move further).
+    /// Page Down, Page Up: the view a screen further down or up the focused column, and the
+    /// first sentence at its new top selected; at the end of the article, its last (or first)
+    /// sentence.
     pub fn page(&mut self, step: isize) {
-        let Some(column) = self.columns.get(self.focus) else {
+        let focus = self.focus;
+        let Some(column) = self.columns.get_mut(focus) else {
             return;
         };
-        if let Some(sentence) = column.sentence_a_page_away(step) {
-            let n = self
-                .focused_article()
-                .map_or(0, |a| self.doc.project.articles[a].sentences.len());
-            // Where the view cannot move further (the first screen, or the last), the first or
-            // the last sentence, as Page Up and Page Down end in any reader; a selection already
-            // past the new top (low on the screen) moves on by one instead of back.
-            let stuck = column.at_end(step);
-            let sentence = match self.selected {
-                Some(_) if stuck && step > 0 => n.saturating_sub(1),
-                Some(_) if stuck && step < 0 => 0,
-                Some(s) if step > 0 && sentence <= s => (s + 1).min(n.saturating_sub(1)),
-                Some(s) if step < 0 && sentence >= s => s.saturating_sub(1),
-                _ => sentence,
-            };
-            self.select(self.focus, sentence);
+        let paged = column.page(step);
+        let n = self
+            .focused_article()
+            .map_or(0, |a| self.doc.project.articles[a].sentences.len());
+        if n == 0 {
+            return;
+        }
+        let last = if step > 0 { n - 1 } else { 0 };
+        let onward = |s: usize| {
+            if step > 0 {
+                s > self.selected.unwrap_or(0) || self.selected.is_none()
+            } else {
+                self.selected.is_none_or(|c| s < c)
+            }
+        };
+        match paged {
+            // The top of the new screen, when it is further on than the selection.
+            Some((sentence, _)) if onward(sentence) => self.select_at(focus, sentence, false),
+            // The selection was already low on the screen (or the end is in view): the end.
+            Some((_, true)) | None => self.select_at(focus, last, paged.is_none()),
+            Some((_, false)) => {
+                let next = self
+                    .selected
+                    .map_or(0, |s| s.saturating_add_signed(step).min(n - 1));
+                self.select_at(focus, next, true);
+            }
         }
     }
 

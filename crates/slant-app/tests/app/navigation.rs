@@ -224,6 +224,11 @@ fn page_keys_move_a_screen_and_shift_scrolls_the_side_panel() {
     h.key_press(Key::J);
     h.run_steps(4);
     assert_eq!(at(&h), (0, Some(0)));
+    let top_of = |h: &Harness<SlantApp>, s: usize| {
+        let a = &h.state().document().unwrap().project.articles[0];
+        let text: String = a.sentence_text(s).chars().take(40).collect();
+        h.get_by_label_contains(&text).rect().top()
+    };
     h.key_press(Key::PageDown);
     h.run_steps(12);
     let (column, down) = at(&h);
@@ -233,15 +238,24 @@ fn page_keys_move_a_screen_and_shift_scrolls_the_side_panel() {
         (8..=20).contains(&down),
         "a screen of the sample holds about 14 sentences: {down}"
     );
+    // The view went down a screen: the sentence selected is at its top (in the real window
+    // the selection moved but the view stayed).
+    assert!(top_of(&h, down) < 250.0, "at {}", top_of(&h, down));
     h.key_press(Key::PageDown);
     h.run_steps(12);
     let further = at(&h).1.unwrap();
     assert!(further > down, "{further} after {down}");
-    h.key_press(Key::PageUp);
-    h.run_steps(12);
-    h.key_press(Key::PageUp);
-    h.run_steps(12);
-    assert_eq!(at(&h), (0, Some(0)), "two screens back up is the top");
+    // At the end, Page Down selects the last sentence.
+    for _ in 0..4 {
+        h.key_press(Key::PageDown);
+        h.run_steps(12);
+    }
+    assert_eq!(at(&h), (0, Some(29)), "the last of 30 sentences");
+    for _ in 0..4 {
+        h.key_press(Key::PageUp);
+        h.run_steps(12);
+    }
+    assert_eq!(at(&h), (0, Some(0)), "screens back up to the top");
     // The side panel runs on below the window at this size; Shift+Page Down scrolls it to
     // its end.
     let chart = |h: &Harness<SlantApp>| h.get_by_label("Tag shares by column").rect().top();
