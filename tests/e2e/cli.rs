@@ -542,6 +542,10 @@ fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
         .find(|s| s["reviewer"] == "Bo Park")
         .unwrap();
     assert_eq!(bo["accuracy"], 1.0);
+    assert!(
+        bo["untagged"].is_u64(),
+        "the key's sentences left untagged are counted beside accuracy"
+    );
     let ann = students
         .iter()
         .find(|s| s["reviewer"] == "Ann Lee")
@@ -601,6 +605,19 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
     assert!(out.status.success(), "{}", stderr(&out));
     let merged = slant_core::store::load(&class).unwrap();
     assert_eq!(merged.reviewers.len(), 2);
+    // The same files again: nothing new, and the class file is not rewritten.
+    let written = std::fs::metadata(&class).unwrap().modified().unwrap();
+    let out = slant(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("nothing new, the file was not written"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        std::fs::metadata(&class).unwrap().modified().unwrap(),
+        written
+    );
     // A student whose copy of an article was edited is refused, by article, and nothing changes.
     let bad = dir.path().join("edited.ron");
     let mut p = slant_core::store::load(Path::new(&assignment)).unwrap();

@@ -84,6 +84,16 @@ fn pct(x: Option<f64>) -> String {
     x.map_or("–".into(), |p| format!("{:.0}%", p * 100.0))
 }
 
+/// ", 3 of the key's sentences left untagged" where there are any: accuracy counts only the
+/// sentences compared.
+fn untagged_note(untagged: usize) -> String {
+    match untagged {
+        0 => String::new(),
+        1 => " (1 of the key's sentences left untagged)".into(),
+        n => format!(" ({n} of the key's sentences left untagged)"),
+    }
+}
+
 fn num(x: Option<f64>) -> String {
     x.map_or("–".into(), |x| format!("{x:.2}"))
 }
@@ -139,11 +149,12 @@ fn table(doc: &AgreeDoc) -> String {
             for st in &k.students {
                 let _ = writeln!(
                     s,
-                    "    {:<24} accuracy {} · κ {} · {} sentences compared · mixed up: {}",
+                    "    {:<24} accuracy {} · κ {} · {} sentences compared{} · mixed up: {}",
                     st.reviewer,
                     pct(st.accuracy),
                     num(st.cohen_kappa),
                     st.compared,
+                    untagged_note(st.untagged),
                     st.describe_mix_ups()
                 );
             }
@@ -189,21 +200,31 @@ pub fn merge(class_path: &Path, students: &[PathBuf]) -> Result<(), Failure> {
         }
     }
     let reviewers = class.reviewers.len();
-    doc.apply(
-        "Merge students' files",
-        Command::ReplaceProject(Box::new(class)),
-        Instant::now(),
-    )
-    .map_err(Failure::input)?;
-    save(&mut doc)?;
+    // Every file already merged: the class file is left as it is (not rewritten with a new
+    // modification time, which would read as a change).
+    let changed = class != doc.project;
+    if changed {
+        doc.apply(
+            "Merge students' files",
+            Command::ReplaceProject(Box::new(class)),
+            Instant::now(),
+        )
+        .map_err(Failure::input)?;
+        save(&mut doc)?;
+    }
     for l in lines {
         say!("{l}");
     }
     say!(
-        "{}: {} reviewers after merging {} file(s)",
+        "{}: {} reviewers after merging {} file(s){}",
         class_path.display(),
         reviewers,
-        students.len()
+        students.len(),
+        if changed {
+            ""
+        } else {
+            "; nothing new, the file was not written"
+        }
     );
     Ok(())
 }

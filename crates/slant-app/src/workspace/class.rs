@@ -53,8 +53,23 @@ impl Workspace {
             .map(|s| s.number - 1)
             .collect();
         let start = self.selected.map_or(0, |s| s + 1);
-        match disputed.iter().find(|&&s| s >= start).or(disputed.first()) {
-            Some(&s) => self.select(self.focus, s),
+        let ahead = disputed.iter().find(|&&s| s >= start);
+        match ahead.or(disputed.first()) {
+            Some(&s) => {
+                self.select(self.focus, s);
+                // Where it stands among them, and when it went round: D keeps to the focused
+                // column's article (→ moves to the other).
+                let k = disputed.iter().position(|&d| d == s).map_or(0, |k| k + 1);
+                let round = if ahead.is_none() {
+                    "; went round to the first again"
+                } else {
+                    ""
+                };
+                self.say(format!(
+                    "Disputed sentence {k} of {} in this article{round}",
+                    disputed.len()
+                ));
+            }
             None => self.say("The class tagged every sentence of this article alike"),
         }
     }
@@ -114,6 +129,12 @@ impl Workspace {
                     .map(|k| format!(" (κ {k:.2})"))
                     .unwrap_or_default()
             ));
+            if score.untagged > 0 {
+                ui.label(format!(
+                    "{} of the key's sentences left untagged (not in the score)",
+                    score.untagged
+                ));
+            }
             ui.label(format!("Mixed up: {}", score.describe_mix_ups()));
         }
         let Some((_, class)) = self.class.get(&a) else {

@@ -124,6 +124,11 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
     assert!(h.query_by_label("Ann Lee: Quote").is_some());
     assert!(h.query_by_label("Bo Park: untagged").is_some());
     assert!(h.query_by_label_contains("Most disputed").is_some());
+    assert!(
+        h.query_by_label_contains("Disputed sentence 1 of ")
+            .is_some(),
+        "the toolbar says where D stands"
+    );
     // The headline's notes are shown with their author.
     h.key_press(Key::K);
     h.run();

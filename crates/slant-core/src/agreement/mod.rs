@@ -251,6 +251,10 @@ pub struct KeyScore {
     pub reviewer: String,
     /// Sentences both tagged.
     pub compared: usize,
+    /// Sentences the key tagged that the student left untagged: not in `accuracy`, which is
+    /// over the sentences compared, so a report must show them beside it (one right tag out
+    /// of thirty would otherwise read as 100 %).
+    pub untagged: usize,
     /// Share of those where the student's tag is the key's.
     pub accuracy: Option<f64>,
     pub cohen_kappa: Option<f64>,
@@ -299,9 +303,15 @@ pub fn score(article: &Article, key: &ReviewerId, student: (&ReviewerId, &str)) 
     let confusion = confusion(&cols[0], &cols[1]);
     let compared: usize = confusion.iter().flatten().sum();
     let right: usize = (0..4).map(|i| confusion[i][i]).sum();
+    let untagged = cols[0]
+        .iter()
+        .zip(&cols[1])
+        .filter(|&(&k, &s)| k != NONE && s == NONE)
+        .count();
     KeyScore {
         reviewer: student.1.to_owned(),
         compared,
+        untagged,
         accuracy: (compared > 0).then(|| round(right as f64 / compared as f64)),
         cohen_kappa: cohen_from_confusion(&confusion).map(round),
         confusion,
@@ -383,6 +393,13 @@ mod tests {
         assert_eq!(result.sentences[3].distribution.untagged, 1);
         let s = score(&a, &key, (&ann, "Ann"));
         assert_eq!(s.compared, 4);
+        assert_eq!(s.untagged, 0);
+        let b = score(&a, &key, (&bob, "Bob"));
+        assert_eq!(
+            (b.compared, b.untagged),
+            (3, 1),
+            "Bob left one sentence untagged"
+        );
         assert_eq!(s.accuracy, Some(0.75));
         assert_eq!(s.confusion[2][0], 1, "key Speculation, student Fact");
         assert_eq!(s.describe_mix_ups(), "Speculation as Fact 1");

@@ -86,10 +86,10 @@ pub fn section(report: &Report) -> Markup {
                 @if let (Some(key), false) = (key, c.scores.is_empty()) {
                     table.figures {
                         caption { "Against the answer key (" (key) ")" }
-                        thead { tr { th { "Student" } th { "Accuracy" } th { "Cohen's κ" } th { "Sentences compared" } th { "Mixed up (key’s tag as the student’s)" } } }
+                        thead { tr { th { "Student" } th { "Accuracy" } th { "Cohen's κ" } th { "Sentences compared" } th { "Key’s sentences left untagged" } th { "Mixed up (key’s tag as the student’s)" } } }
                         tbody {
                             @for s in &c.scores {
-                                tr { td { (s.reviewer) } td.num { (pct(s.accuracy)) } td.num { (num(s.cohen_kappa)) } td.num { (s.compared) } td { (s.describe_mix_ups()) } }
+                                tr { td { (s.reviewer) } td.num { (pct(s.accuracy)) } td.num { (num(s.cohen_kappa)) } td.num { (s.compared) } td.num { (s.untagged) } td { (s.describe_mix_ups()) } }
                             }
                         }
                     }
