@@ -185,8 +185,6 @@ impl Workspace {
         }
     }
 
-    /// Finds the next sentence that contains the find text: after the selection in the focused
-    /// column, then in the columns to its right and round again, as the highlights show them.
     /// Page Down, Page Up: the view a screen further down or up the focused column, and the
     /// first sentence at its new top selected; at the end of the article, its last (or first)
     /// sentence.
@@ -224,6 +222,8 @@ impl Workspace {
         }
     }
 
+    /// Finds the next sentence that contains the find text: after the selection in the focused
+    /// column, then in the columns to its right and round again, as the highlights show them.
     pub fn find_next(&mut self) {
         let Some(query) = self
             .find
