@@ -100,7 +100,14 @@ impl SlantApp {
                             }
                             if recover.clicked() {
                                 match Document::recover(&path, &recovery, self.untitled_dir()) {
-                                    Ok(doc) => self.show_document(doc),
+                                    Ok(mut doc) => {
+                                        // A student's copy of the file opened: that file stays
+                                        // the teacher's.
+                                        if opened != path {
+                                            doc.keep_off(opened.clone());
+                                        }
+                                        self.show_document(doc);
+                                    }
                                     Err(e) => {
                                         self.load_error = Some(format!(
                                             "{e}\n\nThe recovery file could not be read."

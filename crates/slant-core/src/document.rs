@@ -217,6 +217,12 @@ impl Document {
         self.suggested_name = Some(file_name);
     }
 
+    /// Marks `assignment` as the teacher's file this copy came from, which no save writes (a
+    /// student's copy recovered after a crash is not a reviewer added just now).
+    pub fn keep_off(&mut self, assignment: PathBuf) {
+        self.assignment = Some(assignment);
+    }
+
     /// The file name a save dialog should propose.
     pub fn suggested_name(&self) -> String {
         self.suggested_name
@@ -786,6 +792,11 @@ mod tests {
             back.project.articles[0].annotation(&eve, 1).unwrap().tag,
             Some(Tag::Quote)
         );
+        back.keep_off(handout.clone());
+        assert!(matches!(
+            back.save_as(&handout),
+            Err(SaveError::Assignment { .. })
+        ));
         back.save().unwrap();
         assert!(file.exists(), "saved as the student's own file");
         assert_eq!(
