@@ -737,14 +737,20 @@ mod tests {
         assert_eq!(d.display_name(), "new.ron");
     }
 
-    #[test]
-    fn a_students_copy_never_replaces_the_assignment_whatever_file_is_picked() {
-        let dir = tempfile::tempdir().unwrap();
+    /// A locked assignment of one article, saved as `homework.ron` in `dir`.
+    fn locked_handout(dir: &Path) -> PathBuf {
         let mut p = Project::new("Homework", Timestamp::UNIX_EPOCH);
         p.articles.push(Article::new("a".into(), "A", "One. Two."));
         p.sentences = crate::model::SentenceLock::Locked;
-        let handout = dir.path().join("homework.ron");
+        let handout = dir.join("homework.ron");
         store::save(&p, &handout).unwrap();
+        handout
+    }
+
+    #[test]
+    fn a_students_copy_never_replaces_the_assignment_whatever_file_is_picked() {
+        let dir = tempfile::tempdir().unwrap();
+        let handout = locked_handout(dir.path());
         let before = std::fs::read(&handout).unwrap();
         let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
         let t = Instant::now();
@@ -769,11 +775,7 @@ mod tests {
     #[test]
     fn a_students_copy_killed_before_its_first_save_is_found_beside_the_assignment() {
         let dir = tempfile::tempdir().unwrap();
-        let mut p = Project::new("Homework", Timestamp::UNIX_EPOCH);
-        p.articles.push(Article::new("a".into(), "A", "One. Two."));
-        p.sentences = crate::model::SentenceLock::Locked;
-        let handout = dir.path().join("homework.ron");
-        store::save(&p, &handout).unwrap();
+        let handout = locked_handout(dir.path());
         let before = std::fs::read(&handout).unwrap();
         assert_eq!(find_student_recovery(&handout), None);
         let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
