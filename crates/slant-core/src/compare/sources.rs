@@ -43,6 +43,62 @@ fn according_to(sentence: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.join(" "))
 }
 
+/// The outlets named as the source of reports ("according to multiple reports from outlets
+/// like NBC News, The Washington Post, and Haaretz", "reports by Reuters and AP"): by that
+/// context they are outlets, whether or not Slant knows their names.
+fn reports_from(sentence: &str) -> Vec<String> {
+    let lower = sentence.to_lowercase();
+    let Some(at) = [
+        "reports from ",
+        "reports by ",
+        "reporting by ",
+        "report from ",
+        "report by ",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+    .min() else {
+        return Vec::new();
+    };
+    let mut rest = &sentence[at..];
+    for lead in [
+        "outlets like ",
+        "outlets such as ",
+        "media like ",
+        "media such as ",
+        "such as ",
+    ] {
+        if rest.to_lowercase().starts_with(lead) {
+            rest = &rest[lead.len()..];
+        }
+    }
+    let mut names = Vec::new();
+    let mut name: Vec<&str> = Vec::new();
+    for word in rest.split_whitespace() {
+        let clean = word.trim_end_matches([',', '.', ';', ':']);
+        let capital = clean.chars().next().is_some_and(char::is_uppercase);
+        if capital {
+            name.push(clean);
+        } else if clean == "and" || clean == "or" {
+            // "…, and Haaretz": the list goes on.
+        } else {
+            break;
+        }
+        let ends = clean.len() != word.len() || !capital;
+        if ends && !name.is_empty() {
+            names.push(name.join(" ").trim_start_matches("The ").to_owned());
+            name.clear();
+        }
+        if word.ends_with(['.', ';', ':']) {
+            break;
+        }
+    }
+    if !name.is_empty() {
+        names.push(name.join(" ").trim_start_matches("The ").to_owned());
+    }
+    names
+}
+
 /// The sources of one kind as a voices table lists them: "Name (sentences)" joined by `sep`, or
 /// "—" when there are none.
 pub fn listed(sources: &[Source], kind: SourceKind, sep: &str) -> String {
@@ -89,7 +145,12 @@ pub fn sources(article: &Article) -> Vec<Source> {
             .chain(according_to(text).map(|name| {
                 let kind = voices::classify(&name, VoiceKind::Named);
                 (name, kind)
-            }));
+            }))
+            .chain(
+                reports_from(text)
+                    .into_iter()
+                    .map(|name| (name, SourceKind::Outlet)),
+            );
         for (name, kind) in found {
             let key = match kind {
                 SourceKind::Named => voices::person_key(&name),
@@ -133,5 +194,31 @@ mod tests {
                 ("Washington Post".into(), SourceKind::Outlet, 1),
             ]
         );
+    }
+
+    #[test]
+    fn outlets_named_as_the_source_of_reports_are_outlets() {
+        assert_eq!(
+            reports_from(
+                "According to multiple reports from outlets like NBC News, The Washington Post, and Haaretz, the leader argued it."
+            ),
+            ["NBC News", "Washington Post", "Haaretz"]
+        );
+        assert_eq!(
+            reports_from("Reports by Reuters and AP said so."),
+            ["Reuters", "AP"]
+        );
+        assert!(reports_from("The reports from the field were grim.").is_empty());
+        let a = Article::new(
+            "a".into(),
+            "A",
+            "According to multiple reports from outlets like NBC News, The Washington Post, and Haaretz, the Israeli leader argued that the risk is existential.",
+        );
+        let outlets: Vec<String> = sources(&a)
+            .into_iter()
+            .filter(|s| s.kind == SourceKind::Outlet)
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(outlets, ["NBC News", "Washington Post", "Haaretz"]);
     }
 }
