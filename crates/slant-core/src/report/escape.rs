@@ -5,8 +5,8 @@
 /// entity: a note reading `&lt;` must print as written).
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(&block_start(text));
-    let text = &text[text.len() - rest_after_block_start(text).len()..];
+    let (start, text) = block_start(text);
+    out.push_str(&start);
     for c in text.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
@@ -22,34 +22,23 @@ pub fn markdown(text: &str) -> String {
 }
 
 /// What a line may start with that would make it a list item, a numbered item or a heading's
-/// underline ("- x", "1. x", "===", "---"), escaped; the rest of the line is [`markdown`]'s.
-fn block_start(text: &str) -> String {
-    let indent = &text[..text.len() - text.trim_start().len()];
+/// underline ("- x", "1. x", "===", "---"), escaped, and the rest of the line for [`markdown`].
+fn block_start(text: &str) -> (String, &str) {
     let t = text.trim_start();
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let mut out = indent.replace(['\n', '\r'], " ");
-    if t.starts_with(['-', '=']) {
-        out.push('\\');
-        out.push_str(&t[..1]);
+    // Leading space stays (as one line's: a line break inside it is a space).
+    let mut out = text[..text.len() - t.len()].replace(['\n', '\r'], " ");
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if t.starts_with(['-', '=']) {
+        0
     } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
-        out.push_str(&t[..digits]);
-        out.push('\\');
-        out.push_str(&t[digits..digits + 1]);
-    }
-    out
-}
-
-/// The part of `text` that [`block_start`] did not write.
-fn rest_after_block_start(text: &str) -> &str {
-    let t = text.trim_start();
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if t.starts_with(['-', '=']) {
-        &t[1..]
-    } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
-        &t[digits + 1..]
+        digits
     } else {
-        t
-    }
+        return (out, t);
+    };
+    out.push_str(&t[..marker]);
+    out.push('\\');
+    out.push_str(&t[marker..marker + 1]);
+    (out, &t[marker + 1..])
 }
 
 /// Text of several lines (a note) as Markdown that keeps its lines: each line escaped, a line
