@@ -70,13 +70,13 @@ fn next_word_is_capitalised(after: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
         .collect();
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && capitalised(&word)
+}
+
+/// A word written as a name is: a capital first, not all capitals (emphasis, an acronym).
+pub(super) fn capitalised(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    letters.next().is_some_and(char::is_uppercase)
-        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    letters.next().is_some_and(char::is_uppercase) && !letters.all(char::is_uppercase)
 }
 
 /// Quotation marks around one or two words that are not a speaker's sentence: a writer's

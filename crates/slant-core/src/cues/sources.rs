@@ -2,6 +2,7 @@
 //! and whether an unnamed speaker is an anonymous source (a senior official) or a body speaking
 //! on the record (the company, his lawyers).
 
+use super::context::capitalised;
 use crate::model::Span;
 
 /// A reporting verb reports speech when a quotation opens or closes within a few words of it,
@@ -31,10 +32,6 @@ pub(super) fn reports_speech(text: &str, verb: Span, quotes: &[Span]) -> bool {
 /// Brand, a spokesman for the NAACP, said" or "a spokeswoman, Ana Ruiz, said". That speaker is
 /// named. A place before the comma ("In New York, a spokesman said") is not a name.
 pub(super) fn named_in_apposition(text: &str, sentence: Span, role: Span) -> bool {
-    let capitalised = |w: &str| {
-        let mut letters = w.chars().filter(|c| c.is_alphabetic());
-        letters.next().is_some_and(char::is_uppercase) && !letters.all(char::is_uppercase)
-    };
     // Two capitalised words (first name and surname) not after a preposition.
     let name_ends = |words: &[&str]| -> bool {
         let n = words.len();
