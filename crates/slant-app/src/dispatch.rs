@@ -198,9 +198,10 @@ impl SlantApp {
     }
 
     /// Keyboard shortcuts, read from the command table: keys with Ctrl, Alt or a function key
-    /// always, plain tagging keys only when no text box has the keyboard. Every key press of the
-    /// frame is handled, in the order it was made (fast typing sends several in one frame), and
-    /// only with exactly the modifiers of its shortcut (Ctrl+Shift+S is never Save).
+    /// always, plain tagging keys only when no text box has the keyboard, and only with exactly
+    /// the modifiers of its shortcut (Ctrl+Shift+S is never Save). One command a frame: the keys
+    /// typed after it in the same frame (fast typing sends several) wait for the next, so they
+    /// reach whatever the command opened or selected, as they would have at a slower pace.
     pub(crate) fn keyboard(&mut self, ctx: &egui::Context) {
         // A dialog is modal: no command key acts behind it or replaces it (F1 or Ctrl+Shift+N
         // pressed over a half-typed article would throw the typing away). Its own keys (Escape,
@@ -217,8 +218,8 @@ impl SlantApp {
         let tagging = !typing && self.workspace.is_some() && !egui::Popup::is_any_open(ctx);
         let focused = ctx.memory(|m| m.focused());
         let mut hits = Vec::new();
-        ctx.input_mut(|i| {
-            ui_command::take_key_presses(i, |key, modifiers| {
+        let held = ctx.input_mut(|i| {
+            ui_command::take_first_command(i, |key, modifiers| {
                 let Some(command) = UiCommand::for_key(key, modifiers) else {
                     return false;
                 };
@@ -248,6 +249,10 @@ impl SlantApp {
                 true
             })
         });
+        if !held.is_empty() {
+            self.held_keys = held;
+            ctx.request_repaint();
+        }
         if hits.iter().any(|(_, scope)| *scope == Scope::Tagging) {
             // egui already read Tab and the arrows as "move focus": these keys are ours. A
             // control left focused would take the next Enter from the suggestion.

@@ -161,6 +161,8 @@ pub struct SlantApp {
     /// A menu to open with the keyboard on it next frame: File after F10, the next or previous
     /// one after Tab or an arrow in an open menu.
     open_menu: Option<ui_command::Menu>,
+    /// Keys typed in the same frame after a command, read in the next frame, before this one's.
+    held_keys: Vec<egui::Event>,
 }
 
 impl SlantApp {
@@ -190,6 +192,7 @@ impl SlantApp {
             theme_applied: None,
             download: None,
             open_menu: None,
+            held_keys: Vec::new(),
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -374,6 +377,13 @@ impl SlantApp {
 impl eframe::App for SlantApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.held_keys.is_empty() {
+            let mut events = std::mem::take(&mut self.held_keys);
+            ctx.input_mut(|i| {
+                events.append(&mut i.events);
+                i.events = events;
+            });
+        }
         if self.theme_applied != Some(self.settings.dark) {
             ctx.set_theme(if self.settings.dark {
                 egui::Theme::Dark

@@ -750,6 +750,48 @@ pub(crate) fn take_key_presses(
     });
 }
 
+/// Hands the frame's key presses, in the order they were made, to `take` until it takes one (a
+/// command). That press and the character it typed are removed, and every keyboard event after
+/// it is returned, to be read in the next frame once the command has acted: "p" then "slam" typed
+/// faster than a frame opens the dialog and types "slam" into it, where the letters would
+/// otherwise arrive before the dialog's box had the keyboard, and be lost.
+pub(crate) fn take_first_command(
+    input: &mut egui::InputState,
+    mut take: impl FnMut(Key, egui::Modifiers) -> bool,
+) -> Vec<egui::Event> {
+    let taken = input.events.iter().position(|event| match event {
+        egui::Event::Key {
+            key,
+            modifiers,
+            pressed: true,
+            ..
+        } => take(*key, *modifiers),
+        _ => false,
+    });
+    let Some(at) = taken else {
+        return Vec::new();
+    };
+    let mut rest = input.events.split_off(at + 1);
+    input.events.pop();
+    // A key's character follows its press (egui-winit sends the press, then the text).
+    if matches!(rest.first(), Some(egui::Event::Text(_))) {
+        rest.remove(0);
+    }
+    let (held, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(|event| {
+        matches!(
+            event,
+            egui::Event::Key { .. }
+                | egui::Event::Text(_)
+                | egui::Event::Paste(_)
+                | egui::Event::Copy
+                | egui::Event::Cut
+                | egui::Event::Ime(_)
+        )
+    });
+    input.events.extend(other);
+    held
+}
+
 /// A shortcut as people write it (`Ctrl+=`, `?`), not by egui's key names.
 pub fn display(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
     let names = [

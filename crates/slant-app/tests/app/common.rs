@@ -32,8 +32,10 @@ pub fn app(
         dialogs: Box::new(dialogs),
         data_dir: data.join("data"),
     };
+    // Keys typed faster than a frame are read one command a frame: six take six frames.
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
+        .with_max_steps(12)
         .build_eframe(move |cc| SlantApp::new(cc, options));
     harness.run();
     harness
@@ -58,6 +60,18 @@ pub fn press_in_one_frame(h: &mut Harness<'static, SlantApp>, keys: &[egui::Key]
         h.input_mut()
             .events
             .push(key_event(key, egui::Modifiers::NONE));
+    }
+}
+
+/// Types `text` faster than a frame, as a keyboard sends it: each letter's press, then its
+/// character, all in the next frame.
+pub fn type_in_one_frame(h: &mut Harness<'static, SlantApp>, text: &str) {
+    for c in text.chars() {
+        let events = &mut h.input_mut().events;
+        if let Some(key) = egui::Key::from_name(&c.to_ascii_uppercase().to_string()) {
+            events.push(key_event(key, egui::Modifiers::NONE));
+        }
+        events.push(egui::Event::Text(c.to_string()));
     }
 }
 

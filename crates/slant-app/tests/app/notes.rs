@@ -1,7 +1,7 @@
 //! Notes as a person types them: the box never keeps the keyboard, a note belongs to whoever
 //! typed it, and a note being typed is an unsaved change.
 
-use crate::common::{add_reviewer, app, key_event, sample_copy};
+use crate::common::{add_reviewer, app, key_event, sample_copy, type_in_one_frame};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -421,4 +421,57 @@ fn enter_leaves_the_note_box_and_shift_enter_starts_a_line() {
         Some(Tag::Quote),
         "J and 2 tagged the next sentence"
     );
+}
+
+#[test]
+fn letters_typed_faster_than_a_frame_after_p_or_n_land_in_the_box_it_opens() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    let tags_before = h.state().document().unwrap().project.clone();
+    // "p", then the phrase, all in one frame: the dialog opens with the phrase in its box.
+    type_in_one_frame(&mut h, "pheavy");
+    h.run();
+    h.get_by_label("Mark a loaded phrase");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let article = &h.state().document().unwrap().project.articles[0];
+    let phrases: Vec<&str> = article
+        .annotation(&rivera(), 5)
+        .map(|a| a.loaded_phrases.iter().map(|s| article.slice(*s)).collect())
+        .unwrap_or_default();
+    assert!(phrases.contains(&"heavy"), "the typed phrase: {phrases:?}");
+    // The letters were the dialog's: none of them tagged or moved anything behind it.
+    for (a, b) in tags_before
+        .articles
+        .iter()
+        .zip(&h.state().document().unwrap().project.articles)
+    {
+        for i in 0..a.sentences.len() {
+            if i != 5 {
+                assert_eq!(
+                    a.annotation(&rivera(), i),
+                    b.annotation(&rivera(), i),
+                    "sentence {i}"
+                );
+            }
+        }
+    }
+    // "j", "n" and a note in one frame: the note is the next sentence's, as typed.
+    type_in_one_frame(&mut h, "jnsharp words");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(note_of(&h, &rivera(), 6).as_deref(), Some("sharp words"));
+    // Ctrl+F and the words sought, in one frame: the words are in the Find box.
+    h.input_mut()
+        .events
+        .push(key_event(Key::F, Modifiers::COMMAND));
+    type_in_one_frame(&mut h, "zebra");
+    h.run();
+    assert_eq!(h.get_by_label("Find").value().as_deref(), Some("zebra"));
 }
