@@ -207,6 +207,8 @@ impl SlantApp {
         // pressed over a half-typed article would throw the typing away). Its own keys (Escape,
         // Enter, the text box's Ctrl+Z) are its own.
         if self.modal.is_some() {
+            let held = ctx.input_mut(ui_command::hold_after_answer);
+            self.hold_keys(ctx, held);
             return;
         }
         // Only a text box keeps the plain keys: with a button, a menu or the reviewer list
@@ -249,10 +251,7 @@ impl SlantApp {
                 true
             })
         });
-        if !held.is_empty() {
-            self.held_keys = held;
-            ctx.request_repaint();
-        }
+        self.hold_keys(ctx, held);
         if hits.iter().any(|(_, scope)| *scope == Scope::Tagging) {
             // egui already read Tab and the arrows as "move focus": these keys are ours. A
             // control left focused would take the next Enter from the suggestion.
@@ -266,5 +265,13 @@ impl SlantApp {
         let state = self.ui_state();
         let actions: Vec<Action> = hits.iter().map(|(c, _)| c.action(&state)).collect();
         self.actions.extend(actions);
+    }
+
+    /// Keeps keys typed in this frame after a command or a dialog's answer for the next frame.
+    fn hold_keys(&mut self, ctx: &egui::Context, held: Vec<egui::Event>) {
+        if !held.is_empty() {
+            self.held_keys = held;
+            ctx.request_repaint();
+        }
     }
 }

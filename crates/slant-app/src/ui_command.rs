@@ -757,26 +757,49 @@ pub(crate) fn take_key_presses(
 /// otherwise arrive before the dialog's box had the keyboard, and be lost.
 pub(crate) fn take_first_command(
     input: &mut egui::InputState,
-    mut take: impl FnMut(Key, egui::Modifiers) -> bool,
+    take: impl FnMut(Key, egui::Modifiers) -> bool,
 ) -> Vec<egui::Event> {
-    let taken = input.events.iter().position(|event| match event {
-        egui::Event::Key {
-            key,
-            modifiers,
-            pressed: true,
-            ..
-        } => take(*key, *modifiers),
-        _ => false,
-    });
-    let Some(at) = taken else {
+    let Some(at) = first_press(input, take) else {
         return Vec::new();
     };
-    let mut rest = input.events.split_off(at + 1);
+    let mut rest = hold_after(input, at);
     input.events.pop();
     // A key's character follows its press (egui-winit sends the press, then the text).
     if matches!(rest.first(), Some(egui::Event::Text(_))) {
         rest.remove(0);
     }
+    rest
+}
+
+/// The keyboard events after the frame's first press of a key that answers a dialog (Enter,
+/// Escape), to be read in the next frame, once the dialog is gone: "heavy", Enter, "j", "s"
+/// typed faster than a frame marks the phrase, then moves and tags, where J and S were lost.
+pub(crate) fn hold_after_answer(input: &mut egui::InputState) -> Vec<egui::Event> {
+    match first_press(input, |key, _| matches!(key, Key::Enter | Key::Escape)) {
+        Some(at) => hold_after(input, at),
+        None => Vec::new(),
+    }
+}
+
+fn first_press(
+    input: &egui::InputState,
+    mut matches: impl FnMut(Key, egui::Modifiers) -> bool,
+) -> Option<usize> {
+    input.events.iter().position(|event| match event {
+        egui::Event::Key {
+            key,
+            modifiers,
+            pressed: true,
+            ..
+        } => matches(*key, *modifiers),
+        _ => false,
+    })
+}
+
+/// Takes the keyboard events after event `at` out of the frame (the pointer's stay) and returns
+/// them in order.
+fn hold_after(input: &mut egui::InputState, at: usize) -> Vec<egui::Event> {
+    let rest = input.events.split_off(at + 1);
     let (held, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(|event| {
         matches!(
             event,

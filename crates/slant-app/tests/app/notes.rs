@@ -475,3 +475,34 @@ fn letters_typed_faster_than_a_frame_after_p_or_n_land_in_the_box_it_opens() {
     h.run();
     assert_eq!(h.get_by_label("Find").value().as_deref(), Some("zebra"));
 }
+
+#[test]
+fn keys_typed_faster_than_a_frame_after_enter_in_a_dialog_act_after_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    h.key_press(Key::P);
+    h.run();
+    // The phrase, Enter, then J and S, all in one frame.
+    type_in_one_frame(&mut h, "heavy");
+    h.input_mut()
+        .events
+        .push(key_event(Key::Enter, Modifiers::NONE));
+    type_in_one_frame(&mut h, "js");
+    h.run();
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let article = &h.state().document().unwrap().project.articles[0];
+    let phrases: Vec<&str> = article
+        .annotation(&rivera(), 5)
+        .map(|a| a.loaded_phrases.iter().map(|s| article.slice(*s)).collect())
+        .unwrap_or_default();
+    assert!(phrases.contains(&"heavy"), "the typed phrase: {phrases:?}");
+    assert_eq!(
+        tag_of(&h, 6),
+        Some(Tag::Speculation),
+        "J then S acted after the dialog"
+    );
+}
