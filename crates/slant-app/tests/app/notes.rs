@@ -38,6 +38,31 @@ fn type_note(h: &mut Harness<SlantApp>, text: &str) {
     h.run();
 }
 
+/// The sample open with the bunker-buster sentence (sentence 6, index 5) selected by keys.
+fn at_the_bunker_buster_sentence() -> (tempfile::TempDir, Harness<'static, SlantApp>) {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for _ in 0..6 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    (dir, h)
+}
+
+/// The loaded phrases of the first article's sentence `sentence`, as the text has them.
+fn phrases_of(h: &Harness<SlantApp>, sentence: usize) -> Vec<String> {
+    let article = &h.state().document().unwrap().project.articles[0];
+    article
+        .annotation(&rivera(), sentence)
+        .map(|a| {
+            a.loaded_phrases
+                .iter()
+                .map(|s| article.slice(*s).to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn escape_leaves_the_note_box_and_the_tagging_keys_work_at_once() {
     let (dir, path) = sample_copy();
@@ -243,24 +268,8 @@ fn tab_out_of_the_note_box_keeps_the_tagging_keys() {
 /// phrase, words that are not there are said so in the dialog, and the same words again unmark.
 #[test]
 fn p_marks_a_loaded_phrase_from_the_keyboard() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    for _ in 0..6 {
-        h.key_press(Key::J);
-    }
-    h.run();
-    let phrases = |h: &Harness<SlantApp>| -> Vec<String> {
-        let article = &h.state().document().unwrap().project.articles[0];
-        article
-            .annotation(&rivera(), 5)
-            .map(|a| {
-                a.loaded_phrases
-                    .iter()
-                    .map(|s| article.slice(*s).to_owned())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let phrases = |h: &Harness<SlantApp>| phrases_of(h, 5);
     let before = phrases(&h);
     assert!(!before.iter().any(|p| p == "heavy bunker-buster"));
     h.key_press(Key::P);
@@ -423,14 +432,19 @@ fn enter_leaves_the_note_box_and_shift_enter_starts_a_line() {
     );
 }
 
+/// The phrase dialog is gone and "heavy", typed into it, is marked on sentence 6.
+fn the_dialog_marked_heavy(h: &Harness<SlantApp>) {
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let phrases = phrases_of(h, 5);
+    assert!(
+        phrases.contains(&"heavy".to_owned()),
+        "the typed phrase: {phrases:?}"
+    );
+}
+
 #[test]
 fn letters_typed_faster_than_a_frame_after_p_or_n_land_in_the_box_it_opens() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    for _ in 0..6 {
-        h.key_press(Key::J);
-    }
-    h.run();
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
     let tags_before = h.state().document().unwrap().project.clone();
     // "p", then the phrase, all in one frame: the dialog opens with the phrase in its box.
     type_in_one_frame(&mut h, "pheavy");
@@ -438,13 +452,7 @@ fn letters_typed_faster_than_a_frame_after_p_or_n_land_in_the_box_it_opens() {
     h.get_by_label("Mark a loaded phrase");
     h.key_press(Key::Enter);
     h.run();
-    assert!(h.query_by_label("Mark a loaded phrase").is_none());
-    let article = &h.state().document().unwrap().project.articles[0];
-    let phrases: Vec<&str> = article
-        .annotation(&rivera(), 5)
-        .map(|a| a.loaded_phrases.iter().map(|s| article.slice(*s)).collect())
-        .unwrap_or_default();
-    assert!(phrases.contains(&"heavy"), "the typed phrase: {phrases:?}");
+    the_dialog_marked_heavy(&h);
     // The letters were the dialog's: none of them tagged or moved anything behind it.
     for (a, b) in tags_before
         .articles
@@ -478,12 +486,7 @@ fn letters_typed_faster_than_a_frame_after_p_or_n_land_in_the_box_it_opens() {
 
 #[test]
 fn keys_typed_faster_than_a_frame_after_enter_in_a_dialog_act_after_it() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    for _ in 0..6 {
-        h.key_press(Key::J);
-    }
-    h.run();
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
     h.key_press(Key::P);
     h.run();
     // The phrase, Enter, then J and S, all in one frame.
@@ -493,13 +496,7 @@ fn keys_typed_faster_than_a_frame_after_enter_in_a_dialog_act_after_it() {
         .push(key_event(Key::Enter, Modifiers::NONE));
     type_in_one_frame(&mut h, "js");
     h.run();
-    assert!(h.query_by_label("Mark a loaded phrase").is_none());
-    let article = &h.state().document().unwrap().project.articles[0];
-    let phrases: Vec<&str> = article
-        .annotation(&rivera(), 5)
-        .map(|a| a.loaded_phrases.iter().map(|s| article.slice(*s)).collect())
-        .unwrap_or_default();
-    assert!(phrases.contains(&"heavy"), "the typed phrase: {phrases:?}");
+    the_dialog_marked_heavy(&h);
     assert_eq!(
         tag_of(&h, 6),
         Some(Tag::Speculation),
