@@ -206,15 +206,17 @@ impl SlantApp {
         // A dialog is modal: no command key acts behind it or replaces it (F1 or Ctrl+Shift+N
         // pressed over a half-typed article would throw the typing away). Its own keys (Escape,
         // Enter, the text box's Ctrl+Z) are its own.
-        if self.modal.is_some() {
-            let held = ctx.input_mut(ui_command::hold_after_answer);
-            self.hold_keys(ctx, held);
-            return;
-        }
         // Only a text box keeps the plain keys: with a button, a menu or the reviewer list
         // focused (Tab, Shift+Tab, F10), J and the tag keys still work, and Enter, Space, Tab and
         // the arrows stay the control's (the arrows move the focus among controls).
         let typing = ctx.text_edit_focused();
+        if self.modal.is_some() || typing {
+            let held = ctx.input_mut(ui_command::hold_leaving_key);
+            self.hold_keys(ctx, held);
+        }
+        if self.modal.is_some() {
+            return;
+        }
         // A menu or list open: its letters and arrows are its own, and a tag made behind it
         // would be made out of sight (F10 then S).
         let tagging = !typing && self.workspace.is_some() && !egui::Popup::is_any_open(ctx);
@@ -268,8 +270,10 @@ impl SlantApp {
     }
 
     /// Keeps keys typed in this frame after a command or a dialog's answer for the next frame.
-    fn hold_keys(&mut self, ctx: &egui::Context, held: Vec<egui::Event>) {
+    /// Keys held twice in one frame keep their order: the later split came earlier in the frame.
+    fn hold_keys(&mut self, ctx: &egui::Context, mut held: Vec<egui::Event>) {
         if !held.is_empty() {
+            held.append(&mut self.held_keys);
             self.held_keys = held;
             ctx.request_repaint();
         }

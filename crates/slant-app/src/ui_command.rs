@@ -762,7 +762,7 @@ pub(crate) fn take_first_command(
     let Some(at) = first_press(input, take) else {
         return Vec::new();
     };
-    let mut rest = hold_after(input, at);
+    let mut rest = hold_after(input, at + 1);
     input.events.pop();
     // A key's character follows its press (egui-winit sends the press, then the text).
     if matches!(rest.first(), Some(egui::Event::Text(_))) {
@@ -771,14 +771,32 @@ pub(crate) fn take_first_command(
     rest
 }
 
-/// The keyboard events after the frame's first press of a key that answers a dialog (Enter,
-/// Escape), to be read in the next frame, once the dialog is gone: "heavy", Enter, "j", "s"
-/// typed faster than a frame marks the phrase, then moves and tags, where J and S were lost.
-pub(crate) fn hold_after_answer(input: &mut egui::InputState) -> Vec<egui::Event> {
-    match first_press(input, |key, _| matches!(key, Key::Enter | Key::Escape)) {
-        Some(at) => hold_after(input, at),
-        None => Vec::new(),
-    }
+/// Gives a key that answers a dialog or leaves a text box (Enter, Tab, Escape) a frame of its
+/// own: what was typed before it is read in this frame, the key at the start of the next, and
+/// what follows it in the frame after. The events held back are returned in order. Typed faster
+/// than a frame, "a note", Enter, "j4" would otherwise lose the note (Tab gives the focus up
+/// before the box reads its text) or type "j4" into it, and "heavy", Enter, "js" in the phrase
+/// dialog would lose J and S.
+pub(crate) fn hold_leaving_key(input: &mut egui::InputState) -> Vec<egui::Event> {
+    let Some(at) = first_press(input, |key, _| {
+        matches!(key, Key::Enter | Key::Tab | Key::Escape)
+    }) else {
+        return Vec::new();
+    };
+    let typed_before = input.events[..at].iter().any(is_keyboard);
+    hold_after(input, if typed_before { at } else { at + 1 })
+}
+
+fn is_keyboard(event: &egui::Event) -> bool {
+    matches!(
+        event,
+        egui::Event::Key { .. }
+            | egui::Event::Text(_)
+            | egui::Event::Paste(_)
+            | egui::Event::Copy
+            | egui::Event::Cut
+            | egui::Event::Ime(_)
+    )
 }
 
 fn first_press(
@@ -796,21 +814,11 @@ fn first_press(
     })
 }
 
-/// Takes the keyboard events after event `at` out of the frame (the pointer's stay) and returns
-/// them in order.
-fn hold_after(input: &mut egui::InputState, at: usize) -> Vec<egui::Event> {
-    let rest = input.events.split_off(at + 1);
-    let (held, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(|event| {
-        matches!(
-            event,
-            egui::Event::Key { .. }
-                | egui::Event::Text(_)
-                | egui::Event::Paste(_)
-                | egui::Event::Copy
-                | egui::Event::Cut
-                | egui::Event::Ime(_)
-        )
-    });
+/// Takes the keyboard events from event `from` on out of the frame (the pointer's stay) and
+/// returns them in order.
+fn hold_after(input: &mut egui::InputState, from: usize) -> Vec<egui::Event> {
+    let rest = input.events.split_off(from);
+    let (held, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(is_keyboard);
     input.events.extend(other);
     held
 }

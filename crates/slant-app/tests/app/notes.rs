@@ -503,3 +503,29 @@ fn keys_typed_faster_than_a_frame_after_enter_in_a_dialog_act_after_it() {
         "J then S acted after the dialog"
     );
 }
+
+/// Enter and Tab leave the note box; typed faster than a frame, the note before them stays the
+/// note's and the keys after them are commands again.
+#[test]
+fn a_note_typed_faster_than_a_frame_keeps_its_text_and_the_keys_after_it_act() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    for (leave, sentence, tag) in [(Key::Enter, 6, Tag::Loaded), (Key::Tab, 8, Tag::Quote)] {
+        // N types after a note already there.
+        let expected = note_of(&h, &rivera(), sentence).unwrap_or_default() + "a note";
+        type_in_one_frame(&mut h, "jna note");
+        h.input_mut().events.push(key_event(leave, Modifiers::NONE));
+        type_in_one_frame(&mut h, if tag == Tag::Loaded { "j4" } else { "j2" });
+        h.run();
+        assert_eq!(
+            note_of(&h, &rivera(), sentence),
+            Some(expected),
+            "{leave:?}: the note as typed"
+        );
+        assert_eq!(
+            tag_of(&h, sentence + 1),
+            Some(tag),
+            "{leave:?}: J and the tag key acted"
+        );
+        assert!(!h.ctx.text_edit_focused(), "{leave:?} left the box");
+    }
+}
