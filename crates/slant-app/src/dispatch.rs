@@ -7,7 +7,7 @@ use egui::ViewportCommand;
 use slant_core::report::Format;
 
 use super::ui_command::{self, Scope, UiCommand};
-use super::{Action, After, Modal, SlantApp, files};
+use super::{Action, After, Modal, SlantApp, files, type_ahead};
 
 impl SlantApp {
     /// Carries out the queued actions.
@@ -210,8 +210,10 @@ impl SlantApp {
         // focused (Tab, Shift+Tab, F10), J and the tag keys still work, and Enter, Space, Tab and
         // the arrows stay the control's (the arrows move the focus among controls).
         let typing = ctx.text_edit_focused();
+        let held = ctx.input_mut(type_ahead::hold_after_click);
+        self.hold_keys(ctx, held);
         if self.modal.is_some() || typing {
-            let held = ctx.input_mut(ui_command::hold_leaving_key);
+            let held = ctx.input_mut(type_ahead::hold_leaving_key);
             self.hold_keys(ctx, held);
         }
         if self.modal.is_some() {
@@ -223,7 +225,7 @@ impl SlantApp {
         let focused = ctx.memory(|m| m.focused());
         let mut hits = Vec::new();
         let held = ctx.input_mut(|i| {
-            ui_command::take_first_command(i, |key, modifiers| {
+            type_ahead::take_first_command(i, |key, modifiers| {
                 let Some(command) = UiCommand::for_key(key, modifiers) else {
                     return false;
                 };

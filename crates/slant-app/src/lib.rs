@@ -18,6 +18,7 @@ mod settings;
 mod side_panel;
 mod start;
 mod theme;
+mod type_ahead;
 pub mod ui_command;
 mod web_address;
 mod words;

@@ -529,3 +529,45 @@ fn a_note_typed_faster_than_a_frame_keeps_its_text_and_the_keys_after_it_act() {
         assert!(!h.ctx.text_edit_focused(), "{leave:?} left the box");
     }
 }
+
+/// A click on a sentence and a tag key faster than a frame (a script's `click 1 key 2`) tag the
+/// sentence clicked, not the one selected before.
+#[test]
+fn a_tag_key_right_after_a_click_tags_the_clicked_sentence() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let before = tag_of(&h, 5);
+    let at = h
+        .get_by_label_contains("Israeli officials claimed the strikes")
+        .rect()
+        .center();
+    // kittest's click() would give the click a frame of its own: here it shares one with S.
+    h.input_mut().events.extend([
+        egui::Event::PointerMoved(at),
+        egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        },
+        egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        },
+    ]);
+    type_in_one_frame(&mut h, "s");
+    h.run();
+    let ws = h.state().workspace.as_ref().unwrap();
+    assert_eq!(ws.selected, Some(7), "the click selected the sentence");
+    assert_eq!(
+        tag_of(&h, 7),
+        Some(Tag::Speculation),
+        "the clicked sentence took the tag"
+    );
+    assert_eq!(
+        tag_of(&h, 5),
+        before,
+        "the sentence selected before is untouched"
+    );
+}
