@@ -32,7 +32,8 @@ pub(crate) fn take_first_command(
         return Vec::new();
     };
     let mut rest = hold_after(input, at + 1);
-    input.events.pop();
+    // The command's own press, at `at`: pointer events after it stay in the frame, behind it.
+    input.events.remove(at);
     // A key's character follows its press (egui-winit sends the press, then the text).
     if matches!(rest.first(), Some(egui::Event::Text(_))) {
         rest.remove(0);
