@@ -203,9 +203,6 @@ impl SlantApp {
     /// typed after it in the same frame (fast typing sends several) wait for the next, so they
     /// reach whatever the command opened or selected, as they would have at a slower pace.
     pub(crate) fn keyboard(&mut self, ctx: &egui::Context) {
-        // A dialog is modal: no command key acts behind it or replaces it (F1 or Ctrl+Shift+N
-        // pressed over a half-typed article would throw the typing away). Its own keys (Escape,
-        // Enter, the text box's Ctrl+Z) are its own.
         // Only a text box keeps the plain keys: with a button, a menu or the reviewer list
         // focused (Tab, Shift+Tab, F10), J and the tag keys still work, and Enter, Space, Tab and
         // the arrows stay the control's (the arrows move the focus among controls).
@@ -216,6 +213,9 @@ impl SlantApp {
             let held = ctx.input_mut(type_ahead::hold_leaving_key);
             self.hold_keys(ctx, held);
         }
+        // A dialog is modal: no command key acts behind it or replaces it (F1 or Ctrl+Shift+N
+        // pressed over a half-typed article would throw the typing away). Its own keys (Escape,
+        // Enter, the text box's Ctrl+Z) are its own.
         if self.modal.is_some() {
             return;
         }
@@ -271,7 +271,8 @@ impl SlantApp {
         self.actions.extend(actions);
     }
 
-    /// Keeps keys typed in this frame after a command or a dialog's answer for the next frame.
+    /// Keeps keys typed in this frame after a click, a command or a key that leaves a box for the
+    /// next frame.
     /// Keys held twice in one frame keep their order: the later split came earlier in the frame.
     fn hold_keys(&mut self, ctx: &egui::Context, mut held: Vec<egui::Event>) {
         if !held.is_empty() {

@@ -162,7 +162,8 @@ pub struct SlantApp {
     /// A menu to open with the keyboard on it next frame: File after F10, the next or previous
     /// one after Tab or an arrow in an open menu.
     open_menu: Option<ui_command::Menu>,
-    /// Keys typed in the same frame after a command, read in the next frame, before this one's.
+    /// Keys typed in the same frame after a click, a command or a key that leaves a box
+    /// (`type_ahead`), read at the start of the next frame, before that frame's own.
     held_keys: Vec<egui::Event>,
 }
 

@@ -14,7 +14,7 @@ pub(crate) fn hold_after_click(input: &mut egui::InputState) -> Vec<egui::Event>
         .iter()
         .position(|e| matches!(e, egui::Event::PointerButton { pressed: false, .. }));
     match click {
-        Some(at) if input.events[at..].iter().any(is_keyboard) => hold_after(input, at + 1),
+        Some(at) if input.events[at..].iter().any(is_keyboard) => hold_from(input, at + 1),
         _ => Vec::new(),
     }
 }
@@ -31,7 +31,7 @@ pub(crate) fn take_first_command(
     let Some(at) = first_press(input, take) else {
         return Vec::new();
     };
-    let mut rest = hold_after(input, at + 1);
+    let mut rest = hold_from(input, at + 1);
     // The command's own press, at `at`: pointer events after it stay in the frame, behind it.
     input.events.remove(at);
     // A key's character follows its press (egui-winit sends the press, then the text).
@@ -54,7 +54,7 @@ pub(crate) fn hold_leaving_key(input: &mut egui::InputState) -> Vec<egui::Event>
         return Vec::new();
     };
     let typed_before = input.events[..at].iter().any(is_keyboard);
-    hold_after(input, if typed_before { at } else { at + 1 })
+    hold_from(input, if typed_before { at } else { at + 1 })
 }
 
 fn is_keyboard(event: &egui::Event) -> bool {
@@ -86,7 +86,7 @@ fn first_press(
 
 /// Takes the keyboard events from event `from` on out of the frame (the pointer's stay) and
 /// returns them in order.
-fn hold_after(input: &mut egui::InputState, from: usize) -> Vec<egui::Event> {
+fn hold_from(input: &mut egui::InputState, from: usize) -> Vec<egui::Event> {
     let rest = input.events.split_off(from);
     let (held, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(is_keyboard);
     input.events.extend(other);
