@@ -3,11 +3,11 @@
 //! project. Keys are read here from the command table, so a shortcut and its menu item do the
 //! same thing.
 
-use egui::ViewportCommand;
+use egui::{Key, Modifiers, ViewportCommand};
 use slant_core::report::Format;
 
 use super::ui_command::{self, Scope, UiCommand};
-use super::{Action, After, Modal, SlantApp, files, type_ahead};
+use super::{Action, After, Modal, SlantApp, files};
 
 impl SlantApp {
     /// Carries out the queued actions.
@@ -199,20 +199,13 @@ impl SlantApp {
 
     /// Keyboard shortcuts, read from the command table: keys with Ctrl, Alt or a function key
     /// always, plain tagging keys only when no text box has the keyboard, and only with exactly
-    /// the modifiers of its shortcut (Ctrl+Shift+S is never Save). One command a frame: the keys
-    /// typed after it in the same frame (fast typing sends several) wait for the next, so they
-    /// reach whatever the command opened or selected, as they would have at a slower pace.
+    /// the modifiers of its shortcut (Ctrl+Shift+S is never Save). A frame holds at most one key
+    /// that acts ([`crate::type_ahead`] hands fast typing on a step a frame).
     pub(crate) fn keyboard(&mut self, ctx: &egui::Context) {
         // Only a text box keeps the plain keys: with a button, a menu or the reviewer list
         // focused (Tab, Shift+Tab, F10), J and the tag keys still work, and Enter, Space, Tab and
         // the arrows stay the control's (the arrows move the focus among controls).
         let typing = ctx.text_edit_focused();
-        let held = ctx.input_mut(type_ahead::hold_after_click);
-        self.hold_keys(ctx, held);
-        if self.modal.is_some() || typing {
-            let held = ctx.input_mut(type_ahead::hold_leaving_key);
-            self.hold_keys(ctx, held);
-        }
         // A dialog is modal: no command key acts behind it or replaces it (F1 or Ctrl+Shift+N
         // pressed over a half-typed article would throw the typing away). Its own keys (Escape,
         // Enter, the text box's Ctrl+Z) are its own.
@@ -224,8 +217,8 @@ impl SlantApp {
         let tagging = !typing && self.workspace.is_some() && !egui::Popup::is_any_open(ctx);
         let focused = ctx.memory(|m| m.focused());
         let mut hits = Vec::new();
-        let held = ctx.input_mut(|i| {
-            type_ahead::take_first_command(i, |key, modifiers| {
+        ctx.input_mut(|i| {
+            take_command_key(i, |key, modifiers| {
                 let Some(command) = UiCommand::for_key(key, modifiers) else {
                     return false;
                 };
@@ -255,7 +248,6 @@ impl SlantApp {
                 true
             })
         });
-        self.hold_keys(ctx, held);
         if hits.iter().any(|(_, scope)| *scope == Scope::Tagging) {
             // egui already read Tab and the arrows as "move focus": these keys are ours. A
             // control left focused would take the next Enter from the suggestion.
@@ -270,15 +262,24 @@ impl SlantApp {
         let actions: Vec<Action> = hits.iter().map(|(c, _)| c.action(&state)).collect();
         self.actions.extend(actions);
     }
+}
 
-    /// Keeps keys typed in this frame after a click, a command or a key that leaves a box for the
-    /// next frame.
-    /// Keys held twice in one frame keep their order: the later split came earlier in the frame.
-    fn hold_keys(&mut self, ctx: &egui::Context, mut held: Vec<egui::Event>) {
-        if !held.is_empty() {
-            held.append(&mut self.held_keys);
-            self.held_keys = held;
-            ctx.request_repaint();
+/// Hands the frame's key presses, in order, to `take` until it takes one (a command), and removes
+/// that press and the character it typed, so no text box behind a dialog it opens reads it.
+fn take_command_key(input: &mut egui::InputState, mut take: impl FnMut(Key, Modifiers) -> bool) {
+    let at = input.events.iter().position(|event| match event {
+        egui::Event::Key {
+            key,
+            modifiers,
+            pressed: true,
+            ..
+        } => take(*key, *modifiers),
+        _ => false,
+    });
+    if let Some(at) = at {
+        input.events.remove(at);
+        if matches!(input.events.get(at), Some(egui::Event::Text(_))) {
+            input.events.remove(at);
         }
     }
 }

@@ -162,9 +162,12 @@ pub struct SlantApp {
     /// A menu to open with the keyboard on it next frame: File after F10, the next or previous
     /// one after Tab or an arrow in an open menu.
     open_menu: Option<ui_command::Menu>,
-    /// Keys typed in the same frame after a click, a command or a key that leaves a box
-    /// (`type_ahead`), read at the start of the next frame, before that frame's own.
-    held_keys: Vec<egui::Event>,
+    /// A dialog was open at the end of the last frame.
+    dialog_was_open: bool,
+    /// The dialog shown this frame was not open in the last: its box takes the keyboard, even
+    /// where the same box, in the dialog just closed, gave it up a frame ago (two phrases
+    /// marked in a row), which egui still reports as "lost focus".
+    dialog_opening: bool,
 }
 
 impl SlantApp {
@@ -180,6 +183,8 @@ impl SlantApp {
             o.quit_shortcuts.clear();
             o.zoom_with_keyboard = false;
         });
+        // Fast typing is handed on a step a frame, before egui reads any of it.
+        cc.egui_ctx.add_plugin(type_ahead::TypeAhead::default());
         let mut app = SlantApp {
             hints,
             settings,
@@ -194,7 +199,8 @@ impl SlantApp {
             theme_applied: None,
             download: None,
             open_menu: None,
-            held_keys: Vec::new(),
+            dialog_was_open: false,
+            dialog_opening: false,
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -379,13 +385,6 @@ impl SlantApp {
 impl eframe::App for SlantApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if !self.held_keys.is_empty() {
-            let mut events = std::mem::take(&mut self.held_keys);
-            ctx.input_mut(|i| {
-                events.append(&mut i.events);
-                i.events = events;
-            });
-        }
         if self.theme_applied != Some(self.settings.dark) {
             ctx.set_theme(if self.settings.dark {
                 egui::Theme::Dark

@@ -14,8 +14,10 @@ use slant_core::report::Format;
 impl SlantApp {
     pub(super) fn modals(&mut self, ctx: &egui::Context) {
         let Some(modal) = self.modal.take() else {
+            self.dialog_was_open = false;
             return;
         };
+        self.dialog_opening = !self.dialog_was_open;
         let mut next = Some(modal.clone());
         let mut close = false;
         let mut then: Vec<Action> = Vec::new();
@@ -412,6 +414,7 @@ impl SlantApp {
         if self.modal.is_none() {
             self.modal = next;
         }
+        self.dialog_was_open = self.modal.is_some();
         if let Some(a) = after {
             self.run_after(a);
         }

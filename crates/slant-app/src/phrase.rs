@@ -73,7 +73,7 @@ impl SlantApp {
         if field.changed() {
             *problem = None;
         }
-        if ui.memory(|m| m.focused().is_none()) && !field.lost_focus() {
+        if self.dialog_opening || (ui.memory(|m| m.focused().is_none()) && !field.lost_focus()) {
             field.request_focus();
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

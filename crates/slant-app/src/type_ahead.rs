@@ -1,94 +1,173 @@
-//! Type-ahead: keys typed faster than the window draws arrive several to a frame, and egui reads
-//! them all at once, before the command, click or dialog they follow has acted. These functions
-//! hold back the keyboard events that must wait for the next frame, so each lands where it would
-//! have at a slower pace; the app replays them at the start of that frame.
+//! Type-ahead: keys typed faster than the window draws (a quick hand, a script, a key held down)
+//! arrive several to a frame, and egui reads them all at once: its focus moves with Tab and
+//! Escape before the app runs, and the app's commands, clicks and dialogs act only after every
+//! key of the frame was read. So "p" then "heavy" lost "heavy" (the dialog's box did not yet
+//! have the keyboard), and an Escape late in a burst closed the Find box before its letters
+//! were read.
+//!
+//! [`TypeAhead`] is an egui plugin that cuts each frame's input into the steps a slower hand
+//! would have made, before egui sees any of it, and hands on one step a frame. A step ends after
+//! the first event that can change where the next keys go:
+//! - with no text box focused, any key press (a command may open, close or select something);
+//! - in a text box, a key that leaves it or acts (Enter, Tab, Escape, a function key, anything
+//!   with Ctrl or Alt), which also gets a frame of its own after the letters before it;
+//! - a click (a button let go) that keys follow.
+//!
+//! The rest waits, in order, for the next frame, which is asked for at once. Letters typed into
+//! a box pass together, so a long note costs no more frames than its Enter.
 
-use egui::Key;
+use egui::{Event, Key, Modifiers};
 
-/// The keyboard events after the frame's first click (a button let go), to be read once the
-/// click has acted: a script's `click 1 key 2`, or a quick hand, tags the sentence clicked, not
-/// the one selected before (keys are read before the frame is drawn, clicks while it is).
-pub(crate) fn hold_after_click(input: &mut egui::InputState) -> Vec<egui::Event> {
-    let click = input
-        .events
-        .iter()
-        .position(|e| matches!(e, egui::Event::PointerButton { pressed: false, .. }));
-    match click {
-        Some(at) if input.events[at..].iter().any(is_keyboard) => hold_from(input, at + 1),
-        _ => Vec::new(),
+/// The events held back for later frames.
+#[derive(Default)]
+pub(crate) struct TypeAhead {
+    held: Vec<Event>,
+}
+
+impl egui::Plugin for TypeAhead {
+    fn debug_name(&self) -> &'static str {
+        "Slant type-ahead"
+    }
+
+    fn input_hook(&mut self, ctx: &egui::Context, input: &mut egui::RawInput) {
+        if self.held.is_empty() && input.events.is_empty() {
+            return;
+        }
+        let mut events = std::mem::take(&mut self.held);
+        events.append(&mut input.events);
+        let end = end_of_step(&events, ctx.text_edit_focused());
+        self.held = events.split_off(end);
+        input.events = events;
+    }
+
+    fn on_end_pass(&mut self, ui: &mut egui::Ui) {
+        if !self.held.is_empty() {
+            ui.ctx().request_repaint();
+        }
     }
 }
 
-/// Hands the frame's key presses, in the order they were made, to `take` until it takes one (a
-/// command). That press and the character it typed are removed, and every keyboard event after
-/// it is returned, to be read in the next frame once the command has acted: "p" then "slam" typed
-/// faster than a frame opens the dialog and types "slam" into it, where the letters would
-/// otherwise arrive before the dialog's box had the keyboard, and be lost.
-pub(crate) fn take_first_command(
-    input: &mut egui::InputState,
-    take: impl FnMut(Key, egui::Modifiers) -> bool,
-) -> Vec<egui::Event> {
-    let Some(at) = first_press(input, take) else {
-        return Vec::new();
-    };
-    let mut rest = hold_from(input, at + 1);
-    // The command's own press, at `at`: pointer events after it stay in the frame, behind it.
-    input.events.remove(at);
-    // A key's character follows its press (egui-winit sends the press, then the text).
-    if matches!(rest.first(), Some(egui::Event::Text(_))) {
-        rest.remove(0);
+/// Where the first step of `events` ends: the index of the first event that waits for the next
+/// frame (`events.len()` when none does). `typing`: a text box has the keyboard.
+fn end_of_step(events: &[Event], typing: bool) -> usize {
+    let mut typed = false;
+    for (at, event) in events.iter().enumerate() {
+        match event {
+            Event::Key {
+                key,
+                modifiers,
+                pressed: true,
+                ..
+            } => {
+                if typing && stays_in_the_box(*key, *modifiers) {
+                    typed = true;
+                } else if typed {
+                    // What was typed before it is read first: Tab would otherwise take the
+                    // keyboard from the box before the box read its letters.
+                    return at;
+                } else {
+                    return after_its_character(events, at + 1);
+                }
+            }
+            Event::Text(_) | Event::Paste(_) | Event::Ime(_) if typing => typed = true,
+            Event::Paste(_) | Event::Copy | Event::Cut if !typing => return at + 1,
+            Event::PointerButton { pressed: false, .. }
+                if events[at + 1..].iter().any(is_keyboard) =>
+            {
+                return at + 1;
+            }
+            _ => {}
+        }
     }
-    rest
+    events.len()
 }
 
-/// Gives a key that answers a dialog or leaves a text box (Enter, Tab, Escape) a frame of its
-/// own: what was typed before it is read in this frame, the key at the start of the next, and
-/// what follows it in the frame after. The events held back are returned in order. Typed faster
-/// than a frame, "a note", Enter, "j4" would otherwise lose the note (Tab gives the focus up
-/// before the box reads its text) or type "j4" into it, and "heavy", Enter, "js" in the phrase
-/// dialog would lose J and S.
-pub(crate) fn hold_leaving_key(input: &mut egui::InputState) -> Vec<egui::Event> {
-    let Some(at) = first_press(input, |key, _| {
-        matches!(key, Key::Enter | Key::Tab | Key::Escape)
-    }) else {
-        return Vec::new();
-    };
-    let typed_before = input.events[..at].iter().any(is_keyboard);
-    hold_from(input, if typed_before { at } else { at + 1 })
+/// A key a text box keeps: letters, digits, the arrows and the editing keys, with Shift at most.
+fn stays_in_the_box(key: Key, modifiers: Modifiers) -> bool {
+    let function_key = key
+        .name()
+        .strip_prefix('F')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let leaves = function_key || matches!(key, Key::Enter | Key::Tab | Key::Escape);
+    !leaves && !modifiers.ctrl && !modifiers.command && !modifiers.alt && !modifiers.mac_cmd
 }
 
-fn is_keyboard(event: &egui::Event) -> bool {
+/// A key's character follows its press (egui-winit sends the press, then the text): they are one
+/// step.
+fn after_its_character(events: &[Event], from: usize) -> usize {
+    match events.get(from) {
+        Some(Event::Text(_)) => from + 1,
+        _ => from,
+    }
+}
+
+fn is_keyboard(event: &Event) -> bool {
     matches!(
         event,
-        egui::Event::Key { .. }
-            | egui::Event::Text(_)
-            | egui::Event::Paste(_)
-            | egui::Event::Copy
-            | egui::Event::Cut
-            | egui::Event::Ime(_)
+        Event::Key { .. }
+            | Event::Text(_)
+            | Event::Paste(_)
+            | Event::Copy
+            | Event::Cut
+            | Event::Ime(_)
     )
 }
 
-fn first_press(
-    input: &egui::InputState,
-    mut matches: impl FnMut(Key, egui::Modifiers) -> bool,
-) -> Option<usize> {
-    input.events.iter().position(|event| match event {
-        egui::Event::Key {
-            key,
-            modifiers,
-            pressed: true,
-            ..
-        } => matches(*key, *modifiers),
-        _ => false,
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Takes the keyboard events from event `from` on out of the frame (the pointer's stay) and
-/// returns them in order.
-fn hold_from(input: &mut egui::InputState, from: usize) -> Vec<egui::Event> {
-    let rest = input.events.split_off(from);
-    let (held, other): (Vec<_>, Vec<_>) = rest.into_iter().partition(is_keyboard);
-    input.events.extend(other);
-    held
+    fn key(key: Key) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        }
+    }
+
+    fn text(s: &str) -> Event {
+        Event::Text(s.to_owned())
+    }
+
+    #[test]
+    fn a_command_key_ends_the_step_with_its_character() {
+        let events = [key(Key::P), text("p"), key(Key::H), text("h")];
+        assert_eq!(end_of_step(&events, false), 2);
+    }
+
+    #[test]
+    fn letters_in_a_box_pass_together_and_enter_waits_for_its_own_frame() {
+        let events = [
+            key(Key::H),
+            text("h"),
+            key(Key::I),
+            text("i"),
+            key(Key::Enter),
+        ];
+        assert_eq!(end_of_step(&events, true), 4);
+        assert_eq!(end_of_step(&events[4..], true), 1);
+    }
+
+    #[test]
+    fn function_keys_and_ctrl_leave_the_box_but_shift_does_not() {
+        assert!(!stays_in_the_box(Key::F10, Modifiers::NONE));
+        assert!(!stays_in_the_box(Key::Z, Modifiers::COMMAND));
+        assert!(stays_in_the_box(Key::F, Modifiers::NONE));
+        assert!(stays_in_the_box(Key::A, Modifiers::SHIFT));
+        assert!(stays_in_the_box(Key::ArrowLeft, Modifiers::NONE));
+    }
+
+    #[test]
+    fn keys_after_a_click_wait_and_a_lone_click_does_not_cut() {
+        let release = Event::PointerButton {
+            pos: egui::Pos2::ZERO,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        };
+        assert_eq!(end_of_step(&[release.clone(), key(Key::S)], false), 1);
+        assert_eq!(end_of_step(&[release.clone(), release], false), 2);
+    }
 }

@@ -131,7 +131,7 @@ impl SlantApp {
         }
         // The box has the keyboard when the dialog opens, not after Tab went to a button or
         // Escape left it (Escape then closes the dialog).
-        if ui.memory(|m| m.focused().is_none()) && !field.lost_focus() {
+        if self.dialog_opening || (ui.memory(|m| m.focused().is_none()) && !field.lost_focus()) {
             field.request_focus();
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -12,4 +12,5 @@ mod glyphs;
 mod navigation;
 mod notes;
 mod shortcuts;
+mod type_ahead;
 mod web_address;

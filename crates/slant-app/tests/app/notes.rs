@@ -1,7 +1,7 @@
 //! Notes as a person types them: the box never keeps the keyboard, a note belongs to whoever
 //! typed it, and a note being typed is an unsaved change.
 
-use crate::common::{add_reviewer, app, key_event, sample_copy, type_in_one_frame};
+use crate::common::{add_reviewer, app, key_event, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -12,17 +12,21 @@ use slant_core::model::{ReviewerId, Tag};
 
 const US_BOMBS: &str = "The U.S. contributed heavy bunker-buster bombs"; // article 1, sentence 6
 
-fn rivera() -> ReviewerId {
+pub(crate) fn rivera() -> ReviewerId {
     ReviewerId::from("m-rivera")
 }
 
-fn note_of(h: &Harness<SlantApp>, reviewer: &ReviewerId, sentence: usize) -> Option<String> {
+pub(crate) fn note_of(
+    h: &Harness<SlantApp>,
+    reviewer: &ReviewerId,
+    sentence: usize,
+) -> Option<String> {
     h.state().document().unwrap().project.articles[0]
         .annotation(reviewer, sentence)
         .and_then(|a| a.note.clone())
 }
 
-fn tag_of(h: &Harness<SlantApp>, sentence: usize) -> Option<Tag> {
+pub(crate) fn tag_of(h: &Harness<SlantApp>, sentence: usize) -> Option<Tag> {
     h.state().document().unwrap().project.articles[0]
         .annotation(&rivera(), sentence)
         .and_then(|a| a.tag)
@@ -39,7 +43,7 @@ fn type_note(h: &mut Harness<SlantApp>, text: &str) {
 }
 
 /// The sample open with the bunker-buster sentence (sentence 6, index 5) selected by keys.
-fn at_the_bunker_buster_sentence() -> (tempfile::TempDir, Harness<'static, SlantApp>) {
+pub(crate) fn at_the_bunker_buster_sentence() -> (tempfile::TempDir, Harness<'static, SlantApp>) {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     for _ in 0..6 {
@@ -50,7 +54,7 @@ fn at_the_bunker_buster_sentence() -> (tempfile::TempDir, Harness<'static, Slant
 }
 
 /// The loaded phrases of the first article's sentence `sentence`, as the text has them.
-fn phrases_of(h: &Harness<SlantApp>, sentence: usize) -> Vec<String> {
+pub(crate) fn phrases_of(h: &Harness<SlantApp>, sentence: usize) -> Vec<String> {
     let article = &h.state().document().unwrap().project.articles[0];
     article
         .annotation(&rivera(), sentence)
@@ -429,145 +433,5 @@ fn enter_leaves_the_note_box_and_shift_enter_starts_a_line() {
         tag_of(&h, 6),
         Some(Tag::Quote),
         "J and 2 tagged the next sentence"
-    );
-}
-
-/// The phrase dialog is gone and "heavy", typed into it, is marked on sentence 6.
-fn the_dialog_marked_heavy(h: &Harness<SlantApp>) {
-    assert!(h.query_by_label("Mark a loaded phrase").is_none());
-    let phrases = phrases_of(h, 5);
-    assert!(
-        phrases.contains(&"heavy".to_owned()),
-        "the typed phrase: {phrases:?}"
-    );
-}
-
-#[test]
-fn letters_typed_faster_than_a_frame_after_p_or_n_land_in_the_box_it_opens() {
-    let (_dir, mut h) = at_the_bunker_buster_sentence();
-    let tags_before = h.state().document().unwrap().project.clone();
-    // "p", then the phrase, all in one frame: the dialog opens with the phrase in its box.
-    type_in_one_frame(&mut h, "pheavy");
-    h.run();
-    h.get_by_label("Mark a loaded phrase");
-    h.key_press(Key::Enter);
-    h.run();
-    the_dialog_marked_heavy(&h);
-    // The letters were the dialog's: none of them tagged or moved anything behind it.
-    for (a, b) in tags_before
-        .articles
-        .iter()
-        .zip(&h.state().document().unwrap().project.articles)
-    {
-        for i in 0..a.sentences.len() {
-            if i != 5 {
-                assert_eq!(
-                    a.annotation(&rivera(), i),
-                    b.annotation(&rivera(), i),
-                    "sentence {i}"
-                );
-            }
-        }
-    }
-    // "j", "n" and a note in one frame: the note is the next sentence's, as typed.
-    type_in_one_frame(&mut h, "jnsharp words");
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-    assert_eq!(note_of(&h, &rivera(), 6).as_deref(), Some("sharp words"));
-    // Ctrl+F and the words sought, in one frame: the words are in the Find box.
-    h.input_mut()
-        .events
-        .push(key_event(Key::F, Modifiers::COMMAND));
-    type_in_one_frame(&mut h, "zebra");
-    h.run();
-    assert_eq!(h.get_by_label("Find").value().as_deref(), Some("zebra"));
-}
-
-#[test]
-fn keys_typed_faster_than_a_frame_after_enter_in_a_dialog_act_after_it() {
-    let (_dir, mut h) = at_the_bunker_buster_sentence();
-    h.key_press(Key::P);
-    h.run();
-    // The phrase, Enter, then J and S, all in one frame.
-    type_in_one_frame(&mut h, "heavy");
-    h.input_mut()
-        .events
-        .push(key_event(Key::Enter, Modifiers::NONE));
-    type_in_one_frame(&mut h, "js");
-    h.run();
-    the_dialog_marked_heavy(&h);
-    assert_eq!(
-        tag_of(&h, 6),
-        Some(Tag::Speculation),
-        "J then S acted after the dialog"
-    );
-}
-
-/// Enter and Tab leave the note box; typed faster than a frame, the note before them stays the
-/// note's and the keys after them are commands again.
-#[test]
-fn a_note_typed_faster_than_a_frame_keeps_its_text_and_the_keys_after_it_act() {
-    let (_dir, mut h) = at_the_bunker_buster_sentence();
-    for (leave, sentence, tag) in [(Key::Enter, 6, Tag::Loaded), (Key::Tab, 8, Tag::Quote)] {
-        // N types after a note already there.
-        let expected = note_of(&h, &rivera(), sentence).unwrap_or_default() + "a note";
-        type_in_one_frame(&mut h, "jna note");
-        h.input_mut().events.push(key_event(leave, Modifiers::NONE));
-        type_in_one_frame(&mut h, if tag == Tag::Loaded { "j4" } else { "j2" });
-        h.run();
-        assert_eq!(
-            note_of(&h, &rivera(), sentence),
-            Some(expected),
-            "{leave:?}: the note as typed"
-        );
-        assert_eq!(
-            tag_of(&h, sentence + 1),
-            Some(tag),
-            "{leave:?}: J and the tag key acted"
-        );
-        assert!(!h.ctx.text_edit_focused(), "{leave:?} left the box");
-    }
-}
-
-/// A click on a sentence and a tag key faster than a frame (a script's `click 1 key 2`) tag the
-/// sentence clicked, not the one selected before.
-#[test]
-fn a_tag_key_right_after_a_click_tags_the_clicked_sentence() {
-    let (_dir, mut h) = at_the_bunker_buster_sentence();
-    let before = tag_of(&h, 5);
-    let at = h
-        .get_by_label_contains("Israeli officials claimed the strikes")
-        .rect()
-        .center();
-    // kittest's click() would give the click a frame of its own: here it shares one with S.
-    h.input_mut().events.extend([
-        egui::Event::PointerMoved(at),
-        egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: Modifiers::NONE,
-        },
-        egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        },
-    ]);
-    type_in_one_frame(&mut h, "s");
-    h.run();
-    let ws = h.state().workspace.as_ref().unwrap();
-    assert_eq!(ws.selected, Some(7), "the click selected the sentence");
-    assert_eq!(
-        tag_of(&h, 7),
-        Some(Tag::Speculation),
-        "the clicked sentence took the tag"
-    );
-    assert_eq!(
-        tag_of(&h, 5),
-        before,
-        "the sentence selected before is untouched"
     );
 }

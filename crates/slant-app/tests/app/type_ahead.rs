@@ -1,0 +1,291 @@
+//! Keys typed faster than the window draws (a quick hand, a script) land where they would at a
+//! slower pace: each burst is sent in one frame, as a keyboard sends it.
+
+use crate::common::{key_event, type_in_one_frame};
+use crate::notes::{at_the_bunker_buster_sentence, note_of, phrases_of, rivera, tag_of};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
+use slant_core::model::Tag;
+
+/// The phrase dialog is gone and "heavy", typed into it, is marked on sentence 6.
+fn the_dialog_marked_heavy(h: &Harness<SlantApp>) {
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let phrases = phrases_of(h, 5);
+    assert!(
+        phrases.contains(&"heavy".to_owned()),
+        "the typed phrase: {phrases:?}"
+    );
+}
+
+#[test]
+fn letters_typed_faster_than_a_frame_after_p_or_n_land_in_the_box_it_opens() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let tags_before = h.state().document().unwrap().project.clone();
+    // "p", then the phrase, all in one frame: the dialog opens with the phrase in its box.
+    type_in_one_frame(&mut h, "pheavy");
+    h.run();
+    h.get_by_label("Mark a loaded phrase");
+    h.key_press(Key::Enter);
+    h.run();
+    the_dialog_marked_heavy(&h);
+    // The letters were the dialog's: none of them tagged or moved anything behind it.
+    for (a, b) in tags_before
+        .articles
+        .iter()
+        .zip(&h.state().document().unwrap().project.articles)
+    {
+        for i in 0..a.sentences.len() {
+            if i != 5 {
+                assert_eq!(
+                    a.annotation(&rivera(), i),
+                    b.annotation(&rivera(), i),
+                    "sentence {i}"
+                );
+            }
+        }
+    }
+    // "j", "n" and a note in one frame: the note is the next sentence's, as typed.
+    type_in_one_frame(&mut h, "jnsharp words");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(note_of(&h, &rivera(), 6).as_deref(), Some("sharp words"));
+    // Ctrl+F and the words sought, in one frame: the words are in the Find box.
+    h.input_mut()
+        .events
+        .push(key_event(Key::F, Modifiers::COMMAND));
+    type_in_one_frame(&mut h, "zebra");
+    h.run();
+    assert_eq!(h.get_by_label("Find").value().as_deref(), Some("zebra"));
+}
+
+#[test]
+fn keys_typed_faster_than_a_frame_after_enter_in_a_dialog_act_after_it() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    h.key_press(Key::P);
+    h.run();
+    // The phrase, Enter, then J and S, all in one frame.
+    type_in_one_frame(&mut h, "heavy");
+    h.input_mut()
+        .events
+        .push(key_event(Key::Enter, Modifiers::NONE));
+    type_in_one_frame(&mut h, "js");
+    h.run();
+    the_dialog_marked_heavy(&h);
+    assert_eq!(
+        tag_of(&h, 6),
+        Some(Tag::Speculation),
+        "J then S acted after the dialog"
+    );
+}
+
+/// Enter and Tab leave the note box; typed faster than a frame, the note before them stays the
+/// note's and the keys after them are commands again.
+#[test]
+fn a_note_typed_faster_than_a_frame_keeps_its_text_and_the_keys_after_it_act() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    for (leave, sentence, tag) in [(Key::Enter, 6, Tag::Loaded), (Key::Tab, 8, Tag::Quote)] {
+        // N types after a note already there.
+        let expected = note_of(&h, &rivera(), sentence).unwrap_or_default() + "a note";
+        type_in_one_frame(&mut h, "jna note");
+        h.input_mut().events.push(key_event(leave, Modifiers::NONE));
+        type_in_one_frame(&mut h, if tag == Tag::Loaded { "j4" } else { "j2" });
+        h.run();
+        assert_eq!(
+            note_of(&h, &rivera(), sentence),
+            Some(expected),
+            "{leave:?}: the note as typed"
+        );
+        assert_eq!(
+            tag_of(&h, sentence + 1),
+            Some(tag),
+            "{leave:?}: J and the tag key acted"
+        );
+        assert!(!h.ctx.text_edit_focused(), "{leave:?} left the box");
+    }
+}
+
+/// A click on a sentence and a tag key faster than a frame (a script's `click 1 key 2`) tag the
+/// sentence clicked, not the one selected before.
+#[test]
+fn a_tag_key_right_after_a_click_tags_the_clicked_sentence() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let before = tag_of(&h, 5);
+    let at = h
+        .get_by_label_contains("Israeli officials claimed the strikes")
+        .rect()
+        .center();
+    // kittest's click() would give the click a frame of its own: here it shares one with S.
+    h.input_mut().events.extend([
+        egui::Event::PointerMoved(at),
+        egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        },
+        egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        },
+    ]);
+    type_in_one_frame(&mut h, "s");
+    h.run();
+    let ws = h.state().workspace.as_ref().unwrap();
+    assert_eq!(ws.selected, Some(7), "the click selected the sentence");
+    assert_eq!(
+        tag_of(&h, 7),
+        Some(Tag::Speculation),
+        "the clicked sentence took the tag"
+    );
+    assert_eq!(
+        tag_of(&h, 5),
+        before,
+        "the sentence selected before is untouched"
+    );
+}
+
+/// A key press with its modifiers, added to the next frame's burst.
+fn press(h: &mut Harness<SlantApp>, key: Key, modifiers: Modifiers) {
+    h.input_mut().events.push(key_event(key, modifiers));
+}
+
+/// A click at the centre of the widget labelled with `label`, added to the next frame's burst
+/// (kittest's `click()` would give it a frame of its own).
+fn click_in_burst(h: &mut Harness<SlantApp>, label: &str) {
+    let at = h.get_by_label_contains(label).rect().center();
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.input_mut()
+        .events
+        .extend([egui::Event::PointerMoved(at), button(true), button(false)]);
+}
+
+/// Ctrl+F, the words, Enter, Escape and a tag key in one burst: Find finds, the bar closes, and
+/// the tag lands on the sentence found. egui reads Escape for the focus before the app runs, so
+/// a late Escape once closed the box before its letters were read.
+#[test]
+fn a_find_typed_in_one_burst_finds_closes_and_the_tag_key_after_it_acts() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    h.key_press(Key::K);
+    h.key_press(Key::K);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(3));
+    assert_ne!(tag_of(&h, 5), Some(Tag::Quote));
+    press(&mut h, Key::F, Modifiers::COMMAND);
+    type_in_one_frame(&mut h, "bunker");
+    press(&mut h, Key::Enter, Modifiers::NONE);
+    press(&mut h, Key::Escape, Modifiers::NONE);
+    type_in_one_frame(&mut h, "2");
+    h.run();
+    assert!(h.query_by_label("Find").is_none(), "Escape closed the bar");
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(5));
+    assert_eq!(
+        tag_of(&h, 5),
+        Some(Tag::Quote),
+        "2 tagged the sentence found"
+    );
+}
+
+/// J, P, Escape and S in one burst: the dialog opens and closes, and S tags the next sentence
+/// (for a frame the closed dialog's box still had the keyboard, and took S as typing).
+#[test]
+fn a_tag_key_right_after_escape_closes_a_dialog_tags() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    type_in_one_frame(&mut h, "jp");
+    press(&mut h, Key::Escape, Modifiers::NONE);
+    type_in_one_frame(&mut h, "s");
+    h.run();
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(6));
+    assert_eq!(tag_of(&h, 6), Some(Tag::Speculation));
+    assert!(phrases_of(&h, 6).is_empty());
+}
+
+/// Two phrases marked in one burst (P, words, Enter, twice): both are marked.
+#[test]
+fn two_phrases_marked_in_one_burst_are_both_marked() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    type_in_one_frame(&mut h, "pheavy");
+    press(&mut h, Key::Enter, Modifiers::NONE);
+    type_in_one_frame(&mut h, "pbombs");
+    press(&mut h, Key::Enter, Modifiers::NONE);
+    h.run();
+    assert!(h.query_by_label("Mark a loaded phrase").is_none());
+    let phrases = phrases_of(&h, 5);
+    for word in ["heavy", "bombs"] {
+        assert!(phrases.iter().any(|p| p == word), "{word}: {phrases:?}");
+    }
+}
+
+/// F10 and Tab in one burst open the File menu and go on to the Edit menu, as at a slower pace:
+/// egui moves the keyboard with Tab before the app runs, so Tab once acted before the menu was
+/// open.
+#[test]
+fn f10_and_tab_in_one_burst_open_the_next_menu() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    press(&mut h, Key::F10, Modifiers::NONE);
+    press(&mut h, Key::Tab, Modifiers::NONE);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Next reviewer").is_some(),
+        "the Edit menu is open"
+    );
+    assert!(
+        h.query_by_label_contains("Save as").is_none(),
+        "the File menu is closed"
+    );
+}
+
+/// Ctrl+Shift+N, Shift+Tab (to the title), a title, Tab and the text in one burst: each field
+/// has what was typed in it.
+#[test]
+fn the_new_article_fields_typed_in_one_burst_keep_their_text() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    press(&mut h, Key::N, Modifiers::COMMAND | Modifiers::SHIFT);
+    press(&mut h, Key::Tab, Modifiers::SHIFT);
+    type_in_one_frame(&mut h, "Port closed");
+    press(&mut h, Key::Tab, Modifiers::NONE);
+    type_in_one_frame(&mut h, "Storm closes the port.");
+    h.run();
+    let value = |label| h.get_by_label(label).value().unwrap_or_default();
+    assert_eq!(value("Article title"), "Port closed");
+    assert_eq!(value("Article text"), "Storm closes the port.");
+}
+
+/// A tag key and then a click in one frame: the key tags the sentence selected when it was
+/// typed, and the click then selects its sentence.
+#[test]
+fn a_tag_key_typed_before_a_click_in_one_frame_acts_first() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let clicked_before = tag_of(&h, 7);
+    type_in_one_frame(&mut h, "s");
+    click_in_burst(&mut h, "Israeli officials claimed the strikes");
+    h.run();
+    assert_eq!(tag_of(&h, 5), Some(Tag::Speculation), "S tagged sentence 6");
+    assert_eq!(
+        tag_of(&h, 7),
+        clicked_before,
+        "the clicked sentence is untouched"
+    );
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(7));
+}
+
+/// A long burst of commands (a key held down, a script): every key acts, in order.
+#[test]
+fn a_long_burst_of_commands_loses_no_key() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    type_in_one_frame(&mut h, "jjjjjjjk3");
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(11));
+    assert_eq!(tag_of(&h, 11), Some(Tag::Speculation));
+}
