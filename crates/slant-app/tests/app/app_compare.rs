@@ -21,7 +21,9 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
         "Reported by both: 2 of 30 sentences in column 1 (7%), 2 of 33 in column 2 (6%)",
     );
     h.get_by_label("NBC News (1)");
-    h.get_by_label("Senator Elizabeth Warren (1)");
+    // Column 2's named voices, one a line: Warren, and Netanyahu ("…,’ he said" after a
+    // sentence about him).
+    h.get_by_label("Senator Elizabeth Warren (1)\nNetanyahu (1)");
 
     // Select the lead of column 1: the panel names its counterparts in column 2.
     h.get_by_label_contains("In a high-stakes meeting at President Donald Trump")

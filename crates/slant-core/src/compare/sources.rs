@@ -126,7 +126,7 @@ fn has_quotation(text: &str) -> bool {
 pub fn sources(article: &Article) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    for s in 0..article.sentences.len() {
+    for (s, speaker) in voices::speakers_in(article).into_iter().enumerate() {
         let text = article.sentence_text(s);
         // Without a quotation, only plain reporting verbs cite someone: "the administration has
         // praised …" reports an act, "officials said …" gives a voice.
@@ -135,7 +135,7 @@ pub fn sources(article: &Article) -> Vec<Source> {
             .iter()
             .any(|v| text.contains(v));
         let found = (quotes || reports)
-            .then(|| voices::speaker(text))
+            .then_some(speaker)
             .flatten()
             .map(|(name, kind)| {
                 let kind = voices::classify(&name, kind);

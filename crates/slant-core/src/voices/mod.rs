@@ -4,7 +4,8 @@
 //! Elizabeth Warren", "one U.S. official told NBC"). A name ends in a capitalised word (Warren,
 //! Trump, NBC News); a description ends in a common noun (a former U.S. diplomat, Israeli
 //! officials) and counts as unnamed, as does any speaker in a sentence that says the source asked
-//! for anonymity. A pronoun (he said) continues a voice already counted, so it adds none.
+//! for anonymity. A pronoun ("…,’ she said") is the voice of the sentences just before it: the
+//! last speaker there, or the person they name.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use crate::model::{Article, ReviewerId, Tag};
 
 pub use speaker::{outside_quotes, speaker};
 
+mod antecedent;
 mod speaker;
 
 /// Named or not.
@@ -104,8 +106,16 @@ pub struct Voice {
 
 /// The voices a reviewer's Quote sentences give, in order of first appearance.
 pub fn quoted_voices(article: &Article, reviewer: &ReviewerId) -> Vec<Voice> {
-    let speakers = |s: usize| speaker(article.sentence_text(s));
-    gather(article, reviewer, speakers)
+    Speakers::of(article).quoted_voices(article, reviewer)
+}
+
+/// Every sentence's speaker (see [`speaker`]), where a pronoun is the person or source the
+/// sentences just before name.
+pub fn speakers_in(article: &Article) -> Vec<Option<(String, VoiceKind)>> {
+    let texts: Vec<&str> = (0..article.sentences.len())
+        .map(|s| article.sentence_text(s))
+        .collect();
+    antecedent::resolve(&texts)
 }
 
 /// Every sentence's speaker, found once for an article's text: what depends on the text alone,
@@ -115,11 +125,7 @@ pub struct Speakers(Vec<Option<(String, VoiceKind)>>);
 
 impl Speakers {
     pub fn of(article: &Article) -> Speakers {
-        Speakers(
-            (0..article.sentences.len())
-                .map(|s| speaker(article.sentence_text(s)))
-                .collect(),
-        )
+        Speakers(speakers_in(article))
     }
 
     /// As [`quoted_voices`], from the speakers found before.

@@ -20,6 +20,11 @@ static SPEECH_VERBS: LazyLock<HashSet<&str>> =
 /// Nouns that describe a source without naming it ("officials", "a diplomat").
 static SOURCE_NOUNS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../../../assets/voices/source_nouns.txt")));
+/// A noun that describes a source without naming it ("official", "diplomats").
+pub(crate) fn is_source_noun(word: &str) -> bool {
+    SOURCE_NOUNS.contains(word)
+}
+
 /// Nouns for things, which do not speak ("reports", "Trump's approach").
 static THINGS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../../../assets/voices/things.txt")));
@@ -41,8 +46,25 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "one", "some", "several", "two", "three", "other", "many", "the",
 ];
 
-/// The speaker a sentence attributes its words to, as written ("a former U.S. diplomat").
+/// The speaker a sentence attributes its words to, as written ("a former U.S. diplomat"); none
+/// for a pronoun, which only the sentences before can name ([`super::speakers_in`]).
 pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
+    match attribution(sentence)? {
+        Attribution::To(name, kind) => Some((name, kind)),
+        Attribution::ToPronoun(_) => None,
+    }
+}
+
+/// Whom a sentence attributes its words to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Attribution {
+    /// A speaker named or described in the sentence.
+    To(String, VoiceKind),
+    /// A pronoun ("…,’ she said"), lower-case.
+    ToPronoun(String),
+}
+
+pub(crate) fn attribution(sentence: &str) -> Option<Attribution> {
     let outside = outside_quotes(sentence);
     let words: Vec<(usize, &str)> = words(&outside);
     let lower = sentence.to_lowercase();
@@ -73,8 +95,9 @@ pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
             _ => continue,
         };
         let phrase = subject_of(&phrase);
-        if PRONOUNS.contains(&phrase.to_lowercase().as_str()) {
-            return None;
+        let lower = phrase.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return Some(Attribution::ToPronoun(lower));
         }
         if !can_speak(&phrase) {
             continue;
@@ -89,7 +112,7 @@ pub fn speaker(sentence: &str) -> Option<(String, VoiceKind)> {
         let named = last.chars().next().is_some_and(char::is_uppercase)
             && !SOURCE_NOUNS.contains(last.to_lowercase().as_str())
             && !anonymous;
-        return Some((
+        return Some(Attribution::To(
             phrase,
             if named {
                 VoiceKind::Named

@@ -468,9 +468,12 @@ fn quoted_voices_of_the_sample_articles() {
         ]
     );
     let nbc = names(1);
+    // Warren, and Netanyahu: "‘Israel cannot wait…,’ he said" follows "Yet, for Netanyahu, the
+    // calculus is clear."
     assert_eq!(
         slant_core::voices::count(&slant_core::voices::quoted_voices(&project.articles[1], r)),
-        (1, 5),
+        (2, 5),
         "{nbc:?}"
     );
+    assert!(nbc.contains(&("Netanyahu".to_owned(), Named)), "{nbc:?}");
 }
