@@ -186,7 +186,8 @@ impl<'a> StatsDoc<'a> {
                 .articles
                 .iter()
                 .zip(summaries)
-                .map(|(a, s)| ArticleStats {
+                .map(|(a, s)| (a, s, voices::Speakers::of(a)))
+                .map(|(a, s, speakers)| ArticleStats {
                     id: a.id.as_str(),
                     title: &a.title,
                     outlet: a.outlet.as_deref(),
@@ -206,7 +207,7 @@ impl<'a> StatsDoc<'a> {
                             loaded_phrases_per_100_words: per_100_words(r.loaded_phrases, s.words),
                             voices: {
                                 let (named, unnamed) =
-                                    voices::count(&voices::quoted_voices(a, &r.reviewer));
+                                    voices::count(&speakers.quoted_voices(a, &r.reviewer));
                                 VoiceCounts { named, unnamed }
                             },
                         })

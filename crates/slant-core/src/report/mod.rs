@@ -198,6 +198,8 @@ impl<'a> Report<'a> {
             .into_iter()
             .map(|article| {
                 let text = stats::text_counts(article);
+                // Found once for the article, then counted for each reviewer's Quote tags.
+                let speakers = voices::Speakers::of(article);
                 ArticleReport {
                     article,
                     evidence: stats::Evidence::of(article, text.words, lexicons),
@@ -208,7 +210,7 @@ impl<'a> Report<'a> {
                         .collect(),
                     voices: reviewers
                         .iter()
-                        .map(|r| voices::quoted_voices(article, &r.id))
+                        .map(|r| speakers.quoted_voices(article, &r.id))
                         .collect(),
                 }
             })
