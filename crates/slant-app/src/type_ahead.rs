@@ -13,15 +13,51 @@
 //!   with Ctrl or Alt), which also gets a frame of its own after the letters before it;
 //! - a click (a button let go) that keys follow.
 //!
-//! The rest waits, in order, for the next frame, which is asked for at once. Letters typed into
-//! a box pass together, so a long note costs no more frames than its Enter.
+//! The rest waits, in order, for the next frame, which is asked for at once, and longer while
+//! the window is still drawing what the step before opened (a menu chosen by F10, →, ↓ would
+//! otherwise move the keyboard before the menu's items were there). Letters typed into a box
+//! pass together, so a long note costs no more frames than its Enter.
 
 use egui::{Event, Key, Modifiers};
+
+/// How many frames a step waits at most for the window to settle after the one before (a menu
+/// or dialog just opened lays itself out over a frame or two).
+const MAX_SETTLING_FRAMES: u8 = 3;
 
 /// The events held back for later frames.
 #[derive(Default)]
 pub(crate) struct TypeAhead {
     held: Vec<Event>,
+    /// What had the keyboard and which layers (menus, dialogs, popups) were shown when the frame
+    /// began.
+    before: Option<Shown>,
+    /// The last frame opened, closed or moved something: the next step waits a frame for it to
+    /// be laid out, as a slower hand's keys would (F10, →, ↓ moved the keyboard before the menu
+    /// → opened had its items). Tags and moves among sentences change neither, and go on at
+    /// once.
+    settling: bool,
+    waited: u8,
+}
+
+/// What has the keyboard, and the layers shown.
+#[derive(PartialEq)]
+struct Shown {
+    focused: Option<egui::Id>,
+    layers: Vec<egui::LayerId>,
+}
+
+impl Shown {
+    fn now(ctx: &egui::Context) -> Shown {
+        ctx.memory(|m| {
+            let mut layers: Vec<egui::LayerId> =
+                m.areas().visible_layer_ids().into_iter().collect();
+            layers.sort_by_key(|l| (l.order, l.id.value()));
+            Shown {
+                focused: m.focused(),
+                layers,
+            }
+        })
+    }
 }
 
 impl egui::Plugin for TypeAhead {
@@ -30,9 +66,16 @@ impl egui::Plugin for TypeAhead {
     }
 
     fn input_hook(&mut self, ctx: &egui::Context, input: &mut egui::RawInput) {
+        self.before = Some(Shown::now(ctx));
         if self.held.is_empty() && input.events.is_empty() {
             return;
         }
+        if !self.held.is_empty() && self.settling && self.waited < MAX_SETTLING_FRAMES {
+            self.waited += 1;
+            self.held.append(&mut input.events);
+            return;
+        }
+        self.waited = 0;
         let mut events = std::mem::take(&mut self.held);
         events.append(&mut input.events);
         let end = end_of_step(&events, ctx.text_edit_focused());
@@ -40,9 +83,10 @@ impl egui::Plugin for TypeAhead {
         input.events = events;
     }
 
-    fn on_end_pass(&mut self, ui: &mut egui::Ui) {
+    fn output_hook(&mut self, ctx: &egui::Context, _output: &mut egui::FullOutput) {
+        self.settling = self.before.take().is_some_and(|b| b != Shown::now(ctx));
         if !self.held.is_empty() {
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
     }
 }

@@ -289,3 +289,69 @@ fn a_long_burst_of_commands_loses_no_key() {
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(11));
     assert_eq!(tag_of(&h, 11), Some(Tag::Speculation));
 }
+
+/// F10, →, →, ↓, ↓ and Enter in one burst choose the same menu item as at a slower pace, where
+/// the menu opened by → is drawn before ↓ moves into it.
+#[test]
+fn a_menu_chosen_in_one_burst_is_the_one_chosen_slowly() {
+    let keys = [
+        Key::F10,
+        Key::ArrowRight,
+        Key::ArrowRight,
+        Key::ArrowDown,
+        Key::ArrowDown,
+        Key::Enter,
+    ];
+    let mut tags = Vec::new();
+    for burst in [false, true] {
+        let (_dir, mut h) = at_the_bunker_buster_sentence();
+        for key in keys {
+            press(&mut h, key, Modifiers::NONE);
+            if !burst {
+                h.run();
+            }
+        }
+        h.run();
+        assert!(
+            h.query_by_label_contains("Tag as Fact").is_none(),
+            "the menu closed"
+        );
+        tags.push(tag_of(&h, 5));
+    }
+    assert_eq!(tags[0], tags[1], "slow, then in one burst");
+}
+
+/// J, J, S, a click on another sentence and 4 in one burst, as at a slower pace: S tags the
+/// sentence J reached, the click selects its sentence, and 4 tags that one.
+#[test]
+fn keys_a_click_and_keys_in_one_burst_act_in_order() {
+    const CLICKED: &str = "Reports suggest Tehran could soon produce"; // sentence 10
+    let mut results = Vec::new();
+    for burst in [false, true] {
+        let (_dir, mut h) = at_the_bunker_buster_sentence();
+        let at = h.get_by_label_contains(CLICKED).rect().center();
+        h.input_mut().events.push(egui::Event::PointerMoved(at));
+        if !burst {
+            h.run();
+        }
+        for c in ["j", "j", "s"] {
+            type_in_one_frame(&mut h, c);
+            if !burst {
+                h.run();
+            }
+        }
+        click_in_burst(&mut h, CLICKED);
+        if !burst {
+            h.run();
+        }
+        type_in_one_frame(&mut h, "4");
+        h.run();
+        results.push((tag_of(&h, 7), tag_of(&h, 9)));
+    }
+    assert_eq!(
+        results[0],
+        (Some(Tag::Speculation), Some(Tag::Loaded)),
+        "slowly: S tags sentence 8, 4 the clicked sentence 10"
+    );
+    assert_eq!(results[1], results[0], "in one burst as slowly");
+}
