@@ -11,7 +11,8 @@
 //! - with no text box focused, any key press (a command may open, close or select something);
 //! - in a text box, a key that leaves it or acts (Enter, Tab, Escape, a function key, anything
 //!   with Ctrl or Alt), which also gets a frame of its own after the letters before it;
-//! - a click (a button let go) that keys follow.
+//! - a click (a button let go) that keys follow; a click after letters typed into a box also
+//!   waits for a frame of its own, so the box reads them before the click takes its keyboard.
 //!
 //! The rest waits, in order, for the next frame, which is asked for at once, and longer while
 //! the window is still drawing what the step before opened (a menu chosen by F10, →, ↓ would
@@ -115,6 +116,9 @@ fn end_of_step(events: &[Event], typing: bool) -> usize {
             }
             Event::Text(_) | Event::Paste(_) | Event::Ime(_) if typing => typed = true,
             Event::Paste(_) | Event::Copy | Event::Cut if !typing => return at + 1,
+            // A click that takes the keyboard from a box: what was typed is read first (a note
+            // typed, then a click on another sentence, kept the note only at a slower pace).
+            Event::PointerButton { pressed: true, .. } if typed => return at,
             Event::PointerButton { pressed: false, .. }
                 if events[at + 1..].iter().any(is_keyboard) =>
             {

@@ -355,3 +355,26 @@ fn keys_a_click_and_keys_in_one_burst_act_in_order() {
     );
     assert_eq!(results[1], results[0], "in one burst as slowly");
 }
+
+/// J, N, a note, then a click on another sentence in one burst: the note is kept, as at a
+/// slower pace, and the keys after the click act on the clicked sentence.
+#[test]
+fn a_note_then_a_click_in_one_burst_keeps_the_note() {
+    const CLICKED: &str = "Reports suggest Tehran could soon produce"; // sentence 10
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let expected = note_of(&h, &rivera(), 6).unwrap_or_default() + "ab";
+    type_in_one_frame(&mut h, "jnab");
+    click_in_burst(&mut h, CLICKED);
+    type_in_one_frame(&mut h, "4");
+    h.run();
+    assert_eq!(
+        note_of(&h, &rivera(), 6),
+        Some(expected),
+        "the note as typed"
+    );
+    assert_eq!(
+        tag_of(&h, 9),
+        Some(Tag::Loaded),
+        "4 tagged the clicked sentence"
+    );
+}
