@@ -37,6 +37,10 @@ pub(crate) struct TypeAhead {
     /// → opened had its items). Tags and moves among sentences change neither, and go on at
     /// once.
     settling: bool,
+    /// The step just handed on ended with Enter, Tab, Escape, a function key or a key with Ctrl
+    /// or Alt: what it does (a dialog closing on Escape) may show only in the frame after, so
+    /// the next step waits a frame for it whatever the frame showed.
+    special_key: bool,
     waited: u8,
 }
 
@@ -82,10 +86,20 @@ impl egui::Plugin for TypeAhead {
         let end = end_of_step(&events, ctx.text_edit_focused());
         self.held = events.split_off(end);
         input.events = events;
+        self.special_key = input.events.iter().rev().find_map(|e| match e {
+            Event::Key {
+                key,
+                modifiers,
+                pressed: true,
+                ..
+            } => Some(!stays_in_the_box(*key, *modifiers)),
+            _ => None,
+        }) == Some(true);
     }
 
     fn output_hook(&mut self, ctx: &egui::Context, _output: &mut egui::FullOutput) {
-        self.settling = self.before.take().is_some_and(|b| b != Shown::now(ctx));
+        self.settling = std::mem::take(&mut self.special_key)
+            || self.before.take().is_some_and(|b| b != Shown::now(ctx));
         if !self.held.is_empty() {
             ctx.request_repaint();
         }

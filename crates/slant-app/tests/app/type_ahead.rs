@@ -378,3 +378,33 @@ fn a_note_then_a_click_in_one_burst_keeps_the_note() {
         "4 tagged the clicked sentence"
     );
 }
+
+/// Ctrl+Shift+N, Escape, J, 1, Escape, J, 2 in one burst: the dialog opens and closes, and the
+/// keys after it tag as they do at a slower pace.
+#[test]
+fn keys_after_a_dialog_opened_and_closed_in_one_burst_act() {
+    let keys = [
+        (Key::N, Modifiers::COMMAND | Modifiers::SHIFT),
+        (Key::Escape, Modifiers::NONE),
+        (Key::J, Modifiers::NONE),
+        (Key::Num1, Modifiers::NONE),
+        (Key::Escape, Modifiers::NONE),
+        (Key::J, Modifiers::NONE),
+        (Key::Num3, Modifiers::NONE),
+    ];
+    let mut tags = Vec::new();
+    for burst in [false, true] {
+        let (_dir, mut h) = at_the_bunker_buster_sentence();
+        for (key, modifiers) in keys {
+            press(&mut h, key, modifiers);
+            if !burst {
+                h.run();
+            }
+        }
+        h.run();
+        assert!(h.query_by_label("New article from text").is_none());
+        tags.push((tag_of(&h, 6), tag_of(&h, 7)));
+    }
+    assert_eq!(tags[0], (Some(Tag::Fact), Some(Tag::Speculation)), "slowly");
+    assert_eq!(tags[1], tags[0], "in one burst as slowly");
+}
