@@ -408,3 +408,46 @@ fn keys_after_a_dialog_opened_and_closed_in_one_burst_act() {
     assert_eq!(tags[0], (Some(Tag::Fact), Some(Tag::Speculation)), "slowly");
     assert_eq!(tags[1], tags[0], "in one burst as slowly");
 }
+
+/// On an untagged assignment, J, J, S, a click on a sentence below and 4 in one burst: S's
+/// badge reflows the text above the sentence clicked, and the click still selects it.
+#[test]
+fn a_click_after_a_tag_that_reflows_the_text_selects_the_sentence_under_it() {
+    const CLICKED: &str = "The June 2025 conflict marked"; // sentence 4
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("homework.ron");
+    let mut project = slant_core::store::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../sample_projects/netanyahu_trump_assignment.ron"
+    )))
+    .unwrap();
+    project.add_reviewer("Sam Lee");
+    slant_core::store::save(&project, &path).unwrap();
+    let mut h = crate::common::app(
+        Some(&path),
+        dir.path(),
+        slant_app::dialogs::ScriptedDialogs::default(),
+    );
+    let sam = slant_core::model::ReviewerId::from("sam-lee");
+    let tag = |h: &Harness<SlantApp>, s: usize| {
+        h.state().document().unwrap().project.articles[0]
+            .annotation(&sam, s)
+            .and_then(|a| a.tag)
+    };
+    let at = h.get_by_label_contains(CLICKED).rect().left_top() + egui::vec2(40.0, 8.0);
+    h.input_mut().events.push(egui::Event::PointerMoved(at));
+    h.run();
+    type_in_one_frame(&mut h, "jjs");
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.input_mut().events.extend([button(true), button(false)]);
+    type_in_one_frame(&mut h, "4");
+    h.run();
+    assert_eq!(tag(&h, 1), Some(Tag::Speculation));
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(3));
+    assert_eq!(tag(&h, 3), Some(Tag::Loaded));
+}
