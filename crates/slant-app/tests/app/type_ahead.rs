@@ -114,26 +114,8 @@ fn a_note_typed_faster_than_a_frame_keeps_its_text_and_the_keys_after_it_act() {
 fn a_tag_key_right_after_a_click_tags_the_clicked_sentence() {
     let (_dir, mut h) = at_the_bunker_buster_sentence();
     let before = tag_of(&h, 5);
-    let at = h
-        .get_by_label_contains("Israeli officials claimed the strikes")
-        .rect()
-        .center();
     // kittest's click() would give the click a frame of its own: here it shares one with S.
-    h.input_mut().events.extend([
-        egui::Event::PointerMoved(at),
-        egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: Modifiers::NONE,
-        },
-        egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        },
-    ]);
+    click_in_burst(&mut h, "Israeli officials claimed the strikes");
     type_in_one_frame(&mut h, "s");
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
