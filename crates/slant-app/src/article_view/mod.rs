@@ -47,7 +47,6 @@ struct Layout {
     paragraphs: Vec<Range<usize>>,
     heights: Vec<f32>,
     tops: Vec<f32>,
-    measured: Vec<bool>,
 }
 
 impl ColumnView {
@@ -108,13 +107,30 @@ impl Layout {
         if key == self.key {
             return;
         }
-        let same_shape = self.key.2 == key.2 && self.key.3 == key.3 && self.key.1 == key.1;
-        self.key = key;
+        let old = std::mem::replace(&mut self.key, key);
         let paragraphs = input.article.paragraphs();
-        if same_shape && paragraphs == self.paragraphs {
+        let same_text = old.1 == key.1 && old.3 == key.3 && paragraphs == self.paragraphs;
+        if same_text && old.2 == key.2 {
             return; // tags changed, not the layout: keep measured heights
         }
         let row = ui.fonts_mut(|f| f.row_height(&FontId::proportional(input.font_size)));
+        let gap = paragraph_gap(input.font_size);
+        if same_text {
+            // Only the width changed (the side panel a pixel wider as what it shows changed, a
+            // column added): the heights measured at the old width, rewrapped, are a far better
+            // guess than a count of characters. A guess a row off moves every paragraph below it
+            // until each is drawn again, under a pointer about to click.
+            let ratio = old.2.max(1) as f32 / key.2.max(1) as f32;
+            for h in &mut self.heights {
+                let rows = ((*h - gap) / row).round().max(1.0);
+                let rewrapped = (rows * ratio).round().max(1.0);
+                if rewrapped != rows {
+                    *h = gap + (*h - gap) * rewrapped / rows;
+                }
+            }
+            self.recompute_tops();
+            return;
+        }
         let chars_per_row = (width / (input.font_size * 0.5)).max(10.0);
         self.heights = paragraphs
             .iter()
@@ -124,10 +140,9 @@ impl Layout {
                     input.article.sentences[p.end - 1].end,
                 );
                 let chars = span.len() as f32 + 3.0 * p.len() as f32;
-                (chars / chars_per_row).ceil().max(1.0) * row + paragraph_gap(input.font_size)
+                (chars / chars_per_row).ceil().max(1.0) * row + gap
             })
             .collect();
-        self.measured = vec![false; paragraphs.len()];
         self.paragraphs = paragraphs;
         self.recompute_tops();
     }
@@ -423,7 +438,6 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
                 view.cache.heights[p] = height;
                 changed = true;
             }
-            view.cache.measured[p] = true;
             ui.painter()
                 .galley(top_left, galley.clone(), Color32::PLACEHOLDER);
             let laid = Laid {

@@ -433,3 +433,39 @@ fn a_click_after_a_tag_that_reflows_the_text_selects_the_sentence_under_it() {
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(3));
     assert_eq!(tag(&h, 3), Some(Tag::Loaded));
 }
+
+/// The window a pixel narrower (as when the side panel grows by a pixel for what it shows, which
+/// happened between J and S in a real window), then at once a click: the text under the pointer
+/// has not moved, and the click selects the sentence there. The columns' paragraphs were once
+/// guessed afresh from their length on any change of width, so the text jumped for a few frames
+/// and a quick click missed.
+#[test]
+fn a_click_right_after_the_window_narrows_a_pixel_selects_the_sentence_under_it() {
+    const CLICKED: &str = "The June 2025 conflict marked"; // sentence 4
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = crate::common::app(
+        Some(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../sample_projects/netanyahu_trump_annotated.ron"
+        ))),
+        dir.path(),
+        slant_app::dialogs::ScriptedDialogs::default(),
+    );
+    let before = h.get_by_label_contains(CLICKED).rect();
+    let at = before.left_top() + egui::vec2(40.0, 8.0);
+    h.input_mut().events.push(egui::Event::PointerMoved(at));
+    h.run();
+    h.set_size(egui::vec2(1499.0, 950.0));
+    h.step();
+    let moved = h.get_by_label_contains(CLICKED).rect().top() - before.top();
+    assert!(moved.abs() < 1.0, "the sentence moved {moved} px");
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.input_mut().events.extend([button(true), button(false)]);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(3));
+}
