@@ -392,7 +392,11 @@ fn byte_at(pieces: &[Piece], article: &Article, c: usize) -> Option<(usize, usiz
 /// Draws the column and queues what the person did.
 pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut Vec<Action>) {
     // A measure people read comfortably: about 75 characters a line, however wide the column.
-    let width = (ui.available_width() - 16.0).clamp(120.0, input.font_size * 37.0);
+    // Whole pixels: the side panel's width wavers by a fraction as what it shows changes, and
+    // text wrapped at a wavering width could rewrap from one frame to the next.
+    let width = (ui.available_width() - 16.0)
+        .clamp(120.0, input.font_size * 37.0)
+        .floor();
     view.cache.refresh(ui, input, width);
     if let Some(sentence) = view.scroll_to.take()
         && !view.drawn.shows_whole(sentence)
