@@ -52,6 +52,13 @@ struct Shown {
 }
 
 impl Shown {
+    /// A menu, a list or another popup is open (egui shows them in the foreground layers).
+    fn menu_open(&self) -> bool {
+        self.layers
+            .iter()
+            .any(|l| l.order == egui::Order::Foreground)
+    }
+
     fn now(ctx: &egui::Context) -> Shown {
         ctx.memory(|m| {
             let mut layers: Vec<egui::LayerId> =
@@ -86,7 +93,10 @@ impl egui::Plugin for TypeAhead {
         let end = end_of_step(&events, ctx.text_edit_focused());
         self.held = events.split_off(end);
         input.events = events;
-        self.special_key = input.events.iter().rev().find_map(|e| match e {
+        // In an open menu or list every key may act only in the frame after (→ closes one
+        // menu and opens the next then), so the key after it waits to see what it did.
+        let menu_open = self.before.as_ref().is_some_and(Shown::menu_open);
+        let last_key = input.events.iter().rev().find_map(|e| match e {
             Event::Key {
                 key,
                 modifiers,
@@ -94,7 +104,8 @@ impl egui::Plugin for TypeAhead {
                 ..
             } => Some(!stays_in_the_box(*key, *modifiers)),
             _ => None,
-        }) == Some(true);
+        });
+        self.special_key = last_key == Some(true) || (menu_open && last_key.is_some());
     }
 
     fn output_hook(&mut self, ctx: &egui::Context, _output: &mut egui::FullOutput) {
