@@ -11,8 +11,12 @@
 //! - with no text box focused, any key press (a command may open, close or select something);
 //! - in a text box, a key that leaves it or acts (Enter, Tab, Escape, a function key, anything
 //!   with Ctrl or Alt), which also gets a frame of its own after the letters before it;
-//! - a click (a button let go) that keys follow; a click after letters typed into a box also
-//!   waits for a frame of its own, so the box reads them before the click takes its keyboard.
+//! - a click (a button let go) that keys or another click follow; a click after letters typed
+//!   into a box also waits for a frame of its own, so the box reads them before the click takes
+//!   its keyboard;
+//! - the wheel's turns before a click: the click waits until the scrolling they started has
+//!   ended (egui smooths each notch over several frames), as it is aimed at what the view shows
+//!   then.
 //!
 //! The rest waits, in order, for the next frame, which is asked for at once, and longer while
 //! the window is still drawing what the step before opened (a menu chosen by F10, →, ↓ would
@@ -24,6 +28,10 @@ use egui::{Event, Key, Modifiers};
 /// How many frames a step waits at most for the window to settle after the one before (a menu
 /// or dialog just opened lays itself out over a frame or two).
 const MAX_SETTLING_FRAMES: u8 = 3;
+
+/// How many frames a click waits at most for the wheel's scrolling to end (egui smooths each
+/// notch over a few frames; a trackpad's scrolling can go on while fingers rest on it).
+const MAX_SCROLLING_FRAMES: u8 = 30;
 
 /// The events held back for later frames.
 #[derive(Default)]
@@ -82,7 +90,12 @@ impl egui::Plugin for TypeAhead {
         if self.held.is_empty() && input.events.is_empty() {
             return;
         }
-        if !self.held.is_empty() && self.settling && self.waited < MAX_SETTLING_FRAMES {
+        let scrolling = ctx.input(egui::InputState::is_scrolling)
+            && self.waited < MAX_SCROLLING_FRAMES
+            && starts_with_a_click(&self.held);
+        if !self.held.is_empty()
+            && (scrolling || (self.settling && self.waited < MAX_SETTLING_FRAMES))
+        {
             self.waited += 1;
             self.held.append(&mut input.events);
             return;
@@ -144,8 +157,21 @@ fn end_of_step(events: &[Event], typing: bool) -> usize {
             // A click that takes the keyboard from a box: what was typed is read first (a note
             // typed, then a click on another sentence, kept the note only at a slower pace).
             Event::PointerButton { pressed: true, .. } if typed => return at,
+            // A click after the wheel waits for the scrolling to end: it is aimed at what the
+            // view shows once it has moved.
+            Event::PointerButton { pressed: true, .. }
+                if events[..at]
+                    .iter()
+                    .any(|e| matches!(e, Event::MouseWheel { .. })) =>
+            {
+                return at;
+            }
+            // What a click does (select a sentence) comes before the keys or the next click
+            // after it (a tag button).
             Event::PointerButton { pressed: false, .. }
-                if events[at + 1..].iter().any(is_keyboard) =>
+                if events[at + 1..].iter().any(|e| {
+                    is_keyboard(e) || matches!(e, Event::PointerButton { pressed: true, .. })
+                }) =>
             {
                 return at + 1;
             }
@@ -172,6 +198,14 @@ fn after_its_character(events: &[Event], from: usize) -> usize {
         Some(Event::Text(_)) => from + 1,
         _ => from,
     }
+}
+
+/// The next step begins with a press of a mouse button (the pointer moved to it at most).
+fn starts_with_a_click(events: &[Event]) -> bool {
+    events
+        .iter()
+        .find(|e| !matches!(e, Event::PointerMoved(_) | Event::ModifiersChanged(_)))
+        .is_some_and(|e| matches!(e, Event::PointerButton { pressed: true, .. }))
 }
 
 fn is_keyboard(event: &Event) -> bool {
@@ -242,5 +276,36 @@ mod tests {
         };
         assert_eq!(end_of_step(&[release.clone(), key(Key::S)], false), 1);
         assert_eq!(end_of_step(&[release.clone(), release], false), 2);
+    }
+
+    fn button(pressed: bool) -> Event {
+        Event::PointerButton {
+            pos: egui::Pos2::ZERO,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        }
+    }
+
+    #[test]
+    fn a_second_click_and_a_click_after_the_wheel_wait() {
+        let click = [button(true), button(false)];
+        assert_eq!(
+            end_of_step(&[click.clone(), click.clone()].concat(), false),
+            2
+        );
+        let wheel = Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -3.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        };
+        assert_eq!(end_of_step(&[wheel.clone(), wheel, button(true)], false), 2);
+        assert!(starts_with_a_click(&[
+            Event::PointerMoved(egui::Pos2::ZERO),
+            button(true)
+        ]));
+        assert!(!starts_with_a_click(&[key(Key::S), button(true)]));
     }
 }

@@ -516,3 +516,79 @@ fn menus_opened_and_closed_in_one_burst_leave_the_tag_keys_after_them() {
     );
     assert_eq!(tags[0], tags[1], "slow, then in one burst");
 }
+
+/// A click on a sentence, then at once a click on the side panel's "F Fact": the tag goes to
+/// the sentence clicked, as at a slower pace (both clicks in one frame once tagged the sentence
+/// selected before).
+#[test]
+fn a_click_on_a_sentence_then_on_a_tag_button_in_one_burst_tags_the_clicked_sentence() {
+    const CLICKED: &str = "Reports suggest Tehran could soon produce"; // sentence 10
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let before = tag_of(&h, 5);
+    click_in_burst(&mut h, CLICKED);
+    let fact = h.get_by_label("F Fact").rect().center();
+    h.input_mut().events.push(egui::Event::PointerMoved(fact));
+    for pressed in [true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos: fact,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    play_out(&mut h);
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(9));
+    assert_eq!(tag_of(&h, 9), Some(Tag::Fact));
+    assert_eq!(
+        tag_of(&h, 5),
+        before,
+        "the sentence selected before is untouched"
+    );
+}
+
+/// The wheel turned over a column, then at once a click and 4: the click selects the sentence
+/// under the pointer once the column has scrolled, as it does when the click comes after the
+/// scrolling has ended.
+#[test]
+fn a_click_right_after_the_wheel_selects_the_sentence_under_it_once_scrolled() {
+    let mut results = Vec::new();
+    for burst in [false, true] {
+        let (_dir, mut h) = at_the_bunker_buster_sentence();
+        let at = h
+            .get_by_label_contains("The June 2025 conflict marked")
+            .rect()
+            .center();
+        h.input_mut().events.push(egui::Event::PointerMoved(at));
+        h.run();
+        for _ in 0..5 {
+            h.input_mut().events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Line,
+                delta: egui::vec2(0.0, -3.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        if !burst {
+            play_out(&mut h);
+        }
+        let button = |pressed| egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        };
+        h.input_mut().events.extend([button(true), button(false)]);
+        type_in_one_frame(&mut h, "4");
+        play_out(&mut h);
+        let selected = h.state().workspace.as_ref().unwrap().selected;
+        results.push((selected, selected.and_then(|s| tag_of(&h, s))));
+    }
+    assert_ne!(
+        results[0].0,
+        Some(3),
+        "the wheel moved the text under the pointer"
+    );
+    assert_eq!(results[0].1, Some(Tag::Loaded));
+    assert_eq!(results[1], results[0], "in one burst as slowly");
+}
