@@ -90,11 +90,18 @@ impl egui::Plugin for TypeAhead {
         if self.held.is_empty() && input.events.is_empty() {
             return;
         }
-        let scrolling = ctx.input(egui::InputState::is_scrolling)
-            && self.waited < MAX_SCROLLING_FRAMES
-            && starts_with_a_click(&self.held);
-        if !self.held.is_empty()
-            && (scrolling || (self.settling && self.waited < MAX_SETTLING_FRAMES))
+        // A click while the view still slides after the wheel waits, whether it was held or
+        // has just come: it is aimed at where the text comes to rest.
+        let next = if self.held.is_empty() {
+            &input.events
+        } else {
+            &self.held
+        };
+        let scrolling = self.waited < MAX_SCROLLING_FRAMES
+            && starts_with_a_click(next)
+            && ctx.input(egui::InputState::is_scrolling);
+        if scrolling
+            || (!self.held.is_empty() && self.settling && self.waited < MAX_SETTLING_FRAMES)
         {
             self.waited += 1;
             self.held.append(&mut input.events);
