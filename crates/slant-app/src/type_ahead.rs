@@ -275,12 +275,7 @@ mod tests {
 
     #[test]
     fn keys_after_a_click_wait_and_a_lone_click_does_not_cut() {
-        let release = Event::PointerButton {
-            pos: egui::Pos2::ZERO,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        };
+        let release = button(false);
         assert_eq!(end_of_step(&[release.clone(), key(Key::S)], false), 1);
         assert_eq!(end_of_step(&[release.clone(), release], false), 2);
     }

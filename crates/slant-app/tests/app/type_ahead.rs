@@ -148,6 +148,11 @@ fn press(h: &mut Harness<SlantApp>, key: Key, modifiers: Modifiers) {
 /// (kittest's `click()` would give it a frame of its own).
 fn click_in_burst(h: &mut Harness<SlantApp>, label: &str) {
     let at = h.get_by_label_contains(label).rect().center();
+    click_at_in_burst(h, at);
+}
+
+/// A click at `at` (the pointer moved there, pressed, let go), added to the next frame's burst.
+fn click_at_in_burst(h: &mut Harness<SlantApp>, at: egui::Pos2) {
     let button = |pressed| egui::Event::PointerButton {
         pos: at,
         button: egui::PointerButton::Primary,
@@ -427,13 +432,7 @@ fn a_click_after_a_tag_that_reflows_the_text_selects_the_sentence_under_it() {
     h.input_mut().events.push(egui::Event::PointerMoved(at));
     h.run();
     type_in_one_frame(&mut h, "jjs");
-    let button = |pressed| egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    h.input_mut().events.extend([button(true), button(false)]);
+    click_at_in_burst(&mut h, at);
     type_in_one_frame(&mut h, "4");
     h.run();
     assert_eq!(tag(&h, 1), Some(Tag::Speculation));
@@ -466,13 +465,7 @@ fn a_click_right_after_the_window_narrows_a_pixel_selects_the_sentence_under_it(
     h.step();
     let moved = h.get_by_label_contains(CLICKED).rect().top() - before.top();
     assert!(moved.abs() < 1.0, "the sentence moved {moved} px");
-    let button = |pressed| egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    h.input_mut().events.extend([button(true), button(false)]);
+    click_at_in_burst(&mut h, at);
     h.run();
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(3));
 }
@@ -527,15 +520,7 @@ fn a_click_on_a_sentence_then_on_a_tag_button_in_one_burst_tags_the_clicked_sent
     let before = tag_of(&h, 5);
     click_in_burst(&mut h, CLICKED);
     let fact = h.get_by_label("F Fact").rect().center();
-    h.input_mut().events.push(egui::Event::PointerMoved(fact));
-    for pressed in [true, false] {
-        h.input_mut().events.push(egui::Event::PointerButton {
-            pos: fact,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
+    click_at_in_burst(&mut h, fact);
     play_out(&mut h);
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(9));
     assert_eq!(tag_of(&h, 9), Some(Tag::Fact));
@@ -574,13 +559,7 @@ fn a_click_right_after_the_wheel_selects_the_sentence_under_it_once_scrolled() {
             None => play_out(&mut h),
             Some(n) => h.run_steps(n),
         }
-        let button = |pressed| egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        };
-        h.input_mut().events.extend([button(true), button(false)]);
+        click_at_in_burst(&mut h, at);
         type_in_one_frame(&mut h, "4");
         play_out(&mut h);
         let selected = h.state().workspace.as_ref().unwrap().selected;
