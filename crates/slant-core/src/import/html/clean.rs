@@ -6,6 +6,9 @@
 //! like `paywall`, `adsense` or `js-social-share` on `<html>`, `<body>`, `<main>` or a page-wide
 //! wrapper, and removing those would remove the story with them. So an element holding at least
 //! half of the page's paragraph text, or the page's `articleBody`, is kept whatever its class.
+//! So are paragraphs that share one class and together hold half of it: Condé Nast pages (Wired,
+//! The New Yorker) mark every paragraph after the first `<p class="paywall">`, meaning the text
+//! a subscriber reads, not a banner.
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,9 +33,17 @@ pub(super) enum Remove {
 pub(super) fn remove(html: &mut Html, what: Remove) -> HashSet<NodeId> {
     let paragraph_text = paragraph_text_under(html);
     let total = paragraph_text.get(&html.root_element().id()).copied();
+    let by_class = paragraph_text_by_class(html, &paragraph_text);
     let holds_article = |el: ElementRef| {
         let under = paragraph_text.get(&el.id()).copied().unwrap_or(0);
-        total.is_some_and(|t| t > 0 && under * 2 >= t)
+        let shared = el
+            .value()
+            .attr("class")
+            .filter(|_| el.value().name() == "p")
+            .and_then(|class| by_class.get(class))
+            .copied()
+            .unwrap_or(0);
+        total.is_some_and(|t| t > 0 && under.max(shared) * 2 >= t)
             || el
                 .value()
                 .attr("itemprop")
@@ -74,6 +85,27 @@ pub(super) fn remove(html: &mut Html, what: Remove) -> HashSet<NodeId> {
         }
     }
     holders
+}
+
+/// Characters of paragraph text in all `<p>` elements with the same `class` attribute.
+fn paragraph_text_by_class<'a>(
+    html: &'a Html,
+    paragraph_text: &HashMap<NodeId, usize>,
+) -> HashMap<&'a str, usize> {
+    let mut by_class: HashMap<&str, usize> = HashMap::new();
+    for node in html.root_element().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if el.value().name() != "p" {
+            continue;
+        }
+        if let Some(class) = el.value().attr("class") {
+            *by_class.entry(class).or_default() +=
+                paragraph_text.get(&node.id()).copied().unwrap_or(0);
+        }
+    }
+    by_class
 }
 
 /// Characters of text inside `<p>` elements under each element. Walked without recursion.

@@ -76,6 +76,7 @@ fn is_furniture_word(word: &str) -> bool {
             | "footer"
             | "header"
             | "masthead"
+            | "calendar"
             | "cookie"
             | "cookies"
             | "consent"

@@ -8,7 +8,9 @@ use super::metadata::{JsonLd, first_text, meta};
 use super::text_of;
 
 /// Separators sites put between the headline and their name in `<title>`.
-const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " — ", " – ", " :: ", " » ", " · "];
+const TITLE_SEPARATORS: [&str; 9] = [
+    " | ", " -- ", " - ", " — ", " – ", " :: ", " » ", " · ", " • ",
+];
 
 /// `<title>` as (headline, site): the site's name is the shorter side, whichever side it is on
 /// ("Headline | Site", "Site :: Headline").
@@ -45,7 +47,7 @@ pub(super) fn headline(html: &Html, ld: &JsonLd) -> Option<String> {
     let candidates: Vec<String> = [
         ld.string("headline"),
         meta(html, "property", "og:title"),
-        meta(html, "name", "twitter:title"),
+        meta(html, "name", "twitter:title").or_else(|| meta(html, "property", "twitter:title")),
     ]
     .into_iter()
     .flatten()
@@ -67,6 +69,7 @@ pub(super) fn headline(html: &Html, ld: &JsonLd) -> Option<String> {
     candidates
         .into_iter()
         .next()
+        .map(|c| without_site(&c, html))
         .or_else(|| title_without_site(html))
         .or_else(|| article_h1s(html).into_iter().next())
 }
@@ -111,11 +114,24 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
 }
 
-/// `Headline - Site` → `Headline`, where `<title>` names the same site.
+/// `Headline - Site` or `Site | Headline` → `Headline`, where `<title>` names the same site;
+/// `Headline • Name` → `Headline`, where `<title>` is the headline alone.
 fn without_site(headline: &str, html: &Html) -> String {
+    if let Some(plain) = title_without_site(html) {
+        for sep in TITLE_SEPARATORS {
+            if let Some(added) = headline.strip_prefix(&format!("{plain}{sep}"))
+                && added.len() < plain.len()
+            {
+                return plain;
+            }
+        }
+    }
     if let Some((_, site)) = split_title(html) {
         for sep in TITLE_SEPARATORS {
-            if let Some(head) = headline.strip_suffix(&format!("{sep}{site}"))
+            let head = headline
+                .strip_suffix(&format!("{sep}{site}"))
+                .or_else(|| headline.strip_prefix(&format!("{site}{sep}")));
+            if let Some(head) = head
                 && !head.trim().is_empty()
             {
                 return head.trim().to_owned();

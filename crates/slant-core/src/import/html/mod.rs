@@ -335,6 +335,68 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_that_all_carry_a_furniture_class_are_the_story() {
+        // Condé Nast pages (Wired, The New Yorker) put every paragraph after the first in
+        // `<p class="paywall">`: the text a subscriber reads, split between ad slots.
+        let page = extract(
+            "<html><body><article><h1>Town votes to close its library</h1>\
+             <div class=\"body\"><p>The town council voted on Tuesday to close the Elm Street library after ninety years.</p>\
+             <p class=\"paywall\">Councillors said the building needs repairs the town cannot pay for this year.</p></div>\
+             <div class=\"ad\">Advertisement</div>\
+             <div class=\"body\"><p class=\"paywall\">Residents who packed the meeting asked the council to keep the reading room open.</p>\
+             <p class=\"paywall\">The library will close its doors for good next spring, the mayor said afterwards.</p></div>\
+             <div class=\"paywall\"><p class=\"paywall-prompt\">Subscribe to keep reading.</p></div>\
+             </article></body></html>",
+        );
+        for kept in ["ninety years", "cannot pay", "reading room", "next spring"] {
+            assert!(page.body.contains(kept), "{kept}: {:?}", page.body);
+        }
+        assert!(!page.body.contains("Subscribe"), "{:?}", page.body);
+    }
+
+    #[test]
+    fn a_calendar_beside_the_story_stays_out() {
+        let days: String = (1..=28).map(|d| format!("<td>{d}</td>")).collect();
+        let page = extract(&format!(
+            "<html><body><div class=\"content\">{STORY}<p>Browse the show calendar</p><div class=\"calendar-calendar\">\
+             <table><tr><td>S</td><td>M</td><td>T</td><td>W</td></tr><tr>{days}</tr></table></div>{STORY}</div></body></html>"
+        ));
+        assert!(page.body.contains("ninety years"), "{:?}", page.body);
+        assert!(!page.body.contains("\n14\n"), "{:?}", page.body);
+    }
+
+    #[test]
+    fn a_site_name_is_taken_off_the_headline_on_either_side_and_after_any_separator() {
+        for (title, og) in [
+            (
+                "Town Votes to Close Its Library -- Local News -- The Ledger",
+                "Town Votes to Close Its Library -- The Ledger",
+            ),
+            (
+                "Town Votes to Close Its Library • The Ledger",
+                "Town Votes to Close Its Library • The Ledger",
+            ),
+            (
+                "The Ledger | Town Votes to Close Its Library",
+                "The Ledger | Town Votes to Close Its Library",
+            ),
+            (
+                "Town Votes to Close Its Library",
+                "Town Votes to Close Its Library &bull; Ann Lee",
+            ),
+        ] {
+            let page = extract(&format!(
+                "<title>{title}</title><meta property=\"og:title\" content=\"{og}\"><article>{STORY}</article>"
+            ));
+            assert_eq!(
+                page.headline.as_deref(),
+                Some("Town Votes to Close Its Library"),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
     fn a_summary_in_a_meta_article_body_does_not_replace_the_body() {
         let page = extract(&format!(
             "<div itemscope><meta itemprop=\"articleBody\" content=\"A library closes.\"><div class=\"story\">{STORY}</div></div>"
