@@ -211,7 +211,10 @@ impl Gap<'_> {
             return false;
         }
         let word = strip_open(word);
-        let next_is_number = strip_open(next).starts_with(|c: char| c.is_ascii_digit());
+        // "No. 10", and "No. #1" as lists and charts write it.
+        let next_is_number = strip_open(next)
+            .trim_start_matches('#')
+            .starts_with(|c: char| c.is_ascii_digit());
         let classes = classes_of(word);
         if classes & class::TITLE != 0 {
             return false;

@@ -240,3 +240,19 @@ fn a_name_with_a_small_first_letter_starts_a_sentence() {
         &["The council voted to close the library on Tuesday."],
     );
 }
+
+#[test]
+fn a_number_written_with_a_hash_after_no_or_vol_does_not_end_the_sentence() {
+    assert_splits(
+        "The song was No. #1 for six weeks. Its album is Vol. #3 of the series.",
+        &[
+            "The song was No. #1 for six weeks.",
+            "Its album is Vol. #3 of the series.",
+        ],
+    );
+    // A hash tag after a sentence ends still starts the next one.
+    assert_splits(
+        "The team won the cup. #1 fans cheered.",
+        &["The team won the cup.", "#1 fans cheered."],
+    );
+}
