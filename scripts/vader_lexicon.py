@@ -52,6 +52,12 @@ harassed harassment harassments harm harming killer killers murderers murdering 
 poisons robber slavery starved strangled stealing suicide suicidal torture tortured tortures
 torturing racism winnings reward positive negative super supreme success successes successful
 destroy destroys destroying laugh smiled kissing romance lover""".split())
+# Read against real news pages from other extractors' test suites (2026-11-27; see README,
+# "Web pages"), not from any labelled set: words whose plain sense those articles used, an organ
+# ("his heart stopped"), a commodity ("the crude leaves behind"), a technical grade ("the
+# sophisticated S-300 missiles"), a charge ("charged with violating the privacy of") and a
+# chemical process ("oil degrading rapidly").
+NEWS_EVENTS |= set("""heart hearts crude sophisticated violating violater degrading""".split())
 
 LICENCE = """# VADER lexicon: The MIT License (MIT), Copyright (c) 2016 C.J. Hutto.
 # Permission is hereby granted, free of charge, to any person obtaining a copy of this software and

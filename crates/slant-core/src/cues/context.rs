@@ -176,6 +176,24 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         "praised",
         "promised",
         "vowed",
+        "spoke",
+        "speaks",
+        "compared",
+        "referred",
+        "complained",
+        "accused",
+        "denounced",
+        "joked",
+        "tweeted",
+        "posted",
+        "recalled",
+        "explained",
+        "declared",
+        "replied",
+        "admitted",
+        "urged",
+        "pledged",
+        "announced",
     ];
     let near = before.split_whitespace().rev().take(5);
     if near
@@ -260,6 +278,12 @@ mod tests {
             quoted("Officials claimed the strikes “severely damaged” the array."),
             None
         );
+        // Any verb of saying a few words back: "spoke of", "compared … to", "complained".
+        assert_eq!(
+            quoted("In a speech, Gates spoke of \"anxiety\" over the future."),
+            None
+        );
+        assert_eq!(quoted("Saban compared agents to \"pimps\" in July."), None);
         assert_eq!(
             quoted("The “temporary” closure has lasted six years."),
             Some("temporary".to_owned())

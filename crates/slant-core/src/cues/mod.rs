@@ -613,4 +613,31 @@ mod tests {
         let loaded = kinds(text, CueKind::Loaded);
         assert_eq!(loaded, ["URGES"]);
     }
+
+    #[test]
+    fn plain_senses_of_listed_words_in_real_news_are_not_loaded() {
+        // Each from a real article: an organ, a commodity, a grade of weapon, a charge, a
+        // storm's path, a courtroom exercise, a negotiation, a sports title.
+        for text in [
+            "Then his heart stopped.",
+            "The chemicals the crude leaves behind break down slowly.",
+            "The sophisticated S-300 missiles would boost its air defences.",
+            "He was charged with violating the privacy of the publisher.",
+            "A wintry storm is sweeping across the country.",
+            "The students staged a mock trial at the theatre.",
+            "They met to hammer out programming agreements.",
+            "The defending champions lost in the final.",
+        ] {
+            assert_eq!(kinds(text, CueKind::Loaded), Vec::<String>::new(), "{text}");
+        }
+        // The same words keep their judging senses.
+        assert_eq!(
+            kinds(
+                "Critics mocked the plan as a sweeping power grab.",
+                CueKind::Loaded
+            )
+            .len(),
+            3
+        );
+    }
 }
