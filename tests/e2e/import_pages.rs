@@ -419,8 +419,8 @@ fn web_page_figures_on_the_shared_pages() {
     );
     assert_eq!(refused, 0, "a page with article text was refused");
     assert!(f >= 0.95, "body F1 {f:.3}");
-    // 32 of 41: where a page's title says nothing of its story (a site's "Yahoo News - Latest
+    // 34 of 41: where a page's title says nothing of its story (a site's "Yahoo News - Latest
     // News & Headlines" over a story on a space ship), Slant takes the story's `<h1>` and
     // Readability keeps the title (yahoo-2, google-sre-book-1, social-buttons).
-    assert!(headlines * 4 >= pages.len() * 3, "headlines {headlines}");
+    assert!(headlines * 5 >= pages.len() * 4, "headlines {headlines}");
 }

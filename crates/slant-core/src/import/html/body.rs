@@ -227,16 +227,20 @@ impl Blocks {
         self.blocks.retain(|_| keep.next().unwrap_or(true));
     }
 
-    /// Drops up to `at_most` blocks from the end while `drop` holds for them.
-    pub(super) fn drop_last_while(&mut self, at_most: usize, drop: impl Fn(&str) -> bool) {
+    /// Ends the text at the first of its last `within` blocks for which `ends` holds, where
+    /// what follows it is short beside what stands before (under a third of the words): that
+    /// block and the ones after it go.
+    pub(super) fn end_at(&mut self, within: usize, ends: impl Fn(&str) -> bool) {
         self.flush();
-        for _ in 0..at_most {
-            match self.blocks.last() {
-                Some(last) if drop(last) => {
-                    self.blocks.pop();
-                }
-                _ => break,
-            }
+        let words = |blocks: &[String]| -> usize {
+            blocks.iter().map(|b| b.split_whitespace().count()).sum()
+        };
+        let from = self.blocks.len().saturating_sub(within);
+        let Some(at) = (from..self.blocks.len()).find(|&i| ends(&self.blocks[i])) else {
+            return;
+        };
+        if words(&self.blocks[at + 1..]) * 3 < words(&self.blocks[..at]) {
+            self.blocks.truncate(at);
         }
     }
 

@@ -28,8 +28,9 @@ const SHORT_WORDS: usize = 25;
 /// How many paragraphs in a row, each wholly a link, make a list of links.
 const LINK_RUN: usize = 3;
 
-/// How many of the last paragraphs may be the writer's bio.
-const BIO_AT_END: usize = 2;
+/// Among how many of the last paragraphs the writer's bio is looked for. A bio ends the story:
+/// what follows it is the page's (teasers of the writer's other pieces, comments).
+const BIO_NEAR_END: usize = 8;
 
 /// The largest page (in parsed nodes) handed to trafilatura.
 const MAX_NODES_FOR_TRAFILATURA: usize = 100_000;
@@ -103,7 +104,7 @@ pub(super) fn main_text(page: &Html) -> MainText {
             .all(|l| is_link_title(l) && link_lines.contains(l))
     });
     blocks.retain_blocks(|block| !is_promotion(block) && !is_script_notice(block));
-    blocks.drop_last_while(BIO_AT_END, is_bio);
+    blocks.end_at(BIO_NEAR_END, is_bio);
     MainText { blocks, own }
 }
 

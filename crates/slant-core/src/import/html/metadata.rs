@@ -148,6 +148,22 @@ pub(super) fn parse_date(value: &str) -> Option<Date> {
     value.get(..10)?.parse().ok()
 }
 
+/// A script's text without the wrappers old pages put around it for XHTML parsers and browsers
+/// without scripts (`<![CDATA[ … ]]>`, `//<![CDATA[ … //]]>`, `<!-- … -->`), which make
+/// the JSON-LD inside unreadable as JSON.
+fn unwrapped_script(text: &str) -> &str {
+    let mut text = text.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        let head = text.trim_start_matches('/').trim_start();
+        if let Some(inner) = head.strip_prefix(open) {
+            let inner = inner.trim_end();
+            let inner = inner.strip_suffix(close).unwrap_or(inner).trim_end();
+            text = inner.trim_end_matches('/').trim();
+        }
+    }
+    text
+}
+
 /// The schema.org article object among a page's JSON-LD blocks, if any.
 pub(super) struct JsonLd(Option<Value>);
 
@@ -155,7 +171,10 @@ impl JsonLd {
     pub(super) fn of(html: &Html) -> JsonLd {
         let found = html
             .select(&selector(r#"script[type="application/ld+json"]"#))
-            .filter_map(|s| serde_json::from_str::<Value>(&s.text().collect::<String>()).ok())
+            .filter_map(|s| {
+                let text: String = s.text().collect();
+                serde_json::from_str::<Value>(unwrapped_script(&text)).ok()
+            })
             .find_map(|v| find_article(&v).cloned());
         JsonLd(found)
     }

@@ -335,6 +335,21 @@ mod tests {
     }
 
     #[test]
+    fn the_writers_bio_ends_the_story_and_teasers_after_it_stay_out() {
+        let page = extract(&format!(
+            "<html><body><div class=\"story\">{STORY}{STORY}<p>JANE DOE IS THE COURIER'S CITY HALL EDITOR</p>\
+             <div class=\"story-block\"><h4><a href=\"/ikea\">Good for some</a></h4>\
+             <p>THE good thing about flat-pack furniture is that it is cheap and good quality.</p></div>\
+             <div class=\"story-block\"><h4><a href=\"/fraser\">Always a liberal</a></h4>\
+             <p>IT was said that the former premier moved to the left after losing office.</p></div></div></body></html>"
+        ));
+        assert!(page.body.contains("next spring"), "{:?}", page.body);
+        assert!(!page.body.contains("CITY HALL EDITOR"), "{:?}", page.body);
+        assert!(!page.body.contains("flat-pack"), "{:?}", page.body);
+        assert!(!page.body.contains("former premier"), "{:?}", page.body);
+    }
+
+    #[test]
     fn paragraphs_that_all_carry_a_furniture_class_are_the_story() {
         // Condé Nast pages (Wired, The New Yorker) put every paragraph after the first in
         // `<p class="paywall">`: the text a subscriber reads, split between ad slots.
@@ -363,6 +378,30 @@ mod tests {
         ));
         assert!(page.body.contains("ninety years"), "{:?}", page.body);
         assert!(!page.body.contains("\n14\n"), "{:?}", page.body);
+    }
+
+    #[test]
+    fn json_ld_wrapped_in_cdata_or_a_comment_is_read() {
+        for (open, close) in [
+            ("<![CDATA[", "]]>"),
+            ("//<![CDATA[", "//]]>"),
+            ("<!--", "-->"),
+        ] {
+            let page = extract(&format!(
+                "<title>Town votes: the library closes after ninety years - The Ledger</title>\
+                 <meta property=\"og:title\" content=\"The library closes after ninety years\">\
+                 <script type=\"application/ld+json\">{open}\n{{\"@type\":\"NewsArticle\",\
+                 \"headline\":\"Town votes: the library closes after ninety years\",\
+                 \"author\":{{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}}}\n{close}</script>\
+                 <article>{STORY}</article>"
+            ));
+            assert_eq!(
+                page.headline.as_deref(),
+                Some("Town votes: the library closes after ninety years"),
+                "{open}"
+            );
+            assert_eq!(page.byline.as_deref(), Some("Jane Doe"), "{open}");
+        }
     }
 
     #[test]

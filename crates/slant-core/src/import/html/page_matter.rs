@@ -133,49 +133,75 @@ const JOBS: &[&str] = &[
 
 /// Whether a paragraph near the end of a story is the writer's bio: a name (two or three
 /// capitalised words) followed by "is a/an/the", "covers" or "writes", naming a newsroom job.
+/// A bio set in capitals ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR") is read in
+/// lower case, its name being what stands before "is".
 pub(super) fn is_bio(block: &str) -> bool {
-    let words: Vec<&str> = block.split_whitespace().collect();
+    let shouting = !block.chars().any(char::is_lowercase);
+    let words: Vec<String> = block
+        .split_whitespace()
+        .map(|w| {
+            if shouting {
+                w.to_lowercase()
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect();
     if words.len() > BIO_WORDS {
         return false;
     }
-    let name_length = words
-        .iter()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
+    let name_length = if shouting {
+        words
+            .iter()
+            .position(|w| matches!(w.as_str(), "is" | "covers" | "writes"))
+            .unwrap_or(0)
+    } else {
+        words
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+    };
     if !(2..=3).contains(&name_length) {
         return false;
     }
     // Titles open a report about someone ("Mayor Teresa Vance is …"), never a writer's bio.
-    if TITLES.contains(&words[0]) || reports(block) {
+    let first = words[0].as_str();
+    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(first)) || reports(&block.to_lowercase()) {
         return false;
     }
-    let job = |w: &&str| {
+    // In capitals every word looks like a name: any word then names the newsroom.
+    let named = |w: &str| shouting || w.chars().next().is_some_and(char::is_uppercase);
+    let job = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
         JOBS.contains(&w.as_str())
     };
-    match &words[name_length..] {
-        // "is a reporter", "is a staff writer", "is the paper's health editor": the job within
-        // three words, and not a former one.
+    let rest: Vec<&str> = words[name_length..].iter().map(String::as_str).collect();
+    match rest.as_slice() {
+        // "is a reporter", "is a staff writer", "is the paper's health editor", "is the Nine
+        // Network political editor": the job within four words, and not a former one.
         ["is", "a" | "an" | "the", rest @ ..] => {
-            let near = &rest[..rest.len().min(3)];
-            // … and a newsroom: "at The Courier", "for Reuters", "a staff writer", "covering".
-            let newsroom = rest.windows(2).any(|pair| {
-                matches!(pair[0], "at" | "for" | "of" | "with")
-                    && pair[1].chars().next().is_some_and(char::is_uppercase)
-            }) || rest
-                .iter()
-                .any(|w| matches!(*w, "staff" | "covering" | "newsroom"));
-            near.iter().any(job)
-                && newsroom
+            let near = &rest[..rest.len().min(4)];
+            let Some(at) = near.iter().position(|w| job(w)) else {
+                return false;
+            };
+            // … and a newsroom: "at The Courier", "for Reuters", "the Nine Network political
+            // editor", "a staff writer", "covering".
+            let newsroom = rest
+                .windows(2)
+                .any(|pair| matches!(pair[0], "at" | "for" | "of" | "with") && named(pair[1]))
+                || near[..at].iter().any(|w| named(w))
+                || rest
+                    .iter()
+                    .any(|w| matches!(*w, "staff" | "covering" | "newsroom"));
+            newsroom
                 && !near
                     .iter()
                     .any(|w| matches!(*w, "former" | "retired" | "onetime"))
         }
         // "covers politics for The Courier", "writes about schools for …": for a newsroom.
-        ["covers" | "writes", rest @ ..] => rest.windows(2).any(|pair| {
-            matches!(pair[0], "for" | "at")
-                && pair[1].chars().next().is_some_and(char::is_uppercase)
-        }),
+        ["covers" | "writes", rest @ ..] => rest
+            .windows(2)
+            .any(|pair| matches!(pair[0], "for" | "at") && named(pair[1])),
         _ => false,
     }
 }
@@ -228,6 +254,8 @@ mod tests {
             "Jane Doe is a reporter at The Millbrook Courier covering city hall and schools."
         ));
         assert!(is_bio("Tom Lee Park covers energy for The Courier."));
+        assert!(is_bio("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"));
+        assert!(is_bio("Ann Lee is the Courier's chief political reporter."));
         assert!(!is_bio(
             "Mayor Teresa Vance is a former teacher who has led the city since 2019."
         ));
@@ -237,6 +265,8 @@ mod tests {
             "Tom Hale is a retired engineer who has been covering the levee issue on his blog since 2015.",
             "Ann Lee is the editor of the report, which was published Tuesday.",
             "Mayor Teresa Vance is a former reporter who has led the city since 2019.",
+            "MAYOR TERESA VANCE IS A FORMER REPORTER AT THE COURIER.",
+            "Tom Hale is a Pulitzer winner and a former editor at The Courier.",
         ] {
             assert!(!is_bio(story), "{story}");
         }
