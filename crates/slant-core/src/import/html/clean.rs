@@ -5,7 +5,8 @@
 //! A class word only removes an element that does not hold the article: real pages put words
 //! like `paywall`, `adsense` or `js-social-share` on `<html>`, `<body>`, `<main>` or a page-wide
 //! wrapper, and removing those would remove the story with them. So an element holding at least
-//! half of the page's paragraph text, or the page's `articleBody`, is kept whatever its class.
+//! half of the page's paragraph text, or the page's `articleBody` or an element around it, is
+//! kept whatever its class.
 //! So are paragraphs that share one class and together hold half of it: Condé Nast pages (Wired,
 //! The New Yorker) mark every paragraph after the first `<p class="paywall">`, meaning the text
 //! a subscriber reads, not a banner.
@@ -34,6 +35,7 @@ pub(super) fn remove(html: &mut Html, what: Remove) -> HashSet<NodeId> {
     let paragraph_text = paragraph_text_under(html);
     let total = paragraph_text.get(&html.root_element().id()).copied();
     let by_class = paragraph_text_by_class(html, &paragraph_text);
+    let around_body = around_article_body(html);
     let holds_article = |el: ElementRef| {
         let under = paragraph_text.get(&el.id()).copied().unwrap_or(0);
         let shared = el
@@ -44,10 +46,7 @@ pub(super) fn remove(html: &mut Html, what: Remove) -> HashSet<NodeId> {
             .copied()
             .unwrap_or(0);
         total.is_some_and(|t| t > 0 && under.max(shared) * 2 >= t)
-            || el
-                .value()
-                .attr("itemprop")
-                .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
+            || around_body.contains(&el.id())
             || matches!(el.value().name(), "html" | "body")
     };
     let mut doomed: Vec<NodeId> = Vec::new();
@@ -85,6 +84,28 @@ pub(super) fn remove(html: &mut Html, what: Remove) -> HashSet<NodeId> {
         }
     }
     holders
+}
+
+/// The page's `articleBody` elements (never a `<meta>` summary) and every element around
+/// them: WordPress marks a post `<article class="post author-sarah tag-jobs">`, and the story
+/// inside must not go with a class word meant for an author box.
+fn around_article_body(html: &Html) -> HashSet<NodeId> {
+    let mut ids = HashSet::new();
+    for node in html.root_element().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let body = el.value().name() != "meta"
+            && el
+                .value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"));
+        if body {
+            ids.insert(node.id());
+            ids.extend(node.ancestors().map(|a| a.id()));
+        }
+    }
+    ids
 }
 
 /// Characters of paragraph text in all `<p>` elements with the same `class` attribute.

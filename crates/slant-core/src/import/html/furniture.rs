@@ -162,11 +162,42 @@ pub(super) fn is_furniture(el: ElementRef) -> bool {
     }) {
         return true;
     }
-    let names = [v.attr("class"), v.attr("id")];
-    names
+    let id = v.attr("id").filter(|id| !is_heading_anchor(id));
+    [v.attr("class"), id]
         .into_iter()
         .flatten()
         .any(|n| class_tokens(n).any(|t| is_furniture_token(&t)))
+}
+
+/// An id made from a heading's words, as documentation and wiki pages give their sections
+/// (`sharing-with-a-single-developer`, `Comments_on_the_draft`): the heading's text, not a name
+/// for what the element is. Told by a small word among three or more.
+pub(super) fn is_heading_anchor(id: &str) -> bool {
+    let words: Vec<String> = id
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() >= 3
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "on"
+                    | "in"
+                    | "with"
+                    | "to"
+                    | "for"
+                    | "and"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "is"
+                    | "are"
+            )
+        })
 }
 
 /// Hidden from readers: the `hidden` attribute, `aria-hidden="true"`, or an inline style of
@@ -214,6 +245,21 @@ mod tests {
                 !class_tokens(name).any(|t| is_furniture_token(&t)),
                 "{name}"
             );
+        }
+        for anchor in [
+            "sharing-with-a-single-developer",
+            "Comments_on_the_draft",
+            "why-related-work-matters",
+        ] {
+            assert!(is_heading_anchor(anchor), "{anchor}");
+        }
+        for id in [
+            "social-share-bar",
+            "related-posts",
+            "comments",
+            "share-this",
+        ] {
+            assert!(!is_heading_anchor(id), "{id}");
         }
         for name in [
             "jp-relatedposts",

@@ -6,11 +6,12 @@
 
 use std::collections::HashSet;
 
-use scraper::{ElementRef, Html};
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node};
 
 use super::body::{Blocks, body_root};
 use super::clean::{Remove, remove};
-use super::furniture::is_furniture;
+use super::furniture::{is_furniture, is_heading_anchor};
 use super::page_matter::{is_bio, is_link_title, is_promotion, is_script_notice};
 
 /// The article's paragraphs, and the paragraphs of Slant's own container search (which also
@@ -49,7 +50,7 @@ pub(super) fn main_text(page: &Html) -> MainText {
     // thousands of elements; real articles have a few thousand) gets Slant's own reading, in
     // time that stays in step with its size.
     let found = (visible.tree.nodes().count() <= MAX_NODES_FOR_TRAFILATURA)
-        .then(|| trafilatura(&visible.html()))
+        .then(|| trafilatura(&without_heading_anchors(&visible)))
         .flatten();
     let blocks = match found {
         // On short pages trafilatura's fallback can repeat the text: it never holds more words
@@ -73,7 +74,18 @@ pub(super) fn main_text(page: &Html) -> MainText {
             .lines()
             .filter(|l| !article.contains(l))
             .collect();
+            let unfiltered = found.clone();
             found.retain_lines(|line| !furniture.contains(line));
+            // Furniture rules that leave nothing of what trafilatura found misjudged the page
+            // (the story inside an element named like a share bar, with more text in comments
+            // than in it): a page with article text is never refused.
+            if found.is_empty() {
+                found = if own.is_empty() {
+                    unfiltered
+                } else {
+                    own.clone()
+                };
+            }
             // Where both agree on most of the story, a short paragraph only trafilatura has is
             // the page's, not the story's.
             let own_lines: HashSet<String> = own.clone().lines().collect();
@@ -106,6 +118,38 @@ pub(super) fn main_text(page: &Html) -> MainText {
     blocks.retain_blocks(|block| !is_promotion(block) && !is_script_notice(block));
     blocks.end_at(BIO_NEAR_END, is_bio);
     MainText { blocks, own }
+}
+
+/// The page as trafilatura reads it, without ids made from headings' words: its own rules
+/// for boilerplate read them as names (`sharing-with-a-single-developer` as a share bar) and
+/// drop the sections of documentation and wiki pages.
+fn without_heading_anchors(page: &Html) -> String {
+    let anchored: Vec<NodeId> = page
+        .tree
+        .nodes()
+        .filter(|n| {
+            n.value()
+                .as_element()
+                .and_then(|e| e.attr("id"))
+                .is_some_and(is_heading_anchor)
+        })
+        .map(|n| n.id())
+        .collect();
+    if anchored.is_empty() {
+        return page.html();
+    }
+    let mut page = page.clone();
+    for id in anchored {
+        if let Some(mut node) = page.tree.get_mut(id)
+            && let Node::Element(el) = node.value()
+        {
+            el.attrs = std::mem::take(&mut el.attrs)
+                .into_iter()
+                .filter(|(name, _)| &*name.local != "id")
+                .collect();
+        }
+    }
+    page.html()
 }
 
 /// The main content as trafilatura finds it, read into paragraphs.

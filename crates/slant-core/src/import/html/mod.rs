@@ -350,6 +350,53 @@ mod tests {
     }
 
     #[test]
+    fn a_story_in_an_element_named_like_furniture_is_not_refused() {
+        // The story's wrapper is named like a share bar, and the comments (furniture) hold
+        // more text than it, so the furniture rules would take the whole story out.
+        let story: String = (0..6)
+            .map(|i| format!("<p>The council voted on Tuesday to close the library on Elm Street after ninety years, report {i} said.</p>"))
+            .collect();
+        let comments: String = (0..12)
+            .map(|i| format!("<div class=\"comment-body\"><p>I think this is terrible news for everyone in the town and the council should be ashamed, reader {i} wrote.</p></div>"))
+            .collect();
+        let page = extract(&format!(
+            "<html><body><div id=\"share-story-text\">{story}</div><div class=\"comments-area\">{comments}</div></body></html>"
+        ));
+        assert!(page.body.contains("report 5 said"), "{:?}", page.body);
+        assert!(!page.body.contains("reader"), "{:?}", page.body);
+    }
+
+    #[test]
+    fn sections_named_from_their_headings_and_a_wordpress_post_are_the_story() {
+        // Documentation pages name sections from their headings ("sharing-with-…"); WordPress
+        // marks a post with its author's name ("author-sarah").
+        let section = |id: &str, what: &str| {
+            format!(
+                "<div class=\"section\" id=\"{id}\"><h2>{what}</h2><p>{what}: the steps below show how to share your draft changesets \
+                 with the rest of the team, and how each of them sees the history afterwards.</p></div>"
+            )
+        };
+        let page = extract(&format!(
+            "<html><body><div class=\"content\">{}{}{}</div></body></html>",
+            section("sharing-with-a-single-developer", "One developer"),
+            section("sharing-with-the-whole-team", "The whole team"),
+            section("publishing-drafts", "Publishing"),
+        ));
+        for kept in ["One developer:", "The whole team:", "Publishing:"] {
+            assert!(page.body.contains(kept), "{kept}: {:?}", page.body);
+        }
+        let comments: String = (0..12)
+            .map(|i| format!("<li class=\"reply\"><p>I think this is terrible news for everyone in the town and the council should be ashamed, reader {i} wrote.</p></li>"))
+            .collect();
+        let page = extract(&format!(
+            "<html><body><main><article class=\"post author-sarah tag-news\"><h1>Library closes</h1>\
+             <div class=\"entry-content\" itemprop=\"articleBody\">{STORY}</div></article>\
+             <ol class=\"replies\">{comments}</ol></main></body></html>"
+        ));
+        assert!(page.body.contains("next spring"), "{:?}", page.body);
+    }
+
+    #[test]
     fn paragraphs_that_all_carry_a_furniture_class_are_the_story() {
         // Condé Nast pages (Wired, The New Yorker) put every paragraph after the first in
         // `<p class="paywall">`: the text a subscriber reads, split between ad slots.
