@@ -156,7 +156,11 @@ impl Gap<'_> {
             closed = true;
         }
         match core.chars().last() {
-            Some('!' | '?' | '‼' | '⁇' | '⁈' | '⁉') => !starts_lowercase(next),
+            // "“Why now?” he asked." and "“Do they?” Forte said." go on.
+            Some('!' | '?' | '‼' | '⁇' | '⁈' | '⁉') => {
+                let speaker = closed && self.speaker_follows(next);
+                !starts_lowercase(next) && !speaker
+            }
             Some('.' | '…') => {
                 let trailing = core.len() - core.trim_end_matches(['.', '…']).len();
                 let dots = dot_count(&core[core.len() - trailing..]);
@@ -293,6 +297,33 @@ impl Gap<'_> {
             count += dot_count(&self.text[p.range()]);
         }
         count
+    }
+
+    /// Whether `next` and the words after it name who spoke, as after a quoted question or
+    /// exclamation: one to three capitalised words (`Forte`, `Ms. Ruiz`, `Sen. Joe Manchin`)
+    /// and a verb of saying (`“Do they?” Forte said.`).
+    fn speaker_follows(&self, next: &str) -> bool {
+        let ahead = Tokens {
+            text: self.text,
+            pos: self.rest,
+        };
+        let words: Vec<&str> = std::iter::once(next)
+            .chain(ahead.map(|t| &self.text[t.span.range()]))
+            .take(4)
+            .collect();
+        for (i, word) in words.iter().enumerate().take(3) {
+            let word = leading_word(word);
+            if !is_capitalized(word) || classes_of(word) & class::STARTER != 0 {
+                return false;
+            }
+            if words
+                .get(i + 1)
+                .is_some_and(|verb| classes_of(leading_word(verb)) & class::SAYING != 0)
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// The first token after the run of dot-only tokens that starts with `next`.

@@ -21,6 +21,7 @@ pub(super) mod class {
     pub const DATE_WORD: u16 = 1 << 10;
     pub const DATE_ZONE: u16 = 1 << 11;
     pub const STATE_WORD: u16 = 1 << 12;
+    pub const SAYING: u16 = 1 << 13;
 }
 
 pub(super) fn word_classes() -> &'static HashMap<String, u16> {
@@ -47,6 +48,7 @@ pub(super) fn word_classes() -> &'static HashMap<String, u16> {
                 "date-word" => class::DATE_WORD,
                 "date-zone" => class::DATE_ZONE,
                 "state-word" => class::STATE_WORD,
+                "saying" => class::SAYING,
                 other => panic!("unknown word class {other:?} in abbreviations.txt"),
             };
             for word in words.split_whitespace() {

@@ -256,3 +256,28 @@ fn a_number_written_with_a_hash_after_no_or_vol_does_not_end_the_sentence() {
         &["The team won the cup.", "#1 fans cheered."],
     );
 }
+
+#[test]
+fn a_quoted_question_or_exclamation_goes_on_with_a_named_speaker() {
+    assert_splits(
+        "“Do they reinvest the profit in grocery?” Forte said. That could open an avenue.",
+        &[
+            "“Do they reinvest the profit in grocery?” Forte said.",
+            "That could open an avenue.",
+        ],
+    );
+    assert_splits(
+        "“Now!” Ms. Ruiz shouted. “Why?” Sen. Joe Manchin asked.",
+        &["“Now!” Ms. Ruiz shouted.", "“Why?” Sen. Joe Manchin asked."],
+    );
+    // Without a verb of saying after the name, the next sentence starts.
+    assert_splits(
+        "“Is it over?” The answer came fast. “Go!” Forte ran.",
+        &[
+            "“Is it over?”",
+            "The answer came fast.",
+            "“Go!”",
+            "Forte ran.",
+        ],
+    );
+}

@@ -86,6 +86,10 @@ fn is_furniture_word(word: &str) -> bool {
             | "datawrapper"
             | "outbrain"
             | "taboola"
+            | "teads"
+            | "inread"
+            | "adsense"
+            | "doubleclick"
             | "skip"
             | "sronly"
             | "visuallyhidden"
@@ -267,6 +271,7 @@ mod tests {
             "ad-slot",
             "NewsletterSignup",
             "mpu adHolder",
+            "teads-inread",
         ] {
             assert!(class_tokens(name).any(|t| is_furniture_token(&t)), "{name}");
         }

@@ -45,7 +45,17 @@ pub(super) fn is_promotion(block: &str) -> bool {
     {
         return false;
     }
-    if block.eq_ignore_ascii_case("advertisement") {
+    // An ad slot's label alone.
+    if [
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "paid content",
+    ]
+    .iter()
+    .any(|label| block.eq_ignore_ascii_case(label))
+    {
         return true;
     }
     let opening: String = block
@@ -243,6 +253,8 @@ mod tests {
             "» Related: Five things to know",
             "Watch | The mayor's speech in full",
             "Advertisement",
+            "ADVERTISING",
+            "Sponsored content",
         ] {
             assert!(is_promotion(block), "{block}");
         }
