@@ -58,6 +58,15 @@ pub(super) fn is_promotion(block: &str) -> bool {
     {
         return true;
     }
+    // A call to take the newsletter, wherever it stands ("[What you need to know to start
+    // the day: Get New York Today in your inbox.]").
+    let lower = block.to_lowercase();
+    if ["in your inbox", "to your inbox", "in your email inbox"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        return true;
+    }
     let opening: String = block
         .chars()
         .take(32)
@@ -255,6 +264,8 @@ mod tests {
             "Advertisement",
             "ADVERTISING",
             "Sponsored content",
+            "[What you need to know to start the day: Get New York Today in your inbox.]",
+            "Get the best of the week delivered to your inbox every Friday",
         ] {
             assert!(is_promotion(block), "{block}");
         }
