@@ -45,6 +45,16 @@ pub(super) fn is_promotion(block: &str) -> bool {
     {
         return false;
     }
+    // A label in capitals over the story ("EXCLUSIVE", "BREAKING NEWS"): a word or two, no
+    // sentence.
+    let words = block.split_whitespace().count();
+    if words <= 2
+        && block.chars().any(char::is_uppercase)
+        && !block.chars().any(char::is_lowercase)
+        && !block.ends_with(['.', '!', '?', '"', '”', '’'])
+    {
+        return true;
+    }
     // An ad slot's label alone.
     if [
         "advertisement",
@@ -263,6 +273,8 @@ mod tests {
             "Watch | The mayor's speech in full",
             "Advertisement",
             "ADVERTISING",
+            "EXCLUSIVE",
+            "BREAKING NEWS",
             "Sponsored content",
             "[What you need to know to start the day: Get New York Today in your inbox.]",
             "Get the best of the week delivered to your inbox every Friday",
@@ -309,6 +321,9 @@ mod tests {
             "“Sign up for the evacuation alerts now,” the mayor urged residents.",
             "“Listen: we are not going anywhere,” she said.",
             "“No.”",
+            "NO!",
+            "Nothing.",
+            "北京",
         ] {
             assert!(!is_promotion(block), "{block}");
         }
