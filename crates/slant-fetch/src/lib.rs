@@ -242,6 +242,25 @@ fn deflate_reader(reader: impl Read + 'static) -> Box<dyn Read> {
     }
 }
 
+/// Whether the address's host has an address at all (an IP address always does).
+fn resolves(url: &str) -> bool {
+    use std::net::ToSocketAddrs;
+    let host = host_of(url);
+    let with_port = if host
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
+    {
+        host
+    } else if url.starts_with("https:") {
+        format!("{host}:443")
+    } else {
+        format!("{host}:80")
+    };
+    with_port
+        .to_socket_addrs()
+        .is_ok_and(|mut addrs| addrs.next().is_some())
+}
+
 fn host_of(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     rest.split(['/', '?', '#'])
@@ -324,6 +343,12 @@ fn describe_io(error: std::io::Error, url: &str, limits: &Limits) -> FetchError 
         ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset | ErrorKind::NotConnected => {
             FetchError::CannotConnect { url }
         }
+        // The system's name lookup fails with an error of no stable kind ("failed to lookup
+        // address information"): asked again, a host that has no address is not found.
+        _ if !resolves(&url) => FetchError::HostNotFound {
+            host: host_of(&url),
+            url,
+        },
         _ => FetchError::Other {
             url,
             detail: format!("the page could not be read ({error})"),

@@ -211,6 +211,22 @@ fn nothing_listening_is_a_clear_message() {
 }
 
 #[test]
+fn a_host_that_does_not_exist_is_not_found() {
+    // `.invalid` never resolves (RFC 6761), with or without a network.
+    let err = fetch("http://no-such-host.invalid/story.html", quick(), |_, _| {
+        true
+    })
+    .unwrap_err();
+    assert!(matches!(err, FetchError::HostNotFound { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains("cannot find the server no-such-host.invalid"),
+        "{message}"
+    );
+    assert!(!message.contains("lookup address"), "{message}");
+}
+
+#[test]
 fn only_web_addresses_are_fetched() {
     assert!(slant_fetch::is_web_address("https://example.org/a"));
     assert!(slant_fetch::is_web_address("HTTP://example.org"));
