@@ -272,6 +272,22 @@ fn exit_codes_follow_the_contract() {
 }
 
 #[test]
+fn analyze_shows_words_without_their_soft_hyphens() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hyphens.txt");
+    std::fs::write(&file, "Prime Minister Netan\u{ad}yahu spoke on Tuesday.\n").unwrap();
+    let out = slant(&["analyze", file.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Prime Minister Netanyahu spoke on Tuesday."),
+        "{text}"
+    );
+    // The JSON keeps the file's own text, which its byte offsets point into.
+    let out = slant(&["analyze", file.to_str().unwrap(), "--json"]);
+    assert!(stdout(&out).contains("Netan\u{ad}yahu"));
+}
+
+#[test]
 fn analyze_refuses_binary_and_empty_files() {
     let dir = temp();
     let bin: PathBuf = dir.path().join("photo.txt");

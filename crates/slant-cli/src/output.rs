@@ -129,9 +129,15 @@ impl Analysis<'_> {
     }
 }
 
-/// A sentence on one line: line breaks inside it (from copy-paste) shown as a single space.
+/// A sentence on one line: line breaks inside it (from copy-paste) shown as a single space, and
+/// soft hyphens and other characters that print as nothing left out ("Netan­yahu" in a
+/// terminal shows the hyphen). `--json` keeps the file's text as it is, for its offsets.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .map(|w| w.replace(slant_core::import::repair::is_invisible, ""))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// At most `n` characters, with an ellipsis when cut.

@@ -60,7 +60,7 @@ impl Repairs {
 /// joiners used as break hints, word joiner, a byte order mark inside the text, and the C1
 /// control codes that the five bytes Windows-1252 leaves undefined become (0x81, 0x8D, 0x8F,
 /// 0x90, 0x9D; not U+0085, a line break).
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}')
 }
 
