@@ -207,6 +207,24 @@ impl Blocks {
         self.blocks.retain(|b| keep(b));
     }
 
+    /// Keeps the blocks for which `keep` holds, told their place among the blocks.
+    pub(super) fn retain_placed(&mut self, keep: impl Fn(usize, &str) -> bool) {
+        self.flush();
+        let mut at = 0;
+        self.blocks.retain(|b| {
+            at += 1;
+            keep(at - 1, b)
+        });
+    }
+
+    /// Where the blocks for which `found` holds begin and end, by index.
+    pub(super) fn span_of(&mut self, found: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+        self.flush();
+        let first = self.blocks.iter().position(|b| found(b))?;
+        let last = self.blocks.iter().rposition(|b| found(b))?;
+        Some((first, last))
+    }
+
     /// Drops every run of at least `min_run` blocks in a row for which `drop` holds.
     pub(super) fn drop_runs(&mut self, min_run: usize, drop: impl Fn(&str) -> bool) {
         self.flush();
@@ -227,21 +245,42 @@ impl Blocks {
         self.blocks.retain(|_| keep.next().unwrap_or(true));
     }
 
-    /// Ends the text at the first of its last `within` blocks for which `ends` holds, where
-    /// what follows it is short beside what stands before (under a third of the words): that
-    /// block and the ones after it go.
-    pub(super) fn end_at(&mut self, within: usize, ends: impl Fn(&str) -> bool) {
+    /// Ends the text at the first block for which `ends` holds where what follows it is short
+    /// beside what stands before (under a third of the words): that block and the ones after
+    /// it go.
+    pub(super) fn end_at(&mut self, ends: impl Fn(&str) -> bool) {
         self.flush();
-        let words = |blocks: &[String]| -> usize {
-            blocks.iter().map(|b| b.split_whitespace().count()).sum()
-        };
-        let from = self.blocks.len().saturating_sub(within);
-        let Some(at) = (from..self.blocks.len()).find(|&i| ends(&self.blocks[i])) else {
-            return;
-        };
-        if words(&self.blocks[at + 1..]) * 3 < words(&self.blocks[..at]) {
-            self.blocks.truncate(at);
+        let words: Vec<usize> = self
+            .blocks
+            .iter()
+            .map(|b| b.split_whitespace().count())
+            .collect();
+        let total: usize = words.iter().sum();
+        let mut before = 0;
+        for (at, block) in self.blocks.iter().enumerate() {
+            let after = total - before - words[at];
+            if after * 3 < before && ends(block) {
+                self.blocks.truncate(at);
+                return;
+            }
+            before += words[at];
         }
+    }
+
+    /// Drops every short block (under `short` words) that stands `times` times or more: a
+    /// video's or a teaser's title repeated under each picture, never a paragraph of a story.
+    pub(super) fn drop_repeated(&mut self, short: usize, times: usize) {
+        self.flush();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for b in &self.blocks {
+            *counts.entry(b.as_str()).or_default() += 1;
+        }
+        let repeated: std::collections::HashSet<String> = counts
+            .into_iter()
+            .filter(|&(b, n)| n >= times && b.split_whitespace().count() < short)
+            .map(|(b, _)| b.to_owned())
+            .collect();
+        self.blocks.retain(|b| !repeated.contains(b));
     }
 
     pub(super) fn word_count(&self) -> usize {

@@ -4,7 +4,7 @@
 //! search ([`super::body::body_root`]) stands in when trafilatura finds nothing, so a page with
 //! article text is never refused.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
@@ -29,9 +29,8 @@ const SHORT_WORDS: usize = 25;
 /// How many paragraphs in a row, each wholly a link, make a list of links.
 const LINK_RUN: usize = 3;
 
-/// Among how many of the last paragraphs the writer's bio is looked for. A bio ends the story:
-/// what follows it is the page's (teasers of the writer's other pieces, comments).
-const BIO_NEAR_END: usize = 8;
+/// How often a short paragraph must stand on the page to be the page's, not the story's.
+const REPEATED: usize = 3;
 
 /// The largest page (in parsed nodes) handed to trafilatura.
 const MAX_NODES_FOR_TRAFILATURA: usize = 100_000;
@@ -86,14 +85,8 @@ pub(super) fn main_text(page: &Html) -> MainText {
                     own.clone()
                 };
             }
-            // Where both agree on most of the story, a short paragraph only trafilatura has is
-            // the page's, not the story's.
-            let own_lines: HashSet<String> = own.clone().lines().collect();
             if own.word_count() * 2 >= found.word_count() {
-                found.retain_blocks(|block| {
-                    block.split_whitespace().count() >= SHORT_WORDS
-                        || block.split('\n').any(|l| own_lines.contains(l))
-                });
+                drop_short_page_matter(&mut found, &own, &ParagraphClasses::of(&visible));
             }
             found
         }
@@ -116,7 +109,10 @@ pub(super) fn main_text(page: &Html) -> MainText {
             .all(|l| is_link_title(l) && link_lines.contains(l))
     });
     blocks.retain_blocks(|block| !is_promotion(block) && !is_script_notice(block));
-    blocks.end_at(BIO_NEAR_END, is_bio);
+    blocks.drop_repeated(SHORT_WORDS, REPEATED);
+    // The writer's bio ends the story: what follows it is the page's (teasers of the writer's
+    // other pieces, comments).
+    blocks.end_at(is_bio);
     MainText { blocks, own }
 }
 
@@ -150,6 +146,56 @@ fn without_heading_anchors(page: &Html) -> String {
         }
     }
     page.html()
+}
+
+/// Where trafilatura and Slant's own container agree on most of the story, a short paragraph
+/// only trafilatura has, before the story's first paragraph (one both have, or a long one) or
+/// after the last one both have, is the page's, not the story's (summary bullets, teasers of
+/// other stories, "A version of this article appears in print…") — unless the page gives it
+/// the class of the story's own paragraphs (a lede set apart by a picture). Between them it is
+/// the story's ("It raised prices. A lot.").
+fn drop_short_page_matter(found: &mut Blocks, own: &Blocks, classes: &ParagraphClasses) {
+    let own_lines: HashSet<String> = own.clone().lines().collect();
+    let long = |block: &str| block.split_whitespace().count() >= SHORT_WORDS;
+    let shared = |block: &str| block.split('\n').any(|l| own_lines.contains(l));
+    let first = found.span_of(|b| long(b) || shared(b)).map(|(f, _)| f);
+    let last = found.span_of(shared).map(|(_, l)| l);
+    let (first, last) = first.zip(last).unwrap_or((usize::MAX, 0));
+    let story_classes: HashSet<&str> = own_lines
+        .iter()
+        .filter_map(|l| classes.of_line(l))
+        .collect();
+    found.retain_placed(|at, block| {
+        (first..=last).contains(&at)
+            || block.split('\n').any(|l| {
+                classes
+                    .of_line(l)
+                    .is_some_and(|c| story_classes.contains(c))
+            })
+    });
+}
+
+/// The `class` of the `<p>` each line of text stands in, where it has one.
+struct ParagraphClasses(HashMap<String, String>);
+
+impl ParagraphClasses {
+    fn of(page: &Html) -> ParagraphClasses {
+        let mut map = HashMap::new();
+        for p in page.select(&super::selector("p[class]")) {
+            let class = p.value().attr("class").unwrap_or_default().trim();
+            if class.is_empty() {
+                continue;
+            }
+            for line in Blocks::collect(p, |_| false).lines() {
+                map.entry(line).or_insert_with(|| class.to_owned());
+            }
+        }
+        ParagraphClasses(map)
+    }
+
+    fn of_line(&self, line: &str) -> Option<&str> {
+        self.0.get(line).map(String::as_str)
+    }
 }
 
 /// The main content as trafilatura finds it, read into paragraphs.
@@ -191,4 +237,60 @@ const GLUED_WORDS_PERCENT: usize = 97;
 
 fn word_count<'a>(text: impl Iterator<Item = &'a str>) -> usize {
     text.map(|t| t.split_whitespace().count()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Blocks {
+        Blocks::collect(Html::parse_fragment(html).root_element(), |_| false)
+    }
+
+    const LONG: &str = "Residents who packed the meeting on Tuesday night said the library on Elm Street was the only warm place many of them could go in the long winter.";
+
+    #[test]
+    fn short_paragraphs_between_the_storys_own_stay_and_those_around_it_go() {
+        // Trafilatura found the whole story; Slant's own container only its second half.
+        let own = blocks(&format!(
+            "<p>{LONG} Two.</p><p>Short one.</p><p>{LONG} Three.</p>"
+        ));
+        let mut found = blocks(&format!(
+            "<p>Summary bullet</p><p>{LONG} One.</p><p>Fees went up. A lot.</p>\
+             <p>{LONG} Two.</p><p>Short one.</p><p>{LONG} Three.</p><p>Next Article</p>"
+        ));
+        let page = Html::parse_document("<p class=\"other\">Summary bullet</p>");
+        drop_short_page_matter(&mut found, &own, &ParagraphClasses::of(&page));
+        let text = found.finish();
+        assert!(text.contains("Fees went up. A lot."), "{text}");
+        assert!(text.contains(&format!("{LONG} One.")), "{text}");
+        assert!(!text.contains("Summary bullet"), "{text}");
+        assert!(!text.contains("Next Article"), "{text}");
+    }
+
+    #[test]
+    fn a_short_lede_with_the_class_of_the_storys_paragraphs_stays() {
+        let own = blocks(&format!("<p>{LONG} Two.</p><p>{LONG} Three.</p>"));
+        let mut found = blocks(&format!(
+            "<p>The sale is a complicated beast.</p><p>{LONG} Two.</p><p>{LONG} Three.</p>"
+        ));
+        let page = Html::parse_document(&format!(
+            "<p class=\"story-body\">The sale is a complicated beast.</p><p class=\"story-body\">{LONG} Two.</p>"
+        ));
+        drop_short_page_matter(&mut found, &own, &ParagraphClasses::of(&page));
+        assert!(found.finish().contains("complicated beast"));
+    }
+
+    #[test]
+    fn a_short_paragraph_standing_three_times_is_the_pages() {
+        let mut found = blocks(&format!(
+            "<p>Weather threatens holiday plans</p><p>Weather threatens holiday plans</p>\
+             <p>Weather threatens holiday plans</p><p>{LONG}</p><p>“No.”</p><p>“No.”</p>"
+        ));
+        found.drop_repeated(SHORT_WORDS, REPEATED);
+        let text = found.finish();
+        assert!(!text.contains("Weather"), "{text}");
+        // Said twice, a short line is dialogue.
+        assert_eq!(text.matches("“No.”").count(), 2, "{text}");
+    }
 }
