@@ -138,7 +138,36 @@ fn without_site(headline: &str, html: &Html) -> String {
             }
         }
     }
-    headline.to_owned()
+    without_title_labels(headline, html)
+}
+
+/// `Headline | Writer` → `Headline`, where `<title>` shows the writer's name, a section or the
+/// site as a part of its own after the headline ("… | Eleanor Ainge Roy | Environment | The
+/// Guardian").
+fn without_title_labels(headline: &str, html: &Html) -> String {
+    let Some(title) = first_text(html, "title") else {
+        return headline.to_owned();
+    };
+    // Not dashes: headlines use them too ("Minecraft 1.8 - The Bountiful Update").
+    let Some(sep) = [" | ", " • ", " · ", " :: "]
+        .into_iter()
+        .find(|sep| title.contains(sep))
+    else {
+        return headline.to_owned();
+    };
+    let mut parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+    // The longest part is the headline; the others are labels.
+    if let Some(longest) = (0..parts.len()).max_by_key(|&i| parts[i].len()) {
+        parts.remove(longest);
+    }
+    let mut head = headline.trim();
+    while let Some((rest, last)) = head.rsplit_once(sep)
+        && parts.contains(&last.trim())
+        && !rest.trim().is_empty()
+    {
+        head = rest.trim();
+    }
+    head.to_owned()
 }
 
 /// Lower-case words, for comparing headlines.

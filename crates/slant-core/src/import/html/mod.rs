@@ -470,6 +470,10 @@ mod tests {
                 "Town Votes to Close Its Library",
                 "Town Votes to Close Its Library &bull; Ann Lee",
             ),
+            (
+                "Town Votes to Close Its Library | Ann Lee | Local | The Ledger",
+                "Town Votes to Close Its Library | Ann Lee",
+            ),
         ] {
             let page = extract(&format!(
                 "<title>{title}</title><meta property=\"og:title\" content=\"{og}\"><article>{STORY}</article>"
