@@ -84,7 +84,13 @@ pub(super) const STORY_START_WORDS: usize = 150;
 pub(super) fn story_headline(headline: String, story_start: &str, html: &Html) -> String {
     let story: std::collections::HashSet<String> = content_words(story_start).collect();
     let own: Vec<String> = content_words(&headline).collect();
-    if story.is_empty() || own.is_empty() || own.iter().any(|w| story.contains(w)) {
+    // A title made only of what sites say of themselves ("Latest News & Headlines") says
+    // nothing of the story; one too short to judge ("Why I quit") stays.
+    let site_words_only = own.is_empty() && words(&headline).iter().any(|w| is_site_word(w));
+    if story.is_empty()
+        || (own.is_empty() && !site_words_only)
+        || own.iter().any(|w| story.contains(w))
+    {
         return headline;
     }
     let h1s = article_h1s(html);
@@ -111,7 +117,16 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
     ];
     words(text)
         .into_iter()
-        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()) && !is_site_word(w))
+}
+
+/// What a site's own title says of itself ("Yahoo News - Latest News & Headlines"), which
+/// tells nothing of a story.
+fn is_site_word(word: &str) -> bool {
+    matches!(
+        word,
+        "news" | "latest" | "headlines" | "breaking" | "today" | "online" | "live" | "updates"
+    )
 }
 
 /// `Headline - Site` or `Site | Headline` → `Headline`, where `<title>` names the same site;

@@ -109,6 +109,17 @@ pub(super) fn main_text(page: &Html) -> MainText {
             .all(|l| is_link_title(l) && link_lines.contains(l))
     });
     blocks.retain_blocks(|block| !is_promotion(block) && !is_script_notice(block));
+    // A caption set as a paragraph (the Guardian lists them after each picture) says what the
+    // picture's `alt` text says.
+    let alts: HashSet<String> = visible
+        .select(&super::selector("img[alt]"))
+        .filter_map(|img| img.value().attr("alt"))
+        .map(caption_key)
+        .filter(|k| k.split(' ').count() >= CAPTION_WORDS)
+        .collect();
+    if !alts.is_empty() {
+        blocks.retain_blocks(|block| !alts.contains(&caption_key(block)));
+    }
     blocks.drop_repeated(SHORT_WORDS, REPEATED);
     // The writer's bio ends the story: what follows it is the page's (teasers of the writer's
     // other pieces, comments).
@@ -196,6 +207,19 @@ impl ParagraphClasses {
     fn of_line(&self, line: &str) -> Option<&str> {
         self.0.get(line).map(String::as_str)
     }
+}
+
+/// The fewest words an `alt` text must have to be taken for a caption (not "Photo", "Logo").
+const CAPTION_WORDS: usize = 4;
+
+/// A caption's words, lower-cased, without the punctuation that the `alt` text and the shown
+/// caption may differ in.
+fn caption_key(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The main content as trafilatura finds it, read into paragraphs.

@@ -200,6 +200,16 @@ mod tests {
             page.headline.as_deref(),
             Some("Council closes the Elm Street library")
         );
+        // … even where the story speaks of the news.
+        let page = extract(&format!(
+            "<title>Daily Bugle - Latest News &amp; Headlines</title>\
+             <article><h1>Council closes the Elm Street library</h1>\
+             <p>The news reached residents on Tuesday: the council will close the library on Elm Street after ninety years.</p>{STORY}</article>"
+        ));
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("Council closes the Elm Street library")
+        );
         // A title that names the story stays, whatever the `<h1>` says.
         let page = extract(&format!(
             "<title>Elm Street library to close | Daily Bugle</title>\
@@ -393,6 +403,17 @@ mod tests {
              <div class=\"entry-content\" itemprop=\"articleBody\">{STORY}</div></article>\
              <ol class=\"replies\">{comments}</ol></main></body></html>"
         ));
+        assert!(page.body.contains("next spring"), "{:?}", page.body);
+    }
+
+    #[test]
+    fn a_caption_set_as_a_paragraph_that_repeats_the_pictures_alt_text_stays_out() {
+        let page = extract(&format!(
+            "<html><body><article><h1>Council closes the library</h1>{STORY}\
+             <div class=\"gallery\"><img src=\"a.jpg\" alt=\"The Elm Street library on its last day, the reading room empty.\"></div>\
+             <ul><li><p>The Elm Street library on its last day, the reading room empty</p></li></ul>{STORY}</article></body></html>"
+        ));
+        assert!(!page.body.contains("reading room empty"), "{:?}", page.body);
         assert!(page.body.contains("next spring"), "{:?}", page.body);
     }
 

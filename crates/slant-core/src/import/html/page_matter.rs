@@ -20,8 +20,10 @@ const OPENERS: &[&str] = &[
     "download the ",
     "get the latest",
     "more from ",
+    "powered by ",
 ];
 const OPENERS_WITH_COLON: &[&str] = &[
+    "read",
     "read more",
     "read next",
     "read also",
@@ -274,6 +276,8 @@ mod tests {
             "Advertisement",
             "ADVERTISING",
             "EXCLUSIVE",
+            "[Read: Netanyahu’s speech to Congress, annotated]",
+            "Powered by SmartAsset.com",
             "BREAKING NEWS",
             "Sponsored content",
             "[What you need to know to start the day: Get New York Today in your inbox.]",
