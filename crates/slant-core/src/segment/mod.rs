@@ -177,7 +177,11 @@ impl Gap<'_> {
                 }
             }
             Some(c) => self.line_ends(c, cur, next),
-            None => false,
+            // A token of closing marks alone (`}`, `)`, `”` set apart) at a line's end.
+            None => cur
+                .chars()
+                .last()
+                .is_some_and(|c| self.line_ends(c, cur, next)),
         }
     }
 
@@ -211,10 +215,19 @@ impl Gap<'_> {
 
     /// A gap after a word ending in a single period: abbreviations, initials, labels, numbers.
     fn period_ends(&self, sentence: &Sentence, word: &str, next: &str) -> bool {
-        if starts_lowercase(next) {
-            return false;
-        }
         let word = strip_open(word);
+        if starts_lowercase(next) {
+            // A paragraph break after a plain word's period ends the sentence even before a
+            // small letter (`…looks like.` ⏎⏎ `rekt: { list…`, a code line or a name such as
+            // `zlib`); after an abbreviation or an initial it is copy-paste (`the U.S.` ⏎⏎
+            // `military`).
+            let gap = &self.text[self.cur.end..self.next.start];
+            let blank = gap.matches('\n').count() >= 2 || gap.contains('\u{2029}');
+            return blank
+                && word.chars().count() > 1
+                && word.chars().all(char::is_alphabetic)
+                && classes_of(word) == 0;
+        }
         // "No. 10", and "No. #1" as lists and charts write it.
         let next_is_number = strip_open(next)
             .trim_start_matches('#')

@@ -281,3 +281,23 @@ fn a_quoted_question_or_exclamation_goes_on_with_a_named_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_paragraph_break_after_a_plain_words_period_ends_the_sentence_before_a_small_letter() {
+    assert_splits(
+        "This is what the packet looks like.\n\nrekt: { list: [ ] }\n\nThe root holds 300 lists.",
+        &[
+            "This is what the packet looks like.",
+            "rekt: { list: [ ] }",
+            "The root holds 300 lists.",
+        ],
+    );
+    // After an abbreviation the break is copy-paste damage, and is joined.
+    assert_splits(
+        "He joined the U.S.\n\nmilitary in 2001. It was the Jan.\n\nmeeting.",
+        &[
+            "He joined the U.S. military in 2001.",
+            "It was the Jan. meeting.",
+        ],
+    );
+}
