@@ -338,11 +338,19 @@ fn bounded(text: &str, start: usize, len: usize) -> bool {
     boundary_before(text, start) && boundary_after(text, start + len)
 }
 
-/// The byte offset after `words` more words from `at` (or the end of the text).
+/// The byte offset after `words` more words from `at` (or the end of the text), within the
+/// clause: a `*` does not reach past a comma, a full stop or a quotation mark ("the two
+/// brands has become less relevant” as Whole Foods…" is no `brand~ * as`).
 fn word_window_end(text: &str, at: usize, words: usize) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for (i, c) in text[at..].char_indices() {
+        if matches!(
+            c,
+            ',' | ';' | ':' | '.' | '!' | '?' | '”' | '“' | '"' | '(' | ')' | '—' | '–'
+        ) {
+            return at + i;
+        }
         if c.is_whitespace() {
             if in_word {
                 count += 1;
@@ -451,6 +459,23 @@ mod tests {
             "reasons name the entry as written"
         );
         assert!(Lexicon::parse("x", "~bad\n").is_err());
+    }
+
+    #[test]
+    fn a_gap_stays_within_its_clause() {
+        let l = lex("brand~ * as\n");
+        assert_eq!(
+            found(&l, "They branded the senator as a traitor."),
+            ["branded the senator as"]
+        );
+        assert!(
+            found(
+                &l,
+                "the “distinction between the two brands has become less relevant” as prices fell"
+            )
+            .is_empty()
+        );
+        assert!(found(&l, "Our brands, as ever, sold well.").is_empty());
     }
 
     #[test]

@@ -627,6 +627,9 @@ mod tests {
             "The students staged a mock trial at the theatre.",
             "They met to hammer out programming agreements.",
             "The defending champions lost in the final.",
+            "Yahoo may accept a superior offer by paying a breakup fee.",
+            "The crew leaves the hooks to soak before reeling them in.",
+            "A broken main was spewing water onto the street.",
         ] {
             assert_eq!(kinds(text, CueKind::Loaded), Vec::<String>::new(), "{text}");
         }
