@@ -168,7 +168,7 @@ impl Gap<'_> {
                     // An ellipsis and a period: an end, unless the sentence plainly goes on.
                     !starts_lowercase(next)
                 } else if dots == 3 {
-                    ellipsis_ends_before(next)
+                    ellipsis_ends_before(next) && !self.speaker_follows(next)
                 } else if closed {
                     // A quotation or parenthesis closed after the period.
                     !starts_lowercase(next)
@@ -285,7 +285,8 @@ impl Gap<'_> {
         if dots >= 4 {
             !starts_lowercase(next)
         } else {
-            ellipsis_ends_before(next)
+            // "… was stolen from her hotel room ... TMZ has learned." goes on.
+            ellipsis_ends_before(next) && !self.speaker_follows(next)
         }
     }
 
@@ -313,8 +314,8 @@ impl Gap<'_> {
     }
 
     /// Whether `next` and the words after it name who spoke, as after a quoted question or
-    /// exclamation: one to three capitalised words (`Forte`, `Ms. Ruiz`, `Sen. Joe Manchin`)
-    /// and a verb of saying (`“Do they?” Forte said.`).
+    /// exclamation or an ellipsis: one to three capitalised words (`Forte`, `Ms. Ruiz`, `Sen.
+    /// Joe Manchin`) and a verb of saying (`“Do they?” Forte said.`, `… TMZ has learned.`).
     fn speaker_follows(&self, next: &str) -> bool {
         let ahead = Tokens {
             text: self.text,
@@ -322,17 +323,20 @@ impl Gap<'_> {
         };
         let words: Vec<&str> = std::iter::once(next)
             .chain(ahead.map(|t| &self.text[t.span.range()]))
-            .take(4)
+            .take(5)
+            .map(leading_word)
             .collect();
+        let saying = |w: &&str| classes_of(w) & class::SAYING != 0;
         for (i, word) in words.iter().enumerate().take(3) {
-            let word = leading_word(word);
             if !is_capitalized(word) || classes_of(word) & class::STARTER != 0 {
                 return false;
             }
-            if words
-                .get(i + 1)
-                .is_some_and(|verb| classes_of(leading_word(verb)) & class::SAYING != 0)
-            {
+            // "Forte said", "TMZ has learned".
+            let verb = match words.get(i + 1) {
+                Some(&("has" | "have" | "had")) => words.get(i + 2),
+                other => other,
+            };
+            if verb.is_some_and(saying) {
                 return true;
             }
         }

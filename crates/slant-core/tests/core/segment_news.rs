@@ -301,3 +301,24 @@ fn a_paragraph_break_after_a_plain_words_period_ends_the_sentence_before_a_small
         ],
     );
 }
+
+#[test]
+fn an_ellipsis_before_who_reported_it_goes_on() {
+    assert_splits(
+        "The dress was stolen from her hotel room ... TMZ has learned. It was found later.",
+        &[
+            "The dress was stolen from her hotel room ... TMZ has learned.",
+            "It was found later.",
+        ],
+    );
+    // Before any other capitalised word the ellipsis ends the sentence, as before.
+    assert_splits(
+        "He waited ... Then he left. She paused... The council voted.",
+        &[
+            "He waited ...",
+            "Then he left.",
+            "She paused...",
+            "The council voted.",
+        ],
+    );
+}
