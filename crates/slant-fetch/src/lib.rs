@@ -87,17 +87,31 @@ pub fn is_web_address(text: &str) -> bool {
 }
 
 /// What an article from `url` is called until it has a title: the last part of its address
-/// (`https://news.example/2025/11/library-vote.html` → `library-vote`).
+/// that names it (`https://news.example/2025/11/library-vote.html` → `library-vote`), passing
+/// over the names every page of a site has (`…/library-vote/index.html`).
 pub fn article_name(url: &str) -> String {
+    const GENERIC: &[&str] = &[
+        "index", "default", "article", "story", "source", "content", "amp", "print", "page",
+        "home", "main",
+    ];
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let path = path.split_once("://").map_or(path, |(_, rest)| rest);
-    let last = path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or(path);
-    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
-    if stem.is_empty() { last } else { stem }.to_owned()
+    let stem = |segment: &'_ str| -> String {
+        segment
+            .rsplit_once('.')
+            .map_or(segment, |(stem, _)| stem)
+            .to_owned()
+    };
+    // The host is the first part: a name of last resort.
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    parts
+        .iter()
+        .skip(1)
+        .rev()
+        .map(|p| stem(p))
+        .find(|s| !s.is_empty() && !GENERIC.contains(&s.to_ascii_lowercase().as_str()))
+        .or_else(|| parts.first().map(|p| p.to_string()))
+        .unwrap_or_else(|| path.to_owned())
 }
 
 /// Fetches `url` and imports it as an article, with the final address as its URL.
@@ -353,5 +367,29 @@ fn describe_io(error: std::io::Error, url: &str, limits: &Limits) -> FetchError 
             url,
             detail: format!("the page could not be read ({error})"),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::article_name;
+
+    #[test]
+    fn an_article_is_named_from_the_part_of_its_address_that_names_it() {
+        for (url, name) in [
+            (
+                "https://news.example/2025/11/library-vote.html",
+                "library-vote",
+            ),
+            (
+                "https://www.cnn.com/2023/11/06/politics/alito-prelogar-analysis/index.html",
+                "alito-prelogar-analysis",
+            ),
+            ("https://example.org/story/", "example.org"),
+            ("https://example.org/", "example.org"),
+            ("http://127.0.0.1:8765/bbc-1/source.html?x=1", "bbc-1"),
+        ] {
+            assert_eq!(article_name(url), name, "{url}");
+        }
     }
 }
