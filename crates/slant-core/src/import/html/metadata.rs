@@ -56,6 +56,8 @@ impl Metadata {
         .or(own_lead.published);
         let url = first_attr(html, "link[rel~=canonical]", "href")
             .or_else(|| meta(html, "property", "og:url"));
+        // Many news sites date the address itself (`/2015/03/18/…`).
+        let published = published.or_else(|| url.as_deref().and_then(date_in_address));
         Metadata {
             outlet,
             byline,
@@ -63,6 +65,27 @@ impl Metadata {
             url,
         }
     }
+}
+
+/// A date written into an address as `/YYYY/MM/DD/` (or `/YYYY-MM-DD/`), as news sites do.
+pub(super) fn date_in_address(url: &str) -> Option<Date> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let parts: Vec<&str> = path.split('/').collect();
+    parts
+        .windows(3)
+        .find_map(|w| {
+            let year: i16 = w[0].parse().ok().filter(|y| (1990..=2100).contains(y))?;
+            let (month, day) = (w[1], w[2]);
+            (month.len() == 2 && day.len() == 2)
+                .then(|| Date::new(year, month.parse().ok()?, day.parse().ok()?).ok())
+                .flatten()
+        })
+        .or_else(|| {
+            parts
+                .iter()
+                .find(|p| p.len() == 10 && p.as_bytes()[4] == b'-' && p.as_bytes()[7] == b'-')
+                .and_then(|p| p.parse().ok())
+        })
 }
 
 pub(super) fn first_text(html: &Html, css: &str) -> Option<String> {

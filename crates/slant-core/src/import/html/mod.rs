@@ -559,6 +559,24 @@ mod tests {
     }
 
     #[test]
+    fn a_page_with_no_date_is_dated_by_its_address() {
+        let page = extract(&format!(
+            "<link rel=\"canonical\" href=\"https://news.example/world/2015/03/18/library-vote.html\"><article>{STORY}</article>"
+        ));
+        assert_eq!(page.published, Some(Date::constant(2015, 3, 18)));
+        let page = extract(&format!(
+            "<link rel=\"canonical\" href=\"https://news.example/2015/13/45/x.html\"><article>{STORY}</article>"
+        ));
+        assert_eq!(page.published, None);
+        // A date the page states wins.
+        let page = extract(&format!(
+            "<meta property=\"article:published_time\" content=\"2015-03-19T08:00:00Z\">\
+             <link rel=\"canonical\" href=\"https://news.example/2015/03/18/x.html\"><article>{STORY}</article>"
+        ));
+        assert_eq!(page.published, Some(Date::constant(2015, 3, 19)));
+    }
+
+    #[test]
     fn dates_come_from_iso_values() {
         assert_eq!(
             parse_date("2025-12-29T14:03:00Z"),
