@@ -127,6 +127,10 @@ pub fn import_url(
         fetched.format,
         Path::new(&fetched.url),
     )?;
+    // A page that states no date may have one in its address (`/2015/03/18/`).
+    if imported.published.is_none() {
+        imported.published = slant_core::import::html::date_in_address(&fetched.url);
+    }
     imported.url = Some(fetched.url);
     Ok(imported)
 }

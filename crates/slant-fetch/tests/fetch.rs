@@ -35,7 +35,7 @@ fn site(path: &str, stream: &mut TcpStream) {
         return reply(stream, "302 Found", &[("Location", &next)], b"");
     }
     match path {
-        "/story" => reply(
+        "/story" | "/world/2015/03/18/story.html" => reply(
             stream,
             "200 OK",
             &[("Content-Type", "text/html; charset=utf-8")],
@@ -110,6 +110,23 @@ fn redirects_are_followed_and_the_final_address_is_the_articles() {
         Some("Council Closes the Library")
     );
     assert!(article.text.contains("ninety years"));
+}
+
+#[test]
+fn a_page_with_no_date_is_dated_by_its_address() {
+    let base = serve(site);
+    let dated = import_url(
+        &format!("{base}/world/2015/03/18/story.html"),
+        quick(),
+        |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(
+        dated.published.map(|d| d.to_string()).as_deref(),
+        Some("2015-03-18")
+    );
+    let undated = import_url(&format!("{base}/story"), quick(), |_, _| true).unwrap();
+    assert_eq!(undated.published, None);
 }
 
 #[test]

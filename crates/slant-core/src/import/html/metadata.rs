@@ -68,7 +68,7 @@ impl Metadata {
 }
 
 /// A date written into an address as `/YYYY/MM/DD/` (or `/YYYY-MM-DD/`), as news sites do.
-pub(super) fn date_in_address(url: &str) -> Option<Date> {
+pub fn date_in_address(url: &str) -> Option<Date> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let parts: Vec<&str> = path.split('/').collect();
     parts

@@ -19,6 +19,7 @@ use jiff::civil::Date;
 use scraper::{ElementRef, Html, Selector};
 
 use headline::{STORY_START_WORDS, headline, story_headline};
+pub use metadata::date_in_address;
 use metadata::{JsonLd, Metadata};
 
 /// What a saved page says about its article.
