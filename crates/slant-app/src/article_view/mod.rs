@@ -591,14 +591,27 @@ fn interact_with_paragraph(
     rects
 }
 
-/// The column header: title and outlet.
+/// The column header: title, then outlet, byline and date, so two outlets' stories of one
+/// event are told apart at a glance (and a story's age seen).
 pub fn header(ui: &mut Ui, article: &Article) {
     // Left-aligned: the column's justified layout would spread a wrapped title's words apart.
     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
         ui.label(egui::RichText::new(&article.title).strong().size(16.0));
-        let outlet = article.outlet.as_deref().unwrap_or("Outlet not named");
-        ui.label(egui::RichText::new(outlet).italics());
+        ui.label(egui::RichText::new(source_line(article)).italics());
     });
+}
+
+/// "The Guardian · Eleanor Ainge Roy · 3 January 2019": what the article says of itself.
+fn source_line(article: &Article) -> String {
+    let outlet = article.outlet.as_deref().unwrap_or("Outlet not named");
+    let published = article
+        .published
+        .map(|d| d.strftime("%-d %B %Y").to_string());
+    std::iter::once(outlet.to_owned())
+        .chain(article.byline.clone())
+        .chain(published)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[cfg(test)]
@@ -625,6 +638,19 @@ mod tests {
             class: None,
             compare: None,
         }
+    }
+
+    #[test]
+    fn the_header_names_the_outlet_the_writer_and_the_date() {
+        let mut article = Article::new("a".into(), "A", "Officials met.");
+        assert_eq!(source_line(&article), "Outlet not named");
+        article.outlet = Some("The Guardian".into());
+        article.byline = Some("Eleanor Ainge Roy".into());
+        article.published = Some(jiff::civil::date(2019, 1, 3));
+        assert_eq!(
+            source_line(&article),
+            "The Guardian · Eleanor Ainge Roy · 3 January 2019"
+        );
     }
 
     /// A sentence with a note ends with the note mark, one without has none.
