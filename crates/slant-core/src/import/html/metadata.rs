@@ -28,7 +28,9 @@ impl Metadata {
         let outlet = meta(html, "property", "og:site_name")
             .or_else(|| ld.publisher())
             .or_else(|| meta(html, "name", "application-name"))
-            .or_else(|| title_site(html));
+            .or_else(|| title_site(html))
+            .map(site_name)
+            .filter(|o| !o.is_empty());
         let byline = ld
             .authors()
             .or_else(|| meta(html, "name", "author"))
@@ -156,14 +158,86 @@ pub(super) fn date_line(line: &str) -> Option<Date> {
 }
 
 /// "By Jane Doe" → "Jane Doe".
+/// The writer's name alone: without "By" or "by:", and without the date, time or count that
+/// pages print in the same element ("Lucas Nolan22 Dec 2016651", "GILLIAN MOHNEY March 11,
+/// 2015 3:46 PM"). Names have no digits, so a byline ends before its first one.
 fn strip_by(byline: &str) -> String {
-    let b = byline.trim();
-    for prefix in ["By ", "by ", "BY "] {
+    let mut b = byline.trim();
+    for prefix in ["By:", "by:", "BY:", "By ", "by ", "BY "] {
         if let Some(rest) = b.strip_prefix(prefix) {
-            return rest.trim().to_owned();
+            b = rest.trim();
+            break;
         }
     }
-    b.to_owned()
+    let b = b.split(|c: char| c.is_ascii_digit()).next().unwrap_or(b);
+    let mut words: Vec<&str> = b.split_whitespace().collect();
+    // A date's month or weekday left before the cut ("… March").
+    while words.last().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        w.is_empty() || is_month_or_weekday(&w)
+    }) {
+        words.pop();
+    }
+    words
+        .join(" ")
+        .trim_end_matches([',', '|', '·', '-', '–', '—', ' '])
+        .to_owned()
+}
+
+fn is_month_or_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "updated"
+            | "published"
+            | "posted"
+    )
+}
+
+/// A site's name as a reader says it: an address given as the name (`http://www.tmz.com`)
+/// without its scheme, `www.` and slash.
+fn site_name(name: String) -> String {
+    let bare = name
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .trim_end_matches('/');
+    if bare.len() == name.trim().len() {
+        name
+    } else {
+        bare.to_owned()
+    }
 }
 
 /// The date at the start of an ISO 8601 date or date-time (`2025-12-29T14:03:00Z`).

@@ -560,6 +560,35 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_is_the_writers_name_alone_and_an_outlet_no_address() {
+        for (markup, name) in [
+            (
+                "<span class=\"byline\">by Lucas Nolan22 Dec 2016651</span>",
+                "Lucas Nolan",
+            ),
+            (
+                "<span class=\"byline\">By GILLIAN MOHNEY March 11, 2015 3:46 PM</span>",
+                "GILLIAN MOHNEY",
+            ),
+            (
+                "<span class=\"byline\">by: Laurie Oakes</span>",
+                "Laurie Oakes",
+            ),
+            (
+                "<span class=\"byline\">By Brenda Goodman, MA</span>",
+                "Brenda Goodman, MA",
+            ),
+        ] {
+            let page = extract(&format!("<body>{markup}<article>{STORY}</article></body>"));
+            assert_eq!(page.byline.as_deref(), Some(name), "{markup}");
+        }
+        let page = extract(&format!(
+            "<meta property=\"og:site_name\" content=\"http://www.tmz.com\"><article>{STORY}</article>"
+        ));
+        assert_eq!(page.outlet.as_deref(), Some("tmz.com"));
+    }
+
+    #[test]
     fn a_page_with_no_date_is_dated_by_its_address() {
         let page = extract(&format!(
             "<link rel=\"canonical\" href=\"https://news.example/world/2015/03/18/library-vote.html\"><article>{STORY}</article>"
