@@ -15,6 +15,12 @@ use words::{class, classes_of};
 
 use crate::span::Span;
 
+/// Whether `word` is a month, a weekday or a word of a date line ("Updated", "Posted"), from
+/// the splitter's word lists: web import uses it to take a date off a byline.
+pub(crate) fn is_date_word(word: &str) -> bool {
+    classes_of(word) & (class::DATE_MONTH | class::DATE_WORD) != 0
+}
+
 /// Splits `text` into sentences. Every non-white-space character lies in exactly one sentence;
 /// each sentence starts and ends on a non-white-space character.
 pub fn split(text: &str) -> Vec<Span> {

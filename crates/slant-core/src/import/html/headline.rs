@@ -186,7 +186,7 @@ fn without_title_labels(headline: &str, html: &Html) -> String {
 }
 
 /// Lower-case words, for comparing headlines.
-fn words(text: &str) -> Vec<String> {
+pub(super) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -215,11 +215,7 @@ const CAPTION_WORDS: usize = 4;
 /// A caption's words, lower-cased, without the punctuation that the `alt` text and the shown
 /// caption may differ in.
 fn caption_key(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::headline::words(text).join(" ")
 }
 
 /// The main content as trafilatura finds it, read into paragraphs.

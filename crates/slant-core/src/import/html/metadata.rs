@@ -174,7 +174,7 @@ fn strip_by(byline: &str) -> String {
     // A date's month or weekday left before the cut ("… March").
     while words.last().is_some_and(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        w.is_empty() || is_month_or_weekday(&w)
+        w.is_empty() || crate::segment::is_date_word(&w)
     }) {
         words.pop();
     }
@@ -184,60 +184,15 @@ fn strip_by(byline: &str) -> String {
         .to_owned()
 }
 
-fn is_month_or_weekday(word: &str) -> bool {
-    matches!(
-        word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "updated"
-            | "published"
-            | "posted"
-    )
-}
-
 /// A site's name as a reader says it: an address given as the name (`http://www.tmz.com`)
 /// without its scheme, `www.` and slash.
 fn site_name(name: String) -> String {
-    let bare = name
-        .trim()
+    name.trim()
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_start_matches("www.")
-        .trim_end_matches('/');
-    if bare.len() == name.trim().len() {
-        name
-    } else {
-        bare.to_owned()
-    }
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 /// The date at the start of an ISO 8601 date or date-time (`2025-12-29T14:03:00Z`).
