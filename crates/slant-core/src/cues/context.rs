@@ -109,7 +109,7 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
     // A quoted word right after a verb of saying is the speaker's word (`called it “a sham”`
     // is a quotation, which the suggestion already shows as one).
     // The few words before the quotation, not the whole text before it.
-    let mut from = quote.start.saturating_sub(40);
+    let mut from = quote.start.saturating_sub(80);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
@@ -141,8 +141,18 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         "termed",
         "described it as",
     ];
-    if said.iter().any(|v| before.ends_with(v)) {
-        return None;
+    // A list of words mentioned ("the word “killed” instead of “liquidated” or “neutralized”")
+    // is mentioned word by word: what stands between a mention and this quotation is only
+    // other quoted words and the links of a list.
+    let mut rest = before;
+    loop {
+        if said.iter().any(|v| rest.ends_with(v)) {
+            return None;
+        }
+        let Some(shorter) = strip_list_link(rest) else {
+            break;
+        };
+        rest = shorter;
     }
     // "called the decision “a disgrace”", "claimed the strikes “severely damaged”": a verb of
     // naming or saying a few words back, with its object between, quotes the speaker too.
@@ -203,6 +213,19 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         return None;
     }
     Some(inner)
+}
+
+/// `before` without its last quoted word or list link ("or", "and", "instead of", a comma),
+/// or `None` when it ends in anything else.
+fn strip_list_link(before: &str) -> Option<&str> {
+    const LINKS: &[&str] = &[
+        "or", "and", "nor", "not", "of", "instead", "rather", "than", "like",
+    ];
+    let t = before.trim_end_matches([' ', ',']);
+    let (head, last) = t.rsplit_once(' ').unwrap_or(("", t));
+    let quote = |c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'');
+    let quoted = last.starts_with(quote) && last.ends_with(quote) && last.chars().count() > 2;
+    (!last.is_empty() && (quoted || LINKS.contains(&last))).then_some(head)
 }
 
 #[cfg(test)]
@@ -266,6 +289,15 @@ mod tests {
         assert_eq!(quoted("Set the header to \"text/plain\" first."), None);
         assert_eq!(quoted("Add \"vendor/blanket.js\" to the page."), None);
         assert_eq!(quoted("They avoided the word “killed” in reports."), None);
+        // Each word of a list of words mentioned.
+        let list = "Critics used the word “killed” instead of “liquidated” or “neutralized” there.";
+        let marks = crate::cues::quotations(list);
+        assert_eq!(marks.len(), 3, "{marks:?}");
+        assert!(marks.iter().all(|q| scare_quoted(list, *q).is_none()));
+        // Scare quotes in a list stay scare quotes.
+        let plain = "The “closed” and “safe” border.";
+        let last = *crate::cues::quotations(plain).last().unwrap();
+        assert_eq!(scare_quoted(plain, last), Some("safe"));
         assert_eq!(
             quoted("Alvarez called the decision “a disgrace” on Monday."),
             None
