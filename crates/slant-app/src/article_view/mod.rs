@@ -4,26 +4,26 @@
 //! Only the paragraphs in view are laid out (heights of the others are estimated until first
 //! seen), so a 20,000-sentence article costs the same per frame as a short one.
 
-use std::ops::Range;
-
-use egui::text::{CCursor, LayoutJob, TextFormat, TextWrapping};
-use egui::{
-    Color32, FontId, Id, Pos2, Rect, Role, ScrollArea, Sense, Stroke, Ui, Vec2, WidgetInfo,
-};
-use slant_core::model::{Annotation, Article, Span};
+use egui::text::CCursor;
+use egui::{Color32, Id, Pos2, Rect, Role, ScrollArea, Sense, Ui, Vec2, WidgetInfo};
+use slant_core::model::{Article, Span};
 
 mod compare;
 mod context_menu;
+mod layout;
 mod marks;
+mod paragraph;
 mod parts;
 
 pub use compare::{draw_links, links};
+use layout::{Layout, paragraph_gap};
+use paragraph::{byte_at, paragraph_job};
+use parts::Laid;
 pub use parts::{CompareSide, Drawn, ViewInput};
-use parts::{Laid, Mark, Piece};
 
 use crate::actions::Action;
 use crate::theme;
-use crate::words::{find_matches, phrase_from_drag};
+use crate::words::phrase_from_drag;
 
 /// A column's state between frames.
 #[derive(Default)]
@@ -39,14 +39,6 @@ pub struct ColumnView {
     drag_to: Option<usize>,
     /// Where this frame's sentences were drawn, for compare mode.
     pub drawn: Drawn,
-}
-
-#[derive(Default)]
-struct Layout {
-    key: (u64, usize, u32, u32), // revision, article, width, font size
-    paragraphs: Vec<Range<usize>>,
-    heights: Vec<f32>,
-    tops: Vec<f32>,
 }
 
 impl ColumnView {
@@ -94,299 +86,6 @@ impl ColumnView {
             (self.offset / self.max_offset).clamp(0.0, 1.0)
         }
     }
-}
-
-impl Layout {
-    fn refresh(&mut self, ui: &Ui, input: &ViewInput, width: f32) {
-        let key = (
-            input.revision.1,
-            input.revision.0,
-            width as u32,
-            input.font_size as u32,
-        );
-        if key == self.key {
-            return;
-        }
-        let old = std::mem::replace(&mut self.key, key);
-        let paragraphs = input.article.paragraphs();
-        let same_text = old.1 == key.1 && old.3 == key.3 && paragraphs == self.paragraphs;
-        if same_text && old.2 == key.2 {
-            return; // tags changed, not the layout: keep measured heights
-        }
-        let row = ui.fonts_mut(|f| f.row_height(&FontId::proportional(input.font_size)));
-        let gap = paragraph_gap(input.font_size);
-        if same_text {
-            // Only the width changed (the side panel a pixel wider as what it shows changed, a
-            // column added): the heights measured at the old width, rewrapped, are a far better
-            // guess than a count of characters. A guess a row off moves every paragraph below it
-            // until each is drawn again, under a pointer about to click.
-            let ratio = old.2.max(1) as f32 / key.2.max(1) as f32;
-            for h in &mut self.heights {
-                let rows = ((*h - gap) / row).round().max(1.0);
-                let rewrapped = (rows * ratio).round().max(1.0);
-                if rewrapped != rows {
-                    *h = gap + (*h - gap) * rewrapped / rows;
-                }
-            }
-            self.recompute_tops();
-            return;
-        }
-        let chars_per_row = (width / (input.font_size * 0.5)).max(10.0);
-        self.heights = paragraphs
-            .iter()
-            .map(|p| {
-                let span = Span::new(
-                    input.article.sentences[p.start].start,
-                    input.article.sentences[p.end - 1].end,
-                );
-                let chars = span.len() as f32 + 3.0 * p.len() as f32;
-                (chars / chars_per_row).ceil().max(1.0) * row + gap
-            })
-            .collect();
-        self.paragraphs = paragraphs;
-        self.recompute_tops();
-    }
-
-    fn recompute_tops(&mut self) {
-        let mut y = 0.0;
-        self.tops = self
-            .heights
-            .iter()
-            .map(|h| {
-                let top = y;
-                y += h;
-                top
-            })
-            .collect();
-    }
-
-    fn total(&self) -> f32 {
-        self.tops
-            .last()
-            .zip(self.heights.last())
-            .map_or(0.0, |(t, h)| t + h)
-    }
-
-    fn paragraph_of(&self, sentence: usize) -> Option<usize> {
-        self.paragraphs.iter().position(|p| p.contains(&sentence))
-    }
-}
-
-fn paragraph_gap(font_size: f32) -> f32 {
-    font_size * 0.7
-}
-
-/// A paragraph's layout job being built, with the runs that map its characters back to
-/// sentences.
-struct Runs {
-    job: LayoutJob,
-    pieces: Vec<Piece>,
-    chars: usize,
-}
-
-impl Runs {
-    /// Appends `text`; with a sentence, records the run (the space between sentences has none).
-    fn push(
-        &mut self,
-        sentence: Option<usize>,
-        text: &str,
-        format: TextFormat,
-        text_start: Option<usize>,
-        mark: Mark,
-    ) {
-        let n = text.chars().count();
-        self.job.append(text, 0.0, format);
-        if let Some(sentence) = sentence {
-            self.pieces.push(Piece {
-                sentence,
-                chars: self.chars..self.chars + n,
-                text_start,
-                mark,
-            });
-        }
-        self.chars += n;
-    }
-}
-
-/// Builds one paragraph's text: for each sentence a badge (when tagged) and its text, split where
-/// phrases, find matches or the drag selection begin and end.
-fn paragraph_job(
-    input: &ViewInput,
-    range: Range<usize>,
-    width: f32,
-    drag: Option<Span>,
-) -> (LayoutJob, Vec<Piece>) {
-    let mut runs = Runs {
-        job: LayoutJob {
-            wrap: TextWrapping {
-                max_width: width,
-                ..Default::default()
-            },
-            ..Default::default()
-        },
-        pieces: Vec::new(),
-        chars: 0,
-    };
-    let text_color = if input.dark {
-        Color32::from_gray(230)
-    } else {
-        Color32::from_gray(20)
-    };
-    let body = FontId::proportional(input.font_size);
-    for sentence in range {
-        let span = input.article.sentences[sentence];
-        let annotation: Option<&Annotation> = input
-            .reviewer
-            .and_then(|r| input.article.annotation(r, sentence));
-        let tag = annotation.and_then(|a| a.tag);
-        let plain = || TextFormat::simple(body.clone(), text_color);
-        if sentence != runs.pieces.first().map_or(sentence, |p: &Piece| p.sentence) {
-            runs.push(None, " ", plain(), None, Mark::None);
-        }
-        if input.class.is_some() {
-            // Room for the class's stacked bar, drawn over it after layout. No-break spaces, so
-            // that the bar, the badge and the first word always share a line.
-            let room = "\u{A0}\u{A0}\u{A0}";
-            let format = TextFormat::simple(FontId::monospace(input.font_size * 0.72), text_color);
-            runs.push(Some(sentence), room, format, None, Mark::ClassBar);
-            runs.push(Some(sentence), "\u{A0}", plain(), None, Mark::None);
-        }
-        // A tagged sentence opens with its tag's filled badge; an untagged one with an open
-        // suggestion, with the suggested tag's outlined (ghost) badge.
-        let ghost = input
-            .hints
-            .filter(|_| tag.is_none() && input.suggestions)
-            .and_then(|h| h.open_suggestion(sentence, annotation))
-            .map(|s| s.tag);
-        if let Some((badge_tag, is_ghost)) = tag.map(|t| (t, false)).or(ghost.map(|t| (t, true))) {
-            let badge = format!("\u{A0}{}\u{A0}", badge_tag.letter());
-            let format = TextFormat {
-                font_id: FontId::monospace(input.font_size * 0.72),
-                valign: egui::Align::Center,
-                ..Default::default()
-            };
-            let format = if is_ghost {
-                TextFormat {
-                    color: theme::tag_text_color(badge_tag, input.dark),
-                    ..format
-                }
-            } else {
-                TextFormat {
-                    color: theme::badge_text(badge_tag),
-                    background: theme::tag_color(badge_tag),
-                    ..format
-                }
-            };
-            let mark = if is_ghost {
-                Mark::Ghost(badge_tag)
-            } else {
-                Mark::None
-            };
-            runs.push(Some(sentence), &badge, format, None, mark);
-            // A no-break space: a badge never ends a line away from its sentence.
-            runs.push(Some(sentence), "\u{A0}", plain(), None, Mark::None);
-        }
-        let phrases = annotation.map_or(&[][..], |a| &a.loaded_phrases[..]);
-        let matches = find_matches(input.article.slice(span), span.start, input.find);
-        let cues: Vec<(Span, slant_core::cues::CueKind)> = match input.hints {
-            Some(h) if input.show_cues => h
-                .cues_in(span)
-                .filter(|c| c.kind != slant_core::cues::CueKind::Quote)
-                .map(|c| (c.span, c.kind))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let mut cuts: Vec<usize> = vec![span.start, span.end];
-        for s in phrases
-            .iter()
-            .chain(&matches)
-            .chain(drag.as_ref())
-            .chain(cues.iter().map(|(s, _)| s))
-        {
-            cuts.extend([
-                s.start.clamp(span.start, span.end),
-                s.end.clamp(span.start, span.end),
-            ]);
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        for w in cuts.windows(2) {
-            let part = Span::new(w[0], w[1]);
-            let inside = |s: &Span| s.start <= part.start && part.end <= s.end;
-            let background = if drag.as_ref().is_some_and(inside) {
-                Color32::from_rgba_unmultiplied(0x56, 0xB4, 0xE9, 150)
-            } else if matches.iter().any(inside) {
-                Color32::from_rgb(0xF0, 0xE4, 0x42)
-            } else {
-                tag.map_or(Color32::TRANSPARENT, |t| {
-                    theme::tag_background(t, input.dark)
-                })
-            };
-            let text: String = input
-                .article
-                .slice(part)
-                .chars()
-                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-                .collect();
-            runs.push(
-                Some(sentence),
-                &text,
-                TextFormat {
-                    font_id: body.clone(),
-                    color: if matches.iter().any(inside) {
-                        Color32::BLACK
-                    } else {
-                        text_color
-                    },
-                    background,
-                    underline: if phrases.iter().any(inside) {
-                        theme::phrase_stroke()
-                    } else if let Some((_, kind)) = cues.iter().find(|(s, _)| inside(s)) {
-                        Stroke::new(1.5, theme::cue_color(*kind, input.dark))
-                    } else {
-                        Stroke::NONE
-                    },
-                    ..Default::default()
-                },
-                Some(part.start),
-                Mark::None,
-            );
-        }
-        // A sentence with a note says so where it is read, as a report's footnote mark does
-        // (an asterisk: the default fonts have no pencil or speech bubble).
-        if annotation.is_some_and(|a| a.note.as_deref().is_some_and(|n| !n.trim().is_empty())) {
-            let format = TextFormat {
-                font_id: FontId::proportional(input.font_size * 0.85),
-                color: theme::note_mark(input.dark),
-                background: tag.map_or(Color32::TRANSPARENT, |t| {
-                    theme::tag_background(t, input.dark)
-                }),
-                valign: egui::Align::TOP,
-                ..Default::default()
-            };
-            runs.push(Some(sentence), "\u{A0}*", format, None, Mark::None);
-        }
-    }
-    (runs.job, runs.pieces)
-}
-
-/// The article byte offset at job char `c` (a badge maps to its sentence's start).
-fn byte_at(pieces: &[Piece], article: &Article, c: usize) -> Option<(usize, usize)> {
-    let piece = pieces
-        .iter()
-        .find(|p| p.chars.contains(&c))
-        .or_else(|| pieces.last().filter(|p| p.chars.end == c))?;
-    let sentence = article.sentences[piece.sentence];
-    let Some(start) = piece.text_start else {
-        return Some((piece.sentence, sentence.start));
-    };
-    let k = c - piece.chars.start;
-    let rest = &article.text[start..sentence.end];
-    let byte = rest
-        .char_indices()
-        .nth(k)
-        .map_or(sentence.end, |(i, _)| start + i);
-    Some((piece.sentence, byte))
 }
 
 /// Draws the column and queues what the person did.
@@ -617,28 +316,6 @@ fn source_line(article: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use slant_core::model::{ReviewerId, Tag};
-
-    /// What a column shows with nothing but the reviewer's tags: no find, hints or modes.
-    fn plain_input<'a>(article: &'a Article, reviewer: &'a ReviewerId) -> ViewInput<'a> {
-        ViewInput {
-            workspace: 0,
-            column: 0,
-            article,
-            reviewer: Some(reviewer),
-            selected: None,
-            dark: false,
-            font_size: 16.0,
-            find: "",
-            revision: (0, 0),
-            hints: None,
-            suggestions: false,
-            show_cues: false,
-            locked: false,
-            class: None,
-            compare: None,
-        }
-    }
 
     #[test]
     fn the_header_names_the_outlet_the_writer_and_the_date() {
@@ -651,71 +328,5 @@ mod tests {
             source_line(&article),
             "The Guardian · Eleanor Ainge Roy · 3 January 2019"
         );
-    }
-
-    /// A sentence with a note ends with the note mark, one without has none.
-    #[test]
-    fn a_sentence_with_a_note_ends_with_a_mark() {
-        let mut article = Article::new("a".into(), "A", "Officials met. Prices rose.");
-        let r = ReviewerId::from("ann");
-        article.set_tag(&r, 0, Some(Tag::Fact));
-        article.edit_annotation(&r, 1, |a| a.note = Some("Check the figure".into()));
-        let input = plain_input(&article, &r);
-        let (job, pieces) = paragraph_job(&input, 0..2, 400.0, None);
-        let text_of = |sentence: usize| -> String {
-            pieces
-                .iter()
-                .filter(|p| p.sentence == sentence)
-                .flat_map(|p| job.text.chars().skip(p.chars.start).take(p.chars.len()))
-                .collect()
-        };
-        assert!(!text_of(0).contains('*'), "{}", text_of(0));
-        assert!(
-            text_of(1).ends_with("Prices rose.\u{A0}*"),
-            "{}",
-            text_of(1)
-        );
-    }
-
-    /// Laid out at many widths, every badge stays on the line of its sentence's first word:
-    /// a badge left at the end of the line before, away from its sentence, misplaced the tag.
-    #[test]
-    fn a_badge_always_shares_a_line_with_its_sentences_first_word() {
-        let text = "Officials met. Prices rose sharply again. He said no. Extraordinarily long \
-                    words follow here. It may rain. Incomprehensibilities abound. Yes. The \
-                    council voted to cut the library's hours.";
-        let mut article = Article::new("a".into(), "A", text);
-        let r = ReviewerId::from("ann");
-        for i in 0..article.sentences.len() {
-            article.set_tag(&r, i, Some(Tag::ALL[i % 4]));
-        }
-        let input = plain_input(&article, &r);
-        let ctx = egui::Context::default();
-        // One pass loads the fonts; its texture upload is not needed here.
-        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-        output.textures_delta.clear();
-        let n = article.sentences.len();
-        for width in (120..=600).step_by(7) {
-            let (job, pieces) = paragraph_job(&input, 0..n, width as f32, None);
-            let galley = ctx.fonts_mut(|f| f.layout_job(job));
-            let row_of = |char: usize| galley.pos_from_cursor(CCursor::new(char)).center().y;
-            for sentence in 0..n {
-                let of_sentence: Vec<&Piece> =
-                    pieces.iter().filter(|p| p.sentence == sentence).collect();
-                let badge = of_sentence.iter().find(|p| p.text_start.is_none()).unwrap();
-                let first_word = of_sentence.iter().find(|p| p.text_start.is_some()).unwrap();
-                // Just after the badge's letter and after the text's first character: a cursor
-                // where a line wraps counts as the end of the line before.
-                let (b, w) = (
-                    row_of(badge.chars.start + 2),
-                    row_of(first_word.chars.start + 1),
-                );
-                assert!(
-                    (b - w).abs() < 1.0,
-                    "width {width}: sentence {} badge on row y={b}, its first word on y={w}",
-                    sentence + 1
-                );
-            }
-        }
     }
 }
