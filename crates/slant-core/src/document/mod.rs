@@ -7,7 +7,7 @@
 //! of any UI so that each rule is tested here.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Instant, SystemTime};
 
 use jiff::Timestamp;
 
@@ -16,8 +16,11 @@ use crate::model::{Project, Reviewer, ReviewerId};
 use crate::store::lock::{self, LockError, ProjectLock};
 use crate::store::{self, LoadError, SaveError};
 
-/// How long unsaved changes may wait before they are written to the recovery file.
-pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
+mod recovery;
+
+pub use recovery::{
+    AUTOSAVE_AFTER, Recovery, find_recovery, find_student_recovery, recovery_path_for,
+};
 
 struct Entry {
     label: String,
@@ -95,13 +98,6 @@ pub enum OpenError {
     Load(#[from] LoadError),
     #[error(transparent)]
     Lock(#[from] LockError),
-}
-
-/// A recovery file found beside a project, newer than the project itself.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Recovery {
-    pub path: PathBuf,
-    pub modified: SystemTime,
 }
 
 impl Document {
@@ -189,21 +185,6 @@ impl Document {
         let mut doc = Document::new(project, untitled_dir);
         doc.path = Some(path.to_owned());
         doc.on_disk = before;
-        Ok(doc)
-    }
-
-    /// Opens the recovery file of `path` in place of the project: the recovered edits count as
-    /// unsaved, and saving writes them to `path`.
-    pub fn recover(
-        path: &Path,
-        recovery: &Recovery,
-        untitled_dir: PathBuf,
-    ) -> Result<Document, LoadError> {
-        let project = store::load(&recovery.path)?;
-        let mut doc = Document::new(project, untitled_dir);
-        doc.path = Some(path.to_owned());
-        doc.on_disk = DiskStamp::of(path);
-        doc.saved_depth = None;
         Ok(doc)
     }
 
@@ -441,119 +422,6 @@ impl Document {
         let _ = std::fs::remove_file(old_recovery);
         let _ = std::fs::remove_file(self.recovery_path());
     }
-
-    /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file in
-    /// the untitled folder for a project never saved.
-    pub fn recovery_path(&self) -> PathBuf {
-        match (&self.path, &self.assignment, &self.suggested_name) {
-            (Some(p), _, _) => recovery_path_for(p),
-            // A student's copy not saved yet: beside the assignment, under the name its first
-            // save will take, where opening the assignment again finds it
-            // ([`find_student_recovery`]).
-            (None, Some(assignment), Some(name)) => {
-                recovery_path_for(&assignment.with_file_name(name))
-            }
-            (None, _, _) => self.untitled_dir.join("untitled.ron.autosave"),
-        }
-    }
-
-    /// True when changes have waited [`AUTOSAVE_AFTER`] without being written anywhere.
-    pub fn autosave_due(&self, now: Instant) -> bool {
-        self.unsaved_since
-            .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
-    }
-
-    /// Writes the project to its recovery file (atomically); the project file is untouched.
-    /// Where that folder cannot be written (a teacher's read-only share), the recovery goes to
-    /// the folder for projects never saved, rather than nowhere.
-    pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
-        let mut path = self.recovery_path();
-        if let Err(e) = write_recovery(&path, &self.project) {
-            let fallback = self.untitled_dir.join("untitled.ron.autosave");
-            if fallback == path {
-                return Err(e);
-            }
-            write_recovery(&fallback, &self.project)?;
-            path = fallback;
-        }
-        self.unsaved_since = None;
-        Ok(path)
-    }
-
-    /// Writes `project` (this document's project with work in progress applied, such as a note
-    /// being typed) to the recovery file, without making that work an undo step.
-    pub fn autosave_with(&mut self, project: &Project) -> Result<PathBuf, SaveError> {
-        let path = self.recovery_path();
-        write_recovery(&path, project)?;
-        self.unsaved_since = None;
-        Ok(path)
-    }
-
-    /// Called when the user discards unsaved changes (close without saving).
-    pub fn discard_recovery(&self) {
-        let _ = std::fs::remove_file(self.recovery_path());
-    }
-}
-
-fn write_recovery(path: &Path, project: &Project) -> Result<(), SaveError> {
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let text = store::to_ron(project)?;
-    store::write_atomic(path, text.as_bytes(), store::Backup::None).map_err(|source| {
-        SaveError::Write {
-            path: path.to_owned(),
-            source,
-        }
-    })
-}
-
-pub fn recovery_path_for(project: &Path) -> PathBuf {
-    let mut name = project.file_name().unwrap_or_default().to_os_string();
-    name.push(".autosave");
-    project.with_file_name(name)
-}
-
-/// A student's copy of `assignment` that was never saved but left a recovery file beside it
-/// (`homework - Eve.ron.autosave`, the app killed before the student's first save): the file
-/// the copy would have been saved as, and its recovery. The newest, when several students
-/// share a computer.
-pub fn find_student_recovery(assignment: &Path) -> Option<(PathBuf, Recovery)> {
-    let stem = assignment.file_stem()?.to_string_lossy().into_owned();
-    let dir = match assignment.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let prefix = format!("{stem} - ");
-    std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let student = name.strip_suffix(".autosave")?;
-            if !student.starts_with(&prefix) || !student.ends_with(".ron") {
-                return None;
-            }
-            let file = dir.join(student);
-            // A copy saved since has its own recovery, found when that file is opened.
-            find_recovery(&file)
-                .filter(|_| !file.exists())
-                .map(|recovery| (file, recovery))
-        })
-        .max_by_key(|(_, r)| r.modified)
-}
-
-/// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
-pub fn find_recovery(project: &Path) -> Option<Recovery> {
-    let path = recovery_path_for(project);
-    let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
-    let project_modified = std::fs::metadata(project)
-        .ok()
-        .and_then(|m| m.modified().ok());
-    if project_modified.is_some_and(|p| p > modified) {
-        return None;
-    }
-    Some(Recovery { path, modified })
 }
 
 /// Whether two paths name one file: the same path, or the same file reached another way
@@ -572,7 +440,7 @@ mod tests {
     use crate::command::edits;
     use crate::model::{Article, Tag};
 
-    fn doc(dir: &Path) -> Document {
+    pub(super) fn doc(dir: &Path) -> Document {
         let mut p = Project::new("P", Timestamp::UNIX_EPOCH);
         p.add_reviewer("Ann");
         p.articles.push(Article::new("a".into(), "A", "One. Two."));
@@ -581,7 +449,7 @@ mod tests {
         Document::open(&path, dir.join("untitled")).unwrap()
     }
 
-    fn tag(d: &mut Document, sentence: usize, tag: Tag, now: Instant) {
+    pub(super) fn tag(d: &mut Document, sentence: usize, tag: Tag, now: Instant) {
         let r = d.project.reviewers[0].id.clone();
         let c = edits::set_tag(&d.project, 0, &r, sentence, Some(tag)).unwrap();
         d.apply(format!("Tag as {tag}"), c, now).unwrap();
@@ -686,59 +554,8 @@ mod tests {
         assert!(d.undo(t) && d.is_dirty());
     }
 
-    #[test]
-    fn autosave_after_thirty_seconds_to_a_recovery_file_then_recover() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut d = doc(dir.path());
-        let t0 = Instant::now();
-        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER));
-        tag(&mut d, 0, Tag::Loaded, t0);
-        assert!(!d.autosave_due(t0 + Duration::from_secs(29)));
-        assert!(d.autosave_due(t0 + AUTOSAVE_AFTER));
-        let saved_before = std::fs::read(dir.path().join("p.ron")).unwrap();
-        let recovery = d.autosave().unwrap();
-        assert_eq!(recovery, dir.path().join("p.ron.autosave"));
-        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER * 2));
-        assert_eq!(
-            std::fs::read(dir.path().join("p.ron")).unwrap(),
-            saved_before,
-            "project untouched"
-        );
-
-        // The app "crashes"; the next open finds the recovery file.
-        let path = dir.path().join("p.ron");
-        let found = find_recovery(&path).unwrap();
-        let recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
-        assert!(recovered.is_dirty());
-        let r = &recovered.project.reviewers[0].id;
-        assert_eq!(
-            recovered.project.articles[0].annotation(r, 0).unwrap().tag,
-            Some(Tag::Loaded)
-        );
-
-        // Saving removes the recovery file.
-        d.save().unwrap();
-        assert_eq!(find_recovery(&path), None);
-    }
-
-    #[test]
-    fn untitled_projects_autosave_in_their_own_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut d = Document::new(
-            Project::new("New", Timestamp::UNIX_EPOCH),
-            dir.path().join("untitled"),
-        );
-        assert_eq!(d.display_name(), "New (not saved)");
-        assert!(d.save().is_err());
-        let path = d.autosave().unwrap();
-        assert!(path.starts_with(dir.path().join("untitled")));
-        d.save_as(&dir.path().join("new.ron")).unwrap();
-        assert!(!path.exists());
-        assert_eq!(d.display_name(), "new.ron");
-    }
-
     /// A locked assignment of one article, saved as `homework.ron` in `dir`.
-    fn locked_handout(dir: &Path) -> PathBuf {
+    pub(super) fn locked_handout(dir: &Path) -> PathBuf {
         let mut p = Project::new("Homework", Timestamp::UNIX_EPOCH);
         p.articles.push(Article::new("a".into(), "A", "One. Two."));
         p.sentences = crate::model::SentenceLock::Locked;
@@ -770,46 +587,5 @@ mod tests {
         d.save_as(&dir.path().join("homework - Sam Lee.ron"))
             .unwrap();
         assert!(!d.is_dirty());
-    }
-
-    #[test]
-    fn a_students_copy_killed_before_its_first_save_is_found_beside_the_assignment() {
-        let dir = tempfile::tempdir().unwrap();
-        let handout = locked_handout(dir.path());
-        let before = std::fs::read(&handout).unwrap();
-        assert_eq!(find_student_recovery(&handout), None);
-        let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
-        let t = Instant::now();
-        d.add_reviewer("Eve", t).unwrap();
-        tag(&mut d, 1, Tag::Quote, t);
-        let recovery = d.autosave().unwrap();
-        assert_eq!(recovery, dir.path().join("homework - Eve.ron.autosave"));
-        drop(d); // the app is killed
-
-        let (file, found) = find_student_recovery(&handout).expect("found");
-        assert_eq!(file, dir.path().join("homework - Eve.ron"));
-        let mut back = Document::recover(&file, &found, dir.path().join("untitled")).unwrap();
-        let eve = back.project.find_reviewer("Eve").unwrap().id.clone();
-        assert_eq!(
-            back.project.articles[0].annotation(&eve, 1).unwrap().tag,
-            Some(Tag::Quote)
-        );
-        back.keep_off(handout.clone());
-        assert!(matches!(
-            back.save_as(&handout),
-            Err(SaveError::Assignment { .. })
-        ));
-        back.save().unwrap();
-        assert!(file.exists(), "saved as the student's own file");
-        assert_eq!(
-            std::fs::read(&handout).unwrap(),
-            before,
-            "the assignment untouched"
-        );
-        assert_eq!(
-            find_student_recovery(&handout),
-            None,
-            "nothing left to recover"
-        );
     }
 }

@@ -1,0 +1,249 @@
+//! Work that was never saved survives a crash: every change is written to a recovery file
+//! beside the project within [`AUTOSAVE_AFTER`], and opening the project again offers it. A
+//! student's copy not saved yet keeps its recovery beside the assignment, under the name its
+//! first save will take.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use super::{DiskStamp, Document};
+use crate::model::Project;
+use crate::store::{self, LoadError, SaveError};
+
+/// How long unsaved changes may wait before they are written to the recovery file.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
+
+/// A recovery file found beside a project, newer than the project itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    pub path: PathBuf,
+    pub modified: SystemTime,
+}
+
+impl Document {
+    /// Opens the recovery file of `path` in place of the project: the recovered edits count as
+    /// unsaved, and saving writes them to `path`.
+    pub fn recover(
+        path: &Path,
+        recovery: &Recovery,
+        untitled_dir: PathBuf,
+    ) -> Result<Document, LoadError> {
+        let project = store::load(&recovery.path)?;
+        let mut doc = Document::new(project, untitled_dir);
+        doc.path = Some(path.to_owned());
+        doc.on_disk = DiskStamp::of(path);
+        doc.saved_depth = None;
+        Ok(doc)
+    }
+
+    /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file in
+    /// the untitled folder for a project never saved.
+    pub fn recovery_path(&self) -> PathBuf {
+        match (&self.path, &self.assignment, &self.suggested_name) {
+            (Some(p), _, _) => recovery_path_for(p),
+            // A student's copy not saved yet: beside the assignment, under the name its first
+            // save will take, where opening the assignment again finds it
+            // ([`find_student_recovery`]).
+            (None, Some(assignment), Some(name)) => {
+                recovery_path_for(&assignment.with_file_name(name))
+            }
+            (None, _, _) => self.untitled_dir.join("untitled.ron.autosave"),
+        }
+    }
+
+    /// True when changes have waited [`AUTOSAVE_AFTER`] without being written anywhere.
+    pub fn autosave_due(&self, now: Instant) -> bool {
+        self.unsaved_since
+            .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
+    }
+
+    /// Writes the project to its recovery file (atomically); the project file is untouched.
+    /// Where that folder cannot be written (a teacher's read-only share), the recovery goes to
+    /// the folder for projects never saved, rather than nowhere.
+    pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
+        let mut path = self.recovery_path();
+        if let Err(e) = write_recovery(&path, &self.project) {
+            let fallback = self.untitled_dir.join("untitled.ron.autosave");
+            if fallback == path {
+                return Err(e);
+            }
+            write_recovery(&fallback, &self.project)?;
+            path = fallback;
+        }
+        self.unsaved_since = None;
+        Ok(path)
+    }
+
+    /// Writes `project` (this document's project with work in progress applied, such as a note
+    /// being typed) to the recovery file, without making that work an undo step.
+    pub fn autosave_with(&mut self, project: &Project) -> Result<PathBuf, SaveError> {
+        let path = self.recovery_path();
+        write_recovery(&path, project)?;
+        self.unsaved_since = None;
+        Ok(path)
+    }
+
+    /// Called when the user discards unsaved changes (close without saving).
+    pub fn discard_recovery(&self) {
+        let _ = std::fs::remove_file(self.recovery_path());
+    }
+}
+
+fn write_recovery(path: &Path, project: &Project) -> Result<(), SaveError> {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let text = store::to_ron(project)?;
+    store::write_atomic(path, text.as_bytes(), store::Backup::None).map_err(|source| {
+        SaveError::Write {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
+pub fn recovery_path_for(project: &Path) -> PathBuf {
+    let mut name = project.file_name().unwrap_or_default().to_os_string();
+    name.push(".autosave");
+    project.with_file_name(name)
+}
+
+/// A student's copy of `assignment` that was never saved but left a recovery file beside it
+/// (`homework - Eve.ron.autosave`, the app killed before the student's first save): the file
+/// the copy would have been saved as, and its recovery. The newest, when several students
+/// share a computer.
+pub fn find_student_recovery(assignment: &Path) -> Option<(PathBuf, Recovery)> {
+    let stem = assignment.file_stem()?.to_string_lossy().into_owned();
+    let dir = match assignment.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let prefix = format!("{stem} - ");
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let student = name.strip_suffix(".autosave")?;
+            if !student.starts_with(&prefix) || !student.ends_with(".ron") {
+                return None;
+            }
+            let file = dir.join(student);
+            // A copy saved since has its own recovery, found when that file is opened.
+            find_recovery(&file)
+                .filter(|_| !file.exists())
+                .map(|recovery| (file, recovery))
+        })
+        .max_by_key(|(_, r)| r.modified)
+}
+
+/// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
+pub fn find_recovery(project: &Path) -> Option<Recovery> {
+    let path = recovery_path_for(project);
+    let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
+    let project_modified = std::fs::metadata(project)
+        .ok()
+        .and_then(|m| m.modified().ok());
+    if project_modified.is_some_and(|p| p > modified) {
+        return None;
+    }
+    Some(Recovery { path, modified })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{doc, locked_handout, tag};
+    use super::*;
+    use crate::model::Tag;
+    use jiff::Timestamp;
+
+    #[test]
+    fn autosave_after_thirty_seconds_to_a_recovery_file_then_recover() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        let t0 = Instant::now();
+        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER));
+        tag(&mut d, 0, Tag::Loaded, t0);
+        assert!(!d.autosave_due(t0 + Duration::from_secs(29)));
+        assert!(d.autosave_due(t0 + AUTOSAVE_AFTER));
+        let saved_before = std::fs::read(dir.path().join("p.ron")).unwrap();
+        let recovery = d.autosave().unwrap();
+        assert_eq!(recovery, dir.path().join("p.ron.autosave"));
+        assert!(!d.autosave_due(t0 + AUTOSAVE_AFTER * 2));
+        assert_eq!(
+            std::fs::read(dir.path().join("p.ron")).unwrap(),
+            saved_before,
+            "project untouched"
+        );
+
+        // The app "crashes"; the next open finds the recovery file.
+        let path = dir.path().join("p.ron");
+        let found = find_recovery(&path).unwrap();
+        let recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
+        assert!(recovered.is_dirty());
+        let r = &recovered.project.reviewers[0].id;
+        assert_eq!(
+            recovered.project.articles[0].annotation(r, 0).unwrap().tag,
+            Some(Tag::Loaded)
+        );
+
+        // Saving removes the recovery file.
+        d.save().unwrap();
+        assert_eq!(find_recovery(&path), None);
+    }
+    #[test]
+    fn untitled_projects_autosave_in_their_own_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Document::new(
+            Project::new("New", Timestamp::UNIX_EPOCH),
+            dir.path().join("untitled"),
+        );
+        assert_eq!(d.display_name(), "New (not saved)");
+        assert!(d.save().is_err());
+        let path = d.autosave().unwrap();
+        assert!(path.starts_with(dir.path().join("untitled")));
+        d.save_as(&dir.path().join("new.ron")).unwrap();
+        assert!(!path.exists());
+        assert_eq!(d.display_name(), "new.ron");
+    }
+    #[test]
+    fn a_students_copy_killed_before_its_first_save_is_found_beside_the_assignment() {
+        let dir = tempfile::tempdir().unwrap();
+        let handout = locked_handout(dir.path());
+        let before = std::fs::read(&handout).unwrap();
+        assert_eq!(find_student_recovery(&handout), None);
+        let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
+        let t = Instant::now();
+        d.add_reviewer("Eve", t).unwrap();
+        tag(&mut d, 1, Tag::Quote, t);
+        let recovery = d.autosave().unwrap();
+        assert_eq!(recovery, dir.path().join("homework - Eve.ron.autosave"));
+        drop(d); // the app is killed
+
+        let (file, found) = find_student_recovery(&handout).expect("found");
+        assert_eq!(file, dir.path().join("homework - Eve.ron"));
+        let mut back = Document::recover(&file, &found, dir.path().join("untitled")).unwrap();
+        let eve = back.project.find_reviewer("Eve").unwrap().id.clone();
+        assert_eq!(
+            back.project.articles[0].annotation(&eve, 1).unwrap().tag,
+            Some(Tag::Quote)
+        );
+        back.keep_off(handout.clone());
+        assert!(matches!(
+            back.save_as(&handout),
+            Err(SaveError::Assignment { .. })
+        ));
+        back.save().unwrap();
+        assert!(file.exists(), "saved as the student's own file");
+        assert_eq!(
+            std::fs::read(&handout).unwrap(),
+            before,
+            "the assignment untouched"
+        );
+        assert_eq!(
+            find_student_recovery(&handout),
+            None,
+            "nothing left to recover"
+        );
+    }
+}
