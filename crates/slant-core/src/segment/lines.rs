@@ -43,6 +43,46 @@ pub(super) fn is_credit_label(token: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && classes_of(word) & class::CREDIT != 0
 }
 
+/// A headline standing as a paragraph: in title case or capitals (every word capitalised but
+/// short function words), with at least three capitalised words (`Three to U.S.` is more likely
+/// a sentence broken by copy-paste), and no sentence ending inside it (a period only after an
+/// abbreviation or initials: `U.S.`, `Inc.`).
+pub(super) fn is_heading(line: &str) -> bool {
+    const MINOR: &[&str] = &[
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "on", "at", "to", "from",
+        "by", "of", "in", "into", "with", "as", "vs", "via", "per", "up", "off", "over",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some((_, inner)) = words.split_last() else {
+        return false;
+    };
+    let ends_inside = inner.iter().any(|w| {
+        let core = w.trim_end_matches(super::tokens::is_closer);
+        core.ends_with(['!', '?', ':', ';'])
+            || (core.ends_with('.')
+                && !super::tokens::is_dotted_initialism(core.trim_end_matches('.'))
+                && classes_of(core.trim_end_matches('.')) & (class::TITLE | class::AMBIGUOUS) == 0)
+    });
+    let lettered: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let minor = |w: &&str| MINOR.contains(&w.to_lowercase().as_str());
+    !ends_inside
+        && lettered.iter().filter(|w| !minor(w)).count() >= 3
+        && lettered
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || minor(w))
+}
+
+/// A web address written out (`http://…`, `https://…`, `www.…`): it ends no sentence by its
+/// punctuation, but a line that ends with one is complete.
+pub(super) fn is_web_address(token: &str) -> bool {
+    let t = strip_open(token);
+    t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")
+}
+
 /// A token of a date line with its trailing commas and periods taken off (`2024,` → `2024`,
 /// `p.m.` → `p.m`).
 fn bare(token: &str) -> &str {

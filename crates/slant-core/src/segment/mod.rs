@@ -128,7 +128,12 @@ impl Gap<'_> {
         {
             return true;
         }
-        if !sentence.has_alnum || (sentence.label.is_some() && self.cur.end == sentence.label_end) {
+        if !sentence.has_alnum {
+            // A paragraph of symbols alone (`***`, `___`, `- -`, `×`) is a separator, its own
+            // unit; on the line of the words after it (`... and then`) it opens their sentence.
+            return self.blank();
+        }
+        if sentence.label.is_some() && self.cur.end == sentence.label_end {
             return false;
         }
         if self.newline && self.line_is_complete(cur, next) {
@@ -201,8 +206,27 @@ impl Gap<'_> {
         if lines::is_credit_label(next) {
             return true;
         }
-        let gap = &self.text[self.cur.end..self.next.start];
-        let blank = gap.matches('\n').count() >= 2 || gap.contains('\u{2029}');
+        let blank = self.blank();
+        // Not before punctuation that goes on with the line before (`"Le Mai"` ⏎⏎ `. Cinema.`,
+        // as pages cut around a link).
+        if blank && !starts_lowercase(next) && !next.starts_with(['.', ',', ';', ':', ')', ']']) {
+            // A paragraph that is a headline in title case or capitals (`Relations With U.S.`,
+            // `What the Fund Is For`) or ends in a web address is complete, however it ends; not
+            // a dateline's line (`New York CNN —`), which opens the story's first sentence.
+            let line = lines::line_before(self.text, self.cur.end);
+            let dash = cur.ends_with(['—', '–', '-']);
+            if (lines::is_heading(line) && !dash) || lines::is_web_address(cur) {
+                return true;
+            }
+            // So is the paragraph before a separator (`***`).
+            if !dangles(cur)
+                && !lines::line_from(self.text, self.next.start)
+                    .chars()
+                    .any(char::is_alphanumeric)
+            {
+                return true;
+            }
+        }
         if lines::may_be_dated(cur) {
             let line = lines::line_before(self.text, self.cur.end);
             if lines::is_date_line(line) || (blank && lines::ends_with_date(line)) {
@@ -219,6 +243,12 @@ impl Gap<'_> {
         blank && !dangles && next.starts_with(is_quote_opener)
     }
 
+    /// Whether the gap holds a blank line (a paragraph break).
+    fn blank(&self) -> bool {
+        let gap = &self.text[self.cur.end..self.next.start];
+        gap.matches('\n').count() >= 2 || gap.contains('\u{2029}')
+    }
+
     /// A gap after a word ending in a single period: abbreviations, initials, labels, numbers.
     fn period_ends(&self, sentence: &Sentence, word: &str, next: &str) -> bool {
         let word = strip_open(word);
@@ -227,9 +257,7 @@ impl Gap<'_> {
             // small letter (`…looks like.` ⏎⏎ `rekt: { list…`, a code line or a name such as
             // `zlib`); after an abbreviation or an initial it is copy-paste (`the U.S.` ⏎⏎
             // `military`).
-            let gap = &self.text[self.cur.end..self.next.start];
-            let blank = gap.matches('\n').count() >= 2 || gap.contains('\u{2029}');
-            return blank
+            return self.blank()
                 && word.chars().count() > 1
                 && word.chars().all(char::is_alphabetic)
                 && classes_of(word) == 0;
@@ -323,6 +351,11 @@ impl Gap<'_> {
     /// exclamation or an ellipsis: one to three capitalised words (`Forte`, `Ms. Ruiz`, `Sen.
     /// Joe Manchin`) and a verb of saying (`“Do they?” Forte said.`, `… TMZ has learned.`).
     fn speaker_follows(&self, next: &str) -> bool {
+        // Not across a paragraph: `…Happy Thanksgiving!!!!"` ⏎⏎ `Brian M. Good said…` is the
+        // next paragraph's own sentence.
+        if self.blank() {
+            return false;
+        }
         let ahead = Tokens {
             text: self.text,
             pos: self.rest,
@@ -464,6 +497,55 @@ mod tests {
         assert_eq!(
             sentences("“Where now?” she asked. ‘Home,’ he said."),
             ["“Where now?” she asked.", "‘Home,’ he said."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_that_stand_alone_end_their_sentence() {
+        // Separators, headlines in title case or capitals (whatever their last word), a web
+        // address, and a quotation before the next paragraph's speaker.
+        assert_eq!(
+            sentences(
+                "The vote was close.\n\n* * *\n\nThe council met again.\n\n___\n\nReporters in Leeds contributed.\n\n\
+                 Mayor Wins Backing From Council in Row With U.S.\n\nCouncil leaders cheered.\n\n\
+                 LEEDS HOLDINGS TO BUY RIVAL FROM NORTHCO, INC.\n\nLeeds shares rose in May.\n\n\
+                 What the Fund Is For\n\nOver the years it grew.\n\n\
+                 Past episodes are here: https://example.org/show/\n\nYou can also listen live.\n\n\
+                 \u{201c}See you all soon!!!\u{201d}\n\nAnna M. Lee said she had waited."
+            ),
+            [
+                "The vote was close.",
+                "* * *",
+                "The council met again.",
+                "___",
+                "Reporters in Leeds contributed.",
+                "Mayor Wins Backing From Council in Row With U.S.",
+                "Council leaders cheered.",
+                "LEEDS HOLDINGS TO BUY RIVAL FROM NORTHCO, INC.",
+                "Leeds shares rose in May.",
+                "What the Fund Is For",
+                "Over the years it grew.",
+                "Past episodes are here: https://example.org/show/",
+                "You can also listen live.",
+                "\u{201c}See you all soon!!!\u{201d}",
+                "Anna M. Lee said she had waited."
+            ]
+        );
+        // Still one sentence: a dateline's own line, a broken sentence that is not a headline,
+        // and abbreviations before a number, a dash or a time zone.
+        assert_eq!(
+            sentences(
+                "LEEDS Gazette \u{2014}\n\nThe council met. It wrote to the U.S.\n\nTreasury in May. \
+                 Ep. 12 is out. They sold 900 bbl. \u{2014} a record \u{2014} on Friday. \
+                 The call is at 1:30 p.m. IST on Monday."
+            ),
+            [
+                "LEEDS Gazette \u{2014}\n\nThe council met.",
+                "It wrote to the U.S.\n\nTreasury in May.",
+                "Ep. 12 is out.",
+                "They sold 900 bbl. \u{2014} a record \u{2014} on Friday.",
+                "The call is at 1:30 p.m. IST on Monday."
+            ]
         );
     }
 
