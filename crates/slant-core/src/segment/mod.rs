@@ -349,7 +349,8 @@ impl Gap<'_> {
 
     /// Whether `next` and the words after it name who spoke, as after a quoted question or
     /// exclamation or an ellipsis: one to three capitalised words (`Forte`, `Ms. Ruiz`, `Sen.
-    /// Joe Manchin`) and a verb of saying (`“Do they?” Forte said.`, `… TMZ has learned.`).
+    /// Joe Manchin`), or a name's and a noun (`Page’s mother`), and a verb of saying (`“Do
+    /// they?” Forte said.`, `… TMZ has learned.`).
     fn speaker_follows(&self, next: &str) -> bool {
         // Not across a paragraph: `…Happy Thanksgiving!!!!"` ⏎⏎ `Brian M. Good said…` is the
         // next paragraph's own sentence.
@@ -360,19 +361,21 @@ impl Gap<'_> {
             text: self.text,
             pos: self.rest,
         };
-        let words: Vec<&str> = std::iter::once(next)
+        let tokens: Vec<&str> = std::iter::once(next)
             .chain(ahead.map(|t| &self.text[t.span.range()]))
             .take(5)
-            .map(leading_word)
             .collect();
+        let words: Vec<&str> = tokens.iter().map(|t| leading_word(t)).collect();
         let saying = |w: &&str| classes_of(w) & class::SAYING != 0;
         for (i, word) in words.iter().enumerate().take(3) {
             if !is_capitalized(word) || classes_of(word) & class::STARTER != 0 {
                 return false;
             }
-            // "Forte said", "TMZ has learned".
+            // "Forte said", "TMZ has learned", "Page’s mother asked".
+            let possessive = tokens[i].ends_with("’s") || tokens[i].ends_with("'s");
             let verb = match words.get(i + 1) {
                 Some(&("has" | "have" | "had")) => words.get(i + 2),
+                Some(noun) if possessive && starts_lowercase(noun) => words.get(i + 2),
                 other => other,
             };
             if verb.is_some_and(saying) {
@@ -497,6 +500,22 @@ mod tests {
         assert_eq!(
             sentences("“Where now?” she asked. ‘Home,’ he said."),
             ["“Where now?” she asked.", "‘Home,’ he said."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_question_goes_on_into_a_possessive_speaker() {
+        assert_eq!(
+            sentences("“Who is he?” Lee’s mother asked about him. “A friend,” Lee said."),
+            [
+                "“Who is he?” Lee’s mother asked about him.",
+                "“A friend,” Lee said."
+            ]
+        );
+        // A possessive that is the next sentence's subject, with no verb of saying.
+        assert_eq!(
+            sentences("“Who is he?” Lee’s mother smiled at him."),
+            ["“Who is he?”", "Lee’s mother smiled at him."]
         );
     }
 
