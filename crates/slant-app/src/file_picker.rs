@@ -167,7 +167,12 @@ impl FilePicker {
         let mut go_to = None;
         ui.horizontal(|ui| {
             ui.label("Folder");
-            let r = ui.add(egui::TextEdit::singleline(&mut self.dir_text).desired_width(480.0));
+            // Ids of their own: the message above the list comes and goes.
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut self.dir_text)
+                    .id_salt("folder")
+                    .desired_width(480.0),
+            );
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Folder"));
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 go_to = Some(PathBuf::from(self.dir_text.trim()));
@@ -223,7 +228,11 @@ impl FilePicker {
         if matches!(self.kind, Kind::SaveFile | Kind::OpenFile) {
             ui.horizontal(|ui| {
                 ui.label("File name");
-                let r = ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(480.0));
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut self.name)
+                        .id_salt("file name")
+                        .desired_width(480.0),
+                );
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File name")
                 });

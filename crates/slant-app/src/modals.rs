@@ -157,7 +157,9 @@ impl SlantApp {
                             title_enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         }
                         ui.label("Your name (your tags are kept apart from other reviewers')");
-                        let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name"));
+                        let r = ui.add(egui::TextEdit::singleline(&mut name)
+                                .id_salt("reviewer name")
+                                .hint_text("Name"));
                         r.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
                         });

@@ -62,8 +62,11 @@ impl SlantApp {
         if let Some(problem) = problem.as_deref() {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
+        // Its own id: the message shown above it comes and goes, and an id counted from the
+        // widgets before it would make it another box, with another cursor, as it does.
         let field = ui.add(
             egui::TextEdit::singleline(typed)
+                .id_salt("phrase words")
                 .desired_width(f32::INFINITY)
                 .char_limit(1000),
         );

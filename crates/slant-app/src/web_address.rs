@@ -118,8 +118,11 @@ impl SlantApp {
         if let Some(problem) = problem.as_deref() {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
+        // Its own id, not one counted from the widgets before it: the message above comes and
+        // goes, and the box must stay the same box with its cursor.
         let field = ui.add(
             egui::TextEdit::singleline(url)
+                .id_salt("web address")
                 .hint_text("https://…")
                 .desired_width(f32::INFINITY)
                 .char_limit(8192),

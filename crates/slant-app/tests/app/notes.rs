@@ -435,3 +435,29 @@ fn enter_leaves_the_note_box_and_shift_enter_starts_a_line() {
         "J and 2 tagged the next sentence"
     );
 }
+
+/// After the dialog says the words are not in the sentence, the keyboard edits them where they
+/// end, as before: new letters follow the last and Backspace takes the last (seen in the real
+/// window: "zz", Enter, then a b c d gave "zzbcda").
+#[test]
+fn after_words_not_found_the_keyboard_goes_on_at_their_end() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    h.key_press(Key::P);
+    h.run();
+    type_keys(&mut h, "zebra");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("“zebra” is not in this sentence as whole words.");
+    // The message goes with the first letter; the box stays the same box, its cursor at the end.
+    type_keys(&mut h, "ic");
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    type_keys(&mut h, "n");
+    h.run();
+    assert_eq!(
+        h.get_by_label("Words to mark").value().as_deref(),
+        Some("zebrain")
+    );
+}
