@@ -177,6 +177,7 @@ impl SlantApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let hints = hints::Hints::new(settings.lexicon_folder.as_deref());
+        forget_widget_state(&cc.egui_ctx);
         // egui's own Ctrl+Q closes the window behind any dialog, and its Ctrl+/− zooms the whole
         // interface: Slant's command table has its own Quit (which asks) and text size.
         cc.egui_ctx.options_mut(|o| {
@@ -485,5 +486,40 @@ impl eframe::App for SlantApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    /// What Slant keeps between runs is its [`Settings`]; egui's memory of widgets is not kept
+    /// (see [`forget_widget_state`]).
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+}
+
+/// Drops the widget state eframe restored from the last run, keeping egui's options. That state
+/// is keyed by ids that mean something else in this run: the first project opened came up
+/// scrolled where the last run's first project was left, and a side panel once squeezed by a
+/// small window stayed narrow in every run after. Files written before Slant stopped keeping it
+/// still hold it, so it is dropped on start as well as never saved.
+fn forget_widget_state(ctx: &egui::Context) {
+    ctx.memory_mut(|m| {
+        let options = m.options.clone();
+        *m = egui::Memory::default();
+        m.options = options;
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_runs_widget_state_is_dropped_and_egui_options_kept() {
+        let ctx = egui::Context::default();
+        let scroll = egui::Id::unique(("column", 0u64, 0usize));
+        ctx.data_mut(|d| d.insert_persisted(scroll, 1234.5_f32));
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        forget_widget_state(&ctx);
+        assert_eq!(ctx.data_mut(|d| d.get_persisted::<f32>(scroll)), None);
+        assert!(!ctx.options(|o| o.zoom_with_keyboard));
     }
 }

@@ -561,7 +561,9 @@ impl Workspace {
                     suggestions: look.suggestions,
                     show_cues: look.cues,
                     locked: project.sentences.is_locked(),
-                    class: if look.class {
+                    // Bars only where there is a class: a student's own file shows none, even
+                    // where the teacher left the class view on (the panel says to merge).
+                    class: if look.class && project.reviewers.len() >= 2 {
                         self.class.get(&view_article).map(|(_, c)| c)
                     } else {
                         None

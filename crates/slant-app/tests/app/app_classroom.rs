@@ -304,3 +304,19 @@ fn a_students_work_killed_before_the_first_save_is_offered_on_the_next_open() {
     );
     assert_eq!(std::fs::read(&handout).unwrap(), before);
 }
+
+/// The class view left on by a teacher shows a student's own file without class bars: one
+/// reviewer is no class, and the panel says how to get one.
+#[test]
+fn the_class_view_shows_no_bars_without_a_class() {
+    let (dir, _class, students) = class_and_students();
+    let mut h = app(Some(&students[0]), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::C);
+    h.run();
+    assert!(h.state().settings.class_view);
+    assert_eq!(h.query_all_by_label_contains("Class: F").count(), 0);
+    assert!(
+        h.query_by_label_contains("Merge the students' files (File menu")
+            .is_some()
+    );
+}
