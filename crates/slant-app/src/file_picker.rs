@@ -41,6 +41,9 @@ pub struct FilePicker {
     /// A report's dialog: a Slant project is never a report's file, so it is refused at once
     /// rather than asked about and then refused.
     pub refuse_projects: bool,
+    /// The teacher's assignment, when saving a student's copy: never written, which is said
+    /// at once rather than asked about ("Replace it?") and then refused.
+    pub assignment: Option<PathBuf>,
 }
 
 /// How the dialog ended.
@@ -65,6 +68,7 @@ impl FilePicker {
             replace: None,
             focused: false,
             refuse_projects: false,
+            assignment: None,
         };
         picker.go(dir);
         picker
@@ -137,6 +141,17 @@ impl FilePicker {
             [path] if self.refuse_projects && slant_core::store::is_project_file(path) => {
                 self.problem = Some(format!(
                     "{} is a Slant project: a report is never written over a project. Choose another name.",
+                    path.display()
+                ));
+                None
+            }
+            [path]
+                if self.assignment.as_deref().is_some_and(|a| {
+                    slant_core::document::refuses_over_assignment(a, path).is_some()
+                }) =>
+            {
+                self.problem = Some(format!(
+                    "{} is the teacher's assignment, which a student's work never replaces. Choose another name.",
                     path.display()
                 ));
                 None

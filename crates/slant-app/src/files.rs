@@ -39,6 +39,13 @@ impl SlantApp {
                     &request.suggested_name,
                 );
                 picker.refuse_projects = request.purpose == Purpose::ExportReport;
+                if request.purpose == Purpose::SaveProject {
+                    picker.assignment = self
+                        .workspace
+                        .as_ref()
+                        .and_then(|w| w.doc.assignment())
+                        .map(Path::to_owned);
+                }
                 self.modal = Some(Modal::PickFile {
                     picker: Box::new(picker),
                     then,

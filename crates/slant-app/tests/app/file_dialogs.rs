@@ -218,3 +218,56 @@ fn a_project_opened_by_a_relative_path_saves_beside_itself() {
         std::fs::canonicalize(dir.path()).unwrap()
     );
 }
+
+/// A student who names the teacher's assignment in Slant's own save dialog is told at once that
+/// it is never replaced, instead of being asked "Replace it?" and then refused.
+#[test]
+fn a_student_naming_the_assignment_in_slants_dialog_is_told_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../sample_projects/netanyahu_trump_assignment.ron"
+        ),
+        &handout,
+    )
+    .unwrap();
+    let before = std::fs::read(&handout).unwrap();
+    let mut h = app(Some(&handout), dir.path(), no_portal());
+    h.get_by_label("Your name").type_text("Sam Lee");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::L);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "File name")
+            .value()
+            .as_deref(),
+        Some("homework - Sam Lee.ron"),
+        "the student's own name is proposed"
+    );
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    fill(&mut h, "File name", "homework");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("is the teacher's assignment, which a student's work never replaces. Choose another name.")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Replace it?").is_none());
+    assert_eq!(std::fs::read(&handout).unwrap(), before);
+    // Another name saves.
+    fill(&mut h, "File name", "mine");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(dir.path().join("mine.ron").exists());
+    assert_eq!(std::fs::read(&handout).unwrap(), before);
+}

@@ -204,11 +204,30 @@ impl Document {
         self.assignment = Some(assignment);
     }
 
-    /// The file name a save dialog should propose.
+    /// The file name a save dialog should propose: the student's own file name for a copy of
+    /// an assignment, the file's own name for a project saved before (Save as… starts from it),
+    /// else one made from the title.
     pub fn suggested_name(&self) -> String {
         self.suggested_name
             .clone()
+            .or_else(|| {
+                self.path
+                    .as_deref()
+                    .and_then(Path::file_name)
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
             .unwrap_or_else(|| format!("{}.ron", crate::store::file_stem_for(&self.project.title)))
+    }
+
+    /// Why saving to `path` would be refused whatever the user says: it is the teacher's
+    /// assignment this copy came from.
+    pub fn refuses(&self, path: &Path) -> Option<SaveError> {
+        refuses_over_assignment(self.assignment.as_deref()?, path)
+    }
+
+    /// The teacher's assignment this student's copy came from, which no save writes.
+    pub fn assignment(&self) -> Option<&Path> {
+        self.assignment.as_deref()
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -394,14 +413,8 @@ impl Document {
         } else {
             ProjectLock::acquire(path, lock::WAIT).map_err(|e| SaveError::Locked(e.to_string()))?
         };
-        if self
-            .assignment
-            .as_deref()
-            .is_some_and(|a| same_file(a, path))
-        {
-            return Err(SaveError::Assignment {
-                path: path.to_owned(),
-            });
+        if let Some(refused) = self.refuses(path) {
+            return Err(refused);
         }
         if refuse_if_changed && self.path.as_deref() == Some(path) && self.changed_on_disk() {
             return Err(SaveError::ChangedOnDisk {
@@ -422,6 +435,14 @@ impl Document {
         let _ = std::fs::remove_file(old_recovery);
         let _ = std::fs::remove_file(self.recovery_path());
     }
+}
+
+/// The refusal to save a student's copy over `assignment`, when `path` is that file (reached
+/// any way): for a save dialog to say so before it asks to replace the file.
+pub fn refuses_over_assignment(assignment: &Path, path: &Path) -> Option<SaveError> {
+    same_file(assignment, path).then(|| SaveError::Assignment {
+        path: path.to_owned(),
+    })
 }
 
 /// Whether two paths name one file: the same path, or the same file reached another way
@@ -453,6 +474,18 @@ mod tests {
         let r = d.project.reviewers[0].id.clone();
         let c = edits::set_tag(&d.project, 0, &r, sentence, Some(tag)).unwrap();
         d.apply(format!("Tag as {tag}"), c, now).unwrap();
+    }
+
+    #[test]
+    fn save_as_proposes_the_files_own_name_and_a_new_project_its_title() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = Project::new("Two outlets compared", Timestamp::UNIX_EPOCH);
+        let d = Document::new(p.clone(), dir.path().join("untitled"));
+        assert_eq!(d.suggested_name(), "Two outlets compared.ron");
+        let path = dir.path().join("class.ron");
+        store::save(&p, &path).unwrap();
+        let d = Document::open(&path, dir.path().join("untitled")).unwrap();
+        assert_eq!(d.suggested_name(), "class.ron");
     }
 
     #[test]
