@@ -262,7 +262,13 @@ impl SlantApp {
             Ok(doc) => self.show_document(doc),
             Err(e) => {
                 self.workspace = None;
-                self.load_error = Some(format!("{e}\n\nThe file was not changed."));
+                // Said only of a file there is: a missing one was not changed either, but
+                // saying so would suggest it is there.
+                self.load_error = Some(if path.exists() {
+                    format!("{e}\n\nThe file was not changed.")
+                } else {
+                    e.to_string()
+                });
             }
         }
     }

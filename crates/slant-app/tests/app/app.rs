@@ -245,9 +245,23 @@ fn a_file_that_fails_to_load_is_shown_with_its_error_and_left_alone() {
         error.contains("broken.ron:") && error.contains("Fakt"),
         "{error}"
     );
+    assert!(error.ends_with("The file was not changed."), "{error}");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+/// A file that is not there is said so in words, with nothing about leaving it unchanged.
+#[test]
+fn a_missing_file_is_said_to_be_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nope.ron");
+    let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert_eq!(
+        h.state().load_error.as_deref(),
+        Some(format!("{}: there is no such file", path.display()).as_str())
+    );
+    assert!(!path.exists());
 }
 
 #[test]

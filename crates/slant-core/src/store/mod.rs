@@ -32,7 +32,7 @@ use crate::validate::{self, Problem};
 /// and column.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: {}", path.display(), unreadable(source))]
     Read { path: PathBuf, source: io::Error },
     #[error("{}: the file is empty", path.display())]
     Empty { path: PathBuf },
@@ -94,6 +94,16 @@ pub enum LoadError {
         path: PathBuf,
         problems: Vec<Located>,
     },
+}
+
+/// Why a file could not be read, in words: "there is no such file" rather than the system's
+/// "No such file or directory (os error 2)".
+fn unreadable(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "there is no such file".into(),
+        io::ErrorKind::PermissionDenied => "Slant is not allowed to read this file".into(),
+        _ => format!("cannot read the file: {e}"),
+    }
 }
 
 /// A problem with where it stands in the file, when that could be found.
