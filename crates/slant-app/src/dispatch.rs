@@ -176,7 +176,7 @@ impl SlantApp {
                     return;
                 };
                 if needs_reviewer && ws.reviewer.is_none() {
-                    self.modal = Some(Modal::reviewer(None));
+                    self.modal = Some(Modal::reviewer_then(action));
                     return;
                 }
                 // Ctrl+R typed in the note box: the keyboard stays in the note box, now the new

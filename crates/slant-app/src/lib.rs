@@ -78,6 +78,9 @@ enum Modal {
         /// Put the keyboard in the name box (once, when the dialog opens: asking every frame
         /// would take it from the title box, and from a window that is not focused yet).
         focus_name: bool,
+        /// What the person was doing when they were asked (a tag key, N for a note): done once
+        /// they have said who they are, as if they had been named already.
+        then: Option<Box<Action>>,
     },
     Shortcuts,
     /// Chooses the report format before the save dialog.
@@ -139,6 +142,17 @@ impl Modal {
             name: String::new(),
             title,
             focus_name: true,
+            then: None,
+        }
+    }
+
+    /// Asks who is tagging, then does `action`.
+    fn reviewer_then(action: Action) -> Modal {
+        Modal::Reviewer {
+            name: String::new(),
+            title: None,
+            focus_name: true,
+            then: Some(Box::new(action)),
         }
     }
 }

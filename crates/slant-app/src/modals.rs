@@ -129,6 +129,7 @@ impl SlantApp {
                         mut name,
                         title,
                         focus_name,
+                        then: pending,
                     } => {
                         let first = self
                             .document()
@@ -175,6 +176,7 @@ impl SlantApp {
                                 && self.add_reviewer(&name, title.as_deref())
                             {
                                 close = true;
+                                then.extend(pending.clone().map(|a| *a));
                             }
                             if ui.button("Cancel").clicked() {
                                 close = true;
@@ -184,6 +186,7 @@ impl SlantApp {
                             focus_name: title_enter && !ok,
                             name,
                             title,
+                            then: pending,
                         });
                     }
                     Modal::Shortcuts => {

@@ -875,3 +875,35 @@ fn saving_says_where() {
         "Saved to outlived the next change"
     );
 }
+
+/// A tag key pressed before anyone said who is tagging asks for the name, and then tags: the key
+/// is not lost to the question (seen in the real window: Cancel, 1, a name, Enter, no tag).
+#[test]
+fn a_tag_key_before_the_name_tags_once_the_name_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = slant_core::model::Project::new("P", jiff::Timestamp::UNIX_EPOCH);
+    p.articles.push(slant_core::model::Article::new(
+        "a".into(),
+        "A",
+        "The council met on Monday. It voted.",
+    ));
+    slant_core::store::save(&p, &path).unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    h.get_by_label("Your name").type_text("Ann");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document().unwrap();
+    let ann = &doc.project.reviewers[0].id;
+    assert_eq!(
+        doc.project.articles[0].annotation(ann, 0).and_then(|a| a.tag),
+        Some(slant_core::model::Tag::Fact)
+    );
+}
