@@ -137,6 +137,19 @@ fn stats_table_is_readable() {
         text.contains("M. Rivera") && text.contains("33/33"),
         "{text}"
     );
+    // The notes each reviewer wrote, as `--json` counts them, in the last column.
+    let doc = json(&slant(&["stats", &sample(), "--json"]));
+    let notes = doc["articles"][1]["reviewers"][0]["notes"]
+        .as_u64()
+        .unwrap();
+    let header = text.lines().find(|l| l.contains("reviewer")).unwrap();
+    assert!(header.trim_end().ends_with("notes"), "{text}");
+    let row = text.lines().rfind(|l| l.contains("33/33")).unwrap();
+    assert_eq!(
+        row.split_whitespace().last(),
+        Some(notes.to_string().as_str()),
+        "{text}"
+    );
 }
 
 fn temp() -> tempfile::TempDir {

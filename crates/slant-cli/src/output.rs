@@ -248,26 +248,37 @@ pub fn stats_table(project: &Project, summaries: &[Summary], lexicons: &Lexicons
         if s.reviewers.is_empty() {
             let _ = writeln!(out, "  no reviewers yet");
         } else {
-            let _ = write!(out, "  {:<20} {:>9}", "reviewer", "tagged");
+            let name_of = |r: &slant_core::stats::ReviewerSummary| {
+                project
+                    .reviewer(&r.reviewer)
+                    .map_or(r.reviewer.as_str(), |x| x.name.as_str())
+                    .to_owned()
+            };
+            // As wide as the longest name, up to a limit (a whole class's names are short).
+            let width = s
+                .reviewers
+                .iter()
+                .map(|r| name_of(r).chars().count())
+                .max()
+                .unwrap_or(0)
+                .clamp(8, 32);
+            let _ = write!(out, "  {:<width$} {:>9}", "reviewer", "tagged");
             for tag in Tag::ALL {
                 let _ = write!(out, " {:>12}", tag.label());
             }
-            let _ = writeln!(out, " {:>8}", "phrases");
+            let _ = writeln!(out, " {:>8} {:>6}", "phrases", "notes");
             for r in &s.reviewers {
-                let name = project
-                    .reviewer(&r.reviewer)
-                    .map_or(r.reviewer.as_str(), |x| &x.name);
                 let _ = write!(
                     out,
-                    "  {:<20} {:>9}",
-                    truncate(name, 20),
+                    "  {:<width$} {:>9}",
+                    truncate(&name_of(r), width),
                     format!("{}/{}", r.tagged, s.sentences)
                 );
                 for tag in Tag::ALL {
                     let cell = format!("{} ({:.0}%)", r.counts.get(tag), r.shares.get(tag) * 100.0);
                     let _ = write!(out, " {cell:>12}");
                 }
-                let _ = writeln!(out, " {:>8}", r.loaded_phrases);
+                let _ = writeln!(out, " {:>8} {:>6}", r.loaded_phrases, r.notes);
             }
         }
         out.push('\n');

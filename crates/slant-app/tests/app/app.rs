@@ -903,7 +903,9 @@ fn a_tag_key_before_the_name_tags_once_the_name_is_given() {
     let doc = h.state().document().unwrap();
     let ann = &doc.project.reviewers[0].id;
     assert_eq!(
-        doc.project.articles[0].annotation(ann, 0).and_then(|a| a.tag),
+        doc.project.articles[0]
+            .annotation(ann, 0)
+            .and_then(|a| a.tag),
         Some(slant_core::model::Tag::Fact)
     );
 }
