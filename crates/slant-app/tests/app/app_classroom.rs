@@ -14,12 +14,7 @@ use slant_app::dialogs::ScriptedDialogs;
 use slant_core::model::Tag;
 use slant_core::store;
 
-use common::{SAMPLE, app};
-
-const ASSIGNMENT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../sample_projects/netanyahu_trump_assignment.ron"
-);
+use common::{ASSIGNMENT, SAMPLE, app, student_tags_the_first_sentence};
 
 /// The annotated sample as the class file, and two students' files made from the assignment:
 /// Ann calls every sentence of the first article a Quote, Bo leaves it untagged but for one.
@@ -171,24 +166,6 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
         None,
         "undoable"
     );
-}
-
-/// Sam Lee opens the handout, gives their name and tags the first sentence Loaded.
-fn student_tags_the_first_sentence(
-    handout: &Path,
-    data: &Path,
-    dialogs: ScriptedDialogs,
-) -> Harness<'static, SlantApp> {
-    let mut h = app(Some(handout), data, dialogs);
-    h.get_by_label("Your name").type_text("Sam Lee");
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    h.key_press(Key::J);
-    h.run();
-    h.key_press(Key::L);
-    h.run();
-    h
 }
 
 #[test]

@@ -14,6 +14,12 @@ pub const SAMPLE: &str = concat!(
     "/../../sample_projects/netanyahu_trump_annotated.ron"
 );
 
+/// The sample's class assignment: the same articles, locked, with no reviewer.
+pub const ASSIGNMENT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../sample_projects/netanyahu_trump_assignment.ron"
+);
+
 /// A copy of the annotated sample in a fresh folder.
 pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -85,4 +91,22 @@ pub fn add_reviewer(h: &mut Harness<'static, SlantApp>, name: &str) {
     h.run();
     h.get_by_label("OK").click();
     h.run();
+}
+
+/// Sam Lee opens the handout, gives their name and tags the first sentence Loaded.
+pub fn student_tags_the_first_sentence(
+    handout: &Path,
+    data: &Path,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, SlantApp> {
+    let mut h = app(Some(handout), data, dialogs);
+    h.get_by_label("Your name").type_text("Sam Lee");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(egui::Key::J);
+    h.run();
+    h.key_press(egui::Key::L);
+    h.run();
+    h
 }

@@ -1,7 +1,7 @@
 //! Where no desktop portal runs, the system's file dialog answers nothing at once: Slant shows
 //! its own instead of doing nothing, and never fails without a message.
 
-use crate::common::app;
+use crate::common::{ASSIGNMENT, app, student_tags_the_first_sentence};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -225,24 +225,9 @@ fn a_project_opened_by_a_relative_path_saves_beside_itself() {
 fn a_student_naming_the_assignment_in_slants_dialog_is_told_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let handout = dir.path().join("homework.ron");
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../sample_projects/netanyahu_trump_assignment.ron"
-        ),
-        &handout,
-    )
-    .unwrap();
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
     let before = std::fs::read(&handout).unwrap();
-    let mut h = app(Some(&handout), dir.path(), no_portal());
-    h.get_by_label("Your name").type_text("Sam Lee");
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    h.key_press(Key::J);
-    h.run();
-    h.key_press(Key::L);
-    h.run();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), no_portal());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert_eq!(
