@@ -70,7 +70,24 @@ impl Workspace {
             return Ok(());
         };
         let command = text::place(&self.doc.project, article, index, sentence);
-        self.apply("Put annotation on sentence", command)
+        self.apply("Put annotation on sentence", command)?;
+        // A tag that met another tag stays listed: say why it did not go.
+        let a = &self.doc.project.articles[article];
+        if let Some(left) = a.unplaced.get(index).and_then(|u| u.annotation.tag)
+            && let Some(own) = self
+                .reviewer
+                .as_ref()
+                .and_then(|r| a.annotation(r, sentence))
+                .and_then(|x| x.tag)
+        {
+            self.say(format!(
+                "Sentence {} keeps its tag {}; {} stays under “Without a sentence”",
+                sentence + 1,
+                own.label(),
+                left.label()
+            ));
+        }
+        Ok(())
     }
 
     pub(super) fn discard_unplaced(&mut self, article: usize, index: usize) -> Result<(), String> {

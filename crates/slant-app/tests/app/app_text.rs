@@ -466,3 +466,49 @@ fn undoing_an_added_article_takes_its_column_away() {
     assert_eq!(h.state().document().unwrap().project.articles.len(), 2);
     assert_eq!(shown(&h), [0, 1]);
 }
+
+/// A listed annotation put on a sentence with another tag: the sentence keeps its tag, the
+/// listed tag stays listed, and the toolbar says so (it used to vanish, with the file saved
+/// without it).
+#[test]
+fn a_listed_tag_put_on_a_tagged_sentence_stays_listed() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let before = project(&h).articles[0].clone();
+    let headline_tag = before.annotation(&rivera(), 0).and_then(|a| a.tag);
+    let second_tag = before.annotation(&rivera(), 1).and_then(|a| a.tag);
+    assert!(headline_tag.is_some() && second_tag.is_some() && headline_tag != second_tag);
+    let headline = before.sentence_text(0).to_owned();
+    let edited = before
+        .text
+        .replacen(&headline, "", 1)
+        .trim_start()
+        .to_owned();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Edit article text…").click();
+    h.run();
+    replace_text(&mut h, "Article text", &edited);
+    h.get_by_label("Apply").click();
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let after = project(&h).articles[0].clone();
+    assert_eq!(after.unplaced.len(), 1);
+    h.get_by_label_contains(&after.sentence_text(0)[..40])
+        .click();
+    h.run();
+    h.get_by_label("Put on selected sentence").click();
+    h.run();
+    let placed = project(&h).articles[0].clone();
+    assert_eq!(
+        placed.annotation(&rivera(), 0).and_then(|a| a.tag),
+        second_tag
+    );
+    assert_eq!(placed.unplaced.len(), 1);
+    assert_eq!(placed.unplaced[0].annotation.tag, headline_tag);
+    assert!(
+        h.query_by_label_contains("keeps its tag").is_some(),
+        "the toolbar says why"
+    );
+}

@@ -56,13 +56,21 @@ pub fn edit_text(
 }
 
 /// Puts unplaced annotation `which` on `sentence`: its tag, note and verdict join whatever
-/// the reviewer has there (the sentence's own tag wins), and its phrases are marked where the
-/// sentence still has them; phrases it no longer has stay listed.
+/// the reviewer has there, and its phrases are marked where the sentence still has them. What
+/// cannot go there stays listed, never dropped: phrases the sentence does not have, and a tag
+/// other than the one the sentence already has (the sentence keeps its own).
 pub fn place(project: &Project, article: usize, which: usize, sentence: usize) -> Option<Command> {
     let a = project.articles.get(article)?;
     let item = a.unplaced.get(which)?;
     let span = *a.sentences.get(sentence)?;
     let mut edited = a.clone();
+    let tag_left = match (
+        a.annotation(&item.reviewer, sentence).and_then(|x| x.tag),
+        item.annotation.tag,
+    ) {
+        (Some(mine), Some(theirs)) if mine != theirs => Some(theirs),
+        _ => None,
+    };
     let rest = {
         let sentence_text = &a.text[span.range()];
         let mut missing = Vec::new();
@@ -96,11 +104,14 @@ pub fn place(project: &Project, article: usize, which: usize, sentence: usize) -
         });
         missing
     };
-    if rest.is_empty() {
+    if rest.is_empty() && tag_left.is_none() {
         edited.unplaced.remove(which);
     } else {
         edited.unplaced[which] = Unplaced {
-            annotation: Default::default(),
+            annotation: crate::model::Annotation {
+                tag: tag_left,
+                ..Default::default()
+            },
             phrases: rest,
             ..item.clone()
         };
@@ -177,6 +188,26 @@ mod tests {
 
         undo.apply(&mut p).unwrap();
         assert_eq!(p, before);
+    }
+
+    /// A tag put on a sentence that has another tag of the same reviewer stays listed: the
+    /// sentence keeps its own, and nothing is dropped (before, the listed Loaded vanished).
+    #[test]
+    fn a_tag_that_meets_another_tag_stays_listed() {
+        let (mut p, r) = project();
+        let (c, _) = edit_text(&p, 0, "First one. Entirely new words here. Third.")
+            .unwrap()
+            .unwrap();
+        c.apply(&mut p).unwrap();
+        p.articles[0].set_tag(&r, 2, Some(Tag::Fact));
+        place(&p, 0, 0, 2).unwrap().apply(&mut p).unwrap();
+        let a = &p.articles[0];
+        let got = a.annotation(&r, 2).unwrap();
+        assert_eq!(got.tag, Some(Tag::Fact));
+        assert_eq!(got.note.as_deref(), Some("loaded adjective"));
+        assert_eq!(a.unplaced.len(), 1);
+        assert_eq!(a.unplaced[0].annotation.tag, Some(Tag::Loaded));
+        assert_eq!(crate::validate::check(&p), vec![]);
     }
 
     #[test]
