@@ -157,6 +157,11 @@ fn editing_the_text_keeps_tags_on_their_sentences_and_lists_the_rest() {
         .replacen(&format!("{removed} "), "", 1)
         .replacen("heavy bunker-buster bombs", "heavy bunker-busting bombs", 1);
     assert_ne!(edited, before.text);
+    // Sentence 5 is selected: after the edit it is sentence 4, and still selected.
+    h.get_by_label_contains(&before.sentence_text(4)[..40])
+        .click();
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(4));
 
     h.get_by_label("Edit").click();
     h.run();
@@ -168,6 +173,11 @@ fn editing_the_text_keeps_tags_on_their_sentences_and_lists_the_rest() {
     h.get_by_label("Some annotations lost their sentence");
     h.get_by_label("OK").click();
     h.run();
+    assert_eq!(
+        h.state().workspace.as_ref().unwrap().selected,
+        Some(3),
+        "the selection follows its sentence"
+    );
 
     let after = project(&h).articles[0].clone();
     assert_eq!(after.text, edited);
