@@ -71,6 +71,13 @@ enum Modal {
         /// (`path`, never saved) left the recovery. Discard opens it.
         opened: PathBuf,
     },
+    /// Work on a project never saved, autosaved before Slant was closed or killed: offered
+    /// back at the start.
+    RecoverUntitled {
+        recovery: Recovery,
+        /// The project's title, read once.
+        title: String,
+    },
     /// Asks who is tagging; for a new project, its title too.
     Reviewer {
         name: String,
@@ -219,6 +226,15 @@ impl SlantApp {
         };
         if let Some(path) = options.open {
             app.open(&path);
+        } else if let Some(recovery) = document::find_untitled_recoveries(&app.untitled_dir())
+            .into_iter()
+            .next()
+        {
+            // A file that cannot be read is still offered: Recover then says why.
+            let title = slant_core::store::load(&recovery.path)
+                .map(|p| p.title)
+                .unwrap_or_else(|_| "A project".into());
+            app.modal = Some(Modal::RecoverUntitled { recovery, title });
         }
         app
     }

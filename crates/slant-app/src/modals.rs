@@ -125,6 +125,40 @@ impl SlantApp {
                             }
                         });
                     }
+                    Modal::RecoverUntitled { recovery, title } => {
+                        ui.heading("Recover unsaved work?");
+                        let when = jiff::Timestamp::try_from(recovery.modified)
+                            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+                            .unwrap_or_default();
+                        ui.label(format!(
+                            "“{title}” was never saved, and Slant was closed before it could be (autosaved {when})."
+                        ));
+                        ui.horizontal(|ui| {
+                            let recover = ui.button("Recover");
+                            if ui.memory(|m| m.focused().is_none()) {
+                                recover.request_focus();
+                            }
+                            if recover.clicked() {
+                                match Document::recover_untitled(&recovery, self.untitled_dir()) {
+                                    Ok(doc) => self.show_document(doc),
+                                    Err(e) => {
+                                        self.load_error = Some(format!(
+                                            "{e}\n\nThe recovery file could not be read."
+                                        ))
+                                    }
+                                }
+                                close = true;
+                            }
+                            if ui.button("Discard").clicked() {
+                                let _ = std::fs::remove_file(&recovery.path);
+                                close = true;
+                            }
+                            // Kept for the next start: nothing replaces it meanwhile.
+                            if ui.button("Not now").clicked() {
+                                close = true;
+                            }
+                        });
+                    }
                     Modal::Reviewer {
                         mut name,
                         title,
@@ -433,7 +467,7 @@ impl SlantApp {
     /// or a recovery not yet decided on.
     pub(super) fn holds_work(&self, modal: &Modal) -> bool {
         match modal {
-            Modal::Recover { .. } => true,
+            Modal::Recover { .. } | Modal::RecoverUntitled { .. } => true,
             Modal::NewArticle { title, text } => {
                 !text.trim().is_empty() || !title.trim().is_empty()
             }

@@ -909,3 +909,38 @@ fn a_tag_key_before_the_name_tags_once_the_name_is_given() {
         Some(slant_core::model::Tag::Fact)
     );
 }
+
+/// A project never saved, whose app was killed after the autosave, is offered back at the next
+/// start; a second project autosaves beside it, never over it.
+#[test]
+fn an_untitled_project_killed_is_offered_back_at_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled = dir.path().join("data/untitled");
+    let mut p = slant_core::model::Project::new("Quick look", jiff::Timestamp::UNIX_EPOCH);
+    p.articles.push(slant_core::model::Article::new(
+        "a".into(),
+        "A",
+        "The council met on Monday. It voted.",
+    ));
+    let mut killed = slant_core::document::Document::new(p, untitled.clone());
+    let kept = killed.autosave().unwrap();
+    drop(killed);
+    let mut h = app(None, dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Recover unsaved work?");
+    assert!(
+        h.query_by_label_contains("“Quick look” was never saved")
+            .is_some()
+    );
+    h.get_by_label("Recover").click();
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.project.title, "Quick look");
+    assert!(doc.is_dirty());
+    assert!(kept.exists(), "kept until it is saved");
+    // Not now: the start screen, the file kept for the next start.
+    let mut later = app(None, dir.path(), ScriptedDialogs::default());
+    later.get_by_label("Not now").click();
+    later.run();
+    assert!(later.state().document().is_none());
+    assert!(kept.exists());
+}

@@ -19,7 +19,8 @@ use crate::store::{self, LoadError, SaveError};
 mod recovery;
 
 pub use recovery::{
-    AUTOSAVE_AFTER, Recovery, find_recovery, find_student_recovery, recovery_path_for,
+    AUTOSAVE_AFTER, Recovery, find_recovery, find_student_recovery, find_untitled_recoveries,
+    recovery_path_for,
 };
 
 struct Entry {
@@ -40,6 +41,9 @@ pub struct Document {
     unsaved_since: Option<Instant>,
     /// Where recovery files for projects that were never saved go.
     untitled_dir: PathBuf,
+    /// This project's recovery file in `untitled_dir` while it has no file of its own: one per
+    /// project, so a second project never replaces the first one's unsaved work.
+    untitled_file: String,
     /// The file name the save dialog proposes, when not the project's title.
     suggested_name: Option<String>,
     /// The teacher's assignment this student's copy came from: never written, whatever file
@@ -112,6 +116,7 @@ impl Document {
             saved_depth: Some(0),
             unsaved_since: None,
             untitled_dir,
+            untitled_file: recovery::untitled_file_name(),
             suggested_name: None,
             assignment: None,
             on_disk: None,

@@ -4,6 +4,7 @@
 //! first save will take.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::{DiskStamp, Document};
@@ -36,8 +37,23 @@ impl Document {
         Ok(doc)
     }
 
-    /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file in
-    /// the untitled folder for a project never saved.
+    /// Opens the recovery file of a project that was never saved: the work counts as unsaved,
+    /// and goes on being autosaved to the same file until it is saved somewhere.
+    pub fn recover_untitled(
+        recovery: &Recovery,
+        untitled_dir: PathBuf,
+    ) -> Result<Document, LoadError> {
+        let project = store::load(&recovery.path)?;
+        let mut doc = Document::new(project, untitled_dir);
+        if let Some(name) = recovery.path.file_name() {
+            doc.untitled_file = name.to_string_lossy().into_owned();
+        }
+        doc.saved_depth = None;
+        Ok(doc)
+    }
+
+    /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file of
+    /// its own in the untitled folder for a project never saved.
     pub fn recovery_path(&self) -> PathBuf {
         match (&self.path, &self.assignment, &self.suggested_name) {
             (Some(p), _, _) => recovery_path_for(p),
@@ -47,7 +63,7 @@ impl Document {
             (None, Some(assignment), Some(name)) => {
                 recovery_path_for(&assignment.with_file_name(name))
             }
-            (None, _, _) => self.untitled_dir.join("untitled.ron.autosave"),
+            (None, _, _) => self.untitled_dir.join(&self.untitled_file),
         }
     }
 
@@ -63,7 +79,7 @@ impl Document {
     pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
         let mut path = self.recovery_path();
         if let Err(e) = write_recovery(&path, &self.project) {
-            let fallback = self.untitled_dir.join("untitled.ron.autosave");
+            let fallback = self.untitled_dir.join(&self.untitled_file);
             if fallback == path {
                 return Err(e);
             }
@@ -137,6 +153,41 @@ pub fn find_student_recovery(assignment: &Path) -> Option<(PathBuf, Recovery)> {
         .max_by_key(|(_, r)| r.modified)
 }
 
+/// A recovery file name for a project never saved, its own for each project (the time, this
+/// process and a count), so that neither a second window nor the next project replaces it.
+pub(super) fn untitled_file_name() -> String {
+    static OPENED: AtomicU64 = AtomicU64::new(0);
+    let n = OPENED.fetch_add(1, Ordering::Relaxed);
+    let ms = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    format!("untitled-{ms}-{}-{n}.ron.autosave", std::process::id())
+}
+
+/// The recovery files of projects never saved (the app killed before their first save), newest
+/// first: the start screen offers them back.
+pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
+    let Ok(entries) = std::fs::read_dir(untitled_dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Recovery> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("untitled") && name.ends_with(".ron.autosave")
+        })
+        .filter_map(|e| {
+            let modified = e.metadata().ok()?.modified().ok()?;
+            Some(Recovery {
+                path: e.path(),
+                modified,
+            })
+        })
+        .collect();
+    found.sort_by_key(|r| std::cmp::Reverse(r.modified));
+    found
+}
+
 /// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
 pub fn find_recovery(project: &Path) -> Option<Recovery> {
     let path = recovery_path_for(project);
@@ -206,6 +257,41 @@ mod tests {
         assert!(!path.exists());
         assert_eq!(d.display_name(), "new.ron");
     }
+    /// A project never saved, killed after its autosave, is found again, and a second project
+    /// autosaves beside it rather than over it.
+    #[test]
+    fn an_untitled_project_killed_is_found_and_the_next_one_does_not_replace_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let untitled = dir.path().join("untitled");
+        let mut first = Document::new(
+            Project::new("First", Timestamp::UNIX_EPOCH),
+            untitled.clone(),
+        );
+        first
+            .project
+            .articles
+            .push(crate::model::Article::new("a".into(), "A", "One. Two."));
+        let kept = first.autosave().unwrap();
+        drop(first); // killed: nothing else happens
+        let mut second = Document::new(
+            Project::new("Second", Timestamp::UNIX_EPOCH),
+            untitled.clone(),
+        );
+        let other = second.autosave().unwrap();
+        assert_ne!(kept, other);
+        let found = find_untitled_recoveries(&untitled);
+        assert_eq!(found.len(), 2);
+        let first_again = found.iter().find(|r| r.path == kept).unwrap();
+        let mut back = Document::recover_untitled(first_again, untitled.clone()).unwrap();
+        assert_eq!(back.project.title, "First");
+        assert!(back.is_dirty());
+        // It goes on autosaving to its own file, and saving it removes that file.
+        assert_eq!(back.autosave().unwrap(), kept);
+        back.save_as(&dir.path().join("first.ron")).unwrap();
+        assert!(!kept.exists());
+        assert_eq!(find_untitled_recoveries(&untitled).len(), 1);
+    }
+
     #[test]
     fn a_students_copy_killed_before_its_first_save_is_found_beside_the_assignment() {
         let dir = tempfile::tempdir().unwrap();
