@@ -83,7 +83,7 @@ impl SlantApp {
             }
             Action::Close => self.guarded(After::Close),
             Action::Quit => {
-                if self.allow_close || !self.is_dirty() {
+                if self.allow_close || !self.leaving_loses_work() {
                     self.allow_close = true;
                     ctx.send_viewport_cmd(ViewportCommand::Close);
                 } else {

@@ -325,9 +325,23 @@ impl SlantApp {
             .is_some_and(|w| w.doc.is_dirty() || w.note_pending())
     }
 
+    /// Whether this window's version is no longer in its file: it was edited and saved here,
+    /// and then another program (another Slant window choosing Overwrite, a script) wrote the
+    /// file. Closing then loses this window's work as surely as unsaved changes.
+    fn overwritten_on_disk(&self) -> bool {
+        self.document()
+            .is_some_and(|d| d.undo_label().is_some() && d.changed_on_disk())
+    }
+
+    /// Whether leaving the project now would lose work: unsaved changes, or a version that
+    /// another writer replaced on disk.
+    fn leaving_loses_work(&self) -> bool {
+        self.is_dirty() || self.overwritten_on_disk()
+    }
+
     /// Runs `after` now, or first asks about unsaved changes.
     fn guarded(&mut self, after: After) {
-        if self.is_dirty() {
+        if self.leaving_loses_work() {
             self.modal = Some(Modal::Unsaved(after));
         } else {
             self.run_after(after);
@@ -438,7 +452,7 @@ impl eframe::App for SlantApp {
                 if let Some(ws) = &mut self.workspace {
                     ws.say("Finish or cancel the dialog first: it holds text you typed");
                 }
-            } else if self.is_dirty() {
+            } else if self.leaving_loses_work() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(After::Quit));
             }

@@ -41,9 +41,14 @@ impl SlantApp {
                             Some(d) => d.display_name(),
                             None => String::new(),
                         };
+                        let overwritten = !self.is_dirty() && self.overwritten_on_disk();
                         ui.label(if never_saved {
                             format!(
                                 "{name} has never been saved: discarding it deletes the only copy of this work."
+                            )
+                        } else if overwritten {
+                            format!(
+                                "{name} was written by another program or another Slant window after this window saved it: this window's work is no longer in the file. Save asks whether to replace that version or save this one under another name."
                             )
                         } else {
                             format!("{name} has changes that are not saved.")

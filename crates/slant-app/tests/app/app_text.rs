@@ -522,3 +522,39 @@ fn a_listed_tag_put_on_a_tagged_sentence_stays_listed() {
         "the toolbar says why"
     );
 }
+
+/// Work saved here and then written over by another window is not left without a word: quitting
+/// asks, as for unsaved changes, and Save offers to replace the other version.
+#[test]
+fn quitting_after_another_window_wrote_over_this_ones_work_asks() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().document().unwrap().is_dirty());
+    // Another window, opened on the same file before this one saved, chooses Overwrite.
+    let mut theirs = store::load(&path).unwrap();
+    theirs.title = "The other window's".into();
+    store::save(&theirs, &path).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(
+        h.query_by_label_contains("this window's work is no longer in the file")
+            .is_some()
+    );
+    h.get_by_label("Save").click();
+    h.run();
+    h.get_by_label("The file changed on disk");
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(
+        store::load(&path).unwrap().articles[0]
+            .annotation(&rivera(), 0)
+            .and_then(|a| a.tag),
+        Some(Tag::Quote)
+    );
+}
