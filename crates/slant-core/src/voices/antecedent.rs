@@ -301,9 +301,13 @@ fn is_abbreviation(word: &str) -> bool {
 
 fn person(run: &[String], before: &str) -> Option<String> {
     let last = run.last()?.trim_end_matches('.');
+    // After "the" a capitalised run names a thing, a title or a place ("won the Miss Idaho
+    // title", "the White House"), not the person a pronoun continues.
+    let before = before.to_lowercase();
     if run.len() < 2
         || NOT_PEOPLE.contains(&last)
-        || PREPOSITIONS.contains(&before.to_lowercase().as_str())
+        || PREPOSITIONS.contains(&before.as_str())
+        || before == "the"
     {
         return None;
     }
@@ -321,6 +325,16 @@ mod tests {
 
     fn named(s: &str) -> Option<(String, VoiceKind)> {
         Some((s.to_owned(), VoiceKind::Named))
+    }
+
+    #[test]
+    fn a_title_after_the_is_no_person_a_pronoun_continues() {
+        let found = speakers(&[
+            "Elizabeth Prelogar grew up in Boise.",
+            "As a teen she entered pageants and won the Miss Idaho title in 2004.",
+            "She said she used the scholarship for law school.",
+        ]);
+        assert_eq!(found[2], named("Elizabeth Prelogar"));
     }
 
     #[test]

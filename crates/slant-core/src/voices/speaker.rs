@@ -96,6 +96,13 @@ pub(crate) fn attribution(sentence: &str) -> Option<Attribution> {
         };
         let phrase = subject_of(&phrase);
         let lower = phrase.to_lowercase();
+        // "It's said that…": a passive, with no one saying it.
+        if matches!(
+            lower.replace('’', "'").as_str(),
+            "it's" | "that's" | "there's" | "what's"
+        ) {
+            continue;
+        }
         if PRONOUNS.contains(&lower.as_str()) {
             return Some(Attribution::ToPronoun(lower));
         }
@@ -237,6 +244,9 @@ fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
         let first = last.split_whitespace().next().unwrap_or("").to_lowercase();
         DETERMINERS.contains(&first.as_str()) && first != "one"
             || !has_name(last) && !is_subject(last)
+            // "Jeffrey Wall, who was a top official in the … office, said": a relative clause
+            // about the name before it, whatever it names.
+            || matches!(first.as_str(), "who" | "whose" | "whom" | "which")
     };
     // "Dana Ruiz, the fire chief, said": the name before an aside. Only a name: a clause
     // ("Unemployment climbed to 4.5 percent in March, the state office said") is not one.
@@ -425,6 +435,17 @@ mod tests {
         assert_eq!(
             who("“We will rebuild,” said fire chief Dana Ruiz."),
             named("fire chief Dana Ruiz")
+        );
+        // A relative clause about the speaker, however it ends; a passive with no speaker.
+        assert_eq!(
+            who(
+                "Jeffrey Wall, who was a top official in the solicitor general’s office during the Trump administration, said the court faces “headwinds.”"
+            ),
+            named("Jeffrey Wall")
+        );
+        assert_eq!(
+            who("It’s said that the benefits greatly outweigh the risks."),
+            None
         );
     }
 
