@@ -44,6 +44,28 @@ pub(super) fn title_site(html: &Html) -> Option<String> {
 /// agree and is passed over. Where none agrees (no title, or a title that is only the site's
 /// name), the most explicit candidate.
 pub(super) fn headline(html: &Html, ld: &JsonLd) -> Option<String> {
+    chosen_headline(html, ld).map(|h| without_authors(&h, html))
+}
+
+/// `Headline - Maggie Haberman and Shira Toeplitz`, where the page names them its authors: a
+/// dash can end a headline's own words, but not with exactly the writers' names.
+fn without_authors(headline: &str, html: &Html) -> String {
+    let mut headline = headline.trim();
+    if let Some(author) =
+        super::metadata::meta(html, "name", "author").filter(|a| a.split_whitespace().count() >= 2)
+    {
+        for sep in [" - ", " – ", " — ", " | ", " by ", " By "] {
+            if let Some(head) = headline.strip_suffix(&format!("{sep}{author}"))
+                && !head.trim().is_empty()
+            {
+                headline = head.trim();
+            }
+        }
+    }
+    headline.to_owned()
+}
+
+fn chosen_headline(html: &Html, ld: &JsonLd) -> Option<String> {
     let candidates: Vec<String> = [
         ld.string("headline"),
         meta(html, "property", "og:title"),

@@ -48,8 +48,15 @@ impl Metadata {
             meta(html, "itemprop", "datePublished"),
             meta(html, "name", "date"),
             meta(html, "name", "pubdate"),
+            meta(html, "name", "publish_date"),
+            meta(html, "name", "publish-date"),
+            meta(html, "name", "article.published"),
+            meta(html, "name", "parsely-pub-date"),
+            meta(html, "name", "sailthru.date"),
             meta(html, "name", "dc.date"),
             first_attr(html, "time[datetime]", "datetime"),
+            // The hAtom microformat older news pages use: `<abbr class="published" title="…">`.
+            first_attr(html, "[class~=published][title]", "title"),
         ]
         .into_iter()
         .flatten()
@@ -196,8 +203,14 @@ fn site_name(name: String) -> String {
 }
 
 /// The date at the start of an ISO 8601 date or date-time (`2025-12-29T14:03:00Z`).
+/// A date written as ISO 8601 (`2010-10-09…`) or, as older pages and feeds write it, RFC 2822
+/// (`Sat, 09 Oct 2010 07:15:45 EST`): the day as the page wrote it, in its own time zone.
 pub(super) fn parse_date(value: &str) -> Option<Date> {
-    value.get(..10)?.parse().ok()
+    value.get(..10).and_then(|d| d.parse().ok()).or_else(|| {
+        jiff::fmt::rfc2822::parse(value.trim())
+            .ok()
+            .map(|z| z.date())
+    })
 }
 
 /// A script's text without the wrappers old pages put around it for XHTML parsers and browsers

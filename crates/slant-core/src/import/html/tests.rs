@@ -459,4 +459,27 @@ fn dates_come_from_iso_values() {
         Some(Date::constant(2025, 12, 29))
     );
     assert_eq!(parse_date("Dec 29"), None);
+    // As older pages and feeds write them.
+    assert_eq!(
+        parse_date("Sat, 09 Oct 2010 07:15:45 EST"),
+        Some(Date::constant(2010, 10, 9))
+    );
+}
+
+/// Older pages date themselves in a `publish_date` meta or the hAtom `published` class, and put
+/// the writers' names after the headline in `<title>`.
+#[test]
+fn an_older_pages_date_and_a_headline_without_its_writers() {
+    let page = extract(&format!(
+        "<title>Town Votes to Close Its Library - Ann Lee and Bo Park - The Ledger</title>         <meta name=\"author\" content=\"Ann Lee and Bo Park\">         <meta name=\"publish_date\" content=\"Sat, 09 Oct 2010 07:15:45 EST\">         <article><h1>Town Votes to Close Its Library - Ann Lee and Bo Park</h1>{STORY}</article>"
+    ));
+    assert_eq!(
+        page.headline.as_deref(),
+        Some("Town Votes to Close Its Library")
+    );
+    assert_eq!(page.published, Some(Date::constant(2010, 10, 9)));
+    let page = extract(&format!(
+        "<article><abbr class=\"published\" title=\"2011-08-25T01:40:40Z\">Aug. 25</abbr>{STORY}</article>"
+    ));
+    assert_eq!(page.published, Some(Date::constant(2011, 8, 25)));
 }
