@@ -273,6 +273,9 @@ impl SlantApp {
                 done = true;
             }
         });
+        if !title.trim().is_empty() || !body.trim().is_empty() {
+            keeps_text_hint(ui);
+        }
         done
     }
 
@@ -312,6 +315,14 @@ impl SlantApp {
                 done = true;
             }
         });
+        if self
+            .workspace
+            .as_ref()
+            .and_then(|ws| ws.doc.project.articles.get(article))
+            .is_some_and(|a| a.text != *body)
+        {
+            keeps_text_hint(ui);
+        }
         done
     }
 
@@ -356,4 +367,16 @@ impl SlantApp {
         }
         true
     }
+}
+
+/// Why Escape and a click beside do not close a dialog holding text the person wrote: said
+/// where they look, not left for them to guess.
+fn keeps_text_hint(ui: &mut Ui) {
+    ui.label(
+        egui::RichText::new(
+            "Escape and a click outside keep this dialog and your text; Cancel discards it.",
+        )
+        .weak()
+        .small(),
+    );
 }

@@ -341,6 +341,11 @@ fn escape_closes_the_text_dialogs_unless_text_was_typed() {
     h.key_press(Key::Escape);
     h.run();
     assert!(editing(&h), "typed text is not thrown away by Escape");
+    assert!(
+        h.query_by_label_contains("Escape and a click outside keep this dialog")
+            .is_some(),
+        "and the dialog says why"
+    );
     h.get_by_label("Cancel").click();
     h.run();
     assert!(!editing(&h));
