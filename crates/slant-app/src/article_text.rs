@@ -376,7 +376,6 @@ fn keeps_text_hint(ui: &mut Ui) {
         egui::RichText::new(
             "Escape and a click outside keep this dialog and your text; Cancel discards it.",
         )
-        .weak()
-        .small(),
+        .weak(),
     );
 }
