@@ -52,28 +52,35 @@ pub(super) fn is_heading(line: &str) -> bool {
         "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "on", "at", "to", "from",
         "by", "of", "in", "into", "with", "as", "vs", "via", "per", "up", "off", "over",
     ];
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let Some((_, inner)) = words.split_last() else {
-        return false;
-    };
-    let ends_inside = inner.iter().any(|w| {
-        let core = w.trim_end_matches(super::tokens::is_closer);
-        core.ends_with(['!', '?', ':', ';'])
-            || (core.ends_with('.')
-                && !super::tokens::is_dotted_initialism(core.trim_end_matches('.'))
-                && classes_of(core.trim_end_matches('.')) & (class::TITLE | class::AMBIGUOUS) == 0)
-    });
-    let lettered: Vec<&str> = words
-        .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let minor = |w: &&str| MINOR.contains(&w.to_lowercase().as_str());
-    !ends_inside
-        && lettered.iter().filter(|w| !minor(w)).count() >= 3
-        && lettered
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || minor(w))
+    let minor = |w: &str| MINOR.iter().any(|m| m.eq_ignore_ascii_case(w));
+    // One pass, no allocation, leaving at the first word a headline would not have: this runs
+    // at every paragraph break, and most paragraphs are sentences.
+    let mut capitalised = 0;
+    let mut words = line.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.chars().next().is_some_and(char::is_alphabetic) {
+            if core.starts_with(char::is_uppercase) {
+                capitalised += usize::from(!minor(core));
+            } else if !minor(core) {
+                return false;
+            }
+        }
+        // A sentence ending inside it (a period only after an abbreviation or initials).
+        if words.peek().is_some() {
+            let end = word.trim_end_matches(super::tokens::is_closer);
+            let stop = end.ends_with(['!', '?', ':', ';'])
+                || (end.ends_with('.') && {
+                    let bare = end.trim_end_matches('.');
+                    !super::tokens::is_dotted_initialism(bare)
+                        && classes_of(bare) & (class::TITLE | class::AMBIGUOUS) == 0
+                });
+            if stop {
+                return false;
+            }
+        }
+    }
+    capitalised >= 3
 }
 
 /// A web address written out (`http://…`, `https://…`, `www.…`): it ends no sentence by its

@@ -213,13 +213,20 @@ impl Gap<'_> {
             // A paragraph that is a headline in title case or capitals (`Relations With U.S.`,
             // `What the Fund Is For`) or ends in a web address is complete, however it ends; not
             // a dateline's line (`New York CNN —`), which opens the story's first sentence.
-            let line = lines::line_before(self.text, self.cur.end);
+            // A headline's last word has a capital (`U.S.`, `For`); most paragraphs end in a
+            // small word, and are not read again.
             let dash = cur.ends_with(['—', '–', '-']);
-            if (lines::is_heading(line) && !dash) || lines::is_web_address(cur) {
+            let capital_end = strip_open(cur).starts_with(char::is_uppercase);
+            if (capital_end
+                && !dash
+                && lines::is_heading(lines::line_before(self.text, self.cur.end)))
+                || lines::is_web_address(cur)
+            {
                 return true;
             }
             // So is the paragraph before a separator (`***`).
             if !dangles(cur)
+                && !next.chars().any(char::is_alphanumeric)
                 && !lines::line_from(self.text, self.next.start)
                     .chars()
                     .any(char::is_alphanumeric)
