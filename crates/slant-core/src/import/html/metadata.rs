@@ -42,27 +42,29 @@ impl Metadata {
             .or(own_lead.byline)
             .map(|b| strip_by(&b))
             .filter(|b| !b.is_empty());
-        let published = [
-            meta(html, "property", "article:published_time"),
-            ld.string("datePublished"),
-            meta(html, "itemprop", "datePublished"),
-            meta(html, "name", "date"),
-            meta(html, "name", "pubdate"),
-            meta(html, "name", "publish_date"),
-            meta(html, "name", "publish-date"),
-            meta(html, "name", "article.published"),
-            meta(html, "name", "parsely-pub-date"),
-            meta(html, "name", "sailthru.date"),
-            meta(html, "name", "dc.date"),
-            first_attr(html, "time[datetime]", "datetime"),
+        // Asked in order, each only if those before found nothing: most pages answer the first
+        // and are not searched for the rest.
+        let sources: [&dyn Fn() -> Option<String>; 13] = [
+            &|| meta(html, "property", "article:published_time"),
+            &|| ld.string("datePublished"),
+            &|| meta(html, "itemprop", "datePublished"),
+            &|| meta(html, "name", "date"),
+            &|| meta(html, "name", "pubdate"),
+            &|| meta(html, "name", "publish_date"),
+            &|| meta(html, "name", "publish-date"),
+            &|| meta(html, "name", "article.published"),
+            &|| meta(html, "name", "parsely-pub-date"),
+            &|| meta(html, "name", "sailthru.date"),
+            &|| meta(html, "name", "dc.date"),
+            &|| first_attr(html, "time[datetime]", "datetime"),
             // The hAtom microformat older news pages use: `<abbr class="published" title="…">`.
-            first_attr(html, "[class~=published][title]", "title"),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|d| parse_date(&d))
-        .or(lead.published)
-        .or(own_lead.published);
+            &|| first_attr(html, "[class~=published][title]", "title"),
+        ];
+        let published = sources
+            .iter()
+            .find_map(|source| source().and_then(|d| parse_date(&d)))
+            .or(lead.published)
+            .or(own_lead.published);
         let url = first_attr(html, "link[rel~=canonical]", "href")
             .or_else(|| meta(html, "property", "og:url"));
         // Many news sites date the address itself (`/2015/03/18/…`).
