@@ -90,6 +90,8 @@ fn is_furniture_word(word: &str) -> bool {
             | "inread"
             | "adsense"
             | "doubleclick"
+            | "video"
+            | "playlist"
             | "skip"
             | "sronly"
             | "visuallyhidden"

@@ -483,3 +483,19 @@ fn an_older_pages_date_and_a_headline_without_its_writers() {
     ));
     assert_eq!(page.published, Some(Date::constant(2011, 8, 25)));
 }
+
+/// A video set in the story (its title, length and source) is no sentence of the story.
+#[test]
+fn a_video_set_in_the_story_stays_out() {
+    let page = extract(&format!(
+        "<article>{STORY}<div class=\"video-resource__details\"><div class=\"video-resource__headline\">Watch what happened inside the library after the vote</div>\
+         <span class=\"video-resource__duration\">05:22</span></div><p>The library will close in May, officials said.</p></article>"
+    ));
+    assert!(!page.body.contains("Watch what happened"), "{}", page.body);
+    assert!(!page.body.contains("05:22"), "{}", page.body);
+    assert!(
+        page.body.contains("The library will close in May"),
+        "{}",
+        page.body
+    );
+}
