@@ -92,9 +92,7 @@ impl SlantApp {
                         opened,
                     } => {
                         ui.heading("Recover unsaved work?");
-                        let when = jiff::Timestamp::try_from(recovery.modified)
-                            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-                            .unwrap_or_default();
+                        let when = autosaved_at(&recovery);
                         ui.label(format!(
                             "Slant was closed with unsaved changes to {} (autosaved {when}).",
                             path.display()
@@ -132,9 +130,7 @@ impl SlantApp {
                     }
                     Modal::RecoverUntitled { recovery, title } => {
                         ui.heading("Recover unsaved work?");
-                        let when = jiff::Timestamp::try_from(recovery.modified)
-                            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-                            .unwrap_or_default();
+                        let when = autosaved_at(&recovery);
                         ui.label(format!(
                             "“{title}” was never saved, and Slant was closed before it could be (autosaved {when})."
                         ));
@@ -484,4 +480,11 @@ impl SlantApp {
             _ => false,
         }
     }
+}
+
+/// When a recovery file was written, as a dialog says it ("2026-11-27 11:25 UTC").
+fn autosaved_at(recovery: &slant_core::document::Recovery) -> String {
+    jiff::Timestamp::try_from(recovery.modified)
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
 }

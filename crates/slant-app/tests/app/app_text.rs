@@ -163,16 +163,7 @@ fn editing_the_text_keeps_tags_on_their_sentences_and_lists_the_rest() {
     h.run();
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(4));
 
-    h.get_by_label("Edit").click();
-    h.run();
-    h.get_by_label_contains("Edit article text…").click();
-    h.run();
-    replace_text(&mut h, "Article text", &edited);
-    h.get_by_label("Apply").click();
-    h.run();
-    h.get_by_label("Some annotations lost their sentence");
-    h.get_by_label("OK").click();
-    h.run();
+    edit_the_text(&mut h, &edited);
     assert_eq!(
         h.state().workspace.as_ref().unwrap().selected,
         Some(3),
@@ -499,15 +490,7 @@ fn a_listed_tag_put_on_a_tagged_sentence_stays_listed() {
         .replacen(&headline, "", 1)
         .trim_start()
         .to_owned();
-    h.get_by_label("Edit").click();
-    h.run();
-    h.get_by_label_contains("Edit article text…").click();
-    h.run();
-    replace_text(&mut h, "Article text", &edited);
-    h.get_by_label("Apply").click();
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
+    edit_the_text(&mut h, &edited);
     let after = project(&h).articles[0].clone();
     assert_eq!(after.unplaced.len(), 1);
     h.get_by_label_contains(&after.sentence_text(0)[..40])
@@ -562,4 +545,19 @@ fn quitting_after_another_window_wrote_over_this_ones_work_asks() {
             .and_then(|a| a.tag),
         Some(Tag::Quote)
     );
+}
+
+/// Edit ▸ Edit article text…, the whole text replaced by `edited`, Apply, and OK to the message
+/// that some annotations lost their sentence.
+fn edit_the_text(h: &mut Harness<'static, SlantApp>, edited: &str) {
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Edit article text…").click();
+    h.run();
+    replace_text(h, "Article text", edited);
+    h.get_by_label("Apply").click();
+    h.run();
+    h.get_by_label("Some annotations lost their sentence");
+    h.get_by_label("OK").click();
+    h.run();
 }
