@@ -98,27 +98,19 @@ impl SlantApp {
                             path.display()
                         ));
                         ui.horizontal(|ui| {
-                            let recover = ui.button("Recover");
-                            // The keyboard starts on keeping the work: Enter recovers.
-                            if ui.memory(|m| m.focused().is_none()) {
-                                recover.request_focus();
-                            }
-                            if recover.clicked() {
-                                match Document::recover(&path, &recovery, self.untitled_dir()) {
-                                    Ok(mut doc) => {
-                                        // A student's copy of the file opened: that file stays
-                                        // the teacher's.
-                                        if opened != path {
-                                            doc.keep_off(opened.clone());
-                                        }
-                                        self.show_document(doc);
-                                    }
-                                    Err(e) => {
-                                        self.load_error = Some(format!(
-                                            "{e}\n\nThe recovery file could not be read."
-                                        ))
-                                    }
-                                }
+                            if recover_button(ui) {
+                                let recovered =
+                                    Document::recover(&path, &recovery, self.untitled_dir()).map(
+                                        |mut doc| {
+                                            // A student's copy of the file opened: that file
+                                            // stays the teacher's.
+                                            if opened != path {
+                                                doc.keep_off(opened.clone());
+                                            }
+                                            doc
+                                        },
+                                    );
+                                self.show_recovered(recovered);
                                 close = true;
                             }
                             if ui.button("Discard").clicked() {
@@ -135,19 +127,11 @@ impl SlantApp {
                             "“{title}” was never saved, and Slant was closed before it could be (autosaved {when})."
                         ));
                         ui.horizontal(|ui| {
-                            let recover = ui.button("Recover");
-                            if ui.memory(|m| m.focused().is_none()) {
-                                recover.request_focus();
-                            }
-                            if recover.clicked() {
-                                match Document::recover_untitled(&recovery, self.untitled_dir()) {
-                                    Ok(doc) => self.show_document(doc),
-                                    Err(e) => {
-                                        self.load_error = Some(format!(
-                                            "{e}\n\nThe recovery file could not be read."
-                                        ))
-                                    }
-                                }
+                            if recover_button(ui) {
+                                self.show_recovered(Document::recover_untitled(
+                                    &recovery,
+                                    self.untitled_dir(),
+                                ));
                                 close = true;
                             }
                             if ui.button("Discard").clicked() {
@@ -480,6 +464,27 @@ impl SlantApp {
             _ => false,
         }
     }
+}
+
+impl SlantApp {
+    /// Shows the work a recovery file held, or why it could not be read.
+    fn show_recovered(&mut self, recovered: Result<Document, slant_core::store::LoadError>) {
+        match recovered {
+            Ok(doc) => self.show_document(doc),
+            Err(e) => {
+                self.load_error = Some(format!("{e}\n\nThe recovery file could not be read."))
+            }
+        }
+    }
+}
+
+/// The Recover button, with the keyboard on it as the dialog opens: Enter keeps the work.
+fn recover_button(ui: &mut egui::Ui) -> bool {
+    let recover = ui.button("Recover");
+    if ui.memory(|m| m.focused().is_none()) {
+        recover.request_focus();
+    }
+    recover.clicked()
 }
 
 /// When a recovery file was written, as a dialog says it ("2026-11-27 11:25 UTC").
