@@ -174,7 +174,9 @@ pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with("untitled") && name.ends_with(".ron.autosave")
+            name.starts_with("untitled")
+                && name.ends_with(".ron.autosave")
+                && !in_use(&name, std::process::id(), another_slant_running)
         })
         .filter_map(|e| {
             let modified = e.metadata().ok()?.modified().ok()?;
@@ -186,6 +188,30 @@ pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
         .collect();
     found.sort_by_key(|r| std::cmp::Reverse(r.modified));
     found
+}
+
+/// Whether recovery file `name` belongs to a project still open in another Slant (its name
+/// carries the writer's process id): a second window started meanwhile must neither take it
+/// over nor discard it.
+fn in_use(name: &str, me: u32, running: impl Fn(u32) -> bool) -> bool {
+    let pid = name
+        .strip_prefix("untitled-")
+        .and_then(|rest| rest.split('-').nth(1))
+        .and_then(|pid| pid.parse::<u32>().ok());
+    pid.is_some_and(|pid| pid != me && running(pid))
+}
+
+/// Whether process `pid` runs this same program (on Linux, where `/proc` says so; elsewhere
+/// nothing is known, and every file is offered).
+fn another_slant_running(pid: u32) -> bool {
+    let exe = |p: std::path::PathBuf| std::fs::read_link(p).ok();
+    match (
+        exe(Path::new("/proc").join(pid.to_string()).join("exe")),
+        std::env::current_exe().ok(),
+    ) {
+        (Some(theirs), Some(mine)) => theirs == mine,
+        _ => false,
+    }
 }
 
 /// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
@@ -290,6 +316,30 @@ mod tests {
         back.save_as(&dir.path().join("first.ron")).unwrap();
         assert!(!kept.exists());
         assert_eq!(find_untitled_recoveries(&untitled).len(), 1);
+    }
+
+    #[test]
+    fn a_recovery_another_running_slant_is_writing_is_not_offered() {
+        let running = |pid: u32| pid == 4242;
+        assert!(in_use(
+            "untitled-1700000000000-4242-0.ron.autosave",
+            7,
+            running
+        ));
+        // Its writer is gone, or is this very process, or the name is an older one.
+        assert!(!in_use(
+            "untitled-1700000000000-4243-0.ron.autosave",
+            7,
+            running
+        ));
+        assert!(!in_use(
+            "untitled-1700000000000-7-0.ron.autosave",
+            7,
+            |_| true
+        ));
+        assert!(!in_use("untitled.ron.autosave", 7, |_| true));
+        // A live process running another program is not a Slant holding the file.
+        assert!(!another_slant_running(1) || std::env::current_exe().is_err());
     }
 
     #[test]
