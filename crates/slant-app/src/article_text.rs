@@ -338,7 +338,8 @@ impl SlantApp {
                 return false;
             }
         };
-        let old = ws.doc.project.articles[article].clone();
+        let old = &ws.doc.project.articles[article];
+        let (old_text, old_sentences) = (old.text.clone(), old.sentences.clone());
         if let Err(e) = ws.apply("Edit article text", Some(command)) {
             self.error("The text was not changed", e);
             return false;
@@ -350,8 +351,8 @@ impl SlantApp {
         {
             let new = &ws.doc.project.articles[article];
             let moved = slant_core::reanchor::match_sentences(
-                &old.text,
-                &old.sentences,
+                &old_text,
+                &old_sentences,
                 &new.text,
                 &new.sentences,
             );

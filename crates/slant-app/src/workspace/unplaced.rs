@@ -69,16 +69,23 @@ impl Workspace {
         let Some(sentence) = self.selected else {
             return Ok(());
         };
+        let listed = |ws: &Workspace| {
+            ws.doc
+                .project
+                .articles
+                .get(article)
+                .map(|a| a.unplaced.len())
+        };
+        let before = listed(self);
         let command = text::place(&self.doc.project, article, index, sentence);
         self.apply("Put annotation on sentence", command)?;
-        // A tag that met another tag stays listed: say why it did not go.
+        // A tag that met another tag stays listed (the list kept its length; otherwise the
+        // entry at `index` is the next one): say why it did not go.
         let a = &self.doc.project.articles[article];
-        if let Some(left) = a.unplaced.get(index).and_then(|u| u.annotation.tag)
-            && let Some(own) = self
-                .reviewer
-                .as_ref()
-                .and_then(|r| a.annotation(r, sentence))
-                .and_then(|x| x.tag)
+        if listed(self) == before
+            && let Some(item) = a.unplaced.get(index)
+            && let Some(left) = item.annotation.tag
+            && let Some(own) = a.annotation(&item.reviewer, sentence).and_then(|x| x.tag)
         {
             self.say(format!(
                 "Sentence {} keeps its tag {}; {} stays under “Without a sentence”",

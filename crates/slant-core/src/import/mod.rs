@@ -79,7 +79,7 @@ impl Format {
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: {}", path.display(), crate::store::unreadable(source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -434,6 +434,15 @@ mod tests {
         assert_eq!(
             (got.encoding, got.text.as_str()),
             (Encoding::Windows1252, "“Quote,” he said — Iran’s\n")
+        );
+    }
+
+    #[test]
+    fn a_missing_article_file_is_said_to_be_missing() {
+        let missing = std::path::Path::new("/no/such/folder/story.txt");
+        assert_eq!(
+            import_file(missing).unwrap_err().to_string(),
+            "/no/such/folder/story.txt: there is no such file"
         );
     }
 

@@ -98,7 +98,7 @@ pub enum LoadError {
 
 /// Why a file could not be read, in words: "there is no such file" rather than the system's
 /// "No such file or directory (os error 2)".
-fn unreadable(e: &io::Error) -> String {
+pub(crate) fn unreadable(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "there is no such file".into(),
         io::ErrorKind::PermissionDenied => "Slant is not allowed to read this file".into(),
