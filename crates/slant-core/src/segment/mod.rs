@@ -187,6 +187,9 @@ impl Gap<'_> {
                     self.period_ends(sentence, &core[..core.len() - 1], next)
                 }
             }
+            Some(c) if c.is_ascii_digit() && is_footnoted_end(core) => {
+                next.starts_with(char::is_uppercase)
+            }
             Some(c) => self.line_ends(c, cur, next),
             // A token of closing marks alone (`}`, `)`, `”` set apart) at a line's end.
             None => cur
@@ -414,6 +417,21 @@ fn dangles(cur: &str) -> bool {
     word.len() == cur.len() && classes_of(word) & class::DANGLING != 0
 }
 
+/// A word's stop followed by footnote numbers (`patients.1,2`, `disorders.3-5`): the sentence
+/// ended at the stop. Not after an abbreviation (`No.1`, `vol.2`) or a number (`3.14`).
+fn is_footnoted_end(core: &str) -> bool {
+    let Some((word, notes)) = core.rsplit_once('.') else {
+        return false;
+    };
+    let word = strip_open(word);
+    word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && classes_of(word) == 0
+        && notes
+            .split([',', '-', '–'])
+            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A quotation mark that opens a quotation (the straight `"` may do either; `'` is left out, it
 /// is far more often an apostrophe: `'90s`).
 fn is_quote_opener(c: char) -> bool {
@@ -508,6 +526,47 @@ mod tests {
             sentences("“Where now?” she asked. ‘Home,’ he said."),
             ["“Where now?” she asked.", "‘Home,’ he said."]
         );
+    }
+
+    #[test]
+    fn a_stop_without_a_space_after_it_or_with_footnotes_still_ends() {
+        assert_eq!(
+            sentences("It reached 800 schools.The fact is plain. Kaine said it.\"So it goes.\""),
+            [
+                "It reached 800 schools.",
+                "The fact is plain.",
+                "Kaine said it.\"",
+                "So it goes.\""
+            ]
+        );
+        assert_eq!(
+            sentences("He defended the decision.“However we look at it, it stands,” he said."),
+            [
+                "He defended the decision.",
+                "“However we look at it, it stands,” he said."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "It is fatal in most patients.1,2 HSCTs are performed widely.3-5 See No.1 Here."
+            ),
+            [
+                "It is fatal in most patients.1,2",
+                "HSCTs are performed widely.3-5",
+                "See No.1 Here."
+            ]
+        );
+        // Web addresses, code, titles and initials keep their token.
+        for kept in [
+            "Read it on Amazon.Com today.",
+            "Call Console.WriteLine here.",
+            "Use Math.Max(a, b) here.",
+            "exports.Cow = Cow;",
+            "Ask Mrs.Smith and J.R.R.Tolkien now.",
+            "See www.cnn.com/Politics for more.",
+        ] {
+            assert_eq!(sentences(kept), [kept]);
+        }
     }
 
     #[test]

@@ -53,11 +53,15 @@ impl Iterator for Tokens<'_> {
             return None;
         }
         let start = i;
+        let mut stop = None;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
                 if is_ascii_space(b) {
                     break;
+                }
+                if stop.is_none() && matches!(b, b'.' | b'!' | b'?') {
+                    stop = Some(i);
                 }
                 i += 1;
             } else {
@@ -68,6 +72,19 @@ impl Iterator for Tokens<'_> {
                 i += c.len_utf8();
             }
         }
+        // Prose goes on after the token, not code (`exports.Cow = Cow;`).
+        let code_follows = || {
+            self.text[i..]
+                .trim_start()
+                .starts_with(['=', '(', '{', '[', '<', '+', '*', '/', '&', '|'])
+        };
+        if let Some(stop) = stop
+            && stop + 2 < i
+            && let Some(at) = glued_sentence_start(&self.text[start..i], stop - start)
+            && !code_follows()
+        {
+            i = start + at;
+        }
         self.pos = i;
         Some(Token {
             span: Span::new(start, i),
@@ -75,6 +92,50 @@ impl Iterator for Tokens<'_> {
         })
     }
 }
+
+/// Where a second sentence starts inside `token`, written with no space after the first one's
+/// stop (`schools.The`, `Kaine."So`, `decision.“However`): the gap rules then decide there as in
+/// white space. `stop` is the first `.`, `!` or `?` in the token. Only a plain word before it
+/// and a plain capitalised word after it, so web addresses (`www.cnn.com`, `Amazon.Com`), code
+/// (`Console.WriteLine`, `Math.Max(`), initials (`J.R.R.`) and decimals keep their token.
+fn glued_sentence_start(token: &str, stop: usize) -> Option<usize> {
+    let (head, tail) = token.split_at(stop);
+    // The stop, then closing marks that belong to the first sentence (`."`, `.”`, `.)`).
+    let closed = tail[1..].trim_start_matches(['"', '”', '’', ')']);
+    let at = token.len() - closed.len();
+    // Then maybe an opening quote, and a capitalised plain word.
+    let next = closed.trim_start_matches(['“', '‘']);
+    if !next.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let end = next
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(next.len(), |(i, _)| i);
+    let (next_word, after) = next.split_at(end);
+    let well_formed = next_word.chars().count() >= 2
+        && next_word.chars().skip(1).all(char::is_lowercase)
+        && (after.is_empty()
+            || after == "."
+            || after.starts_with([',', ';', ':', '"', '”', '’', '\'', '!', '?']));
+    if !well_formed || WEB_ADDRESS_PARTS.contains(&next_word.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let word = head.trim_start_matches(is_opener);
+    let plain = |c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
+    let plain_word = word.len() >= 2
+        && word.starts_with(char::is_alphabetic)
+        && word.chars().all(plain)
+        && word.chars().rev().take(2).all(char::is_lowercase);
+    plain_word.then_some(at)
+}
+
+/// Endings of web addresses and file names written with a capital (`Amazon.Com`).
+const WEB_ADDRESS_PARTS: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "io", "co", "uk", "us", "ca", "de", "fr", "au", "info",
+    "biz", "tv", "me", "ly", "ai", "js", "ts", "py", "rs", "app", "dev", "news", "html", "htm",
+    "php", "aspx", "pdf", "jpg", "png",
+];
 
 /// An enumeration label at the start of a list item: a number of up to three digits or one
 /// lower-case letter, followed by `.`, `)` or `.)`.
