@@ -125,7 +125,11 @@ impl SlantApp {
                     );
                 }
                 let text = ws.doc.project.articles[a].text.clone();
-                self.modal = Some(Modal::EditText { article: a, text });
+                self.modal = Some(Modal::EditText {
+                    article: a,
+                    text,
+                    discarding: false,
+                });
             }
             action => {
                 let text = match action {
@@ -135,7 +139,11 @@ impl SlantApp {
                 let title = ImportedText::pasted(&text)
                     .and_then(|p| p.headline)
                     .unwrap_or_default();
-                self.modal = Some(Modal::NewArticle { title, text });
+                self.modal = Some(Modal::NewArticle {
+                    title,
+                    text,
+                    discarding: false,
+                });
             }
         }
     }
@@ -227,6 +235,7 @@ impl SlantApp {
         ui: &mut Ui,
         title: &mut String,
         body: &mut String,
+        discarding: &mut bool,
     ) -> bool {
         ui.heading("New article from text");
         ui.label("Title");
@@ -269,10 +278,10 @@ impl SlantApp {
                     Err(e) => self.error("The article was not added", e),
                 }
             }
-            if ui.button("Cancel").clicked() {
-                done = true;
-            }
+            let typed = !title.trim().is_empty() || !body.trim().is_empty();
+            done |= cancel(ui, typed, discarding);
         });
+        done |= ask_before_discarding(ui, discarding);
         if !title.trim().is_empty() || !body.trim().is_empty() {
             keeps_text_hint(ui);
         }
@@ -285,6 +294,7 @@ impl SlantApp {
         ui: &mut Ui,
         article: usize,
         body: &mut String,
+        discarding: &mut bool,
     ) -> bool {
         let Some(ws) = &self.workspace else {
             return true;
@@ -293,6 +303,7 @@ impl SlantApp {
             return true;
         };
         let original = a.original.clone();
+        let changed = a.text != *body;
         ui.heading(format!("Edit the text of “{}”", a.title));
         ui.label("Tags, notes and phrases stay with their sentences. Any that no longer fit a sentence are listed in the side panel, not lost.");
         text_area(ui, body, 18, 420.0, true);
@@ -311,10 +322,9 @@ impl SlantApp {
             {
                 *body = original.clone();
             }
-            if ui.button("Cancel").clicked() {
-                done = true;
-            }
+            done |= cancel(ui, changed, discarding);
         });
+        done |= ask_before_discarding(ui, discarding);
         if self
             .workspace
             .as_ref()
@@ -370,12 +380,42 @@ impl SlantApp {
     }
 }
 
+/// A text dialog's Cancel: it closes at once over nothing written, and otherwise asks first
+/// ([`ask_before_discarding`]), so one stray click never throws away a page of typing.
+fn cancel(ui: &mut Ui, written: bool, discarding: &mut bool) -> bool {
+    if !ui.button("Cancel").clicked() {
+        return false;
+    }
+    *discarding = written;
+    !written
+}
+
+/// The question Cancel raised over written text; true once the person chose to discard it.
+fn ask_before_discarding(ui: &mut Ui, discarding: &mut bool) -> bool {
+    if !*discarding {
+        return false;
+    }
+    let mut discard = false;
+    ui.horizontal(|ui| {
+        ui.label("Throw away the text you wrote here?");
+        discard = ui.button("Discard text").clicked();
+        let keep = ui.button("Keep editing");
+        if ui.memory(|m| m.focused().is_none()) {
+            keep.request_focus();
+        }
+        if keep.clicked() {
+            *discarding = false;
+        }
+    });
+    discard
+}
+
 /// Why Escape and a click beside do not close a dialog holding text the person wrote: said
 /// where they look, not left for them to guess.
 fn keeps_text_hint(ui: &mut Ui) {
     ui.label(
         egui::RichText::new(
-            "Escape and a click outside keep this dialog and your text; Cancel discards it.",
+            "Escape and a click outside keep this dialog and your text; Cancel asks before it discards it.",
         )
         .weak(),
     );

@@ -118,11 +118,15 @@ enum Modal {
     NewArticle {
         title: String,
         text: String,
+        /// Cancel was pressed over typed text: the dialog asks before throwing it away.
+        discarding: bool,
     },
     /// The text of article `article`, being edited.
     EditText {
         article: usize,
         text: String,
+        /// Cancel was pressed over changed text: the dialog asks before throwing it away.
+        discarding: bool,
     },
     /// The project file changed on disk since it was opened: overwrite it, save elsewhere, or
     /// leave it.

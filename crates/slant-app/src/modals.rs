@@ -352,10 +352,16 @@ impl SlantApp {
                     Modal::NewArticle {
                         mut title,
                         mut text,
+                        mut discarding,
                     } => {
                         ui.set_min_width(640.0);
-                        close = self.new_article_dialog(ui, &mut title, &mut text);
-                        next = Some(Modal::NewArticle { title, text });
+                        close =
+                            self.new_article_dialog(ui, &mut title, &mut text, &mut discarding);
+                        next = Some(Modal::NewArticle {
+                            title,
+                            text,
+                            discarding,
+                        });
                     }
                     Modal::Phrase {
                         column,
@@ -372,10 +378,18 @@ impl SlantApp {
                             problem,
                         });
                     }
-                    Modal::EditText { article, mut text } => {
+                    Modal::EditText {
+                        article,
+                        mut text,
+                        mut discarding,
+                    } => {
                         ui.set_min_width(720.0);
-                        close = self.edit_text_dialog(ui, article, &mut text);
-                        next = Some(Modal::EditText { article, text });
+                        close = self.edit_text_dialog(ui, article, &mut text, &mut discarding);
+                        next = Some(Modal::EditText {
+                            article,
+                            text,
+                            discarding,
+                        });
                     }
                     Modal::ChangedOnDisk { path } => {
                         ui.heading("The file changed on disk");
@@ -453,10 +467,10 @@ impl SlantApp {
     pub(super) fn holds_work(&self, modal: &Modal) -> bool {
         match modal {
             Modal::Recover { .. } | Modal::RecoverUntitled { .. } => true,
-            Modal::NewArticle { title, text } => {
+            Modal::NewArticle { title, text, .. } => {
                 !text.trim().is_empty() || !title.trim().is_empty()
             }
-            Modal::EditText { article, text } => self
+            Modal::EditText { article, text, .. } => self
                 .workspace
                 .as_ref()
                 .and_then(|ws| ws.doc.project.articles.get(*article))

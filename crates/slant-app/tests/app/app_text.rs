@@ -85,15 +85,76 @@ fn file_menu_opens_an_empty_new_article_dialog_that_can_be_cancelled() {
     h.run();
     h.get_by_label_contains("New article from text…").click();
     h.run();
+    // Over nothing typed, Cancel closes at once.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("New article from text").is_none());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("New article from text…").click();
+    h.run();
     replace_text(
         &mut h,
         "Article text",
         "Budget Vote Delayed\nThe council put off the vote.",
     );
-    h.get_by_label("Cancel").click();
-    h.run();
+    discard_the_typed_text(&mut h);
+    assert!(h.query_by_label("New article from text").is_none());
     assert_eq!(project(&h).articles.len(), 2, "nothing added");
     assert!(!h.state().document().unwrap().is_dirty());
+}
+
+/// Cancel over text the person changed asks first; "Keep editing" keeps every word, and only
+/// "Discard text" throws it away (a new user lost a paragraph of edits to one stray click).
+#[test]
+fn cancel_asks_before_throwing_away_changed_text() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let before = project(&h).articles[0].text.clone();
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("Article text")
+        .type_text(" One more sentence.");
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.get_by_label("Throw away the text you wrote here?");
+    h.get_by_label("Keep editing").click();
+    h.run();
+    assert!(
+        h.query_by_label("Throw away the text you wrote here?")
+            .is_none()
+    );
+    let typed = |h: &Harness<'_, SlantApp>| {
+        h.query_by_label("Article text")
+            .and_then(|n| n.value())
+            .unwrap_or_default()
+    };
+    assert!(
+        typed(&h).ends_with(" One more sentence."),
+        "the edit is kept"
+    );
+    h.get_by_label("Apply").click();
+    h.run();
+    assert!(project(&h).articles[0].text.ends_with("One more sentence."));
+    // Changed again and cancelled for good: the article keeps the applied text.
+    let applied = project(&h).articles[0].text.clone();
+    assert_ne!(applied, before);
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("Article text").type_text(" Stray.");
+    h.run();
+    discard_the_typed_text(&mut h);
+    assert!(h.query_by_label_contains("Edit the text of").is_none());
+    assert_eq!(project(&h).articles[0].text, applied);
+}
+
+/// Cancel over typed text, then "Discard text" in the question it raises.
+fn discard_the_typed_text(h: &mut Harness<'static, SlantApp>) {
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.get_by_label("Discard text").click();
+    h.run();
 }
 
 #[derive(Debug)]
@@ -337,8 +398,7 @@ fn escape_closes_the_text_dialogs_unless_text_was_typed() {
             .is_some(),
         "and the dialog says why"
     );
-    h.get_by_label("Cancel").click();
-    h.run();
+    discard_the_typed_text(&mut h);
     assert!(!editing(&h));
     h.key_press(Key::J);
     h.run();
@@ -412,8 +472,7 @@ fn command_keys_in_a_dialog_keep_the_typing() {
     });
     assert!(!closing, "Ctrl+Q in a dialog closed the window");
     h.run();
-    h.get_by_label("Cancel").click();
-    h.run();
+    discard_the_typed_text(&mut h);
     // A title typed alone is work too.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
     h.run();
