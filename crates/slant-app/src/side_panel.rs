@@ -298,7 +298,7 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
         ))
         .on_hover_text(format!(
             "{} anonymous sources, {} hedges, {} loaded words in the writer's own words; inside quotations (the speakers'), {} hedges and {} loaded words more. \
-             On real news the loaded-word lists find about three in ten of the words a careful reviewer marks as loaded, and about two in three of the words they mark are marked by the reviewer too: a starting point for discussion, not a verdict.",
+             On real news the loaded-word lists find about one in three of the words a careful reviewer marks as loaded, and about two in three of the words they mark are marked by the reviewer too: a starting point for discussion, not a verdict.",
             e.anonymous_sources, e.hedges, e.loaded_words, e.hedges_quoted, e.loaded_words_quoted
         ));
     }

@@ -8,3 +8,4 @@ pub mod coverage;
 pub mod explain;
 pub mod sources;
 mod terms;
+pub(crate) use terms::STOPWORDS;

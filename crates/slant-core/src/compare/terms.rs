@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words too common to say what a sentence is about.
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
     "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
     "did", "do", "does", "doing", "during", "each", "either", "for", "from", "had", "has", "have",

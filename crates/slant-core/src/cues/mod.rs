@@ -4,6 +4,7 @@
 
 mod context;
 mod lists;
+mod phrase;
 mod quotes;
 mod sources;
 mod suggest;
@@ -219,6 +220,8 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
         };
         // The longest of overlapping entries (several lists may hold a word) is the one shown.
         loaded_hits.sort_by_key(|(_, h)| (h.span.start, std::cmp::Reverse(h.span.end)));
+        let first_loaded = cues.len();
+        let mut lists_of_loaded: Vec<Vec<&str>> = Vec::new();
         for (lex_name, hit) in loaded_hits {
             if loaded.iter().any(|s| overlaps(*s, hit.span))
                 || plain.iter().any(|p| p.span.contains(hit.span))
@@ -227,6 +230,13 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 continue;
             }
             loaded.push(hit.span);
+            // Every list that holds the word: `regime` is a label whichever list came first.
+            lists_of_loaded.push(
+                of(ListKind::Loaded)
+                    .filter(|(_, h)| h.span == hit.span)
+                    .map(|(name, _)| name)
+                    .collect(),
+            );
             cues.push(listed(
                 CueKind::Loaded,
                 text,
@@ -234,6 +244,20 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 lex_name,
                 inside_quote(hit.span),
             ));
+        }
+        // Each listed word's underline covers its phrase, up to the next listed word and not
+        // out of its quotation; the reason keeps naming the listed word.
+        for (i, lists) in lists_of_loaded.iter().enumerate() {
+            let cue = &cues[first_loaded + i];
+            let phrase = phrase::widen(text, sentence, cue.span, lists);
+            let clear = !loaded
+                .iter()
+                .enumerate()
+                .any(|(j, s)| j != i && overlaps(*s, phrase));
+            if phrase != cue.span && clear && inside_quote(phrase) == cue.quoted {
+                loaded[i] = phrase;
+                cues[first_loaded + i].span = phrase;
+            }
         }
         for span in shouted(t, sentence.start, lexicons) {
             if inside_quote(span) || loaded.iter().any(|s| overlaps(*s, span)) {
@@ -568,6 +592,34 @@ mod tests {
         }
     }
 
+    /// The underline covers the phrase (`military regime`, `a thumping victory`), the reason
+    /// names the listed word, and two listed words stay two cues.
+    #[test]
+    fn a_loaded_word_is_underlined_with_its_phrase() {
+        let text = "Troops of the military regime left. He scored a thumping victory. It was a brutal, ruthless crackdown.";
+        let sentences = crate::segment::split(text);
+        let loaded: Vec<(String, String)> = find(text, &sentences, Lexicons::builtin())
+            .into_iter()
+            .filter(|c| c.kind == CueKind::Loaded)
+            .map(|c| (text[c.span.range()].to_owned(), c.reason))
+            .collect();
+        let phrases: Vec<&str> = loaded.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            phrases,
+            [
+                "military regime",
+                "thumping victory",
+                "brutal",
+                "ruthless crackdown"
+            ]
+        );
+        assert!(
+            loaded[0].1.starts_with("loaded “regime”"),
+            "{:?}",
+            loaded[0]
+        );
+    }
+
     #[test]
     fn speakers_hedges_and_loaded_words_are_cues_but_counted_as_quoted() {
         let text = "‘If Trump greenlights the strike, it could trigger a disastrous regional war,’ said a former CIA analyst. The senator slammed the plan.";
@@ -583,7 +635,7 @@ mod tests {
         assert!(
             loaded
                 .iter()
-                .any(|c| c.quoted && &text[c.span.range()] == "disastrous")
+                .any(|c| c.quoted && &text[c.span.range()] == "disastrous regional war")
         );
         assert!(
             loaded
