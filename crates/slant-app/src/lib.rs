@@ -176,6 +176,9 @@ pub struct SlantApp {
     /// Word lists in use and the cues they give.
     pub hints: hints::Hints,
     modal: Option<Modal>,
+    /// Dialogs holding the person's text that a message covered (an autosave that failed, a
+    /// word list that changed): each comes back, text and all, once the message is closed.
+    covered: Vec<Modal>,
     /// A project that failed to load: shown on the start screen; the file is left alone.
     pub load_error: Option<String>,
     actions: Vec<Action>,
@@ -218,6 +221,7 @@ impl SlantApp {
             data_dir: options.data_dir,
             workspace: None,
             modal: None,
+            covered: Vec::new(),
             load_error: None,
             actions: Vec::new(),
             title: String::new(),
@@ -259,7 +263,7 @@ impl SlantApp {
         self.hints.set_folder(dir.as_deref());
         self.settings.lexicon_folder = dir;
         if !self.hints.problems.is_empty() {
-            self.modal = Some(Modal::Message {
+            self.show_message(Modal::Message {
                 title: "Some word lists were not used".into(),
                 text: self.hints.problems.join("\n"),
             });
@@ -375,10 +379,20 @@ impl SlantApp {
     }
 
     fn error(&mut self, title: &str, text: impl Into<String>) {
-        self.modal = Some(Modal::Message {
+        self.show_message(Modal::Message {
             title: title.to_owned(),
             text: text.into(),
         });
+    }
+
+    /// Shows `message` now; a dialog holding the person's text that it covers comes back after.
+    fn show_message(&mut self, message: Modal) {
+        if let Some(current) = self.modal.take()
+            && self.holds_work(&current)
+        {
+            self.covered.push(current);
+        }
+        self.modal = Some(message);
     }
 
     /// Adds a reviewer (and, for a new project, creates it). False when nothing was done.
@@ -477,7 +491,7 @@ impl eframe::App for SlantApp {
             unique_only: self.settings.unique_only,
         };
         if self.hints.poll(Instant::now()) && !self.hints.problems.is_empty() {
-            self.modal = Some(Modal::Message {
+            self.show_message(Modal::Message {
                 title: "Some word lists were not used".into(),
                 text: self.hints.problems.join("\n"),
             });
@@ -526,7 +540,7 @@ impl eframe::App for SlantApp {
                 None
             };
             if let Some(Err(e)) = saved {
-                self.modal = Some(Modal::Message {
+                self.show_message(Modal::Message {
                     title: "Autosave failed".into(),
                     text: e.to_string(),
                 });

@@ -13,6 +13,9 @@ use slant_core::report::Format;
 
 impl SlantApp {
     pub(super) fn modals(&mut self, ctx: &egui::Context) {
+        if self.modal.is_none() {
+            self.modal = self.covered.pop();
+        }
         let Some(modal) = self.modal.take() else {
             self.dialog_was_open = false;
             return;
@@ -448,9 +451,14 @@ impl SlantApp {
             }
             next = None;
         }
-        // A modal opened by what this one did (an error, "who is tagging?") takes its place.
-        if self.modal.is_none() {
-            self.modal = next;
+        // A modal opened by what this one did (an error, "who is tagging?") takes its place;
+        // a dialog holding the person's text comes back after it.
+        match next {
+            Some(current) if self.modal.is_some() && self.holds_work(&current) => {
+                self.covered.push(current);
+            }
+            next if self.modal.is_none() => self.modal = next,
+            _ => {}
         }
         self.dialog_was_open = self.modal.is_some();
         if let Some(a) = after {

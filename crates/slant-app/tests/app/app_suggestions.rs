@@ -277,6 +277,42 @@ fn a_teachers_word_list_takes_effect_at_once_and_follows_edits() {
     assert!(h.query_by_label_contains("Loaded word: pressed").is_some());
 }
 
+/// A message that comes while a dialog holds typed text (a teacher's word list broke, an
+/// autosave failed) shows at once, and the dialog comes back with the text when it is closed:
+/// before, the message replaced the dialog and the pasted article was gone.
+#[test]
+fn a_message_over_a_dialog_with_typed_text_gives_the_text_back() {
+    let (dir, path) = assignment();
+    let lists = dir.path().join("class-lists");
+    std::fs::create_dir(&lists).unwrap();
+    std::fs::write(lists.join("loaded_class.txt"), "green light\n").unwrap();
+    let dialogs = ScriptedDialogs {
+        folder: vec![lists.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&path), dir.path(), dialogs);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Teacher's word lists…").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    h.get_by_label("Article text")
+        .type_text("Storm closes the port. Ships wait outside.");
+    h.run();
+    std::fs::write(lists.join("hedges_bad.txt"), "* nope\n").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    h.run();
+    h.get_by_label("Some word lists were not used");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        h.query_by_label("Article text").and_then(|n| n.value()),
+        Some("Storm closes the port. Ships wait outside.".to_owned()),
+        "the dialog and its text came back"
+    );
+}
+
 /// Tab in the note box leaves it for the articles, as Enter does: egui handed the keyboard to
 /// the panel's "Accept all suggested quotes" button, and the next Enter tagged eight sentences
 /// at once, some out of sight (found in the real window).
