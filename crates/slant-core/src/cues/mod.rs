@@ -245,15 +245,17 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
                 inside_quote(hit.span),
             ));
         }
-        // Each listed word's underline covers its phrase, up to the next listed word and not
-        // out of its quotation; the reason keeps naming the listed word.
+        // Each listed word's underline covers its phrase, up to the next word another cue holds
+        // (a listed word, a hedge, an attribution, a source) and not out of its quotation; the
+        // reason keeps naming the listed word.
         for (i, lists) in lists_of_loaded.iter().enumerate() {
             let cue = &cues[first_loaded + i];
             let phrase = phrase::widen(text, sentence, cue.span, lists);
-            let clear = !loaded
-                .iter()
-                .enumerate()
-                .any(|(j, s)| j != i && overlaps(*s, phrase));
+            let clear = !cues[first_of_sentence..].iter().enumerate().any(|(j, c)| {
+                first_of_sentence + j != first_loaded + i
+                    && c.kind != CueKind::Quote
+                    && overlaps(c.span, phrase)
+            });
             if phrase != cue.span && clear && inside_quote(phrase) == cue.quoted {
                 loaded[i] = phrase;
                 cues[first_loaded + i].span = phrase;
@@ -613,6 +615,24 @@ mod tests {
                 "ruthless crackdown"
             ]
         );
+        // Not over a hedge, an attribution or a source: their underlines stay.
+        for (text, word) in [
+            ("It was a massive possible fraud.", "massive"),
+            ("Aides shockingly claimed that it failed.", "shockingly"),
+            (
+                "Residents feared the brutal officials said nothing.",
+                "brutal",
+            ),
+        ] {
+            let sentences = crate::segment::split(text);
+            let found = find(text, &sentences, Lexicons::builtin());
+            let loaded: Vec<&str> = found
+                .iter()
+                .filter(|c| c.kind == CueKind::Loaded)
+                .map(|c| &text[c.span.range()])
+                .collect();
+            assert_eq!(loaded, [word], "{text}");
+        }
         assert!(
             loaded[0].1.starts_with("loaded “regime”"),
             "{:?}",

@@ -188,7 +188,7 @@ impl Gap<'_> {
                 }
             }
             Some(c) if c.is_ascii_digit() && is_footnoted_end(core) => {
-                next.starts_with(char::is_uppercase)
+                next.starts_with(char::is_uppercase) || self.line_ends(c, cur, next)
             }
             Some(c) => self.line_ends(c, cur, next),
             // A token of closing marks alone (`}`, `)`, `”` set apart) at a line's end.
@@ -535,8 +535,18 @@ mod tests {
             [
                 "It reached 800 schools.",
                 "The fact is plain.",
-                "Kaine said it.\"",
-                "So it goes.\""
+                "Kaine said it.",
+                "\"So it goes.\""
+            ]
+        );
+        // A straight quotation mark after the stop closes a quotation only where one is open.
+        assert_eq!(
+            sentences("He said \"it ends.\"So it goes. Will it happen?The vote says so."),
+            [
+                "He said \"it ends.\"",
+                "So it goes.",
+                "Will it happen?",
+                "The vote says so."
             ]
         );
         assert_eq!(
@@ -556,6 +566,10 @@ mod tests {
                 "See No.1 Here."
             ]
         );
+        assert_eq!(
+            sentences("It is fatal in most patients.1,2\n\n2019 was a bad year."),
+            ["It is fatal in most patients.1,2", "2019 was a bad year."]
+        );
         // Web addresses, code, titles and initials keep their token.
         for kept in [
             "Read it on Amazon.Com today.",
@@ -564,6 +578,8 @@ mod tests {
             "exports.Cow = Cow;",
             "Ask Mrs.Smith and J.R.R.Tolkien now.",
             "See www.cnn.com/Politics for more.",
+            "Read Yahoo!Finance and Last.Fm today.",
+            "It was é.The end.",
         ] {
             assert_eq!(sentences(kept), [kept]);
         }

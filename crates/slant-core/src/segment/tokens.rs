@@ -78,9 +78,19 @@ impl Iterator for Tokens<'_> {
                 .trim_start()
                 .starts_with(['=', '(', '{', '[', '<', '+', '*', '/', '&', '|'])
         };
+        // Whether a straight `"` right after the stop closes a quotation opened earlier on
+        // its line (`said it."So` has none open: the mark opens the next sentence's quotation).
+        let quote_open = |stop: usize| {
+            let line = self.text[..stop].rfind('\n').map_or(0, |n| n + 1);
+            self.text[line..stop].matches('"').count() % 2 == 1
+        };
+        // A long run without spaces (a web address, code, a hostile file) is one token: looking
+        // into it again after each cut would take time quadratic in its length.
         if let Some(stop) = stop
             && stop + 2 < i
-            && let Some(at) = glued_sentence_start(&self.text[start..i], stop - start)
+            && i - start <= MAX_GLUED
+            && let Some(at) =
+                glued_sentence_start(&self.text[start..i], stop - start, || quote_open(stop))
             && !code_follows()
         {
             i = start + at;
@@ -98,13 +108,19 @@ impl Iterator for Tokens<'_> {
 /// white space. `stop` is the first `.`, `!` or `?` in the token. Only a plain word before it
 /// and a plain capitalised word after it, so web addresses (`www.cnn.com`, `Amazon.Com`), code
 /// (`Console.WriteLine`, `Math.Max(`), initials (`J.R.R.`) and decimals keep their token.
-fn glued_sentence_start(token: &str, stop: usize) -> Option<usize> {
+fn glued_sentence_start(token: &str, stop: usize, quote_open: impl Fn() -> bool) -> Option<usize> {
     let (head, tail) = token.split_at(stop);
-    // The stop, then closing marks that belong to the first sentence (`."`, `.”`, `.)`).
-    let closed = tail[1..].trim_start_matches(['"', '”', '’', ')']);
+    // The stop, then closing marks that belong to the first sentence (`."`, `.”`, `.)`); a
+    // straight `"` only when a quotation is open.
+    let after_stop = &tail[1..];
+    let closed = if after_stop.starts_with('"') && !quote_open() {
+        after_stop
+    } else {
+        after_stop.trim_start_matches(['"', '”', '’', ')'])
+    };
     let at = token.len() - closed.len();
     // Then maybe an opening quote, and a capitalised plain word.
-    let next = closed.trim_start_matches(['“', '‘']);
+    let next = closed.trim_start_matches(['“', '‘', '"']);
     if !next.starts_with(char::is_uppercase) {
         return None;
     }
@@ -121,21 +137,28 @@ fn glued_sentence_start(token: &str, stop: usize) -> Option<usize> {
     if !well_formed || WEB_ADDRESS_PARTS.contains(&next_word.to_ascii_lowercase().as_str()) {
         return None;
     }
+    // After `!` or `?` only a plain sentence opener: `Yahoo!Finance`, `Panic!At` are names.
+    if !tail.starts_with('.') && classes_of(next_word) & class::STARTER == 0 {
+        return None;
+    }
     let word = head.trim_start_matches(is_opener);
     let plain = |c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
-    let plain_word = word.len() >= 2
+    let plain_word = word.chars().count() >= 2
         && word.starts_with(char::is_alphabetic)
         && word.chars().all(plain)
         && word.chars().rev().take(2).all(char::is_lowercase);
     plain_word.then_some(at)
 }
 
-/// Endings of web addresses and file names written with a capital (`Amazon.Com`).
+/// Endings of web addresses and file names written with a capital (`Amazon.Com`, `Last.Fm`).
 const WEB_ADDRESS_PARTS: &[&str] = &[
-    "com", "net", "org", "gov", "edu", "io", "co", "uk", "us", "ca", "de", "fr", "au", "info",
-    "biz", "tv", "me", "ly", "ai", "js", "ts", "py", "rs", "app", "dev", "news", "html", "htm",
-    "php", "aspx", "pdf", "jpg", "png",
+    "com", "net", "org", "gov", "edu", "io", "co", "uk", "us", "ca", "de", "fr", "au", "eu", "fm",
+    "ru", "nz", "jp", "cn", "info", "biz", "tv", "me", "ly", "ai", "js", "ts", "py", "rs", "app",
+    "dev", "news", "html", "htm", "php", "aspx", "pdf", "jpg", "png",
 ];
+
+/// The longest token looked into for a second sentence glued to the first.
+const MAX_GLUED: usize = 80;
 
 /// An enumeration label at the start of a list item: a number of up to three digits or one
 /// lower-case letter, followed by `.`, `)` or `.)`.
