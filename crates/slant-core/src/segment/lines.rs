@@ -43,6 +43,30 @@ pub(super) fn is_credit_label(token: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && classes_of(word) & class::CREDIT != 0
 }
 
+/// A picture's credit label (`Image:`, `Photo:`, `Credit:`), which follows a caption even on its
+/// line; not `Source:` or `Video:`, which also open titles (`Open Sources: Voices…`).
+pub(super) fn is_picture_credit(token: &str) -> bool {
+    is_credit_label(token)
+        && matches!(
+            strip_open(token)
+                .trim_end_matches(':')
+                .to_lowercase()
+                .as_str(),
+            "image"
+                | "images"
+                | "photo"
+                | "photos"
+                | "photograph"
+                | "photographs"
+                | "picture"
+                | "pictures"
+                | "pic"
+                | "credit"
+                | "credits"
+                | "illustration"
+        )
+}
+
 /// A headline standing as a paragraph: in title case or capitals (every word capitalised but
 /// short function words), with at least three capitalised words (`Three to U.S.` is more likely
 /// a sentence broken by copy-paste), and no sentence ending inside it (a period only after an

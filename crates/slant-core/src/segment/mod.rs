@@ -139,6 +139,17 @@ impl Gap<'_> {
         if self.newline && self.line_is_complete(cur, next) {
             return true;
         }
+        // A picture's credit after its caption on one line (`…in Washington D.C. Image: United
+        // States Navy.`, `Playstation VR demo Image: Nick Moreau.`) is a unit of its own.
+        if lines::is_picture_credit(next)
+            && !dangles(cur)
+            && !cur.ends_with([',', ';', ':'])
+            && self.word_after_next().is_some_and(|t| {
+                !t.newline_before && is_capitalized(leading_word(&self.text[t.span.range()]))
+            })
+        {
+            return true;
+        }
         if is_bracketed_ellipsis(cur) {
             // An omission mark inside a quotation goes on, unless a sentence plainly starts
             // after it (`[…] However, …`); not before a citation (`[...]" (Smith 55)`).
@@ -395,6 +406,15 @@ impl Gap<'_> {
         false
     }
 
+    /// The token after `next`.
+    fn word_after_next(&self) -> Option<Token> {
+        let mut tokens = Tokens {
+            text: self.text,
+            pos: self.rest,
+        };
+        tokens.next()
+    }
+
     /// The first token after the run of dot-only tokens that starts with `next`.
     fn word_after_dots(&self) -> Option<&str> {
         let mut tokens = Tokens {
@@ -580,6 +600,30 @@ mod tests {
             "See www.cnn.com/Politics for more.",
             "Read Yahoo!Finance and Last.Fm today.",
             "It was é.The end.",
+        ] {
+            assert_eq!(sentences(kept), [kept]);
+        }
+    }
+
+    #[test]
+    fn a_credit_after_its_caption_on_one_line_stands_apart() {
+        assert_eq!(
+            sentences(
+                "The robots met in Washington D.C. Image: United States Navy. Demo day Photo: Nick Moreau. It was the best photo: a win."
+            ),
+            [
+                "The robots met in Washington D.C.",
+                "Image: United States Navy.",
+                "Demo day",
+                "Photo: Nick Moreau.",
+                "It was the best photo: a win."
+            ]
+        );
+        // Not after a word that goes on, nor before a small word.
+        for kept in [
+            "See the Photo: Nick Moreau took it.",
+            "He chose Source: unknown for it.",
+            "Read Open Sources: Voices from the Revolution.",
         ] {
             assert_eq!(sentences(kept), [kept]);
         }
