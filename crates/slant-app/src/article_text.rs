@@ -395,6 +395,11 @@ fn ask_before_discarding(ui: &mut Ui, discarding: &mut bool) -> bool {
     if !*discarding {
         return false;
     }
+    // Escape answers "keep editing", as it keeps the dialog.
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        *discarding = false;
+        return false;
+    }
     let mut discard = false;
     ui.horizontal(|ui| {
         ui.label("Throw away the text you wrote here?");

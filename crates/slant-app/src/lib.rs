@@ -196,6 +196,8 @@ pub struct SlantApp {
     /// where the same box, in the dialog just closed, gave it up a frame ago (two phrases
     /// marked in a row), which egui still reports as "lost focus".
     dialog_opening: bool,
+    /// The note box had the keyboard when the open dialog appeared: it gets it back after.
+    note_under_dialog: bool,
 }
 
 impl SlantApp {
@@ -231,6 +233,7 @@ impl SlantApp {
             open_menu: None,
             dialog_was_open: false,
             dialog_opening: false,
+            note_under_dialog: false,
         };
         if let Some(path) = options.open {
             app.open(&path);

@@ -21,6 +21,13 @@ impl SlantApp {
             return;
         };
         self.dialog_opening = !self.dialog_was_open;
+        if self.dialog_opening {
+            self.note_under_dialog = self.workspace.as_ref().is_some_and(|ws| {
+                ws.note
+                    .as_ref()
+                    .is_some_and(|d| ctx.memory(|m| m.has_focus(d.box_id())))
+            });
+        }
         let mut next = Some(modal.clone());
         let mut close = false;
         let mut then: Vec<Action> = Vec::new();
@@ -461,6 +468,16 @@ impl SlantApp {
             _ => {}
         }
         self.dialog_was_open = self.modal.is_some();
+        // A note being typed when the dialog opened (Ctrl+Q, Ctrl+W, F1 in the middle of it)
+        // gets the keyboard back: the letters typed next are the note's, not tag keys.
+        if !self.dialog_was_open
+            && self.covered.is_empty()
+            && std::mem::take(&mut self.note_under_dialog)
+            && let Some(ws) = &mut self.workspace
+            && ws.note.is_some()
+        {
+            ws.focus_note = true;
+        }
         if let Some(a) = after {
             self.run_after(a);
         }

@@ -135,6 +135,48 @@ fn a_note_typed_in_the_panel_is_stored_and_undoable() {
     assert_eq!(doc.undo_label(), Some("Edit note"));
 }
 
+/// A dialog opened and closed in the middle of a note (Ctrl+W then Escape, F1 then Escape)
+/// gives the keyboard back to the note: in the real window the next letters were taken as
+/// tag keys, and `s` re-tagged the sentence while the person thought they were typing.
+#[test]
+fn a_dialog_in_the_middle_of_a_note_gives_the_keyboard_back_to_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    let tag = tag_of(&h, 0, 5);
+    h.key_press(Key::N);
+    h.run();
+    h.event(egui::Event::Text("first".into()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    h.get_by_label("Save changes?");
+    h.key_press(Key::Escape);
+    h.run();
+    h.event(egui::Event::Text(" sq".into()));
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.event(egui::Event::Text(" end".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 5), tag, "no letter was taken for a tag key");
+    let doc = h.state().document().unwrap();
+    let note = doc.project.articles[0]
+        .annotation(&rivera(), 5)
+        .unwrap()
+        .note
+        .clone();
+    assert!(
+        note.as_deref().is_some_and(|n| n.ends_with("first sq end")),
+        "{note:?}"
+    );
+}
+
 #[test]
 fn closing_with_unsaved_changes_asks_save_discard_or_cancel() {
     let (dir, path) = sample_copy();

@@ -119,6 +119,16 @@ fn cancel_asks_before_throwing_away_changed_text() {
     h.get_by_label("Cancel").click();
     h.run();
     h.get_by_label("Throw away the text you wrote here?");
+    // Escape answers "keep editing", as it keeps the dialog.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Throw away the text you wrote here?")
+            .is_none()
+    );
+    assert!(h.query_by_label_contains("Edit the text of").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
     h.get_by_label("Keep editing").click();
     h.run();
     assert!(
