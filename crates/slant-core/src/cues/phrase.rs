@@ -213,75 +213,72 @@ mod tests {
 
     #[test]
     fn modifiers_take_their_noun_and_labels_their_qualifier() {
-        let v = "loaded_vader.txt";
-        let labels = "loaded_labels.txt";
-        assert_eq!(
-            widened("It was a thumping victory.", "thumping", v),
-            "thumping victory"
-        );
-        assert_eq!(
-            widened("The excessive use of force.", "excessive", v),
-            "excessive use"
-        );
-        assert_eq!(
-            widened(
+        let (v, labels, verbs) = ("loaded_vader.txt", "loaded_labels.txt", "loaded_verbs.txt");
+        let intensifiers = "loaded_intensifiers.txt";
+        // (sentence, listed word, its list, the underline)
+        let cases = [
+            (
+                "It was a thumping victory.",
+                "thumping",
+                v,
+                "thumping victory",
+            ),
+            (
+                "The excessive use of force.",
+                "excessive",
+                v,
+                "excessive use",
+            ),
+            (
+                "A massive new plant opened.",
+                "massive",
+                v,
+                "massive new plant",
+            ),
+            (
                 "Crews were completely drained.",
                 "completely",
-                "loaded_intensifiers.txt"
+                intensifiers,
+                "completely drained",
             ),
-            "completely drained"
-        );
-        assert_eq!(
-            widened("Troops of the military regime left.", "regime", labels),
-            "military regime"
-        );
-        assert_eq!(
-            widened("He fled the Assad regime.", "regime", labels),
-            "Assad regime"
-        );
-        // Not a verb's object, a function word, a sentence's first word or across punctuation.
-        assert_eq!(widened("Police killed civilians.", "killed", v), "killed");
-        assert_eq!(
-            widened("He slammed critics.", "slammed", "loaded_verbs.txt"),
-            "slammed"
-        );
-        assert_eq!(
-            widened(
+            (
+                "Troops of the military regime left.",
+                "regime",
+                labels,
+                "military regime",
+            ),
+            (
+                "He fled the Assad regime.",
+                "regime",
+                labels,
+                "Assad regime",
+            ),
+            (
                 "He scored a thumping victory.",
                 "thumping",
-                "loaded_verbs.txt"
+                verbs,
+                "thumping victory",
             ),
-            "thumping victory"
-        );
-        assert_eq!(
-            widened("They saw \"an unprecedented flood\".", "unprecedented", v),
-            "unprecedented flood"
-        );
-        assert_eq!(
-            widened("It is the regime that fell.", "regime", labels),
-            "regime"
-        );
-        assert_eq!(widened("Regime forces left.", "Regime", labels), "Regime");
-        assert_eq!(
-            widened("They were furious, and left.", "furious", v),
-            "furious"
-        );
-        assert_eq!(
-            widened("It was excessive yesterday.", "excessive", v),
-            "excessive"
-        );
-        assert_eq!(
-            widened("A U.S.-backed regime fell.", "regime", labels),
-            "regime"
-        );
-        assert_eq!(widened("Hopkins Slams the plan.", "Slams", v), "Slams");
-        assert_eq!(
-            widened("It was extremely well done.", "extremely", v),
-            "extremely"
-        );
-        assert_eq!(
-            widened("A massive new plant opened.", "massive", v),
-            "massive new plant"
-        );
+            (
+                "They saw \"an unprecedented flood\".",
+                "unprecedented",
+                v,
+                "unprecedented flood",
+            ),
+            // Not a verb's object, a function word, a sentence's first word, a headline's name
+            // and verb, an adverb's adverb, or across punctuation.
+            ("Police killed civilians.", "killed", v, "killed"),
+            ("He slammed critics.", "slammed", verbs, "slammed"),
+            ("It is the regime that fell.", "regime", labels, "regime"),
+            ("Regime forces left.", "Regime", labels, "Regime"),
+            ("They were furious, and left.", "furious", v, "furious"),
+            ("It was excessive yesterday.", "excessive", v, "excessive"),
+            ("A U.S.-backed regime fell.", "regime", labels, "regime"),
+            ("Hopkins Slams the plan.", "Slams", v, "Slams"),
+            ("It was extremely well done.", "extremely", v, "extremely"),
+        ];
+        for (sentence, word, list, underline) in cases {
+            assert_eq!(widened(sentence, word, list), underline, "{sentence}");
+        }
     }
 }
