@@ -53,15 +53,11 @@ impl Iterator for Tokens<'_> {
             return None;
         }
         let start = i;
-        let mut stop = None;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
                 if is_ascii_space(b) {
                     break;
-                }
-                if stop.is_none() && matches!(b, b'.' | b'!' | b'?') {
-                    stop = Some(i);
                 }
                 i += 1;
             } else {
@@ -86,9 +82,18 @@ impl Iterator for Tokens<'_> {
         };
         // A long run without spaces (a web address, code, a hostile file) is one token: looking
         // into it again after each cut would take time quadratic in its length.
-        if let Some(stop) = stop
-            && stop + 2 < i
+        // The first stop inside the token, with a word on each side: looked for only in
+        // tokens long enough to hold two (`ab.Cd`), most of them not.
+        let stop = || {
+            let inner = &bytes[start + 2..i - 2];
+            inner
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?'))
+                .map(|p| start + 2 + p)
+        };
+        if i - start >= 5
             && i - start <= MAX_GLUED
+            && let Some(stop) = stop()
             && let Some(at) =
                 glued_sentence_start(&self.text[start..i], stop - start, || quote_open(stop))
             && !code_follows()
@@ -105,9 +110,10 @@ impl Iterator for Tokens<'_> {
 
 /// Where a second sentence starts inside `token`, written with no space after the first one's
 /// stop (`schools.The`, `Kaine."So`, `decision.“However`): the gap rules then decide there as in
-/// white space. `stop` is the first `.`, `!` or `?` in the token. Only a plain word before it
-/// and a plain capitalised word after it, so web addresses (`www.cnn.com`, `Amazon.Com`), code
-/// (`Console.WriteLine`, `Math.Max(`), initials (`J.R.R.`) and decimals keep their token.
+/// white space. `stop` is the token's first `.`, `!` or `?` after two bytes. Only a plain word
+/// before it and a plain capitalised word after it, so web addresses (`www.cnn.com`,
+/// `Amazon.Com`), code (`Console.WriteLine`, `Math.Max(`), initials (`J.R.R.`) and decimals keep
+/// their token.
 fn glued_sentence_start(token: &str, stop: usize, quote_open: impl Fn() -> bool) -> Option<usize> {
     let (head, tail) = token.split_at(stop);
     // The stop, then closing marks that belong to the first sentence (`."`, `.”`, `.)`); a
