@@ -142,11 +142,10 @@ impl Gap<'_> {
         // A picture's credit after its caption on one line (`…in Washington D.C. Image: United
         // States Navy.`, `Playstation VR demo Image: Nick Moreau.`) is a unit of its own.
         if lines::is_picture_credit(next)
+            && !next.starts_with(is_opener)
             && !dangles(cur)
             && !cur.ends_with([',', ';', ':'])
-            && self.word_after_next().is_some_and(|t| {
-                !t.newline_before && is_capitalized(leading_word(&self.text[t.span.range()]))
-            })
+            && self.credit_follows()
         {
             return true;
         }
@@ -406,13 +405,30 @@ impl Gap<'_> {
         false
     }
 
-    /// The token after `next`.
-    fn word_after_next(&self) -> Option<Token> {
-        let mut tokens = Tokens {
+    /// After a credit label (`next`), a credit: names alone (`United States Navy.`, `Twitter /
+    /// Barack Obama.`) to the line's end or a full stop, not a title going on into a sentence
+    /// (`Photo: London Now opens on Friday`, `Photo: Winners From Around the World`).
+    fn credit_follows(&self) -> bool {
+        let tokens = Tokens {
             text: self.text,
             pos: self.rest,
         };
-        tokens.next()
+        let mut words = 0;
+        for t in tokens.take(9) {
+            let token = &self.text[t.span.range()];
+            if t.newline_before {
+                break;
+            }
+            let name = is_capitalized(leading_word(token)) || matches!(token, "/" | "&" | "|");
+            if !name || token.contains(['(', ')', '“', '”', '"']) {
+                return false;
+            }
+            words += 1;
+            if token.ends_with('.') {
+                return true;
+            }
+        }
+        words > 0 && words < 9
     }
 
     /// The first token after the run of dot-only tokens that starts with `next`.
@@ -624,6 +640,9 @@ mod tests {
             "See the Photo: Nick Moreau took it.",
             "He chose Source: unknown for it.",
             "Read Open Sources: Voices from the Revolution.",
+            "The exhibition Photo: London Now opens on Friday.",
+            "National Geographic Announces Best Photo: Winners From Around the World",
+            "The president (Photo: AP) spoke to reporters.",
         ] {
             assert_eq!(sentences(kept), [kept]);
         }
