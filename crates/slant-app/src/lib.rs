@@ -197,7 +197,9 @@ pub struct SlantApp {
     /// marked in a row), which egui still reports as "lost focus".
     dialog_opening: bool,
     /// The note box had the keyboard when the open dialog appeared: it gets it back after.
-    note_under_dialog: bool,
+    note_under_dialog: Option<egui::Id>,
+    /// The last autosave failed: its message was shown, and is not shown again until one works.
+    autosave_failing: bool,
 }
 
 impl SlantApp {
@@ -233,7 +235,8 @@ impl SlantApp {
             open_menu: None,
             dialog_was_open: false,
             dialog_opening: false,
-            note_under_dialog: false,
+            note_under_dialog: None,
+            autosave_failing: false,
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -466,7 +469,8 @@ impl eframe::App for SlantApp {
             self.theme_applied = Some(self.settings.dark);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.modal.as_ref().is_some_and(|m| self.holds_work(m)) {
+            let holding = self.modal.iter().chain(&self.covered);
+            if holding.into_iter().any(|m| self.holds_work(m)) {
                 // The window's close button over a dialog with typed text: the dialog stays,
                 // to be finished or cancelled first.
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -542,11 +546,26 @@ impl eframe::App for SlantApp {
             } else {
                 None
             };
-            if let Some(Err(e)) = saved {
-                self.show_message(Modal::Message {
-                    title: "Autosave failed".into(),
-                    text: e.to_string(),
-                });
+            match saved {
+                // Said once, until an autosave works again; the document tries again after
+                // the autosave interval, and the toolbar says so each time.
+                Some(Err(e)) if !self.autosave_failing => {
+                    self.autosave_failing = true;
+                    self.show_message(Modal::Message {
+                        title: "Autosave failed".into(),
+                        text: format!(
+                            "{e}\nSlant tries again every {} seconds; save the project somewhere else (File ▸ Save as…) to keep your work safe.",
+                            document::AUTOSAVE_AFTER.as_secs()
+                        ),
+                    });
+                }
+                Some(Err(_)) => {
+                    if let Some(ws) = &mut self.workspace {
+                        ws.say("Autosave failed again: save the project somewhere else to keep your work safe");
+                    }
+                }
+                Some(Ok(_)) => self.autosave_failing = false,
+                None => {}
             }
             if self.is_dirty() {
                 ctx.request_repaint_after(std::time::Duration::from_secs(5));

@@ -22,10 +22,11 @@ impl SlantApp {
         };
         self.dialog_opening = !self.dialog_was_open;
         if self.dialog_opening {
-            self.note_under_dialog = self.workspace.as_ref().is_some_and(|ws| {
+            self.note_under_dialog = self.workspace.as_ref().and_then(|ws| {
                 ws.note
                     .as_ref()
-                    .is_some_and(|d| ctx.memory(|m| m.has_focus(d.box_id())))
+                    .map(|d| d.box_id())
+                    .filter(|id| ctx.memory(|m| m.has_focus(*id)))
             });
         }
         let mut next = Some(modal.clone());
@@ -467,17 +468,11 @@ impl SlantApp {
             next if self.modal.is_none() => self.modal = next,
             _ => {}
         }
-        self.dialog_was_open = self.modal.is_some();
-        // A note being typed when the dialog opened (Ctrl+Q, Ctrl+W, F1 in the middle of it)
-        // gets the keyboard back: the letters typed next are the note's, not tag keys.
-        if !self.dialog_was_open
-            && self.covered.is_empty()
-            && std::mem::take(&mut self.note_under_dialog)
-            && let Some(ws) = &mut self.workspace
-            && ws.note.is_some()
-        {
-            ws.focus_note = true;
+        // A covered dialog comes back in this frame: no key in between acts behind it.
+        if self.modal.is_none() {
+            self.modal = self.covered.pop();
         }
+        self.dialog_was_open = self.modal.is_some();
         if let Some(a) = after {
             self.run_after(a);
         }
@@ -485,6 +480,27 @@ impl SlantApp {
             self.file_chosen(then, paths);
         }
         self.actions.extend(then);
+        self.give_the_note_back();
+    }
+
+    /// A note being typed when a dialog opened (Ctrl+Q, Ctrl+W, F1 in the middle of it) gets
+    /// the keyboard back once every dialog is closed, so the letters typed next are the note's,
+    /// not tag keys: only the same note, on the sentence still selected.
+    fn give_the_note_back(&mut self) {
+        if self.modal.is_some() || !self.covered.is_empty() {
+            return;
+        }
+        let Some(id) = self.note_under_dialog.take() else {
+            return;
+        };
+        if let Some(ws) = &mut self.workspace
+            && let Some(d) = &ws.note
+            && d.box_id() == id
+            && ws.selected == Some(d.sentence)
+            && ws.focused_article() == Some(d.article)
+        {
+            ws.focus_note = true;
+        }
     }
 
     /// Whether closing `modal` would throw away something the person did: text typed into it,

@@ -304,6 +304,22 @@ fn a_message_over_a_dialog_with_typed_text_gives_the_text_back() {
     std::thread::sleep(std::time::Duration::from_millis(900));
     h.run();
     h.get_by_label("Some word lists were not used");
+    // The window's close button while the message covers the dialog: the typed text is still
+    // work, so the window stays.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled = h.output().viewport_output.values().any(|v| {
+        v.commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::CancelClose))
+    });
+    assert!(cancelled, "the close was refused");
+    h.run();
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(

@@ -616,6 +616,66 @@ fn quitting_after_another_window_wrote_over_this_ones_work_asks() {
     );
 }
 
+/// A note box open on a sentence that the text edit then deletes does not take the keyboard
+/// afterwards: the next sentence selected gets the tag key, not a stray letter in its note.
+#[test]
+fn a_note_open_on_a_sentence_the_edit_deletes_does_not_take_the_next_keys() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let before = project(&h).articles[0].clone();
+    // A sentence with only a tag: cleared, it loses nothing when deleted, so no message shows.
+    let k = (1..before.sentences.len() - 1)
+        .find(|&i| {
+            before.annotation(&rivera(), i).is_some_and(|a| {
+                a.note.is_none() && a.loaded_phrases.is_empty() && a.suggestion.is_none()
+            }) && before.sentence_text(i).len() > 40
+                && before
+                    .text
+                    .contains(&format!("{} ", before.sentence_text(i)))
+        })
+        .expect("a sentence with only a tag");
+    let removed = before.sentence_text(k).to_owned();
+    let edited = before.text.replacen(&format!("{removed} "), "", 1);
+    h.get_by_label_contains(&removed[..40]).click();
+    h.run();
+    h.key_press(Key::Num0);
+    h.run();
+    assert!(project(&h).articles[0].annotation(&rivera(), k).is_none());
+    h.key_press(Key::N);
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    replace_text(&mut h, "Article text", &edited);
+    h.get_by_label("Apply").click();
+    h.run();
+    assert!(
+        h.query_by_label("Some annotations lost their sentence")
+            .is_none()
+    );
+    h.key_press(Key::J);
+    h.run();
+    let selected = h.state().workspace.as_ref().unwrap().selected.unwrap();
+    let note = |h: &Harness<'_, SlantApp>| {
+        project(h).articles[0]
+            .annotation(&rivera(), selected)
+            .and_then(|a| a.note.clone())
+    };
+    let note_before = note(&h);
+    h.key_press(Key::S);
+    h.run();
+    h.key_press(Key::J);
+    h.run();
+    let after = project(&h).articles[0]
+        .annotation(&rivera(), selected)
+        .unwrap();
+    assert_eq!(
+        after.tag,
+        Some(Tag::Speculation),
+        "S tagged the selected sentence"
+    );
+    assert_eq!(note(&h), note_before, "nothing was typed into its note");
+}
+
 /// Edit ▸ Edit article text…, the whole text replaced by `edited`, Apply, and OK to the message
 /// that some annotations lost their sentence.
 fn edit_the_text(h: &mut Harness<'static, SlantApp>, edited: &str) {

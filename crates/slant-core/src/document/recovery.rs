@@ -81,9 +81,9 @@ impl Document {
         if let Err(e) = write_recovery(&path, &self.project) {
             let fallback = self.untitled_dir.join(&self.untitled_file);
             if fallback == path {
-                return Err(e);
+                return Err(self.autosave_failed(e));
             }
-            write_recovery(&fallback, &self.project)?;
+            write_recovery(&fallback, &self.project).map_err(|e| self.autosave_failed(e))?;
             path = fallback;
         }
         self.unsaved_since = None;
@@ -94,9 +94,16 @@ impl Document {
     /// being typed) to the recovery file, without making that work an undo step.
     pub fn autosave_with(&mut self, project: &Project) -> Result<PathBuf, SaveError> {
         let path = self.recovery_path();
-        write_recovery(&path, project)?;
+        write_recovery(&path, project).map_err(|e| self.autosave_failed(e))?;
         self.unsaved_since = None;
         Ok(path)
+    }
+
+    /// A failed autosave is tried again after [`AUTOSAVE_AFTER`], not on the next frame: a full
+    /// disk or a pulled drive would otherwise fail, and be reported, many times a second.
+    fn autosave_failed(&mut self, e: SaveError) -> SaveError {
+        self.unsaved_since = Some(Instant::now());
+        e
     }
 
     /// Called when the user discards unsaved changes (close without saving).
@@ -268,6 +275,25 @@ mod tests {
         d.save().unwrap();
         assert_eq!(find_recovery(&path), None);
     }
+    /// A failed autosave (a full disk, a pulled drive) is tried again after the autosave
+    /// interval, not on every frame, where the app reported it many times a second.
+    #[test]
+    fn a_failed_autosave_waits_before_it_tries_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        // Both the recovery file's place and the untitled folder are taken by something else.
+        std::fs::create_dir(dir.path().join("p.ron.autosave")).unwrap();
+        std::fs::write(dir.path().join("untitled"), "a file, not a folder").unwrap();
+        // Tagged a minute ago: the autosave is due now.
+        let t0 = Instant::now() - AUTOSAVE_AFTER * 2;
+        tag(&mut d, 0, Tag::Fact, t0);
+        assert!(d.autosave_due(Instant::now()));
+        assert!(d.autosave().is_err());
+        let after = Instant::now();
+        assert!(!d.autosave_due(after), "not again at once");
+        assert!(d.autosave_due(after + AUTOSAVE_AFTER));
+    }
+
     #[test]
     fn untitled_projects_autosave_in_their_own_folder() {
         let dir = tempfile::tempdir().unwrap();
