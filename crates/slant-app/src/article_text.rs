@@ -348,26 +348,12 @@ impl SlantApp {
                 return false;
             }
         };
-        let old = &ws.doc.project.articles[article];
-        let (old_text, old_sentences) = (old.text.clone(), old.sentences.clone());
+        let before = ws.focused_text();
         if let Err(e) = ws.apply("Edit article text", Some(command)) {
             self.error("The text was not changed", e);
             return false;
         }
-        // The selection follows its sentence, not its number: with a paragraph deleted above
-        // it, sentence 2 is another sentence, and the next tag key would tag that one.
-        if ws.focused_article() == Some(article)
-            && let Some(selected) = ws.selected
-        {
-            let new = &ws.doc.project.articles[article];
-            let moved = slant_core::reanchor::match_sentences(
-                &old_text,
-                &old_sentences,
-                &new.text,
-                &new.sentences,
-            );
-            ws.selected = moved.get(selected).copied().flatten();
-        }
+        ws.follow_text_change(before);
         if lost > 0 {
             self.modal = Some(Modal::Message {
                 title: "Some annotations lost their sentence".into(),

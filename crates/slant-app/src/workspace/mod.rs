@@ -194,6 +194,41 @@ impl Workspace {
         self.sync_note();
     }
 
+    /// The focused article's text and sentences, kept before a change that may edit the text,
+    /// for [`Workspace::follow_text_change`].
+    pub fn focused_text(&self) -> Option<(usize, String, Vec<slant_core::model::Span>)> {
+        let a = self.focused_article()?;
+        let article = &self.doc.project.articles[a];
+        Some((a, article.text.clone(), article.sentences.clone()))
+    }
+
+    /// After a change to the focused article's text (an edit, or its undo or redo), the
+    /// selection follows its sentence, not its number: with a paragraph deleted above it,
+    /// sentence 2 is another sentence, and the next tag key would tag that one.
+    pub fn follow_text_change(
+        &mut self,
+        before: Option<(usize, String, Vec<slant_core::model::Span>)>,
+    ) {
+        let Some((article, old_text, old_sentences)) = before else {
+            return;
+        };
+        let Some(new) = self.doc.project.articles.get(article) else {
+            return;
+        };
+        if self.focused_article() != Some(article) || new.text == old_text {
+            return;
+        }
+        if let Some(selected) = self.selected {
+            let moved = slant_core::reanchor::match_sentences(
+                &old_text,
+                &old_sentences,
+                &new.text,
+                &new.sentences,
+            );
+            self.selected = moved.get(selected).copied().flatten();
+        }
+    }
+
     /// Takes the toolbar message down: whatever the person does next makes it old news.
     pub fn hush(&mut self) {
         self.status = None;

@@ -16,14 +16,18 @@ impl Workspace {
         match action {
             Action::Undo => {
                 let (label, place) = (ws.doc.undo_label().map(str::to_owned), ws.doc.undo_place());
+                let before = ws.focused_text();
                 if ws.doc.undo(now) {
+                    ws.follow_text_change(before);
                     ws.changed();
                     ws.show_change("Undone", label, place);
                 }
             }
             Action::Redo => {
                 let (label, place) = (ws.doc.redo_label().map(str::to_owned), ws.doc.redo_place());
+                let before = ws.focused_text();
                 if ws.doc.redo(now) {
+                    ws.follow_text_change(before);
                     ws.changed();
                     ws.show_change("Redone", label, place);
                 }

@@ -616,6 +616,29 @@ fn quitting_after_another_window_wrote_over_this_ones_work_asks() {
     );
 }
 
+/// Undoing and redoing a text edit keep the selection on its sentence, as the edit does.
+#[test]
+fn undo_and_redo_of_a_text_edit_keep_the_selection_on_its_sentence() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let before = project(&h).articles[0].clone();
+    let removed = before.sentence_text(3).to_owned();
+    let edited = before.text.replacen(&format!("{removed} "), "", 1);
+    h.get_by_label_contains(&before.sentence_text(4)[..40])
+        .click();
+    h.run();
+    edit_the_text(&mut h, &edited);
+    let selected = |h: &Harness<'_, SlantApp>| h.state().workspace.as_ref().unwrap().selected;
+    assert_eq!(selected(&h), Some(3));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(project(&h).articles[0].text, before.text);
+    assert_eq!(selected(&h), Some(4), "undo: back on the same sentence");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(selected(&h), Some(3), "redo: still on it");
+}
+
 /// A note box open on a sentence that the text edit then deletes does not take the keyboard
 /// afterwards: the next sentence selected gets the tag key, not a stray letter in its note.
 #[test]
