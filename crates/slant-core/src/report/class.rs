@@ -66,7 +66,9 @@ pub fn section(report: &Report) -> Markup {
             @for c in class {
                 h3 { "Most disputed in “" (c.article.title) "”" }
                 @let disputed = c.agreement.most_disputed(DISPUTED);
-                @if disputed.is_empty() {
+                @if c.agreement.percent_agreement.is_none() {
+                    p { "No sentence was tagged by two reviewers yet." }
+                } @else if disputed.is_empty() {
                     p { "The class agreed on every sentence." }
                 } @else {
                     ol.disputed {

@@ -348,6 +348,40 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
     assert!(!alone.contains("The class"));
 }
 
+/// Two reviewers who tagged no sentence in common have not agreed on anything: the report says
+/// so, not "The class agreed on every sentence" under a table of dashes.
+#[test]
+fn a_class_with_no_sentence_tagged_twice_says_so() {
+    let mut project = sample();
+    let sam = project.add_reviewer("Sam Lee");
+    let rivera = project.reviewers[0].id.clone();
+    for a in &mut project.articles {
+        for s in 0..a.sentences.len() {
+            a.set_tag(&sam, s, None);
+        }
+    }
+    // Sam tags only sentences Rivera left untagged; in the sample every sentence is tagged,
+    // so clear Rivera's first sentence and give it to Sam.
+    project.articles[1].set_tag(&rivera, 0, None);
+    project.articles[1].set_tag(&sam, 0, Some(Tag::Fact));
+    let html = render(
+        &project,
+        Format::Html,
+        &Selection {
+            reviewer: Some("M. Rivera".into()),
+            article: None,
+        },
+    );
+    let second = &project.articles[1].title;
+    let from = &html[html.find(&format!("Most disputed in “{second}”")).unwrap()..];
+    let section = &from[..from[4..].find("<h3>").map_or(from.len(), |i| i + 4)];
+    assert!(
+        section.contains("No sentence was tagged by two reviewers yet."),
+        "{section}"
+    );
+    assert!(!section.contains("agreed on every sentence"));
+}
+
 #[test]
 fn a_project_without_reviewers_exports_as_a_handout() {
     let path = concat!(
