@@ -279,6 +279,11 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             .take_while(|q| q.start < sentence.end)
             .filter(|q| sentence.contains(**q));
         for q in in_sentence {
+            // A listed word inside is counted already, as the speaker's: one word is one cue,
+            // not also the writer's scare quotes (`had “obliterated” Iran's program`).
+            if loaded.iter().any(|s| q.contains(*s)) {
+                continue;
+            }
             if let Some(inner) = context::scare_quoted(text, *q) {
                 cues.push(Cue {
                     kind: CueKind::Loaded,
@@ -592,6 +597,27 @@ mod tests {
                 "{unnamed}"
             );
         }
+    }
+
+    /// A listed loaded word in quotation marks is one cue, the speaker's: not also the writer's
+    /// scare quotes around it (the sample counted “obliterated” twice, once on each side).
+    #[test]
+    fn a_listed_word_in_quotation_marks_is_counted_once() {
+        let text =
+            "Last June the strikes had “obliterated” the program. The “closed” border stayed shut.";
+        let sentences = crate::segment::split(text);
+        let loaded: Vec<(String, bool)> = find(text, &sentences, Lexicons::builtin())
+            .into_iter()
+            .filter(|c| c.kind == CueKind::Loaded)
+            .map(|c| (text[c.span.range()].to_owned(), c.quoted))
+            .collect();
+        assert_eq!(
+            loaded,
+            [
+                ("obliterated".to_owned(), true),
+                ("“closed”".to_owned(), false)
+            ]
+        );
     }
 
     /// The underline covers the phrase (`military regime`, `a thumping victory`), the reason
