@@ -648,6 +648,35 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         std::fs::metadata(&class).unwrap().modified().unwrap(),
         written
     );
+    // Ann hands in again with one more tag: by default she is kept twice, and told so; with
+    // --replace her newer work replaces her earlier work and she counts once.
+    let mut newer = slant_core::store::load(Path::new(&students[0])).unwrap();
+    let ann = newer.find_reviewer("Ann Lee").unwrap().id.clone();
+    newer.articles[0].set_tag(&ann, 1, Some(slant_core::model::Tag::Quote));
+    slant_core::store::save(&newer, Path::new(&students[0])).unwrap();
+    let kept = dir.path().join("kept.ron");
+    std::fs::copy(&class, &kept).unwrap();
+    let out = slant(&["merge", kept.to_str().unwrap(), &students[0]]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("the class figures now count them twice; merge it with --replace"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(slant_core::store::load(&kept).unwrap().reviewers.len(), 3);
+    let out = slant(&["merge", "--replace", class.to_str().unwrap(), &students[0]]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("their earlier work was replaced"),
+        "{}",
+        stdout(&out)
+    );
+    let merged = slant_core::store::load(&class).unwrap();
+    assert_eq!(merged.reviewers.len(), 2);
+    assert_eq!(
+        merged.articles[0].annotation(&ann, 1).and_then(|a| a.tag),
+        Some(slant_core::model::Tag::Quote)
+    );
     // A student whose copy of an article was edited is refused, by article, and nothing changes.
     let bad = dir.path().join("edited.ron");
     let mut p = slant_core::store::load(Path::new(&assignment)).unwrap();

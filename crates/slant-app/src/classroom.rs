@@ -18,6 +18,8 @@ impl SlantApp {
             return;
         };
         let mut merged = ws.doc.project.clone();
+        let mut replacing = ws.doc.project.clone();
+        let mut twice = false;
         let mut lines = Vec::new();
         for path in files {
             let name = path.file_name().map_or(path.display().to_string(), |n| {
@@ -26,6 +28,8 @@ impl SlantApp {
             let result = store::load(path)
                 .map_err(|e| e.to_string())
                 .and_then(|student| {
+                    merge::merge_with(&mut replacing, &student, &name, merge::Clash::Replace)
+                        .map_err(|e| e.to_string())?;
                     merge::merge(&mut merged, &student, &name).map_err(|e| e.to_string())
                 });
             match result {
@@ -36,6 +40,12 @@ impl SlantApp {
                         } else {
                             format!("{name}: the name {theirs} is taken; adds them as {ours}")
                         });
+                    }
+                    for r in &report.twice {
+                        twice = true;
+                        lines.push(format!(
+                            "{name}: {r} is already here with other tags. If this is {r}'s newer hand-in, “Replace earlier work” replaces it; “Merge” keeps both, and the class figures count {r} twice."
+                        ));
                     }
                     for r in &report.unchanged {
                         lines.push(format!("{name}: {r} is already here with these tags"));
@@ -59,6 +69,7 @@ impl SlantApp {
         self.modal = Some(Modal::ConfirmMerge {
             merged: Box::new(merged),
             summary: lines.join("\n"),
+            replacing: twice.then(|| Box::new(replacing)),
         });
     }
 }

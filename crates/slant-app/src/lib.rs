@@ -103,6 +103,9 @@ enum Modal {
     ConfirmMerge {
         merged: Box<slant_core::model::Project>,
         summary: String,
+        /// The same merge with each clashing student's newer hand-in replacing their earlier
+        /// work, when some student of the same name is already in the class.
+        replacing: Option<Box<slant_core::model::Project>>,
     },
     /// Asks for a web address to add the article there; after a failure, again, with the
     /// address as typed and what went wrong.

@@ -324,15 +324,28 @@ impl SlantApp {
                         });
                         next = Some(Modal::Export { format, open_after });
                     }
-                    Modal::ConfirmMerge { merged, summary } => {
+                    Modal::ConfirmMerge {
+                        merged,
+                        summary,
+                        replacing,
+                    } => {
                         ui.heading("Merge students' files?");
                         ui.label(summary);
                         ui.horizontal(|ui| {
+                            let mut pick = None;
                             if ui.button("Merge").clicked() {
+                                pick = Some(merged);
+                            }
+                            if let Some(replacing) = replacing
+                                && ui.button("Replace earlier work").clicked()
+                            {
+                                pick = Some(replacing);
+                            }
+                            if let Some(project) = pick {
                                 if let Some(ws) = &mut self.workspace
                                     && let Err(e) = ws.apply(
                                         "Merge students' files",
-                                        Some(slant_core::command::Command::ReplaceProject(merged)),
+                                        Some(slant_core::command::Command::ReplaceProject(project)),
                                     )
                                 {
                                     next = Some(Modal::Message {

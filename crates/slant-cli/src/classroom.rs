@@ -164,19 +164,34 @@ fn table(doc: &AgreeDoc) -> String {
     s
 }
 
-pub fn merge(class_path: &Path, students: &[PathBuf]) -> Result<(), Failure> {
+pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(), Failure> {
+    let clash = if replace {
+        merging::Clash::Replace
+    } else {
+        merging::Clash::Keep
+    };
     let mut doc = edit(class_path)?;
     let mut class = doc.project.clone();
     let mut lines = Vec::new();
     for path in students {
         let student = store::load(path).map_err(Failure::input)?;
         let name = path.display().to_string();
-        let report = merging::merge(&mut class, &student, &name).map_err(|e| {
+        let report = merging::merge_with(&mut class, &student, &name, clash).map_err(|e| {
             Failure::Input(format!("{}: {e}; nothing was merged", class_path.display()))
         })?;
         for (ours, theirs) in &report.renamed {
             lines.push(format!(
                 "{name}: reviewer \"{theirs}\" was already taken; added as \"{ours}\""
+            ));
+        }
+        for r in &report.twice {
+            lines.push(format!(
+                "{name}: if this is \"{r}\"'s newer hand-in, the class figures now count them twice; merge it with --replace to replace their earlier work"
+            ));
+        }
+        for r in &report.replaced {
+            lines.push(format!(
+                "{name}: \"{r}\" was already in the class; their earlier work was replaced"
             ));
         }
         for r in &report.unchanged {

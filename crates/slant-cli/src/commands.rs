@@ -42,7 +42,11 @@ pub fn run(command: Subcommand) -> Result<(), Failure> {
         Subcommand::Agree { project, json, key } => {
             classroom::agree(&project, json, key.as_deref())
         }
-        Subcommand::Merge { class, students } => classroom::merge(&class, &students),
+        Subcommand::Merge {
+            class,
+            students,
+            replace,
+        } => classroom::merge(&class, &students, replace),
         Subcommand::Compare {
             project,
             a,

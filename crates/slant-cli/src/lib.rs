@@ -186,6 +186,11 @@ pub enum Subcommand {
         /// The students' project files (copies of the same assignment).
         #[arg(required = true)]
         students: Vec<PathBuf>,
+        /// A reviewer already in the class under the same name with other tags is that
+        /// student's newer hand-in: replace their earlier work (without it, both are kept, the
+        /// newer as "Name (2)", and the class figures count the student twice).
+        #[arg(long)]
+        replace: bool,
     },
     /// Read tags from a CSV (the CSV export's columns, matched by header name) into a project.
     ImportTags {

@@ -38,6 +38,13 @@ pub struct MergeReport {
     pub renamed: Vec<(String, String)>,
     /// Reviewers already in the class with exactly these annotations (a file merged twice).
     pub unchanged: Vec<String>,
+    /// Reviewers already in the class, of the same id and name, whose earlier work this file
+    /// replaced (a student's newer hand-in, merged with [`Clash::Replace`]).
+    pub replaced: Vec<String>,
+    /// Reviewers of the same id and name already in the class with other annotations, added as
+    /// another reviewer ([`Clash::Keep`]): if the file is that student's newer hand-in, the
+    /// class figures now count them twice.
+    pub twice: Vec<String>,
     /// Articles the class did not have yet.
     pub articles_added: Vec<String>,
 }
@@ -49,12 +56,36 @@ pub fn text_hash(text: &str) -> u64 {
     })
 }
 
-/// Merges `student` (read from `source_name`) into `class`. Checks everything first, so on an
-/// error `class` is unchanged.
+/// What to do with a reviewer of the same id and name already in the class with other
+/// annotations: another student who chose the same name, or the same student's newer hand-in.
+/// Only the teacher knows which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Clash {
+    /// Keep both: the file's reviewer is added under a free name (`Alice (2)`). Nothing is lost.
+    #[default]
+    Keep,
+    /// The file is that reviewer's newer work: it replaces their annotations in the articles the
+    /// file holds.
+    Replace,
+}
+
+/// Merges `student` (read from `source_name`) into `class`, keeping both reviewers on a clash.
+/// Checks everything first, so on an error `class` is unchanged.
 pub fn merge(
     class: &mut Project,
     student: &Project,
     source_name: &str,
+) -> Result<MergeReport, MergeError> {
+    merge_with(class, student, source_name, Clash::Keep)
+}
+
+/// [`merge`], with `clash` deciding what a reviewer of the same id and name already in the class
+/// with other annotations becomes.
+pub fn merge_with(
+    class: &mut Project,
+    student: &Project,
+    source_name: &str,
+    clash: Clash,
 ) -> Result<MergeReport, MergeError> {
     for theirs in &student.articles {
         if let Some(ours) = counterpart(class, theirs).map(|i| &class.articles[i]) {
@@ -90,6 +121,18 @@ pub fn merge(
                 report.unchanged.push(r.name.clone());
             }
             Some(_) if !annotated => {}
+            Some(c) if c.name == r.name && clash == Clash::Replace => {
+                // Their newer hand-in: their earlier work in these articles goes, theirs comes.
+                for theirs in &student.articles {
+                    if let Some(i) = counterpart(class, theirs) {
+                        let ours = &mut class.articles[i];
+                        ours.annotations.remove(&r.id);
+                        ours.unplaced.retain(|u| u.reviewer != r.id);
+                    }
+                }
+                report.replaced.push(r.name.clone());
+                ids.insert(r.id.clone(), r.id.clone());
+            }
             Some(_) => {
                 // Someone else (or another version of this student) has the id: keep both.
                 let name = if class.reviewers.iter().any(|c| c.name == r.name) {
@@ -97,6 +140,9 @@ pub fn merge(
                 } else {
                     r.name.clone()
                 };
+                if existing.is_some_and(|c| c.name == r.name) {
+                    report.twice.push(r.name.clone());
+                }
                 let id = class.add_reviewer(&name);
                 if name != r.name {
                     report.renamed.push((name.clone(), r.name.clone()));
@@ -237,6 +283,52 @@ mod tests {
             class.articles[0].annotation(&"ann".into(), 0).unwrap().tag,
             Some(Tag::Fact),
             "the first Ann is untouched"
+        );
+        assert_eq!(
+            report.twice,
+            ["Ann"],
+            "the teacher is told she may count twice"
+        );
+    }
+
+    /// Ann hands in again: with `Clash::Replace` her newer work replaces her earlier work, so
+    /// the class figures count her once, not as "Ann" and "Ann (2)".
+    #[test]
+    fn a_newer_hand_in_can_replace_the_earlier_one() {
+        let mut class = assignment();
+        merge(
+            &mut class,
+            &student("Ann", [Tag::Fact, Tag::Quote, Tag::Loaded]),
+            "ann.ron",
+        )
+        .unwrap();
+        let mut newer = student("Ann", [Tag::Fact, Tag::Quote, Tag::Speculation]);
+        newer.articles[0]
+            .annotations
+            .get_mut(&"ann".into())
+            .unwrap()
+            .remove(&1);
+        let report = merge_with(&mut class, &newer, "ann.ron", Clash::Replace).unwrap();
+        assert_eq!(report.replaced, ["Ann"]);
+        assert!(report.reviewers.is_empty() && report.twice.is_empty());
+        assert_eq!(class.reviewers.len(), 1);
+        let a = &class.articles[0];
+        let ann: ReviewerId = "ann".into();
+        assert_eq!(a.annotation(&ann, 2).unwrap().tag, Some(Tag::Speculation));
+        assert_eq!(a.annotation(&ann, 1), None, "what she took back is gone");
+        // Another student's work is never touched by a replace.
+        let mut other = assignment();
+        merge(
+            &mut other,
+            &student("Bob", [Tag::Fact, Tag::Fact, Tag::Fact]),
+            "bob.ron",
+        )
+        .unwrap();
+        merge_with(&mut other, &newer, "ann.ron", Clash::Replace).unwrap();
+        assert_eq!(other.reviewers.len(), 2);
+        assert_eq!(
+            other.articles[0].annotation(&"bob".into(), 0).unwrap().tag,
+            Some(Tag::Fact)
         );
     }
 

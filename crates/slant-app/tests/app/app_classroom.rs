@@ -84,6 +84,49 @@ fn merging_students_asks_first_and_undoes_in_one_step() {
     assert_eq!(reviewers(&h), 1);
 }
 
+/// Ann hands in again with a changed tag: the summary says she is already here, and "Replace
+/// earlier work" puts her newer tags in her place, so the class counts her once.
+#[test]
+fn a_newer_hand_in_replaces_the_earlier_one_when_the_teacher_says_so() {
+    let (dir, class, students) = class_and_students();
+    let ann_file = students[0].clone();
+    let merging_ann = || ScriptedDialogs {
+        students: vec![ann_file.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let merge = |h: &mut Harness<'static, SlantApp>| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Merge students' files…").click();
+        h.run();
+    };
+    let mut h = app(Some(&class), dir.path(), merging_ann());
+    merge(&mut h);
+    h.get_by_label("Merge").click();
+    h.run();
+    assert_eq!(reviewers(&h), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    drop(h);
+    let mut newer = store::load(&ann_file).unwrap();
+    let ann = newer.find_reviewer("Ann Lee").unwrap().id.clone();
+    newer.articles[0].set_tag(&ann, 1, Some(Tag::Fact));
+    store::save(&newer, &ann_file).unwrap();
+    let mut h = app(Some(&class), dir.path(), merging_ann());
+    merge(&mut h);
+    h.get_by_label_contains("Ann Lee is already here with other tags");
+    h.get_by_label("Replace earlier work").click();
+    h.run();
+    assert_eq!(reviewers(&h), 2, "Ann counts once");
+    let doc = h.state().document().unwrap();
+    assert_eq!(
+        doc.project.articles[0]
+            .annotation(&ann, 1)
+            .and_then(|a| a.tag),
+        Some(Tag::Fact)
+    );
+}
+
 #[test]
 fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
     let (_dir, mut h) = merged_app();
