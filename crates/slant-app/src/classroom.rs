@@ -3,6 +3,8 @@
 //! will be called) and says yes, and the merge is then one step of undo.
 
 use super::{Modal, SlantApp};
+use std::sync::Arc;
+
 use slant_core::{merge, store};
 
 impl SlantApp {
@@ -67,9 +69,9 @@ impl SlantApp {
             lines.push("Nothing new: every reviewer in these files is already here.".into());
         }
         self.modal = Some(Modal::ConfirmMerge {
-            merged: Box::new(merged),
+            merged: Arc::new(merged),
             summary: lines.join("\n"),
-            replacing: twice.then(|| Box::new(replacing)),
+            replacing: twice.then(|| Arc::new(replacing)),
         });
     }
 }

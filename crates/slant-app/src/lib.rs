@@ -99,13 +99,14 @@ enum Modal {
         title: String,
         text: String,
     },
-    /// Students' files merged into a copy of the project, waiting for the teacher's yes.
+    /// Students' files merged into a copy of the project, waiting for the teacher's yes. The
+    /// projects are shared, not copied: the dialog is cloned every frame it shows.
     ConfirmMerge {
-        merged: Box<slant_core::model::Project>,
+        merged: std::sync::Arc<slant_core::model::Project>,
         summary: String,
         /// The same merge with each clashing student's newer hand-in replacing their earlier
         /// work, when some student of the same name is already in the class.
-        replacing: Option<Box<slant_core::model::Project>>,
+        replacing: Option<std::sync::Arc<slant_core::model::Project>>,
     },
     /// Asks for a web address to add the article there; after a failure, again, with the
     /// address as typed and what went wrong.

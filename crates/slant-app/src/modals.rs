@@ -13,9 +13,6 @@ use slant_core::report::Format;
 
 impl SlantApp {
     pub(super) fn modals(&mut self, ctx: &egui::Context) {
-        if self.modal.is_none() {
-            self.modal = self.covered.pop();
-        }
         let Some(modal) = self.modal.take() else {
             self.dialog_was_open = false;
             return;
@@ -345,7 +342,9 @@ impl SlantApp {
                                 if let Some(ws) = &mut self.workspace
                                     && let Err(e) = ws.apply(
                                         "Merge students' files",
-                                        Some(slant_core::command::Command::ReplaceProject(project)),
+                                        Some(slant_core::command::Command::ReplaceProject(
+                                            Box::new(std::sync::Arc::unwrap_or_clone(project)),
+                                        )),
                                     )
                                 {
                                     next = Some(Modal::Message {
