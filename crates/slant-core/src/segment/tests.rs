@@ -1,0 +1,250 @@
+use super::*;
+
+fn sentences(text: &str) -> Vec<&str> {
+    split(text).into_iter().map(|s| &text[s.range()]).collect()
+}
+
+#[test]
+fn empty_and_blank_text_has_no_sentences() {
+    assert!(split("").is_empty());
+    assert!(split(" \n\t\u{a0}").is_empty());
+}
+
+#[test]
+fn abbreviations_titles_and_initials() {
+    assert_eq!(
+        sentences("Sen. Warren spoke to Dr. Lee at 9 a.m. Monday. It rained."),
+        [
+            "Sen. Warren spoke to Dr. Lee at 9 a.m. Monday.",
+            "It rained."
+        ]
+    );
+    assert_eq!(
+        sentences("Talks with Acme Inc. ended Jan. 5. The deal with Acme Inc. It failed."),
+        [
+            "Talks with Acme Inc. ended Jan. 5.",
+            "The deal with Acme Inc.",
+            "It failed."
+        ]
+    );
+    assert_eq!(
+        sentences("George W. Bush met them in Washington, D.C. The talks ended."),
+        [
+            "George W. Bush met them in Washington, D.C.",
+            "The talks ended."
+        ]
+    );
+}
+
+#[test]
+fn numbers_money_and_decimals() {
+    assert_eq!(
+        sentences("Inflation hit 3.5% in 2024. Prices rose $1.2 billion. Costs fell."),
+        [
+            "Inflation hit 3.5% in 2024.",
+            "Prices rose $1.2 billion.",
+            "Costs fell."
+        ]
+    );
+}
+
+#[test]
+fn quotes_end_sentences_in_curly_and_straight_marks() {
+    assert_eq!(
+        sentences("It is ‘almost inevitable.’ Analysts agree. \"We won.\" They left."),
+        [
+            "It is ‘almost inevitable.’",
+            "Analysts agree.",
+            "\"We won.\"",
+            "They left."
+        ]
+    );
+    assert_eq!(
+        sentences("“Where now?” she asked. ‘Home,’ he said."),
+        ["“Where now?” she asked.", "‘Home,’ he said."]
+    );
+}
+
+#[test]
+fn a_stop_without_a_space_after_it_or_with_footnotes_still_ends() {
+    assert_eq!(
+        sentences("It reached 800 schools.The fact is plain. Kaine said it.\"So it goes.\""),
+        [
+            "It reached 800 schools.",
+            "The fact is plain.",
+            "Kaine said it.",
+            "\"So it goes.\""
+        ]
+    );
+    // A straight quotation mark after the stop closes a quotation only where one is open.
+    assert_eq!(
+        sentences("He said \"it ends.\"So it goes. Will it happen?The vote says so."),
+        [
+            "He said \"it ends.\"",
+            "So it goes.",
+            "Will it happen?",
+            "The vote says so."
+        ]
+    );
+    assert_eq!(
+        sentences("He defended the decision.“However we look at it, it stands,” he said."),
+        [
+            "He defended the decision.",
+            "“However we look at it, it stands,” he said."
+        ]
+    );
+    assert_eq!(
+        sentences("It is fatal in most patients.1,2 HSCTs are performed widely.3-5 See No.1 Here."),
+        [
+            "It is fatal in most patients.1,2",
+            "HSCTs are performed widely.3-5",
+            "See No.1 Here."
+        ]
+    );
+    assert_eq!(
+        sentences("It is fatal in most patients.1,2\n\n2019 was a bad year."),
+        ["It is fatal in most patients.1,2", "2019 was a bad year."]
+    );
+    // Web addresses, code, titles and initials keep their token.
+    for kept in [
+        "Read it on Amazon.Com today.",
+        "Call Console.WriteLine here.",
+        "Use Math.Max(a, b) here.",
+        "exports.Cow = Cow;",
+        "Ask Mrs.Smith and J.R.R.Tolkien now.",
+        "See www.cnn.com/Politics for more.",
+        "Read Yahoo!Finance and Last.Fm today.",
+        "It was é.The end.",
+    ] {
+        assert_eq!(sentences(kept), [kept]);
+    }
+}
+
+#[test]
+fn a_credit_after_its_caption_on_one_line_stands_apart() {
+    assert_eq!(
+        sentences(
+            "The robots met in Washington D.C. Image: United States Navy. Demo day Photo: Nick Moreau. It was the best photo: a win."
+        ),
+        [
+            "The robots met in Washington D.C.",
+            "Image: United States Navy.",
+            "Demo day",
+            "Photo: Nick Moreau.",
+            "It was the best photo: a win."
+        ]
+    );
+    // Not after a word that goes on, nor before a small word.
+    for kept in [
+        "See the Photo: Nick Moreau took it.",
+        "He chose Source: unknown for it.",
+        "Read Open Sources: Voices from the Revolution.",
+        "The exhibition Photo: London Now opens on Friday.",
+        "National Geographic Announces Best Photo: Winners From Around the World",
+        "The president (Photo: AP) spoke to reporters.",
+    ] {
+        assert_eq!(sentences(kept), [kept]);
+    }
+}
+
+#[test]
+fn a_quoted_question_goes_on_into_a_possessive_speaker() {
+    assert_eq!(
+        sentences("“Who is he?” Lee’s mother asked about him. “A friend,” Lee said."),
+        [
+            "“Who is he?” Lee’s mother asked about him.",
+            "“A friend,” Lee said."
+        ]
+    );
+    // A possessive that is the next sentence's subject, with no verb of saying.
+    assert_eq!(
+        sentences("“Who is he?” Lee’s mother smiled at him."),
+        ["“Who is he?”", "Lee’s mother smiled at him."]
+    );
+}
+
+#[test]
+fn paragraphs_that_stand_alone_end_their_sentence() {
+    // Separators, headlines in title case or capitals (whatever their last word), a web
+    // address, and a quotation before the next paragraph's speaker.
+    assert_eq!(
+        sentences(
+            "The vote was close.\n\n* * *\n\nThe council met again.\n\n___\n\nReporters in Leeds contributed.\n\n\
+             Mayor Wins Backing From Council in Row With U.S.\n\nCouncil leaders cheered.\n\n\
+             LEEDS HOLDINGS TO BUY RIVAL FROM NORTHCO, INC.\n\nLeeds shares rose in May.\n\n\
+             What the Fund Is For\n\nOver the years it grew.\n\n\
+             Past episodes are here: https://example.org/show/\n\nYou can also listen live.\n\n\
+             \u{201c}See you all soon!!!\u{201d}\n\nAnna M. Lee said she had waited."
+        ),
+        [
+            "The vote was close.",
+            "* * *",
+            "The council met again.",
+            "___",
+            "Reporters in Leeds contributed.",
+            "Mayor Wins Backing From Council in Row With U.S.",
+            "Council leaders cheered.",
+            "LEEDS HOLDINGS TO BUY RIVAL FROM NORTHCO, INC.",
+            "Leeds shares rose in May.",
+            "What the Fund Is For",
+            "Over the years it grew.",
+            "Past episodes are here: https://example.org/show/",
+            "You can also listen live.",
+            "\u{201c}See you all soon!!!\u{201d}",
+            "Anna M. Lee said she had waited."
+        ]
+    );
+    // Still one sentence: a dateline's own line, a broken sentence that is not a headline,
+    // and abbreviations before a number, a dash or a time zone.
+    assert_eq!(
+        sentences(
+            "LEEDS Gazette \u{2014}\n\nThe council met. It wrote to the U.S.\n\nTreasury in May. \
+             Ep. 12 is out. They sold 900 bbl. \u{2014} a record \u{2014} on Friday. \
+             The call is at 1:30 p.m. IST on Monday."
+        ),
+        [
+            "LEEDS Gazette \u{2014}\n\nThe council met.",
+            "It wrote to the U.S.\n\nTreasury in May.",
+            "Ep. 12 is out.",
+            "They sold 900 bbl. \u{2014} a record \u{2014} on Friday.",
+            "The call is at 1:30 p.m. IST on Monday."
+        ]
+    );
+}
+
+#[test]
+fn line_breaks_end_headlines_but_not_broken_sentences() {
+    assert_eq!(
+        sentences(
+            "Netanyahu URGES Trump\nIn a meeting, he spoke.\n\nA case to U.S.\n\nPresident Trump, urging action."
+        ),
+        [
+            "Netanyahu URGES Trump",
+            "In a meeting, he spoke.",
+            "A case to U.S.\n\nPresident Trump, urging action."
+        ]
+    );
+    assert_eq!(
+        sentences("The strike hit the\nWhite House lawn, and\nthen the region.\nNext line"),
+        [
+            "The strike hit the\nWhite House lawn, and\nthen the region.",
+            "Next line"
+        ]
+    );
+}
+
+#[test]
+fn spans_cover_every_visible_character_once() {
+    let text = "  One.  Two?\n\n“Three.”   Four…  ";
+    let spans = split(text);
+    let covered: String = spans.iter().map(|s| &text[s.range()]).collect();
+    let visible: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(
+        covered
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>(),
+        visible
+    );
+    assert!(spans.windows(2).all(|w| w[0].end < w[1].start));
+}
