@@ -1,0 +1,164 @@
+use super::*;
+use crate::command::edits;
+use crate::model::{Article, Tag};
+
+pub(super) fn doc(dir: &Path) -> Document {
+    let mut p = Project::new("P", Timestamp::UNIX_EPOCH);
+    p.add_reviewer("Ann");
+    p.articles.push(Article::new("a".into(), "A", "One. Two."));
+    let path = dir.join("p.ron");
+    store::save(&p, &path).unwrap();
+    Document::open(&path, dir.join("untitled")).unwrap()
+}
+
+pub(super) fn tag(d: &mut Document, sentence: usize, tag: Tag, now: Instant) {
+    let r = d.project.reviewers[0].id.clone();
+    let c = edits::set_tag(&d.project, 0, &r, sentence, Some(tag)).unwrap();
+    d.apply(format!("Tag as {tag}"), c, now).unwrap();
+}
+
+#[test]
+fn save_as_proposes_the_files_own_name_and_a_new_project_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = Project::new("Two outlets compared", Timestamp::UNIX_EPOCH);
+    let d = Document::new(p.clone(), dir.path().join("untitled"));
+    assert_eq!(d.suggested_name(), "Two outlets compared.ron");
+    let path = dir.path().join("class.ron");
+    store::save(&p, &path).unwrap();
+    let d = Document::open(&path, dir.path().join("untitled")).unwrap();
+    assert_eq!(d.suggested_name(), "class.ron");
+}
+
+#[test]
+fn a_file_changed_by_another_program_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = doc(dir.path());
+    let path = d.path().unwrap().to_owned();
+    tag(&mut d, 0, Tag::Fact, Instant::now());
+    assert!(!d.changed_on_disk());
+    // Another copy of Slant saves its own edits.
+    let mut theirs = store::load(&path).unwrap();
+    theirs.title = "Their edits".into();
+    store::save(&theirs, &path).unwrap();
+    assert!(d.changed_on_disk());
+    let err = d.save().unwrap_err();
+    assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+    assert_eq!(
+        store::load(&path).unwrap().title,
+        "Their edits",
+        "untouched"
+    );
+    assert!(d.is_dirty());
+    // Saving elsewhere is fine; saying "overwrite" writes it, and later saves go through.
+    d.overwrite(&path).unwrap();
+    assert!(!d.changed_on_disk() && !d.is_dirty());
+    assert_eq!(store::load(&path).unwrap().title, "P");
+    tag(&mut d, 1, Tag::Quote, Instant::now());
+    d.save().unwrap();
+    // A file deleted meanwhile is simply written again.
+    std::fs::remove_file(&path).unwrap();
+    assert!(!d.changed_on_disk());
+}
+
+#[test]
+fn a_tag_moves_only_its_articles_revision_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = doc(dir.path());
+    d.project
+        .articles
+        .push(Article::new("b".into(), "B", "Three. Four."));
+    let mut d = Document::new(d.project.clone(), dir.path().join("untitled"));
+    let (a0, b0) = (d.revision(0), d.revision(1));
+    tag(&mut d, 0, Tag::Fact, Instant::now());
+    assert_eq!(d.revision(1), b0, "the other article is untouched");
+    assert!(d.revision(0).any > a0.any && d.revision(0).text == a0.text);
+    assert!(d.undo(Instant::now()));
+    assert!(d.revision(0).any > a0.any, "undo is a change too");
+    let split = crate::command::edits::split_sentence(&d.project, 1, 0, 4);
+    if let Some(c) = split {
+        d.apply("Split", c, Instant::now()).unwrap();
+        assert!(d.revision(1).text > b0.text);
+    }
+}
+
+#[test]
+fn saving_with_nothing_changed_keeps_the_file_and_its_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = doc(dir.path());
+    tag(&mut d, 0, Tag::Fact, Instant::now());
+    d.save().unwrap();
+    let backup = dir.path().join("p.ron.bak");
+    let (file, bak) = (
+        std::fs::read(dir.path().join("p.ron")).unwrap(),
+        std::fs::read(&backup).unwrap(),
+    );
+    assert_ne!(file, bak, "the backup holds the version before");
+    d.save().unwrap();
+    assert_eq!(
+        std::fs::read(&backup).unwrap(),
+        bak,
+        "a save with nothing new keeps it"
+    );
+    assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), file);
+    // A file deleted meanwhile is written again.
+    std::fs::remove_file(dir.path().join("p.ron")).unwrap();
+    d.save().unwrap();
+    assert_eq!(std::fs::read(dir.path().join("p.ron")).unwrap(), file);
+}
+
+#[test]
+fn dirty_follows_the_undo_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = doc(dir.path());
+    let t = Instant::now();
+    assert!(!d.is_dirty());
+    tag(&mut d, 0, Tag::Fact, t);
+    assert!(d.is_dirty());
+    assert_eq!(d.undo_label(), Some("Tag as Fact"));
+    assert!(d.undo(t));
+    assert!(!d.is_dirty(), "back where it was saved");
+    assert_eq!(d.redo_label(), Some("Tag as Fact"));
+    assert!(d.redo(t));
+    d.save().unwrap();
+    assert!(!d.is_dirty());
+    assert!(d.undo(t));
+    assert!(d.is_dirty());
+    tag(&mut d, 1, Tag::Quote, t); // the saved state is now unreachable
+    assert!(d.is_dirty());
+    assert!(d.undo(t) && d.is_dirty());
+}
+
+/// A locked assignment of one article, saved as `homework.ron` in `dir`.
+pub(super) fn locked_handout(dir: &Path) -> PathBuf {
+    let mut p = Project::new("Homework", Timestamp::UNIX_EPOCH);
+    p.articles.push(Article::new("a".into(), "A", "One. Two."));
+    p.sentences = crate::model::SentenceLock::Locked;
+    let handout = dir.join("homework.ron");
+    store::save(&p, &handout).unwrap();
+    handout
+}
+
+#[test]
+fn a_students_copy_never_replaces_the_assignment_whatever_file_is_picked() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = locked_handout(dir.path());
+    let before = std::fs::read(&handout).unwrap();
+    let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
+    let t = Instant::now();
+    d.add_reviewer("Sam Lee", t).unwrap();
+    tag(&mut d, 0, Tag::Fact, t);
+    assert_eq!(d.suggested_name(), "homework - Sam Lee.ron");
+    let another_way = dir.path().join(".").join("homework.ron");
+    for path in [&handout, &another_way] {
+        assert!(matches!(d.save_as(path), Err(SaveError::Assignment { .. })));
+        assert!(matches!(
+            d.overwrite(path),
+            Err(SaveError::Assignment { .. })
+        ));
+    }
+    assert_eq!(std::fs::read(&handout).unwrap(), before, "untouched");
+    assert!(d.is_dirty(), "the work is still to be saved");
+    d.save_as(&dir.path().join("homework - Sam Lee.ron"))
+        .unwrap();
+    assert!(!d.is_dirty());
+}
