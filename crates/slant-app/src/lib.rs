@@ -427,6 +427,25 @@ impl SlantApp {
         let Some(ws) = &mut self.workspace else {
             return false;
         };
+        // A name already here is that reviewer coming back, not a second person of the name:
+        // tagging goes on in their own tags.
+        let wanted = name.trim().to_lowercase();
+        if let Some(known) = ws
+            .doc
+            .project
+            .reviewers
+            .iter()
+            .find(|r| r.name.trim().to_lowercase() == wanted)
+        {
+            let (id, known) = (known.id.clone(), known.name.clone());
+            ws.commit_note();
+            ws.reviewer = Some(id);
+            ws.changed();
+            ws.say(format!(
+                "{known} is already a reviewer here: tagging as {known}"
+            ));
+            return true;
+        }
         // The document applies the assignment's rule: a student's first save goes to their own
         // file.
         match ws.doc.add_reviewer(name, Instant::now()) {

@@ -161,13 +161,41 @@ impl SlantApp {
                         let first = self
                             .document()
                             .is_none_or(|d| d.project.reviewers.is_empty());
+                        // Nobody chosen yet in a project with reviewers (a class opened): the
+                        // question offers them by name, so a teacher's key never lands in a
+                        // student's tags and a returning reviewer is not added twice.
+                        let known: Vec<(slant_core::model::ReviewerId, String)> = match &self
+                            .workspace
+                        {
+                            Some(ws) if title.is_none() && ws.reviewer.is_none() => ws
+                                .doc
+                                .project
+                                .reviewers
+                                .iter()
+                                .map(|r| (r.id.clone(), r.name.clone()))
+                                .collect(),
+                            _ => Vec::new(),
+                        };
                         ui.heading(if title.is_some() {
                             "New project"
-                        } else if first {
+                        } else if first || !known.is_empty() {
                             "Who is tagging?"
                         } else {
                             "Add a reviewer"
                         });
+                        if !known.is_empty() {
+                            ui.label("Tag as:");
+                            ui.horizontal_wrapped(|ui| {
+                                for (id, who) in &known {
+                                    if ui.button(who).clicked() {
+                                        close = true;
+                                        then.push(Action::SetReviewer(id.clone()));
+                                        then.extend(pending.clone().map(|a| *a));
+                                    }
+                                }
+                            });
+                            ui.add_space(8.0);
+                        }
                         let mut title = title;
                         // Enter in the title box goes on: to the name box, or (a name typed)
                         // to OK, as Enter in the name box does.
@@ -184,7 +212,11 @@ impl SlantApp {
                             });
                             title_enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         }
-                        ui.label("Your name (your tags are kept apart from other reviewers')");
+                        ui.label(if known.is_empty() {
+                            "Your name (your tags are kept apart from other reviewers')"
+                        } else {
+                            "Or someone new: your name (your tags are kept apart from other reviewers')"
+                        });
                         let r = ui.add(egui::TextEdit::singleline(&mut name)
                                 .id_salt("reviewer name")
                                 .hint_text("Name"));

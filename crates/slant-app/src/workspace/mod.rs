@@ -94,7 +94,13 @@ const STATUS_SECONDS: f32 = 6.0;
 
 impl Workspace {
     pub fn new(doc: Document, columns: usize) -> Workspace {
-        let reviewer = doc.project.reviewers.first().map(|r| r.id.clone());
+        // One reviewer is whoever works on this file. With several (a class's merged work),
+        // nobody is chosen until the person says who they are: a tag key must not change the
+        // first student's tags.
+        let reviewer = match doc.project.reviewers.as_slice() {
+            [only] => Some(only.id.clone()),
+            _ => None,
+        };
         let n = columns.clamp(1, 4).min(doc.project.articles.len().max(1));
         let mut ws = Workspace {
             doc,
@@ -125,6 +131,12 @@ impl Workspace {
             panel_page: None,
         };
         ws.set_columns(n);
+        let reviewers = ws.doc.project.reviewers.len();
+        if reviewers >= 2 {
+            ws.say(format!(
+                "{reviewers} reviewers' work: a tag key asks who is tagging; C shows the class view"
+            ));
+        }
         ws
     }
 
@@ -299,7 +311,16 @@ impl Workspace {
                 .reviewer
                 .as_ref()
                 .and_then(|r| self.doc.project.reviewer(r))
-                .map_or("(none)".to_owned(), |r| r.name.clone());
+                .map_or_else(
+                    || {
+                        if self.doc.project.reviewers.is_empty() {
+                            "(none)".to_owned()
+                        } else {
+                            "(choose who is tagging)".to_owned()
+                        }
+                    },
+                    |r| r.name.clone(),
+                );
             egui::ComboBox::from_id_salt("reviewer")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
@@ -435,6 +456,18 @@ impl Workspace {
                             actions.push(Action::AcceptAllSuggested(Tag::Quote));
                         }
                     }
+                }
+                (Some(a), Some(s), None) if s < self.doc.project.articles[a].sentences.len() => {
+                    // Whose tags to show is the person's answer, not the first name in the file.
+                    ui.heading("Sentence");
+                    ui.label(format!(
+                        "{} of {}",
+                        s + 1,
+                        self.doc.project.articles[a].sentences.len()
+                    ));
+                    ui.label(
+                        "Nobody is tagging yet: choose a reviewer in the toolbar, or press a tag key and say who you are.",
+                    );
                 }
                 _ => {
                     ui.heading("Sentence");

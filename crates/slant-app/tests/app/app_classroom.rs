@@ -340,3 +340,57 @@ fn the_class_view_shows_no_bars_without_a_class() {
             .is_some()
     );
 }
+
+/// A class file holding two students' work: opened, nobody is tagging yet, so the teacher's
+/// tag key asks who is tagging and names the reviewers, instead of changing Ann's tags (she was
+/// once chosen because she came first). Typing a name already there picks that reviewer,
+/// not a second person of the same name.
+#[test]
+fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class.ron");
+    let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
+    let ann = p.add_reviewer("Ann Lee");
+    let bo = p.add_reviewer("Bo Park");
+    p.articles[0].set_tag(&ann, 0, Some(Tag::Quote));
+    store::save(&p, &class).unwrap();
+    let tag_of = |h: &Harness<SlantApp>, who: &slant_core::model::ReviewerId| {
+        let doc = h.state().document().unwrap();
+        doc.project.articles[0]
+            .annotation(who, 0)
+            .and_then(|a| a.tag)
+    };
+
+    let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
+    assert!(h.query_by_label_contains("2 reviewers' work").is_some());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::F);
+    h.run();
+    h.get_by_label("Who is tagging?");
+    assert!(h.query_by_label_contains("Nobody is tagging yet").is_some());
+    assert_eq!(tag_of(&h, &ann), Some(Tag::Quote), "Ann's tag untouched");
+    h.get_by_label("Bo Park").click();
+    h.run();
+    assert!(h.query_by_label("Who is tagging?").is_none());
+    assert_eq!(
+        tag_of(&h, &bo),
+        Some(Tag::Fact),
+        "the key waited for the answer"
+    );
+    assert_eq!(tag_of(&h, &ann), Some(Tag::Quote));
+    drop(h);
+
+    let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::S);
+    h.run();
+    h.get_by_label("Your name").type_text("ann lee");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(reviewers(&h), 2, "Ann came back, nobody was added");
+    assert_eq!(tag_of(&h, &ann), Some(Tag::Speculation));
+    assert_eq!(tag_of(&h, &bo), None);
+}
