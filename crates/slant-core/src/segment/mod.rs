@@ -149,6 +149,18 @@ impl Gap<'_> {
         {
             return true;
         }
+        // A pull quote's speaker after a dash on the quotation's line (`“…than knowledge.” —
+        // Albert Einstein`, `"…a long game." - Matthew Ingram, Fortune`) belongs to it.
+        if !self.newline
+            && matches!(next, "—" | "–" | "-" | "--" | "―")
+            && cur.ends_with(['”', '"', '’', '»'])
+            && cur
+                .trim_end_matches(is_closer)
+                .ends_with(['.', '!', '?', '…'])
+            && self.speaker_line_follows()
+        {
+            return false;
+        }
         if is_bracketed_ellipsis(cur) {
             // An omission mark inside a quotation goes on, unless a sentence plainly starts
             // after it (`[…] However, …`); not before a citation (`[...]" (Smith 55)`).
@@ -429,6 +441,27 @@ impl Gap<'_> {
             }
         }
         words > 0 && words < 9
+    }
+
+    /// After a dash (`next`), a speaker's name alone to the line's end, maybe with what they are
+    /// after a comma (`Albert Einstein`, `Matthew Ingram, Fortune`, `Jane Roe, a nurse in
+    /// Ohio`), not a sentence going on (`— That was the cry.`).
+    fn speaker_line_follows(&self) -> bool {
+        let line = lines::line_from(self.text, self.rest);
+        let line = line.strip_suffix('.').unwrap_or(line);
+        let (name, role) = line.split_once(',').unwrap_or((line, ""));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let is_name = (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                is_capitalized(w)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            })
+            && classes_of(words[0]) & class::STARTER == 0;
+        is_name
+            && role.split_whitespace().count() <= 8
+            && !role.contains('.')
+            && !line.contains(['!', '?', '“', '”', '"', ';', ':'])
     }
 
     /// The first token after the run of dot-only tokens that starts with `next`.

@@ -148,6 +148,27 @@ fn a_credit_after_its_caption_on_one_line_stands_apart() {
 }
 
 #[test]
+fn a_pull_quotes_speaker_after_a_dash_belongs_to_it() {
+    assert_eq!(
+        sentences(
+            "“Imagination is more important than knowledge.” — Albert Einstein\n\n\"We are not going anywhere. Ever.\" - Matthew Ingram, Fortune\n\n“Go!” – J. K. Rowling, a writer in Edinburgh\n\nNext."
+        ),
+        [
+            "“Imagination is more important than knowledge.” — Albert Einstein",
+            "\"We are not going anywhere.",
+            "Ever.\" - Matthew Ingram, Fortune",
+            "“Go!” – J. K. Rowling, a writer in Edinburgh",
+            "Next."
+        ]
+    );
+    // A sentence after the dash, or a dash with no quotation before it, is no speaker.
+    assert_eq!(
+        sentences("“We won.” — That was the cry. It ended. — Ann Lee"),
+        ["“We won.”", "— That was the cry.", "It ended.", "— Ann Lee"]
+    );
+}
+
+#[test]
 fn a_quoted_question_goes_on_into_a_possessive_speaker() {
     assert_eq!(
         sentences("“Who is he?” Lee’s mother asked about him. “A friend,” Lee said."),
