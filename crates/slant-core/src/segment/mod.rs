@@ -201,7 +201,9 @@ impl Gap<'_> {
                     // An ellipsis and a period: an end, unless the sentence plainly goes on.
                     !starts_lowercase(next)
                 } else if dots == 3 {
-                    ellipsis_ends_before(next) && !self.speaker_follows(next)
+                    ellipsis_ends_before(next)
+                        && !self.speaker_follows(next)
+                        && !self.in_quoted_title()
                 } else if closed {
                     // A quotation or parenthesis closed after the period.
                     !starts_lowercase(next)
@@ -352,8 +354,51 @@ impl Gap<'_> {
             !starts_lowercase(next)
         } else {
             // "… was stolen from her hotel room ... TMZ has learned." goes on.
-            ellipsis_ends_before(next) && !self.speaker_follows(next)
+            ellipsis_ends_before(next) && !self.speaker_follows(next) && !self.in_quoted_title()
         }
+    }
+
+    /// Whether the gap is inside a title in quotation marks on one line, opened at most five
+    /// words before and closed at most five after, every word capitalised but short ones
+    /// (`NPR’s “Wait, Wait … Don’t Tell Me!”`): an ellipsis does not cut it in two. A quoted
+    /// remark (`“I was going to… But then I stopped.”`) is not a title.
+    fn in_quoted_title(&self) -> bool {
+        const WORDS: usize = 5;
+        let title_word = |w: &str| {
+            let w = w.trim_start_matches(['“', '"']);
+            is_capitalized(w) || w.chars().count() <= 3 || w.chars().all(|c| !c.is_alphabetic())
+        };
+        let before = lines::line_before(self.text, self.cur.start);
+        let mut opened = false;
+        for (n, word) in before.split_whitespace().rev().enumerate() {
+            if n >= WORDS
+                || word.ends_with(['”', '"'])
+                || word.contains(['.', '!', '?'])
+                || !title_word(word)
+            {
+                break;
+            }
+            if word.starts_with(['“', '"']) {
+                opened = true;
+                break;
+            }
+        }
+        if !opened {
+            return false;
+        }
+        let after = lines::line_from(self.text, self.next.start);
+        for word in after.split_whitespace().take(WORDS) {
+            if !title_word(word) || word.starts_with('“') {
+                return false;
+            }
+            if word
+                .trim_end_matches(['.', ',', '!', '?', ')'])
+                .ends_with(['”', '"'])
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// Counts the dots in the run of dot-only tokens that ends with `cur`, looking back.

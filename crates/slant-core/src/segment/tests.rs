@@ -148,6 +148,29 @@ fn a_credit_after_its_caption_on_one_line_stands_apart() {
 }
 
 #[test]
+fn an_ellipsis_inside_a_quoted_title_does_not_end_the_sentence() {
+    assert_eq!(
+        sentences(
+            "She was on NPR’s “Wait, Wait … Don’t Tell Me!” The work helped. He read “Lost ... And Found” twice."
+        ),
+        [
+            "She was on NPR’s “Wait, Wait … Don’t Tell Me!”",
+            "The work helped.",
+            "He read “Lost ... And Found” twice."
+        ]
+    );
+    // A quoted remark is no title: its ellipsis ends a sentence as anywhere.
+    assert_eq!(
+        sentences("She said “I was going to… But then I stopped.” It was late."),
+        [
+            "She said “I was going to…",
+            "But then I stopped.”",
+            "It was late."
+        ]
+    );
+}
+
+#[test]
 fn a_pull_quotes_speaker_after_a_dash_belongs_to_it() {
     assert_eq!(
         sentences(
