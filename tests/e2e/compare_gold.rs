@@ -142,12 +142,19 @@ fn the_cli_compares_two_articles_as_json() {
         .collect();
     assert!(only_a.contains(&4), "the June war is only in A: {only_a:?}");
     // A's strikes on missile sites, B's sites that "could be struck": the same subject, one
-    // a guess (fields: a, b, score, why).
+    // a guess, B's (fields: a, b, score, why, guessing).
     let related = doc["related"].as_array().expect("related");
+    assert!(
+        related.iter().any(|r| r["a"] == 5
+            && r["b"] == 14
+            && r["why"] == "guess_and_report"
+            && r["guessing"] == "b"),
+        "{related:?}"
+    );
     assert!(
         related
             .iter()
-            .any(|r| r["a"] == 5 && r["b"] == 14 && r["why"] == "guess_and_report"),
+            .all(|r| (r["why"] == "same_subject") == r["guessing"].is_null()),
         "{related:?}"
     );
     // Each pair says what its sentences share.

@@ -35,6 +35,8 @@ struct RelatedOut {
     score: f64,
     /// "guess_and_report" or "same_subject".
     why: align::Difference,
+    /// For "guess_and_report", the article that guesses: "a" or "b" (null otherwise).
+    guessing: Option<align::Side>,
 }
 
 #[derive(Serialize)]
@@ -151,6 +153,10 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                     b: r.b + 1,
                     score: three_places(r.score),
                     why: r.why,
+                    guessing: match r.why {
+                        align::Difference::GuessAndReport { guessing } => Some(guessing),
+                        align::Difference::SameSubject => None,
+                    },
                 })
                 .collect(),
         },

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::Workspace;
 use crate::article_view::CompareSide;
-use slant_core::compare::align::Difference;
+use slant_core::compare::align::{Difference, Side};
 use slant_core::compare::coverage::{self, Coverage};
 use slant_core::compare::explain;
 use slant_core::compare::sources::{self, Source, SourceKind};
@@ -221,7 +221,14 @@ impl Workspace {
                 if mine == s {
                     // "Same subject, another claim" already says what `SameSubject` would.
                     let why = match r.why {
-                        Difference::GuessAndReport => format!(" ({})", r.why.describe()),
+                        Difference::GuessAndReport { guessing } => {
+                            let mine_guesses = (guessing == Side::A) == (col == 0);
+                            if mine_guesses {
+                                " (this one guesses, the other reports)".to_owned()
+                            } else {
+                                " (this one reports, the other guesses)".to_owned()
+                            }
+                        }
                         Difference::SameSubject => String::new(),
                     };
                     ui.label(format!(

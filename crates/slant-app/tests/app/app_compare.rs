@@ -46,7 +46,7 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     h.run();
     h.get_by_label("Sentence 5 of column 1: only this article reports it");
     h.get_by_label(
-        "Same subject, another claim: sentence 14 of column 2 (one guesses, the other reports)",
+        "Same subject, another claim: sentence 14 of column 2 (this one reports, the other guesses)",
     );
 
     // One shared word and the story's names: the same subject, said once.

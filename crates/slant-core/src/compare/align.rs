@@ -125,22 +125,45 @@ pub struct Related {
 }
 
 /// How two sentences about the same subject differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Difference {
-    /// One guesses (a hedge: could, may, expected to) where the other reports.
-    GuessAndReport,
+    /// One guesses (a hedge: could, may, expected to) where the other reports; `guessing` says
+    /// which, so a reader is told which outlet speculates.
+    GuessAndReport { guessing: Side },
     /// One ordinary word and the story's names in common: the same subject, another statement.
     SameSubject,
+}
+
+/// One of the two articles compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    A,
+    B,
 }
 
 impl Difference {
     /// In a reader's words.
     pub fn describe(self) -> &'static str {
         match self {
-            Difference::GuessAndReport => "one guesses, the other reports",
+            Difference::GuessAndReport { guessing: Side::A } => "A guesses, B reports",
+            Difference::GuessAndReport { guessing: Side::B } => "A reports, B guesses",
             Difference::SameSubject => "the same subject, another statement",
         }
+    }
+
+    /// The name scripts read (`"why"` in `slant compare --json`): a contract, never renamed.
+    pub fn name(self) -> &'static str {
+        match self {
+            Difference::GuessAndReport { .. } => "guess_and_report",
+            Difference::SameSubject => "same_subject",
+        }
+    }
+}
+
+impl serde::Serialize for Difference {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
     }
 }
 
@@ -224,7 +247,8 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
     found.retain(|p| {
         let same_kind = spec_a[p.a] == spec_b[p.b] || p.score >= threshold * MIXED_CLAIMS;
         if !same_kind {
-            related.push((*p, Difference::GuessAndReport));
+            let guessing = if spec_a[p.a] { Side::A } else { Side::B };
+            related.push((*p, Difference::GuessAndReport { guessing }));
         }
         same_kind
     });
@@ -394,7 +418,10 @@ mod tests {
         // "Israel … launched airstrikes that targeted Iran’s nuclear enrichment sites, missile
         // production facilities…" / "Israel has already identified key sites, including missile
         // production facilities …, which could be struck…"
-        assert_eq!(with(4, 13).map(|r| r.why), Some(Difference::GuessAndReport));
+        assert_eq!(
+            with(4, 13).map(|r| r.why),
+            Some(Difference::GuessAndReport { guessing: Side::B })
+        );
         // A short sentence that is mostly the other's still pairs on one word.
         assert_eq!(
             pairs(
