@@ -66,7 +66,9 @@ pub enum Action {
     /// Store what the note box holds as the selected sentence's note.
     CommitNote,
     AddReviewer,
-    SetReviewer(slant_core::model::ReviewerId),
+    /// Tag as this reviewer; `None`: nobody, so a tag key asks who is tagging (a teacher
+    /// looking through a class's work).
+    SetReviewer(Option<slant_core::model::ReviewerId>),
     /// Switch to the next reviewer of the project.
     NextReviewer,
     /// Show the next (+1) or previous (−1) article in the focused column.

@@ -64,14 +64,19 @@ impl SlantApp {
                 self.open_text_dialog(action)
             }
             Action::Export => {
-                if self.workspace.is_some() {
+                if let Some(ws) = &self.workspace {
                     let format = Format::ALL
                         .into_iter()
                         .find(|f| f.extension() == self.settings.export_format)
                         .unwrap_or(Format::Html);
+                    let whose = match ws.doc.project.reviewers.as_slice() {
+                        [only] => Some(only.id.clone()),
+                        _ => ws.reviewer.clone(),
+                    };
                     self.modal = Some(Modal::Export {
                         format,
                         open_after: self.settings.export_open,
+                        whose,
                     });
                 }
             }

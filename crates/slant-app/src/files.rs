@@ -17,6 +17,7 @@ pub(super) enum Then {
     Export {
         format: Format,
         open_after: bool,
+        whose: Option<slant_core::model::ReviewerId>,
     },
     LexiconFolder,
     Merge,
@@ -78,16 +79,24 @@ impl SlantApp {
                 slant_core::import::Format::endings().collect(),
                 String::new(),
             ),
-            Then::Export { format, .. } => (
+            Then::Export { format, whose, .. } => (
                 Purpose::ExportReport,
                 "Export report",
                 Kind::SaveFile,
                 vec![format.extension()],
                 format!(
                     "{}.{}",
-                    ws.map_or("report".to_owned(), |w| store::file_stem_for(
-                        &w.doc.project.title
-                    )),
+                    ws.map_or("report".to_owned(), |w| {
+                        let project = &w.doc.project;
+                        // One student's report out of a class file carries their name, so the
+                        // next student's does not overwrite it.
+                        match whose.as_ref().and_then(|r| project.reviewer(r)) {
+                            Some(r) if project.reviewers.len() >= 2 => {
+                                store::file_stem_for(&format!("{} - {}", project.title, r.name))
+                            }
+                            _ => store::file_stem_for(&project.title),
+                        }
+                    }),
                     format.extension()
                 ),
             ),
@@ -143,7 +152,11 @@ impl SlantApp {
                 }
             }
             Then::Import => self.import_paths(paths),
-            Then::Export { format, open_after } => self.export_to(format, open_after, &first),
+            Then::Export {
+                format,
+                open_after,
+                whose,
+            } => self.export_to(format, open_after, whose, &first),
             Then::LexiconFolder => self.use_lexicon_folder(Some(first)),
             Then::Merge => self.merge_files(&paths),
         }
@@ -216,15 +229,30 @@ impl SlantApp {
     }
 
     /// Asks where to write a report of the open project, then writes it.
-    pub(super) fn export(&mut self, format: Format, open_after: bool) {
+    pub(super) fn export(
+        &mut self,
+        format: Format,
+        open_after: bool,
+        whose: Option<slant_core::model::ReviewerId>,
+    ) {
         if let Some(ws) = &mut self.workspace {
             ws.commit_note();
-            self.ask_file(Then::Export { format, open_after });
+            self.ask_file(Then::Export {
+                format,
+                open_after,
+                whose,
+            });
         }
     }
 
     /// Writes the report to `path`, and opens it if asked.
-    fn export_to(&mut self, format: Format, open_after: bool, path: &Path) {
+    fn export_to(
+        &mut self,
+        format: Format,
+        open_after: bool,
+        whose: Option<slant_core::model::ReviewerId>,
+        path: &Path,
+    ) {
         let Some(ws) = &mut self.workspace else {
             return;
         };
@@ -238,7 +266,7 @@ impl SlantApp {
             );
         }
         let reviewer = match format {
-            Format::Html | Format::Markdown => ws.reviewer.as_ref().map(|r| r.as_str().to_owned()),
+            Format::Html | Format::Markdown => whose.map(|r| r.as_str().to_owned()),
             Format::Csv | Format::Json => None,
         };
         let selection = Selection {

@@ -94,6 +94,9 @@ enum Modal {
     Export {
         format: Format,
         open_after: bool,
+        /// Whose tags an HTML or Markdown report shows: in a class file the teacher says, it is
+        /// never whoever was tagging last without a word.
+        whose: Option<slant_core::model::ReviewerId>,
     },
     Message {
         title: String,

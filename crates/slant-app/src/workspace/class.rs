@@ -88,6 +88,19 @@ impl Workspace {
             ui.label("Merge the students' files (File menu, Merge students' files…) to see how the class tagged each sentence.");
             return;
         }
+        // The whole article's figure, first and named so: under one sentence's tags it read
+        // as that sentence's.
+        if let Some((_, class)) = self.class.get(&a) {
+            ui.label(format!(
+                "This article: agreement {} · Krippendorff's α {}",
+                class
+                    .percent_agreement
+                    .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
+                class
+                    .krippendorff_alpha
+                    .map_or("–".into(), |x| format!("{x:.2}"))
+            ));
+        }
         let dark = ui.visuals().dark_mode;
         if let Some(s) = self.selected {
             ui.label(RichText::new(format!("Who tagged sentence {} how", s + 1)).strong());
@@ -140,18 +153,10 @@ impl Workspace {
         let Some((_, class)) = self.class.get(&a) else {
             return;
         };
-        ui.label(format!(
-            "Agreement {} · Krippendorff's α {}",
-            class
-                .percent_agreement
-                .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
-            class
-                .krippendorff_alpha
-                .map_or("–".into(), |x| format!("{x:.2}"))
-        ));
         let disputed = class.most_disputed(DISPUTED);
         if !disputed.is_empty() {
-            ui.label(RichText::new("Most disputed (D for the next)").strong());
+            ui.label(RichText::new("Most disputed, most first").strong());
+            ui.label(RichText::new("D goes through every disputed sentence in text order").weak());
             for s in disputed {
                 let d = s.distribution;
                 let spread: Vec<String> = Tag::ALL

@@ -329,9 +329,20 @@ impl Workspace {
                             .selectable_label(self.reviewer.as_ref() == Some(&r.id), &r.name)
                             .clicked()
                         {
-                            actions.push(Action::SetReviewer(r.id.clone()));
+                            actions.push(Action::SetReviewer(Some(r.id.clone())));
                             ui.close();
                         }
+                    }
+                    if self.doc.project.reviewers.len() >= 2
+                        && ui
+                            .selectable_label(
+                                self.reviewer.is_none(),
+                                "Nobody (a tag key asks who)",
+                            )
+                            .clicked()
+                    {
+                        actions.push(Action::SetReviewer(None));
+                        ui.close();
                     }
                     if ui.button("Add reviewer…").clicked() {
                         actions.push(Action::AddReviewer);

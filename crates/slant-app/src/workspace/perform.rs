@@ -147,7 +147,7 @@ impl Workspace {
             Action::DiscardUnplaced { article, index } => ws.discard_unplaced(article, index)?,
             Action::SetReviewer(id) => {
                 ws.commit_note();
-                ws.reviewer = Some(id);
+                ws.reviewer = id;
                 ws.changed();
             }
             // The app carries these out itself (files, dialogs, settings, suggestions).

@@ -68,6 +68,7 @@ fn merged_app() -> (tempfile::TempDir, Harness<'static, SlantApp>) {
 fn merging_students_asks_first_and_undoes_in_one_step() {
     let (_dir, mut h) = merged_app();
     assert_eq!(reviewers(&h), 3);
+    h.get_by_label_contains("Merged: 3 reviewers in this project now");
     let doc = h.state().document().unwrap();
     let ann = doc.project.find_reviewer("Ann Lee").unwrap().id.clone();
     assert_eq!(
@@ -161,7 +162,15 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
     assert!(h.query_by_label("Who tagged sentence 2 how").is_some());
     assert!(h.query_by_label("Ann Lee: Quote").is_some());
     assert!(h.query_by_label("Bo Park: untagged").is_some());
-    assert!(h.query_by_label_contains("Most disputed").is_some());
+    assert!(
+        h.query_by_label_contains("Most disputed, most first")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("This article: agreement")
+            .is_some(),
+        "the article's figure is named as the article's, not the sentence's"
+    );
     assert!(
         h.query_by_label_contains("Disputed sentence 1 of ")
             .is_some(),
@@ -368,6 +377,7 @@ fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags(
     h.key_press(Key::F);
     h.run();
     h.get_by_label("Who is tagging?");
+    h.get_by_label("Then the sentence is tagged Fact.");
     assert!(h.query_by_label_contains("Nobody is tagging yet").is_some());
     assert_eq!(tag_of(&h, &ann), Some(Tag::Quote), "Ann's tag untouched");
     h.get_by_label("Bo Park").click();
@@ -379,6 +389,18 @@ fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags(
         "the key waited for the answer"
     );
     assert_eq!(tag_of(&h, &ann), Some(Tag::Quote));
+    // Back to nobody from the toolbar: the next tag key asks again.
+    h.get_by_label("Reviewer").click();
+    h.run();
+    h.get_by_label("Nobody (a tag key asks who)").click();
+    h.run();
+    h.key_press(Key::Q);
+    h.run();
+    h.get_by_label("Who is tagging?");
+    h.get_by_label("Then the sentence is tagged Quote.");
+    assert_eq!(tag_of(&h, &bo), Some(Tag::Fact));
+    h.key_press(Key::Escape);
+    h.run();
     drop(h);
 
     let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
@@ -393,4 +415,60 @@ fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags(
     assert_eq!(reviewers(&h), 2, "Ann came back, nobody was added");
     assert_eq!(tag_of(&h, &ann), Some(Tag::Speculation));
     assert_eq!(tag_of(&h, &bo), None);
+}
+
+/// A class file's HTML or Markdown report is one reviewer's: the export dialog asks whose
+/// (Export… waits until the teacher says), names them, and suggests a file name with the
+/// reviewer in it, so the next student's report does not overwrite this one. Before, nobody
+/// chosen failed after the file step with advice about a command-line flag, and a reviewer
+/// chosen to tag was silently the report's.
+#[test]
+fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class.ron");
+    let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
+    let ann = p.add_reviewer("Ann Lee");
+    let bo = p.add_reviewer("Bo Park");
+    p.articles[0].set_tag(&ann, 0, Some(Tag::Quote));
+    p.articles[0].set_tag(&bo, 0, Some(Tag::Loaded));
+    store::save(&p, &class).unwrap();
+    let dialogs = ScriptedDialogs {
+        no_portal: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Markdown").click();
+    h.get_by_label("Open the report when it is written").click();
+    h.run();
+    h.get_by_label_contains("choose whose");
+    assert!(
+        h.get_by_label("Export…").accesskit_node().is_disabled(),
+        "nobody chosen: nothing to export yet"
+    );
+    h.get_by_label("Whose report").click();
+    h.run();
+    h.get_by_label("Bo Park").click();
+    h.run();
+    h.get_by_label_contains("Bo Park's tags and notes");
+    h.get_by_label("Export…").click();
+    h.run();
+    let name = h
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File name")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(name.contains("Bo Park") && name.ends_with(".md"), "{name}");
+    h.get_by_label("Save here").click();
+    h.run();
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let report = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(report.contains("Bo Park"), "{report}");
+    assert!(!report.contains("Ann Lee"), "{report}");
 }
