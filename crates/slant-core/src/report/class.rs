@@ -78,7 +78,7 @@ pub fn section(report: &Report) -> Markup {
                                 q { (c.article.sentence_text(s.number - 1).split_whitespace().collect::<Vec<_>>().join(" ")) }
                                 " — "
                                 @for tag in Tag::ALL {
-                                    @if s.distribution.get(tag) > 0 { (super::markup::badge(tag)) " " (s.distribution.get(tag)) " " }
+                                    @if s.distribution.get(tag) > 0 { span.count { (super::markup::badge(tag)) " " (s.distribution.get(tag)) } " " }
                                 }
                                 @if s.distribution.untagged > 0 { "untagged " (s.distribution.untagged) }
                             }

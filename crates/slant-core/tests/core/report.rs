@@ -337,6 +337,10 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         html.contains(&format!("Sentence {} (agreement 0%)", first_fact + 1)),
         "a Fact sentence of the key is disputed"
     );
+    assert!(
+        html.contains("<span class=\"count\"><span class=\"badge"),
+        "a badge and its count are kept on one line"
+    );
     assert!(html.contains("Against the answer key (M. Rivera)"));
     assert!(html.contains("<td>Sam Lee</td>"));
     assert!(
