@@ -461,3 +461,19 @@ fn after_words_not_found_the_keyboard_goes_on_at_their_end() {
         Some("zebrain")
     );
 }
+
+/// Emoji typed into a note (or pasted in an article) are drawn, not as empty boxes: the app's
+/// fonts hold them (egui's black-and-white emoji fonts). Faces newer than those fonts (🙂, 🤔)
+/// still show as a box; the note keeps them byte for byte either way.
+#[test]
+fn the_apps_fonts_draw_common_emoji() {
+    let (dir, path) = sample_copy();
+    let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let font = egui::FontId::proportional(14.0);
+    for emoji in ['🚀', '👍', '❤', '😀', '😂', '🔥', '✅', '⚠', '🎉'] {
+        assert!(
+            h.ctx.fonts_mut(|f| f.has_glyph(&font, emoji)),
+            "{emoji} has no glyph"
+        );
+    }
+}
