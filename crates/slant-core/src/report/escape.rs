@@ -1,24 +1,38 @@
 //! Escaping what a report prints from a project (titles, names, notes, article text, ids), so
 //! that none of it turns into markup in the format it is written in.
 
-/// Escapes Markdown's special characters (and `|`, for tables; and `&`, which would start an
-/// entity: a note reading `&lt;` must print as written).
+/// Escapes the characters that would make markup of one line of text in CommonMark with GFM's
+/// tables and strikethrough: `\`, code, emphasis, links and images (`[`, `]`: with them escaped,
+/// `(`, `)` and `!` are plain), HTML and autolinks (`<`, `>`), table cells (`|`), `~`, and `&`
+/// only where it starts an entity (a note reading `&lt;` prints as written; `AT&T` stays). A
+/// line's start is escaped where it would open a block ([`block_start`]). Escaping less than
+/// every punctuation mark keeps a report readable as plain text (`Trump (2)`, not `Trump \(2\)`,
+/// which MathJax on a learning platform would also take for mathematics); the tests parse the
+/// output to check that nothing turns into markup.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let (start, text) = block_start(text);
     out.push_str(&start);
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
-            | '!' | '|' | '~' | '&' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
+            '&' if starts_entity(&text[i + 1..]) => out.push_str("\\&"),
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether the text after a `&` would make it an entity or a character reference (`amp;`,
+/// `#38;`, `#x26;`).
+fn starts_entity(after: &str) -> bool {
+    let body = after.strip_prefix('#').unwrap_or(after);
+    let name = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    name > 0 && body[name..].starts_with(';')
 }
 
 /// What a line may start with that would make it a list item, a numbered item or a heading's
@@ -28,7 +42,7 @@ fn block_start(text: &str) -> (String, &str) {
     // Leading space stays (as one line's: a line break inside it is a space).
     let mut out = text[..text.len() - t.len()].replace(['\n', '\r'], " ");
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = if t.starts_with(['-', '=']) {
+    let marker = if t.starts_with(['-', '=', '+', '#']) {
         0
     } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
         digits
@@ -142,6 +156,59 @@ mod tests {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
             "{label}"
         );
+    }
+
+    /// What a Markdown reader makes of `md` as one line: the text it shows, or the first
+    /// piece of markup it found.
+    fn read_markdown(md: &str) -> Result<String, String> {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let mut shown = String::new();
+        for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            match event {
+                Event::Text(t) => shown.push_str(&t),
+                Event::SoftBreak => shown.push(' '),
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                other => return Err(format!("{other:?} in {md:?}")),
+            }
+        }
+        Ok(shown)
+    }
+
+    #[test]
+    fn escaped_text_reads_back_as_itself_and_never_as_markup() {
+        for text in [
+            "Trump (2) & AT&T, wow! {x} + #1 ~a~ 50% $5",
+            "*bold* _it_ `code` [link](http://x) ![img](y) <b>bold</b> <http://x.org>",
+            "a | b | c",
+            "&lt; &amp; &#38; &#x26; & ;",
+            "~~struck~~ \\ back",
+            "# heading",
+            "+ plus item",
+            "> quoted",
+            "1) one",
+            "---",
+            "Trump \\(2\\)",
+        ] {
+            assert_eq!(
+                read_markdown(&markdown(text)).as_deref(),
+                Ok(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any line of text made of letters, digits and every ASCII punctuation mark reads back
+        /// as written.
+        #[test]
+        fn any_escaped_line_reads_back_as_written(
+            text in "[a-z0-9 !-/:-@\\[-`{-~]{1,24}"
+        ) {
+            let text = text.trim();
+            proptest::prop_assume!(!text.is_empty());
+            proptest::prop_assert_eq!(read_markdown(&markdown(text)), Ok(text.to_owned()));
+        }
     }
 
     #[test]

@@ -185,7 +185,7 @@ mod tests {
     fn markup_in_text_is_escaped() {
         assert_eq!(
             escape("*bold* [link](x) <b> a|b #1\nnext"),
-            "\\*bold\\* \\[link\\]\\(x\\) \\<b\\> a\\|b \\#1 next"
+            "\\*bold\\* \\[link\\](x) \\<b\\> a\\|b #1 next"
         );
     }
 }
