@@ -547,6 +547,10 @@ fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
         assert!(a.get(field).is_some(), "missing {field}: {a}");
     }
     assert_eq!(a["pairs"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        (a["reviewers"].as_u64(), a["tagged_by"].as_u64()),
+        (Some(3), Some(3))
+    );
     let pair = &a["pairs"][0];
     assert_eq!(
         (pair["a"].as_str(), pair["b"].as_str()),
@@ -606,6 +610,26 @@ fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
     );
     assert!(
         stdout(&table).contains("most disputed: sentence"),
+        "{}",
+        stdout(&table)
+    );
+    // Ann's tags of the second article taken out: the class has three reviewers, two of whom
+    // tagged it, and the table says so rather than "3 reviewers" alone.
+    let text = std::fs::read_to_string(&class).unwrap();
+    let second = text
+        .find("id: \"nbc-netanyahu-urges\"")
+        .expect("second article");
+    let ann_at = second + text[second..].find("\"ann-lee\": {").expect("Ann's tags");
+    let close = ann_at + text[ann_at..].find("\n        },").expect("their end");
+    let without = format!(
+        "{}{}",
+        &text[..ann_at],
+        &text[close + "\n        },".len()..]
+    );
+    std::fs::write(&class, without).unwrap();
+    let table = slant(&["agree", class.to_str().unwrap()]);
+    assert!(
+        stdout(&table).contains("3 reviewers (2 tagged this article)"),
         "{}",
         stdout(&table)
     );

@@ -23,6 +23,9 @@ struct ArticleOut<'a> {
     id: &'a str,
     title: &'a str,
     reviewers: usize,
+    /// How many of them tagged a sentence of this article: a class's figures for an article
+    /// only some tagged count those.
+    tagged_by: usize,
     #[serde(flatten)]
     agreement: ArticleAgreement,
     /// Each reviewer against the answer key, when there is one.
@@ -68,6 +71,14 @@ pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> 
                     id: a.id.as_str(),
                     title: &a.title,
                     reviewers: project.reviewers.len(),
+                    tagged_by: project
+                        .reviewers
+                        .iter()
+                        .filter(|r| {
+                            (0..a.sentences.len())
+                                .any(|s| a.annotation(&r.id, s).is_some_and(|x| x.tag.is_some()))
+                        })
+                        .count(),
                     agreement: class.agreement,
                     key: key.map(|k| KeyOut {
                         reviewer: name(k),
@@ -107,12 +118,17 @@ fn table(doc: &AgreeDoc) -> String {
         let _ = writeln!(s, "{}: {}", a.id, a.title);
         let _ = writeln!(
             s,
-            "  {} {} · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
+            "  {} {}{} · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
             a.reviewers,
             if a.reviewers == 1 {
                 "reviewer"
             } else {
                 "reviewers"
+            },
+            if a.tagged_by < a.reviewers {
+                format!(" ({} tagged this article)", a.tagged_by)
+            } else {
+                String::new()
             },
             pct(g.percent_agreement),
             num(g.krippendorff_alpha),
