@@ -188,6 +188,13 @@ impl Gap<'_> {
             core = unturned;
             closed = true;
         }
+        if !closed
+            && !self.newline
+            && core.ends_with(['.', '!', '?', '…'])
+            && self.in_embedded_quotation()
+        {
+            return false;
+        }
         match core.chars().last() {
             // "“Why now?” he asked." and "“Do they?” Forte said." go on.
             Some('!' | '?' | '‼' | '⁇' | '⁈' | '⁉') => {
@@ -486,6 +493,59 @@ impl Gap<'_> {
             }
         }
         words > 0 && words < 9
+    }
+
+    /// Whether the gap is inside a quotation that a verb of saying or `that` takes as its object,
+    /// with no comma (`said "All those … were taken to hospital. There are no casualties left."`,
+    /// `wrote that "…"`), closed later on the same line: linguists segmenting news (GUM) keep
+    /// such a quotation whole, with the words that bring it in. After a comma (`said, "…"`), or
+    /// standing alone, each of its sentences is one.
+    fn in_embedded_quotation(&self) -> bool {
+        const BRINGS_IN: &[&str] = &[
+            "said",
+            "says",
+            "say",
+            "saying",
+            "wrote",
+            "writes",
+            "write",
+            "added",
+            "adds",
+            "stated",
+            "states",
+            "declared",
+            "declares",
+            "asked",
+            "asks",
+            "explained",
+            "explains",
+            "noted",
+            "notes",
+            "warned",
+            "warns",
+            "tweeted",
+            "posted",
+            "reads",
+            "read",
+            "that",
+        ];
+        let line = lines::line_before(self.text, self.cur.end);
+        // The quotation still open at the gap: the last `“` without a `”` after it, or the
+        // last of an odd number of `"`.
+        let curly = line.rfind('“').filter(|&at| !line[at..].contains('”'));
+        let straight = (line.matches('"').count() % 2 == 1)
+            .then(|| line.rfind('"'))
+            .flatten();
+        let Some(open) = curly.max(straight) else {
+            return false;
+        };
+        let before = line[..open].trim_end();
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if !BRINGS_IN.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+        let closer = if Some(open) == curly { '”' } else { '"' };
+        lines::line_from(self.text, self.next.start).contains(closer)
     }
 
     /// After a dash (`next`), a speaker's name alone to the line's end, maybe with what they are

@@ -161,11 +161,36 @@ fn an_ellipsis_inside_a_quoted_title_does_not_end_the_sentence() {
     );
     // A quoted remark is no title: its ellipsis ends a sentence as anywhere.
     assert_eq!(
-        sentences("She said “I was going to… But then I stopped.” It was late."),
+        sentences("She said, “I was going to… But then I stopped.” It was late."),
         [
-            "She said “I was going to…",
+            "She said, “I was going to…",
             "But then I stopped.”",
             "It was late."
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_taken_as_the_object_of_said_or_that_stays_whole() {
+    assert_eq!(
+        sentences(
+            "The director said \"All were taken to hospital. No one is left at the site.\" Rain fell. She wrote that “It is over. We lost.” Then she left."
+        ),
+        [
+            "The director said \"All were taken to hospital. No one is left at the site.\"",
+            "Rain fell.",
+            "She wrote that “It is over. We lost.”",
+            "Then she left."
+        ]
+    );
+    // After a comma, or not closed on its line, each sentence of the quotation is one.
+    assert_eq!(
+        sentences("He said, \"Andy was the center. He is a legend.\" He said \"No. We go on"),
+        [
+            "He said, \"Andy was the center.",
+            "He is a legend.\"",
+            "He said \"No.",
+            "We go on"
         ]
     );
 }
