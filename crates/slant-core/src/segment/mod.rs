@@ -371,13 +371,26 @@ impl Gap<'_> {
     /// remark (`“I was going to… But then I stopped.”`) is not a title.
     fn in_quoted_title(&self) -> bool {
         const WORDS: usize = 5;
+        // The small words a title leaves in lower case.
+        const SMALL: &[&str] = &[
+            "a", "an", "the", "and", "but", "or", "nor", "of", "in", "on", "at", "to", "for", "by",
+            "as", "vs", "via", "per", "up",
+        ];
         let title_word = |w: &str| {
             let w = w.trim_start_matches(['“', '"']);
-            is_capitalized(w) || w.chars().count() <= 3 || w.chars().all(|c| !c.is_alphabetic())
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            is_capitalized(w) || SMALL.contains(&bare) || w.chars().all(|c| !c.is_alphabetic())
         };
+        // The word the ellipsis is glued to (`“Lost… And Found”`) is the title's too.
+        let cur = &self.text[self.cur.range()];
+        let glued = cur.trim_end_matches(['.', '…']);
         let before = lines::line_before(self.text, self.cur.start);
+        let words = (!glued.is_empty())
+            .then_some(glued)
+            .into_iter()
+            .chain(before.split_whitespace().rev());
         let mut opened = false;
-        for (n, word) in before.split_whitespace().rev().enumerate() {
+        for (n, word) in words.enumerate() {
             if n >= WORDS
                 || word.ends_with(['”', '"'])
                 || word.contains(['.', '!', '?'])
@@ -553,19 +566,21 @@ impl Gap<'_> {
     /// Ohio`), not a sentence going on (`— That was the cry.`).
     fn speaker_line_follows(&self) -> bool {
         let line = lines::line_from(self.text, self.rest);
-        let line = line.strip_suffix('.').unwrap_or(line);
+        // A name has two words at least (`Albert Einstein`): one word after a dash is as often
+        // an answer or a new clause (`— Absolutely.`, `- Democrats, meanwhile, regroup`).
         let (name, role) = line.split_once(',').unwrap_or((line, ""));
         let words: Vec<&str> = name.split_whitespace().collect();
-        let is_name = (1..=4).contains(&words.len())
+        let is_name = (2..=4).contains(&words.len())
             && words.iter().all(|w| {
                 is_capitalized(w)
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
             })
-            && classes_of(words[0]) & class::STARTER == 0;
+            && classes_of(words[0]) & class::STARTER == 0
+            && !name.ends_with('.');
         is_name
             && role.split_whitespace().count() <= 8
-            && !role.contains('.')
+            && !role.contains([',', '.'])
             && !line.contains(['!', '?', '“', '”', '"', ';', ':'])
     }
 

@@ -151,12 +151,13 @@ fn a_credit_after_its_caption_on_one_line_stands_apart() {
 fn an_ellipsis_inside_a_quoted_title_does_not_end_the_sentence() {
     assert_eq!(
         sentences(
-            "She was on NPR’s “Wait, Wait … Don’t Tell Me!” The work helped. He read “Lost ... And Found” twice."
+            "She was on NPR’s “Wait, Wait … Don’t Tell Me!” The work helped. He read “Lost ... And Found” twice. Then “Closed… Come Back Soon” came."
         ),
         [
             "She was on NPR’s “Wait, Wait … Don’t Tell Me!”",
             "The work helped.",
-            "He read “Lost ... And Found” twice."
+            "He read “Lost ... And Found” twice.",
+            "Then “Closed… Come Back Soon” came."
         ]
     );
     // A quoted remark is no title: its ellipsis ends a sentence as anywhere.
@@ -214,6 +215,24 @@ fn a_pull_quotes_speaker_after_a_dash_belongs_to_it() {
         sentences("“We won.” — That was the cry. It ended. — Ann Lee"),
         ["“We won.”", "— That was the cry.", "It ended.", "— Ann Lee"]
     );
+    // Nor is an answer or a clause that starts with one capitalised word (a hostile reader's
+    // lines).
+    for (quote, after) in [
+        ("“Is it safe?”", "— Absolutely."),
+        ("“Did he lie?”", "— Yes"),
+        (
+            "\"Thank you.\"",
+            "- Next, the mayor spoke about parks and roads.",
+        ),
+        (
+            "\"We lost.\"",
+            "- Democrats, meanwhile, are regrouping ahead of November.",
+        ),
+        ("\"Who did this?\"", "- Hamas, officials said"),
+        ("\"I will run again.\"", "- Maybe, but not this year"),
+    ] {
+        assert_eq!(sentences(&format!("{quote} {after}")), [quote, after]);
+    }
 }
 
 #[test]
