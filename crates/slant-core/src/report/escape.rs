@@ -13,8 +13,12 @@ pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let (start, text) = block_start(text);
     out.push_str(&start);
+    // A heading drops a closing run of `#` (`# Vote for C #` shows "Vote for C").
+    let closing = text.trim_end().len() - text.trim_end().trim_end_matches('#').len();
+    let closing_from = text.trim_end().len() - closing;
     for (i, c) in text.char_indices() {
         match c {
+            '#' if i >= closing_from && i < closing_from + closing => out.push_str("\\#"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -25,6 +29,46 @@ pub fn markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` between emphasis markers (`*`, `**`), escaped: the markers hug the words, the text's
+/// own spaces go outside (`** Ann **` is no emphasis, and `* Reuters*` at a line's start is a
+/// list item).
+pub fn markdown_wrapped(text: &str, marker: &str) -> String {
+    let inner = text.trim();
+    if inner.is_empty() {
+        return markdown(text);
+    }
+    let space = |s: &str| s.replace(['\n', '\r'], " ");
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!(
+        "{}{marker}{}{marker}{}",
+        space(lead),
+        markdown(inner),
+        space(trail)
+    )
+}
+
+/// A note as a footnote's text ([`markdown_lines`]), which a Markdown reader without footnotes
+/// takes for a link definition (`[^a-1]: https://x.example (Click here)` made the note's
+/// number a link to that address): where the words after the first are a whole link title
+/// (`(…)`, `"…"`, `'…'` to the end), its opening mark is escaped.
+pub fn markdown_footnote(note: &str) -> String {
+    let mut body = markdown_lines(note, "    ");
+    let first = body.find(char::is_whitespace).unwrap_or(body.len());
+    let after = body[first..].trim_start();
+    let rest = after.trim_end();
+    let title = match rest.chars().next() {
+        Some('(') => rest.ends_with(')'),
+        Some(c @ ('"' | '\'')) => rest.len() > 1 && rest.ends_with(c),
+        _ => false,
+    };
+    if title {
+        let at = body.len() - after.len();
+        body.insert(at, '\\');
+    }
+    body
 }
 
 /// Whether the text after a `&` would make it an entity or a character reference (`amp;`,
@@ -75,7 +119,8 @@ pub fn markdown_lines(text: &str, indent: &str) -> String {
             out.push_str(indent);
         }
         blank = false;
-        out.push_str(&markdown(line));
+        // A note's indentation is not kept: four spaces after a blank line make code.
+        out.push_str(&markdown(line.trim_start()));
     }
     out
 }
@@ -161,17 +206,73 @@ mod tests {
     /// What a Markdown reader makes of `md` as one line: the text it shows, or the first
     /// piece of markup it found.
     fn read_markdown(md: &str) -> Result<String, String> {
+        read_in(md, |_| false)
+    }
+
+    /// As [`read_markdown`], where `frame` says which events are the context's own (a heading,
+    /// a footnote, emphasis the report adds).
+    fn read_in(md: &str, frame: impl Fn(&pulldown_cmark::Event) -> bool) -> Result<String, String> {
         use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
         let mut shown = String::new();
-        for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        let options =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+        for event in Parser::new_ext(md, options) {
             match event {
                 Event::Text(t) => shown.push_str(&t),
                 Event::SoftBreak => shown.push(' '),
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                ref e if frame(e) => {}
                 other => return Err(format!("{other:?} in {md:?}")),
             }
         }
         Ok(shown)
+    }
+
+    /// The contexts the Markdown report puts a field in, each read back: a heading, strong
+    /// emphasis, a footnote (and, for a reader without footnotes, no link made of it).
+    fn reads_back_everywhere(text: &str) -> Result<(), String> {
+        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+        let want = text.trim();
+        let heading = read_in(&format!("## {}", markdown(text)), |e| {
+            matches!(
+                e,
+                Event::Start(Tag::Heading { .. }) | Event::End(TagEnd::Heading(_))
+            )
+        })?;
+        if heading.trim() != want {
+            return Err(format!("heading shows {heading:?}"));
+        }
+        let strong = read_in(&format!("1. {}", markdown_wrapped(text, "**")), |e| {
+            matches!(
+                e,
+                Event::Start(Tag::List(_) | Tag::Item | Tag::Strong)
+                    | Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::Strong)
+            )
+        })?;
+        if strong.trim() != want {
+            return Err(format!("strong shows {strong:?}"));
+        }
+        let note = read_in(
+            &format!("x [^a-1]\n\n[^a-1]: {}", markdown_footnote(text)),
+            |e| {
+                matches!(
+                    e,
+                    Event::FootnoteReference(_)
+                        | Event::Start(Tag::FootnoteDefinition(_))
+                        | Event::End(TagEnd::FootnoteDefinition)
+                )
+            },
+        )?;
+        if note.trim_start_matches('x').trim() != want {
+            return Err(format!("footnote shows {note:?}"));
+        }
+        let plain = format!("x [^a-1]\n\n[^a-1]: {}", markdown_footnote(text));
+        if Parser::new(&plain).any(|e| matches!(e, Event::Start(Tag::Link { .. })))
+            && text.trim().contains(char::is_whitespace)
+        {
+            return Err(format!("a link made of the note in {plain:?}"));
+        }
+        Ok(())
     }
 
     #[test]
@@ -188,12 +289,21 @@ mod tests {
             "1) one",
             "---",
             "Trump \\(2\\)",
+            "Vote for C #",
+            "Ranked No. 1 ##",
+            "https://evil.example/x (Click here)",
+            "https://evil.example/x \"Click\"",
         ] {
             assert_eq!(
                 read_markdown(&markdown(text)).as_deref(),
                 Ok(text),
                 "{text:?}"
             );
+            assert_eq!(reads_back_everywhere(text), Ok(()), "{text:?}");
+        }
+        // Spaces around a name or an outlet stay outside the emphasis.
+        for text in [" Reuters", "Ann ", "  x  "] {
+            assert_eq!(reads_back_everywhere(text), Ok(()), "{text:?}");
         }
     }
 
@@ -208,6 +318,7 @@ mod tests {
             let text = text.trim();
             proptest::prop_assume!(!text.is_empty());
             proptest::prop_assert_eq!(read_markdown(&markdown(text)), Ok(text.to_owned()));
+            proptest::prop_assert_eq!(reads_back_everywhere(text), Ok(()));
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::escape::{footnote_label, markdown as escape, markdown_lines};
+use super::escape::{footnote_label, markdown as escape, markdown_footnote, markdown_wrapped};
 use super::{Report, count_and_share, runs, voice_counts};
 use crate::model::Tag;
 use crate::voices::VoiceKind;
@@ -12,7 +12,7 @@ pub fn render(report: &Report) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", escape(&report.project.title));
     if let Some(r) = report.reviewer() {
-        let _ = write!(md, "Reviewer: **{}** · ", escape(&r.name));
+        let _ = write!(md, "Reviewer: {} · ", markdown_wrapped(r.name.trim(), "**"));
     }
     let _ = writeln!(md, "Report date: {}\n", report.generated_date());
     md.push_str("Tags: **[F]** Fact · **[Q]** Quote · **[S]** Speculation · **[L]** Loaded. Loaded phrases are in **bold**.\n\n");
@@ -100,8 +100,15 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(md, "## {}\n", escape(&article.title));
         let _ = writeln!(
             md,
-            "*{}*\n",
-            escape(article.outlet.as_deref().unwrap_or("Outlet not named"))
+            "{}\n",
+            markdown_wrapped(
+                article
+                    .outlet
+                    .as_deref()
+                    .unwrap_or("Outlet not named")
+                    .trim(),
+                "*"
+            )
         );
         if let Some(r) = a.reviewers.first() {
             let shares: Vec<String> = Tag::ALL
@@ -142,7 +149,7 @@ pub fn render(report: &Report) -> String {
                 .iter()
                 .map(|run| {
                     if run.phrase {
-                        format!("**{}**", escape(run.text))
+                        markdown_wrapped(run.text, "**")
                     } else {
                         escape(run.text)
                     }
@@ -167,7 +174,7 @@ pub fn render(report: &Report) -> String {
                 "[^{}-{}]: {}",
                 footnote_label(article.id.as_str()),
                 n + 1,
-                markdown_lines(note, "    ")
+                markdown_footnote(note)
             );
         }
         if !notes.is_empty() {
