@@ -135,7 +135,8 @@ impl SlantApp {
                     return;
                 };
                 if ws.reviewer.is_none() {
-                    self.modal = Some(Modal::reviewer(None));
+                    // Asked who is tagging, then accepted as the answer's reviewer.
+                    self.modal = Some(Modal::reviewer_then(action));
                     return;
                 }
                 failed = match action {
@@ -170,12 +171,14 @@ impl SlantApp {
             | Action::PlaceUnplaced { .. }
             | Action::DiscardUnplaced { .. }
             | Action::SetReviewer(_)) => {
+                // Untagged means untagged by someone: Tab asks who, as a tag key does.
                 let needs_reviewer = matches!(
                     action,
                     Action::Tag(_)
                         | Action::TogglePhrase { .. }
                         | Action::MarkPhraseAt { .. }
                         | Action::EditNote
+                        | Action::NextUntagged
                 );
                 let Some(ws) = &mut self.workspace else {
                     return;

@@ -432,20 +432,27 @@ impl SlantApp {
         };
         // A name already here is that reviewer coming back, not a second person of the name:
         // tagging goes on in their own tags.
-        let wanted = name.trim().to_lowercase();
+        // Spaces and case do not make another person (`ann  lee`, a no-break space).
+        let key = |n: &str| {
+            n.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let wanted = key(name);
         if let Some(known) = ws
             .doc
             .project
             .reviewers
             .iter()
-            .find(|r| r.name.trim().to_lowercase() == wanted)
+            .find(|r| key(&r.name) == wanted)
         {
             let (id, known) = (known.id.clone(), known.name.clone());
             ws.commit_note();
             ws.reviewer = Some(id);
             ws.changed();
             ws.say(format!(
-                "{known} is already a reviewer here: tagging as {known}"
+                "{known} is already a reviewer here: tagging as {known} (another person needs another name)"
             ));
             return true;
         }

@@ -191,6 +191,19 @@ impl SlantApp {
                             }
                             Some(Action::Tag(None)) => Some("Then the sentence's tag is cleared.".to_owned()),
                             Some(Action::EditNote) => Some("Then the note opens.".to_owned()),
+                            Some(Action::NextUntagged) => {
+                                Some("Then the next sentence they have not tagged is selected.".to_owned())
+                            }
+                            Some(Action::AcceptSuggestion) => {
+                                Some("Then the suggestion is accepted.".to_owned())
+                            }
+                            Some(Action::RejectSuggestion) => {
+                                Some("Then the suggestion is dismissed.".to_owned())
+                            }
+                            Some(Action::AcceptAllSuggested(tag)) => Some(format!(
+                                "Then every suggested {} is accepted.",
+                                tag.label()
+                            )),
                             Some(Action::TogglePhrase { .. } | Action::MarkPhraseAt { .. }) => {
                                 Some("Then the phrase is marked loaded.".to_owned())
                             }

@@ -203,6 +203,19 @@ impl Workspace {
         {
             self.selected = None;
         }
+        // A reviewer gone (their adding undone, a merge undone): tags must not go to an id the
+        // project no longer has. The only reviewer left is whoever works here; otherwise a tag
+        // key asks again.
+        if self
+            .reviewer
+            .as_ref()
+            .is_some_and(|r| self.doc.project.reviewer(r).is_none())
+        {
+            self.reviewer = match self.doc.project.reviewers.as_slice() {
+                [only] => Some(only.id.clone()),
+                _ => None,
+            };
+        }
         self.sync_note();
     }
 

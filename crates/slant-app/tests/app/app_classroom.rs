@@ -408,7 +408,7 @@ fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags(
     h.run();
     h.key_press(Key::S);
     h.run();
-    h.get_by_label("Your name").type_text("ann lee");
+    h.get_by_label("Your name").type_text("ann  lee ");
     h.run();
     h.key_press(Key::Enter);
     h.run();
@@ -471,4 +471,54 @@ fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog()
     let report = std::fs::read_to_string(&written[0]).unwrap();
     assert!(report.contains("Bo Park"), "{report}");
     assert!(!report.contains("Ann Lee"), "{report}");
+}
+
+/// In a class file with nobody tagging, Tab (next untagged: untagged by whom?) asks who is
+/// tagging and then goes on; undoing the adding of a reviewer who was tagging leaves nobody
+/// tagging, so the next tag key asks again instead of tagging as a reviewer the project no
+/// longer has.
+#[test]
+fn tab_asks_who_and_an_undone_reviewer_is_no_longer_tagging() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class.ron");
+    let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
+    let ann = p.add_reviewer("Ann Lee");
+    p.add_reviewer("Bo Park");
+    p.articles[0].set_tag(&ann, 0, Some(Tag::Quote));
+    store::save(&p, &class).unwrap();
+    let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label("Then the next sentence they have not tagged is selected.");
+    h.get_by_label("Ann Lee").click();
+    h.run();
+    assert_eq!(
+        h.state().workspace.as_ref().unwrap().selected,
+        Some(1),
+        "Ann's first untagged sentence"
+    );
+    // A new reviewer, then their adding undone.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add reviewer…").click();
+    h.run();
+    h.get_by_label("Your name").type_text("Cy Ng");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(reviewers(&h), 3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(reviewers(&h), 2);
+    h.key_press(Key::F);
+    h.run();
+    h.get_by_label("Who is tagging?");
+    let doc = h.state().document().unwrap();
+    assert!(
+        doc.project.articles[0]
+            .annotations
+            .keys()
+            .all(|r| doc.project.reviewer(r).is_some()),
+        "no tag under a reviewer the project no longer has"
+    );
 }
