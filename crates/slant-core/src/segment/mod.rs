@@ -68,6 +68,12 @@ struct Sentence {
     label_end: usize,
     /// The sentence so far is only bullets (`•`), so the next token may be its label.
     only_bullets: bool,
+    /// A token of the sentence so far opens a quotation right after a word that brings one in
+    /// (`said "All`, `that “It`): only then is a stop inside one looked at again (the look
+    /// costs, and most sentences have no such quotation).
+    opens_quotation: bool,
+    /// The last token so far.
+    last: Span,
 }
 
 impl Sentence {
@@ -82,11 +88,17 @@ impl Sentence {
             label: Label::parse(token),
             label_end: first.end,
             only_bullets: token.chars().all(is_bullet),
+            opens_quotation: false,
+            last: first,
         }
     }
 
     fn extend(&mut self, text: &str, next: Span) {
         self.tokens += 1;
+        if !self.opens_quotation && text[next.range()].starts_with(['"', '“']) {
+            self.opens_quotation = brings_in_quotation(&text[self.last.range()]);
+        }
+        self.last = next;
         if self.only_bullets {
             self.label = Label::parse(&text[next.range()]);
             self.label_end = next.end;
@@ -188,7 +200,8 @@ impl Gap<'_> {
             core = unturned;
             closed = true;
         }
-        if !closed
+        if sentence.opens_quotation
+            && !closed
             && !self.newline
             && core.ends_with(['.', '!', '?', '…'])
             && self.in_embedded_quotation()
@@ -514,34 +527,6 @@ impl Gap<'_> {
     /// such a quotation whole, with the words that bring it in. After a comma (`said, "…"`), or
     /// standing alone, each of its sentences is one.
     fn in_embedded_quotation(&self) -> bool {
-        const BRINGS_IN: &[&str] = &[
-            "said",
-            "says",
-            "say",
-            "saying",
-            "wrote",
-            "writes",
-            "write",
-            "added",
-            "adds",
-            "stated",
-            "states",
-            "declared",
-            "declares",
-            "asked",
-            "asks",
-            "explained",
-            "explains",
-            "noted",
-            "notes",
-            "warned",
-            "warns",
-            "tweeted",
-            "posted",
-            "reads",
-            "read",
-            "that",
-        ];
         let line = lines::line_before(self.text, self.cur.end);
         // The quotation still open at the gap: the last `“` without a `”` after it, or the
         // last of an odd number of `"`.
@@ -554,7 +539,7 @@ impl Gap<'_> {
         };
         let before = line[..open].trim_end();
         let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        if !BRINGS_IN.contains(&word.to_lowercase().as_str()) {
+        if !brings_in_quotation(word) {
             return false;
         }
         let closer = if Some(open) == curly { '”' } else { '"' };
@@ -594,6 +579,39 @@ impl Gap<'_> {
             .find(|t| !is_dots(&self.text[t.span.range()]))
             .map(|t| &self.text[t.span.range()])
     }
+}
+
+/// A word that takes a quotation as its object with no comma (`said "…"`, `wrote that “…”`).
+fn brings_in_quotation(word: &str) -> bool {
+    const BRINGS_IN: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "saying",
+        "wrote",
+        "writes",
+        "write",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "declared",
+        "declares",
+        "asked",
+        "asks",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "warned",
+        "warns",
+        "tweeted",
+        "posted",
+        "reads",
+        "read",
+        "that",
+    ];
+    BRINGS_IN.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A line ending in `cur` plainly goes on: it ends in an open bracket, a dash, `&` or `/`, or in a
