@@ -350,6 +350,28 @@ fn the_class_view_shows_no_bars_without_a_class() {
     );
 }
 
+/// A class file of the assignment with Ann Lee and Bo Park as reviewers: Ann called the headline
+/// a Quote, Bo a Loaded sentence (when `bo_tags`). The file, Ann and Bo.
+fn class_of_ann_and_bo(
+    dir: &Path,
+    bo_tags: bool,
+) -> (
+    PathBuf,
+    slant_core::model::ReviewerId,
+    slant_core::model::ReviewerId,
+) {
+    let class = dir.join("class.ron");
+    let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
+    let ann = p.add_reviewer("Ann Lee");
+    let bo = p.add_reviewer("Bo Park");
+    p.articles[0].set_tag(&ann, 0, Some(Tag::Quote));
+    if bo_tags {
+        p.articles[0].set_tag(&bo, 0, Some(Tag::Loaded));
+    }
+    store::save(&p, &class).unwrap();
+    (class, ann, bo)
+}
+
 /// A class file holding two students' work: opened, nobody is tagging yet, so the teacher's
 /// tag key asks who is tagging and names the reviewers, instead of changing Ann's tags (she was
 /// once chosen because she came first). Typing a name already there picks that reviewer,
@@ -357,12 +379,7 @@ fn the_class_view_shows_no_bars_without_a_class() {
 #[test]
 fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags() {
     let dir = tempfile::tempdir().unwrap();
-    let class = dir.path().join("class.ron");
-    let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
-    let ann = p.add_reviewer("Ann Lee");
-    let bo = p.add_reviewer("Bo Park");
-    p.articles[0].set_tag(&ann, 0, Some(Tag::Quote));
-    store::save(&p, &class).unwrap();
+    let (class, ann, bo) = class_of_ann_and_bo(dir.path(), false);
     let tag_of = |h: &Harness<SlantApp>, who: &slant_core::model::ReviewerId| {
         let doc = h.state().document().unwrap();
         doc.project.articles[0]
@@ -425,13 +442,7 @@ fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags(
 #[test]
 fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog() {
     let dir = tempfile::tempdir().unwrap();
-    let class = dir.path().join("class.ron");
-    let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
-    let ann = p.add_reviewer("Ann Lee");
-    let bo = p.add_reviewer("Bo Park");
-    p.articles[0].set_tag(&ann, 0, Some(Tag::Quote));
-    p.articles[0].set_tag(&bo, 0, Some(Tag::Loaded));
-    store::save(&p, &class).unwrap();
+    let (class, _, _) = class_of_ann_and_bo(dir.path(), true);
     let dialogs = ScriptedDialogs {
         no_portal: true,
         ..ScriptedDialogs::default()
@@ -480,12 +491,7 @@ fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog()
 #[test]
 fn tab_asks_who_and_an_undone_reviewer_is_no_longer_tagging() {
     let dir = tempfile::tempdir().unwrap();
-    let class = dir.path().join("class.ron");
-    let mut p = store::load(Path::new(ASSIGNMENT)).unwrap();
-    let ann = p.add_reviewer("Ann Lee");
-    p.add_reviewer("Bo Park");
-    p.articles[0].set_tag(&ann, 0, Some(Tag::Quote));
-    store::save(&p, &class).unwrap();
+    let (class, _, _) = class_of_ann_and_bo(dir.path(), false);
     let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
     h.key_press(Key::Tab);
     h.run();
@@ -498,14 +504,7 @@ fn tab_asks_who_and_an_undone_reviewer_is_no_longer_tagging() {
         "Ann's first untagged sentence"
     );
     // A new reviewer, then their adding undone.
-    h.get_by_label("Edit").click();
-    h.run();
-    h.get_by_label("Add reviewer…").click();
-    h.run();
-    h.get_by_label("Your name").type_text("Cy Ng");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    common::add_reviewer(&mut h, "Cy Ng");
     assert_eq!(reviewers(&h), 3);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
