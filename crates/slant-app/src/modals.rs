@@ -627,6 +627,11 @@ impl SlantApp {
             && ws.selected == Some(d.sentence)
             && ws.focused_article() == Some(d.article)
         {
+            // What is typed next is the same note going on: one undo step with what was typed
+            // before the dialog.
+            if let Some(d) = &mut ws.note {
+                d.continues = true;
+            }
             ws.focus_note = true;
         }
     }

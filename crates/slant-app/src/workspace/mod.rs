@@ -182,6 +182,23 @@ impl Workspace {
         Ok(())
     }
 
+    /// As [`Workspace::apply`], as the rest of the last edit where it can be
+    /// ([`slant_core::document::Document::apply_continuing`]).
+    pub fn apply_continuing(
+        &mut self,
+        label: impl Into<String>,
+        command: Option<Command>,
+    ) -> Result<(), String> {
+        let Some(command) = command else {
+            return Ok(());
+        };
+        self.doc
+            .apply_continuing(label, command, Instant::now())
+            .map_err(|e| e.to_string())?;
+        self.changed();
+        Ok(())
+    }
+
     pub fn changed(&mut self) {
         let articles = self.doc.project.articles.len();
         // An article gone (an import undone): never more columns than articles, and a column

@@ -21,6 +21,9 @@ pub struct NoteDraft {
     stored: String,
     /// When the text first differed from the stored note.
     pub since: Option<Instant>,
+    /// Typed on after a dialog opened and closed over the note: stored as the rest of the
+    /// same edit, so one undo takes the whole note back, not each piece.
+    pub continues: bool,
 }
 
 impl NoteDraft {
@@ -64,7 +67,11 @@ impl Workspace {
             && draft.pending()
         {
             let command = draft.command(&self.doc.project);
-            let _ = self.apply("Edit note", command);
+            if draft.continues {
+                let _ = self.apply_continuing("Edit note", command);
+            } else {
+                let _ = self.apply("Edit note", command);
+            }
         }
         self.sync_note();
     }
@@ -121,6 +128,7 @@ impl Workspace {
                 text: stored.clone(),
                 stored,
                 since: None,
+                continues: false,
             }
         });
     }

@@ -175,6 +175,25 @@ fn a_dialog_in_the_middle_of_a_note_gives_the_keyboard_back_to_it() {
         note.as_deref().is_some_and(|n| n.ends_with("first sq end")),
         "{note:?}"
     );
+    // One note typed through two dialogs is one edit: one undo takes it all back (it took
+    // three, one per piece).
+    let before = doc_note_before(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(
+        doc.project.articles[0]
+            .annotation(&rivera(), 5)
+            .and_then(|a| a.note.clone()),
+        before
+    );
+}
+
+/// The note of sentence 6 of the first article as the file on disk has it.
+fn doc_note_before(path: &std::path::Path) -> Option<String> {
+    slant_core::store::load(path).unwrap().articles[0]
+        .annotation(&rivera(), 5)
+        .and_then(|a| a.note.clone())
 }
 
 #[test]

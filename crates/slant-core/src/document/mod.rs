@@ -311,6 +311,33 @@ impl Document {
         Ok(())
     }
 
+    /// Applies an edit as the rest of the last one (a note typed on after a dialog closed over
+    /// it): one undo takes both back. Only where the last edit has the same label and place and
+    /// the file was not saved after it; otherwise as [`Document::apply`].
+    pub fn apply_continuing(
+        &mut self,
+        label: impl Into<String>,
+        command: Command,
+        now: Instant,
+    ) -> Result<(), CommandError> {
+        let label = label.into();
+        let continues = self.redo.is_empty()
+            && self.saved_depth != Some(self.undo.len())
+            && self.undo.last().is_some_and(|last| {
+                last.label == label
+                    && last.command.place().is_some()
+                    && last.command.place() == command.place()
+            });
+        if !continues {
+            return self.apply(label, command, now);
+        }
+        // The last entry's inverse already restores what was there before both.
+        let inverse = command.apply(&mut self.project)?;
+        self.note_changes(&inverse);
+        self.touch(now);
+        Ok(())
+    }
+
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|e| e.label.as_str())
     }

@@ -162,3 +162,48 @@ fn a_students_copy_never_replaces_the_assignment_whatever_file_is_picked() {
         .unwrap();
     assert!(!d.is_dirty());
 }
+
+/// A note typed on after a dialog is the rest of the same edit: one undo takes both pieces
+/// back; not after a save (undo must still reach the saved state in a step), nor at another
+/// sentence.
+#[test]
+fn a_continuing_edit_joins_the_last_one_unless_saved_or_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = doc(dir.path());
+    let now = Instant::now();
+    let r = d.project.reviewers[0].id.clone();
+    let note = |d: &Document, s: usize| {
+        d.project.articles[0]
+            .annotation(&r, s)
+            .and_then(|a| a.note.clone())
+    };
+    let set = |d: &mut Document, s: usize, text: &str, continuing: bool| {
+        let c = edits::set_note(&d.project, 0, &r, s, text).unwrap();
+        if continuing {
+            d.apply_continuing("Edit note", c, now).unwrap();
+        } else {
+            d.apply("Edit note", c, now).unwrap();
+        }
+    };
+    set(&mut d, 0, "first", false);
+    set(&mut d, 0, "first and more", true);
+    assert_eq!(note(&d, 0).as_deref(), Some("first and more"));
+    assert!(d.undo(now));
+    assert_eq!(note(&d, 0), None, "one undo took both pieces back");
+    assert!(!d.undo(now));
+
+    // At another sentence: its own step.
+    set(&mut d, 0, "one", false);
+    set(&mut d, 1, "two", true);
+    assert!(d.undo(now));
+    assert_eq!(note(&d, 0).as_deref(), Some("one"));
+    assert!(d.undo(now));
+
+    // After a save: its own step, so undo comes back to what was saved.
+    set(&mut d, 0, "saved", false);
+    d.save().unwrap();
+    set(&mut d, 0, "saved and more", true);
+    assert!(d.undo(now));
+    assert_eq!(note(&d, 0).as_deref(), Some("saved"));
+    assert!(!d.is_dirty());
+}
