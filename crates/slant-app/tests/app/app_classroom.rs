@@ -521,3 +521,27 @@ fn tab_asks_who_and_an_undone_reviewer_is_no_longer_tagging() {
         "no tag under a reviewer the project no longer has"
     );
 }
+
+/// The export dialog's "Whose report" works by keys alone: Tab to it, Space opens it, the
+/// arrows move and Enter chooses; then Export… is on.
+#[test]
+fn whose_report_is_chosen_by_keys_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (class, _, _) = class_of_ann_and_bo(dir.path(), true);
+    let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let mut tabs = 0;
+    while !h.get_by_label("Whose report").accesskit_node().is_focused() {
+        tabs += 1;
+        assert!(tabs < 10, "Tab never reached Whose report");
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    for key in [Key::Space, Key::ArrowDown, Key::ArrowDown, Key::Enter] {
+        h.key_press(key);
+        h.run();
+    }
+    h.get_by_label_contains("Bo Park's tags and notes");
+    assert!(!h.get_by_label("Export…").accesskit_node().is_disabled());
+}
