@@ -126,3 +126,26 @@ pub enum Action {
         index: usize,
     },
 }
+
+impl Action {
+    /// What this action, waiting for the answer to "Who is tagging?", does once answered.
+    pub fn once_answered(&self) -> Option<String> {
+        Some(match self {
+            Action::Tag(Some(tag)) => format!("Then the sentence is tagged {}.", tag.label()),
+            Action::Tag(None) => "Then the sentence's tag is cleared.".to_owned(),
+            Action::EditNote => "Then the note opens.".to_owned(),
+            Action::NextUntagged => {
+                "Then the next sentence they have not tagged is selected.".to_owned()
+            }
+            Action::AcceptSuggestion => "Then the suggestion is accepted.".to_owned(),
+            Action::RejectSuggestion => "Then the suggestion is dismissed.".to_owned(),
+            Action::AcceptAllSuggested(tag) => {
+                format!("Then every suggested {} is accepted.", tag.label())
+            }
+            Action::TogglePhrase { .. } | Action::MarkPhraseAt { .. } => {
+                "Then the phrase is marked loaded.".to_owned()
+            }
+            _ => return None,
+        })
+    }
+}

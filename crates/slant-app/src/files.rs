@@ -1,4 +1,5 @@
-//! Saving the project, importing an article and exporting a report: the app's file work.
+//! Saving the project and importing an article: the app's file work, and the file dialog every
+//! file step goes through (exporting a report is in `export.rs`).
 
 use super::*;
 
@@ -224,75 +225,6 @@ impl SlantApp {
             self.error(
                 "Could not save",
                 format!("{e}\n\nYour work is still open; save it under another name or in another folder."),
-            );
-        }
-    }
-
-    /// Asks where to write a report of the open project, then writes it.
-    pub(super) fn export(
-        &mut self,
-        format: Format,
-        open_after: bool,
-        whose: Option<slant_core::model::ReviewerId>,
-    ) {
-        if let Some(ws) = &mut self.workspace {
-            ws.commit_note();
-            self.ask_file(Then::Export {
-                format,
-                open_after,
-                whose,
-            });
-        }
-    }
-
-    /// Writes the report to `path`, and opens it if asked.
-    fn export_to(
-        &mut self,
-        format: Format,
-        open_after: bool,
-        whose: Option<slant_core::model::ReviewerId>,
-        path: &Path,
-    ) {
-        let Some(ws) = &mut self.workspace else {
-            return;
-        };
-        if store::is_project_file(path) {
-            return self.error(
-                "Not written",
-                format!(
-                    "{} is a Slant project: a report is never written over a project. Choose another name for the report.",
-                    path.display()
-                ),
-            );
-        }
-        let reviewer = match format {
-            Format::Html | Format::Markdown => whose.map(|r| r.as_str().to_owned()),
-            Format::Csv | Format::Json => None,
-        };
-        let selection = Selection {
-            reviewer,
-            article: None,
-        };
-        let bytes = Report::new(
-            &ws.doc.project,
-            &selection,
-            format,
-            jiff::Timestamp::now(),
-            self.hints.lexicons(),
-        )
-        .and_then(|r| report::render(&r, format));
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => return self.error("Could not export", e.to_string()),
-        };
-        if let Err(e) = store::write_atomic(path, &bytes, store::Backup::None) {
-            return self.error("Could not export", format!("{}: {e}", path.display()));
-        }
-        ws.say(format!("Report written to {}", path.display()));
-        if open_after && let Err(e) = dialogs::open_with_system(path) {
-            self.error(
-                "The report was written but could not be opened",
-                format!("{}: {e}", path.display()),
             );
         }
     }

@@ -7,6 +7,7 @@ mod article_view;
 mod classroom;
 pub mod dialogs;
 mod dispatch;
+mod export;
 mod file_picker;
 mod files;
 pub mod hints;

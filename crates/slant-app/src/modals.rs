@@ -9,7 +9,6 @@ use super::file_picker::Outcome;
 use super::ui_command::{self, UiCommand};
 use super::{After, Modal, SlantApp};
 use slant_core::document::Document;
-use slant_core::report::Format;
 
 impl SlantApp {
     pub(super) fn modals(&mut self, ctx: &egui::Context) {
@@ -185,31 +184,7 @@ impl SlantApp {
                         });
                         // What the key pressed will do once answered, so the question is
                         // about something the person can see.
-                        let waiting = match pending.as_deref() {
-                            Some(Action::Tag(Some(tag))) => {
-                                Some(format!("Then the sentence is tagged {}.", tag.label()))
-                            }
-                            Some(Action::Tag(None)) => Some("Then the sentence's tag is cleared.".to_owned()),
-                            Some(Action::EditNote) => Some("Then the note opens.".to_owned()),
-                            Some(Action::NextUntagged) => {
-                                Some("Then the next sentence they have not tagged is selected.".to_owned())
-                            }
-                            Some(Action::AcceptSuggestion) => {
-                                Some("Then the suggestion is accepted.".to_owned())
-                            }
-                            Some(Action::RejectSuggestion) => {
-                                Some("Then the suggestion is dismissed.".to_owned())
-                            }
-                            Some(Action::AcceptAllSuggested(tag)) => Some(format!(
-                                "Then every suggested {} is accepted.",
-                                tag.label()
-                            )),
-                            Some(Action::TogglePhrase { .. } | Action::MarkPhraseAt { .. }) => {
-                                Some("Then the phrase is marked loaded.".to_owned())
-                            }
-                            _ => None,
-                        };
-                        if let Some(waiting) = waiting {
+                        if let Some(waiting) = pending.as_deref().and_then(Action::once_answered) {
                             ui.label(waiting);
                         }
                         if !known.is_empty() {
@@ -345,86 +320,7 @@ impl SlantApp {
                         mut open_after,
                         mut whose,
                     } => {
-                        // A fixed width: the dialog must not move under the keyboard as the
-                        // description changes with the format.
-                        ui.set_width(480.0);
-                        ui.heading("Export report");
-                        for f in Format::ALL {
-                            ui.radio_value(&mut format, f, f.label());
-                        }
-                        let one_reviewers = matches!(format, Format::Html | Format::Markdown);
-                        let reviewers: Vec<(slant_core::model::ReviewerId, String)> = self
-                            .document()
-                            .map(|d| {
-                                d.project
-                                    .reviewers
-                                    .iter()
-                                    .map(|r| (r.id.clone(), r.name.clone()))
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        let name_of = |id: &Option<slant_core::model::ReviewerId>| {
-                            reviewers
-                                .iter()
-                                .find(|(r, _)| Some(r) == id.as_ref())
-                                .map(|(_, n)| n.clone())
-                        };
-                        if one_reviewers && reviewers.len() >= 2 {
-                            // A class file: the teacher picks whose report, and sees it.
-                            ui.horizontal(|ui| {
-                                ui.label("Whose report:");
-                                egui::ComboBox::from_id_salt("whose report")
-                                    .selected_text(
-                                        name_of(&whose).unwrap_or_else(|| "(choose a reviewer)".to_owned()),
-                                    )
-                                    .show_ui(ui, |ui| {
-                                        for (id, name) in &reviewers {
-                                            ui.selectable_value(&mut whose, Some(id.clone()), name);
-                                        }
-                                    })
-                                    .response
-                                    .widget_info(|| {
-                                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Whose report")
-                                    });
-                            });
-                        }
-                        let described = match format {
-                            Format::Html | Format::Markdown if reviewers.len() >= 2 => {
-                                match name_of(&whose) {
-                                    Some(name) => format!("{name}'s tags and notes, as a report to hand in. CSV and JSON hold every reviewer's."),
-                                    None => "One reviewer's tags and notes, as a report to hand in: choose whose. CSV and JSON hold every reviewer's.".to_owned(),
-                                }
-                            }
-                            Format::Html | Format::Markdown => {
-                                "Your tags and notes, as a report to hand in.".to_owned()
-                            }
-                            Format::Csv => {
-                                "Every reviewer's tags, one row per sentence per reviewer.".to_owned()
-                            }
-                            Format::Json => {
-                                "Every reviewer's tags, notes and phrases, with each article's figures, as data for scripts.".to_owned()
-                            }
-                        };
-                        ui.label(described);
-                        let ready = !(one_reviewers && reviewers.len() >= 2 && name_of(&whose).is_none());
-                        ui.checkbox(&mut open_after, "Open the report when it is written");
-                        // Enter exports with nothing focused, as Enter in the other dialogs
-                        // confirms; a focused control (a format, the check box, Cancel) keeps
-                        // its own Enter.
-                        let enter = ui.input(|i| i.key_pressed(Key::Enter))
-                            && ui.memory(|m| m.focused().is_none());
-                        ui.horizontal(|ui| {
-                            let export = ui.add_enabled(ready, egui::Button::new("Export…"));
-                            let cancel = ui.button("Cancel");
-                            if export.clicked() || (enter && ready) {
-                                close = true;
-                                self.settings.export_format = format.extension().to_owned();
-                                self.settings.export_open = open_after;
-                                self.export(format, open_after, whose.clone());
-                            } else if cancel.clicked() {
-                                close = true;
-                            }
-                        });
+                        close = self.export_dialog(ui, &mut format, &mut open_after, &mut whose);
                         next = Some(Modal::Export {
                             format,
                             open_after,
