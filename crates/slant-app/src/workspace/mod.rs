@@ -172,14 +172,7 @@ impl Workspace {
         label: impl Into<String>,
         command: Option<Command>,
     ) -> Result<(), String> {
-        let Some(command) = command else {
-            return Ok(());
-        };
-        self.doc
-            .apply(label, command, Instant::now())
-            .map_err(|e| e.to_string())?;
-        self.changed();
-        Ok(())
+        self.apply_as(label.into(), command, false)
     }
 
     /// As [`Workspace::apply`], as the rest of the last edit where it can be
@@ -189,12 +182,25 @@ impl Workspace {
         label: impl Into<String>,
         command: Option<Command>,
     ) -> Result<(), String> {
+        self.apply_as(label.into(), command, true)
+    }
+
+    fn apply_as(
+        &mut self,
+        label: String,
+        command: Option<Command>,
+        continuing: bool,
+    ) -> Result<(), String> {
         let Some(command) = command else {
             return Ok(());
         };
-        self.doc
-            .apply_continuing(label, command, Instant::now())
-            .map_err(|e| e.to_string())?;
+        let now = Instant::now();
+        if continuing {
+            self.doc.apply_continuing(label, command, now)
+        } else {
+            self.doc.apply(label, command, now)
+        }
+        .map_err(|e| e.to_string())?;
         self.changed();
         Ok(())
     }
