@@ -94,8 +94,13 @@ impl Screen {
     /// failed now and then ("Failed to open connection to X server"): that, and only that, is
     /// tried again, twice, saying so.
     fn launch(&self, project: &Path, home: &Path) -> (Child, String) {
+        self.launch_beside(project, home, &[])
+    }
+
+    /// As [`Screen::launch`], with the windows in `others` already open.
+    fn launch_beside(&self, project: &Path, home: &Path, others: &[&str]) -> (Child, String) {
         for attempt in 1.. {
-            match self.try_launch(project, home) {
+            match self.try_launch(project, home, others) {
                 Ok(launched) => return launched,
                 Err(err)
                     if attempt < 3 && err.contains("Failed to open connection to X server") =>
@@ -113,7 +118,12 @@ impl Screen {
     }
 
     #[allow(clippy::zombie_processes)] // returned to the caller, which waits for it
-    fn try_launch(&self, project: &Path, home: &Path) -> Result<(Child, String), String> {
+    fn try_launch(
+        &self,
+        project: &Path,
+        home: &Path,
+        others: &[&str],
+    ) -> Result<(Child, String), String> {
         let mut app = Command::new(env!("CARGO_BIN_EXE_slant"))
             .arg(project)
             .env("DISPLAY", &self.display)
@@ -137,8 +147,8 @@ impl Screen {
                     self.display
                 ));
             }
-            let id = self.xdotool(&["search", "--name", "Slant"]);
-            if let Some(id) = id.lines().last().filter(|l| !l.is_empty()) {
+            let ids = self.xdotool(&["search", "--name", "Slant"]);
+            if let Some(id) = ids.lines().rfind(|l| !l.is_empty() && !others.contains(l)) {
                 // With no window manager, keys reach only a window given the focus.
                 std::thread::sleep(Duration::from_millis(1500));
                 self.xdotool(&["windowfocus", "--sync", id]);
@@ -262,4 +272,37 @@ fn launch_on_a_project_without_reviewer_name_tag_save_quit() {
         (Some(Tag::Fact), Some("given".to_owned()))
     );
     assert_eq!(tag_and_note(&project, "ann", 1), (Some(Tag::Quote), None));
+}
+
+/// A file open in one window is not opened by a second one, which says where it is open; the
+/// first window goes on and saves as before.
+#[test]
+fn a_second_window_on_the_same_file_says_where_it_is_open() {
+    let Some(screen) = Screen::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let project = new_project(dir.path());
+    let (first, first_window) = screen.launch(&project, dir.path());
+    screen.type_text("Ann");
+    screen.keys(&["Return"]);
+    let (second, second_window) = screen.launch_beside(&project, dir.path(), &[&first_window]);
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        screen.xdotool(&["getwindowname", &second_window]),
+        "Slant",
+        "the second window shows no project"
+    );
+    assert_eq!(
+        screen.xdotool(&["getwindowname", &first_window]),
+        "● class.ron — Slant"
+    );
+    // The message's OK by Enter, then quit: nothing to save there.
+    screen.keys(&["Return", "ctrl+q"]);
+    wait_for_exit(second);
+    screen.xdotool(&["windowfocus", "--sync", &first_window]);
+    std::thread::sleep(Duration::from_millis(500));
+    screen.keys(&["j", "1", "ctrl+s", "ctrl+q"]);
+    wait_for_exit(first);
+    assert_eq!(tag_and_note(&project, "ann", 0), (Some(Tag::Fact), None));
 }

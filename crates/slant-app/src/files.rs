@@ -191,8 +191,30 @@ impl SlantApp {
             return false;
         };
         let path = path.to_owned();
+        // Saved under another name, the file is claimed for this window; not a file another
+        // window has open, which would lose that window's work at its next save.
+        let new_claim = if ws.claim.as_ref().is_some_and(|c| c.is_for(&path)) {
+            None
+        } else {
+            match OpenClaim::take(&path, &self.claims_dir()) {
+                Ok(claim) => claim,
+                Err(e) => {
+                    self.error(
+                        "Already open in another window",
+                        format!("{e}\n\nYour work is still open; save it under another name."),
+                    );
+                    return false;
+                }
+            }
+        };
+        let Some(ws) = &mut self.workspace else {
+            return false;
+        };
         match ws.doc.save_as(&path) {
             Ok(()) => {
+                if new_claim.is_some() {
+                    ws.claim = new_claim;
+                }
                 ws.say(format!("Saved to {}", path.display()));
                 self.settings.recent.retain(|p| p != &path);
                 self.settings.recent.insert(0, path);

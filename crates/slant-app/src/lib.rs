@@ -36,7 +36,7 @@ pub use launch::run;
 pub use settings::Settings;
 pub use workspace::Workspace;
 
-use slant_core::document::{self, Document, Recovery};
+use slant_core::document::{self, Document, OpenClaim, Recovery};
 use slant_core::report::{self, Format, Report, Selection};
 use slant_core::store;
 
@@ -288,11 +288,39 @@ impl SlantApp {
         self.data_dir.join("untitled")
     }
 
+    /// Where the marks of the files open in Slant's windows are kept.
+    fn claims_dir(&self) -> PathBuf {
+        self.data_dir.join("open")
+    }
+
+    /// Says so, and is true, when `path` is open in another Slant window.
+    fn open_elsewhere(&mut self, path: &Path) -> bool {
+        if self
+            .workspace
+            .as_ref()
+            .and_then(|w| w.claim.as_ref())
+            .is_some_and(|c| c.is_for(path))
+        {
+            return false;
+        }
+        match OpenClaim::take(path, &self.claims_dir()) {
+            Ok(_) => false,
+            Err(e) => {
+                self.error("Already open in another window", e.to_string());
+                true
+            }
+        }
+    }
+
     fn open(&mut self, path: &Path) {
         // Held as an absolute path: a file opened as `slant homework.ron` must be saved beside
         // itself and listed in the recent projects wherever Slant is started next.
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         let path = absolute.as_path();
+        // Before a recovery file is offered: another window's is that window's live work.
+        if self.open_elsewhere(path) {
+            return;
+        }
         if let Some(recovery) = document::find_recovery(path) {
             self.modal = Some(Modal::Recover {
                 path: path.to_owned(),
@@ -334,7 +362,14 @@ impl SlantApp {
         }
         self.load_error = None;
         let needs_reviewer = doc.project.reviewers.is_empty();
-        self.workspace = Some(Workspace::new(doc, self.settings.columns));
+        // Checked when it was chosen; if another window took it since, this one still shows it
+        // (each save then asks before replacing the other's).
+        let claim = doc
+            .path()
+            .and_then(|p| OpenClaim::take(p, &self.claims_dir()).ok().flatten());
+        let mut workspace = Workspace::new(doc, self.settings.columns);
+        workspace.claim = claim;
+        self.workspace = Some(workspace);
         if needs_reviewer {
             self.modal = Some(Modal::reviewer(None));
         }
@@ -378,6 +413,10 @@ impl SlantApp {
                 self.actions.push(Action::Quit);
             }
             After::Open(path) => {
+                // Refused before this window's project is closed, which stays open then.
+                if self.open_elsewhere(&path) {
+                    return;
+                }
                 self.workspace = None;
                 self.open(&path);
             }

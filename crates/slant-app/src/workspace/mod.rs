@@ -47,6 +47,8 @@ type Figures = (ReviewerSummary, (usize, usize));
 
 pub struct Workspace {
     pub doc: Document,
+    /// The mark that the project's file is open in this window, held while it is.
+    pub claim: Option<slant_core::document::OpenClaim>,
     pub reviewer: Option<ReviewerId>,
     pub columns: Vec<ColumnView>,
     /// The column the keyboard works in.
@@ -104,6 +106,7 @@ impl Workspace {
         let n = columns.clamp(1, 4).min(doc.project.articles.len().max(1));
         let mut ws = Workspace {
             doc,
+            claim: None,
             reviewer,
             columns: Vec::new(),
             focus: 0,

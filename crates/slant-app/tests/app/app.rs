@@ -752,6 +752,8 @@ fn synced_scrolling_moves_the_other_column() {
     h.run_steps(60);
     let apart = offsets(&h);
     assert!(apart[0] > 100.0 && apart[1] == 0.0, "{apart:?}");
+    // Closed first: one file is open in one window at a time.
+    drop(h);
 
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     h.state_mut().request(slant_app::Action::ToggleSyncedScroll);

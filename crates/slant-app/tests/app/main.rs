@@ -12,5 +12,6 @@ mod glyphs;
 mod navigation;
 mod notes;
 mod shortcuts;
+mod two_windows;
 mod type_ahead;
 mod web_address;

@@ -16,8 +16,10 @@ use crate::model::{Project, Reviewer, ReviewerId};
 use crate::store::lock::{self, LockError, ProjectLock};
 use crate::store::{self, LoadError, SaveError};
 
+mod claim;
 mod recovery;
 
+pub use claim::{OpenClaim, OpenElsewhere};
 pub use recovery::{
     AUTOSAVE_AFTER, Recovery, find_recovery, find_student_recovery, find_untitled_recoveries,
     recovery_path_for,
