@@ -116,7 +116,12 @@ impl SlantApp {
             }
             Action::AddReviewer => self.modal = Some(Modal::reviewer(None)),
             Action::ToggleSuggestions => self.settings.suggestions = !self.settings.suggestions,
-            Action::ToggleClassView => self.settings.class_view = !self.settings.class_view,
+            Action::ToggleClassView => {
+                self.settings.class_view = !self.settings.class_view;
+                if let Some(ws) = &mut self.workspace {
+                    ws.class_asked = self.settings.class_view;
+                }
+            }
             Action::ToggleCompare => self.settings.compare = !self.settings.compare,
             Action::ToggleUniqueOnly => {
                 self.settings.unique_only = !self.settings.unique_only;

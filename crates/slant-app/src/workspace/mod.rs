@@ -49,6 +49,10 @@ pub struct Workspace {
     pub doc: Document,
     /// The mark that the project's file is open in this window, held while it is.
     pub claim: Option<slant_core::document::OpenClaim>,
+    /// The class view was switched on while this project was open. With fewer than two
+    /// reviewers its panel then says how to get a class; left on from another project it shows
+    /// nothing, since a student's own file is no class and the hint is the teacher's.
+    pub class_asked: bool,
     pub reviewer: Option<ReviewerId>,
     pub columns: Vec<ColumnView>,
     /// The column the keyboard works in.
@@ -107,6 +111,7 @@ impl Workspace {
         let mut ws = Workspace {
             doc,
             claim: None,
+            class_asked: false,
             reviewer,
             columns: Vec::new(),
             focus: 0,
@@ -539,7 +544,7 @@ impl Workspace {
                 self.compare_panel(ui);
             }
             ui.separator();
-            if look.class {
+            if look.class && (self.doc.project.reviewers.len() >= 2 || self.class_asked) {
                 // In the class view the class comes first: it is what the teacher is looking at.
                 self.class_panel(ui, actions);
                 ui.separator();

@@ -350,6 +350,33 @@ fn the_class_view_shows_no_bars_without_a_class() {
     );
 }
 
+/// A teacher who left the class view on and then opens a student's own file sees that student's
+/// work, not the teacher's hint about merging a class.
+#[test]
+fn the_class_view_left_on_says_nothing_of_a_class_in_a_students_file() {
+    let (dir, class, students) = class_and_students();
+    let dialogs = ScriptedDialogs {
+        open: vec![students[0].clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), dialogs);
+    h.key_press(Key::C);
+    h.run();
+    assert!(h.query_by_label("Class").is_some(), "the class panel");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(
+        h.state().document().and_then(|d| d.path()),
+        Some(students[0].as_path())
+    );
+    assert!(h.state().settings.class_view, "still on");
+    assert!(h.query_by_label("Class").is_none(), "no class panel");
+    assert!(
+        h.query_by_label_contains("Merge the students' files")
+            .is_none()
+    );
+}
+
 /// A class file of the assignment with Ann Lee and Bo Park as reviewers: Ann called the headline
 /// a Quote, Bo a Loaded sentence (when `bo_tags`). The file, Ann and Bo.
 fn class_of_ann_and_bo(
