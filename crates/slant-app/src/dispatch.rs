@@ -42,7 +42,11 @@ impl SlantApp {
             Action::OpenProject => {
                 self.ask_file(files::Then::Open);
             }
-            Action::OpenPath(path) => self.guarded(After::Open(path)),
+            Action::OpenPath(path) => {
+                if !self.open_elsewhere(&path) {
+                    self.guarded(After::Open(path));
+                }
+            }
             Action::OpenSample => self.guarded(After::Sample),
             Action::ImportArticle => self.import_article(),
             Action::ImportFiles(paths) => self.import_paths(paths),

@@ -44,6 +44,10 @@ pub struct FilePicker {
     /// The teacher's assignment, when saving a student's copy: never written, which is said
     /// at once rather than asked about ("Replace it?") and then refused.
     pub assignment: Option<PathBuf>,
+    /// When saving a project: where Slant's windows mark the files they have open, and this
+    /// window's own file. A file open in another window is refused at once, not asked about
+    /// ("Replace it?") and then refused.
+    pub claims: Option<(PathBuf, Option<PathBuf>)>,
 }
 
 /// How the dialog ended.
@@ -69,6 +73,7 @@ impl FilePicker {
             focused: false,
             refuse_projects: false,
             assignment: None,
+            claims: None,
         };
         picker.go(dir);
         picker
@@ -152,6 +157,18 @@ impl FilePicker {
             {
                 self.problem = Some(format!(
                     "{} is the teacher's assignment, which a student's work never replaces. Choose another name.",
+                    path.display()
+                ));
+                None
+            }
+            [path]
+                if path.is_file()
+                    && self.claims.as_ref().is_some_and(|(dir, own)| {
+                        slant_core::document::open_elsewhere(path, dir, own.as_deref())
+                    }) =>
+            {
+                self.problem = Some(format!(
+                    "{} is open in another Slant window. Choose another name, or close it there first.",
                     path.display()
                 ));
                 None

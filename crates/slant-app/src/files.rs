@@ -47,6 +47,12 @@ impl SlantApp {
                         .as_ref()
                         .and_then(|w| w.doc.assignment())
                         .map(Path::to_owned);
+                    let own = self
+                        .workspace
+                        .as_ref()
+                        .and_then(|w| w.doc.path())
+                        .map(Path::to_owned);
+                    picker.claims = Some((self.claims_dir(), own));
                 }
                 self.modal = Some(Modal::PickFile {
                     picker: Box::new(picker),
@@ -144,7 +150,11 @@ impl SlantApp {
             return;
         };
         match then {
-            Then::Open => self.guarded(After::Open(first)),
+            Then::Open => {
+                if !self.open_elsewhere(&first) {
+                    self.guarded(After::Open(first));
+                }
+            }
             Then::Save { after } => {
                 if self.save_to(&first)
                     && let Some(after) = after
@@ -201,7 +211,7 @@ impl SlantApp {
                 Err(e) => {
                     self.error(
                         "Already open in another window",
-                        format!("{e}\n\nYour work is still open; save it under another name."),
+                        format!("{e}\n\nYour work is still open: save it under another name, or close that file in the other window first."),
                     );
                     return false;
                 }

@@ -52,6 +52,9 @@ pub struct AppOptions {
     pub data_dir: PathBuf,
 }
 
+/// What a window is told when the file it would open is open in another.
+const WORK_THERE: &str = "Switch to that window to work on it, or close it there first: two windows on one file would each autosave over the other's unsaved work.";
+
 /// What to do once unsaved changes are saved or discarded.
 #[derive(Clone, Debug, PartialEq)]
 enum After {
@@ -208,6 +211,9 @@ pub struct SlantApp {
     note_under_dialog: Option<egui::Id>,
     /// The last autosave failed: its message was shown, and is not shown again until one works.
     autosave_failing: bool,
+    /// The claim on a file opened while the Recover dialog asks about its autosave; let go when
+    /// no such dialog is open.
+    pending_claim: Option<OpenClaim>,
 }
 
 impl SlantApp {
@@ -245,6 +251,7 @@ impl SlantApp {
             dialog_opening: false,
             note_under_dialog: None,
             autosave_failing: false,
+            pending_claim: None,
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -293,22 +300,30 @@ impl SlantApp {
         self.data_dir.join("open")
     }
 
-    /// Says so, and is true, when `path` is open in another Slant window.
+    /// Says so, and is true, when `path` is open in another Slant window. Asked before anything
+    /// else is done about opening it, so that no unsaved work is saved or discarded for nothing.
     fn open_elsewhere(&mut self, path: &Path) -> bool {
-        if self
-            .workspace
-            .as_ref()
-            .and_then(|w| w.claim.as_ref())
-            .is_some_and(|c| c.is_for(path))
-        {
+        let mine = |c: &Option<OpenClaim>| c.as_ref().is_some_and(|c| c.is_for(path));
+        if mine(&self.pending_claim) || self.workspace.as_ref().is_some_and(|w| mine(&w.claim)) {
             return false;
         }
         match OpenClaim::take(path, &self.claims_dir()) {
             Ok(_) => false,
             Err(e) => {
-                self.error("Already open in another window", e.to_string());
+                self.error(
+                    "Already open in another window",
+                    format!("{e}\n\n{WORK_THERE}"),
+                );
                 true
             }
+        }
+    }
+
+    /// Claims `path` for this window: the claim the Recover dialog holds for it, or a new one.
+    fn claim(&mut self, path: &Path) -> Result<Option<OpenClaim>, document::OpenElsewhere> {
+        match self.pending_claim.take() {
+            Some(held) if held.is_for(path) => Ok(Some(held)),
+            _ => OpenClaim::take(path, &self.claims_dir()),
         }
     }
 
@@ -317,10 +332,19 @@ impl SlantApp {
         // itself and listed in the recent projects wherever Slant is started next.
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         let path = absolute.as_path();
-        // Before a recovery file is offered: another window's is that window's live work.
-        if self.open_elsewhere(path) {
-            return;
-        }
+        // Claimed before a recovery file is offered: another window's is that window's live
+        // work, and a second window must not offer the same one while this one asks.
+        let claim = match self.claim(path) {
+            Ok(claim) => claim,
+            Err(e) => {
+                self.error(
+                    "Already open in another window",
+                    format!("{e}\n\n{WORK_THERE}"),
+                );
+                return;
+            }
+        };
+        self.pending_claim = claim;
         if let Some(recovery) = document::find_recovery(path) {
             self.modal = Some(Modal::Recover {
                 path: path.to_owned(),
@@ -362,11 +386,10 @@ impl SlantApp {
         }
         self.load_error = None;
         let needs_reviewer = doc.project.reviewers.is_empty();
-        // Checked when it was chosen; if another window took it since, this one still shows it
+        // Taken when it was chosen; if another window took it since, this one still shows it
         // (each save then asks before replacing the other's).
-        let claim = doc
-            .path()
-            .and_then(|p| OpenClaim::take(p, &self.claims_dir()).ok().flatten());
+        let claim = doc.path().and_then(|p| self.claim(p).ok().flatten());
+        self.pending_claim = None;
         let mut workspace = Workspace::new(doc, self.settings.columns);
         workspace.claim = claim;
         self.workspace = Some(workspace);
@@ -643,6 +666,11 @@ impl eframe::App for SlantApp {
             if self.is_dirty() {
                 ctx.request_repaint_after(std::time::Duration::from_secs(5));
             }
+        }
+        // A claim held while the Recover dialog asks goes with the dialog.
+        let recovering = |m: &Modal| matches!(m, Modal::Recover { .. });
+        if !(self.modal.as_ref().is_some_and(recovering) || self.covered.iter().any(recovering)) {
+            self.pending_claim = None;
         }
         self.window_title(&ctx);
     }

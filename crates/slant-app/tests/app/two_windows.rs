@@ -3,9 +3,11 @@
 
 use crate::common::{app, sample_copy};
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use slant_app::dialogs::ScriptedDialogs;
+use slant_core::document::Document;
 
 #[test]
 fn a_file_open_in_one_window_is_not_opened_in_a_second() {
@@ -97,4 +99,107 @@ fn save_as_refuses_a_file_open_in_another_window() {
         second.state().document().and_then(|d| d.path()),
         Some(mine.as_path())
     );
+}
+
+/// The Recover dialog holds the file: two windows started on a crash's autosave cannot both
+/// recover it.
+#[test]
+fn a_window_asking_about_a_recovery_holds_the_file() {
+    let (dir, path) = sample_copy();
+    // A crash left an autosave with a change in it.
+    let mut doc = Document::open(&path, dir.path().join("u")).unwrap();
+    let rivera = slant_core::model::ReviewerId::from("m-rivera");
+    let command = slant_core::command::edits::set_tag(
+        &doc.project,
+        0,
+        &rivera,
+        5,
+        Some(slant_core::model::Tag::Loaded),
+    )
+    .unwrap();
+    doc.apply("Tag as Loaded", command, std::time::Instant::now())
+        .unwrap();
+    doc.autosave().unwrap();
+    drop(doc);
+    let mut first = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    first.get_by_label("Recover unsaved work?");
+    let second = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    second.get_by_label_contains("class.ron is open in another Slant window");
+    assert!(second.query_by_label("Recover unsaved work?").is_none());
+    first.get_by_label("Recover").click();
+    first.run();
+    assert!(first.state().title().starts_with('●'), "recovered");
+    drop(second);
+    let third = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    third.get_by_label_contains("class.ron is open in another Slant window");
+}
+
+/// Opening a file open elsewhere is refused before "Save changes?" is asked: the person's
+/// unsaved work is not saved or thrown away for nothing.
+#[test]
+fn a_refused_open_asks_nothing_about_unsaved_work() {
+    let (dir, path) = sample_copy();
+    let mine = dir.path().join("mine.ron");
+    std::fs::copy(&path, &mine).unwrap();
+    let _first = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let dialogs = ScriptedDialogs {
+        open: vec![path.clone()],
+        ..Default::default()
+    };
+    let mut second = app(Some(&mine), dir.path(), dialogs);
+    second.key_press(Key::J);
+    second.key_press(Key::Num1);
+    second.run();
+    assert!(second.state().title().starts_with("● mine.ron"), "unsaved");
+    second.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    second.run();
+    second.get_by_label_contains("class.ron is open in another Slant window");
+    assert!(second.query_by_label_contains("Save changes").is_none());
+    assert!(
+        second.state().title().starts_with("● mine.ron"),
+        "still unsaved, still open: {}",
+        second.state().title()
+    );
+}
+
+/// Slant's own save dialog refuses a file open in another window at once, rather than asking
+/// "Replace it?" first.
+#[test]
+fn slants_save_dialog_refuses_a_file_open_elsewhere_before_asking_to_replace() {
+    let (dir, path) = sample_copy();
+    let mine = dir.path().join("mine.ron");
+    std::fs::copy(&path, &mine).unwrap();
+    let _first = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let no_portal = ScriptedDialogs {
+        no_portal: true,
+        ..Default::default()
+    };
+    let mut second = app(Some(&mine), dir.path(), no_portal);
+    second.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    second.run();
+    let name = second.get_by_role_and_label(Role::TextInput, "File name");
+    name.focus();
+    second.run();
+    second.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    second
+        .get_by_role_and_label(Role::TextInput, "File name")
+        .type_text("class");
+    second.run();
+    second.key_press(Key::Enter);
+    second.run();
+    second.get_by_label_contains("class.ron is open in another Slant window. Choose another name");
+    assert!(second.query_by_label("Replace").is_none());
+    // Its own file is asked about as before.
+    second
+        .get_by_role_and_label(Role::TextInput, "File name")
+        .focus();
+    second.run();
+    second.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    second
+        .get_by_role_and_label(Role::TextInput, "File name")
+        .type_text("mine");
+    second.run();
+    second.key_press(Key::Enter);
+    second.run();
+    second.get_by_label("Replace");
 }

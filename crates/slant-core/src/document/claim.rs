@@ -21,10 +21,7 @@ pub struct OpenClaim {
 
 /// The project is open in another Slant window.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "{} is open in another Slant window. Go on there, or close it there and open it here: two windows on one file would each autosave over the other's unsaved work.",
-    project.display()
-)]
+#[error("{} is open in another Slant window.", project.display())]
 pub struct OpenElsewhere {
     pub project: PathBuf,
 }
@@ -67,6 +64,15 @@ impl OpenClaim {
     pub fn is_for(&self, path: &Path) -> bool {
         resolve(path) == self.project
     }
+}
+
+/// Whether the file at `path` is open in another Slant window, not this one's (`own`): asked by a
+/// save dialog before it offers to replace the file.
+pub fn open_elsewhere(path: &Path, claims_dir: &Path, own: Option<&Path>) -> bool {
+    if own.is_some_and(|own| resolve(own) == resolve(path)) {
+        return false;
+    }
+    OpenClaim::take(path, claims_dir).is_err()
 }
 
 /// One file reached by two spellings (`./a.ron`, a symbolic link) is one claim; so is a file
@@ -117,6 +123,8 @@ mod tests {
             "{refused}"
         );
         assert!(first.as_ref().unwrap().is_for(&other_spelling));
+        assert!(open_elsewhere(&other_spelling, &claims, None));
+        assert!(!open_elsewhere(&other_spelling, &claims, Some(&project)));
         drop(first);
         assert!(OpenClaim::take(&other_spelling, &claims).unwrap().is_some());
     }

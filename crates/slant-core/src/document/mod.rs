@@ -19,7 +19,7 @@ use crate::store::{self, LoadError, SaveError};
 mod claim;
 mod recovery;
 
-pub use claim::{OpenClaim, OpenElsewhere};
+pub use claim::{OpenClaim, OpenElsewhere, open_elsewhere};
 pub use recovery::{
     AUTOSAVE_AFTER, Recovery, find_recovery, find_student_recovery, find_untitled_recoveries,
     recovery_path_for,
