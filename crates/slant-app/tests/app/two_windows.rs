@@ -5,9 +5,38 @@ use crate::common::{app, sample_copy};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
 use slant_core::document::Document;
+use std::path::PathBuf;
+
+/// `class.ron` open in a first window, and a second window on its copy `mine.ron`.
+struct TwoWindows {
+    _dir: tempfile::TempDir,
+    /// The first window's file.
+    path: PathBuf,
+    mine: PathBuf,
+    _first: Harness<'static, SlantApp>,
+    second: Harness<'static, SlantApp>,
+}
+
+/// [`TwoWindows`], the second answering file dialogs as `dialogs` says for the first's file.
+fn two_windows(dialogs: impl FnOnce(&PathBuf) -> ScriptedDialogs) -> TwoWindows {
+    let (dir, path) = sample_copy();
+    let mine = dir.path().join("mine.ron");
+    std::fs::copy(&path, &mine).unwrap();
+    let first = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let second = app(Some(&mine), dir.path(), dialogs(&path));
+    TwoWindows {
+        _dir: dir,
+        path,
+        mine,
+        _first: first,
+        second,
+    }
+}
 
 #[test]
 fn a_file_open_in_one_window_is_not_opened_in_a_second() {
@@ -53,15 +82,11 @@ fn a_file_open_in_one_window_is_not_opened_in_a_second() {
 
 #[test]
 fn opening_a_file_open_elsewhere_keeps_this_windows_project() {
-    let (dir, path) = sample_copy();
-    let mine = dir.path().join("mine.ron");
-    std::fs::copy(&path, &mine).unwrap();
-    let _first = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let dialogs = ScriptedDialogs {
+    let mut w = two_windows(|path| ScriptedDialogs {
         open: vec![path.clone()],
         ..Default::default()
-    };
-    let mut second = app(Some(&mine), dir.path(), dialogs);
+    });
+    let (mine, second) = (&w.mine, &mut w.second);
     second.key_press_modifiers(Modifiers::COMMAND, Key::O);
     second.run();
     second.get_by_label_contains("class.ron is open in another Slant window");
@@ -74,16 +99,12 @@ fn opening_a_file_open_elsewhere_keeps_this_windows_project() {
 
 #[test]
 fn save_as_refuses_a_file_open_in_another_window() {
-    let (dir, path) = sample_copy();
-    let mine = dir.path().join("mine.ron");
-    std::fs::copy(&path, &mine).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    let _first = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let dialogs = ScriptedDialogs {
+    let mut w = two_windows(|path| ScriptedDialogs {
         save: vec![path.clone()],
         ..Default::default()
-    };
-    let mut second = app(Some(&mine), dir.path(), dialogs);
+    });
+    let (path, mine, second) = (&w.path, &w.mine, &mut w.second);
+    let before = std::fs::read(path).unwrap();
     second.key_press(Key::J);
     second.key_press(Key::Num4);
     second.run();
@@ -91,7 +112,7 @@ fn save_as_refuses_a_file_open_in_another_window() {
     second.run();
     second.get_by_label_contains("class.ron is open in another Slant window");
     assert_eq!(
-        std::fs::read(&path).unwrap(),
+        std::fs::read(path).unwrap(),
         before,
         "the other window's file is untouched"
     );
@@ -138,15 +159,11 @@ fn a_window_asking_about_a_recovery_holds_the_file() {
 /// unsaved work is not saved or thrown away for nothing.
 #[test]
 fn a_refused_open_asks_nothing_about_unsaved_work() {
-    let (dir, path) = sample_copy();
-    let mine = dir.path().join("mine.ron");
-    std::fs::copy(&path, &mine).unwrap();
-    let _first = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let dialogs = ScriptedDialogs {
+    let mut w = two_windows(|path| ScriptedDialogs {
         open: vec![path.clone()],
         ..Default::default()
-    };
-    let mut second = app(Some(&mine), dir.path(), dialogs);
+    });
+    let second = &mut w.second;
     second.key_press(Key::J);
     second.key_press(Key::Num1);
     second.run();
@@ -166,40 +183,29 @@ fn a_refused_open_asks_nothing_about_unsaved_work() {
 /// "Replace it?" first.
 #[test]
 fn slants_save_dialog_refuses_a_file_open_elsewhere_before_asking_to_replace() {
-    let (dir, path) = sample_copy();
-    let mine = dir.path().join("mine.ron");
-    std::fs::copy(&path, &mine).unwrap();
-    let _first = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let no_portal = ScriptedDialogs {
+    let mut w = two_windows(|_| ScriptedDialogs {
         no_portal: true,
         ..Default::default()
-    };
-    let mut second = app(Some(&mine), dir.path(), no_portal);
+    });
+    let second = &mut w.second;
     second.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
     second.run();
-    let name = second.get_by_role_and_label(Role::TextInput, "File name");
-    name.focus();
-    second.run();
-    second.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    second
-        .get_by_role_and_label(Role::TextInput, "File name")
-        .type_text("class");
-    second.run();
-    second.key_press(Key::Enter);
-    second.run();
+    // The name typed over whatever the box holds, and Enter, as a person does.
+    let save_as = |h: &mut Harness<'static, SlantApp>, name: &str| {
+        h.get_by_role_and_label(Role::TextInput, "File name")
+            .focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::TextInput, "File name")
+            .type_text(name);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    };
+    save_as(second, "class");
     second.get_by_label_contains("class.ron is open in another Slant window. Choose another name");
     assert!(second.query_by_label("Replace").is_none());
     // Its own file is asked about as before.
-    second
-        .get_by_role_and_label(Role::TextInput, "File name")
-        .focus();
-    second.run();
-    second.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    second
-        .get_by_role_and_label(Role::TextInput, "File name")
-        .type_text("mine");
-    second.run();
-    second.key_press(Key::Enter);
-    second.run();
+    save_as(second, "mine");
     second.get_by_label("Replace");
 }
