@@ -113,19 +113,49 @@ impl FileDialogs for ScriptedDialogs {
 }
 
 /// Opens a file with the system's default program (the browser for an HTML report).
-pub fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
-    let mut command = if cfg!(target_os = "windows") {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
+pub fn open_with_system(path: &std::path::Path) -> Result<(), String> {
+    let (program, args): (&str, &[&str]) = if cfg!(target_os = "windows") {
+        ("cmd", &["/C", "start", ""])
     } else if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
+        ("open", &[])
     } else {
-        std::process::Command::new("xdg-open")
+        ("xdg-open", &[])
     };
-    let mut child = command.arg(path).spawn()?;
+    open_with(program, args, path)
+}
+
+/// [`open_with_system`] with the opener named.
+fn open_with(program: &str, args: &[&str], path: &std::path::Path) -> Result<(), String> {
+    let spawned = std::process::Command::new(program)
+        .args(args)
+        .arg(path)
+        .spawn();
+    // A missing opener is reported by the system as a missing file, which read as if the
+    // report were missing.
+    let mut child = spawned.map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => format!(
+            "this computer has no program Slant can ask to open files (`{program}` was not found). Open {} yourself, in a web browser or an editor.",
+            path.display()
+        ),
+        _ => format!("{}: {e}", path.display()),
+    })?;
     // Waited for on a thread of its own: the opener exits at once or after the browser, and a
     // child never waited for stays in the process table as long as Slant runs.
     std::thread::spawn(move || child.wait());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// With no opener installed the message says so, not that the report is missing (the
+    /// system's error for a missing program is "No such file or directory").
+    #[test]
+    fn a_missing_opener_is_named_as_such() {
+        let err =
+            super::open_with("slant-no-such-opener", &[], "/tmp/report.html".as_ref()).unwrap_err();
+        assert!(
+            err.starts_with("this computer has no program Slant can ask to open files (`slant-no-such-opener` was not found). Open /tmp/report.html yourself"),
+            "{err}"
+        );
+    }
 }

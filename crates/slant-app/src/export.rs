@@ -160,10 +160,7 @@ impl SlantApp {
         }
         ws.say(format!("Report written to {}", path.display()));
         if open_after && let Err(e) = dialogs::open_with_system(path) {
-            self.error(
-                "The report was written but could not be opened",
-                format!("{}: {e}", path.display()),
-            );
+            self.error("The report was written but could not be opened", e);
         }
     }
 }

@@ -271,6 +271,21 @@ impl FilePicker {
                 if !self.focused {
                     r.request_focus();
                     self.focused = true;
+                    // The proposed name's stem is selected, as system dialogs do: typing
+                    // replaces it and keeps the extension. The box's state outlives the dialog,
+                    // and its cursor otherwise stood where the last name typed here ended.
+                    let stem = Path::new(&self.name)
+                        .file_stem()
+                        .map_or(0, |s| s.to_string_lossy().chars().count());
+                    let mut state =
+                        egui::text_edit::TextEditState::load(ui.ctx(), r.id).unwrap_or_default();
+                    state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::two(
+                            egui::text::CCursor::new(0),
+                            egui::text::CCursor::new(stem),
+                        )));
+                    state.store(ui.ctx(), r.id);
                 }
                 if r.changed() {
                     self.replace = None;

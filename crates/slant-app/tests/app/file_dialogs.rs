@@ -1,12 +1,12 @@
 //! Where no desktop portal runs, the system's file dialog answers nothing at once: Slant shows
 //! its own instead of doing nothing, and never fails without a message.
 
-use crate::common::{ASSIGNMENT, app, student_tags_the_first_sentence};
+use crate::common::{ASSIGNMENT, app, sample_copy, student_tags_the_first_sentence};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
 
@@ -255,4 +255,37 @@ fn a_student_naming_the_assignment_in_slants_dialog_is_told_at_once() {
     h.run();
     assert!(dir.path().join("mine.ron").exists());
     assert_eq!(std::fs::read(&handout).unwrap(), before);
+}
+
+/// Slant's save dialog opens with the proposed name's stem selected, so what is typed replaces
+/// it: the box's cursor used to stay where the last name typed there ended, and a letter typed
+/// went into the middle of the next proposed name.
+#[test]
+fn the_proposed_file_name_is_selected_for_typing_over() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), no_portal());
+    let export = |h: &mut Harness<'_, SlantApp>, typed: &str| {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        // No browser is started from a test.
+        let open_after = h.get_by_label("Open the report when it is written");
+        if open_after.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True) {
+            open_after.click();
+            h.run();
+        }
+        h.get_by_label("Export…").click();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, "File name")
+            .type_text(typed);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    };
+    export(&mut h, "report");
+    assert!(dir.path().join("report.html").exists());
+    export(&mut h, "second");
+    assert!(
+        dir.path().join("second.html").exists(),
+        "typed over the proposed stem, the extension kept"
+    );
 }
