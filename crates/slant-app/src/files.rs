@@ -132,11 +132,20 @@ impl SlantApp {
     }
 
     /// Where Slant's own dialog starts: the project's folder, else the last project's, else home.
+    /// Where a file dialog starts: the project's folder, else the folder last chosen from in
+    /// this run (a second article imported into a new project comes from beside the first),
+    /// else the last project's, else home.
     fn start_folder(&self) -> PathBuf {
         self.document()
             .and_then(|d| d.path())
-            .or(self.settings.recent.first().map(PathBuf::as_path))
             .and_then(Path::parent)
+            .or(self.last_folder.as_deref())
+            .or(self
+                .settings
+                .recent
+                .first()
+                .map(PathBuf::as_path)
+                .and_then(Path::parent))
             .filter(|d| d.is_dir())
             .map(Path::to_owned)
             .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
@@ -148,6 +157,11 @@ impl SlantApp {
     pub(super) fn file_chosen(&mut self, then: Then, paths: Vec<PathBuf>) {
         let Some(first) = paths.first().cloned() else {
             return;
+        };
+        self.last_folder = if then == Then::LexiconFolder {
+            Some(first.clone())
+        } else {
+            first.parent().map(Path::to_owned)
         };
         match then {
             Then::Open => {

@@ -214,6 +214,8 @@ pub struct SlantApp {
     /// The claim on a file opened while the Recover dialog asks about its autosave; let go when
     /// no such dialog is open.
     pending_claim: Option<OpenClaim>,
+    /// The folder of the last file chosen in a file dialog in this run.
+    last_folder: Option<PathBuf>,
 }
 
 impl SlantApp {
@@ -252,6 +254,7 @@ impl SlantApp {
             note_under_dialog: None,
             autosave_failing: false,
             pending_claim: None,
+            last_folder: None,
         };
         if let Some(path) = options.open {
             app.open(&path);

@@ -289,3 +289,56 @@ fn the_proposed_file_name_is_selected_for_typing_over() {
         "typed over the proposed stem, the extension kept"
     );
 }
+
+/// A second article imported into a new project is looked for beside the first: Slant's dialog
+/// starts in the folder last chosen from, not the home folder.
+#[test]
+fn the_second_import_starts_where_the_first_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(
+        articles.join("one.txt"),
+        "Council votes.\n\nThe council voted.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        articles.join("two.txt"),
+        "Mayor speaks.\n\nThe mayor spoke.\n",
+    )
+    .unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    new_project(&mut h, "Ann");
+    let import = |h: &mut Harness<'_, SlantApp>, file: &str| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Import article…").click();
+        h.run();
+        h.get_by_label(file).click();
+        h.run();
+        h.get_by_label("Open").click();
+        h.run();
+    };
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import article…").click();
+    h.run();
+    fill(&mut h, "Folder", articles.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("one.txt").click();
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    import(&mut h, "two.txt");
+    let titles: Vec<String> = h
+        .state()
+        .document()
+        .unwrap()
+        .project
+        .articles
+        .iter()
+        .map(|a| a.title.clone())
+        .collect();
+    assert_eq!(titles, ["one", "two"]);
+}
