@@ -8,6 +8,7 @@ use maud::{Markup, html};
 use super::Report;
 use super::escape::markdown as escape;
 use crate::compare::coverage::{self, Coverage};
+use crate::compare::explain::Names;
 use crate::compare::sources::{self, Source, SourceKind};
 use crate::model::Article;
 
@@ -19,6 +20,9 @@ pub struct CoveragePair<'a> {
     pub a: &'a Article,
     pub b: &'a Article,
     pub coverage: Coverage,
+    /// Why each of `coverage.pairs` was made ("the words indicted, jury; the name Menendez"): a
+    /// link a reader can check.
+    pub why: Vec<String>,
     pub sources_a: Vec<Source>,
     pub sources_b: Vec<Source>,
 }
@@ -29,10 +33,18 @@ pub fn gather<'a>(articles: &[&'a Article]) -> Vec<CoveragePair<'a>> {
     let mut out = Vec::new();
     for (i, &a) in shown.iter().enumerate() {
         for &b in &shown[i + 1..] {
+            let coverage = coverage::compare(a, b);
+            let names = Names::of(&[a, b]);
+            let why = coverage
+                .pairs
+                .iter()
+                .map(|p| p.explain(a.sentence_text(p.a), b.sentence_text(p.b), &names))
+                .collect();
             out.push(CoveragePair {
                 a,
                 b,
-                coverage: coverage::compare(a, b),
+                coverage,
+                why,
                 sources_a: sources::sources(a),
                 sources_b: sources::sources(b),
             });
@@ -74,6 +86,23 @@ pub fn section(report: &Report) -> Markup {
                 p {
                     "Reported by both: " (c.sentences_a - c.only_a.len()) " of " (c.sentences_a) " sentences of the first (" (pct(c.shared_share_a())) "), "
                     (c.sentences_b - c.only_b.len()) " of " (c.sentences_b) " of the second (" (pct(c.shared_share_b())) ")."
+                }
+                @if !c.pairs.is_empty() {
+                    details {
+                        summary { "Reported by both, sentence by sentence (" (c.pairs.len()) " links)" }
+                        table class="pairs" {
+                            thead { tr { th { "In the first" } th { "In the second" } th { "Linked by what they share" } } }
+                            tbody {
+                                @for (pair, why) in c.pairs.iter().zip(&p.why) {
+                                    tr {
+                                        td { (pair.a + 1) ". " (p.a.sentence_text(pair.a)) }
+                                        td { (pair.b + 1) ". " (p.b.sentence_text(pair.b)) }
+                                        td { (why) " (score " (format!("{:.2}", pair.score)) ")" }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
                 @if !c.differing_numbers.is_empty() {
                     p { strong { "Figures that differ: " } }
@@ -131,6 +160,22 @@ pub fn markdown(report: &Report, md: &mut String) {
             c.sentences_b,
             pct(c.shared_share_b())
         );
+        if !c.pairs.is_empty() {
+            md.push_str("Reported by both, sentence by sentence:\n\n");
+            for (pair, why) in c.pairs.iter().zip(&p.why) {
+                let _ = writeln!(
+                    md,
+                    "- {} of the first / {} of the second: “{}” / “{}” (linked by {}; score {:.2})",
+                    pair.a + 1,
+                    pair.b + 1,
+                    escape(p.a.sentence_text(pair.a)),
+                    escape(p.b.sentence_text(pair.b)),
+                    escape(why),
+                    pair.score
+                );
+            }
+            md.push('\n');
+        }
         for d in &c.differing_numbers {
             let _ = writeln!(
                 md,

@@ -226,6 +226,18 @@ fn html_never_lets_article_text_become_markup() {
         }
     }
     assert_eq!(styles, 1, "only the report's own stylesheet");
+    // The two copies' sentences are linked, hostile text and all, in the coverage section.
+    let pairs = scraper::Selector::parse("table.pairs td").unwrap();
+    let linked: Vec<String> = doc
+        .select(&pairs)
+        .map(|td| td.text().collect::<String>())
+        .collect();
+    assert!(
+        linked
+            .iter()
+            .any(|t| t.contains("First sentence <script>alert('x')</script>")),
+        "{linked:?}"
+    );
     // The hostile text is all there, as text.
     let text: String = doc.root_element().text().collect();
     assert!(text.contains("<script>alert('x')</script>"));
@@ -238,6 +250,10 @@ fn markdown_escapes_article_text() {
     let md = render(&hostile(), Format::Markdown, &Selection::default());
     assert!(!md.contains("<script>"), "angle brackets are escaped");
     assert!(md.contains("\\<script\\>"));
+    assert!(
+        md.contains("Reported by both, sentence by sentence:\n\n- 1 of the first / 1 of the second: “Headline \\<script\\>"),
+        "the linked sentences, escaped: {md}"
+    );
     assert!(
         md.contains("\\&amp;"),
         "an entity prints as written, not decoded"
