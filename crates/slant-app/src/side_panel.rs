@@ -304,7 +304,13 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
     }
     if columns.iter().any(|c| c.reviewer.is_some()) {
         ui.add_space(8.0);
-        ui.label(RichText::new("Tag shares by column").strong());
+        // One column has no columns to tell apart: no "by column", no numbers under the bars.
+        let heading = if columns.len() > 1 {
+            "Tag shares by column"
+        } else {
+            "Tag shares"
+        };
+        ui.label(RichText::new(heading).strong());
         chart(ui, columns);
     }
 }
@@ -352,13 +358,15 @@ fn chart(ui: &mut Ui, columns: &[ColumnStats]) {
                 1.0,
                 theme::tag_color(tag).gamma_multiply(1.0 - 0.3 * i as f32),
             );
-            painter.text(
-                egui::pos2(r.center().x, plot.bottom() + 2.0),
-                egui::Align2::CENTER_TOP,
-                (i + 1).to_string(),
-                egui::FontId::proportional(10.0),
-                axis,
-            );
+            if columns.len() > 1 {
+                painter.text(
+                    egui::pos2(r.center().x, plot.bottom() + 2.0),
+                    egui::Align2::CENTER_TOP,
+                    (i + 1).to_string(),
+                    egui::FontId::proportional(10.0),
+                    axis,
+                );
+            }
         }
         painter.text(
             egui::pos2(x0 + (group - 8.0) / 2.0, plot.bottom() + 16.0),

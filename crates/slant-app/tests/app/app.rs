@@ -654,6 +654,20 @@ fn toolbar_messages_do_not_go_stale() {
     );
 }
 
+/// The tag-shares chart speaks of columns only when there are several (its bars were numbered
+/// "1 1 1 1" under one column).
+#[test]
+fn the_chart_speaks_of_columns_only_when_there_are_several() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Tag shares by column");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state().workspace.as_ref().unwrap().columns.len(), 1);
+    h.get_by_label("Tag shares");
+    assert!(h.query_by_label("Tag shares by column").is_none());
+}
+
 /// Ctrl+Z typed in the Find box undoes the typing there, never the tag made before.
 #[test]
 fn undo_in_the_find_box_leaves_the_project_alone() {
