@@ -76,10 +76,11 @@ fn a_stop_without_a_space_after_it_or_with_footnotes_still_ends() {
             "\"So it goes.\""
         ]
     );
-    // Two capitalised words joined by a bare stop end a sentence when the second opens one.
+    // A capitalised word after a capitalised one and a bare stop starts a sentence: a name such
+    // as `Football.London` is rarer in news than `Tehran.Officials` (a lost space).
     assert_eq!(
-        sentences("They met in Tehran.The talks failed."),
-        ["They met in Tehran.", "The talks failed."]
+        sentences("They met in Tehran.Officials said the talks failed."),
+        ["They met in Tehran.", "Officials said the talks failed."]
     );
     // A straight quotation mark after the stop closes a quotation only where one is open.
     assert_eq!(
@@ -120,7 +121,6 @@ fn a_stop_without_a_space_after_it_or_with_footnotes_still_ends() {
         "See www.cnn.com/Politics for more.",
         "Read Yahoo!Finance and Last.Fm today.",
         "It was é.The end.",
-        "Read Football.London and Ask.Fm today.",
     ] {
         assert_eq!(sentences(kept), [kept]);
     }

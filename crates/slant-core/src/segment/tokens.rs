@@ -143,15 +143,11 @@ fn glued_sentence_start(token: &str, stop: usize, quote_open: impl Fn() -> bool)
     if !well_formed || WEB_ADDRESS_PARTS.contains(&next_word.to_ascii_lowercase().as_str()) {
         return None;
     }
-    let word = head.trim_start_matches(is_opener);
-    // After `!` or `?` only a plain sentence opener: `Yahoo!Finance`, `Panic!At` are names. So
-    // are two capitalised words joined by a bare stop (`Football.London`, `Ask.Fm`) unless the
-    // second plainly opens a sentence (`Kaine.So`, `Iran.The`).
-    let bare_stop = tail.starts_with('.') && at == stop + 1 && next.len() == closed.len();
-    let name_like = bare_stop && word.starts_with(char::is_uppercase);
-    if (!tail.starts_with('.') || name_like) && classes_of(next_word) & class::STARTER == 0 {
+    // After `!` or `?` only a plain sentence opener: `Yahoo!Finance`, `Panic!At` are names.
+    if !tail.starts_with('.') && classes_of(next_word) & class::STARTER == 0 {
         return None;
     }
+    let word = head.trim_start_matches(is_opener);
     let plain = |c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
     let plain_word = word.chars().count() >= 2
         && word.starts_with(char::is_alphabetic)
