@@ -136,17 +136,16 @@ impl SlantApp {
     /// this run (a second article imported into a new project comes from beside the first),
     /// else the last project's, else home.
     fn start_folder(&self) -> PathBuf {
-        self.document()
+        let project = self
+            .document()
             .and_then(|d| d.path())
-            .and_then(Path::parent)
-            .or(self.last_folder.as_deref())
-            .or(self
-                .settings
-                .recent
-                .first()
-                .map(PathBuf::as_path)
-                .and_then(Path::parent))
-            .filter(|d| d.is_dir())
+            .and_then(Path::parent);
+        let recent = self.settings.recent.first().and_then(|p| p.parent());
+        // The first that is still a folder: one deleted since is passed over, not the rest.
+        [project, self.last_folder.as_deref(), recent]
+            .into_iter()
+            .flatten()
+            .find(|d| d.is_dir())
             .map(Path::to_owned)
             .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
             .or_else(|| std::env::current_dir().ok())
@@ -236,7 +235,9 @@ impl SlantApp {
         };
         match ws.doc.save_as(&path) {
             Ok(()) => {
-                if new_claim.is_some() {
+                // Saved under another name, the old file is let go even where no new mark
+                // could be kept.
+                if !ws.claim.as_ref().is_some_and(|c| c.is_for(&path)) {
                     ws.claim = new_claim;
                 }
                 ws.say(format!("Saved to {}", path.display()));

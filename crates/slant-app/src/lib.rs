@@ -389,10 +389,30 @@ impl SlantApp {
         }
         self.load_error = None;
         let needs_reviewer = doc.project.reviewers.is_empty();
-        // Taken when it was chosen; if another window took it since, this one still shows it
-        // (each save then asks before replacing the other's).
-        let claim = doc.path().and_then(|p| self.claim(p).ok().flatten());
-        self.pending_claim = None;
+        // The claim taken when the file was chosen: for a student's copy recovered from beside
+        // the assignment, the assignment's, which keeps other windows off the copy's autosave.
+        // Otherwise a new one; if another window took the file since, this one does not show
+        // it too.
+        let held = self.pending_claim.take();
+        let claim = match held {
+            Some(c)
+                if doc.path().is_some_and(|p| c.is_for(p))
+                    || doc.assignment().is_some_and(|a| c.is_for(a)) =>
+            {
+                Some(c)
+            }
+            _ => match doc.path().map(|p| OpenClaim::take(p, &self.claims_dir())) {
+                None => None,
+                Some(Ok(claim)) => claim,
+                Some(Err(e)) => {
+                    self.error(
+                        "Already open in another window",
+                        format!("{e}\n\n{WORK_THERE}"),
+                    );
+                    return;
+                }
+            },
+        };
         let mut workspace = Workspace::new(doc, self.settings.columns);
         workspace.claim = claim;
         self.workspace = Some(workspace);

@@ -1,7 +1,7 @@
 //! Two Slant windows and one file: the second is told where the file is open, never offered the
 //! first one's autosave as a crash to recover, and never saves over the file the first has open.
 
-use crate::common::{app, sample_copy};
+use crate::common::{ASSIGNMENT, app, sample_copy};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -208,4 +208,26 @@ fn slants_save_dialog_refuses_a_file_open_elsewhere_before_asking_to_replace() {
     // Its own file is asked about as before.
     save_as(second, "mine");
     second.get_by_label("Replace");
+}
+
+/// A student's copy recovered from beside the assignment keeps the assignment claimed: a second
+/// window opening the assignment would otherwise be offered the first one's live autosave, and
+/// could discard it.
+#[test]
+fn a_recovered_students_copy_keeps_its_assignment_claimed() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    {
+        let mut doc = Document::open(&handout, dir.path().join("u")).unwrap();
+        doc.add_reviewer("Eve", std::time::Instant::now()).unwrap();
+        doc.autosave().unwrap();
+    } // killed before the student's first save
+    let mut first = app(Some(&handout), dir.path(), ScriptedDialogs::default());
+    first.get_by_label("Recover").click();
+    first.run();
+    assert!(first.state().document().is_some(), "recovered");
+    let second = app(Some(&handout), dir.path(), ScriptedDialogs::default());
+    second.get_by_label_contains("homework.ron is open in another Slant window");
+    assert!(second.query_by_label("Recover unsaved work?").is_none());
 }
