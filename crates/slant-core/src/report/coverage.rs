@@ -176,10 +176,15 @@ pub fn markdown(report: &Report, md: &mut String) {
             }
             md.push('\n');
         }
+        if !c.differing_numbers.is_empty() {
+            // A paragraph of its own before the list: a list straight after the pairs' list
+            // would be read as more of it.
+            md.push_str("Figures that differ:\n\n");
+        }
         for d in &c.differing_numbers {
             let _ = writeln!(
                 md,
-                "- Figures that differ: {} (sentence {}) against {} (sentence {})",
+                "- {} (sentence {}) against {} (sentence {})",
                 escape(&d.shown_a),
                 d.a + 1,
                 escape(&d.shown_b),

@@ -490,3 +490,40 @@ fn a_notes_lines_stay_lines_in_html_and_markdown() {
         "{md}"
     );
 }
+
+/// The coverage section's lists stay apart in Markdown: the figures that differ are not read as
+/// more links of "Reported by both" (two lists with the same bullet and only a blank line
+/// between them are one list).
+#[test]
+fn markdown_keeps_the_links_and_the_differing_figures_in_separate_lists() {
+    let mut p = Project::new("Two counts".to_owned(), when());
+    let r = p.add_reviewer("Ann");
+    for (id, count) in [("a", "40"), ("b", "45")] {
+        let text = format!(
+            "Flood hits the valley\n\nThe flood killed {count} people in the valley on Monday, officials said.\n"
+        );
+        let mut a = Article::new(id.into(), format!("Outlet {id}"), text);
+        a.set_tag(&r, 0, Some(Tag::Fact));
+        p.articles.push(a);
+    }
+    let md = render(&p, Format::Markdown, &Selection::default());
+    assert!(md.contains("Figures that differ:"), "{md}");
+    let mut items_per_list = Vec::new();
+    let mut depth = 0;
+    for event in pulldown_cmark::Parser::new(&md) {
+        match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::List(_)) => {
+                depth += 1;
+                items_per_list.push(0);
+            }
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::List(_)) => depth -= 1,
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Item) if depth == 1 => {
+                *items_per_list.last_mut().unwrap() += 1;
+            }
+            _ => {}
+        }
+    }
+    // The four links (headlines, sentences and the openings across), then the one figure, each
+    // a list of its own.
+    assert_eq!(&items_per_list[..2], [4, 1], "{md}");
+}
