@@ -309,28 +309,24 @@ fn the_second_import_starts_where_the_first_was_found() {
     .unwrap();
     let mut h = app(None, dir.path(), no_portal());
     new_project(&mut h, "Ann");
-    let import = |h: &mut Harness<'_, SlantApp>, file: &str| {
+    // File ▸ Import article…, maybe a folder typed, then the file clicked and Open.
+    let import = |h: &mut Harness<'_, SlantApp>, folder: Option<&str>, file: &str| {
         h.get_by_label("File").click();
         h.run();
         h.get_by_label("Import article…").click();
         h.run();
+        if let Some(folder) = folder {
+            fill(h, "Folder", folder);
+            h.key_press(Key::Enter);
+            h.run();
+        }
         h.get_by_label(file).click();
         h.run();
         h.get_by_label("Open").click();
         h.run();
     };
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import article…").click();
-    h.run();
-    fill(&mut h, "Folder", articles.to_str().unwrap());
-    h.key_press(Key::Enter);
-    h.run();
-    h.get_by_label("one.txt").click();
-    h.run();
-    h.get_by_label("Open").click();
-    h.run();
-    import(&mut h, "two.txt");
+    import(&mut h, Some(articles.to_str().unwrap()), "one.txt");
+    import(&mut h, None, "two.txt");
     let titles: Vec<String> = h
         .state()
         .document()
