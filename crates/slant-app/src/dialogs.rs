@@ -28,6 +28,8 @@ pub struct Request {
     pub extensions: Vec<&'static str>,
     /// The file name proposed when saving.
     pub suggested_name: String,
+    /// Where the dialog starts: the project's folder, or the one last chosen from.
+    pub folder: PathBuf,
 }
 
 /// What a dialog answered.
@@ -62,6 +64,7 @@ impl FileDialogs for NativeDialogs {
         if !r.suggested_name.is_empty() {
             dialog = dialog.set_file_name(&r.suggested_name);
         }
+        dialog = dialog.set_directory(&r.folder);
         let asked = Instant::now();
         let answer: Vec<PathBuf> = match r.kind {
             Kind::OpenFile => dialog.pick_file().into_iter().collect(),
@@ -89,10 +92,13 @@ pub struct ScriptedDialogs {
     /// Answers the merge dialog with all of these at once.
     pub students: Vec<PathBuf>,
     pub no_portal: bool,
+    /// Every request shown, for a test to read after the app took the dialogs.
+    pub asked: std::rc::Rc<std::cell::RefCell<Vec<Request>>>,
 }
 
 impl FileDialogs for ScriptedDialogs {
     fn choose(&mut self, r: &Request) -> Choice {
+        self.asked.borrow_mut().push(r.clone());
         if self.no_portal {
             return Choice::Unavailable;
         }

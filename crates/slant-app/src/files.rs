@@ -37,7 +37,7 @@ impl SlantApp {
                     &request.title,
                     request.kind,
                     &request.extensions,
-                    self.start_folder(),
+                    request.folder.clone(),
                     &request.suggested_name,
                 );
                 picker.refuse_projects = request.purpose == Purpose::ExportReport;
@@ -128,6 +128,7 @@ impl SlantApp {
             kind,
             extensions,
             suggested_name,
+            folder: self.start_folder(),
         }
     }
 

@@ -338,3 +338,32 @@ fn the_second_import_starts_where_the_first_was_found() {
         .collect();
     assert_eq!(titles, ["one", "two"]);
 }
+
+/// The system's dialog is told where to start as Slant's own is: after one import into a new
+/// project, the next starts in that article's folder.
+#[test]
+fn the_system_dialog_starts_where_the_last_file_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    for name in ["one.txt", "two.txt"] {
+        std::fs::write(articles.join(name), "A headline\n\nA sentence.\n").unwrap();
+    }
+    let dialogs = ScriptedDialogs {
+        import: vec![articles.join("two.txt"), articles.join("one.txt")],
+        ..Default::default()
+    };
+    let asked = dialogs.asked.clone();
+    let mut h = app(None, dir.path(), dialogs);
+    new_project(&mut h, "Ann");
+    for _ in 0..2 {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Import article…").click();
+        h.run();
+    }
+    assert_eq!(h.state().document().unwrap().project.articles.len(), 2);
+    let asked = asked.borrow();
+    assert_eq!(asked.len(), 2);
+    assert_eq!(asked[1].folder, articles);
+}
