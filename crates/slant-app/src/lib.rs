@@ -310,24 +310,30 @@ impl SlantApp {
         if mine(&self.pending_claim) || self.workspace.as_ref().is_some_and(|w| mine(&w.claim)) {
             return false;
         }
-        match OpenClaim::take(path, &self.claims_dir()) {
-            Ok(_) => false,
-            Err(e) => {
-                self.error(
-                    "Already open in another window",
-                    format!("{e}\n\n{WORK_THERE}"),
-                );
-                true
+        OpenClaim::take(path, &self.claims_dir())
+            .map_err(|e| self.refuse_open_elsewhere(&e))
+            .is_err()
+    }
+
+    /// Claims `path` for this window: the claim held while the Recover dialog asked, for `path`
+    /// or for the assignment a student's copy (`path`) was recovered from beside, which keeps
+    /// other windows off the copy's autosave; or a new one. `Err` once the person is told
+    /// another window has the file.
+    fn claim(&mut self, path: &Path, assignment: Option<&Path>) -> Result<Option<OpenClaim>, ()> {
+        match self.pending_claim.take() {
+            Some(held) if held.is_for(path) || assignment.is_some_and(|a| held.is_for(a)) => {
+                Ok(Some(held))
             }
+            _ => OpenClaim::take(path, &self.claims_dir())
+                .map_err(|e| self.refuse_open_elsewhere(&e)),
         }
     }
 
-    /// Claims `path` for this window: the claim the Recover dialog holds for it, or a new one.
-    fn claim(&mut self, path: &Path) -> Result<Option<OpenClaim>, document::OpenElsewhere> {
-        match self.pending_claim.take() {
-            Some(held) if held.is_for(path) => Ok(Some(held)),
-            _ => OpenClaim::take(path, &self.claims_dir()),
-        }
+    fn refuse_open_elsewhere(&mut self, e: &document::OpenElsewhere) {
+        self.error(
+            "Already open in another window",
+            format!("{e}\n\n{WORK_THERE}"),
+        );
     }
 
     fn open(&mut self, path: &Path) {
@@ -337,15 +343,8 @@ impl SlantApp {
         let path = absolute.as_path();
         // Claimed before a recovery file is offered: another window's is that window's live
         // work, and a second window must not offer the same one while this one asks.
-        let claim = match self.claim(path) {
-            Ok(claim) => claim,
-            Err(e) => {
-                self.error(
-                    "Already open in another window",
-                    format!("{e}\n\n{WORK_THERE}"),
-                );
-                return;
-            }
+        let Ok(claim) = self.claim(path, None) else {
+            return;
         };
         self.pending_claim = claim;
         if let Some(recovery) = document::find_recovery(path) {
@@ -389,30 +388,15 @@ impl SlantApp {
         }
         self.load_error = None;
         let needs_reviewer = doc.project.reviewers.is_empty();
-        // The claim taken when the file was chosen: for a student's copy recovered from beside
-        // the assignment, the assignment's, which keeps other windows off the copy's autosave.
-        // Otherwise a new one; if another window took the file since, this one does not show
-        // it too.
-        let held = self.pending_claim.take();
-        let claim = match held {
-            Some(c)
-                if doc.path().is_some_and(|p| c.is_for(p))
-                    || doc.assignment().is_some_and(|a| c.is_for(a)) =>
-            {
-                Some(c)
-            }
-            _ => match doc.path().map(|p| OpenClaim::take(p, &self.claims_dir())) {
-                None => None,
-                Some(Ok(claim)) => claim,
-                Some(Err(e)) => {
-                    self.error(
-                        "Already open in another window",
-                        format!("{e}\n\n{WORK_THERE}"),
-                    );
-                    return;
-                }
+        // If another window took the file since it was chosen, this one does not show it too.
+        let claim = match doc.path() {
+            Some(path) => match self.claim(path, doc.assignment()) {
+                Ok(claim) => claim,
+                Err(()) => return,
             },
+            None => None,
         };
+        self.pending_claim = None;
         let mut workspace = Workspace::new(doc, self.settings.columns);
         workspace.claim = claim;
         self.workspace = Some(workspace);
