@@ -108,12 +108,18 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
     }
     // A quoted word right after a verb of saying is the speaker's word (`called it “a sham”`
     // is a quotation, which the suggestion already shows as one).
-    // The few words before the quotation, not the whole text before it.
-    let mut from = quote.start.saturating_sub(80);
+    // The sentence before the quotation, as far back as its last full stop or line break.
+    let mut from = quote.start.saturating_sub(300);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = text[from..quote.start].trim_end().to_lowercase();
+    let before = &text[from..quote.start];
+    let sentence_start = [". ", "? ", "! ", "\n"]
+        .iter()
+        .filter_map(|end| before.rfind(end).map(|i| i + end.len()))
+        .max()
+        .unwrap_or(0);
+    let before = before[sentence_start..].trim_end().to_lowercase();
     // "called it", "labelled them": the object between the verb and the quotation.
     let before = [" it", " them", " him", " her", " this", " that"]
         .iter()
@@ -155,7 +161,7 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         rest = shorter;
     }
     // "called the decision “a disgrace”", "claimed the strikes “severely damaged”": a verb of
-    // naming or saying a few words back, with its object between, quotes the speaker too.
+    // naming or saying earlier in the sentence, with its object between, quotes the speaker too.
     const NAMING: &[&str] = &[
         "called",
         "calls",
@@ -205,8 +211,10 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         "pledged",
         "announced",
     ];
-    let near = before.split_whitespace().rev().take(5);
-    if near
+    // A speaker's words: a verb of saying or naming anywhere before in the sentence
+    // ("stating that if Tehran continues…, action would be “fast”").
+    if before
+        .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
         .any(|w| NAMING.contains(&w))
     {
@@ -310,7 +318,7 @@ mod tests {
             quoted("Officials claimed the strikes “severely damaged” the array."),
             None
         );
-        // Any verb of saying a few words back: "spoke of", "compared … to", "complained".
+        // Any verb of saying before it: "spoke of", "compared … to", "complained".
         assert_eq!(
             quoted("In a speech, Gates spoke of \"anxiety\" over the future."),
             None
@@ -318,6 +326,18 @@ mod tests {
         assert_eq!(quoted("Saban compared agents to \"pimps\" in July."), None);
         assert_eq!(
             quoted("The “temporary” closure has lasted six years."),
+            Some("temporary".to_owned())
+        );
+        // A verb of saying anywhere before in the sentence: the speaker's partial quotation.
+        let far = "He warned Iran, stating that if Tehran continues developing missiles, \
+                   there will be an attack, and for nuclear work action would be “fast” or \
+                   “immediate” then.";
+        let marks = crate::cues::quotations(far);
+        assert_eq!(marks.len(), 2, "{marks:?}");
+        assert!(marks.iter().all(|q| scare_quoted(far, *q).is_none()));
+        // Not a verb of saying in the sentence before.
+        assert_eq!(
+            quoted("Officials said so on Monday. The “temporary” closure stays."),
             Some("temporary".to_owned())
         );
     }
