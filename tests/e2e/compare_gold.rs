@@ -371,7 +371,8 @@ fn slant_pairs(c: &Case, threshold: f32) -> BTreeSet<(usize, usize)> {
         .collect()
 }
 
-/// Every gold pair (the sample pair, the three first pairs and the four written for [13]):
+/// Every gold pair (the sample pair, the two first pairs, the four written for [13], the two
+/// held out and the two blind):
 /// Slant's method at its threshold and a sweep, against the word-overlap baseline. Prints the
 /// README's table (`cargo test --test e2e coverage_against -- --nocapture`).
 #[test]

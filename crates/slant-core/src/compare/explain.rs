@@ -93,13 +93,32 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
     // Where in `a` the last name shown ends: a name right after it (only spaces between) is
     // the same name's next word ("Prime Minister Benjamin Netanyahu"), shown as one.
     let mut name_end: Option<usize> = None;
+    // Where the last ordinary word shown ends: the next part of a hyphenated word
+    // (`high-stakes`) is shown joined to it, as written.
+    let mut word_end: Option<usize> = None;
     let offset = |word: &str| word.as_ptr() as usize - a.as_ptr() as usize;
     for t in terms(a, &stemmer) {
         let Some(&(their_kind, their_word)) = theirs.get(&t.text) else {
+            name_end = None;
+            word_end = None;
             continue;
         };
         let start = offset(t.word);
         let end = start + t.word.len();
+        let same =
+            |x: &str, y: &str| stemmer.stem(&x.to_lowercase()) == stemmer.stem(&y.to_lowercase());
+        if t.kind == Kind::Word
+            && word_end.is_some_and(|e| a.get(e..start) == Some("-"))
+            && same(t.word, their_word)
+            && let Some(last) = out.words.last_mut()
+        {
+            last.push('-');
+            last.push_str(t.word);
+            word_end = Some(end);
+            seen.insert(t.text);
+            continue;
+        }
+        word_end = None;
         let continues_name = name_end
             .is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' '))
             && (t.kind == Kind::Name || their_kind == Kind::Name || names.0.contains(&t.text));
@@ -133,9 +152,10 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
         if !listed.insert(start) {
             continue;
         }
-        let same =
-            |x: &str, y: &str| stemmer.stem(&x.to_lowercase()) == stemmer.stem(&y.to_lowercase());
         if same(t.word, their_word) {
+            if kind == Kind::Word {
+                word_end = Some(end);
+            }
             list.push(t.word.to_string());
         } else {
             list.push(format!("{}/{their_word}", t.word));
@@ -201,6 +221,13 @@ mod tests {
             .words,
             vec!["suspended"]
         );
+        // A hyphenated word is compared part by part and shown as written.
+        let s = shared(
+            "A high-stakes third-quarter loss.",
+            "The third quarter loss was high-stakes.",
+            &Names::default(),
+        );
+        assert_eq!(s.words, vec!["high-stakes", "third-quarter", "loss"]);
     }
 
     #[test]

@@ -110,12 +110,33 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     let title_case = words.len() >= 4 && capitalised_words * 10 >= words.len() * 6;
-    for raw in sentence.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/')) {
+    let mut previous = "";
+    for raw in sentence
+        .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .flat_map(compound_parts)
+    {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if word.is_empty() {
             continue;
         }
         let at_start = std::mem::replace(&mut first, false);
+        let before = std::mem::replace(&mut previous, word);
+        // The unit of a percentage: `10 percent` is `10%`, whose sign the figure's term drops.
+        if word.eq_ignore_ascii_case("percent")
+            || word.eq_ignore_ascii_case("pct")
+            || (word.eq_ignore_ascii_case("cent") && before.eq_ignore_ascii_case("per"))
+        {
+            continue;
+        }
+        // A figure written as a word is the figure: `eleven` meets `11`.
+        if let Some(n) = number_word(word) {
+            out.push(Term {
+                text: format!("#{n}"),
+                word,
+                kind: Kind::Number,
+            });
+            continue;
+        }
         // Possessives and contractions: `Iran’s` is `Iran`.
         let word = word
             .trim_end_matches("’s")
@@ -170,6 +191,50 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
         }
     }
     out
+}
+
+/// The parts of a hyphenated word, which are the words another outlet writes apart
+/// (`third-quarter` / `the third quarter`, `U.S.-Israeli` / `U.S. and Israeli`); a score or a
+/// range of figures (`5-2`, `2021-2024`) stays one.
+fn compound_parts(token: &str) -> impl Iterator<Item = &str> {
+    let compound = token.contains('-') && token.chars().any(char::is_alphabetic);
+    token.split(move |c| compound && c == '-')
+}
+
+/// The value of a number written as a word, from two to ninety. `one` stays a word: it is far
+/// more often "one of" than a count; `hundred` and `thousand` are mostly "hundreds of".
+fn number_word(word: &str) -> Option<u32> {
+    const SMALL: [&str; 19] = [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const TENS: [&str; 7] = [
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if let Some(i) = SMALL.iter().position(|w| *w == lower) {
+        return Some(i as u32 + 2);
+    }
+    TENS.iter()
+        .position(|w| *w == lower)
+        .map(|i| (i as u32 + 3) * 10)
 }
 
 /// A number's terms: its value rounded to a whole number, and its exact value where it has
@@ -274,11 +339,26 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_word_meets_its_words_written_apart() {
+        assert_eq!(texts("third-quarter loss"), texts("third quarter loss"));
+        assert_eq!(texts("a 12-day war"), texts("12 day war"));
+        // A score or a range of figures is one figure.
+        assert_eq!(texts("5-2"), vec!["#52"]);
+    }
+
+    #[test]
     fn a_rounded_figure_meets_the_precise_one() {
         assert_eq!(texts("11.4%"), vec!["#11", "#11.4"]);
         assert_eq!(texts("more than 11%"), vec!["#11"]);
         assert_eq!(texts("0.8%"), vec!["#1", "#0.8"]);
         assert_eq!(texts("1,500"), texts("1500"));
+        // A percentage however its unit is written, a figure written as a word.
+        assert_eq!(texts("10 percent"), texts("10%"));
+        assert_eq!(texts("10 per cent"), texts("10%"));
+        assert_eq!(texts("eleven days"), texts("11 days"));
+        assert_eq!(texts("forty"), vec!["#40"]);
+        // "one" is mostly "one of": a word, not a figure.
+        assert_eq!(texts("one"), vec!["one"]);
         // Not plain figures: a score, a time, a date, an ordinal keep their characters.
         assert_eq!(
             texts("5-2 4:30 9/11 3rd"),
