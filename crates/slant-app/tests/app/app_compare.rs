@@ -32,7 +32,7 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     h.get_by_label("Sentence 2 of column 1 matches sentences 1 and 2 of column 2");
     // Each link says why: what the two sentences share, names whole.
     h.get_by_label_contains("With sentence 2 (score 0.40), it shares the words high-stakes, military, action, ballistic, missile, program; the names President Donald Trump");
-    h.get_by_label_contains("With sentence 1 (score 0.36), it shares the words military, action");
+    h.get_by_label_contains("With sentence 1 (score 0.33), it shares the words military, action");
     h.get_by_label_contains("A score runs from 0 to 1");
     // A sentence only one outlet reports says so.
     h.get_by_label_contains("The June 2025 conflict marked a dramatic escalation")
