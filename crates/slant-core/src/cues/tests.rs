@@ -311,3 +311,13 @@ fn plain_senses_of_listed_words_in_real_news_are_not_loaded() {
         3
     );
 }
+
+#[test]
+fn sweeping_generalisations_are_loaded_but_measured_records_are_not() {
+    let loaded = |t: &str| kinds(t, CueKind::Loaded);
+    assert!(!loaded("It was the worst decision in history.").is_empty());
+    assert!(!loaded("Make no mistake, the plan will pass.").is_empty());
+    assert!(!loaded("Prices have never been higher.").is_empty());
+    assert!(loaded("It was the worst drought on record.").is_empty());
+    assert!(loaded("Rates are the highest since 1998.").is_empty());
+}
