@@ -3,28 +3,26 @@
 
 use crate::common;
 
-use common::{SAMPLE, add_reviewer, app, sample_copy};
+use crate::saving::doc_note_before;
+use common::{SAMPLE, add_reviewer, app, rivera, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
-use slant_core::model::{ReviewerId, Tag};
+use slant_core::model::Tag;
 use slant_core::store;
 
-fn rivera() -> ReviewerId {
-    ReviewerId::from("m-rivera")
-}
-
-fn tag_of(h: &Harness<SlantApp>, article: usize, sentence: usize) -> Option<Tag> {
+pub(crate) fn tag_of(h: &Harness<SlantApp>, article: usize, sentence: usize) -> Option<Tag> {
     let doc = h.state().document().expect("a project is open");
     doc.project.articles[article]
         .annotation(&rivera(), sentence)
         .and_then(|a| a.tag)
 }
 
-const US_BOMBS: &str = "The U.S. contributed heavy bunker-buster bombs"; // article 1, sentence 6 (Fact)
+pub(crate) const US_BOMBS: &str = "The U.S. contributed heavy bunker-buster bombs"; // article 1, sentence 6 (Fact)
+
 const NBC_SAYS: &str = "According to NBC News, Israeli officials"; // article 2, sentence 3 (Fact)
 
 #[test]
@@ -187,142 +185,6 @@ fn a_dialog_in_the_middle_of_a_note_gives_the_keyboard_back_to_it() {
             .and_then(|a| a.note.clone()),
         before
     );
-}
-
-/// The note of sentence 6 of the first article as the file on disk has it.
-fn doc_note_before(path: &std::path::Path) -> Option<String> {
-    slant_core::store::load(path).unwrap().articles[0]
-        .annotation(&rivera(), 5)
-        .and_then(|a| a.note.clone())
-}
-
-#[test]
-fn closing_with_unsaved_changes_asks_save_discard_or_cancel() {
-    let (dir, path) = sample_copy();
-    let before = std::fs::read(&path).unwrap();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    h.get_by_label_contains(US_BOMBS).click();
-    h.run();
-    h.key_press(Key::L);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
-    h.run();
-    assert!(h.query_by_label("Save changes?").is_some());
-    h.get_by_label("Cancel").click();
-    h.run();
-    assert!(h.query_by_label("Save changes?").is_none());
-    assert!(h.state().document().is_some(), "still open");
-
-    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
-    h.run();
-    h.get_by_label("Discard").click();
-    h.run();
-    assert!(h.state().document().is_none());
-    assert!(
-        h.query_by_label("Open sample project").is_some(),
-        "the start screen"
-    );
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        before,
-        "discarded: the file is as it was"
-    );
-}
-
-/// Save is the default of "Save changes?": Enter right away saves, then closes.
-#[test]
-fn enter_in_save_changes_saves() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    h.get_by_label_contains(US_BOMBS).click();
-    h.run();
-    h.key_press(Key::Num2);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
-    h.run();
-    assert!(h.query_by_label("Save changes?").is_some());
-    h.key_press(Key::Enter);
-    h.run();
-    assert!(h.state().document().is_none(), "closed after saving");
-    let saved = slant_core::store::load(&path).unwrap();
-    assert_eq!(
-        saved.articles[0]
-            .annotation(&slant_core::model::ReviewerId::from("m-rivera"), 5)
-            .and_then(|a| a.tag),
-        Some(slant_core::model::Tag::Quote)
-    );
-}
-
-#[test]
-fn autosaved_work_is_offered_for_recovery_on_the_next_open() {
-    let (dir, path) = sample_copy();
-    // A crash left a recovery file with one more tag than the project.
-    let mut doc = slant_core::document::Document::open(&path, dir.path().join("u")).unwrap();
-    let command =
-        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
-            .unwrap();
-    doc.apply("Tag as Loaded", command, std::time::Instant::now())
-        .unwrap();
-    doc.autosave().unwrap();
-    drop(doc);
-
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    assert!(h.query_by_label("Recover unsaved work?").is_some());
-    h.get_by_label("Recover").click();
-    h.run();
-    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Loaded));
-    assert!(
-        h.state().title().starts_with('●'),
-        "recovered work is unsaved"
-    );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    assert_eq!(
-        store::load(&path).unwrap().articles[0]
-            .annotation(&rivera(), 5)
-            .unwrap()
-            .tag,
-        Some(Tag::Loaded)
-    );
-    assert!(slant_core::document::find_recovery(&path).is_none());
-}
-
-#[test]
-fn a_file_that_fails_to_load_is_shown_with_its_error_and_left_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("broken.ron");
-    let text = std::fs::read_to_string(SAMPLE)
-        .unwrap()
-        .replacen("tag: Fact", "tag: Fakt", 1);
-    std::fs::write(&path, &text).unwrap();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    assert!(h.state().document().is_none());
-    assert!(
-        h.query_by_label("This project could not be opened")
-            .is_some()
-    );
-    let error = h.state().load_error.clone().unwrap();
-    assert!(
-        error.contains("broken.ron:") && error.contains("Fakt"),
-        "{error}"
-    );
-    assert!(error.ends_with("The file was not changed."), "{error}");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-}
-
-/// A file that is not there is said so in words, with nothing about leaving it unchanged.
-#[test]
-fn a_missing_file_is_said_to_be_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("nope.ron");
-    let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    assert_eq!(
-        h.state().load_error.as_deref(),
-        Some(format!("{}: there is no such file", path.display()).as_str())
-    );
-    assert!(!path.exists());
 }
 
 #[test]
@@ -537,41 +399,6 @@ fn export_writes_the_chosen_report() {
     assert!(out.exists(), "Enter exported");
 }
 
-#[test]
-fn find_selects_the_next_matching_sentence() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find").type_text("bunker-buster");
-    h.run();
-    h.get_by_label("Next").click();
-    h.run();
-    let ws = h.state().workspace.as_ref().unwrap();
-    assert_eq!((ws.focus, ws.selected), (0, Some(5)));
-}
-
-#[test]
-fn escape_closes_the_find_bar_and_gives_the_keys_back() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find").type_text("bunker-buster");
-    h.run();
-    // Enter finds the next match and keeps the box for another Enter…
-    h.key_press(Key::Enter);
-    h.run();
-    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(5));
-    // … and Escape closes the bar: J moves the selection again.
-    h.key_press(Key::Escape);
-    h.run();
-    assert!(h.query_by_label("Find").is_none(), "the find bar is closed");
-    h.key_press(Key::J);
-    h.run();
-    assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(6));
-}
-
 /// Tab (next untagged), D (next disputed) and Find that find nothing say why in the toolbar, instead of seeming to do nothing.
 #[test]
 fn keys_that_find_nothing_say_so() {
@@ -666,44 +493,6 @@ fn the_chart_speaks_of_columns_only_when_there_are_several() {
     assert_eq!(h.state().workspace.as_ref().unwrap().columns.len(), 1);
     h.get_by_label("Tag shares");
     assert!(h.query_by_label("Tag shares by column").is_none());
-}
-
-/// Ctrl+Z typed in the Find box undoes the typing there, never the tag made before.
-#[test]
-fn undo_in_the_find_box_leaves_the_project_alone() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    h.key_press(Key::J);
-    h.key_press(Key::Num2);
-    h.run();
-    let label = |h: &Harness<SlantApp>| {
-        h.state()
-            .document()
-            .unwrap()
-            .undo_label()
-            .map(str::to_owned)
-    };
-    assert_eq!(label(&h).as_deref(), Some("Tag as Quote"));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find").type_text("Iran");
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert_eq!(
-        label(&h).as_deref(),
-        Some("Tag as Quote"),
-        "the tag is not undone"
-    );
-    h.key_press(Key::Escape);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert_ne!(
-        label(&h).as_deref(),
-        Some("Tag as Quote"),
-        "out of the box, Ctrl+Z undoes the tag"
-    );
 }
 
 /// The side panel scrolled down to the statistics starts at its top again when J selects the
@@ -928,31 +717,6 @@ fn project_tag(h: &Harness<SlantApp>, sentence: usize) -> Option<Tag> {
         .and_then(|a| a.tag)
 }
 
-/// Ctrl+S says where the project went; the ● of unsaved changes leaves the title.
-#[test]
-fn saving_says_where() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    h.key_press(Key::J);
-    h.key_press(Key::Num2);
-    h.run();
-    assert_eq!(h.state().title(), "● class.ron — Slant");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    h.get_by_label(&format!("Saved to {}", path.display()));
-    assert_eq!(h.state().title(), "class.ron — Slant");
-    // Typing a note (the box reached by a click, which is no command) is a change: the message
-    // goes with it.
-    h.get_by_label("Note").click();
-    h.run();
-    h.event(egui::Event::Text(" More.".into()));
-    h.run();
-    assert!(
-        h.query_by_label_contains("Saved to").is_none(),
-        "Saved to outlived the next change"
-    );
-}
-
 /// A tag key pressed before anyone said who is tagging asks for the name, and then tags: the key
 /// is not lost to the question (seen in the real window: Cancel, 1, a name, Enter, no tag).
 #[test]
@@ -985,39 +749,4 @@ fn a_tag_key_before_the_name_tags_once_the_name_is_given() {
             .and_then(|a| a.tag),
         Some(slant_core::model::Tag::Fact)
     );
-}
-
-/// A project never saved, whose app was killed after the autosave, is offered back at the next
-/// start; a second project autosaves beside it, never over it.
-#[test]
-fn an_untitled_project_killed_is_offered_back_at_the_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let untitled = dir.path().join("data/untitled");
-    let mut p = slant_core::model::Project::new("Quick look", jiff::Timestamp::UNIX_EPOCH);
-    p.articles.push(slant_core::model::Article::new(
-        "a".into(),
-        "A",
-        "The council met on Monday. It voted.",
-    ));
-    let mut killed = slant_core::document::Document::new(p, untitled.clone());
-    let kept = killed.autosave().unwrap();
-    drop(killed);
-    let mut h = app(None, dir.path(), ScriptedDialogs::default());
-    h.get_by_label("Recover unsaved work?");
-    assert!(
-        h.query_by_label_contains("“Quick look” was never saved")
-            .is_some()
-    );
-    h.get_by_label("Recover").click();
-    h.run();
-    let doc = h.state().document().unwrap();
-    assert_eq!(doc.project.title, "Quick look");
-    assert!(doc.is_dirty());
-    assert!(kept.exists(), "kept until it is saved");
-    // Not now: the start screen, the file kept for the next start.
-    let mut later = app(None, dir.path(), ScriptedDialogs::default());
-    later.get_by_label("Not now").click();
-    later.run();
-    assert!(later.state().document().is_none());
-    assert!(kept.exists());
 }

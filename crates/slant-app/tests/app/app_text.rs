@@ -8,21 +8,17 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use common::{app, key_event, sample_copy};
+use common::{app, key_event, rivera, sample_copy};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
-use slant_core::model::{Project, ReviewerId, Tag};
+use slant_core::model::{Project, Tag};
 use slant_core::store;
 
 fn project<'a>(h: &'a Harness<'_, SlantApp>) -> &'a Project {
     &h.state().document().expect("a project is open").project
-}
-
-fn rivera() -> ReviewerId {
-    ReviewerId::from("m-rivera")
 }
 
 /// Replaces everything in the focused text box with `text`, as a person selecting all and

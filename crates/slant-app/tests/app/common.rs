@@ -110,3 +110,8 @@ pub fn student_tags_the_first_sentence(
     h.run();
     h
 }
+
+/// The sample project's reviewer, M. Rivera.
+pub fn rivera() -> slant_core::model::ReviewerId {
+    slant_core::model::ReviewerId::from("m-rivera")
+}

@@ -1,7 +1,7 @@
 //! Notes as a person types them: the box never keeps the keyboard, a note belongs to whoever
 //! typed it, and a note being typed is an unsaved change.
 
-use crate::common::{add_reviewer, app, key_event, sample_copy};
+use crate::common::{add_reviewer, app, key_event, rivera, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -11,10 +11,6 @@ use slant_app::dialogs::ScriptedDialogs;
 use slant_core::model::{ReviewerId, Tag};
 
 const US_BOMBS: &str = "The U.S. contributed heavy bunker-buster bombs"; // article 1, sentence 6
-
-pub(crate) fn rivera() -> ReviewerId {
-    ReviewerId::from("m-rivera")
-}
 
 pub(crate) fn note_of(
     h: &Harness<SlantApp>,

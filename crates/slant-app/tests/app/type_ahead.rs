@@ -1,8 +1,9 @@
 //! Keys typed faster than the window draws (a quick hand, a script) land where they would at a
 //! slower pace: each burst is sent in one frame, as a keyboard sends it.
 
+use crate::common::rivera;
 use crate::common::{key_event, type_in_one_frame};
-use crate::notes::{at_the_bunker_buster_sentence, note_of, phrases_of, rivera, tag_of};
+use crate::notes::{at_the_bunker_buster_sentence, note_of, phrases_of, tag_of};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

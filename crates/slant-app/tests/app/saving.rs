@@ -1,0 +1,209 @@
+//! Saving, closing and opening a project as a person does: the unsaved-changes question, autosave
+//! and recovery, files that fail to load or are missing, and where a save went.
+
+use crate::common;
+
+use crate::app::{US_BOMBS, tag_of};
+use common::{SAMPLE, app, rivera, sample_copy};
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use slant_app::dialogs::ScriptedDialogs;
+use slant_core::model::Tag;
+use slant_core::store;
+
+/// The note of sentence 6 of the first article as the file on disk has it.
+pub(crate) fn doc_note_before(path: &std::path::Path) -> Option<String> {
+    slant_core::store::load(path).unwrap().articles[0]
+        .annotation(&rivera(), 5)
+        .and_then(|a| a.note.clone())
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_save_discard_or_cancel() {
+    let (dir, path) = sample_copy();
+    let before = std::fs::read(&path).unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::L);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_none());
+    assert!(h.state().document().is_some(), "still open");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().document().is_none());
+    assert!(
+        h.query_by_label("Open sample project").is_some(),
+        "the start screen"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "discarded: the file is as it was"
+    );
+}
+
+/// Save is the default of "Save changes?": Enter right away saves, then closes.
+#[test]
+fn enter_in_save_changes_saves() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().document().is_none(), "closed after saving");
+    let saved = slant_core::store::load(&path).unwrap();
+    assert_eq!(
+        saved.articles[0]
+            .annotation(&slant_core::model::ReviewerId::from("m-rivera"), 5)
+            .and_then(|a| a.tag),
+        Some(slant_core::model::Tag::Quote)
+    );
+}
+
+#[test]
+fn autosaved_work_is_offered_for_recovery_on_the_next_open() {
+    let (dir, path) = sample_copy();
+    // A crash left a recovery file with one more tag than the project.
+    let mut doc = slant_core::document::Document::open(&path, dir.path().join("u")).unwrap();
+    let command =
+        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
+            .unwrap();
+    doc.apply("Tag as Loaded", command, std::time::Instant::now())
+        .unwrap();
+    doc.autosave().unwrap();
+    drop(doc);
+
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert!(h.query_by_label("Recover unsaved work?").is_some());
+    h.get_by_label("Recover").click();
+    h.run();
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Loaded));
+    assert!(
+        h.state().title().starts_with('●'),
+        "recovered work is unsaved"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        store::load(&path).unwrap().articles[0]
+            .annotation(&rivera(), 5)
+            .unwrap()
+            .tag,
+        Some(Tag::Loaded)
+    );
+    assert!(slant_core::document::find_recovery(&path).is_none());
+}
+
+#[test]
+fn a_file_that_fails_to_load_is_shown_with_its_error_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replacen("tag: Fact", "tag: Fakt", 1);
+    std::fs::write(&path, &text).unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert!(h.state().document().is_none());
+    assert!(
+        h.query_by_label("This project could not be opened")
+            .is_some()
+    );
+    let error = h.state().load_error.clone().unwrap();
+    assert!(
+        error.contains("broken.ron:") && error.contains("Fakt"),
+        "{error}"
+    );
+    assert!(error.ends_with("The file was not changed."), "{error}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+/// A file that is not there is said so in words, with nothing about leaving it unchanged.
+#[test]
+fn a_missing_file_is_said_to_be_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nope.ron");
+    let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert_eq!(
+        h.state().load_error.as_deref(),
+        Some(format!("{}: there is no such file", path.display()).as_str())
+    );
+    assert!(!path.exists());
+}
+
+/// Ctrl+S says where the project went; the ● of unsaved changes leaves the title.
+#[test]
+fn saving_says_where() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(h.state().title(), "● class.ron — Slant");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label(&format!("Saved to {}", path.display()));
+    assert_eq!(h.state().title(), "class.ron — Slant");
+    // Typing a note (the box reached by a click, which is no command) is a change: the message
+    // goes with it.
+    h.get_by_label("Note").click();
+    h.run();
+    h.event(egui::Event::Text(" More.".into()));
+    h.run();
+    assert!(
+        h.query_by_label_contains("Saved to").is_none(),
+        "Saved to outlived the next change"
+    );
+}
+
+/// A project never saved, whose app was killed after the autosave, is offered back at the next
+/// start; a second project autosaves beside it, never over it.
+#[test]
+fn an_untitled_project_killed_is_offered_back_at_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled = dir.path().join("data/untitled");
+    let mut p = slant_core::model::Project::new("Quick look", jiff::Timestamp::UNIX_EPOCH);
+    p.articles.push(slant_core::model::Article::new(
+        "a".into(),
+        "A",
+        "The council met on Monday. It voted.",
+    ));
+    let mut killed = slant_core::document::Document::new(p, untitled.clone());
+    let kept = killed.autosave().unwrap();
+    drop(killed);
+    let mut h = app(None, dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Recover unsaved work?");
+    assert!(
+        h.query_by_label_contains("“Quick look” was never saved")
+            .is_some()
+    );
+    h.get_by_label("Recover").click();
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.project.title, "Quick look");
+    assert!(doc.is_dirty());
+    assert!(kept.exists(), "kept until it is saved");
+    // Not now: the start screen, the file kept for the next start.
+    let mut later = app(None, dir.path(), ScriptedDialogs::default());
+    later.get_by_label("Not now").click();
+    later.run();
+    assert!(later.state().document().is_none());
+    assert!(kept.exists());
+}
