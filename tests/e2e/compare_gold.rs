@@ -233,6 +233,15 @@ fn blind_cases() -> Vec<Case> {
     ])
 }
 
+/// Two more pairs written the same way later that day (a product recall, a city budget), after
+/// figures written as words and hyphenated words were added: the blind figure of that method.
+fn later_blind_cases() -> Vec<Case> {
+    named_cases(&[
+        ("recall", "recall_wire", "recall_consumer"),
+        ("budget", "budget_local", "budget_opinionated"),
+    ])
+}
+
 /// `compare/NAME.gold.tsv` over `compare/A.txt` and `compare/B.txt`, for each (NAME, A, B).
 fn named_cases(names: &[(&str, &str, &str)]) -> Vec<Case> {
     names
@@ -253,6 +262,7 @@ fn blind_figures_on_the_pairs_written_before_the_next_method() {
         .iter()
         .chain(&held_out_cases())
         .chain(&blind_cases())
+        .chain(&later_blind_cases())
     {
         for &(a, b) in &c.gold {
             assert!(
@@ -372,7 +382,7 @@ fn slant_pairs(c: &Case, threshold: f32) -> BTreeSet<(usize, usize)> {
 }
 
 /// Every gold pair (the sample pair, the two first pairs, the four written for [13], the two
-/// held out and the two blind):
+/// held out and the four blind):
 /// Slant's method at its threshold and a sweep, against the word-overlap baseline. Prints the
 /// README's table (`cargo test --test e2e coverage_against -- --nocapture`).
 #[test]
@@ -391,6 +401,8 @@ fn coverage_against_the_word_overlap_baseline() {
     let read = all.len();
     let blind = blind_cases();
     all.extend(blind_cases());
+    let later_blind = later_blind_cases();
+    all.extend(later_blind_cases());
     println!("sweep over all {} pairs of articles:", all.len());
     for t in [0.1, 0.11, 0.125, 0.14, 0.15, 0.175, 0.2, 0.25, 0.3] {
         show(
@@ -430,6 +442,22 @@ fn coverage_against_the_word_overlap_baseline() {
     show(
         "word overlap 0.15, the two blind pairs",
         &figures(&blind, |c| jaccard_pairs(c, 0.15)),
+    );
+    show(
+        "slant, the two later blind pairs",
+        &figures(&later_blind, |c| slant_pairs(c, THRESHOLD)),
+    );
+    show(
+        "word overlap 0.15, the two later blind pairs",
+        &figures(&later_blind, |c| jaccard_pairs(c, 0.15)),
+    );
+    show(
+        "slant, the four blind pairs",
+        &figures(&all[read..], |c| slant_pairs(c, THRESHOLD)),
+    );
+    show(
+        "word overlap 0.15, the four blind pairs",
+        &figures(&all[read..], |c| jaccard_pairs(c, 0.15)),
     );
     if std::env::var_os("SHOW_MISSES").is_some() {
         all[..read].iter().for_each(show_misses);
