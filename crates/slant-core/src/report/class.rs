@@ -5,17 +5,34 @@ use maud::{Markup, html};
 
 use super::Report;
 use crate::agreement::{self, ClassArticle};
-use crate::model::{Article, Project, Tag};
+use crate::model::{Article, Project, ReviewerId, Tag};
 
 /// How many disputed sentences the report lists per article.
 const DISPUTED: usize = 5;
 
 /// The class figures for the report's articles, when the project has two reviewers or more.
-pub fn gather<'a>(project: &'a Project, articles: &[&'a Article]) -> Option<Vec<ClassArticle<'a>>> {
+/// A report for one student (`student`) keeps the class's figures, which name nobody, and that
+/// student's own score alone: a report handed to one student must not show another's result.
+pub fn gather<'a>(
+    project: &'a Project,
+    articles: &[&'a Article],
+    student: Option<&ReviewerId>,
+) -> Option<Vec<ClassArticle<'a>>> {
+    let key = project.answer_key.as_ref();
     (project.reviewers.len() >= 2).then(|| {
         articles
             .iter()
-            .map(|&a| agreement::class_article(project, a, project.answer_key.as_ref()))
+            .map(|&a| {
+                let mut class = agreement::class_article(project, a, key);
+                if let Some(student) = student {
+                    // Scores come in the project's order of reviewers, the key left out.
+                    let mut students = project.reviewers.iter().filter(|r| Some(&r.id) != key);
+                    class
+                        .scores
+                        .retain(|_| students.next().is_some_and(|r| &r.id == student));
+                }
+                class
+            })
             .collect()
     })
 }

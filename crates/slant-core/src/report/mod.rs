@@ -189,7 +189,11 @@ impl<'a> Report<'a> {
             })?],
             None => project.articles.iter().collect(),
         };
-        let class = class::gather(project, &articles);
+        let student = match (&selection.reviewer, reviewers.as_slice()) {
+            (Some(_), [one]) => Some(&one.id),
+            _ => None,
+        };
+        let class = class::gather(project, &articles, student);
         let coverage = match format {
             Format::Html | Format::Markdown => coverage::gather(&articles),
             Format::Csv | Format::Json => Vec::new(),

@@ -363,6 +363,27 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         html.contains("Fact as Quote"),
         "the confusion matrix's mix-ups"
     );
+    // Sam's report shows the class's figures and Sam's own score, never another student's.
+    let ana = project.add_reviewer("Ana Ruiz");
+    for a in &mut project.articles {
+        a.set_tag(&ana, 0, Some(Tag::Loaded));
+    }
+    let for_sam = Selection {
+        reviewer: Some("Sam Lee".into()),
+        article: None,
+    };
+    let html = render(&project, Format::Html, &for_sam);
+    assert!(html.contains("<td>Sam Lee</td>"));
+    assert!(
+        !html.contains("Ana Ruiz"),
+        "another student's name and score"
+    );
+    let for_ana = Selection {
+        reviewer: Some("Ana Ruiz".into()),
+        article: None,
+    };
+    let html = render(&project, Format::Html, &for_ana);
+    assert!(html.contains("<td>Ana Ruiz</td>") && !html.contains("Sam Lee"));
     // One reviewer: no class section (the snapshots above have none).
     let alone = render(&sample(), Format::Html, &Selection::default());
     assert!(!alone.contains("The class"));
