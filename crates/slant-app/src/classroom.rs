@@ -22,6 +22,9 @@ impl SlantApp {
         let mut merged = ws.doc.project.clone();
         let mut replacing = ws.doc.project.clone();
         let mut twice = false;
+        // Whether any file brings a reviewer, a newer hand-in or an article: merging files the
+        // class already holds changes nothing and is not offered as a change.
+        let mut changes = false;
         let mut lines = Vec::new();
         for path in files {
             let name = path.file_name().map_or(path.display().to_string(), |n| {
@@ -36,6 +39,9 @@ impl SlantApp {
                 });
             match result {
                 Ok(report) => {
+                    changes |= !report.reviewers.is_empty()
+                        || !report.twice.is_empty()
+                        || !report.articles_added.is_empty();
                     for (ours, theirs) in &report.reviewers {
                         lines.push(if ours == theirs {
                             format!("{name}: adds {ours}")
@@ -65,8 +71,20 @@ impl SlantApp {
                 }
             }
         }
-        if lines.is_empty() {
-            lines.push("Nothing new: every reviewer in these files is already here.".into());
+        if !changes {
+            if lines.is_empty() {
+                lines.push("Every reviewer in these files is already here.".into());
+            }
+            self.modal = Some(Modal::Message {
+                title: "Nothing to merge".into(),
+                text: format!(
+                    "{}
+
+The project was not changed.",
+                    lines.join("\n")
+                ),
+            });
+            return;
         }
         self.modal = Some(Modal::ConfirmMerge {
             merged: Arc::new(merged),

@@ -109,7 +109,7 @@ fn num(x: Option<f64>) -> String {
     x.map_or("–".into(), |x| format!("{x:.2}"))
 }
 
-/// The agreement for people: the coefficients, the five most disputed sentences, the key.
+/// The agreement for people: the coefficients, the most disputed sentences, the key.
 fn table(doc: &AgreeDoc) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -132,7 +132,10 @@ fn table(doc: &AgreeDoc) -> String {
             },
             pct(g.percent_agreement),
             num(g.krippendorff_alpha),
-            num(g.fleiss_kappa)
+            g.fleiss_kappa.map_or_else(
+                || "– (needs every sentence tagged by as many reviewers as the others)".to_owned(),
+                |k| num(Some(k))
+            )
         );
         if a.reviewers < 2 {
             let _ = writeln!(
@@ -152,13 +155,18 @@ fn table(doc: &AgreeDoc) -> String {
         for p in &g.pairs {
             let _ = writeln!(s, "  Cohen's κ {} / {}: {}", p.a, p.b, num(p.cohen_kappa));
         }
-        for x in g.most_disputed(5) {
+        let disputed = g.most_disputed(slant_core::agreement::MOST_DISPUTED);
+        for x in &disputed {
             let d = x.distribution;
             let _ = writeln!(
                 s,
                 "  most disputed: sentence {} — F {} · Q {} · S {} · L {} · untagged {}",
                 x.number, d.fact, d.quote, d.speculation, d.loaded, d.untagged
             );
+        }
+        let more = g.disputed_count() - disputed.len();
+        if more > 0 {
+            let _ = writeln!(s, "  … and {more} more disputed");
         }
         if let Some(k) = &a.key {
             let _ = writeln!(s, "  against the key ({}):", k.reviewer);

@@ -9,9 +9,6 @@ use crate::theme;
 use slant_core::agreement::{self, ArticleAgreement};
 use slant_core::model::Tag;
 
-/// How many disputed sentences the panel lists.
-const DISPUTED: usize = 8;
-
 impl Workspace {
     /// Computes the class's agreement on article `a` unless it is fresh.
     pub(super) fn prepare_class(&mut self, a: usize) {
@@ -92,7 +89,8 @@ impl Workspace {
         // as that sentence's.
         if let Some((_, class)) = self.class.get(&a) {
             ui.label(format!(
-                "This article: agreement {} · Krippendorff's α {}",
+                "This article (“{}”): agreement {} · Krippendorff's α {}",
+                article.title,
                 class
                     .percent_agreement
                     .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
@@ -123,37 +121,36 @@ impl Workspace {
                 }
             }
         }
-        if let (Some(key), Some(me)) = (&project.answer_key, &self.reviewer)
-            && key != me
-            && let Some(name) = project.reviewer(me).map(|r| r.name.as_str())
+        // Every student's score, whoever is tagging: a teacher must not have to make a student
+        // the one tagging (where a stray key changes that student's work) to read the score.
+        if let Some(key) = &project.answer_key
+            && let Some(key_name) = project.reviewer(key).map(|r| r.name.as_str())
         {
-            let score = agreement::score(article, key, (me, name));
-            ui.label(format!(
-                "{name} against the key: {} of {} agree{}",
-                score
-                    .confusion
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| r[i])
-                    .sum::<usize>(),
-                score.compared,
-                score
-                    .cohen_kappa
-                    .map(|k| format!(" (κ {k:.2})"))
-                    .unwrap_or_default()
-            ));
-            if score.untagged > 0 {
-                ui.label(format!(
-                    "{} of the key's sentences left untagged (not in the score)",
-                    score.untagged
-                ));
+            ui.label(RichText::new(format!("Against the key ({key_name}), this article")).strong());
+            for r in project.reviewers.iter().filter(|r| &r.id != key) {
+                let score = agreement::score(article, key, (&r.id, &r.name));
+                let right: usize = (0..4).map(|i| score.confusion[i][i]).sum();
+                let mut line = format!("{}: {right} of {} agree", r.name, score.compared);
+                if let Some(k) = score.cohen_kappa {
+                    line.push_str(&format!(" (κ {k:.2})"));
+                }
+                if score.untagged > 0 {
+                    line.push_str(&format!(
+                        "; {} of the key's sentences left untagged (not in the score)",
+                        score.untagged
+                    ));
+                }
+                ui.label(line);
+                // The one tagging, or the only student: what they mixed up.
+                if self.reviewer.as_ref() == Some(&r.id) {
+                    ui.label(format!("    Mixed up: {}", score.describe_mix_ups()));
+                }
             }
-            ui.label(format!("Mixed up: {}", score.describe_mix_ups()));
         }
         let Some((_, class)) = self.class.get(&a) else {
             return;
         };
-        let disputed = class.most_disputed(DISPUTED);
+        let disputed = class.most_disputed(agreement::MOST_DISPUTED);
         if !disputed.is_empty() {
             ui.label(RichText::new("Most disputed, most first").strong());
             ui.label(RichText::new("D goes through every disputed sentence in text order").weak());

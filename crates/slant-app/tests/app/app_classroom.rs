@@ -85,6 +85,37 @@ fn merging_students_asks_first_and_undoes_in_one_step() {
     assert_eq!(reviewers(&h), 1);
 }
 
+/// Merging files the class already holds says so and changes nothing: no Merge button, no
+/// unsaved change (a teacher saw "Merged" and a changed title for a merge that added nothing).
+#[test]
+fn merging_files_the_class_already_holds_changes_nothing() {
+    let (dir, class, students) = class_and_students();
+    let merging = || ScriptedDialogs {
+        students: students.clone(),
+        ..ScriptedDialogs::default()
+    };
+    let merge = |h: &mut Harness<'static, SlantApp>| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Merge students' files…").click();
+        h.run();
+    };
+    let mut h = app(Some(&class), dir.path(), merging());
+    merge(&mut h);
+    h.get_by_label("Merge").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    drop(h);
+    let mut h = app(Some(&class), dir.path(), merging());
+    merge(&mut h);
+    h.get_by_label_contains("Nothing to merge");
+    h.get_by_label_contains("Ann Lee.ron: Ann Lee is already here with these tags");
+    assert!(h.query_by_label("Merge").is_none());
+    assert!(!h.state().document().unwrap().is_dirty());
+    assert_eq!(reviewers(&h), 3);
+}
+
 /// Ann hands in again with a changed tag: the summary says she is already here, and "Replace
 /// earlier work" puts her newer tags in her place, so the class counts her once.
 #[test]
@@ -167,8 +198,7 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
             .is_some()
     );
     assert!(
-        h.query_by_label_contains("This article: agreement")
-            .is_some(),
+        h.query_by_label_contains("This article (“").is_some(),
         "the article's figure is named as the article's, not the sentence's"
     );
     assert!(
@@ -197,15 +227,35 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
     assert_eq!(key.as_ref().map(|k| k.as_str()), Some("m-rivera"));
     h.key_press(Key::C);
     h.run();
+    // With nobody tagging, the teacher reads every student's score.
+    assert!(
+        h.query_by_label("Against the key (M. Rivera), this article")
+            .is_some()
+    );
+    let expected = {
+        let project = &h.state().document().unwrap().project;
+        let ann = project
+            .reviewers
+            .iter()
+            .find(|r| r.name == "Ann Lee")
+            .unwrap();
+        let score = slant_core::agreement::score(
+            &project.articles[0],
+            project.answer_key.as_ref().unwrap(),
+            (&ann.id, &ann.name),
+        );
+        let right: usize = (0..4).map(|i| score.confusion[i][i]).sum();
+        format!("Ann Lee: {right} of {} agree", score.compared)
+    };
+    assert!(
+        h.query_by_label_contains(&expected).is_some(),
+        "every student's score without choosing who is tagging: {expected}"
+    );
+    assert!(h.query_by_label_contains("Mixed up").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run();
     h.key_press(Key::J);
     h.run();
-    assert!(
-        h.query_by_label_contains("Ann Lee against the key:")
-            .is_some(),
-        "the student sees their score"
-    );
     assert!(h.query_by_label("M. Rivera (key): Loaded").is_some());
     assert!(
         h.query_by_label_contains("Mixed up: Fact as Quote")

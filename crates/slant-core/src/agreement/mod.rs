@@ -68,7 +68,19 @@ pub struct ArticleAgreement {
     pub sentences: Vec<SentenceAgreement>,
 }
 
+/// How many disputed sentences the app's class panel, the HTML report and `slant agree` list per
+/// article: one number, so that a teacher reading two of them sees the same list.
+pub const MOST_DISPUTED: usize = 8;
+
 impl ArticleAgreement {
+    /// How many sentences the reviewers split on.
+    pub fn disputed_count(&self) -> usize {
+        self.sentences
+            .iter()
+            .filter(|s| s.agreement.is_some_and(|a| a < 1.0))
+            .count()
+    }
+
     /// Up to `n` sentences the reviewers split on, least agreement first (ties in text order).
     pub fn most_disputed(&self, n: usize) -> Vec<&SentenceAgreement> {
         let mut disputed: Vec<&SentenceAgreement> = self

@@ -7,9 +7,6 @@ use super::Report;
 use crate::agreement::{self, ClassArticle};
 use crate::model::{Article, Project, ReviewerId, Tag};
 
-/// How many disputed sentences the report lists per article.
-const DISPUTED: usize = 5;
-
 /// The class figures for the report's articles, when the project has two reviewers or more.
 /// A report for one student (`student`) keeps the class's figures, which name nobody, and that
 /// student's own score alone: a report handed to one student must not show another's result.
@@ -60,7 +57,8 @@ pub fn section(report: &Report) -> Markup {
         section.class {
             h2 { "The class" }
             p { (report.project.reviewers.len()) " reviewers. Agreement is the share of reviewer pairs that gave a sentence the same tag; "
-                "Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives)." }
+                "Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). "
+                "Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –, and α, which allows for them, is the figure to read." }
             table.figures {
                 thead { tr { th { "Article" } th { "Agreement" } th { "Krippendorff's α" } th { "Fleiss' κ" }
                     @for tag in Tag::ALL { th { "α " (tag.label()) } } } }
@@ -82,7 +80,8 @@ pub fn section(report: &Report) -> Markup {
             }
             @for c in class {
                 h3 { "Most disputed in “" (c.article.title) "”" }
-                @let disputed = c.agreement.most_disputed(DISPUTED);
+                @let disputed = c.agreement.most_disputed(agreement::MOST_DISPUTED);
+                @let more = c.agreement.disputed_count().saturating_sub(disputed.len());
                 @if c.agreement.percent_agreement.is_none() {
                     p { "No sentence was tagged by two reviewers yet." }
                 } @else if disputed.is_empty() {
@@ -100,6 +99,10 @@ pub fn section(report: &Report) -> Markup {
                                 @if s.distribution.untagged > 0 { "untagged " (s.distribution.untagged) }
                             }
                         }
+                    }
+                    @if more > 0 {
+                        p { "… and " (more) " more disputed sentence" @if more != 1 { "s" } " (the "
+                            (disputed.len()) " listed are those the class split on most)." }
                     }
                 }
                 @if let (Some(key), false) = (key, c.scores.is_empty()) {

@@ -359,6 +359,19 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
     );
     assert!(html.contains("Against the answer key (M. Rivera)"));
     assert!(html.contains("<td>Sam Lee</td>"));
+    // As many disputed sentences as the app lists, and a word on the rest.
+    let disputed = slant_core::agreement::class_article(&project, &project.articles[0], None)
+        .agreement
+        .disputed_count();
+    assert!(
+        disputed > slant_core::agreement::MOST_DISPUTED,
+        "{disputed}"
+    );
+    assert!(html.contains(&format!(
+        "… and {} more disputed sentences",
+        disputed - slant_core::agreement::MOST_DISPUTED
+    )));
+    assert!(html.contains("Fleiss' κ needs every sentence tagged by as many reviewers"));
     assert!(
         html.contains("Fact as Quote"),
         "the confusion matrix's mix-ups"
