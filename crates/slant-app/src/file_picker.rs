@@ -48,6 +48,9 @@ pub struct FilePicker {
     /// window's own file. A file open in another window is refused at once, not asked about
     /// ("Replace it?") and then refused.
     pub claims: Option<(PathBuf, Option<PathBuf>)>,
+    /// The button that answers, where "Open" would mislead (a merge takes files in, it opens
+    /// none).
+    pub ok_label: Option<&'static str>,
 }
 
 /// How the dialog ended.
@@ -74,6 +77,7 @@ impl FilePicker {
             refuse_projects: false,
             assignment: None,
             claims: None,
+            ok_label: None,
         };
         picker.go(dir);
         picker
@@ -310,11 +314,11 @@ impl FilePicker {
                 format!("“{name}” already exists in {folder}. Replace it? What it holds now will be lost."),
             );
         }
-        let ok_label = match self.kind {
+        let ok_label = self.ok_label.unwrap_or(match self.kind {
             Kind::SaveFile => "Save here",
             Kind::Folder => "Use this folder",
             Kind::OpenFile | Kind::OpenFiles => "Open",
-        };
+        });
         ui.horizontal(|ui| {
             let answer = self.answer();
             if let Some(path) = self.replace.clone() {

@@ -41,6 +41,9 @@ impl SlantApp {
                     &request.suggested_name,
                 );
                 picker.refuse_projects = request.purpose == Purpose::ExportReport;
+                if request.purpose == Purpose::MergeStudents {
+                    picker.ok_label = Some("Merge these files");
+                }
                 if request.purpose == Purpose::SaveProject {
                     picker.assignment = self
                         .workspace

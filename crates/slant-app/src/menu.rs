@@ -40,6 +40,7 @@ impl SlantApp {
                         if ui
                             .add_enabled(c.enabled(&state), button)
                             .on_hover_text(c.text().1)
+                            .on_disabled_hover_text(c.why_disabled(&state))
                             .clicked()
                         {
                             out.push(c.action(&state));

@@ -557,6 +557,28 @@ impl UiCommand {
         }
     }
 
+    /// Why a greyed-out command cannot be used now, for the menu's tooltip: a teacher met a
+    /// greyed "answer key" item that said nothing of choosing a reviewer first.
+    pub fn why_disabled(self, s: &State) -> &'static str {
+        use UiCommand as C;
+        match self {
+            _ if !s.has_project && self != C::SlantsWordListsOnly => "Open a project first.",
+            C::AnswerKey => {
+                "Choose a reviewer in the toolbar first: that reviewer's tags become the key."
+            }
+            C::EditArticleText => {
+                "This project is locked (an assignment): its text and sentences stay as the teacher made them."
+            }
+            C::Undo => "Nothing to undo.",
+            C::Redo => "Nothing to redo.",
+            C::TwoColumns | C::ThreeColumns | C::FourColumns => {
+                "The project has fewer articles than columns."
+            }
+            C::SlantsWordListsOnly => "Only Slant's word lists are in use.",
+            _ => "Not available now.",
+        }
+    }
+
     /// `Some(on)` for a command that turns something on or off (shown with a check).
     pub fn checked(self, s: &State) -> Option<bool> {
         use UiCommand as C;

@@ -99,6 +99,16 @@ pub struct Workspace {
 const STATUS_SECONDS: f32 = 6.0;
 
 impl Workspace {
+    /// A reviewer as the toolbar's list names them: the answer key says so, so a teacher sees
+    /// whose tags the students are scored against.
+    fn reviewer_shown(&self, r: &slant_core::model::Reviewer) -> String {
+        if self.doc.project.answer_key.as_ref() == Some(&r.id) {
+            format!("{} (answer key)", r.name)
+        } else {
+            r.name.clone()
+        }
+    }
+
     pub fn new(doc: Document, columns: usize) -> Workspace {
         // One reviewer is whoever works on this file. With several (a class's merged work),
         // nobody is chosen until the person says who they are: a tag key must not change the
@@ -363,14 +373,17 @@ impl Workspace {
                             "(choose who is tagging)".to_owned()
                         }
                     },
-                    |r| r.name.clone(),
+                    |r| self.reviewer_shown(r),
                 );
             egui::ComboBox::from_id_salt("reviewer")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for r in &self.doc.project.reviewers {
                         if ui
-                            .selectable_label(self.reviewer.as_ref() == Some(&r.id), &r.name)
+                            .selectable_label(
+                                self.reviewer.as_ref() == Some(&r.id),
+                                self.reviewer_shown(r),
+                            )
                             .clicked()
                         {
                             actions.push(Action::SetReviewer(Some(r.id.clone())));

@@ -215,6 +215,39 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
     );
 }
 
+/// With nobody tagging, the greyed answer-key item says what to do first.
+#[test]
+fn a_greyed_menu_item_says_why() {
+    let (dir, class, students) = class_and_students();
+    let dialogs = ScriptedDialogs {
+        students,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), dialogs);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge students' files…").click();
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    drop(h);
+    // Reopened, a class file has nobody tagging.
+    let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Use this reviewer's tags as the answer key")
+        .hover();
+    for _ in 0..20 {
+        h.step();
+    }
+    assert!(
+        h.query_by_label_contains("Choose a reviewer in the toolbar first")
+            .is_some()
+    );
+}
+
 #[test]
 fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
     let (_dir, mut h) = merged_app();
@@ -225,6 +258,11 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
     h.run();
     let key = h.state().document().unwrap().project.answer_key.clone();
     assert_eq!(key.as_ref().map(|k| k.as_str()), Some("m-rivera"));
+    assert!(
+        h.query_by_label_contains("M. Rivera (answer key)")
+            .is_some(),
+        "the toolbar's reviewer says whose tags are the key"
+    );
     h.key_press(Key::C);
     h.run();
     // With nobody tagging, the teacher reads every student's score.

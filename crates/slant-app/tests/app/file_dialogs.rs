@@ -367,3 +367,17 @@ fn the_system_dialog_starts_where_the_last_file_was_found() {
     assert_eq!(asked.len(), 2);
     assert_eq!(asked[1].folder, articles);
 }
+
+/// Slant's own dialog for merging students' files answers with "Merge these files": "Open"
+/// read as if the files would be opened (a teacher found it in the real window).
+#[test]
+fn the_merge_dialogs_button_says_merge() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), no_portal());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge students' files…").click();
+    h.run();
+    assert!(h.query_by_label("Merge these files").is_some());
+    assert!(h.query_by_label("Open").is_none());
+}
