@@ -80,54 +80,64 @@ pub fn import(data: &[u8], format: Format) {
 /// has no raw HTML and no `javascript:` link; no CSV cell can run as a spreadsheet formula;
 /// and `slant import-tags` reads the CSV back to the same tags, notes and phrases.
 pub fn reports(project: &slant_core::model::Project) {
-    use slant_core::report::{self, Format, Report, Selection};
+    use slant_core::report::{self, Format, Report, Selection, Whose};
     let when = jiff::Timestamp::UNIX_EPOCH;
     let lexicons = slant_core::cues::Lexicons::builtin();
-    let selection = Selection {
-        reviewer: project.reviewers.first().map(|r| r.id.to_string()),
+    // One reviewer's report, and the class's (every reviewer's notes and names printed).
+    let one = Selection {
+        whose: project
+            .reviewers
+            .first()
+            .map_or(Whose::Unnamed, |r| Whose::Reviewer(r.id.to_string())),
+        article: None,
+    };
+    let class = Selection {
+        whose: Whose::Class,
         article: None,
     };
     let render = |format: Format, selection: &Selection| {
         let report = Report::new(project, selection, format, when, lexicons).ok()?;
         Some(String::from_utf8(report::render(&report, format).expect("a report renders")).unwrap())
     };
-    if let Some(html) = render(Format::Html, &selection) {
-        let doc = scraper::Html::parse_document(&html);
-        let all = scraper::Selector::parse("*").unwrap();
-        let mut styles = 0;
-        for element in doc.select(&all) {
-            let name = element.value().name();
-            assert!(
-                !matches!(
-                    name,
-                    "script" | "iframe" | "object" | "embed" | "img" | "form"
-                ),
-                "<{name}> in the HTML report"
-            );
-            styles += usize::from(name == "style");
-            for (attr, value) in element.value().attrs() {
+    for selection in [&one, &class] {
+        if let Some(html) = render(Format::Html, selection) {
+            let doc = scraper::Html::parse_document(&html);
+            let all = scraper::Selector::parse("*").unwrap();
+            let mut styles = 0;
+            for element in doc.select(&all) {
+                let name = element.value().name();
                 assert!(
-                    !attr.starts_with("on"),
-                    "{attr}={value:?} in the HTML report"
+                    !matches!(
+                        name,
+                        "script" | "iframe" | "object" | "embed" | "img" | "form"
+                    ),
+                    "<{name}> in the HTML report"
                 );
-                let v = value.trim().to_ascii_lowercase();
-                assert!(!v.starts_with("javascript:"), "{attr}={value:?}");
+                styles += usize::from(name == "style");
+                for (attr, value) in element.value().attrs() {
+                    assert!(
+                        !attr.starts_with("on"),
+                        "{attr}={value:?} in the HTML report"
+                    );
+                    let v = value.trim().to_ascii_lowercase();
+                    assert!(!v.starts_with("javascript:"), "{attr}={value:?}");
+                }
             }
+            assert!(styles <= 1, "only the report's own stylesheet");
         }
-        assert!(styles <= 1, "only the report's own stylesheet");
-    }
-    if let Some(md) = render(Format::Markdown, &selection) {
-        use pulldown_cmark::{Event, Options, Parser, Tag};
-        for event in Parser::new_ext(&md, Options::all()) {
-            match event {
-                Event::Html(h) | Event::InlineHtml(h) => {
-                    panic!("raw HTML {h:?} in the Markdown report")
+        if let Some(md) = render(Format::Markdown, selection) {
+            use pulldown_cmark::{Event, Options, Parser, Tag};
+            for event in Parser::new_ext(&md, Options::all()) {
+                match event {
+                    Event::Html(h) | Event::InlineHtml(h) => {
+                        panic!("raw HTML {h:?} in the Markdown report")
+                    }
+                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                        let d = dest_url.trim().to_ascii_lowercase();
+                        assert!(!d.starts_with("javascript:"), "link to {dest_url:?}");
+                    }
+                    _ => {}
                 }
-                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                    let d = dest_url.trim().to_ascii_lowercase();
-                    assert!(!d.starts_with("javascript:"), "link to {dest_url:?}");
-                }
-                _ => {}
             }
         }
     }

@@ -659,6 +659,39 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
     assert!(out.status.success(), "{}", stderr(&out));
     let merged = slant_core::store::load(&class).unwrap();
     assert_eq!(merged.reviewers.len(), 2);
+    // The class's report, and one student's: the student's names no other student.
+    let report = dir.path().join("class.md");
+    let out = slant(&[
+        "export",
+        class.to_str().unwrap(),
+        "--format",
+        "md",
+        "--class",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        md.contains("Class report: **2 reviewers** (Ann Lee, Bo Park)"),
+        "{md}"
+    );
+    let out = slant(&[
+        "export",
+        class.to_str().unwrap(),
+        "--format",
+        "md",
+        "--class",
+        "--reviewer",
+        "Ann Lee",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--class or --reviewer, not both"
+    );
     // The same files again: nothing new, and the class file is not rewritten.
     let written = std::fs::metadata(&class).unwrap().modified().unwrap();
     let out = slant(&args);

@@ -76,7 +76,8 @@ impl SlantApp {
                     let whose = match ws.doc.project.reviewers.as_slice() {
                         [only] => Some(only.id.clone()),
                         _ => ws.reviewer.clone(),
-                    };
+                    }
+                    .map(crate::export::ReportOf::Reviewer);
                     self.modal = Some(Modal::Export {
                         format,
                         open_after: self.settings.export_open,

@@ -2,9 +2,21 @@
 //! is), then the file it is written to.
 
 use egui::Key;
+use slant_core::model::ReviewerId;
+use slant_core::report::Whose;
 
 use super::*;
 use crate::files::Then;
+
+/// Whose report an export is: one reviewer's, or (from a class file) the whole class's.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportOf {
+    Reviewer(ReviewerId),
+    Class,
+}
+
+/// The whole class's report, as "Whose report" names it.
+const WHOLE_CLASS: &str = "The whole class (a teacher's report)";
 
 impl SlantApp {
     /// The export dialog's contents. True when it is done (exported or cancelled).
@@ -13,7 +25,7 @@ impl SlantApp {
         ui: &mut Ui,
         format: &mut Format,
         open_after: &mut bool,
-        whose: &mut Option<slant_core::model::ReviewerId>,
+        whose: &mut Option<ReportOf>,
     ) -> bool {
         let mut close = false;
         // A fixed width: the dialog must not move under the keyboard as the
@@ -24,7 +36,7 @@ impl SlantApp {
             ui.radio_value(format, f, f.label());
         }
         let one_reviewers = matches!(*format, Format::Html | Format::Markdown);
-        let reviewers: Vec<(slant_core::model::ReviewerId, String)> = self
+        let reviewers: Vec<(ReviewerId, String)> = self
             .document()
             .map(|d| {
                 d.project
@@ -34,11 +46,13 @@ impl SlantApp {
                     .collect()
             })
             .unwrap_or_default();
-        let name_of = |id: &Option<slant_core::model::ReviewerId>| {
-            reviewers
+        let name_of = |whose: &Option<ReportOf>| match whose {
+            Some(ReportOf::Reviewer(id)) => reviewers
                 .iter()
-                .find(|(r, _)| Some(r) == id.as_ref())
-                .map(|(_, n)| n.clone())
+                .find(|(r, _)| r == id)
+                .map(|(_, n)| n.clone()),
+            Some(ReportOf::Class) => Some(WHOLE_CLASS.to_owned()),
+            None => None,
         };
         if one_reviewers && reviewers.len() >= 2 {
             // A class file: the teacher picks whose report, and sees it.
@@ -49,8 +63,9 @@ impl SlantApp {
                         name_of(whose).unwrap_or_else(|| "(choose a reviewer)".to_owned()),
                     )
                     .show_ui(ui, |ui| {
+                        ui.selectable_value(whose, Some(ReportOf::Class), WHOLE_CLASS);
                         for (id, name) in &reviewers {
-                            ui.selectable_value(whose, Some(id.clone()), name);
+                            ui.selectable_value(whose, Some(ReportOf::Reviewer(id.clone())), name);
                         }
                     })
                     .response
@@ -61,9 +76,10 @@ impl SlantApp {
         }
         let described = match *format {
             Format::Html | Format::Markdown if reviewers.len() >= 2 => {
-                match name_of(whose) {
-                    Some(name) => format!("{name}'s tags and notes, as a report to hand in. CSV and JSON hold every reviewer's."),
-                    None => "One reviewer's tags and notes, as a report to hand in: choose whose. CSV and JSON hold every reviewer's.".to_owned(),
+                match (&*whose, name_of(whose)) {
+                    (Some(ReportOf::Class), _) => "How the class tagged each sentence, every reviewer's notes, the agreement and every student's score: a teacher's report, not one to hand to a student.".to_owned(),
+                    (_, Some(name)) => format!("{name}'s tags and notes, as a report to hand in (with the class's figures and {name}'s own score alone). CSV and JSON hold every reviewer's."),
+                    (_, None) => "One reviewer's tags and notes, as a report to hand in, or the whole class's: choose whose. CSV and JSON hold every reviewer's.".to_owned(),
                 }
             }
             Format::Html | Format::Markdown => {
@@ -99,12 +115,7 @@ impl SlantApp {
     }
 
     /// Asks where to write a report of the open project, then writes it.
-    pub(super) fn export(
-        &mut self,
-        format: Format,
-        open_after: bool,
-        whose: Option<slant_core::model::ReviewerId>,
-    ) {
+    pub(super) fn export(&mut self, format: Format, open_after: bool, whose: Option<ReportOf>) {
         if let Some(ws) = &mut self.workspace {
             ws.commit_note();
             self.ask_file(Then::Export {
@@ -120,7 +131,7 @@ impl SlantApp {
         &mut self,
         format: Format,
         open_after: bool,
-        whose: Option<slant_core::model::ReviewerId>,
+        whose: Option<ReportOf>,
         path: &Path,
     ) {
         let Some(ws) = &mut self.workspace else {
@@ -135,12 +146,15 @@ impl SlantApp {
                 ),
             );
         }
-        let reviewer = match format {
-            Format::Html | Format::Markdown => whose.map(|r| r.as_str().to_owned()),
-            Format::Csv | Format::Json => None,
+        let whose = match (format, whose) {
+            (Format::Html | Format::Markdown, Some(ReportOf::Reviewer(r))) => {
+                Whose::Reviewer(r.as_str().to_owned())
+            }
+            (Format::Html | Format::Markdown, Some(ReportOf::Class)) => Whose::Class,
+            _ => Whose::Unnamed,
         };
         let selection = Selection {
-            reviewer,
+            whose,
             article: None,
         };
         let bytes = Report::new(

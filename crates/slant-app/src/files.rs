@@ -4,6 +4,7 @@
 use super::*;
 
 use crate::dialogs::{Choice, Kind, Purpose, Request};
+use crate::export::ReportOf;
 use crate::file_picker::FilePicker;
 
 /// What the app does with the file a dialog gives it.
@@ -18,7 +19,7 @@ pub(super) enum Then {
     Export {
         format: Format,
         open_after: bool,
-        whose: Option<slant_core::model::ReviewerId>,
+        whose: Option<crate::export::ReportOf>,
     },
     LexiconFolder,
     Merge,
@@ -100,9 +101,18 @@ impl SlantApp {
                         let project = &w.doc.project;
                         // One student's report out of a class file carries their name, so the
                         // next student's does not overwrite it.
-                        match whose.as_ref().and_then(|r| project.reviewer(r)) {
-                            Some(r) if project.reviewers.len() >= 2 => {
-                                store::file_stem_for(&format!("{} - {}", project.title, r.name))
+                        match whose {
+                            Some(ReportOf::Reviewer(id)) if project.reviewers.len() >= 2 => {
+                                match project.reviewer(id) {
+                                    Some(r) => store::file_stem_for(&format!(
+                                        "{} - {}",
+                                        project.title, r.name
+                                    )),
+                                    None => store::file_stem_for(&project.title),
+                                }
+                            }
+                            Some(ReportOf::Class) => {
+                                store::file_stem_for(&format!("{} - the class", project.title))
                             }
                             _ => store::file_stem_for(&project.title),
                         }

@@ -98,7 +98,7 @@ enum Modal {
         open_after: bool,
         /// Whose tags an HTML or Markdown report shows: in a class file the teacher says, it is
         /// never whoever was tagging last without a word.
-        whose: Option<slant_core::model::ReviewerId>,
+        whose: Option<export::ReportOf>,
     },
     Message {
         title: String,

@@ -65,13 +65,21 @@ pub fn run(command: Subcommand) -> Result<(), Failure> {
             format,
             output,
             reviewer,
+            class,
             article,
             lexicons,
         } => export(
             &project,
             format.into(),
             &output,
-            report::Selection { reviewer, article },
+            report::Selection {
+                whose: match (reviewer, class) {
+                    (Some(r), _) => report::Whose::Reviewer(r),
+                    (None, true) => report::Whose::Class,
+                    (None, false) => report::Whose::Unnamed,
+                },
+                article,
+            },
             &*lexicons.load()?,
         ),
     }

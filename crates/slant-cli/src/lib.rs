@@ -144,9 +144,14 @@ pub enum Subcommand {
         /// The file to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// Whose tags to report (name or id); needed for HTML and Markdown when there are several.
+        /// Whose tags to report (name or id); needed for HTML and Markdown when there are several
+        /// (or --class). A student's report from a class file shows that student's score alone.
         #[arg(long)]
         reviewer: Option<String>,
+        /// The whole class's report (HTML and Markdown; a teacher's): how the class tagged each
+        /// sentence, every reviewer's notes, the agreement and every student's score.
+        #[arg(long, conflicts_with = "reviewer")]
+        class: bool,
         /// Report one article only (its id, as `slant stats` lists them).
         #[arg(long)]
         article: Option<String>,

@@ -602,6 +602,50 @@ fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog()
     assert!(!report.contains("Ann Lee"), "{report}");
 }
 
+/// The teacher's report of the whole class: "Whose report" offers it first; the file is named
+/// for the class and holds every student's work.
+#[test]
+fn the_export_dialog_offers_the_whole_class_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (class, _, _) = class_of_ann_and_bo(dir.path(), true);
+    let dialogs = ScriptedDialogs {
+        no_portal: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Markdown").click();
+    h.get_by_label("Open the report when it is written").click();
+    h.run();
+    h.get_by_label("Whose report").click();
+    h.run();
+    h.get_by_label("The whole class (a teacher's report)")
+        .click();
+    h.run();
+    h.get_by_label_contains("a teacher's report, not one to hand to a student");
+    h.get_by_label("Export…").click();
+    h.run();
+    let name = h
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File name")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(
+        name.contains("the class") && name.ends_with(".md"),
+        "{name}"
+    );
+    h.get_by_label("Save here").click();
+    h.run();
+    let report = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+    assert!(report.contains("Class report: **"), "{report}");
+    assert!(
+        report.contains("Ann Lee") && report.contains("Bo Park"),
+        "{report}"
+    );
+    assert!(report.contains("## The class"), "{report}");
+}
+
 /// In a class file with nobody tagging, Tab (next untagged: untagged by whom?) asks who is
 /// tagging and then goes on; undoing the adding of a reviewer who was tagging leaves nobody
 /// tagging, so the next tag key asks again instead of tagging as a reviewer the project no
@@ -656,7 +700,14 @@ fn whose_report_is_chosen_by_keys_alone() {
         h.key_press(Key::Tab);
         h.run();
     }
-    for key in [Key::Space, Key::ArrowDown, Key::ArrowDown, Key::Enter] {
+    // The whole class first, then Ann, then Bo.
+    for key in [
+        Key::Space,
+        Key::ArrowDown,
+        Key::ArrowDown,
+        Key::ArrowDown,
+        Key::Enter,
+    ] {
         h.key_press(key);
         h.run();
     }

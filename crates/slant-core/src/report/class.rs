@@ -120,3 +120,94 @@ pub fn section(report: &Report) -> Markup {
         }
     }
 }
+
+/// The same section in Markdown, or nothing for a project with one reviewer.
+pub fn markdown(report: &Report, md: &mut String) {
+    use super::escape::markdown as escape;
+    use std::fmt::Write;
+    let Some(class) = &report.class else {
+        return;
+    };
+    let _ = writeln!(md, "## The class\n");
+    let _ = writeln!(
+        md,
+        "{} reviewers. Agreement is the share of reviewer pairs that gave a sentence the same tag; Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –.\n",
+        report.project.reviewers.len()
+    );
+    md.push_str("| Article | Agreement | Krippendorff's α | Fleiss' κ |\n|---|---:|---:|---:|\n");
+    for c in class {
+        let g = &c.agreement;
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            escape(&c.article.title),
+            pct(g.percent_agreement),
+            num(g.krippendorff_alpha),
+            num(g.fleiss_kappa)
+        );
+    }
+    md.push('\n');
+    let key = report
+        .project
+        .answer_key
+        .as_ref()
+        .and_then(|k| report.project.reviewer(k))
+        .map(|r| r.name.as_str());
+    for c in class {
+        let _ = writeln!(md, "### Most disputed in “{}”\n", escape(&c.article.title));
+        let disputed = c.agreement.most_disputed(agreement::MOST_DISPUTED);
+        if c.agreement.percent_agreement.is_none() {
+            md.push_str("No sentence was tagged by two reviewers yet.\n\n");
+        } else if disputed.is_empty() {
+            md.push_str("The class agreed on every sentence.\n\n");
+        } else {
+            for s in &disputed {
+                let d = s.distribution;
+                let mut spread: Vec<String> = Tag::ALL
+                    .iter()
+                    .filter(|&&t| d.get(t) > 0)
+                    .map(|&t| format!("[{}] {}", t.letter(), d.get(t)))
+                    .collect();
+                if d.untagged > 0 {
+                    spread.push(format!("untagged {}", d.untagged));
+                }
+                let _ = writeln!(
+                    md,
+                    "- Sentence {} (agreement {}): “{}” — {}",
+                    s.number,
+                    pct(s.agreement),
+                    escape(
+                        &c.article
+                            .sentence_text(s.number - 1)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ),
+                    spread.join(" · ")
+                );
+            }
+            let more = c.agreement.disputed_count() - disputed.len();
+            if more > 0 {
+                let _ = writeln!(md, "- … and {more} more disputed");
+            }
+            md.push('\n');
+        }
+        if let (Some(key), false) = (key, c.scores.is_empty()) {
+            let _ = writeln!(md, "Against the answer key ({}):\n", escape(key));
+            md.push_str("| Student | Accuracy | Cohen's κ | Sentences compared | Key's sentences left untagged | Mixed up |\n|---|---:|---:|---:|---:|---|\n");
+            for s in &c.scores {
+                let _ = writeln!(
+                    md,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    escape(&s.reviewer),
+                    pct(s.accuracy),
+                    num(s.cohen_kappa),
+                    s.compared,
+                    s.untagged,
+                    escape(&s.describe_mix_ups())
+                );
+            }
+            md.push('\n');
+        }
+    }
+}

@@ -21,7 +21,7 @@ pub fn render(report: &Report) -> String {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="generator" content="Slant";
-                title { (title) @if let Some(r) = reviewer { " — " (r.name) } }
+                title { (title) @if let Some(r) = reviewer { " — " (r.name) } @if report.whole_class { " — the class" } }
                 style { (PreEscaped(STYLE)) (PreEscaped(tag_css())) }
             }
             body {
@@ -29,6 +29,11 @@ pub fn render(report: &Report) -> String {
                     h1 { (title) }
                     p.meta {
                         @if let Some(r) = reviewer { "Reviewer: " strong { (r.name) } " · " }
+                        @if report.whole_class {
+                            "Class report: " strong { (report.reviewers.len()) " reviewers" } " ("
+                            (report.reviewers.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))
+                            ") · "
+                        }
                         "Report date: " (report.generated_date()) " · "
                         (report.articles.len()) " article" @if report.articles.len() != 1 { "s" }
                         " · Made with Slant; the tags are the reviewer's judgement, following the rubric below."
@@ -38,7 +43,7 @@ pub fn render(report: &Report) -> String {
                 @if report.articles.len() > 1 { (comparison(report)) }
                 (super::coverage::section(report))
                 @for (i, a) in report.articles.iter().enumerate() {
-                    (article(a, i, reviewer))
+                    (article(a, i, reviewer, report.whole_class.then_some(report)))
                 }
                 (super::class::section(report))
             }
@@ -102,6 +107,7 @@ fn comparison(report: &Report) -> Markup {
                     tr { th { "Outlet" } @for a in &report.articles { td { (outlet(a)) } } }
                     tr { th { "Sentences" } @for a in &report.articles { td.num { (a.article.sentences.len()) } } }
                     tr { th { "Words" } @for a in &report.articles { td.num { (a.text.words) } } }
+                    @if !report.whole_class {
                     tr {
                         th { "Tagged" }
                         @for a in &report.articles {
@@ -130,6 +136,7 @@ fn comparison(report: &Report) -> Markup {
                         th { "Quoted voices" }
                         @for a in &report.articles { td.num { @if let Some(v) = a.voices.first() { (voice_counts(v)) } } }
                     }
+                    }
                     tr {
                         th { "Anonymous sources per 100 words (Slant's word lists)" }
                         @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.anonymous_sources_per_100_words)) } }
@@ -142,11 +149,13 @@ fn comparison(report: &Report) -> Markup {
                         th { "Loaded words per 100 words, outside quotations (Slant's word lists, not the reviewer)" }
                         @for a in &report.articles { td.num { (format!("{:.1}", a.evidence.loaded_words_per_100_words)) } }
                     }
+                    @if !report.whole_class {
                     tr {
                         th { "Suggestions accepted / dismissed" }
                         @for a in &report.articles {
                             td.num { @if let Some(r) = a.reviewers.first() { (format!("{} / {}", r.suggestions_accepted, r.suggestions_rejected)) } }
                         }
+                    }
                     }
                     tr {
                         th { "Reading ease (Flesch)" }
@@ -197,23 +206,38 @@ fn chart(r: &crate::stats::ReviewerSummary) -> Markup {
     }
 }
 
-fn article(a: &ArticleReport, index: usize, reviewer: Option<&Reviewer>) -> Markup {
+/// One article: its figures, its text with the reviewer's tags (or, in a class report, how the
+/// class tagged each sentence) and the notes.
+fn article(
+    a: &ArticleReport,
+    index: usize,
+    reviewer: Option<&Reviewer>,
+    class: Option<&Report>,
+) -> Markup {
     let article = a.article;
     let summary = a.reviewers.first();
     let anchor = |n: usize| format!("a{}-note-{n}", index + 1);
-    // Notes become numbered footnotes, in sentence order.
-    let notes: Vec<(usize, &str)> = reviewer
-        .map(|r| {
-            (0..article.sentences.len())
-                .filter_map(|s| {
-                    article
-                        .annotation(&r.id, s)
-                        .and_then(|x| x.note.as_deref())
-                        .map(|n| (s, n))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    // Notes become numbered footnotes, in sentence order; in a class report every reviewer's,
+    // each with its author.
+    let notes: Vec<(usize, String)> = match (class, reviewer) {
+        (Some(report), _) => (0..article.sentences.len())
+            .flat_map(|s| {
+                report
+                    .class_notes(article, s)
+                    .into_iter()
+                    .map(move |(name, n)| (s, format!("{name}: {n}")))
+            })
+            .collect(),
+        (None, Some(r)) => (0..article.sentences.len())
+            .filter_map(|s| {
+                article
+                    .annotation(&r.id, s)
+                    .and_then(|x| x.note.as_deref())
+                    .map(|n| (s, n.to_owned()))
+            })
+            .collect(),
+        (None, None) => Vec::new(),
+    };
     html! {
         article.article {
             h2 { (article.title) }
@@ -265,13 +289,28 @@ fn article(a: &ArticleReport, index: usize, reviewer: Option<&Reviewer>) -> Mark
                         @for s in paragraph {
                             @let annotation = reviewer.and_then(|r| article.annotation(&r.id, s));
                             @let tag = annotation.and_then(|x| x.tag);
-                            @let note = notes.iter().position(|(n, _)| *n == s);
+                            @let marks: Vec<usize> = (0..notes.len()).filter(|&n| notes[n].0 == s).collect();
                             span class={ "s" @if let Some(t) = tag { " tag-" (t.key()) } } id={ "a" (index + 1) "-s" (s + 1) } {
                                 @if let Some(t) = tag { (badge(t)) " " }
                                 @for run in runs(article, article.sentences[s], annotation) {
                                     @if run.phrase { u.phrase { (run.text) } } @else { (run.text) }
                                 }
-                                @if let Some(n) = note { sup.fn { a href={ "#" (anchor(n + 1)) } { (n + 1) } } }
+                                @if let Some(report) = class {
+                                    @let (counts, untagged) = report.class_tags(article, s);
+                                    " " span.class-tags {
+                                        "(" (s + 1) ": "
+                                        @for (k, (t, n)) in counts.iter().enumerate() {
+                                            @if k > 0 { " " }
+                                            span.count { (badge(*t)) " " (n) }
+                                        }
+                                        @if untagged > 0 { @if !counts.is_empty() { " " } "untagged " (untagged) }
+                                        ")"
+                                    }
+                                }
+                                @for (k, n) in marks.iter().enumerate() {
+                                    @if k > 0 { sup { "," } }
+                                    sup.fn { a href={ "#" (anchor(n + 1)) } { (n + 1) } }
+                                }
                             }
                             " "
                         }

@@ -14,6 +14,15 @@ pub fn render(report: &Report) -> String {
     if let Some(r) = report.reviewer() {
         let _ = write!(md, "Reviewer: {} · ", markdown_wrapped(r.name.trim(), "**"));
     }
+    if report.whole_class {
+        let names: Vec<String> = report.reviewers.iter().map(|r| escape(&r.name)).collect();
+        let _ = write!(
+            md,
+            "Class report: **{} reviewers** ({}) · ",
+            report.reviewers.len(),
+            names.join(", ")
+        );
+    }
     let _ = writeln!(md, "Report date: {}\n", report.generated_date());
     md.push_str("Tags: **[F]** Fact · **[Q]** Quote · **[S]** Speculation · **[L]** Loaded. Loaded phrases are in **bold**.\n\n");
 
@@ -43,32 +52,35 @@ pub fn render(report: &Report) -> String {
             a.article.sentences.len().to_string()
         });
         row(&mut md, "Words", &|a| a.text.words.to_string());
-        row(&mut md, "Tagged", &|a| {
-            a.reviewers
-                .first()
-                .map(|r| format!("{} of {}", r.tagged, a.article.sentences.len()))
-                .unwrap_or_default()
-        });
-        for tag in Tag::ALL {
-            row(&mut md, tag.label(), &|a| {
+        let own = !report.whole_class;
+        if own {
+            row(&mut md, "Tagged", &|a| {
                 a.reviewers
                     .first()
-                    .map(|r| count_and_share(r, tag))
+                    .map(|r| format!("{} of {}", r.tagged, a.article.sentences.len()))
+                    .unwrap_or_default()
+            });
+            for tag in Tag::ALL {
+                row(&mut md, tag.label(), &|a| {
+                    a.reviewers
+                        .first()
+                        .map(|r| count_and_share(r, tag))
+                        .unwrap_or_default()
+                });
+            }
+            row(&mut md, "Loaded phrases per 100 words", &|a| {
+                a.reviewers
+                    .first()
+                    .map(|r| format!("{:.1}", a.phrases_per_100_words(r)))
+                    .unwrap_or_default()
+            });
+            row(&mut md, "Quoted voices", &|a| {
+                a.voices
+                    .first()
+                    .map(|v| voice_counts(v))
                     .unwrap_or_default()
             });
         }
-        row(&mut md, "Loaded phrases per 100 words", &|a| {
-            a.reviewers
-                .first()
-                .map(|r| format!("{:.1}", a.phrases_per_100_words(r)))
-                .unwrap_or_default()
-        });
-        row(&mut md, "Quoted voices", &|a| {
-            a.voices
-                .first()
-                .map(|v| voice_counts(v))
-                .unwrap_or_default()
-        });
         row(
             &mut md,
             "Anonymous sources per 100 words (Slant's word lists)",
@@ -84,12 +96,14 @@ pub fn render(report: &Report) -> String {
             "Loaded words per 100 words, outside quotations (Slant's word lists, not the reviewer)",
             &|a| format!("{:.1}", a.evidence.loaded_words_per_100_words),
         );
-        row(&mut md, "Suggestions accepted / dismissed", &|a| {
-            a.reviewers
-                .first()
-                .map(|r| format!("{} / {}", r.suggestions_accepted, r.suggestions_rejected))
-                .unwrap_or_default()
-        });
+        if own {
+            row(&mut md, "Suggestions accepted / dismissed", &|a| {
+                a.reviewers
+                    .first()
+                    .map(|r| format!("{} / {}", r.suggestions_accepted, r.suggestions_rejected))
+                    .unwrap_or_default()
+            });
+        }
         md.push('\n');
     }
     super::coverage::markdown(report, &mut md);
@@ -139,12 +153,25 @@ pub fn render(report: &Report) -> String {
                 .collect();
             let _ = writeln!(md, "Quoted voices: {}.\n", list.join("; "));
         }
-        let mut notes = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
         for (i, span) in article.sentences.iter().enumerate() {
             let annotation = reviewer.and_then(|r| article.annotation(&r.id, i));
-            let badge = annotation
-                .and_then(|x| x.tag)
-                .map_or("[ ]".to_owned(), |t| format!("[{}]", t.letter()));
+            let badge = if report.whole_class {
+                // How the class tagged it: "[F 2 · Q 1 · untagged 1]".
+                let (counts, untagged) = report.class_tags(article, i);
+                let mut parts: Vec<String> = counts
+                    .iter()
+                    .map(|(t, n)| format!("{} {n}", t.letter()))
+                    .collect();
+                if untagged > 0 {
+                    parts.push(format!("untagged {untagged}"));
+                }
+                format!("[{}]", parts.join(" · "))
+            } else {
+                annotation
+                    .and_then(|x| x.tag)
+                    .map_or("[ ]".to_owned(), |t| format!("[{}]", t.letter()))
+            };
             let text: String = runs(article, *span, annotation)
                 .iter()
                 .map(|run| {
@@ -156,7 +183,19 @@ pub fn render(report: &Report) -> String {
                 })
                 .collect();
             let _ = write!(md, "{}. **{badge}** {text}", i + 1);
-            if let Some(note) = annotation.and_then(|x| x.note.as_deref()) {
+            let sentence_notes: Vec<String> = if report.whole_class {
+                report
+                    .class_notes(article, i)
+                    .into_iter()
+                    .map(|(name, note)| format!("{name}: {note}"))
+                    .collect()
+            } else {
+                annotation
+                    .and_then(|x| x.note.clone())
+                    .into_iter()
+                    .collect()
+            };
+            for note in sentence_notes {
                 notes.push(note);
                 let _ = write!(
                     md,
@@ -181,6 +220,7 @@ pub fn render(report: &Report) -> String {
             md.push('\n');
         }
     }
+    super::class::markdown(report, &mut md);
     md
 }
 

@@ -69,10 +69,25 @@ impl fmt::Display for Format {
 /// Which part of the project to report.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
-    /// A reviewer's name or id; `None` for all (CSV, JSON) or the only one (HTML, Markdown).
-    pub reviewer: Option<String>,
+    pub whose: Whose,
     /// An article id; `None` for all.
     pub article: Option<String>,
+}
+
+/// Whose work a report shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Whose {
+    /// Every reviewer in CSV and JSON; the only one in HTML and Markdown, which read as one
+    /// person's report (a class file must say whose, or ask for the class's).
+    #[default]
+    Unnamed,
+    /// One reviewer, by name or id: a student's report. From a class file it shows that
+    /// student's score alone.
+    Reviewer(String),
+    /// The whole class, as a teacher reads it: in HTML and Markdown how the class tagged each
+    /// sentence, every reviewer's notes and every student's score; in CSV and JSON, as
+    /// [`Whose::Unnamed`].
+    Class,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -88,7 +103,7 @@ pub enum ReportError {
     #[error("no article with id \"{id}\" in the project (articles: {known})")]
     UnknownArticle { id: String, known: String },
     #[error(
-        "this project has {count} reviewers; choose whose report to write with --reviewer (reviewers: {known})"
+        "this project has {count} reviewers; choose whose report to write with --reviewer, or --class for the whole class's (reviewers: {known})"
     )]
     ChooseReviewer { count: usize, known: String },
     #[error("the report could not be written: {0}")]
@@ -124,6 +139,8 @@ pub struct Report<'a> {
     pub class: Option<Vec<crate::agreement::ClassArticle<'a>>>,
     /// What each pair of articles reports in common and apart (HTML and Markdown).
     pub coverage: Vec<coverage::CoveragePair<'a>>,
+    /// A teacher's report of the whole class ([`Whose::Class`], HTML and Markdown).
+    pub whole_class: bool,
 }
 
 impl<'a> Report<'a> {
@@ -143,8 +160,8 @@ impl<'a> Report<'a> {
                 .join(", ")
         };
         let reviewers: Vec<&Reviewer> =
-            match &selection.reviewer {
-                Some(name)
+            match &selection.whose {
+                Whose::Reviewer(name)
                     if same_name(project, name).len() > 1
                         && !project.reviewers.iter().any(|r| r.id.as_str() == name) =>
                 {
@@ -159,20 +176,23 @@ impl<'a> Report<'a> {
                             .join(", "),
                     });
                 }
-                Some(name) => vec![project.find_reviewer(name).ok_or_else(|| {
+                Whose::Reviewer(name) => vec![project.find_reviewer(name).ok_or_else(|| {
                     ReportError::UnknownReviewer {
                         name: name.clone(),
                         known: names(),
                     }
                 })?],
-                None if format.one_reviewer() && project.reviewers.len() > 1 => {
+                Whose::Unnamed if format.one_reviewer() && project.reviewers.len() > 1 => {
                     return Err(ReportError::ChooseReviewer {
                         count: project.reviewers.len(),
                         known: names(),
                     });
                 }
-                None => project.reviewers.iter().collect(),
+                Whose::Unnamed | Whose::Class => project.reviewers.iter().collect(),
             };
+        // A class report reads every reviewer's work sentence by sentence, not one person's.
+        let whole_class =
+            selection.whose == Whose::Class && format.one_reviewer() && reviewers.len() > 1;
         // No reviewer yet (an assignment before anyone tagged it): a handout of the articles,
         // their figures and the evidence in their text, without tags.
         let articles: Vec<&Article> = match &selection.article {
@@ -189,8 +209,8 @@ impl<'a> Report<'a> {
             })?],
             None => project.articles.iter().collect(),
         };
-        let student = match (&selection.reviewer, reviewers.as_slice()) {
-            (Some(_), [one]) => Some(&one.id),
+        let student = match (&selection.whose, reviewers.as_slice()) {
+            (Whose::Reviewer(_), [one]) => Some(&one.id),
             _ => None,
         };
         let class = class::gather(project, &articles, student);
@@ -204,6 +224,9 @@ impl<'a> Report<'a> {
                 let text = stats::text_counts(article);
                 // Found once for the article, then counted for each reviewer's Quote tags.
                 let speakers = voices::Speakers::of(article);
+                // A class report has no one person's figures: how the class tagged each
+                // sentence stands in their place.
+                let reviewers: &[&Reviewer] = if whole_class { &[] } else { &reviewers };
                 ArticleReport {
                     article,
                     evidence: stats::Evidence::of(article, text.words, lexicons),
@@ -226,12 +249,44 @@ impl<'a> Report<'a> {
             generated,
             class,
             coverage,
+            whole_class,
         })
     }
 
-    /// The one reviewer of an HTML or Markdown report.
+    /// The one reviewer of an HTML or Markdown report; `None` in a class report.
     pub fn reviewer(&self) -> Option<&Reviewer> {
-        self.reviewers.first().copied()
+        (!self.whole_class)
+            .then(|| self.reviewers.first().copied())
+            .flatten()
+    }
+
+    /// In a class report, how the class tagged sentence `s` of `article`: each tag given and
+    /// by how many, then how many left it untagged.
+    pub fn class_tags(&self, article: &Article, s: usize) -> (Vec<(Tag, usize)>, usize) {
+        let tags: Vec<Option<Tag>> = self
+            .reviewers
+            .iter()
+            .map(|r| article.annotation(&r.id, s).and_then(|a| a.tag))
+            .collect();
+        let counts = Tag::ALL
+            .iter()
+            .map(|&t| (t, tags.iter().filter(|&&x| x == Some(t)).count()))
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        (counts, tags.iter().filter(|x| x.is_none()).count())
+    }
+
+    /// In a class report, every reviewer's note on sentence `s`, with their name.
+    pub fn class_notes<'r>(&'r self, article: &'r Article, s: usize) -> Vec<(&'r str, &'r str)> {
+        self.reviewers
+            .iter()
+            .filter_map(|r| {
+                article
+                    .annotation(&r.id, s)
+                    .and_then(|a| a.note.as_deref())
+                    .map(|n| (r.name.as_str(), n))
+            })
+            .collect()
     }
 
     pub fn generated_date(&self) -> String {

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use slant_core::cues::Lexicons;
 use slant_core::model::{Article, Project, Span, Tag};
-use slant_core::report::{self, Format, Report, ReportError, Selection};
+use slant_core::report::{self, Format, Report, ReportError, Selection, Whose};
 use slant_core::store;
 
 const SAMPLE: &str = concat!(
@@ -289,7 +289,7 @@ fn selection_of_reviewer_and_article() {
         "CSV takes the whole class"
     );
     let one = Selection {
-        reviewer: Some("m. rivera".into()),
+        whose: Whose::Reviewer("m. rivera".into()),
         article: Some("nbc-netanyahu-urges".into()),
     };
     let md = render(&project, Format::Markdown, &one);
@@ -305,7 +305,7 @@ fn selection_of_reviewer_and_article() {
     let err = Report::new(
         &project,
         &Selection {
-            reviewer: Some("Nobody".into()),
+            whose: Whose::Reviewer("Nobody".into()),
             article: None,
         },
         Format::Html,
@@ -338,7 +338,7 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         &project,
         Format::Html,
         &Selection {
-            reviewer: Some("Sam Lee".into()),
+            whose: Whose::Reviewer("Sam Lee".into()),
             article: None,
         },
     );
@@ -382,7 +382,7 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         a.set_tag(&ana, 0, Some(Tag::Loaded));
     }
     let for_sam = Selection {
-        reviewer: Some("Sam Lee".into()),
+        whose: Whose::Reviewer("Sam Lee".into()),
         article: None,
     };
     let html = render(&project, Format::Html, &for_sam);
@@ -392,7 +392,7 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         "another student's name and score"
     );
     let for_ana = Selection {
-        reviewer: Some("Ana Ruiz".into()),
+        whose: Whose::Reviewer("Ana Ruiz".into()),
         article: None,
     };
     let html = render(&project, Format::Html, &for_ana);
@@ -422,7 +422,7 @@ fn a_class_with_no_sentence_tagged_twice_says_so() {
         &project,
         Format::Html,
         &Selection {
-            reviewer: Some("M. Rivera".into()),
+            whose: Whose::Reviewer("M. Rivera".into()),
             article: None,
         },
     );
@@ -478,7 +478,7 @@ fn two_reviewers_of_one_name_are_told_apart_by_id_not_picked_at_random() {
     let mut project = sample();
     project.add_reviewer("M. Rivera"); // a second M. Rivera: id "m-rivera-2"
     let by_name = Selection {
-        reviewer: Some("m. rivera".into()),
+        whose: Whose::Reviewer("m. rivera".into()),
         article: None,
     };
     let err = Report::new(
@@ -495,7 +495,7 @@ fn two_reviewers_of_one_name_are_told_apart_by_id_not_picked_at_random() {
         "2 reviewers are named \"m. rivera\"; give the id of the one you mean (m-rivera, m-rivera-2)"
     );
     let by_id = Selection {
-        reviewer: Some("m-rivera-2".into()),
+        whose: Whose::Reviewer("m-rivera-2".into()),
         article: None,
     };
     let report = Report::new(&project, &by_id, Format::Html, when(), Lexicons::builtin()).unwrap();
@@ -560,4 +560,63 @@ fn markdown_keeps_the_links_and_the_differing_figures_in_separate_lists() {
     // The four links (headlines, sentences and the openings across), then the one figure, each
     // a list of its own.
     assert_eq!(&items_per_list[..2], [4, 1], "{md}");
+}
+
+/// A teacher's report of the whole class: how the class tagged each sentence, every reviewer's
+/// notes with their names, every student's score; in HTML and in Markdown, names escaped.
+#[test]
+fn the_whole_class_report_shows_every_reviewers_work() {
+    let mut project = sample();
+    let rivera = project.reviewers[0].id.clone();
+    let sam = project.add_reviewer("Sam <b>Lee</b>");
+    let ana = project.add_reviewer("Ana Ruiz");
+    for a in &mut project.articles {
+        for s in 0..a.sentences.len() {
+            let theirs = a.annotation(&rivera, s).and_then(|x| x.tag);
+            a.set_tag(
+                &sam,
+                s,
+                theirs.map(|t| if t == Tag::Fact { Tag::Quote } else { t }),
+            );
+        }
+        a.set_tag(&ana, 0, Some(Tag::Loaded));
+        a.edit_annotation(&ana, 0, |x| x.note = Some("Ana's *view*".into()));
+        a.edit_annotation(&sam, 1, |x| x.note = Some("Sam's view".into()));
+    }
+    project.answer_key = Some(rivera.clone());
+    let class = Selection {
+        whose: Whose::Class,
+        article: None,
+    };
+    let html = render(&project, Format::Html, &class);
+    assert!(
+        html.contains("Class report: <strong>3 reviewers</strong>"),
+        "{html}"
+    );
+    assert!(!html.contains("Reviewer: "), "no one person's report");
+    assert!(html.contains("Sam &lt;b&gt;Lee&lt;/b&gt;"), "names escaped");
+    assert!(!html.contains("<b>Lee"));
+    assert!(html.contains("Ana Ruiz: Ana's *view*"));
+    assert!(html.contains("Sam &lt;b&gt;Lee&lt;/b&gt;: Sam's view"));
+    // Sentence 1 of the first article: the key's tag, Sam's and Ana's Loaded.
+    assert!(html.contains("<span class=\"class-tags\">(1: "), "{html}");
+    // Every student's score, the key's name on the table.
+    assert!(
+        html.contains("<td>Ana Ruiz</td>") && html.contains("<td>Sam &lt;b&gt;Lee&lt;/b&gt;</td>")
+    );
+    let md = render(&project, Format::Markdown, &class);
+    assert!(md.contains("Class report: **3 reviewers**"), "{md}");
+    assert!(md.contains("## The class"));
+    assert!(md.contains("Ana Ruiz: Ana's \\*view\\*"), "{md}");
+    assert!(md.contains("| Ana Ruiz |"));
+    assert!(md.contains("untagged") || md.contains("[L 1"), "{md}");
+    // Without --class or a reviewer, a class file still asks whose.
+    let asked = Report::new(
+        &project,
+        &Selection::default(),
+        Format::Html,
+        when(),
+        Lexicons::builtin(),
+    );
+    assert!(matches!(asked, Err(ReportError::ChooseReviewer { .. })));
 }
