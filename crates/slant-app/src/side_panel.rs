@@ -267,7 +267,7 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
                     r.loaded_phrases,
                     slant_core::stats::per_100_words(r.loaded_phrases, c.text.words)
                 ));
-                ui.label(format!("Quoted voices: {named} named, {unnamed} anonymous"));
+                ui.label(format!("Quoted voices: {named} named, {unnamed} unnamed"));
                 if r.suggestions_accepted + r.suggestions_rejected > 0 {
                     ui.label(format!(
                         "Suggestions: {} accepted, {} dismissed",
