@@ -59,9 +59,7 @@ impl SlantApp {
             ui.horizontal(|ui| {
                 ui.label("Whose report:");
                 egui::ComboBox::from_id_salt("whose report")
-                    .selected_text(
-                        name_of(whose).unwrap_or_else(|| "(choose whose)".to_owned()),
-                    )
+                    .selected_text(name_of(whose).unwrap_or_else(|| "(choose whose)".to_owned()))
                     .show_ui(ui, |ui| {
                         ui.selectable_value(whose, Some(ReportOf::Class), WHOLE_CLASS);
                         for (id, name) in &reviewers {

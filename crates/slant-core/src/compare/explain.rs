@@ -105,11 +105,9 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
         };
         let start = offset(t.word);
         let end = start + t.word.len();
-        let same =
-            |x: &str, y: &str| stemmer.stem(&x.to_lowercase()) == stemmer.stem(&y.to_lowercase());
         if t.kind == Kind::Word
             && word_end.is_some_and(|e| a.get(e..start) == Some("-"))
-            && same(t.word, their_word)
+            && t.word.to_lowercase() == their_word.to_lowercase()
             && let Some(last) = out.words.last_mut()
         {
             last.push('-');
@@ -152,7 +150,9 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
         if !listed.insert(start) {
             continue;
         }
-        if same(t.word, their_word) {
+        // One form where both write the word alike (case aside); both forms where they differ
+        // ("URGES/urging"), so a reader sees what the other sentence says.
+        if t.word.to_lowercase() == their_word.to_lowercase() {
             if kind == Kind::Word {
                 word_end = Some(end);
             }
@@ -221,6 +221,13 @@ mod tests {
             .words,
             vec!["suspended"]
         );
+        // One word written two ways is shown both ways, case aside.
+        let s = shared(
+            "Netanyahu URGES strikes on missile sites.",
+            "He is urging strikes on missile sites.",
+            &Names::default(),
+        );
+        assert_eq!(s.words, vec!["URGES/urging", "strikes", "missile", "sites"]);
         // A hyphenated word is compared part by part and shown as written.
         let s = shared(
             "A high-stakes third-quarter loss.",
