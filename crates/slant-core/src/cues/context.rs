@@ -79,11 +79,54 @@ pub(super) fn capitalised(word: &str) -> bool {
     letters.next().is_some_and(char::is_uppercase) && !letters.all(char::is_uppercase)
 }
 
-/// Quotation marks around one or two words that are not a speaker's sentence: a writer's
-/// scare quotes (`the “closed” border`, `so-called ‘experts’`). Titles and names in capitals
+/// The writer's scare quotes among a sentence's quotations (in text order), each with the words
+/// inside. `listed` tells the quotations that hold a listed loaded word, which count once
+/// already, as the speaker's.
+pub(super) fn scare_quotes(
+    text: &str,
+    sentence: Span,
+    quotes: impl IntoIterator<Item = Span>,
+    listed: impl Fn(Span) -> bool,
+) -> Vec<(Span, &str)> {
+    let mut speech = false;
+    let mut out = Vec::new();
+    for q in quotes {
+        if listed(q) {
+            continue;
+        }
+        match quoted_as(text, sentence.start, q, speech) {
+            Quoted::Scare(inner) => out.push((q, inner)),
+            Quoted::Speech => speech = true,
+            Quoted::Other => {}
+        }
+    }
+    out
+}
+
+/// What a quotation in a sentence is, as far as scare quotes go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Quoted<'t> {
+    /// The writer's scare quotes around these words.
+    Scare(&'t str),
+    /// A speaker's words: after a verb of saying or naming, in the speech a verb reports
+    /// ("stating that …"), or in a sentence whose earlier quotation was a speaker's.
+    Speech,
+    /// Anything else: a quoted sentence, a title or name in capitals, code, a figure.
+    Other,
+}
+
+/// Quotation marks around one or two words that are not a speaker's: a writer's scare quotes
+/// (`the “closed” border`, `so-called ‘experts’`). Titles and names in capitals
 /// (`“PROTESTING SAFELY”`, `“The Crown”`) and a quoted sentence (ending in `.`, `,`, `!`, `?`)
-/// are not. Returns the words inside.
-pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
+/// are not. `sentence_start` is where the quotation's sentence starts; `speech_before`, whether
+/// an earlier quotation in it was a speaker's (`claimed the strikes “severely damaged” the
+/// array and “eliminated” the threat`: both the officials' words).
+pub(super) fn quoted_as(
+    text: &str,
+    sentence_start: usize,
+    quote: Span,
+    speech_before: bool,
+) -> Quoted<'_> {
     let inner = text[quote.range()].trim_matches(|c: char| {
         matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'') || c.is_whitespace()
     });
@@ -93,7 +136,7 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         || inner.chars().filter(|c| c.is_alphabetic()).count() < 3
         || inner.ends_with(['.', ',', '!', '?', ';', ':'])
     {
-        return None;
+        return Quoted::Other;
     }
     let capitalised = words
         .iter()
@@ -104,27 +147,25 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         .chars()
         .any(|c| c.is_ascii_digit() || "/._=<>(){}[]:@#\\`|+*&%$~^".contains(c));
     if capitalised || literal || !inner.chars().any(char::is_alphabetic) {
-        return None;
+        return Quoted::Other;
+    }
+    if speech_before {
+        return Quoted::Speech;
     }
     // A quoted word right after a verb of saying is the speaker's word (`called it “a sham”`
     // is a quotation, which the suggestion already shows as one).
-    // The sentence before the quotation, as far back as its last full stop or line break.
-    let mut from = quote.start.saturating_sub(300);
+    // The sentence before the quotation (its last 300 bytes).
+    let mut from = quote.start.saturating_sub(300).max(sentence_start);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = &text[from..quote.start];
-    let sentence_start = [". ", "? ", "! ", "\n"]
-        .iter()
-        .filter_map(|end| before.rfind(end).map(|i| i + end.len()))
-        .max()
-        .unwrap_or(0);
-    let before = before[sentence_start..].trim_end().to_lowercase();
+    let sentence_before = text[from..quote.start].trim_end().to_lowercase();
+    let before = sentence_before.as_str();
     // "called it", "labelled them": the object between the verb and the quotation.
     let before = [" it", " them", " him", " her", " this", " that"]
         .iter()
         .find_map(|o| before.strip_suffix(o))
-        .unwrap_or(&before);
+        .unwrap_or(before);
     // A word mentioned as a word ("the word “killed”", "the term ‘migrant’") is talked about,
     // not used at a distance.
     let said = [
@@ -153,7 +194,7 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
     let mut rest = before;
     loop {
         if said.iter().any(|v| rest.ends_with(v)) {
-            return None;
+            return Quoted::Speech;
         }
         let Some(shorter) = strip_list_link(rest) else {
             break;
@@ -161,7 +202,7 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         rest = shorter;
     }
     // "called the decision “a disgrace”", "claimed the strikes “severely damaged”": a verb of
-    // naming or saying earlier in the sentence, with its object between, quotes the speaker too.
+    // naming or saying a few words back, with its object between, quotes the speaker too.
     const NAMING: &[&str] = &[
         "called",
         "calls",
@@ -211,16 +252,23 @@ pub(super) fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
         "pledged",
         "announced",
     ];
-    // A speaker's words: a verb of saying or naming anywhere before in the sentence
-    // ("stating that if Tehran continues…, action would be “fast”").
-    if before
+    let words: Vec<&str> = before
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .any(|w| NAMING.contains(&w))
-    {
-        return None;
+        .collect();
+    if words.iter().rev().take(5).any(|w| NAMING.contains(w)) {
+        return Quoted::Speech;
     }
-    Some(inner)
+    // The speech a verb reports, however far it runs: "stating that if Tehran continues…,
+    // action would be “fast”". A verb alone further back is not enough: "the mayor, who was
+    // accused of corruption, opened the “affordable” complex" is the writer's.
+    if words
+        .windows(2)
+        .any(|w| NAMING.contains(&w[0]) && matches!(w[1], "that" | "whether"))
+    {
+        return Quoted::Speech;
+    }
+    Quoted::Scare(inner)
 }
 
 /// `before` without its last quoted word or list link ("or", "and", "instead of", a comma),
@@ -239,6 +287,22 @@ fn strip_list_link(before: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words inside `quote` when the writer put them in scare quotes, the quotation judged
+    /// in its sentence as the cue engine judges it.
+    fn scare_quoted(text: &str, quote: Span) -> Option<&str> {
+        let sentence = crate::segment::split(text)
+            .into_iter()
+            .find(|s| s.contains(quote))
+            .expect("the quotation is in a sentence");
+        let quotes = crate::cues::quotations(text)
+            .into_iter()
+            .filter(|q| sentence.contains(*q));
+        scare_quotes(text, sentence, quotes, |_| false)
+            .into_iter()
+            .find(|(q, _)| *q == quote)
+            .map(|(_, inner)| inner)
+    }
 
     #[test]
     fn names_are_not_words() {
@@ -335,10 +399,41 @@ mod tests {
         let marks = crate::cues::quotations(far);
         assert_eq!(marks.len(), 2, "{marks:?}");
         assert!(marks.iter().all(|q| scare_quoted(far, *q).is_none()));
-        // Not a verb of saying in the sentence before.
+        // Not a verb of saying in the sentence before, however that sentence ends.
         assert_eq!(
             quoted("Officials said so on Monday. The “temporary” closure stays."),
             Some("temporary".to_owned())
+        );
+        let scare = |text: &str| {
+            let marks = crate::cues::quotations(text);
+            marks
+                .iter()
+                .filter_map(|q| scare_quoted(text, *q))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            scare("The mayor said the city “will act.” The “temporary” closure has lasted."),
+            ["temporary"]
+        );
+        assert_eq!(
+            scare("The mayor said so (in a memo.) The “temporary” closure has lasted."),
+            ["temporary"]
+        );
+        // A verb of saying further back that reports no speech: the writer's scare quotes.
+        assert_eq!(
+            scare(
+                "The mayor, who was accused of corruption last spring, opened the city's new “affordable” housing on Tuesday."
+            ),
+            ["affordable"]
+        );
+        // An abbreviation is no sentence end: the verb before it still governs.
+        assert!(scare("Biden called the U.S. response “temporary” on Monday.").is_empty());
+        assert!(scare("He told Mr. Jones it was “fair” to ask.").is_empty());
+        // A second quotation of the same speaker's.
+        assert!(
+            scare("Officials claimed the strikes “severely damaged” the array and “eliminated” its nuclear threat.")
+                .is_empty()
         );
     }
 

@@ -278,22 +278,18 @@ pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
             .iter()
             .take_while(|q| q.start < sentence.end)
             .filter(|q| sentence.contains(**q));
-        for q in in_sentence {
-            // A listed word inside is counted already, as the speaker's: one word is one cue,
-            // not also the writer's scare quotes (`had “obliterated” Iran's program`).
-            if loaded.iter().any(|s| q.contains(*s)) {
-                continue;
-            }
-            if let Some(inner) = context::scare_quoted(text, *q) {
-                cues.push(Cue {
-                    kind: CueKind::Loaded,
-                    span: *q,
-                    reason: format!(
-                        "scare quotes around “{inner}”: the writer keeps its distance from the word"
-                    ),
-                    quoted: false,
-                });
-            }
+        // A listed word inside is counted already, as the speaker's: one word is one cue,
+        // not also the writer's scare quotes (`had “obliterated” Iran's program`).
+        let listed = |q: Span| loaded.iter().any(|s| q.contains(*s));
+        for (q, inner) in context::scare_quotes(text, sentence, in_sentence.copied(), listed) {
+            cues.push(Cue {
+                kind: CueKind::Loaded,
+                span: q,
+                reason: format!(
+                    "scare quotes around “{inner}”: the writer keeps its distance from the word"
+                ),
+                quoted: false,
+            });
         }
     }
     cues.sort_by_key(|c| (c.span.start, c.kind));
