@@ -141,7 +141,7 @@ impl Workspace {
                     ));
                 }
                 ui.label(line);
-                // The one tagging, or the only student: what they mixed up.
+                // The one tagging: what they mixed up.
                 if self.reviewer.as_ref() == Some(&r.id) {
                     ui.label(format!("    Mixed up: {}", score.describe_mix_ups()));
                 }

@@ -194,16 +194,46 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
 }
 
 /// The parts of a hyphenated word, which are the words another outlet writes apart
-/// (`third-quarter` / `the third quarter`, `U.S.-Israeli` / `U.S. and Israeli`); a score or a
-/// range of figures (`5-2`, `2021-2024`) stays one.
+/// (`third-quarter` / `the third quarter`, `U.S.-Israeli` / `U.S. and Israeli`, `12-day` / `12
+/// days`). A score, a range or a code stays one (`5-2`, `2021-2024`, `F-35`, `COVID-19`), and
+/// so does a number or a share written in words (`thirty-two` is 32, not 30 and 2; `one-third`
+/// is no "one").
 fn compound_parts(token: &str) -> impl Iterator<Item = &str> {
-    let compound = token.contains('-') && token.chars().any(char::is_alphabetic);
+    let compound = token.contains('-')
+        && token.chars().any(char::is_alphabetic)
+        // A figure after the first part: a code (`F-35`, `COVID-19`).
+        && !token
+            .split('-')
+            .skip(1)
+            .any(|part| part.chars().any(|c| c.is_ascii_digit()))
+        && !token.split('-').any(|part| {
+            let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+            part.eq_ignore_ascii_case("one")
+                || part.eq_ignore_ascii_case("hundred")
+                || part.eq_ignore_ascii_case("thousand")
+                || number_word(part).is_some()
+        });
     token.split(move |c| compound && c == '-')
 }
 
-/// The value of a number written as a word, from two to ninety. `one` stays a word: it is far
-/// more often "one of" than a count; `hundred` and `thousand` are mostly "hundreds of".
+/// The value of a number written as a word, from two to ninety-nine (`eleven`, `thirty-two`).
+/// `one` alone stays a word: it is far more often "one of" than a count; `hundred` and
+/// `thousand` are mostly "hundreds of".
 fn number_word(word: &str) -> Option<u32> {
+    if let Some((tens, unit)) = word.split_once('-') {
+        let tens = match tens.to_ascii_lowercase().as_str() {
+            "twenty" => 20,
+            other => number_word(other).filter(|n| n % 10 == 0 && *n >= 30)?,
+        };
+        const UNITS: [&str; 9] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        let unit = unit.to_ascii_lowercase();
+        return UNITS
+            .iter()
+            .position(|u| *u == unit)
+            .map(|i| tens + i as u32 + 1);
+    }
     const SMALL: [&str; 19] = [
         "two",
         "three",
@@ -342,8 +372,11 @@ mod tests {
     fn a_hyphenated_word_meets_its_words_written_apart() {
         assert_eq!(texts("third-quarter loss"), texts("third quarter loss"));
         assert_eq!(texts("a 12-day war"), texts("12 day war"));
-        // A score or a range of figures is one figure.
+        // A score or a range of figures is one figure; a code with a figure is one term.
         assert_eq!(texts("5-2"), vec!["#52"]);
+        assert_eq!(texts("F-35"), vec!["#f35"]);
+        // A share written in words is no "one".
+        assert_eq!(texts("one-third"), vec!["one-third"]);
     }
 
     #[test]
@@ -357,6 +390,9 @@ mod tests {
         assert_eq!(texts("10 per cent"), texts("10%"));
         assert_eq!(texts("eleven days"), texts("11 days"));
         assert_eq!(texts("forty"), vec!["#40"]);
+        assert_eq!(texts("thirty-two lines"), texts("32 lines"));
+        assert_eq!(texts("Twenty-one"), vec!["#21"]);
+        assert_ne!(texts("twenty-five"), texts("20"));
         // "one" is mostly "one of": a word, not a figure.
         assert_eq!(texts("one"), vec!["one"]);
         // Not plain figures: a score, a time, a date, an ordinal keep their characters.
