@@ -287,7 +287,8 @@ fn article(
                 @for paragraph in article.paragraphs() {
                     p {
                         @for s in paragraph {
-                            @let annotation = reviewer.and_then(|r| article.annotation(&r.id, s));
+                            @let class_phrases = class.map(|report| report.class_phrases(article, s));
+                            @let annotation = reviewer.and_then(|r| article.annotation(&r.id, s)).or(class_phrases.as_ref());
                             @let tag = annotation.and_then(|x| x.tag);
                             @let marks: Vec<usize> = (0..notes.len()).filter(|&n| notes[n].0 == s).collect();
                             span class={ "s" @if let Some(t) = tag { " tag-" (t.key()) } } id={ "a" (index + 1) "-s" (s + 1) } {

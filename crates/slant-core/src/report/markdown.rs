@@ -155,7 +155,10 @@ pub fn render(report: &Report) -> String {
         }
         let mut notes: Vec<String> = Vec::new();
         for (i, span) in article.sentences.iter().enumerate() {
-            let annotation = reviewer.and_then(|r| article.annotation(&r.id, i));
+            let class_phrases = report.whole_class.then(|| report.class_phrases(article, i));
+            let annotation = reviewer
+                .and_then(|r| article.annotation(&r.id, i))
+                .or(class_phrases.as_ref());
             let badge = if report.whole_class {
                 // How the class tagged it: "[F 2 · Q 1 · untagged 1]".
                 let (counts, untagged) = report.class_tags(article, i);

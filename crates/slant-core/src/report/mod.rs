@@ -276,6 +276,29 @@ impl<'a> Report<'a> {
         (counts, tags.iter().filter(|x| x.is_none()).count())
     }
 
+    /// In a class report, the loaded phrases any reviewer marked in sentence `s`, overlapping
+    /// ones joined, as one annotation to underline them by.
+    pub fn class_phrases(&self, article: &Article, s: usize) -> Annotation {
+        let mut spans: Vec<Span> = self
+            .reviewers
+            .iter()
+            .filter_map(|r| article.annotation(&r.id, s))
+            .flat_map(|a| a.loaded_phrases.iter().copied())
+            .collect();
+        spans.sort_by_key(|p| (p.start, p.end));
+        let mut joined: Vec<Span> = Vec::new();
+        for p in spans {
+            match joined.last_mut() {
+                Some(last) if p.start <= last.end => last.end = last.end.max(p.end),
+                _ => joined.push(p),
+            }
+        }
+        Annotation {
+            loaded_phrases: joined,
+            ..Annotation::default()
+        }
+    }
+
     /// In a class report, every reviewer's note on sentence `s`, with their name.
     pub fn class_notes<'r>(&'r self, article: &'r Article, s: usize) -> Vec<(&'r str, &'r str)> {
         self.reviewers

@@ -583,6 +583,15 @@ fn the_whole_class_report_shows_every_reviewers_work() {
         a.edit_annotation(&ana, 0, |x| x.note = Some("Ana's *view*".into()));
         a.edit_annotation(&sam, 1, |x| x.note = Some("Sam's view".into()));
     }
+    // Ana marks the first article's first word as a loaded phrase.
+    let first = project.articles[0].sentences[0];
+    let word_end = project.articles[0].text[first.range()]
+        .find(' ')
+        .map_or(first.end, |i| first.start + i);
+    let word = project.articles[0].text[first.start..word_end].to_owned();
+    project.articles[0].edit_annotation(&ana, 0, |x| {
+        x.loaded_phrases.push(Span::new(first.start, word_end))
+    });
     project.answer_key = Some(rivera.clone());
     let class = Selection {
         whose: Whose::Class,
@@ -600,6 +609,10 @@ fn the_whole_class_report_shows_every_reviewers_work() {
     assert!(html.contains("Sam &lt;b&gt;Lee&lt;/b&gt;: Sam's view"));
     // Sentence 1 of the first article: the key's tag, Sam's and Ana's Loaded.
     assert!(html.contains("<span class=\"class-tags\">(1: "), "{html}");
+    assert!(
+        html.contains(&format!("<u class=\"phrase\">{word}</u>")),
+        "a phrase any reviewer marked is underlined"
+    );
     // Every student's score, the key's name on the table.
     assert!(
         html.contains("<td>Ana Ruiz</td>") && html.contains("<td>Sam &lt;b&gt;Lee&lt;/b&gt;</td>")
