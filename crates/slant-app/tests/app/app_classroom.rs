@@ -552,6 +552,33 @@ fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags(
     assert_eq!(tag_of(&h, &bo), None);
 }
 
+/// Ann and Bo's class file open, its export dialog on Markdown (Slant's own file dialog, the
+/// report not opened after).
+fn markdown_export_of_the_class(dir: &Path) -> Harness<'static, SlantApp> {
+    let (class, _, _) = class_of_ann_and_bo(dir, true);
+    let dialogs = ScriptedDialogs {
+        no_portal: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir, dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Markdown").click();
+    h.get_by_label("Open the report when it is written").click();
+    h.run();
+    h
+}
+
+/// Export… pressed: the file name the save dialog proposes.
+fn export_and_read_the_file_name(h: &mut Harness<'static, SlantApp>) -> String {
+    h.get_by_label("Export…").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File name")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+}
+
 /// A class file's HTML or Markdown report is one reviewer's: the export dialog asks whose
 /// (Export… waits until the teacher says), names them, and suggests a file name with the
 /// reviewer in it, so the next student's report does not overwrite this one. Before, nobody
@@ -560,17 +587,7 @@ fn a_tag_key_in_a_class_file_asks_who_is_tagging_before_it_changes_anyones_tags(
 #[test]
 fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog() {
     let dir = tempfile::tempdir().unwrap();
-    let (class, _, _) = class_of_ann_and_bo(dir.path(), true);
-    let dialogs = ScriptedDialogs {
-        no_portal: true,
-        ..ScriptedDialogs::default()
-    };
-    let mut h = app(Some(&class), dir.path(), dialogs);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    h.run();
-    h.get_by_label("Markdown").click();
-    h.get_by_label("Open the report when it is written").click();
-    h.run();
+    let mut h = markdown_export_of_the_class(dir.path());
     h.get_by_label_contains("choose whose");
     assert!(
         h.get_by_label("Export…").accesskit_node().is_disabled(),
@@ -581,13 +598,7 @@ fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog()
     h.get_by_label("Bo Park").click();
     h.run();
     h.get_by_label_contains("Bo Park's tags and notes");
-    h.get_by_label("Export…").click();
-    h.run();
-    let name = h
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File name")
-        .accesskit_node()
-        .value()
-        .unwrap_or_default();
+    let name = export_and_read_the_file_name(&mut h);
     assert!(name.contains("Bo Park") && name.ends_with(".md"), "{name}");
     h.get_by_label("Save here").click();
     h.run();
@@ -607,30 +618,14 @@ fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog()
 #[test]
 fn the_export_dialog_offers_the_whole_class_report() {
     let dir = tempfile::tempdir().unwrap();
-    let (class, _, _) = class_of_ann_and_bo(dir.path(), true);
-    let dialogs = ScriptedDialogs {
-        no_portal: true,
-        ..ScriptedDialogs::default()
-    };
-    let mut h = app(Some(&class), dir.path(), dialogs);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    h.run();
-    h.get_by_label("Markdown").click();
-    h.get_by_label("Open the report when it is written").click();
-    h.run();
+    let mut h = markdown_export_of_the_class(dir.path());
     h.get_by_label("Whose report").click();
     h.run();
     h.get_by_label("The whole class (a teacher's report)")
         .click();
     h.run();
     h.get_by_label_contains("a teacher's report, not one to hand to a student");
-    h.get_by_label("Export…").click();
-    h.run();
-    let name = h
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File name")
-        .accesskit_node()
-        .value()
-        .unwrap_or_default();
+    let name = export_and_read_the_file_name(&mut h);
     assert!(
         name.contains("the class") && name.ends_with(".md"),
         "{name}"

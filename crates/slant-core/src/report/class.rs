@@ -42,17 +42,22 @@ fn pct(x: Option<f64>) -> String {
     x.map_or("–".into(), |x| format!("{:.0}%", x * 100.0))
 }
 
+/// The answer key's reviewer, by name.
+fn key_name<'r>(report: &'r Report) -> Option<&'r str> {
+    report
+        .project
+        .answer_key
+        .as_ref()
+        .and_then(|k| report.project.reviewer(k))
+        .map(|r| r.name.as_str())
+}
+
 /// The section, or nothing for a project with one reviewer.
 pub fn section(report: &Report) -> Markup {
     let Some(class) = &report.class else {
         return html! {};
     };
-    let key = report
-        .project
-        .answer_key
-        .as_ref()
-        .and_then(|k| report.project.reviewer(k))
-        .map(|r| r.name.as_str());
+    let key = key_name(report);
     html! {
         section.class {
             h2 { "The class" }
@@ -147,12 +152,7 @@ pub fn markdown(report: &Report, md: &mut String) {
         );
     }
     md.push('\n');
-    let key = report
-        .project
-        .answer_key
-        .as_ref()
-        .and_then(|k| report.project.reviewer(k))
-        .map(|r| r.name.as_str());
+    let key = key_name(report);
     for c in class {
         let _ = writeln!(md, "### Most disputed in “{}”\n", escape(&c.article.title));
         let disputed = c.agreement.most_disputed(agreement::MOST_DISPUTED);
