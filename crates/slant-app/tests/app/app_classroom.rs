@@ -44,6 +44,28 @@ fn reviewers(h: &Harness<SlantApp>) -> usize {
     h.state().document().unwrap().project.reviewers.len()
 }
 
+/// File ▸ Merge students' files…
+fn open_merge_dialog(h: &mut Harness<'static, SlantApp>) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge students' files…").click();
+    h.run();
+}
+
+/// Opens `class`, merges the students' `files` into it as the teacher does, and saves it.
+fn merge_and_save(dir: &Path, class: &Path, files: &[PathBuf]) {
+    let dialogs = ScriptedDialogs {
+        students: files.to_vec(),
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(class), dir, dialogs);
+    open_merge_dialog(&mut h);
+    h.get_by_label("Merge").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+}
+
 fn merged_app() -> (tempfile::TempDir, Harness<'static, SlantApp>) {
     let (dir, class, students) = class_and_students();
     let dialogs = ScriptedDialogs {
@@ -51,10 +73,7 @@ fn merged_app() -> (tempfile::TempDir, Harness<'static, SlantApp>) {
         ..ScriptedDialogs::default()
     };
     let mut h = app(Some(&class), dir.path(), dialogs);
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Merge students' files…").click();
-    h.run();
+    open_merge_dialog(&mut h);
     assert!(
         h.query_by_label_contains("Ann Lee.ron: adds Ann Lee")
             .is_some()
@@ -90,25 +109,13 @@ fn merging_students_asks_first_and_undoes_in_one_step() {
 #[test]
 fn merging_files_the_class_already_holds_changes_nothing() {
     let (dir, class, students) = class_and_students();
-    let merging = || ScriptedDialogs {
-        students: students.clone(),
+    merge_and_save(dir.path(), &class, &students);
+    let merging = ScriptedDialogs {
+        students,
         ..ScriptedDialogs::default()
     };
-    let merge = |h: &mut Harness<'static, SlantApp>| {
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("Merge students' files…").click();
-        h.run();
-    };
-    let mut h = app(Some(&class), dir.path(), merging());
-    merge(&mut h);
-    h.get_by_label("Merge").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    drop(h);
-    let mut h = app(Some(&class), dir.path(), merging());
-    merge(&mut h);
+    let mut h = app(Some(&class), dir.path(), merging);
+    open_merge_dialog(&mut h);
     h.get_by_label_contains("Nothing to merge");
     h.get_by_label_contains("Ann Lee.ron: Ann Lee is already here with these tags");
     assert!(h.query_by_label("Merge").is_none());
@@ -122,30 +129,18 @@ fn merging_files_the_class_already_holds_changes_nothing() {
 fn a_newer_hand_in_replaces_the_earlier_one_when_the_teacher_says_so() {
     let (dir, class, students) = class_and_students();
     let ann_file = students[0].clone();
+    merge_and_save(dir.path(), &class, std::slice::from_ref(&ann_file));
+    assert_eq!(store::load(&class).unwrap().reviewers.len(), 2);
     let merging_ann = || ScriptedDialogs {
         students: vec![ann_file.clone()],
         ..ScriptedDialogs::default()
     };
-    let merge = |h: &mut Harness<'static, SlantApp>| {
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("Merge students' files…").click();
-        h.run();
-    };
-    let mut h = app(Some(&class), dir.path(), merging_ann());
-    merge(&mut h);
-    h.get_by_label("Merge").click();
-    h.run();
-    assert_eq!(reviewers(&h), 2);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    drop(h);
     let mut newer = store::load(&ann_file).unwrap();
     let ann = newer.find_reviewer("Ann Lee").unwrap().id.clone();
     newer.articles[0].set_tag(&ann, 1, Some(Tag::Fact));
     store::save(&newer, &ann_file).unwrap();
     let mut h = app(Some(&class), dir.path(), merging_ann());
-    merge(&mut h);
+    open_merge_dialog(&mut h);
     h.get_by_label_contains("Ann Lee is already here with other tags");
     h.get_by_label("Replace earlier work").click();
     h.run();
@@ -219,20 +214,7 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
 #[test]
 fn a_greyed_menu_item_says_why() {
     let (dir, class, students) = class_and_students();
-    let dialogs = ScriptedDialogs {
-        students,
-        ..ScriptedDialogs::default()
-    };
-    let mut h = app(Some(&class), dir.path(), dialogs);
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Merge students' files…").click();
-    h.run();
-    h.get_by_label("Merge").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    drop(h);
+    merge_and_save(dir.path(), &class, &students);
     // Reopened, a class file has nobody tagging.
     let mut h = app(Some(&class), dir.path(), ScriptedDialogs::default());
     h.get_by_label("Edit").click();
