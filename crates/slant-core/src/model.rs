@@ -353,6 +353,22 @@ impl Project {
         self.reviewers.iter().find(|r| &r.id == id)
     }
 
+    /// A reviewer's name as a class's figures and reports show it: with the id where another
+    /// reviewer has the same name, so two "Sam" rows can be told apart.
+    pub fn shown_name(&self, r: &Reviewer) -> String {
+        let shared = self
+            .reviewers
+            .iter()
+            .filter(|o| o.name.trim().eq_ignore_ascii_case(r.name.trim()))
+            .count()
+            > 1;
+        if shared {
+            format!("{} ({})", r.name, r.id.as_str())
+        } else {
+            r.name.clone()
+        }
+    }
+
     /// Finds a reviewer by id or, failing that, by name (ignoring case).
     pub fn find_reviewer(&self, id_or_name: &str) -> Option<&Reviewer> {
         self.reviewers

@@ -166,10 +166,16 @@ pub fn class_article<'a>(
     article: &'a Article,
     key: Option<&ReviewerId>,
 ) -> ClassArticle<'a> {
+    let names: Vec<String> = project
+        .reviewers
+        .iter()
+        .map(|r| project.shown_name(r))
+        .collect();
     let reviewers: Vec<(&ReviewerId, &str)> = project
         .reviewers
         .iter()
-        .map(|r| (&r.id, r.name.as_str()))
+        .zip(&names)
+        .map(|(r, name)| (&r.id, name.as_str()))
         .collect();
     ClassArticle {
         article,

@@ -31,7 +31,7 @@ pub fn render(report: &Report) -> String {
                         @if let Some(r) = reviewer { "Reviewer: " strong { (r.name) } " · " }
                         @if report.whole_class {
                             "Class report: " strong { (report.reviewers.len()) " reviewers" } " ("
-                            (report.reviewers.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))
+                            (report.reviewers.iter().map(|r| report.project.shown_name(r)).collect::<Vec<_>>().join(", "))
                             ") · "
                         }
                         "Report date: " (report.generated_date()) " · "

@@ -15,7 +15,11 @@ pub fn render(report: &Report) -> String {
         let _ = write!(md, "Reviewer: {} · ", markdown_wrapped(r.name.trim(), "**"));
     }
     if report.whole_class {
-        let names: Vec<String> = report.reviewers.iter().map(|r| escape(&r.name)).collect();
+        let names: Vec<String> = report
+            .reviewers
+            .iter()
+            .map(|r| escape(&report.project.shown_name(r)))
+            .collect();
         let _ = write!(
             md,
             "Class report: **{} reviewers** ({}) · ",

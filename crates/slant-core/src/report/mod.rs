@@ -300,14 +300,14 @@ impl<'a> Report<'a> {
     }
 
     /// In a class report, every reviewer's note on sentence `s`, with their name.
-    pub fn class_notes<'r>(&'r self, article: &'r Article, s: usize) -> Vec<(&'r str, &'r str)> {
+    pub fn class_notes<'r>(&'r self, article: &'r Article, s: usize) -> Vec<(String, &'r str)> {
         self.reviewers
             .iter()
             .filter_map(|r| {
                 article
                     .annotation(&r.id, s)
                     .and_then(|a| a.note.as_deref())
-                    .map(|n| (r.name.as_str(), n))
+                    .map(|n| (self.project.shown_name(r), n))
             })
             .collect()
     }

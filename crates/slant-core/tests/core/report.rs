@@ -623,6 +623,20 @@ fn the_whole_class_report_shows_every_reviewers_work() {
     assert!(md.contains("Ana Ruiz: Ana's \\*view\\*"), "{md}");
     assert!(md.contains("| Ana Ruiz |"));
     assert!(md.contains("untagged") || md.contains("[L 1"), "{md}");
+    // Two students of one name are told apart by their ids.
+    let sam_too = project.add_reviewer("Sam <b>Lee</b>");
+    project.articles[0].set_tag(&sam_too, 0, Some(Tag::Fact));
+    let html = render(&project, Format::Html, &class);
+    assert!(
+        html.contains(&format!(
+            "<td>Sam &lt;b&gt;Lee&lt;/b&gt; ({})</td>",
+            sam.as_str()
+        )) && html.contains(&format!(
+            "<td>Sam &lt;b&gt;Lee&lt;/b&gt; ({})</td>",
+            sam_too.as_str()
+        )),
+        "{html}"
+    );
     // Without --class or a reviewer, a class file still asks whose.
     let asked = Report::new(
         &project,
