@@ -145,7 +145,12 @@ fn figures(sentence: &str, stemmer: &Stemmer) -> Vec<Figure> {
             .trim_start_matches('$')
             .trim_end_matches('%')
             .replace(',', "");
-        let Ok(mut value) = digits.parse::<f64>() else {
+        // A figure in digits, or in words ("thirty-two lines" against "30 lines").
+        let Some(mut value) = digits
+            .parse::<f64>()
+            .ok()
+            .or_else(|| super::terms::number_word(w).map(f64::from))
+        else {
             continue;
         };
         let mut written = w.to_string();
@@ -339,5 +344,15 @@ mod tests {
             ("2.9%", "3 percent")
         );
         assert_eq!((got[0].in_a.as_str(), got[0].in_b.as_str()), ("2.9%", "3"));
+        // A figure in words is a figure: it differs from another, and meets the same one.
+        let got = d(
+            "Crews restored thirty-two lines by Tuesday.",
+            "Crews had restored 30 lines.",
+        );
+        assert_eq!(
+            (got[0].shown_a.as_str(), got[0].shown_b.as_str()),
+            ("thirty-two lines", "30 lines")
+        );
+        assert!(d("Eleven people were hurt.", "11 people were hurt.").is_empty());
     }
 }

@@ -219,7 +219,7 @@ fn compound_parts(token: &str) -> impl Iterator<Item = &str> {
 /// The value of a number written as a word, from two to ninety-nine (`eleven`, `thirty-two`).
 /// `one` alone stays a word: it is far more often "one of" than a count; `hundred` and
 /// `thousand` are mostly "hundreds of".
-fn number_word(word: &str) -> Option<u32> {
+pub(super) fn number_word(word: &str) -> Option<u32> {
     if let Some((tens, unit)) = word.split_once('-') {
         let tens = match tens.to_ascii_lowercase().as_str() {
             "twenty" => 20,
