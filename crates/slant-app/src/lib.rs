@@ -506,7 +506,8 @@ impl eframe::App for SlantApp {
                 None => {}
             }
             if self.is_dirty() {
-                ctx.request_repaint_after(std::time::Duration::from_secs(5));
+                // Woken in time for the autosave, with no input coming.
+                ctx.request_repaint_after(std::time::Duration::from_secs(1));
             }
         }
         // A claim held while the Recover dialog asks goes with the dialog.

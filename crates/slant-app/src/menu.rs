@@ -108,6 +108,7 @@ impl SlantApp {
             locked: ws.is_some_and(|w| w.doc.project.sentences.is_locked()),
             reviewer: ws.and_then(|w| w.reviewer.as_ref()),
             answer_key: ws.and_then(|w| w.doc.project.answer_key.as_ref()),
+            reviewers: ws.map_or(0, |w| w.doc.project.reviewers.len()),
             lexicon_folder: self.hints.folder().map(|dir| {
                 dir.file_name().map_or(dir.display().to_string(), |n| {
                     n.to_string_lossy().into_owned()

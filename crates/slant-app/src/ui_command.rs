@@ -129,6 +129,8 @@ pub struct State<'a> {
     pub locked: bool,
     pub reviewer: Option<&'a ReviewerId>,
     pub answer_key: Option<&'a ReviewerId>,
+    /// How many reviewers the project has: an answer key scores the others.
+    pub reviewers: usize,
     /// The teacher's word-list folder in use, by name.
     pub lexicon_folder: Option<String>,
 }
@@ -516,7 +518,10 @@ impl UiCommand {
             C::Undo => s.undo.is_some(),
             C::Redo => s.redo.is_some(),
             C::EditArticleText => s.has_project && !s.locked,
-            C::AnswerKey => s.reviewer.is_some(),
+            // One reviewer has nobody to score: a student's own copy never sets the key.
+            C::AnswerKey => {
+                s.reviewer.is_some() && (s.reviewers >= 2 || s.answer_key == s.reviewer)
+            }
             C::ImportArticle
             | C::OpenWebAddress
             | C::NewArticleFromText
@@ -563,6 +568,9 @@ impl UiCommand {
         use UiCommand as C;
         match self {
             _ if !s.has_project && self != C::SlantsWordListsOnly => "Open a project first.",
+            C::AnswerKey if s.reviewers < 2 => {
+                "An answer key scores the other reviewers' tags: with one reviewer there is nobody to score. A teacher sets it in the class file, after merging the students' files."
+            }
             C::AnswerKey => {
                 "Choose a reviewer in the toolbar first: that reviewer's tags become the key."
             }

@@ -230,6 +230,29 @@ fn a_greyed_menu_item_says_why() {
     );
 }
 
+/// A student's own copy has one reviewer: nobody to score, so the answer key is not offered
+/// (a student made herself the key of the teacher's assignment with one click).
+#[test]
+fn a_student_cannot_make_her_own_tags_the_answer_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Edit").click();
+    h.run();
+    let item = h.get_by_label("Use this reviewer's tags as the answer key");
+    assert!(item.accesskit_node().is_disabled());
+    item.hover();
+    for _ in 0..20 {
+        h.step();
+    }
+    assert!(
+        h.query_by_label_contains("with one reviewer there is nobody to score")
+            .is_some()
+    );
+    assert!(h.state().document().unwrap().project.answer_key.is_none());
+}
+
 #[test]
 fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
     let (_dir, mut h) = merged_app();
