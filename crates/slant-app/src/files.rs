@@ -99,10 +99,14 @@ impl SlantApp {
                     "{}.{}",
                     ws.map_or("report".to_owned(), |w| {
                         let project = &w.doc.project;
-                        // One student's report out of a class file carries their name, so the
-                        // next student's does not overwrite it.
+                        // A student's report carries their name, out of a class file or their
+                        // own copy, so the next student's does not overwrite it or look like it.
                         match whose {
-                            Some(ReportOf::Reviewer(id)) if project.reviewers.len() >= 2 => {
+                            Some(ReportOf::Reviewer(id))
+                                if project.reviewers.len() >= 2
+                                    || w.doc.assignment().is_some()
+                                    || project.sentences.is_locked() =>
+                            {
                                 match project.reviewer(id) {
                                     Some(r) => store::file_stem_for(&format!(
                                         "{} - {}",

@@ -381,3 +381,22 @@ fn the_merge_dialogs_button_says_merge() {
     assert!(h.query_by_label("Merge these files").is_some());
     assert!(h.query_by_label("Open").is_none());
 }
+
+/// A student's report is proposed under their name, as their saved copy is, so that every
+/// student's report of one assignment does not carry the same name.
+#[test]
+fn a_students_report_is_named_for_the_student() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), no_portal());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    let name = h
+        .get_by_role_and_label(Role::TextInput, "File name")
+        .value()
+        .unwrap_or_default();
+    assert!(name.contains("Sam Lee"), "{name}");
+}
