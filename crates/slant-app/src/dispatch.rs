@@ -103,11 +103,16 @@ impl SlantApp {
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::MarkPhrase => self.open_phrase_dialog(),
             Action::OpenMenus => self.open_menu = Some(ui_command::Menu::File),
-            Action::TextLarger => {
-                self.settings.font_size = (self.settings.font_size + 1.0).min(32.0)
-            }
-            Action::TextSmaller => {
-                self.settings.font_size = (self.settings.font_size - 1.0).max(11.0)
+            Action::TextLarger | Action::TextSmaller => {
+                let step = if matches!(action, Action::TextLarger) {
+                    1.0
+                } else {
+                    -1.0
+                };
+                self.settings.font_size = (self.settings.font_size + step).clamp(11.0, 32.0);
+                if let Some(ws) = &mut self.workspace {
+                    ws.keep_selection_in_view();
+                }
             }
             Action::ToggleDarkMode => self.settings.dark = !self.settings.dark,
             Action::ToggleSyncedScroll => {

@@ -35,6 +35,9 @@ pub struct ColumnView {
     pub max_offset: f32,
     pub set_offset: Option<f32>,
     scroll_to: Option<usize>,
+    /// The layout changes next frame (the text size, the column's width): where last frame
+    /// drew the sentences says nothing of where they will be.
+    relayout: bool,
     drag_from: Option<(usize, usize)>, // (sentence, byte) where a phrase selection started
     drag_to: Option<usize>,
     /// Where this frame's sentences were drawn, for compare mode.
@@ -52,6 +55,13 @@ impl ColumnView {
     /// Brings a sentence into view on the next frame.
     pub fn scroll_to(&mut self, sentence: usize) {
         self.scroll_to = Some(sentence);
+    }
+
+    /// Keeps a sentence in view across a change of layout (a larger text, a narrower column),
+    /// which would otherwise leave the reader's place off screen.
+    pub fn keep_in_view(&mut self, sentence: usize) {
+        self.scroll_to = Some(sentence);
+        self.relayout = true;
     }
 
     /// Page Down (`step` 1) or Page Up (-1): scrolls the view a screen (less a line's worth,
@@ -97,8 +107,9 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
         .clamp(120.0, input.font_size * 37.0)
         .floor();
     view.cache.refresh(ui, input, width);
+    let relayout = std::mem::take(&mut view.relayout);
     if let Some(sentence) = view.scroll_to.take()
-        && !view.drawn.shows_whole(sentence)
+        && (relayout || !view.drawn.shows_whole(sentence))
         && let Some(p) = view.cache.paragraph_of(sentence)
     {
         let (top, h) = (view.cache.tops[p], view.cache.heights[p]);

@@ -176,6 +176,15 @@ impl Workspace {
         }
         self.columns.truncate(n);
         self.focus = self.focus.min(n - 1);
+        self.keep_selection_in_view();
+    }
+
+    /// After a change of layout (the columns, the text size): the selected sentence stays in
+    /// view rather than wherever the old offset now falls.
+    pub fn keep_selection_in_view(&mut self) {
+        if let (Some(s), Some(c)) = (self.selected, self.columns.get_mut(self.focus)) {
+            c.keep_in_view(s);
+        }
     }
 
     /// The article shown in the focused column.

@@ -272,3 +272,37 @@ fn page_keys_move_a_screen_and_shift_scrolls_the_side_panel() {
         before
     );
 }
+
+/// A larger text or another number of columns keeps the selected sentence in view: after four
+/// Ctrl+= a student's place was scrolled off the screen.
+#[test]
+fn the_selection_stays_in_view_when_the_layout_changes() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    for _ in 0..14 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    let (_, selected) = at(&h);
+    let selected = selected.unwrap();
+    let text = h.state().document().unwrap().project.articles[0]
+        .sentence_text(selected)
+        .to_owned();
+    let in_view = |h: &Harness<SlantApp>| {
+        h.query_by_label_contains(&text)
+            .is_some_and(|n| n.rect().top() >= 0.0 && n.rect().bottom() <= 950.0)
+    };
+    assert!(in_view(&h));
+    for _ in 0..8 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+        h.run_steps(40);
+    }
+    h.run_steps(40);
+    assert!(in_view(&h), "after a larger text");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run_steps(40);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(40);
+    h.run_steps(40);
+    assert!(in_view(&h), "after one column and two again");
+}
