@@ -102,9 +102,9 @@ impl SlantApp {
                         // A student's report carries their name, out of a class file or their
                         // own copy, so the next student's does not overwrite it or look like it.
                         match whose {
+                            // A student's copy of an assignment is locked, as the class is.
                             Some(ReportOf::Reviewer(id))
                                 if project.reviewers.len() >= 2
-                                    || w.doc.assignment().is_some()
                                     || project.sentences.is_locked() =>
                             {
                                 match project.reviewer(id) {
@@ -149,7 +149,6 @@ impl SlantApp {
         }
     }
 
-    /// Where Slant's own dialog starts: the project's folder, else the last project's, else home.
     /// Where a file dialog starts: the project's folder, else the folder last chosen from in
     /// this run (a second article imported into a new project comes from beside the first),
     /// else the last project's, else home.

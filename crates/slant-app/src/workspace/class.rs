@@ -6,32 +6,48 @@ use egui::{RichText, Ui};
 use super::Workspace;
 use crate::actions::Action;
 use crate::theme;
-use slant_core::agreement::{self, ArticleAgreement};
-use slant_core::model::Tag;
+use slant_core::agreement::{self, ArticleAgreement, KeyScore};
+use slant_core::model::{ReviewerId, Tag};
+
+/// What the class figures of an article were computed at: its revision, the answer key and
+/// the reviewers (a merge or a key set changes the scores without touching the article).
+pub(super) type Stamp = (u64, Option<ReviewerId>, usize);
+
+/// The class's figures on one article, computed once per change, not every frame.
+pub(super) struct ClassFigures {
+    pub(super) agreement: ArticleAgreement,
+    /// Each student against the answer key, in the project's order, the key left out.
+    pub(super) scores: Vec<KeyScore>,
+}
 
 impl Workspace {
-    /// Computes the class's agreement on article `a` unless it is fresh.
+    /// Computes the class's figures on article `a` unless they are fresh.
     pub(super) fn prepare_class(&mut self, a: usize) {
-        if self
-            .class
-            .get(&a)
-            .is_some_and(|(rev, _)| *rev == self.doc.revision(a).any)
-        {
+        let project = &self.doc.project;
+        let stamp = (
+            self.doc.revision(a).any,
+            project.answer_key.clone(),
+            project.reviewers.len(),
+        );
+        if self.class.get(&a).is_some_and(|(s, _)| *s == stamp) {
             return;
         }
-        let project = &self.doc.project;
         let Some(article) = project.articles.get(a) else {
             return;
         };
-        let result = agreement::class_article(project, article, None).agreement;
-        self.class.insert(a, (self.doc.revision(a).any, result));
+        let class = agreement::class_article(project, article, project.answer_key.as_ref());
+        let figures = ClassFigures {
+            agreement: class.agreement,
+            scores: class.scores,
+        };
+        self.class.insert(a, (stamp, figures));
     }
 
     /// The class's agreement on the focused article.
     pub fn class_agreement(&mut self) -> Option<&ArticleAgreement> {
         let a = self.focused_article()?;
         self.prepare_class(a);
-        self.class.get(&a).map(|(_, c)| c)
+        self.class.get(&a).map(|(_, c)| &c.agreement)
     }
 
     /// Selects the next sentence after the selection that the class split on, wrapping around.
@@ -87,7 +103,13 @@ impl Workspace {
         }
         // The whole article's figure, first and named so: under one sentence's tags it read
         // as that sentence's.
-        if let Some((_, class)) = self.class.get(&a) {
+        if let Some((
+            _,
+            ClassFigures {
+                agreement: class, ..
+            },
+        )) = self.class.get(&a)
+        {
             ui.label(format!(
                 "This article (“{}”): agreement {} · Krippendorff's α {}",
                 article.title,
@@ -125,12 +147,17 @@ impl Workspace {
         // the one tagging (where a stray key changes that student's work) to read the score.
         if let Some(key) = &project.answer_key
             && let Some(key_name) = project.reviewer(key).map(|r| r.name.as_str())
+            && let Some((_, figures)) = self.class.get(&a)
         {
             ui.label(RichText::new(format!("Against the key ({key_name}), this article")).strong());
-            for r in project.reviewers.iter().filter(|r| &r.id != key) {
-                let score = agreement::score(article, key, (&r.id, &r.name));
-                let right: usize = (0..4).map(|i| score.confusion[i][i]).sum();
-                let mut line = format!("{}: {right} of {} agree", r.name, score.compared);
+            let students = project.reviewers.iter().filter(|r| &r.id != key);
+            for (r, score) in students.zip(&figures.scores) {
+                let mut line = format!(
+                    "{}: {} of {} agree",
+                    score.reviewer,
+                    score.agreed(),
+                    score.compared
+                );
                 if let Some(k) = score.cohen_kappa {
                     line.push_str(&format!(" (κ {k:.2})"));
                 }
@@ -147,7 +174,13 @@ impl Workspace {
                 }
             }
         }
-        let Some((_, class)) = self.class.get(&a) else {
+        let Some((
+            _,
+            ClassFigures {
+                agreement: class, ..
+            },
+        )) = self.class.get(&a)
+        else {
             return;
         };
         let disputed = class.most_disputed(agreement::MOST_DISPUTED);

@@ -72,8 +72,9 @@ pub struct Workspace {
     summaries: HashMap<(usize, ReviewerId), (u64, Figures)>,
     /// Per article, every sentence's speaker, found once per text.
     speakers: HashMap<usize, (u64, slant_core::voices::Speakers)>,
-    /// Per article, the class's agreement and the revision it was computed at.
-    class: HashMap<usize, (u64, slant_core::agreement::ArticleAgreement)>,
+    /// Per article, the class's agreement and scores against the key, and what they were
+    /// computed at.
+    class: HashMap<usize, (class::Stamp, class::ClassFigures)>,
     /// The first two columns' comparison, in compare mode.
     compare: Option<compare::CompareCache>,
     last_offsets: Vec<f32>,
@@ -709,7 +710,7 @@ impl Workspace {
                     // Bars only where there is a class: a student's own file shows none, even
                     // where the teacher left the class view on (the panel says to merge).
                     class: if look.class && project.reviewers.len() >= 2 {
-                        self.class.get(&view_article).map(|(_, c)| c)
+                        self.class.get(&view_article).map(|(_, c)| &c.agreement)
                     } else {
                         None
                     },

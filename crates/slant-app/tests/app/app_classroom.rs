@@ -290,8 +290,7 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
             project.answer_key.as_ref().unwrap(),
             (&ann.id, &ann.name),
         );
-        let right: usize = (0..4).map(|i| score.confusion[i][i]).sum();
-        format!("Ann Lee: {right} of {} agree", score.compared)
+        format!("Ann Lee: {} of {} agree", score.agreed(), score.compared)
     };
     assert!(
         h.query_by_label_contains(&expected).is_some(),

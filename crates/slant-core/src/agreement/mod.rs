@@ -281,6 +281,11 @@ pub struct KeyScore {
 }
 
 impl KeyScore {
+    /// The sentences where the student's tag is the key's.
+    pub fn agreed(&self) -> usize {
+        (0..4).map(|i| self.confusion[i][i]).sum()
+    }
+
     /// The confusion matrix's mistakes, most frequent first: (the key's tag, the student's, how
     /// many sentences).
     pub fn mix_ups(&self) -> Vec<(Tag, Tag, usize)> {
