@@ -382,7 +382,7 @@ mod tests {
             quoted("Officials claimed the strikes “severely damaged” the array."),
             None
         );
-        // Any verb of saying before it: "spoke of", "compared … to", "complained".
+        // Any verb of saying a few words back: "spoke of", "compared … to", "complained".
         assert_eq!(
             quoted("In a speech, Gates spoke of \"anxiety\" over the future."),
             None
@@ -392,7 +392,7 @@ mod tests {
             quoted("The “temporary” closure has lasted six years."),
             Some("temporary".to_owned())
         );
-        // A verb of saying anywhere before in the sentence: the speaker's partial quotation.
+        // In the speech a verb reports, however far it runs: the speaker's partial quotation.
         let far = "He warned Iran, stating that if Tehran continues developing missiles, \
                    there will be an attack, and for nuclear work action would be “fast” or \
                    “immediate” then.";

@@ -42,6 +42,9 @@ fn pct(x: Option<f64>) -> String {
     x.map_or("–".into(), |x| format!("{:.0}%", x * 100.0))
 }
 
+/// What the class figures mean, in HTML and in Markdown alike.
+const EXPLAINED: &str = "Agreement is the share of reviewer pairs that gave a sentence the same tag; Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –, and α, which allows for them, is the figure to read.";
+
 /// The answer key's reviewer, by name.
 fn key_name<'r>(report: &'r Report) -> Option<&'r str> {
     report
@@ -61,9 +64,7 @@ pub fn section(report: &Report) -> Markup {
     html! {
         section.class {
             h2 { "The class" }
-            p { (report.project.reviewers.len()) " reviewers. Agreement is the share of reviewer pairs that gave a sentence the same tag; "
-                "Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). "
-                "Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –, and α, which allows for them, is the figure to read." }
+            p { (report.project.reviewers.len()) " reviewers. " (EXPLAINED) }
             table.figures {
                 thead { tr { th { "Article" } th { "Agreement" } th { "Krippendorff's α" } th { "Fleiss' κ" }
                     @for tag in Tag::ALL { th { "α " (tag.label()) } } } }
@@ -136,7 +137,7 @@ pub fn markdown(report: &Report, md: &mut String) {
     let _ = writeln!(md, "## The class\n");
     let _ = writeln!(
         md,
-        "{} reviewers. Agreement is the share of reviewer pairs that gave a sentence the same tag; Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –.\n",
+        "{} reviewers. {EXPLAINED}\n",
         report.project.reviewers.len()
     );
     md.push_str("| Article | Agreement | Krippendorff's α | Fleiss' κ |\n|---|---:|---:|---:|\n");
