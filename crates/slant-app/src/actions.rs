@@ -59,6 +59,10 @@ pub enum Action {
         column: usize,
         sentence: usize,
     },
+    /// Opens the dialog that splits the selected sentence where typed words start.
+    SplitSelected,
+    /// Joins the selected sentence and the one after it.
+    MergeSelected,
     /// Put the keyboard in the note box of the selected sentence.
     EditNote,
     /// Opens the dialog that marks typed words of the selected sentence as a loaded phrase.

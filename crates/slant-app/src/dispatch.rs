@@ -102,6 +102,7 @@ impl SlantApp {
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::MarkPhrase => self.open_phrase_dialog(),
+            Action::SplitSelected => self.open_split_dialog(),
             Action::OpenMenus => self.open_menu = Some(ui_command::Menu::File),
             Action::TextLarger | Action::TextSmaller => {
                 let step = if matches!(action, Action::TextLarger) {
@@ -181,6 +182,7 @@ impl SlantApp {
             | Action::MarkPhraseAt { .. }
             | Action::SplitSentence { .. }
             | Action::MergeWithNext { .. }
+            | Action::MergeSelected
             | Action::EditNote
             | Action::CommitNote
             | Action::PlaceUnplaced { .. }
@@ -281,9 +283,16 @@ impl SlantApp {
                 }
             });
         }
+        // A key does what its menu item does, and no more: a greyed item's key (Shift+M in a
+        // locked assignment) says why in the toolbar instead of failing with an error.
         let state = self.ui_state();
-        let actions: Vec<Action> = hits.iter().map(|(c, _)| c.action(&state)).collect();
+        let (enabled, greyed): (Vec<_>, Vec<_>) = hits.iter().partition(|(c, _)| c.enabled(&state));
+        let actions: Vec<Action> = enabled.iter().map(|(c, _)| c.action(&state)).collect();
+        let why = greyed.first().map(|(c, _)| c.why_disabled(&state));
         self.actions.extend(actions);
+        if let (Some(why), Some(ws)) = (why, &mut self.workspace) {
+            ws.say(why);
+        }
     }
 }
 

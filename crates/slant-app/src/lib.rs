@@ -18,6 +18,7 @@ mod opening;
 mod phrase;
 mod settings;
 mod side_panel;
+mod split;
 mod start;
 mod theme;
 mod type_ahead;
@@ -144,6 +145,13 @@ enum Modal {
     },
     /// Marks typed words of sentence `sentence` in column `column` as a loaded phrase.
     Phrase {
+        column: usize,
+        sentence: usize,
+        words: String,
+        problem: Option<String>,
+    },
+    /// Splits sentence `sentence` in column `column` where the typed words start.
+    Split {
         column: usize,
         sentence: usize,
         words: String,

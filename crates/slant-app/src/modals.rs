@@ -413,6 +413,21 @@ impl SlantApp {
                             problem,
                         });
                     }
+                    Modal::Split {
+                        column,
+                        sentence,
+                        mut words,
+                        mut problem,
+                    } => {
+                        ui.set_min_width(560.0);
+                        close = self.split_dialog(ui, column, sentence, &mut words, &mut problem);
+                        next = Some(Modal::Split {
+                            column,
+                            sentence,
+                            words,
+                            problem,
+                        });
+                    }
                     Modal::EditText {
                         article,
                         mut text,

@@ -30,6 +30,8 @@ pub enum UiCommand {
     Redo,
     Find,
     EditArticleText,
+    SplitSentence,
+    MergeWithNext,
     NextReviewer,
     AddReviewer,
     AnswerKey,
@@ -190,6 +192,14 @@ impl UiCommand {
                 "Edit article text…",
                 "Correct the focused article's text; tags move with their sentences",
             ),
+            C::SplitSentence => (
+                "Split the sentence…",
+                "Make two sentences of the selected one: type the words the second one starts with",
+            ),
+            C::MergeWithNext => (
+                "Merge with the next sentence",
+                "Join the selected sentence and the one after it (their tags and notes are kept)",
+            ),
             C::NextReviewer => ("Next reviewer", "Tag as the project's next reviewer"),
             C::AddReviewer => ("Add reviewer…", "Add a reviewer and tag as them"),
             C::AnswerKey => (
@@ -328,6 +338,8 @@ impl UiCommand {
             C::Redo => const { &[k(CMD_SHIFT, Key::Z), k(CMD, Key::Y)] },
             C::Find => const { &[k(CMD, Key::F)] },
             C::EditArticleText => const { &[k(NONE, Key::F2)] },
+            C::SplitSentence => const { &[k(SHIFT, Key::S)] },
+            C::MergeWithNext => const { &[k(SHIFT, Key::M)] },
             C::NextReviewer => const { &[k(CMD, Key::R)] },
             C::TagFact => const { &[k(NONE, Key::Num1), k(NONE, Key::F)] },
             C::TagQuote => const { &[k(NONE, Key::Num2), k(NONE, Key::Q)] },
@@ -387,7 +399,8 @@ impl UiCommand {
             C::Quit => (Menu::File, 3),
             C::Undo | C::Redo => (Menu::Edit, 0),
             C::Find | C::EditArticleText | C::NextReviewer | C::AddReviewer => (Menu::Edit, 1),
-            C::AnswerKey => (Menu::Edit, 2),
+            C::SplitSentence | C::MergeWithNext => (Menu::Edit, 2),
+            C::AnswerKey => (Menu::Edit, 3),
             C::TagFact | C::TagQuote | C::TagSpeculation | C::TagLoaded | C::ClearTag => {
                 (Menu::Tag, 0)
             }
@@ -444,6 +457,8 @@ impl UiCommand {
             C::Redo => Action::Redo,
             C::Find => Action::Find,
             C::EditArticleText => Action::EditArticleText,
+            C::SplitSentence => Action::SplitSelected,
+            C::MergeWithNext => Action::MergeSelected,
             C::NextReviewer => Action::NextReviewer,
             C::AddReviewer => Action::AddReviewer,
             C::AnswerKey => {
@@ -517,7 +532,7 @@ impl UiCommand {
             C::SlantsWordListsOnly => s.lexicon_folder.is_some(),
             C::Undo => s.undo.is_some(),
             C::Redo => s.redo.is_some(),
-            C::EditArticleText => s.has_project && !s.locked,
+            C::EditArticleText | C::SplitSentence | C::MergeWithNext => s.has_project && !s.locked,
             // One reviewer has nobody to score: a student's own copy never sets the key.
             C::AnswerKey => {
                 s.reviewer.is_some() && (s.reviewers >= 2 || s.answer_key == s.reviewer)
@@ -562,9 +577,10 @@ impl UiCommand {
         }
     }
 
-    /// Why a greyed-out command cannot be used now, for the menu's tooltip: a teacher met a
-    /// greyed "answer key" item that said nothing of choosing a reviewer first.
-    pub fn why_disabled(self, s: &State) -> &'static str {
+    /// Why a greyed-out command cannot be used now, for the menu's tooltip and, when its key is
+    /// pressed, the toolbar: a teacher met a greyed "answer key" item that said nothing of
+    /// choosing a reviewer first.
+    pub fn why_disabled(self, s: &State) -> String {
         use UiCommand as C;
         match self {
             _ if !s.has_project && self != C::SlantsWordListsOnly => "Open a project first.",
@@ -574,17 +590,18 @@ impl UiCommand {
             C::AnswerKey => {
                 "Choose a reviewer in the toolbar first: that reviewer's tags become the key."
             }
-            C::EditArticleText => {
+            C::EditArticleText | C::SplitSentence | C::MergeWithNext => {
                 "This project is locked (an assignment): its text and sentences stay as the teacher made them."
             }
             C::Undo => "Nothing to undo.",
             C::Redo => "Nothing to redo.",
-            C::TwoColumns | C::ThreeColumns | C::FourColumns => {
-                "The project has fewer articles than columns."
-            }
+            C::TwoColumns => return columns_need(2, s.articles),
+            C::ThreeColumns => return columns_need(3, s.articles),
+            C::FourColumns => return columns_need(4, s.articles),
             C::SlantsWordListsOnly => "Only Slant's word lists are in use.",
             _ => "Not available now.",
         }
+        .to_owned()
     }
 
     /// `Some(on)` for a command that turns something on or off (shown with a check).
@@ -619,6 +636,8 @@ impl UiCommand {
             | C::Redo
             | C::Find
             | C::EditArticleText
+            | C::SplitSentence
+            | C::MergeWithNext
             | C::NextReviewer
             | C::AddReviewer
             | C::AnswerKey
@@ -716,6 +735,14 @@ impl UiCommand {
     /// The command whose shortcut is exactly this key with exactly these modifiers.
     pub fn for_key(key: Key, modifiers: Modifiers) -> Option<UiCommand> {
         UiCommand::iter().find(|c| c.shortcuts().iter().any(|s| matches(s, key, modifiers)))
+    }
+}
+
+/// Why `n` columns cannot be shown.
+pub fn columns_need(n: usize, articles: usize) -> String {
+    match articles {
+        0 | 1 => format!("{n} columns need {n} articles: this project has one"),
+        _ => format!("{n} columns need {n} articles: this project has {articles}"),
     }
 }
 

@@ -163,10 +163,7 @@ impl Workspace {
     pub fn set_columns(&mut self, n: usize) {
         let articles = self.doc.project.articles.len();
         if n > articles.max(1) {
-            self.say(match articles {
-                0 | 1 => format!("{n} columns need {n} articles: this project has one"),
-                _ => format!("{n} columns need {n} articles: this project has {articles}"),
-            });
+            self.say(crate::ui_command::columns_need(n, articles));
         }
         let n = n.clamp(1, 4).min(articles.max(1));
         while self.columns.len() < n {
@@ -278,9 +275,10 @@ impl Workspace {
         Some((a, article.text.clone(), article.sentences.clone()))
     }
 
-    /// After a change to the focused article's text (an edit, or its undo or redo), the
-    /// selection follows its sentence, not its number: with a paragraph deleted above it,
-    /// sentence 2 is another sentence, and the next tag key would tag that one.
+    /// After a change to the focused article's text or sentences (an edit, a split or merge, or
+    /// its undo or redo), the selection follows its sentence, not its number: with a paragraph
+    /// deleted or a sentence split above it, sentence 2 is another sentence, and the next tag
+    /// key would tag that one.
     pub fn follow_text_change(
         &mut self,
         before: Option<(usize, String, Vec<slant_core::model::Span>)>,
@@ -291,7 +289,9 @@ impl Workspace {
         let Some(new) = self.doc.project.articles.get(article) else {
             return;
         };
-        if self.focused_article() != Some(article) || new.text == old_text {
+        if self.focused_article() != Some(article)
+            || (new.text == old_text && new.sentences == old_sentences)
+        {
             return;
         }
         if let Some(selected) = self.selected {

@@ -122,19 +122,27 @@ impl Workspace {
                 let Some(a) = ws.columns.get(column).map(|c| c.article) else {
                     return Ok(());
                 };
-                ws.apply(
-                    "Split sentence",
-                    edits::split_sentence(&ws.doc.project, a, sentence, at),
-                )?;
+                let command = edits::split_sentence(&ws.doc.project, a, sentence, at);
+                ws.reshape("Split sentence", a, sentence, command)?;
             }
             Action::MergeWithNext { column, sentence } => {
                 let Some(a) = ws.columns.get(column).map(|c| c.article) else {
                     return Ok(());
                 };
-                ws.apply(
-                    "Merge sentences",
-                    edits::merge_with_next(&ws.doc.project, a, sentence),
-                )?;
+                let command = edits::merge_with_next(&ws.doc.project, a, sentence);
+                ws.reshape("Merge sentences", a, sentence, command)?;
+            }
+            Action::MergeSelected => {
+                let (Some(a), Some(sentence)) = (ws.focused_article(), ws.selected) else {
+                    ws.say("Select a sentence first: it is merged with the one after it.");
+                    return Ok(());
+                };
+                if sentence + 1 >= ws.doc.project.articles[a].sentences.len() {
+                    ws.say("The last sentence has no sentence after it to merge with.");
+                    return Ok(());
+                }
+                let command = edits::merge_with_next(&ws.doc.project, a, sentence);
+                ws.reshape("Merge sentences", a, sentence, command)?;
             }
             Action::EditNote => {
                 if ws.selected.is_none() {
@@ -163,6 +171,7 @@ impl Workspace {
             | Action::Quit
             | Action::ShowShortcuts
             | Action::MarkPhrase
+            | Action::SplitSelected
             | Action::OpenMenus
             | Action::TextLarger
             | Action::TextSmaller
@@ -190,6 +199,29 @@ impl Workspace {
                 return Err(format!("{other:?} is not an edit of the project"));
             }
         }
+        Ok(())
+    }
+
+    /// Splits or merges sentences of article `article` at sentence `sentence`. The note being
+    /// typed is stored first, under the sentence it was typed for, and the selection follows its
+    /// sentence: a split above it renumbers it, and a tag key must not land on its neighbour.
+    /// The sentence split or merged stays selected, as its first part.
+    fn reshape(
+        &mut self,
+        label: &str,
+        article: usize,
+        sentence: usize,
+        command: Option<Command>,
+    ) -> Result<(), String> {
+        self.commit_note();
+        let before = self.focused_text();
+        let was = self.selected;
+        self.apply(label, command)?;
+        self.follow_text_change(before);
+        if was == Some(sentence) && self.focused_article() == Some(article) {
+            self.selected = Some(sentence);
+        }
+        self.changed();
         Ok(())
     }
 }

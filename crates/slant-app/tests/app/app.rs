@@ -305,43 +305,6 @@ fn dragging_across_words_marks_a_loaded_phrase_and_again_unmarks_it() {
 }
 
 #[test]
-fn split_and_merge_from_the_context_menu() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let count = |h: &Harness<SlantApp>| {
-        h.state().document().unwrap().project.articles[0]
-            .sentences
-            .len()
-    };
-    assert_eq!(count(&h), 30);
-    let rect = h.get_by_label_contains(US_BOMBS).rect();
-    h.hover_at(rect.center());
-    h.run();
-    h.get_by_label_contains(US_BOMBS).click_secondary();
-    h.run();
-    h.get_by_label("Split sentence here").click();
-    h.run();
-    assert_eq!(count(&h), 31);
-    let a = &h.state().document().unwrap().project.articles[0];
-    assert!(a.sentence_text(5).starts_with("The U.S."));
-    assert_eq!(
-        a.annotation(&rivera(), 5).unwrap().tag,
-        Some(Tag::Fact),
-        "the tag stays with the first part"
-    );
-    h.get_by_label_contains(a.sentence_text(5))
-        .click_secondary();
-    h.run();
-    h.get_by_label("Merge with next").click();
-    h.run();
-    assert_eq!(count(&h), 30);
-    assert_eq!(
-        h.state().document().unwrap().project.articles[0].sentence_text(5),
-        US_BOMBS.to_owned() + " to penetrate underground nuclear facilities."
-    );
-}
-
-#[test]
 fn a_tag_key_shows_in_the_same_frame() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());

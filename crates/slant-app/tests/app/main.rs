@@ -13,6 +13,7 @@ mod glyphs;
 mod navigation;
 mod notes;
 mod saving;
+mod sentences;
 mod shortcuts;
 mod two_windows;
 mod type_ahead;

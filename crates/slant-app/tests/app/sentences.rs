@@ -1,0 +1,256 @@
+//! Splitting and merging sentences, where the splitter got them wrong: by the right-click menu,
+//! and by the keyboard alone (Edit ▸ Split the sentence…, Shift+S; Edit ▸ Merge with the next
+//! sentence, Shift+M), with the selection and a note being typed kept on their own sentence.
+
+use crate::app::{US_BOMBS, tag_of};
+use crate::common::{ASSIGNMENT, app, rivera, sample_copy, student_tags_the_first_sentence};
+use crate::notes::at_the_bunker_buster_sentence;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use slant_app::SlantApp;
+use slant_app::dialogs::ScriptedDialogs;
+use slant_core::model::Tag;
+
+fn count(h: &Harness<SlantApp>) -> usize {
+    h.state().document().unwrap().project.articles[0]
+        .sentences
+        .len()
+}
+
+fn text_of(h: &Harness<SlantApp>, sentence: usize) -> String {
+    h.state().document().unwrap().project.articles[0]
+        .sentence_text(sentence)
+        .to_owned()
+}
+
+fn selected(h: &Harness<SlantApp>) -> Option<usize> {
+    h.state().workspace.as_ref().unwrap().selected
+}
+
+#[test]
+fn split_and_merge_from_the_context_menu() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let count = |h: &Harness<SlantApp>| {
+        h.state().document().unwrap().project.articles[0]
+            .sentences
+            .len()
+    };
+    assert_eq!(count(&h), 30);
+    let rect = h.get_by_label_contains(US_BOMBS).rect();
+    h.hover_at(rect.center());
+    h.run();
+    h.get_by_label_contains(US_BOMBS).click_secondary();
+    h.run();
+    h.get_by_label("Split sentence here").click();
+    h.run();
+    assert_eq!(count(&h), 31);
+    let a = &h.state().document().unwrap().project.articles[0];
+    assert!(a.sentence_text(5).starts_with("The U.S."));
+    assert_eq!(
+        a.annotation(&rivera(), 5).unwrap().tag,
+        Some(Tag::Fact),
+        "the tag stays with the first part"
+    );
+    h.get_by_label_contains(a.sentence_text(5))
+        .click_secondary();
+    h.run();
+    h.get_by_label("Merge with next").click();
+    h.run();
+    assert_eq!(count(&h), 30);
+    assert_eq!(
+        h.state().document().unwrap().project.articles[0].sentence_text(5),
+        US_BOMBS.to_owned() + " to penetrate underground nuclear facilities."
+    );
+}
+
+/// A student who never touches the mouse mends a sentence: Shift+S, the words the second part
+/// starts with, Enter; Shift+M joins them again; each is one undo step.
+#[test]
+fn split_and_merge_with_the_keyboard_alone() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    assert_eq!(selected(&h), Some(5));
+    let whole = text_of(&h, 5);
+    assert!(whole.starts_with(US_BOMBS), "{whole}");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+    h.run();
+    h.get_by_label("Split the sentence");
+    // The keyboard is in the box at once; the two parts show before anything is split.
+    h.event(egui::Event::Text("To Penetrate".into()));
+    h.run();
+    h.get_by_label(&format!("First: {US_BOMBS}"));
+    h.get_by_label("Second: to penetrate underground nuclear facilities.");
+    assert_eq!(count(&h), 30, "nothing is split before Enter");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Split the sentence").is_none());
+    assert_eq!(count(&h), 31);
+    assert_eq!(text_of(&h, 5), US_BOMBS);
+    assert_eq!(
+        text_of(&h, 6),
+        "to penetrate underground nuclear facilities."
+    );
+    assert_eq!(selected(&h), Some(5), "the first part stays selected");
+    assert_eq!(tag_of(&h, 0, 5), Some(Tag::Fact), "its tag stays with it");
+    // The tag keys work at once, on the first part.
+    h.key_press(Key::J);
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 6), Some(Tag::Speculation));
+    h.key_press(Key::K);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::M);
+    h.run();
+    assert_eq!(count(&h), 30);
+    assert_eq!(text_of(&h, 5), whole, "merged back, byte for byte");
+    assert_eq!(selected(&h), Some(5));
+    assert_eq!(
+        h.state().document().unwrap().undo_label(),
+        Some("Merge sentences")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h), 31, "one undo takes the merge back");
+}
+
+/// Words that are not in the sentence, or only inside a word, or at its very start, are said
+/// so, and nothing is split; Escape closes the dialog.
+#[test]
+fn the_split_dialog_says_what_it_cannot_split() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    for typed in ["zebra", "unker-buster", "The U.S."] {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+        h.run();
+        h.event(egui::Event::Text(typed.into()));
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        h.get_by_label(&format!(
+            "“{typed}” does not start a word after the sentence's first word."
+        ));
+        h.key_press(Key::Escape);
+        h.run();
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(h.query_by_label("Split the sentence").is_none());
+    }
+    assert_eq!(count(&h), 30);
+}
+
+/// The Edit menu lists both, with their keys, for a person who looks there first; merging the
+/// last sentence says why nothing happened.
+#[test]
+fn the_edit_menu_splits_and_merges() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Merge with the next sentence")
+        .click();
+    h.run();
+    assert_eq!(count(&h), 29);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Split the sentence…").click();
+    h.run();
+    h.get_by_label("Split the sentence");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    for _ in 0..40 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    assert_eq!(selected(&h), Some(28));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::M);
+    h.run();
+    assert_eq!(count(&h), 29);
+    h.get_by_label_contains("no sentence after it to merge with");
+}
+
+/// A split above the selected sentence renumbers it: the selection, and the next tag key, stay
+/// on the sentence the person chose, and so does a note being typed.
+#[test]
+fn a_split_above_the_selection_keeps_the_selection_and_the_note_on_their_sentence() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    let chosen = text_of(&h, 5);
+    // A note is being typed on sentence 6 when sentence 1 is split from the right-click menu.
+    h.key_press(Key::N);
+    h.run();
+    h.event(egui::Event::Text("check the tonnage".into()));
+    h.run();
+    const SECOND: &str = "In a high-stakes meeting at President";
+    let rect = h.get_by_label_contains(SECOND).rect();
+    h.hover_at(rect.center());
+    h.run();
+    h.get_by_label_contains(SECOND).click_secondary();
+    h.run();
+    h.get_by_label("Split sentence here").click();
+    h.run();
+    assert_eq!(count(&h), 31, "the second sentence split in two");
+    assert_eq!(text_of(&h, 6), chosen);
+    assert_eq!(selected(&h), Some(6), "the selection followed its sentence");
+    let article = &h.state().document().unwrap().project.articles[0];
+    assert_eq!(
+        article
+            .annotation(&rivera(), 6)
+            .and_then(|a| a.note.as_deref()),
+        Some("check the tonnage"),
+        "the note went to the sentence it was typed for"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Num4);
+    h.run();
+    assert_eq!(tag_of(&h, 0, 6), Some(Tag::Loaded));
+    // Undone, the selection follows again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h), 30);
+    assert_eq!(selected(&h), Some(5));
+}
+
+/// In an assignment the sentences are the teacher's: the menu items are greyed and say why, and
+/// the keys do nothing.
+#[test]
+fn an_assignment_keeps_its_sentences_from_the_keyboard_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Edit").click();
+    h.run();
+    for item in ["Split the sentence…", "Merge with the next sentence"] {
+        assert!(
+            h.get_by_label_contains(item).accesskit_node().is_disabled(),
+            "{item} is off in an assignment"
+        );
+    }
+    h.get_by_label_contains("Merge with the next sentence")
+        .hover();
+    for _ in 0..20 {
+        h.step();
+    }
+    assert!(
+        h.query_by_label_contains("This project is locked")
+            .is_some()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    let before = count(&h);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::M);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.query_by_label("Split the sentence").is_none());
+    assert_eq!(count(&h), before);
+    // The keys say why in the toolbar, rather than failing with an error.
+    h.get_by_label_contains("This project is locked");
+    assert!(h.query_by_label("That edit could not be made").is_none());
+}
