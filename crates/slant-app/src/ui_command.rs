@@ -398,9 +398,10 @@ impl UiCommand {
             C::Save | C::SaveAs | C::ExportReport | C::Close => (Menu::File, 2),
             C::Quit => (Menu::File, 3),
             C::Undo | C::Redo => (Menu::Edit, 0),
-            C::Find | C::EditArticleText | C::NextReviewer | C::AddReviewer => (Menu::Edit, 1),
+            C::Find | C::EditArticleText => (Menu::Edit, 1),
             C::SplitSentence | C::MergeWithNext => (Menu::Edit, 2),
-            C::AnswerKey => (Menu::Edit, 3),
+            C::NextReviewer | C::AddReviewer => (Menu::Edit, 3),
+            C::AnswerKey => (Menu::Edit, 4),
             C::TagFact | C::TagQuote | C::TagSpeculation | C::TagLoaded | C::ClearTag => {
                 (Menu::Tag, 0)
             }
