@@ -1,0 +1,132 @@
+//! `slant new`, `add` and `check`: building a project, never writing one that failed to load, and the exit codes.
+
+use super::*;
+use std::path::Path;
+
+#[test]
+fn new_add_and_check_build_a_project() {
+    let dir = temp();
+    let project = dir.path().join("class.ron");
+    let p = project.to_str().unwrap();
+    let out = slant(&[
+        "new",
+        p,
+        &data("article_maralago_meeting.txt"),
+        "--reviewer",
+        "Ana",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = dir.path().join("extra.md");
+    std::fs::write(
+        &md,
+        "# A Third View\n\nOfficials said *nothing*. It may rain.\n",
+    )
+    .unwrap();
+    let out = slant(&[
+        "add",
+        p,
+        md.to_str().unwrap(),
+        "--outlet",
+        "The Daily",
+        "--published",
+        "2025-12-29",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = slant(&["check", p]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("{p}: OK (2 articles, 1 reviewers, 0 annotations)")
+    );
+    let loaded = slant_core::store::load(&project).unwrap();
+    let extra = &loaded.articles[1];
+    assert_eq!(
+        (extra.id.as_str(), extra.title.as_str()),
+        ("extra", "A Third View")
+    );
+    assert_eq!(extra.outlet.as_deref(), Some("The Daily"));
+    assert_eq!(extra.sentences.len(), 3);
+    // A project file is not an article: adding one (even the project itself) is refused.
+    let before = std::fs::read(&project).unwrap();
+    let out = slant(&["add", p, p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        format!(
+            "{p}: is a Slant project file, not an article (to bring in a student's tags, use `slant merge`)"
+        )
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    // A second `new` on the same path is refused and changes nothing.
+    let out = slant(&["new", p, &data("article_maralago_meeting.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already exists"));
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
+
+#[test]
+fn a_project_that_fails_to_load_is_never_written() {
+    let dir = temp();
+    let project = dir.path().join("broken.ron");
+    let good = std::fs::read_to_string(sample()).unwrap();
+    let broken = good.replacen("title:", "titel:", 1);
+    std::fs::write(&project, &broken).unwrap();
+    let out = slant(&[
+        "add",
+        project.to_str().unwrap(),
+        &data("article_maralago_meeting.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("broken.ron:4:3: `titel` is not a field of Project"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&project).unwrap(), broken);
+    assert!(!Path::new(&format!("{}.bak", project.display())).exists());
+}
+
+#[test]
+fn check_names_file_line_and_problem() {
+    let dir = temp();
+    let project = dir.path().join("bad.ron");
+    let good = std::fs::read_to_string(sample()).unwrap();
+    // Move the NBC article's third sentence past the end of its text.
+    let nbc_at = good.find("id: \"nbc-netanyahu-urges\"").unwrap();
+    let third = good[nbc_at..].find("sentences: [").unwrap() + nbc_at;
+    let lines: Vec<&str> = good[third..].lines().take(4).collect();
+    let bad =
+        good[..third].to_owned() + &good[third..].replacen(lines[3].trim(), "(9000, 9999),", 1);
+    std::fs::write(&project, &bad).unwrap();
+    let out = slant(&["check", project.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let line = good[..third].lines().count() + 3;
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("{}:{line}:9: article \"nbc-netanyahu-urges\", sentence 3: the range 9000..9999 ends past the end of the text", project.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    assert_eq!(slant(&["stats"]).status.code(), Some(2), "missing argument");
+    assert_eq!(
+        slant(&["frobnicate", "x"]).status.code(),
+        Some(2),
+        "unknown subcommand"
+    );
+    assert_eq!(
+        slant(&["stats", "/no/such/file.ron"]).status.code(),
+        Some(1)
+    );
+    let out = slant(&["new", "/tmp/x.ron", "a.txt", "b.txt", "--outlet", "X"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(slant(&["--help"]).status.success());
+    for sub in ["new", "add", "analyze", "stats", "check"] {
+        let help = slant(&[sub, "--help"]);
+        assert!(
+            help.status.success() && !help.stdout.is_empty(),
+            "{sub} --help"
+        );
+    }
+}
