@@ -2,19 +2,22 @@
 
 mod common;
 
-mod app;
 mod app_classroom;
 mod app_compare;
 mod app_suggestions;
 mod app_text;
 mod file_dialogs;
 mod find;
+mod first_project;
 mod glyphs;
+mod messages;
 mod navigation;
 mod notes;
 mod saving;
 mod sentences;
 mod shortcuts;
+mod tagging;
 mod two_windows;
 mod type_ahead;
+mod view;
 mod web_address;

@@ -2,6 +2,8 @@
 //! typed it, and a note being typed is an unsaved change.
 
 use crate::common::{add_reviewer, app, key_event, rivera, sample_copy};
+use crate::saving::doc_note_before;
+use crate::tagging::NBC_SAYS;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -472,4 +474,81 @@ fn the_apps_fonts_draw_common_emoji() {
             "{emoji} has no glyph"
         );
     }
+}
+
+#[test]
+fn a_note_typed_in_the_panel_is_stored_and_undoable() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    h.get_by_label("Note").focus();
+    h.run();
+    h.get_by_label("Note")
+        .type_text("Checkable: named actor and weapon.");
+    h.run();
+    h.get_by_label_contains(NBC_SAYS).click(); // leaving the box stores the note
+    h.run();
+    let doc = h.state().document().unwrap();
+    let note = doc.project.articles[0]
+        .annotation(&rivera(), 5)
+        .unwrap()
+        .note
+        .clone();
+    assert_eq!(note.as_deref(), Some("Checkable: named actor and weapon."));
+    assert_eq!(doc.undo_label(), Some("Edit note"));
+}
+
+/// A dialog opened and closed in the middle of a note (Ctrl+W then Escape, F1 then Escape)
+/// gives the keyboard back to the note: in the real window the next letters were taken as
+/// tag keys, and `s` re-tagged the sentence while the person thought they were typing.
+#[test]
+fn a_dialog_in_the_middle_of_a_note_gives_the_keyboard_back_to_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains(US_BOMBS).click();
+    h.run();
+    let tag = tag_of(&h, 5);
+    h.key_press(Key::N);
+    h.run();
+    h.event(egui::Event::Text("first".into()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    h.get_by_label("Save changes?");
+    h.key_press(Key::Escape);
+    h.run();
+    h.event(egui::Event::Text(" sq".into()));
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.event(egui::Event::Text(" end".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(tag_of(&h, 5), tag, "no letter was taken for a tag key");
+    let doc = h.state().document().unwrap();
+    let note = doc.project.articles[0]
+        .annotation(&rivera(), 5)
+        .unwrap()
+        .note
+        .clone();
+    assert!(
+        note.as_deref().is_some_and(|n| n.ends_with("first sq end")),
+        "{note:?}"
+    );
+    // One note typed through two dialogs is one edit: one undo takes it all back (it took
+    // three, one per piece).
+    let before = doc_note_before(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(
+        doc.project.articles[0]
+            .annotation(&rivera(), 5)
+            .and_then(|a| a.note.clone()),
+        before
+    );
 }

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use crate::app::{US_BOMBS, tag_of};
+use crate::tagging::{US_BOMBS, tag_of};
 use common::{SAMPLE, app, rivera, sample_copy};
 
 use egui::{Key, Modifiers};

@@ -2,9 +2,9 @@
 //! and by the keyboard alone (Edit ▸ Split the sentence…, Shift+S; Edit ▸ Merge with the next
 //! sentence, Shift+M), with the selection and a note being typed kept on their own sentence.
 
-use crate::app::{US_BOMBS, tag_of};
 use crate::common::{ASSIGNMENT, app, rivera, sample_copy, student_tags_the_first_sentence};
 use crate::notes::at_the_bunker_buster_sentence;
+use crate::tagging::{US_BOMBS, tag_of};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

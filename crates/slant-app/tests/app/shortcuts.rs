@@ -2,6 +2,7 @@
 //! modifiers, every press of a frame handled in order, and every command in a menu.
 
 use crate::common::{app, press_in_one_frame, sample_copy};
+use crate::tagging::tag_of;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -325,4 +326,74 @@ fn a_dialog_closes_the_menus_and_takes_the_keys_after_it() {
     h.run();
     h.get_by_label("Mark a loaded phrase");
     assert_eq!(undo(&h), before, "nothing was tagged behind the dialog");
+}
+
+#[test]
+fn the_shortcut_sheet_opens_with_f1() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert!(h.query_by_label("Tag as Quote").is_none());
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_some());
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_none());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Questionmark); // "?" as typed
+    h.run();
+    assert!(h.query_by_label("Tag as Quote").is_some());
+}
+
+#[test]
+fn view_and_reviewer_controls_have_keys_too() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let ws = |h: &Harness<SlantApp>| -> (usize, Vec<usize>) {
+        let w = h.state().workspace.as_ref().unwrap();
+        (
+            w.columns.len(),
+            w.columns.iter().map(|c| c.article).collect(),
+        )
+    };
+    assert_eq!(ws(&h), (2, vec![0, 1]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(ws(&h), (1, vec![0]));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(ws(&h), (1, vec![1]), "the next article in the column");
+    assert_eq!(
+        tag_of(&h, 0, 5),
+        Some(Tag::Fact),
+        "no tag was changed by the 1 in Ctrl+1"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    h.run();
+    assert!(h.state().settings.dark);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    assert!(h.state().settings.synced_scroll);
+    // A second reviewer, then Ctrl+R switches between them.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add reviewer…").click();
+    h.run();
+    h.get_by_label("Add a reviewer");
+    h.get_by_label("Your name").type_text("Sam");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let reviewer = |h: &Harness<SlantApp>| {
+        h.state()
+            .workspace
+            .as_ref()
+            .unwrap()
+            .reviewer
+            .clone()
+            .unwrap()
+    };
+    assert_eq!(reviewer(&h).as_str(), "sam");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    assert_eq!(reviewer(&h).as_str(), "m-rivera");
 }
