@@ -121,3 +121,31 @@ pub(super) fn class_bars(ui: &mut Ui, input: &ViewInput, id: Id, laid: &Laid) {
         response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &text));
     }
 }
+
+/// The selected sentence's outline, around its rows as one shape: the top of its first row, the
+/// bottom of its last, and the sides of each. No line is drawn between two rows, so where the
+/// sentence starts or ends mid-line nothing runs under the sentence before it or over the one
+/// after (a student read that line as the previous sentence's loaded-phrase underline).
+pub fn selection_outline(ui: &Ui, input: &ViewInput, rects: &[(usize, Rect)]) {
+    let Some(selected) = input.selected else {
+        return;
+    };
+    let rows: Vec<Rect> = rects
+        .iter()
+        .filter(|(s, _)| *s == selected)
+        .map(|(_, r)| r.expand(1.0))
+        .collect();
+    let stroke = theme::selection_stroke(input.dark);
+    let painter = ui.painter();
+    let last = rows.len().saturating_sub(1);
+    for (i, r) in rows.iter().enumerate() {
+        painter.line_segment([r.left_top(), r.left_bottom()], stroke);
+        painter.line_segment([r.right_top(), r.right_bottom()], stroke);
+        if i == 0 {
+            painter.line_segment([r.left_top(), r.right_top()], stroke);
+        }
+        if i == last {
+            painter.line_segment([r.left_bottom(), r.right_bottom()], stroke);
+        }
+    }
+}

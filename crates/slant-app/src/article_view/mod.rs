@@ -22,7 +22,6 @@ use parts::Laid;
 pub use parts::{CompareSide, Drawn, ViewInput};
 
 use crate::actions::Action;
-use crate::theme;
 use crate::words::phrase_from_drag;
 
 /// A column's state between frames.
@@ -161,6 +160,7 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
             };
             let rects = interact_with_paragraph(ui, view, input, id, &laid, actions);
             view.drawn.record(ui, &rects);
+            marks::selection_outline(ui, input, &rects);
             compare::paint(ui, input, &rects);
             // After the sentences, so the badge is on top of its sentence for the pointer.
             marks::ghost_badges(ui, input, id, &laid, actions);
@@ -236,14 +236,6 @@ fn interact_with_paragraph(
                 .join(" ");
             let selected = input.selected == Some(sentence);
             response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
-        }
-        if input.selected == Some(sentence) {
-            ui.painter().rect_stroke(
-                rect.expand(1.0),
-                2.0,
-                theme::selection_stroke(input.dark),
-                egui::StrokeKind::Outside,
-            );
         }
         let pointer_byte = |pos: Option<Pos2>| {
             let pos = pos?;
