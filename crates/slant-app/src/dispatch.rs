@@ -7,6 +7,7 @@ use egui::{Key, Modifiers, ViewportCommand};
 use slant_core::report::Format;
 
 use super::ui_command::{self, Scope, UiCommand};
+use super::words_dialog::WordsFor;
 use super::{Action, After, Modal, SlantApp, files};
 
 impl SlantApp {
@@ -101,8 +102,8 @@ impl SlantApp {
                 }
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
-            Action::MarkPhrase => self.open_phrase_dialog(),
-            Action::SplitSelected => self.open_split_dialog(),
+            Action::MarkPhrase => self.open_words_dialog(WordsFor::Phrase),
+            Action::SplitSelected => self.open_words_dialog(WordsFor::Split),
             Action::OpenMenus => self.open_menu = Some(ui_command::Menu::File),
             Action::TextLarger | Action::TextSmaller => {
                 let step = if matches!(action, Action::TextLarger) {

@@ -25,6 +25,7 @@ mod type_ahead;
 pub mod ui_command;
 mod web_address;
 mod words;
+mod words_dialog;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -143,15 +144,10 @@ enum Modal {
     ChangedOnDisk {
         path: PathBuf,
     },
-    /// Marks typed words of sentence `sentence` in column `column` as a loaded phrase.
-    Phrase {
-        column: usize,
-        sentence: usize,
-        words: String,
-        problem: Option<String>,
-    },
-    /// Splits sentence `sentence` in column `column` where the typed words start.
-    Split {
+    /// Words typed over sentence `sentence` in column `column`: a loaded phrase to mark, or where
+    /// to split it.
+    Words {
+        purpose: words_dialog::WordsFor,
         column: usize,
         sentence: usize,
         words: String,

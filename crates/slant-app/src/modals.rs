@@ -398,30 +398,23 @@ impl SlantApp {
                             discarding,
                         });
                     }
-                    Modal::Phrase {
+                    Modal::Words {
+                        purpose,
                         column,
                         sentence,
                         mut words,
                         mut problem,
                     } => {
                         ui.set_min_width(560.0);
-                        close = self.phrase_dialog(ui, column, sentence, &mut words, &mut problem);
-                        next = Some(Modal::Phrase {
-                            column,
-                            sentence,
-                            words,
-                            problem,
-                        });
-                    }
-                    Modal::Split {
-                        column,
-                        sentence,
-                        mut words,
-                        mut problem,
-                    } => {
-                        ui.set_min_width(560.0);
-                        close = self.split_dialog(ui, column, sentence, &mut words, &mut problem);
-                        next = Some(Modal::Split {
+                        close = self.words_dialog(
+                            ui,
+                            purpose,
+                            (column, sentence),
+                            &mut words,
+                            &mut problem,
+                        );
+                        next = Some(Modal::Words {
+                            purpose,
                             column,
                             sentence,
                             words,
