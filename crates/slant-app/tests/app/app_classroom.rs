@@ -14,7 +14,7 @@ use slant_app::dialogs::ScriptedDialogs;
 use slant_core::model::Tag;
 use slant_core::store;
 
-use common::{ASSIGNMENT, SAMPLE, app, student_tags_the_first_sentence};
+use common::{ASSIGNMENT, SAMPLE, app, handout, student_tags_the_first_sentence};
 
 /// The annotated sample as the class file, and two students' files made from the assignment:
 /// Ann calls every sentence of the first article a Quote, Bo leaves it untagged but for one.
@@ -234,9 +234,7 @@ fn a_greyed_menu_item_says_why() {
 /// (a student made herself the key of the teacher's assignment with one click).
 #[test]
 fn a_student_cannot_make_her_own_tags_the_answer_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     let mut h = student_tags_the_first_sentence(&handout, dir.path(), ScriptedDialogs::default());
     h.get_by_label("Edit").click();
     h.run();
@@ -317,9 +315,7 @@ fn the_answer_key_is_set_from_the_edit_menu_and_scores_the_student() {
 
 #[test]
 fn a_student_opens_the_assignment_and_saves_their_own_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     let before = std::fs::read(&handout).unwrap();
     let mine = dir.path().join("homework - Sam Lee.ron");
     let dialogs = ScriptedDialogs {
@@ -357,9 +353,7 @@ fn a_student_opens_the_assignment_and_saves_their_own_file() {
 
 #[test]
 fn a_student_who_picks_the_assignment_file_to_save_over_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     let before = std::fs::read(&handout).unwrap();
     // The student picks the teacher's file in the save dialog.
     let dialogs = ScriptedDialogs {
@@ -391,9 +385,7 @@ fn a_student_who_picks_the_assignment_file_to_save_over_is_refused() {
 /// session's autosave replaced it.
 #[test]
 fn a_students_work_killed_before_the_first_save_is_offered_on_the_next_open() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     let before = std::fs::read(&handout).unwrap();
     {
         let mut doc = slant_core::document::Document::open(&handout, dir.path().join("u")).unwrap();

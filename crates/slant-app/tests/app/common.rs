@@ -28,6 +28,37 @@ pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A copy of the teacher's assignment, as a student saves it from an e-mail: `homework.ron`.
+pub fn handout() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("homework.ron");
+    std::fs::copy(ASSIGNMENT, &path).unwrap();
+    (dir, path)
+}
+
+/// Opens a words dialog with `open`, types `typed`, presses Enter, and checks that the dialog
+/// says `message` and leaves with two Escapes (the box, then the dialog titled `heading`).
+pub fn words_refused(
+    h: &mut Harness<'static, SlantApp>,
+    open: impl Fn(&mut Harness<'static, SlantApp>),
+    typed: &str,
+    message: &str,
+    heading: &str,
+) {
+    open(h);
+    h.run();
+    h.event(egui::Event::Text(typed.into()));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label(message);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label(heading).is_none());
+}
+
 pub fn app(
     open: Option<&Path>,
     data: &Path,

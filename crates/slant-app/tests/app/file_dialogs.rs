@@ -1,7 +1,7 @@
 //! Where no desktop portal runs, the system's file dialog answers nothing at once: Slant shows
 //! its own instead of doing nothing, and never fails without a message.
 
-use crate::common::{ASSIGNMENT, app, sample_copy, student_tags_the_first_sentence};
+use crate::common::{app, handout, sample_copy, student_tags_the_first_sentence};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -223,9 +223,7 @@ fn a_project_opened_by_a_relative_path_saves_beside_itself() {
 /// it is never replaced, instead of being asked "Replace it?" and then refused.
 #[test]
 fn a_student_naming_the_assignment_in_slants_dialog_is_told_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     let before = std::fs::read(&handout).unwrap();
     let mut h = student_tags_the_first_sentence(&handout, dir.path(), no_portal());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -386,9 +384,7 @@ fn the_merge_dialogs_button_says_merge() {
 /// student's report of one assignment does not carry the same name.
 #[test]
 fn a_students_report_is_named_for_the_student() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     let mut h = student_tags_the_first_sentence(&handout, dir.path(), no_portal());
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();

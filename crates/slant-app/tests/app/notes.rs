@@ -1,7 +1,7 @@
 //! Notes as a person types them: the box never keeps the keyboard, a note belongs to whoever
 //! typed it, and a note being typed is an unsaved change.
 
-use crate::common::{add_reviewer, app, key_event, rivera, sample_copy};
+use crate::common::{add_reviewer, app, key_event, rivera, sample_copy, words_refused};
 use crate::saving::doc_note_before;
 use crate::tagging::NBC_SAYS;
 
@@ -290,20 +290,13 @@ fn p_marks_a_loaded_phrase_from_the_keyboard() {
     );
     // Words not there, or only inside other words, are said so.
     for typed in ["zebra", "unker-buster"] {
-        h.key_press(Key::P);
-        h.run();
-        h.event(egui::Event::Text(typed.into()));
-        h.run();
-        h.key_press(Key::Enter);
-        h.run();
-        h.get_by_label(&format!(
-            "“{typed}” is not in this sentence as whole words."
-        ));
-        h.key_press(Key::Escape);
-        h.run();
-        h.key_press(Key::Escape);
-        h.run();
-        assert!(h.query_by_label("Mark a loaded phrase").is_none());
+        words_refused(
+            &mut h,
+            |h| h.key_press(Key::P),
+            typed,
+            &format!("“{typed}” is not in this sentence as whole words."),
+            "Mark a loaded phrase",
+        );
     }
     // Words over a marked phrase join it, never unmark it.
     h.key_press(Key::P);

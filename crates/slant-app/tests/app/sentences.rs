@@ -2,7 +2,9 @@
 //! and by the keyboard alone (Edit ▸ Split the sentence…, Shift+S; Edit ▸ Merge with the next
 //! sentence, Shift+M), with the selection and a note being typed kept on their own sentence.
 
-use crate::common::{ASSIGNMENT, app, rivera, sample_copy, student_tags_the_first_sentence};
+use crate::common::{
+    app, handout, rivera, sample_copy, student_tags_the_first_sentence, words_refused,
+};
 use crate::notes::at_the_bunker_buster_sentence;
 use crate::tagging::{US_BOMBS, tag_of};
 
@@ -121,20 +123,13 @@ fn split_and_merge_with_the_keyboard_alone() {
 fn the_split_dialog_says_what_it_cannot_split() {
     let (_dir, mut h) = at_the_bunker_buster_sentence();
     for typed in ["zebra", "unker-buster", "The U.S."] {
-        h.key_press_modifiers(Modifiers::SHIFT, Key::S);
-        h.run();
-        h.event(egui::Event::Text(typed.into()));
-        h.run();
-        h.key_press(Key::Enter);
-        h.run();
-        h.get_by_label(&format!(
-            "“{typed}” does not start a word after the sentence's first word."
-        ));
-        h.key_press(Key::Escape);
-        h.run();
-        h.key_press(Key::Escape);
-        h.run();
-        assert!(h.query_by_label("Split the sentence").is_none());
+        words_refused(
+            &mut h,
+            |h| h.key_press_modifiers(Modifiers::SHIFT, Key::S),
+            typed,
+            &format!("“{typed}” does not start a word after the sentence's first word."),
+            "Split the sentence",
+        );
     }
     assert_eq!(count(&h), 30);
 }
@@ -220,9 +215,7 @@ fn a_split_above_the_selection_keeps_the_selection_and_the_note_on_their_sentenc
 /// the keys do nothing.
 #[test]
 fn an_assignment_keeps_its_sentences_from_the_keyboard_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     let mut h = student_tags_the_first_sentence(&handout, dir.path(), ScriptedDialogs::default());
     h.get_by_label("Edit").click();
     h.run();

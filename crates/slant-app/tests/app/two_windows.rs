@@ -1,7 +1,7 @@
 //! Two Slant windows and one file: the second is told where the file is open, never offered the
 //! first one's autosave as a crash to recover, and never saves over the file the first has open.
 
-use crate::common::{ASSIGNMENT, app, sample_copy};
+use crate::common::{app, handout, sample_copy};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -215,9 +215,7 @@ fn slants_save_dialog_refuses_a_file_open_elsewhere_before_asking_to_replace() {
 /// could discard it.
 #[test]
 fn a_recovered_students_copy_keeps_its_assignment_claimed() {
-    let dir = tempfile::tempdir().unwrap();
-    let handout = dir.path().join("homework.ron");
-    std::fs::copy(ASSIGNMENT, &handout).unwrap();
+    let (dir, handout) = handout();
     {
         let mut doc = Document::open(&handout, dir.path().join("u")).unwrap();
         doc.add_reviewer("Eve", std::time::Instant::now()).unwrap();
