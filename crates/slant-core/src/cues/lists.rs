@@ -116,6 +116,10 @@ impl Lexicons {
                             include_str!("../../../../assets/lexicons/loaded_intensifiers.txt"),
                         ),
                         (
+                            "loaded_nouns.txt",
+                            include_str!("../../../../assets/lexicons/loaded_nouns.txt"),
+                        ),
+                        (
                             "loaded_euphemisms.txt",
                             include_str!("../../../../assets/lexicons/loaded_euphemisms.txt"),
                         ),
@@ -288,6 +292,7 @@ pub(super) fn source(list: &str) -> String {
         "loaded_labels.txt" => "Slant's list of labels for people and groups".into(),
         "loaded_verbs.txt" => "Slant's list of attack, praise and judging verbs".into(),
         "loaded_intensifiers.txt" => "Slant's list of intensifiers and dramatic words".into(),
+        "loaded_nouns.txt" => "Slant's list of dramatic and judging nouns".into(),
         "loaded_euphemisms.txt" => "Slant's list of euphemisms".into(),
         "loaded_idioms.txt" => "Slant's list of figures of speech that judge".into(),
         "loaded_vader.txt" => "a strongly charged word in the VADER sentiment lexicon".into(),

@@ -236,6 +236,23 @@ fn a_loaded_word_is_underlined_with_its_phrase() {
     );
 }
 
+/// A dramatic noun colours itself, not the word after it: "another gaffe happened" was
+/// underlined "gaffe happened". It takes the adjective before it instead.
+#[test]
+fn a_dramatic_noun_is_underlined_alone_or_with_its_adjective() {
+    for (text, phrase) in [
+        ("Another gaffe happened.", "gaffe"),
+        ("Chaos erupted downtown.", "Chaos"),
+        ("The launch was a total fiasco.", "total fiasco"),
+        (
+            "Critics called it a scheme designed to help donors.",
+            "scheme",
+        ),
+    ] {
+        assert_eq!(kinds(text, CueKind::Loaded), [phrase], "{text}");
+    }
+}
+
 #[test]
 fn speakers_hedges_and_loaded_words_are_cues_but_counted_as_quoted() {
     let text = "‘If Trump greenlights the strike, it could trigger a disastrous regional war,’ said a former CIA analyst. The senator slammed the plan.";
