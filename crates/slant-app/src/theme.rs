@@ -42,6 +42,16 @@ pub fn selection_stroke(dark: bool) -> egui::Stroke {
     egui::Stroke::new(2.0, c)
 }
 
+/// The shade over the selected sentence's text: dark on a light page, light on a dark one,
+/// faint enough that the tag's colour and the text stay as they are read.
+pub fn selection_shade(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_white_alpha(40)
+    } else {
+        Color32::from_black_alpha(34)
+    }
+}
+
 /// The underline of a loaded phrase (vermillion, the palette's remaining strong colour).
 pub fn phrase_stroke() -> egui::Stroke {
     let [r, g, b] = palette::PHRASE_RGB;

@@ -122,10 +122,10 @@ pub(super) fn class_bars(ui: &mut Ui, input: &ViewInput, id: Id, laid: &Laid) {
     }
 }
 
-/// The selected sentence's outline, around its rows as one shape: the top of its first row, the
-/// bottom of its last, and the sides of each. No line is drawn between two rows, so where the
-/// sentence starts or ends mid-line nothing runs under the sentence before it or over the one
-/// after (a student read that line as the previous sentence's loaded-phrase underline).
+/// The selected sentence, marked over its rows as one shape: a shade over the sentence's own
+/// text and a bar where it starts and where it ends, like a text selection. No line is drawn
+/// along a row's edge: rows touch, so the edge of a sentence that starts mid-line ran under the
+/// line above, and a student read it as that sentence's loaded-phrase underline.
 pub fn selection_outline(ui: &Ui, input: &ViewInput, rects: &[(usize, Rect)]) {
     let Some(selected) = input.selected else {
         return;
@@ -133,19 +133,17 @@ pub fn selection_outline(ui: &Ui, input: &ViewInput, rects: &[(usize, Rect)]) {
     let rows: Vec<Rect> = rects
         .iter()
         .filter(|(s, _)| *s == selected)
-        .map(|(_, r)| r.expand(1.0))
+        .map(|(_, r)| *r)
         .collect();
-    let stroke = theme::selection_stroke(input.dark);
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return;
+    };
     let painter = ui.painter();
-    let last = rows.len().saturating_sub(1);
-    for (i, r) in rows.iter().enumerate() {
-        painter.line_segment([r.left_top(), r.left_bottom()], stroke);
-        painter.line_segment([r.right_top(), r.right_bottom()], stroke);
-        if i == 0 {
-            painter.line_segment([r.left_top(), r.right_top()], stroke);
-        }
-        if i == last {
-            painter.line_segment([r.left_bottom(), r.right_bottom()], stroke);
-        }
+    for r in &rows {
+        painter.rect_filled(*r, 0.0, theme::selection_shade(input.dark));
     }
+    let stroke = theme::selection_stroke(input.dark);
+    let bar = Stroke::new(stroke.width + 1.0, stroke.color);
+    painter.line_segment([first.left_top(), first.left_bottom()], bar);
+    painter.line_segment([last.right_top(), last.right_bottom()], bar);
 }
