@@ -197,17 +197,26 @@ pub fn split_sentence(
         } else if index > sentence {
             vec![(index + 1, ann.clone())]
         } else {
+            // A phrase across the split is cut in two, each part on its own sentence: the words
+            // stay marked (a split once dropped the phrase without a word).
+            let part = |within: Span| -> Vec<Span> {
+                ann.loaded_phrases
+                    .iter()
+                    .filter_map(|p| {
+                        let (start, end) = (p.start.max(within.start), p.end.min(within.end));
+                        let cut = a.text.get(start..end)?;
+                        let lead = cut.len() - cut.trim_start().len();
+                        let kept = cut.trim().len();
+                        (kept > 0).then(|| Span::new(start + lead, start + lead + kept))
+                    })
+                    .collect()
+            };
             let mut head = ann.clone();
-            head.loaded_phrases.retain(|p| first.contains(*p));
+            head.loaded_phrases = part(first);
             let tail = Annotation {
                 tag: None,
                 note: None,
-                loaded_phrases: ann
-                    .loaded_phrases
-                    .iter()
-                    .copied()
-                    .filter(|p| second.contains(*p))
-                    .collect(),
+                loaded_phrases: part(second),
                 suggestion: None,
             };
             vec![(index, head), (index + 1, tail)]

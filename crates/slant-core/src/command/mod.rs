@@ -555,4 +555,24 @@ mod tests {
         assert_eq!(merge_with_next(&p, 0, 2), None, "no next sentence");
         assert_eq!(split_sentence(&p, 0, 1, 9), None, "at the start");
     }
+
+    /// A loaded phrase across the split keeps its words marked, a part on each sentence.
+    #[test]
+    fn a_split_through_a_loaded_phrase_cuts_it_in_two() {
+        let (mut p, r) = project();
+        let text = p.articles[0].text.clone();
+        let at = text.find("Three four").unwrap();
+        let c = mark_phrase(&p, 0, &r, Span::new(at, at + "Three four".len())).unwrap();
+        apply(&mut p, c);
+        let c = split_sentence(&p, 0, 1, at + "Three ".len()).unwrap();
+        apply(&mut p, c);
+        let a = &p.articles[0];
+        let phrases = |s: usize| -> Vec<&str> {
+            a.annotation(&r, s)
+                .map(|x| x.loaded_phrases.iter().map(|p| a.slice(*p)).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(phrases(1), ["Three"]);
+        assert_eq!(phrases(2), ["four"]);
+    }
 }
