@@ -104,7 +104,10 @@ impl SlantApp {
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::MarkPhrase => self.open_words_dialog(WordsFor::Phrase),
             Action::SplitSelected => self.open_words_dialog(WordsFor::Split),
-            Action::OpenMenus => self.open_menu = Some(ui_command::Menu::File),
+            Action::OpenMenus => {
+                self.note_under_menu = self.focused_note_box(ctx);
+                self.open_menu = Some(ui_command::Menu::File);
+            }
             Action::TextLarger | Action::TextSmaller => {
                 let step = if matches!(action, Action::TextLarger) {
                     1.0

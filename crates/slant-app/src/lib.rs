@@ -211,6 +211,9 @@ pub struct SlantApp {
     dialog_opening: bool,
     /// The note box had the keyboard when the open dialog appeared: it gets it back after.
     note_under_dialog: Option<egui::Id>,
+    /// The note box that had the keyboard when F10 opened the menus: it gets the keyboard back
+    /// when they close, or when the dialog an item opened closes.
+    note_under_menu: Option<egui::Id>,
     /// The last autosave failed: its message was shown, and is not shown again until one works.
     autosave_failing: bool,
     /// The claim on a file opened while the Recover dialog asks about its autosave; let go when
@@ -254,6 +257,7 @@ impl SlantApp {
             dialog_was_open: false,
             dialog_opening: false,
             note_under_dialog: None,
+            note_under_menu: None,
             autosave_failing: false,
             pending_claim: None,
             last_folder: None,

@@ -92,7 +92,11 @@ impl SlantApp {
                 ctx.request_repaint();
             }
         }
+        let chosen = !out.is_empty();
         self.actions.extend(out);
+        if shown_open.is_none() && open_menu.is_none() && !chosen {
+            self.menus_closed_over_note();
+        }
     }
 
     /// What the command table needs to know of the app now.

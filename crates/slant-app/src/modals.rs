@@ -18,12 +18,9 @@ impl SlantApp {
         };
         self.dialog_opening = !self.dialog_was_open;
         if self.dialog_opening {
-            self.note_under_dialog = self.workspace.as_ref().and_then(|ws| {
-                ws.note
-                    .as_ref()
-                    .map(|d| d.box_id())
-                    .filter(|id| ctx.memory(|m| m.has_focus(*id)))
-            });
+            self.note_under_dialog = self
+                .focused_note_box(ctx)
+                .or_else(|| self.note_under_menu.take());
         }
         let mut next = Some(modal.clone());
         let mut close = false;
@@ -513,6 +510,27 @@ impl SlantApp {
         }
         self.actions.extend(then);
         self.give_the_note_back();
+    }
+
+    /// The note box, when it has the keyboard.
+    pub(super) fn focused_note_box(&self, ctx: &egui::Context) -> Option<egui::Id> {
+        self.workspace.as_ref().and_then(|ws| {
+            ws.note
+                .as_ref()
+                .map(|d| d.box_id())
+                .filter(|id| ctx.memory(|m| m.has_focus(*id)))
+        })
+    }
+
+    /// The menus F10 opened over a note have closed with no dialog open: the note gets the
+    /// keyboard back, as after a dialog (F10, then Escape, then typing on).
+    pub(super) fn menus_closed_over_note(&mut self) {
+        if self.modal.is_none()
+            && let Some(id) = self.note_under_menu.take()
+        {
+            self.note_under_dialog = Some(id);
+            self.give_the_note_back();
+        }
     }
 
     /// A note being typed when a dialog opened (Ctrl+Q, Ctrl+W, F1 in the middle of it) gets

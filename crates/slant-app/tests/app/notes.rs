@@ -545,3 +545,37 @@ fn a_dialog_in_the_middle_of_a_note_gives_the_keyboard_back_to_it() {
         before
     );
 }
+
+/// F10 in the middle of a note: when the menus close (Escape), or when the dialog an item
+/// opened closes (one Escape), the keyboard is back in the note, so the letters typed next are the note's
+/// and never tags or commands (an "m" typed on turned compare mode on).
+#[test]
+fn f10_over_a_note_gives_the_keyboard_back_to_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    type_note(&mut h, "abc");
+    h.key_press(Key::F10);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.run();
+    type_keys(&mut h, "dm");
+    // Through a menu item's dialog: Edit ▸ Split the sentence…, then Escape.
+    h.key_press(Key::F10);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label_contains("Split the sentence…").click();
+    h.run();
+    h.get_by_label("Split the sentence");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Split the sentence").is_none());
+    h.run();
+    type_keys(&mut h, "q");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(note_of(&h, &rivera(), 5).as_deref(), Some("abcdmq"));
+    assert!(!h.state().settings.compare, "m was typed, not pressed");
+    assert_eq!(tag_of(&h, 5), Some(Tag::Fact), "q tagged nothing");
+}
