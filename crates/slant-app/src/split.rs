@@ -10,7 +10,9 @@ use super::actions::Action;
 use super::words;
 use super::words_dialog::{Outcome, in_word, quoted};
 
-/// What the typed words do: split the sentence before them, showing both parts first.
+/// What the typed words do: split the sentence before them, showing both parts first. Where the
+/// words stand more than once, the first place is taken and the preview says so; where they
+/// cannot split, the preview says why before Enter is pressed.
 pub(super) fn outcome(
     article: &Article,
     span: Span,
@@ -18,40 +20,68 @@ pub(super) fn outcome(
     sentence: usize,
     query: &str,
 ) -> Outcome {
-    let at = split_point(&article.text, span, query);
-    let preview = at.map_or_else(Vec::new, |at| {
-        vec![
-            format!("First: {}", article.text[span.start..at].trim_end()),
-            format!("Second: {}", article.text[at..span.end].trim_start()),
-        ]
-    });
+    let places = split_points(&article.text, span, query);
+    let problem = if starts_a_word(&article.text, span, query) {
+        format!(
+            "{} is where the sentence starts: type words that come later in it.",
+            quoted(query)
+        )
+    } else {
+        format!("{} is not in this sentence as whole words.", quoted(query))
+    };
+    let preview = match places.as_slice() {
+        [] if query.is_empty() => Vec::new(),
+        [] => vec![problem.clone()],
+        [at, more @ ..] => {
+            let mut lines = vec![
+                format!("First: {}", article.text[span.start..*at].trim_end()),
+                format!("Second: {}", article.text[*at..span.end].trim_start()),
+            ];
+            if !more.is_empty() {
+                lines.push(format!(
+                    "The words stand {} times in the sentence: this is the first; type more words to choose another.",
+                    more.len() + 1
+                ));
+            }
+            lines
+        }
+    };
     Outcome {
         button: "Split",
         preview,
-        action: at.map(|at| Action::SplitSentence {
+        action: places.first().map(|&at| Action::SplitSentence {
             column,
             sentence,
             at,
         }),
-        problem: format!(
-            "{} does not start a word after the sentence's first word.",
-            quoted(query)
-        ),
+        problem,
     }
 }
 
-/// Where the typed words start in the sentence: the first place they begin a word, after its
-/// first word (a split before it would leave an empty sentence). Case and curly quotes are
-/// ignored; a quotation mark or bracket opening the second part belongs to it (`“We`).
-fn split_point(text: &str, span: Span, query: &str) -> Option<usize> {
+/// Whether the typed words begin a word anywhere in the sentence (its start included).
+fn starts_a_word(text: &str, span: Span, query: &str) -> bool {
+    words::find_matches(&text[span.start..span.end], span.start, query)
+        .into_iter()
+        .any(|m| {
+            !text[span.start..m.start]
+                .chars()
+                .next_back()
+                .is_some_and(in_word)
+        })
+}
+
+/// Where the typed words start in the sentence, each place they begin a word after its first
+/// word (a split before it would leave an empty sentence). Case and curly quotes are ignored; a
+/// quotation mark or bracket opening the second part belongs to it (`“We`).
+fn split_points(text: &str, span: Span, query: &str) -> Vec<usize> {
     if query.is_empty() {
-        return None;
+        return Vec::new();
     }
     let word = in_word;
     words::find_matches(&text[span.start..span.end], span.start, query)
         .into_iter()
         .map(|m| m.start)
-        .find(|&start| {
+        .filter(|&start| {
             let before = &text[span.start..start];
             !before.chars().next_back().is_some_and(word) && before.chars().any(word)
         })
@@ -70,6 +100,7 @@ fn split_point(text: &str, span: Span, query: &str) -> Option<usize> {
                 start
             }
         })
+        .collect()
 }
 
 #[cfg(test)]
@@ -78,7 +109,7 @@ mod tests {
 
     fn parts(text: &str, query: &str) -> Option<(String, String)> {
         let span = Span::new(0, text.len());
-        split_point(text, span, query).map(|at| {
+        split_points(text, span, query).first().map(|&at| {
             (
                 text[..at].trim_end().to_owned(),
                 text[at..].trim_start().to_owned(),

@@ -112,9 +112,15 @@ impl SlantApp {
         }
         // Its own id: the message shown above it comes and goes, and an id counted from the
         // widgets before it would make it another box, with another cursor, as it does.
+        let id = ui.make_persistent_id(("words", purpose as u8));
+        if self.dialog_opening {
+            // A new dialog starts with no history: Ctrl+Z in it once brought back the words of
+            // an earlier one, cancelled, and Enter would have split there.
+            egui::text_edit::TextEditState::default().store(ui.ctx(), id);
+        }
         let field = ui.add(
             egui::TextEdit::singleline(typed)
-                .id_salt(("words", purpose as u8))
+                .id(id)
                 .desired_width(f32::INFINITY)
                 .char_limit(1000),
         );
@@ -134,8 +140,11 @@ impl SlantApp {
             WordsFor::Phrase => super::phrase::outcome(article, reviewer, column, sentence, query),
             WordsFor::Split => super::split::outcome(article, span, column, sentence, query),
         };
-        for line in &outcome.preview {
-            ui.label(line);
+        // The message Enter gave stands in for the preview until the words change.
+        if problem.is_none() {
+            for line in &outcome.preview {
+                ui.label(line);
+            }
         }
         let mut done = false;
         ui.horizontal(|ui| {

@@ -2,6 +2,7 @@
 //! beside it, to the next untagged sentence, and to the next match of Find.
 
 use super::Workspace;
+use slant_core::model::Span;
 
 /// A move between columns: (column, sentence) left and reached.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -11,6 +12,28 @@ pub(super) struct ColumnStep {
     /// The articles the two columns showed: a column given another article since is no way
     /// back.
     articles: (usize, usize),
+}
+
+/// An article's sentences, and its text's fingerprint, as they were before an undo or redo.
+pub(super) struct Cuts {
+    text: u64,
+    sentences: Vec<Span>,
+}
+
+impl Cuts {
+    pub(super) fn of(article: &slant_core::model::Article) -> Cuts {
+        Cuts {
+            text: Cuts::fingerprint(&article.text),
+            sentences: article.sentences.clone(),
+        }
+    }
+
+    fn fingerprint(text: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        h.finish()
+    }
 }
 
 impl Workspace {
@@ -67,22 +90,66 @@ impl Workspace {
                 .map_or(place.reviewer.as_str().to_owned(), |r| r.name.clone());
             where_.push_str(&format!("; {name}’s tags, not yours"));
         }
-        let column = (self.columns.get(self.focus).map(|c| c.article) == Some(place.article))
+        self.reveal(
+            place.article,
+            place.sentence,
+            &format!("{done}{what}"),
+            &where_,
+        );
+    }
+
+    /// After an undo or redo that split or merged sentences (no reviewer's annotations are its
+    /// place): selects the first sentence whose bounds changed, as [`Workspace::show_change`]
+    /// does for a tag. `cuts` are every article's sentences before the change. A change to an
+    /// article's text is left to [`Workspace::follow_text_change`], which keeps the selection on
+    /// its sentence.
+    pub(super) fn show_reshape(&mut self, done: &str, label: Option<String>, cuts: &[Cuts]) {
+        let what = label.map_or(String::new(), |l| format!(": {l}"));
+        let articles = &self.doc.project.articles;
+        let changed = cuts
+            .iter()
+            .zip(articles)
+            .enumerate()
+            .find_map(|(i, (old, a))| {
+                let new = &a.sentences;
+                (old.text == Cuts::fingerprint(&a.text) && old.sentences != *new).then(|| {
+                    let same = old
+                        .sentences
+                        .iter()
+                        .zip(new)
+                        .take_while(|(x, y)| x == y)
+                        .count();
+                    (i, same.min(new.len().saturating_sub(1)))
+                })
+            });
+        match changed {
+            Some((article, sentence)) => {
+                let where_ = format!("sentence {}", sentence + 1);
+                self.reveal(article, sentence, &format!("{done}{what}"), &where_);
+            }
+            None => self.say(format!("{done}{what}")),
+        }
+    }
+
+    /// Selects `sentence` of `article` in a column showing it (the focused one first) and says
+    /// `said (where)`, or says it is not shown.
+    fn reveal(&mut self, article: usize, sentence: usize, said: &str, where_: &str) {
+        let column = (self.columns.get(self.focus).map(|c| c.article) == Some(article))
             .then_some(self.focus)
-            .or_else(|| self.columns.iter().position(|c| c.article == place.article));
+            .or_else(|| self.columns.iter().position(|c| c.article == article));
         match column {
             Some(column) => {
-                self.select(column, place.sentence);
-                self.say(format!("{done}{what} ({where_})"));
+                self.select(column, sentence);
+                self.say(format!("{said} ({where_})"));
             }
             None => {
                 let title = self
                     .doc
                     .project
                     .articles
-                    .get(place.article)
+                    .get(article)
                     .map_or(String::new(), |a| a.title.clone());
-                self.say(format!("{done}{what} ({where_} of “{title}”, not shown)"));
+                self.say(format!("{said} ({where_} of “{title}”, not shown)"));
             }
         }
     }

@@ -17,19 +17,27 @@ impl Workspace {
             Action::Undo => {
                 let (label, place) = (ws.doc.undo_label().map(str::to_owned), ws.doc.undo_place());
                 let before = ws.focused_text();
+                let cuts = ws.sentence_cuts();
                 if ws.doc.undo(now) {
                     ws.follow_text_change(before);
                     ws.changed();
-                    ws.show_change("Undone", label, place);
+                    match place {
+                        Some(place) => ws.show_change("Undone", label, Some(place)),
+                        None => ws.show_reshape("Undone", label, &cuts),
+                    }
                 }
             }
             Action::Redo => {
                 let (label, place) = (ws.doc.redo_label().map(str::to_owned), ws.doc.redo_place());
                 let before = ws.focused_text();
+                let cuts = ws.sentence_cuts();
                 if ws.doc.redo(now) {
                     ws.follow_text_change(before);
                     ws.changed();
-                    ws.show_change("Redone", label, place);
+                    match place {
+                        Some(place) => ws.show_change("Redone", label, Some(place)),
+                        None => ws.show_reshape("Redone", label, &cuts),
+                    }
                 }
             }
             Action::NextReviewer => {
@@ -123,14 +131,14 @@ impl Workspace {
                     return Ok(());
                 };
                 let command = edits::split_sentence(&ws.doc.project, a, sentence, at);
-                ws.reshape("Split sentence", a, sentence, command)?;
+                ws.reshape(Reshape::Split, a, sentence, command)?;
             }
             Action::MergeWithNext { column, sentence } => {
                 let Some(a) = ws.columns.get(column).map(|c| c.article) else {
                     return Ok(());
                 };
                 let command = edits::merge_with_next(&ws.doc.project, a, sentence);
-                ws.reshape("Merge sentences", a, sentence, command)?;
+                ws.reshape(Reshape::Merge, a, sentence, command)?;
             }
             Action::MergeSelected => {
                 let (Some(a), Some(sentence)) = (ws.focused_article(), ws.selected) else {
@@ -142,7 +150,7 @@ impl Workspace {
                     return Ok(());
                 }
                 let command = edits::merge_with_next(&ws.doc.project, a, sentence);
-                ws.reshape("Merge sentences", a, sentence, command)?;
+                ws.reshape(Reshape::Merge, a, sentence, command)?;
             }
             Action::EditNote => {
                 if ws.selected.is_none() {
@@ -202,26 +210,86 @@ impl Workspace {
         Ok(())
     }
 
+    /// Every article's sentences and a fingerprint of its text, to find which article an undo or
+    /// redo split or merged without changing its text.
+    fn sentence_cuts(&self) -> Vec<super::navigate::Cuts> {
+        self.doc
+            .project
+            .articles
+            .iter()
+            .map(super::navigate::Cuts::of)
+            .collect()
+    }
+
     /// Splits or merges sentences of article `article` at sentence `sentence`. The note being
     /// typed is stored first, under the sentence it was typed for, and the selection follows its
     /// sentence: a split above it renumbers it, and a tag key must not land on its neighbour.
-    /// The sentence split or merged stays selected, as its first part.
+    /// The sentence split or merged stays selected, as its first part. The toolbar says what
+    /// was done, and what a merge could not keep: one tag of two that differed.
     fn reshape(
         &mut self,
-        label: &str,
+        how: Reshape,
         article: usize,
         sentence: usize,
         command: Option<Command>,
     ) -> Result<(), String> {
+        if command.is_none() {
+            return Ok(());
+        }
         self.commit_note();
+        let a = &self.doc.project.articles[article];
+        let tag = |s: usize| {
+            self.reviewer
+                .as_ref()
+                .and_then(|r| a.annotation(r, s))
+                .and_then(|x| x.tag)
+        };
+        let message = match how {
+            Reshape::Split => format!("Split sentence {} in two", sentence + 1),
+            Reshape::Merge => {
+                let (first, second) = (a.sentences[sentence], a.sentences[sentence + 1]);
+                let mut said = format!("Merged sentences {} and {}", sentence + 1, sentence + 2);
+                if a.text[first.end..second.start].contains('\n') {
+                    said.push_str(", across a paragraph break");
+                }
+                if let (Some(kept), Some(lost)) = (tag(sentence), tag(sentence + 1))
+                    && kept != lost
+                {
+                    said.push_str(&format!(
+                        "; it keeps the first one's tag, {}, not {} (Ctrl+Z undoes the merge)",
+                        kept.label(),
+                        lost.label()
+                    ));
+                }
+                said
+            }
+        };
         let before = self.focused_text();
         let was = self.selected;
-        self.apply(label, command)?;
+        self.apply(how.label(), command)?;
         self.follow_text_change(before);
         if was == Some(sentence) && self.focused_article() == Some(article) {
             self.selected = Some(sentence);
         }
         self.changed();
+        self.say(message);
         Ok(())
+    }
+}
+
+/// A change to how an article is cut into sentences.
+#[derive(Clone, Copy, Debug)]
+enum Reshape {
+    Split,
+    Merge,
+}
+
+impl Reshape {
+    /// The undo label.
+    fn label(self) -> &'static str {
+        match self {
+            Reshape::Split => "Split sentence",
+            Reshape::Merge => "Merge sentences",
+        }
     }
 }

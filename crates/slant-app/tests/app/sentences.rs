@@ -118,16 +118,33 @@ fn split_and_merge_with_the_keyboard_alone() {
 }
 
 /// Words that are not in the sentence, or only inside a word, or at its very start, are said
-/// so, and nothing is split; Escape closes the dialog.
+/// so as they are typed and again at Enter, and nothing is split; Escape closes the dialog.
 #[test]
 fn the_split_dialog_says_what_it_cannot_split() {
     let (_dir, mut h) = at_the_bunker_buster_sentence();
-    for typed in ["zebra", "unker-buster", "The U.S."] {
+    // Said as the words are typed, before Enter.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+    h.run();
+    h.event(egui::Event::Text("zebra".into()));
+    h.run();
+    h.get_by_label("“zebra” is not in this sentence as whole words.");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    for (typed, why) in [
+        ("zebra", "is not in this sentence as whole words."),
+        ("unker-buster", "is not in this sentence as whole words."),
+        (
+            "The U.S.",
+            "is where the sentence starts: type words that come later in it.",
+        ),
+    ] {
         words_refused(
             &mut h,
             |h| h.key_press_modifiers(Modifiers::SHIFT, Key::S),
             typed,
-            &format!("“{typed}” does not start a word after the sentence's first word."),
+            &format!("“{typed}” {why}"),
             "Split the sentence",
         );
     }
@@ -203,12 +220,14 @@ fn a_split_above_the_selection_keeps_the_selection_and_the_note_on_their_sentenc
     h.key_press(Key::Num4);
     h.run();
     assert_eq!(tag_of(&h, 0, 6), Some(Tag::Loaded));
-    // Undone, the selection follows again.
+    // The split undone (after the tag), the sentence it changed is selected and named, as
+    // every undo does.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(count(&h), 30);
-    assert_eq!(selected(&h), Some(5));
+    assert_eq!(selected(&h), Some(1));
+    h.get_by_label("Undone: Split sentence (sentence 2)");
 }
 
 /// In an assignment the sentences are the teacher's: the menu items are greyed and say why, and
@@ -246,4 +265,69 @@ fn an_assignment_keeps_its_sentences_from_the_keyboard_too() {
     // The keys say why in the toolbar, rather than failing with an error.
     h.get_by_label_contains("This project is locked");
     assert!(h.query_by_label("That edit could not be made").is_none());
+}
+
+/// A new split dialog has no history: Ctrl+Z in its box never brings back the words typed in
+/// an earlier one that was cancelled (Enter would have split there).
+#[test]
+fn ctrl_z_in_a_new_split_dialog_brings_back_nothing() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+    h.run();
+    for word in ["to", " ", "penetrate"] {
+        h.event(egui::Event::Text(word.into()));
+        for _ in 0..3 {
+            h.step();
+        }
+    }
+    h.run();
+    // Cancelled by its button, from the keyboard.
+    h.key_press(Key::Tab);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Split the sentence").is_none());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(count(&h), 30, "nothing was split");
+    assert!(h.query_by_label_contains("Second:").is_none());
+}
+
+/// A split or merge is said in the toolbar, and so is a tag a merge could not keep; undoing it
+/// selects the sentence it changed and names it.
+#[test]
+fn a_merge_says_what_it_dropped_and_undo_shows_where() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    // Sentence 6 is a Fact; sentence 7 is tagged Speculation first.
+    h.key_press(Key::J);
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press(Key::K);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::M);
+    h.run();
+    h.get_by_label_contains(
+        "Merged sentences 6 and 7; it keeps the first one's tag, Fact, not Speculation",
+    );
+    // Away from it, then undo: the sentence it changed is selected and named.
+    for _ in 0..10 {
+        h.key_press(Key::J);
+    }
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("Undone: Merge sentences (sentence 6)");
+    assert_eq!(selected(&h), Some(5));
+    assert_eq!(count(&h), 30);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    h.get_by_label("Redone: Merge sentences (sentence 6)");
+    assert_eq!(selected(&h), Some(5));
+    assert_eq!(count(&h), 29);
 }
