@@ -205,6 +205,10 @@ pub struct SlantApp {
     open_menu: Option<ui_command::Menu>,
     /// A dialog was open at the end of the last frame.
     dialog_was_open: bool,
+    /// Counts the dialogs opened: each one's widgets get ids of their own, so a text box never
+    /// inherits an earlier dialog's typing history (Ctrl+Z brought back a cancelled split's
+    /// words, and Enter would have split there).
+    dialogs_opened: u64,
     /// The dialog shown this frame was not open in the last: its box takes the keyboard, even
     /// where the same box, in the dialog just closed, gave it up a frame ago (two phrases
     /// marked in a row), which egui still reports as "lost focus".
@@ -255,6 +259,7 @@ impl SlantApp {
             download: None,
             open_menu: None,
             dialog_was_open: false,
+            dialogs_opened: 0,
             dialog_opening: false,
             note_under_dialog: None,
             note_under_menu: None,

@@ -18,6 +18,7 @@ impl SlantApp {
         };
         self.dialog_opening = !self.dialog_was_open;
         if self.dialog_opening {
+            self.dialogs_opened += 1;
             self.note_under_dialog = self
                 .focused_note_box(ctx)
                 .or_else(|| self.note_under_menu.take());
@@ -32,7 +33,8 @@ impl SlantApp {
         let frame = egui::Frame::popup(&ctx.global_style())
             .fill(fill)
             .inner_margin(16.0);
-        let response = egui::Modal::new(egui::Id::NULL.with("slant-modal"))
+        let opened = (self.dialogs_opened, std::mem::discriminant(&modal));
+        let response = egui::Modal::new(egui::Id::NULL.with("slant-modal").with(opened))
             .frame(frame)
             .show(ctx, |ui| {
                 ui.set_max_width(480.0);

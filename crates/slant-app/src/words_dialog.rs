@@ -112,15 +112,9 @@ impl SlantApp {
         }
         // Its own id: the message shown above it comes and goes, and an id counted from the
         // widgets before it would make it another box, with another cursor, as it does.
-        let id = ui.make_persistent_id(("words", purpose as u8));
-        if self.dialog_opening {
-            // A new dialog starts with no history: Ctrl+Z in it once brought back the words of
-            // an earlier one, cancelled, and Enter would have split there.
-            egui::text_edit::TextEditState::default().store(ui.ctx(), id);
-        }
         let field = ui.add(
             egui::TextEdit::singleline(typed)
-                .id(id)
+                .id_salt(("words", purpose as u8))
                 .desired_width(f32::INFINITY)
                 .char_limit(1000),
         );
