@@ -130,15 +130,17 @@ impl Workspace {
                 let Some(a) = ws.columns.get(column).map(|c| c.article) else {
                     return Ok(());
                 };
-                let command = edits::split_sentence(&ws.doc.project, a, sentence, at);
-                ws.reshape(Reshape::Split, a, sentence, command)?;
+                ws.reshape(Reshape::Split, a, sentence, |p| {
+                    edits::split_sentence(p, a, sentence, at)
+                })?;
             }
             Action::MergeWithNext { column, sentence } => {
                 let Some(a) = ws.columns.get(column).map(|c| c.article) else {
                     return Ok(());
                 };
-                let command = edits::merge_with_next(&ws.doc.project, a, sentence);
-                ws.reshape(Reshape::Merge, a, sentence, command)?;
+                ws.reshape(Reshape::Merge, a, sentence, |p| {
+                    edits::merge_with_next(p, a, sentence)
+                })?;
             }
             Action::MergeSelected => {
                 let (Some(a), Some(sentence)) = (ws.focused_article(), ws.selected) else {
@@ -149,8 +151,9 @@ impl Workspace {
                     ws.say("The last sentence has no sentence after it to merge with.");
                     return Ok(());
                 }
-                let command = edits::merge_with_next(&ws.doc.project, a, sentence);
-                ws.reshape(Reshape::Merge, a, sentence, command)?;
+                ws.reshape(Reshape::Merge, a, sentence, |p| {
+                    edits::merge_with_next(p, a, sentence)
+                })?;
             }
             Action::EditNote => {
                 if ws.selected.is_none() {
@@ -221,8 +224,9 @@ impl Workspace {
             .collect()
     }
 
-    /// Splits or merges sentences of article `article` at sentence `sentence`. The note being
-    /// typed is stored first, under the sentence it was typed for, and the selection follows its
+    /// Splits or merges sentences of article `article` at sentence `sentence` with the command
+    /// `command` makes of the project. The note being typed is stored first, under the sentence
+    /// it was typed for, and the selection follows its
     /// sentence: a split above it renumbers it, and a tag key must not land on its neighbour.
     /// The sentence split or merged stays selected, as its first part. The toolbar says what
     /// was done, and what a merge could not keep: one tag of two that differed.
@@ -231,12 +235,14 @@ impl Workspace {
         how: Reshape,
         article: usize,
         sentence: usize,
-        command: Option<Command>,
+        command: impl FnOnce(&slant_core::model::Project) -> Option<Command>,
     ) -> Result<(), String> {
-        if command.is_none() {
-            return Ok(());
-        }
+        // Stored before the command is made: the command carries every annotation of the
+        // article, and one made first would put the note back as it was before the typing.
         self.commit_note();
+        let Some(command) = command(&self.doc.project) else {
+            return Ok(());
+        };
         let a = &self.doc.project.articles[article];
         let tag = |s: usize| {
             self.reviewer
@@ -266,7 +272,7 @@ impl Workspace {
         };
         let before = self.focused_text();
         let was = self.selected;
-        self.apply(how.label(), command)?;
+        self.apply(how.label(), Some(command))?;
         self.follow_text_change(before);
         if was == Some(sentence) && self.focused_article() == Some(article) {
             self.selected = Some(sentence);
