@@ -709,3 +709,44 @@ fn edit_the_text(h: &mut Harness<'static, SlantApp>, edited: &str) {
     h.get_by_label("OK").click();
     h.run();
 }
+
+/// F2 pressed in the middle of a note (it works while typing), a sentence above deleted in the
+/// dialog: the note typed stays with its sentence, now one place up, and no other sentence gets
+/// it.
+#[test]
+fn a_note_being_typed_when_the_text_is_edited_stays_with_its_sentence() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let before = project(&h).articles[0].clone();
+    let removed = before.sentence_text(3).to_owned();
+    let edited = before.text.replacen(&format!("{removed} "), "", 1);
+    let chosen = before.sentence_text(5).to_owned();
+    h.get_by_label_contains(&chosen[..40]).click();
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    h.get_by_label("Note").type_text("check the tonnage");
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    replace_text(&mut h, "Article text", &edited);
+    h.get_by_label("Apply").click();
+    h.run();
+    if h.query_by_label("OK").is_some() {
+        h.get_by_label("OK").click();
+        h.run();
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    let a = &project(&h).articles[0];
+    let with_note: Vec<(usize, String)> = (0..a.sentences.len())
+        .filter_map(|s| {
+            a.annotation(&rivera(), s)
+                .and_then(|x| x.note.clone())
+                .filter(|n| n.contains("tonnage"))
+                .map(|n| (s, n))
+        })
+        .collect();
+    assert_eq!(with_note, [(4, "check the tonnage".to_owned())]);
+    assert_eq!(a.sentence_text(4), chosen);
+}
