@@ -79,12 +79,28 @@ impl ColumnView {
         let p = tops
             .partition_point(|&t| t < target - 1.0)
             .min(tops.len() - 1);
+        // A screen down starts inside the screen shown (the pages overlap), so the sentences
+        // drawn there say where each starts: one starting mid-paragraph at the new top is the
+        // first sentence there, not the next paragraph's first (Page Down skipped it).
+        let drawn_first = self.drawn.view.and_then(|view| {
+            self.drawn
+                .sentences
+                .iter()
+                .filter(|(_, r)| step > 0 && r.top() - view.top() + self.offset >= target - 1.0)
+                .map(|(s, _)| *s)
+                .min()
+        });
         let at_end = if step > 0 {
             target >= end - 1.0
         } else {
             target <= 1.0
         };
-        self.cache.paragraphs.get(p).map(|r| (r.start, at_end))
+        let first_of_paragraph = self.cache.paragraphs.get(p).map(|r| r.start);
+        first_of_paragraph
+            .into_iter()
+            .chain(drawn_first)
+            .min()
+            .map(|s| (s, at_end))
     }
 
     /// The fraction of the way down the article the view is (for synced scrolling).

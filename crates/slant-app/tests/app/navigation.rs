@@ -306,3 +306,41 @@ fn the_selection_stays_in_view_when_the_layout_changes() {
     h.run_steps(40);
     assert!(in_view(&h), "after one column and two again");
 }
+
+/// Page Down selects the first sentence that starts on the new screen, even one that starts in
+/// the middle of a paragraph: no sentence before it starts on screen (it skipped one, fully in
+/// view, for the next paragraph's first). Checked at several text sizes, so that the new screen
+/// starts in different places.
+#[test]
+fn page_down_selects_the_first_sentence_that_starts_on_the_new_screen() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let screen_top = |h: &Harness<SlantApp>| h.get_by_label("Outlet not named").rect().bottom();
+    let first_row_top = |h: &Harness<SlantApp>, s: usize| {
+        let a = &h.state().document().unwrap().project.articles[0];
+        let text: String = a.sentence_text(s).chars().take(40).collect();
+        h.query_by_label_contains(&text).map(|n| n.rect().top())
+    };
+    for _ in 0..8 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+        h.run_steps(4);
+        for _ in 0..30 {
+            h.key_press(Key::K);
+        }
+        h.run_steps(12);
+        h.key_press(Key::PageDown);
+        h.run_steps(12);
+        let s = at(&h).1.unwrap();
+        let top = screen_top(&h);
+        assert!(
+            first_row_top(&h, s).unwrap() >= top,
+            "sentence {s} starts on screen"
+        );
+        // Every sentence before it starts above the screen, or is not drawn at all.
+        for earlier in s.saturating_sub(6)..s {
+            if let Some(t) = first_row_top(&h, earlier) {
+                assert!(t < top, "sentence {earlier} starts on screen before {s}");
+            }
+        }
+    }
+}
