@@ -59,6 +59,8 @@ pub enum Action {
         column: usize,
         sentence: usize,
     },
+    /// Says in the toolbar why a greyed menu item cannot be used now (chosen from the keyboard).
+    Explain(String),
     /// Opens the dialog that splits the selected sentence where typed words start.
     SplitSelected,
     /// Joins the selected sentence and the one after it.

@@ -102,6 +102,11 @@ impl SlantApp {
                 }
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::Explain(why) => {
+                if let Some(ws) = &mut self.workspace {
+                    ws.say(why);
+                }
+            }
             Action::MarkPhrase => self.open_words_dialog(WordsFor::Phrase),
             Action::SplitSelected => self.open_words_dialog(WordsFor::Split),
             Action::OpenMenus => {

@@ -30,20 +30,40 @@ impl SlantApp {
                         }
                         group = Some(place.group);
                         let label = c.menu_label(&state);
+                        let enabled = c.enabled(&state);
+                        // A greyed item stays in the keyboard's path, as menus do for people
+                        // who cannot hover: reported as unavailable, it says why when chosen
+                        // (↓ skipped it, and with it the only place the reason was given).
+                        let text = if enabled {
+                            egui::RichText::new(label.as_str())
+                        } else {
+                            egui::RichText::new(label.as_str())
+                                .color(ui.visuals().weak_text_color())
+                        };
                         let mut button = match c.checked(&state) {
-                            Some(on) => egui::Button::selectable(on, label),
-                            None => egui::Button::new(label),
+                            Some(on) => egui::Button::selectable(on, text),
+                            None => egui::Button::new(text),
                         };
                         if let Some(keys) = c.shortcut_text(&ctx) {
                             button = button.shortcut_text(keys);
                         }
-                        if ui
-                            .add_enabled(c.enabled(&state), button)
-                            .on_hover_text(c.text().1)
-                            .on_disabled_hover_text(c.why_disabled(&state))
-                            .clicked()
-                        {
-                            out.push(c.action(&state));
+                        let response = ui.add(button);
+                        if !enabled {
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, false, &label)
+                            });
+                        }
+                        let hint = if enabled {
+                            c.text().1.to_owned()
+                        } else {
+                            c.why_disabled(&state)
+                        };
+                        if response.on_hover_text(hint).clicked() {
+                            out.push(if enabled {
+                                c.action(&state)
+                            } else {
+                                Action::Explain(c.why_disabled(&state))
+                            });
                             ui.close();
                         }
                         if c == UiCommand::Open {

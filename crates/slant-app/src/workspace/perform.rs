@@ -181,6 +181,7 @@ impl Workspace {
             | Action::Close
             | Action::Quit
             | Action::ShowShortcuts
+            | Action::Explain(_)
             | Action::MarkPhrase
             | Action::SplitSelected
             | Action::OpenMenus

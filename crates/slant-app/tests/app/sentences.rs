@@ -331,3 +331,37 @@ fn a_merge_says_what_it_dropped_and_undo_shows_where() {
     assert_eq!(selected(&h), Some(5));
     assert_eq!(count(&h), 29);
 }
+
+/// A greyed menu item stays in the keyboard's path: ↓ reaches Split in a locked assignment's
+/// Edit menu, and Enter on it says why it is greyed instead of skipping it in silence.
+#[test]
+fn a_greyed_item_is_reached_by_the_keyboard_and_says_why() {
+    let (dir, handout) = handout();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), ScriptedDialogs::default());
+    let before = count(&h);
+    h.key_press(Key::F10);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    let mut reached = false;
+    for _ in 0..12 {
+        h.key_press(Key::ArrowDown);
+        h.run();
+        if h.get_by_label_contains("Split the sentence…").is_focused() {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "↓ reaches the greyed item");
+    assert!(
+        h.get_by_label_contains("Split the sentence…")
+            .accesskit_node()
+            .is_disabled(),
+        "and it is still reported unavailable"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("This project is locked");
+    assert!(h.query_by_label("Split the sentence").is_none());
+    assert_eq!(count(&h), before);
+}
