@@ -168,8 +168,8 @@ pub(super) fn quoted(query: &str) -> String {
     }
 }
 
-/// Whether a match at `start..end` of the article's text stands as whole words: "escalation"
-/// must not mark the inside of "de-escalation", nor split "bunker-buster" after "b".
+/// Whether a match `m` in the article's text stands as whole words: "escalation" must not mark
+/// the inside of "de-escalation".
 pub(super) fn whole_words(article: &Article, m: Span) -> bool {
     let text = &article.text;
     !text[..m.start].chars().next_back().is_some_and(in_word)
