@@ -253,8 +253,23 @@ pub fn merge_with_next(project: &Project, article: usize, sentence: usize) -> Op
             (Some(n), Some(m)) => Some(format!("{n}\n{m}")),
             (n, m) => n.or(m),
         };
+        // A phrase a split cut in two (one part ends the first sentence, the other starts the
+        // second, only white space between) is one phrase again.
+        let gap = a.text.get(first.end..second.start).unwrap_or("x");
+        let rejoined = gap.trim().is_empty()
+            && x.loaded_phrases.iter().any(|p| p.end == first.end)
+            && y.loaded_phrases.iter().any(|p| p.start == second.start);
         let mut phrases = x.loaded_phrases;
-        phrases.extend(y.loaded_phrases);
+        if rejoined {
+            let head = phrases.iter().position(|p| p.end == first.end);
+            let tail = y.loaded_phrases.iter().find(|p| p.start == second.start);
+            if let (Some(i), Some(t)) = (head, tail) {
+                phrases[i] = Span::new(phrases[i].start, t.end);
+            }
+            phrases.extend(y.loaded_phrases.iter().filter(|p| p.start != second.start));
+        } else {
+            phrases.extend(y.loaded_phrases);
+        }
         merged.insert(
             reviewer.clone(),
             Annotation {

@@ -556,7 +556,8 @@ mod tests {
         assert_eq!(split_sentence(&p, 0, 1, 9), None, "at the start");
     }
 
-    /// A loaded phrase across the split keeps its words marked, a part on each sentence.
+    /// A loaded phrase across the split keeps its words marked, a part on each sentence, and a
+    /// merge makes it one again.
     #[test]
     fn a_split_through_a_loaded_phrase_cuts_it_in_two() {
         let (mut p, r) = project();
@@ -574,5 +575,14 @@ mod tests {
         };
         assert_eq!(phrases(1), ["Three"]);
         assert_eq!(phrases(2), ["four"]);
+        // Merged again, it is one phrase again.
+        let c = merge_with_next(&p, 0, 1).unwrap();
+        apply(&mut p, c);
+        let a = &p.articles[0];
+        let merged: Vec<&str> = a
+            .annotation(&r, 1)
+            .map(|x| x.loaded_phrases.iter().map(|p| a.slice(*p)).collect())
+            .unwrap_or_default();
+        assert_eq!(merged, ["Three four"]);
     }
 }
