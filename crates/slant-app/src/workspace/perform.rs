@@ -245,12 +245,6 @@ impl Workspace {
             return Ok(());
         };
         let a = &self.doc.project.articles[article];
-        let tag = |s: usize| {
-            self.reviewer
-                .as_ref()
-                .and_then(|r| a.annotation(r, s))
-                .and_then(|x| x.tag)
-        };
         let message = match how {
             Reshape::Split => format!("Split sentence {} in two", sentence + 1),
             Reshape::Merge => {
@@ -259,13 +253,31 @@ impl Workspace {
                 if a.text[first.end..second.start].contains('\n') {
                     said.push_str(", across a paragraph break");
                 }
-                if let (Some(kept), Some(lost)) = (tag(sentence), tag(sentence + 1))
-                    && kept != lost
-                {
+                // Every reviewer's tag the merge cannot keep, the person's own first: in a class
+                // file a classmate's Quote went without a word.
+                let mut lost: Vec<String> = Vec::new();
+                for r in &self.doc.project.reviewers {
+                    let tag = |s: usize| a.annotation(&r.id, s).and_then(|x| x.tag);
+                    if let (Some(kept), Some(dropped)) = (tag(sentence), tag(sentence + 1))
+                        && kept != dropped
+                    {
+                        let whose = if self.reviewer.as_ref() == Some(&r.id) {
+                            String::new()
+                        } else {
+                            format!("{}’s ", self.doc.project.shown_name(r))
+                        };
+                        let line = format!("{whose}{}, not {}", kept.label(), dropped.label());
+                        if whose.is_empty() {
+                            lost.insert(0, line);
+                        } else {
+                            lost.push(line);
+                        }
+                    }
+                }
+                if !lost.is_empty() {
                     said.push_str(&format!(
-                        "; it keeps the first one's tag, {}, not {} (Ctrl+Z undoes the merge)",
-                        kept.label(),
-                        lost.label()
+                        "; it keeps the first one's tag: {} (Ctrl+Z undoes the merge)",
+                        lost.join("; ")
                     ));
                 }
                 said

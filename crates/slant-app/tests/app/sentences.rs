@@ -3,7 +3,7 @@
 //! sentence, Shift+M), with the selection and a note being typed kept on their own sentence.
 
 use crate::common::{
-    app, handout, rivera, sample_copy, student_tags_the_first_sentence, words_refused,
+    add_reviewer, app, handout, rivera, sample_copy, student_tags_the_first_sentence, words_refused,
 };
 use crate::notes::at_the_bunker_buster_sentence;
 use crate::tagging::{US_BOMBS, tag_of};
@@ -313,7 +313,7 @@ fn a_merge_says_what_it_dropped_and_undo_shows_where() {
     h.key_press_modifiers(Modifiers::SHIFT, Key::M);
     h.run();
     h.get_by_label_contains(
-        "Merged sentences 6 and 7; it keeps the first one's tag, Fact, not Speculation",
+        "Merged sentences 6 and 7; it keeps the first one's tag: Fact, not Speculation",
     );
     // Away from it, then undo: the sentence it changed is selected and named.
     for _ in 0..10 {
@@ -364,4 +364,24 @@ fn a_greyed_item_is_reached_by_the_keyboard_and_says_why() {
     h.get_by_label_contains("This project is locked");
     assert!(h.query_by_label("Split the sentence").is_none());
     assert_eq!(count(&h), before);
+}
+
+/// In a file of several reviewers a merge names every reviewer's tag it could not keep, not only
+/// the current one's (a classmate's Quote went without a word).
+#[test]
+fn a_merge_names_other_reviewers_lost_tags_too() {
+    let (_dir, mut h) = at_the_bunker_buster_sentence();
+    add_reviewer(&mut h, "Kim");
+    h.key_press(Key::Num2);
+    h.key_press(Key::J);
+    h.key_press(Key::Num4);
+    h.key_press(Key::K);
+    h.run();
+    // Back to M. Rivera, whose sentences 6 and 7 are both Fact.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    assert_eq!(selected(&h), Some(5));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::M);
+    h.run();
+    h.get_by_label_contains("it keeps the first one's tag: Kim’s Quote, not Loaded");
 }
