@@ -77,13 +77,12 @@ fn split_points(text: &str, span: Span, query: &str) -> Vec<usize> {
     if query.is_empty() {
         return Vec::new();
     }
-    let word = in_word;
     words::find_matches(&text[span.start..span.end], span.start, query)
         .into_iter()
         .map(|m| m.start)
         .filter(|&start| {
             let before = &text[span.start..start];
-            !before.chars().next_back().is_some_and(word) && before.chars().any(word)
+            !before.chars().next_back().is_some_and(in_word) && before.chars().any(in_word)
         })
         .map(|start| {
             // Back over the punctuation that opens the second part, to the space before it.
@@ -91,10 +90,10 @@ fn split_points(text: &str, span: Span, query: &str) -> Vec<usize> {
             let opening = before
                 .char_indices()
                 .rev()
-                .take_while(|(_, c)| !c.is_whitespace() && !word(*c))
+                .take_while(|(_, c)| !c.is_whitespace() && !in_word(*c))
                 .last()
                 .map_or(start, |(i, _)| span.start + i);
-            if text[span.start..opening].chars().any(word) {
+            if text[span.start..opening].chars().any(in_word) {
                 opening
             } else {
                 start

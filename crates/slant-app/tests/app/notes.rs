@@ -547,8 +547,8 @@ fn a_dialog_in_the_middle_of_a_note_gives_the_keyboard_back_to_it() {
 }
 
 /// F10 in the middle of a note: when the menus close (Escape), or when the dialog an item
-/// opened closes (one Escape), the keyboard is back in the note, so the letters typed next are the note's
-/// and never tags or commands (an "m" typed on turned compare mode on).
+/// opened closes (one Escape), the keyboard is back in the note, so the letters typed next are
+/// the note's and never tags or commands (an "m" typed on turned compare mode on).
 #[test]
 fn f10_over_a_note_gives_the_keyboard_back_to_it() {
     let (dir, path) = sample_copy();
