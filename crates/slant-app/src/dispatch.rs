@@ -102,11 +102,7 @@ impl SlantApp {
                 }
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
-            Action::Explain(why) => {
-                if let Some(ws) = &mut self.workspace {
-                    ws.say(why);
-                }
-            }
+            Action::Explain(why) => self.explain(why),
             Action::MarkPhrase => self.open_words_dialog(WordsFor::Phrase),
             Action::SplitSelected => self.open_words_dialog(WordsFor::Split),
             Action::OpenMenus => {
@@ -299,8 +295,17 @@ impl SlantApp {
         let actions: Vec<Action> = enabled.iter().map(|(c, _)| c.action(&state)).collect();
         let why = greyed.first().map(|(c, _)| c.why_disabled(&state));
         self.actions.extend(actions);
-        if let (Some(why), Some(ws)) = (why, &mut self.workspace) {
-            ws.say(why);
+        if let Some(why) = why {
+            self.explain(why);
+        }
+    }
+
+    /// Says why a greyed command cannot be used: in the toolbar, or on the start screen before a
+    /// project is open.
+    fn explain(&mut self, why: String) {
+        match &mut self.workspace {
+            Some(ws) => ws.say(why),
+            None => self.start_notice = Some(why),
         }
     }
 }

@@ -194,6 +194,9 @@ pub struct SlantApp {
     covered: Vec<Modal>,
     /// A project that failed to load: shown on the start screen; the file is left alone.
     pub load_error: Option<String>,
+    /// Why a greyed menu item or its key cannot be used before a project is open: the start
+    /// screen says it, as the toolbar does with a project (there is no toolbar to say it in).
+    start_notice: Option<String>,
     actions: Vec<Action>,
     title: String,
     allow_close: bool,
@@ -252,6 +255,7 @@ impl SlantApp {
             modal: None,
             covered: Vec::new(),
             load_error: None,
+            start_notice: None,
             actions: Vec::new(),
             title: String::new(),
             allow_close: false,
@@ -467,6 +471,7 @@ impl eframe::App for SlantApp {
                 .resizable(true)
                 .show(ui, |ui| ws.side_panel(ui, hints, look, &mut actions));
             egui::CentralPanel::default().show(ui, |ui| ws.columns(ui, look, hints, &mut actions));
+            self.start_notice = None;
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.start_screen(ui));
         }

@@ -23,6 +23,10 @@ impl SlantApp {
                 });
                 ui.add_space(12.0);
             }
+            if let Some(why) = &self.start_notice {
+                ui.label(RichText::new(why).strong());
+                ui.add_space(12.0);
+            }
             for (text, action) in [
                 ("Open sample project", Action::OpenSample),
                 ("New project", Action::NewProject),

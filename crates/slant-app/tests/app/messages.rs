@@ -99,3 +99,41 @@ fn next_reviewer_with_one_reviewer_says_how_to_add_one() {
     h.run();
     h.get_by_label_contains("One reviewer in this project");
 }
+
+/// Before any project is open there is no toolbar: a greyed menu item chosen from the keyboard,
+/// and its key, say why on the start screen instead of doing nothing at all.
+#[test]
+fn a_greyed_item_says_why_on_the_start_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(None, dir.path(), ScriptedDialogs::default());
+    assert!(h.query_by_label("Open a project first.").is_none());
+    h.key_press(Key::F10);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    let mut reached = false;
+    for _ in 0..4 {
+        h.key_press(Key::ArrowDown);
+        h.run();
+        if h.get_by_label_contains("Undo").is_focused() {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "↓ reaches the greyed Undo");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Open a project first.");
+    // Opening a project leaves the notice behind; closing it does not bring it back.
+    h.get_by_label("Open sample project").click();
+    h.run();
+    assert!(h.query_by_label("Open a project first.").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    h.get_by_label("Open sample project");
+    assert!(h.query_by_label("Open a project first.").is_none());
+    // The key of a greyed command says it too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("Open a project first.");
+}
