@@ -4,10 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use slant_app::dialogs::ScriptedDialogs;
 use slant_app::{AppOptions, SlantApp};
+use slant_core::model::Project;
 
 pub const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -145,4 +147,19 @@ pub fn student_tags_the_first_sentence(
 /// The sample project's reviewer, M. Rivera.
 pub fn rivera() -> slant_core::model::ReviewerId {
     slant_core::model::ReviewerId::from("m-rivera")
+}
+
+pub fn project<'a>(h: &'a Harness<'_, SlantApp>) -> &'a Project {
+    &h.state().document().expect("a project is open").project
+}
+
+/// Replaces everything in the focused text box with `text`, as a person selecting all and
+/// typing (or pasting) would.
+pub fn replace_text(h: &mut Harness<'_, SlantApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
 }

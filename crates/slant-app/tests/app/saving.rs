@@ -4,7 +4,7 @@
 use crate::common;
 
 use crate::tagging::{US_BOMBS, tag_of};
-use common::{SAMPLE, app, rivera, sample_copy};
+use common::{SAMPLE, app, project, rivera, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -206,4 +206,81 @@ fn an_untitled_project_killed_is_offered_back_at_the_start() {
     later.run();
     assert!(later.state().document().is_none());
     assert!(kept.exists());
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(h.state().document().unwrap().is_dirty());
+    // Another copy of Slant saves the same file meanwhile.
+    let mut theirs = store::load(&path).unwrap();
+    theirs.title = "Edited elsewhere".into();
+    store::save(&theirs, &path).unwrap();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("The file changed on disk");
+    assert_eq!(
+        store::load(&path).unwrap().title,
+        "Edited elsewhere",
+        "not overwritten"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().document().unwrap().is_dirty(), "still unsaved");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.title, project(&h).title);
+    assert_eq!(
+        saved.articles[0]
+            .annotation(&rivera(), 0)
+            .and_then(|a| a.tag),
+        Some(Tag::Fact)
+    );
+    assert!(!h.state().document().unwrap().is_dirty());
+}
+
+/// Work saved here and then written over by another window is not left without a word: quitting
+/// asks, as for unsaved changes, and Save offers to replace the other version.
+#[test]
+fn quitting_after_another_window_wrote_over_this_ones_work_asks() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().document().unwrap().is_dirty());
+    // Another window, opened on the same file before this one saved, chooses Overwrite.
+    let mut theirs = store::load(&path).unwrap();
+    theirs.title = "The other window's".into();
+    store::save(&theirs, &path).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(
+        h.query_by_label_contains("this window's work is no longer in the file")
+            .is_some()
+    );
+    h.get_by_label("Save").click();
+    h.run();
+    h.get_by_label("The file changed on disk");
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(
+        store::load(&path).unwrap().articles[0]
+            .annotation(&rivera(), 0)
+            .and_then(|a| a.tag),
+        Some(Tag::Quote)
+    );
 }
