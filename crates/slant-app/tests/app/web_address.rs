@@ -184,3 +184,29 @@ fn the_web_address_dialog_lets_the_keyboard_go() {
         "Enter on Cancel closed it"
     );
 }
+
+/// A new web-address dialog has no history: Ctrl+Z in its box never brings back an address
+/// typed in an earlier one that was closed (Enter would have fetched it).
+#[test]
+fn ctrl_z_in_a_new_web_address_dialog_brings_back_nothing() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let open = |h: &mut Harness<'_, SlantApp>| {
+        h.key_press_modifiers(
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+            egui::Key::L,
+        );
+        h.run();
+    };
+    open(&mut h);
+    h.get_by_label("Web address")
+        .type_text("https://example.invalid/a-story");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Open web address").is_none());
+    open(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.get_by_label("Web address").value().as_deref(), Some(""));
+}
