@@ -360,9 +360,29 @@ fn unknown_and_missing_fields() {
 fn project_from_a_newer_slant() {
     refuse_project(
         good_ron()
-            .replace("format_version: 4", "format_version: 99")
+            .replace("format_version: 5", "format_version: 99")
             .as_bytes(),
-        ": this project was saved by a newer Slant (format version 99); this Slant reads versions up to 4. Update Slant to open it.",
+        ": this project was saved by a newer Slant (format version 99); this Slant reads versions up to 5. Update Slant to open it.",
+    );
+}
+
+/// One space added to an article's text in an editor: every sentence range still fits inside
+/// the text, so only the fingerprint saved with it tells that the last sentence would lose its
+/// full stop. `check`, the app and `add` refuse it at the text's line and say what to do.
+#[test]
+fn article_text_changed_in_an_editor() {
+    let text = good_ron();
+    let (at, field) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with("text: "))
+        .unwrap();
+    let (line, column) = (at + 1, field.len() - field.trim_start().len() + 1);
+    refuse_project(
+        text.replacen("It said no.", "It  said no.", 1).as_bytes(),
+        &format!(
+            ":{line}:{column}: article \"a\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change (the .bak file beside the project holds the save before the last), or change the text in Slant (Edit ▸ Edit article text…), which keeps each tag on its sentence"
+        ),
     );
 }
 
@@ -546,7 +566,7 @@ fn the_version_is_read_as_ron_reads_it_and_only_where_it_stands() {
     let want = project();
     opens_as(
         good_ron()
-            .replace("format_version: 4", "format_version: 0x4")
+            .replace("format_version: 5", "format_version: 0x5")
             .as_bytes(),
         &want,
     );

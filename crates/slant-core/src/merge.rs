@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+pub use crate::model::text_hash;
 use crate::model::{Article, Project, Reviewer, ReviewerId, Unplaced};
 
 /// Why a student's project cannot be merged; the class project is left as it was.
@@ -47,13 +48,6 @@ pub struct MergeReport {
     pub twice: Vec<String>,
     /// Articles the class did not have yet.
     pub articles_added: Vec<String>,
-}
-
-/// FNV-1a over the article text: a stable fingerprint to name in messages.
-pub fn text_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// What to do with a reviewer of the same id and name already in the class with other

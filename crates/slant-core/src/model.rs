@@ -233,6 +233,14 @@ pub struct Unplaced {
     pub phrases: Vec<String>,
 }
 
+/// FNV-1a over an article's text: a stable fingerprint, the same on every machine and in every
+/// version, to name in messages and to tell a text changed outside Slant (project files carry it).
+pub fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 impl Article {
     /// A new article with its sentences found by [`crate::segment::split`].
     pub fn new(id: ArticleId, title: impl Into<String>, text: impl Into<String>) -> Article {

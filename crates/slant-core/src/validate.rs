@@ -54,6 +54,12 @@ pub enum Problem {
         sentence: usize,
         offset: usize,
     },
+    /// The text is not the one Slant saved (its fingerprint differs): changed outside Slant.
+    /// Sentences are byte ranges into it, so one space added shifts every sentence after it,
+    /// and the file is refused rather than read with sentences cut in the wrong places.
+    TextChanged {
+        article: String,
+    },
     SentencesOverlap {
         article: String,
         sentence: usize,
@@ -101,6 +107,7 @@ impl Problem {
             Problem::EmptySentence { article, .. }
             | Problem::SentenceOutsideText { article, .. }
             | Problem::SentenceSplitsCharacter { article, .. }
+            | Problem::TextChanged { article }
             | Problem::SentencesOverlap { article, .. }
             | Problem::UnknownReviewer { article, .. }
             | Problem::AnnotationWithoutSentence { article, .. }
@@ -160,6 +167,10 @@ impl fmt::Display for Problem {
             } => write!(
                 f,
                 "article \"{article}\", sentence {sentence}: offset {offset} falls inside a character"
+            ),
+            Problem::TextChanged { article } => write!(
+                f,
+                "article \"{article}\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change (the .bak file beside the project holds the save before the last), or change the text in Slant (Edit ▸ Edit article text…), which keeps each tag on its sentence"
             ),
             Problem::SentencesOverlap { article, sentence } => write!(
                 f,

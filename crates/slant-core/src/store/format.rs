@@ -19,12 +19,12 @@ use crate::model::{
 use crate::stats::{self, Summary};
 
 /// The version this Slant writes.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 type Annotations = BTreeMap<ReviewerId, ReviewerAnnotations>;
 
-/// Version 2: Slant's first released format. Versions 3 and 4 added optional fields only, so
-/// one document reads all three.
+/// Version 2: Slant's first released format. Versions 3, 4 and 5 added optional fields only, so
+/// one document reads all four.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Project")]
@@ -59,6 +59,12 @@ pub(super) struct ArticleDoc<'a> {
     #[serde(default)]
     summary: SummaryField,
     text: Cow<'a, str>,
+    /// The text's fingerprint as saved (format 5, [`crate::model::text_hash`] in hexadecimal):
+    /// sentences are byte ranges into the text, so a text changed outside Slant (one space added
+    /// by hand) would shift every sentence after the change without a word. Such a file is
+    /// refused; one without a fingerprint (older, or written by another tool) is read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text_hash: Option<String>,
     /// The text before import repaired it (format 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     original: Option<Cow<'a, str>>,
@@ -176,6 +182,22 @@ impl<'a> ProjectDoc<'a> {
         }
     }
 
+    /// The articles whose text is not the one their fingerprint was taken of.
+    pub fn changed_texts(&self) -> Vec<crate::validate::Problem> {
+        self.articles
+            .iter()
+            .filter(|a| {
+                a.text_hash.as_deref().is_some_and(|saved| {
+                    !saved
+                        .eq_ignore_ascii_case(&format!("{:016x}", crate::model::text_hash(&a.text)))
+                })
+            })
+            .map(|a| crate::validate::Problem::TextChanged {
+                article: a.id.to_string(),
+            })
+            .collect()
+    }
+
     pub fn into_project(self) -> Project {
         Project {
             title: self.title.into_owned(),
@@ -228,6 +250,7 @@ impl<'a> ArticleDoc<'a> {
                 reviewers.iter().copied(),
             ))),
             text: Cow::Borrowed(&a.text),
+            text_hash: Some(format!("{:016x}", crate::model::text_hash(&a.text))),
             original: a.original.as_deref().map(Cow::Borrowed),
             sentences: Cow::Borrowed(&a.sentences),
             annotations: Cow::Borrowed(&a.annotations),

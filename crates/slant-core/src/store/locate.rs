@@ -72,6 +72,16 @@ fn position(text: &str, problem: &Problem) -> Option<usize> {
                 _ => None,
             }
         }
+        // The article's `text:` field, the first line after its id that starts with it.
+        Problem::TextChanged { .. } => {
+            let mut at = article_at;
+            text[article_at..].split_inclusive('\n').find_map(|line| {
+                let found = line.trim_start().starts_with("text:");
+                let here = at + (line.len() - line.trim_start().len());
+                at += line.len();
+                found.then_some(here)
+            })
+        }
         Problem::DuplicateArticle { .. } => text[article_at + 1..]
             .find(&format!("id: {}", ron_string(article)))
             .map(|i| article_at + 1 + i),

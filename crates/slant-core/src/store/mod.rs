@@ -194,7 +194,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
             message: syntax_message(text, path, &e),
         }
     };
-    let project = match sniff_version(text) {
+    let (project, changed) = match sniff_version(text) {
         Some(found) if found > CURRENT_VERSION => {
             return Err(LoadError::NewerVersion {
                 path: path.to_owned(),
@@ -208,10 +208,13 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
                 found: 0,
             });
         }
-        Some(1) => ron_options()
-            .from_str::<format::v1::ProjectDoc>(text)
-            .map_err(syntax)?
-            .migrate(Timestamp::now()),
+        Some(1) => (
+            ron_options()
+                .from_str::<format::v1::ProjectDoc>(text)
+                .map_err(syntax)?
+                .migrate(Timestamp::now()),
+            Vec::new(),
+        ),
         _ => {
             let doc = chunked::parse(text, &ron_options()).map_err(syntax)?;
             // Version 3 added the optional `suggestion` verdict to annotations; a version 2
@@ -222,10 +225,14 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
                     found: doc.format_version,
                 });
             }
-            doc.into_project()
+            let changed = doc.changed_texts();
+            (doc.into_project(), changed)
         }
     };
-    let problems = validate::check(&project);
+    // A changed text is the cause; its sentences cut in the wrong places are the symptoms.
+    let mut problems = validate::check(&project);
+    problems.retain(|p| !changed.iter().any(|c| c.article() == p.article()));
+    problems.splice(0..0, changed);
     if problems.is_empty() {
         Ok(project)
     } else {
@@ -547,7 +554,7 @@ mod tests {
         let text = to_ron(&sample()).unwrap();
         assert!(
             text.starts_with(
-                "#![enable(implicit_some)]\n(\n  format_version: 4,\n  title: \"Two outlets\","
+                "#![enable(implicit_some)]\n(\n  format_version: 5,\n  title: \"Two outlets\","
             ),
             "{text}"
         );
@@ -558,6 +565,44 @@ mod tests {
         assert!(text.contains("0: (tag: Quote)"), "{text}");
         assert!(text.contains("summary: ("), "{text}");
         assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), sample());
+    }
+
+    /// A text changed by hand (one space added) keeps every sentence range inside it, so only the
+    /// fingerprint saved with it tells: the file is refused at the article's text, and the
+    /// sentences cut in the wrong places are not listed as problems of their own. A file
+    /// without a fingerprint (older, or another tool's) reads as before.
+    #[test]
+    fn a_text_changed_outside_slant_is_refused_at_its_line() {
+        let saved = to_ron(&sample()).unwrap();
+        assert!(saved.contains("text_hash: \""), "{saved}");
+        let edited = saved.replacen("It may rain.", "It  may rain.", 1);
+        let err = from_ron(&edited, Path::new("class.ron")).unwrap_err();
+        let LoadError::Invalid { problems, .. } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(problems.len(), 1, "{err}");
+        assert!(
+            matches!(&problems[0].problem, Problem::TextChanged { article } if article == "nbc"),
+            "{err}"
+        );
+        let line = edited
+            .lines()
+            .position(|l| l.trim_start().starts_with("text: "))
+            .unwrap()
+            + 1;
+        assert_eq!(problems[0].line, Some(line), "{err}");
+        assert!(
+            err.to_string()
+                .contains("its text is not the text Slant saved"),
+            "{err}"
+        );
+        // The same file without its fingerprint, as an older Slant wrote it, is read.
+        let unsigned: String = saved
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("text_hash:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(from_ron(&unsigned, Path::new("x.ron")).unwrap(), sample());
     }
 
     #[test]
@@ -583,11 +628,11 @@ mod tests {
     fn newer_versions_are_refused_with_a_clear_message() {
         let text = to_ron(&sample())
             .unwrap()
-            .replace("format_version: 4", "format_version: 7");
+            .replace("format_version: 5", "format_version: 7");
         let err = from_ron(&text, Path::new("class.ron")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 4. Update Slant to open it."
+            "class.ron: this project was saved by a newer Slant (format version 7); this Slant reads versions up to 5. Update Slant to open it."
         );
     }
 
@@ -613,7 +658,7 @@ mod tests {
         assert_eq!(from_ron(&text, Path::new("x.ron")).unwrap(), p);
         let v2 = to_ron(&sample())
             .unwrap()
-            .replace("format_version: 3", "format_version: 2");
+            .replace("format_version: 5", "format_version: 2");
         assert_eq!(from_ron(&v2, Path::new("v2.ron")).unwrap(), sample());
     }
 
