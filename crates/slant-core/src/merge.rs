@@ -28,6 +28,12 @@ pub enum MergeError {
         ours: usize,
         theirs: usize,
     },
+    /// Not one of the file's articles is the class's (by id or by text): a hand-in for another
+    /// assignment, which would add its articles and its student to every figure of this class.
+    #[error(
+        "{source_name} shares no article with the class project (it has {titles}), so it is work for another assignment"
+    )]
+    NoSharedArticle { source_name: String, titles: String },
 }
 
 /// What a merge did, for the message after it.
@@ -81,6 +87,23 @@ pub fn merge_with(
     source_name: &str,
     clash: Clash,
 ) -> Result<MergeReport, MergeError> {
+    if !class.articles.is_empty()
+        && !student.articles.is_empty()
+        && student
+            .articles
+            .iter()
+            .all(|theirs| counterpart(class, theirs).is_none())
+    {
+        let titles: Vec<String> = student
+            .articles
+            .iter()
+            .map(|a| format!("\u{201c}{}\u{201d}", a.title))
+            .collect();
+        return Err(MergeError::NoSharedArticle {
+            source_name: source_name.to_owned(),
+            titles: titles.join(", "),
+        });
+    }
     for theirs in &student.articles {
         if let Some(ours) = counterpart(class, theirs).map(|i| &class.articles[i]) {
             if ours.text != theirs.text {
@@ -339,6 +362,31 @@ mod tests {
             "{err}"
         );
         assert_eq!(class, before);
+    }
+
+    /// A hand-in of another assignment (no article in common) is refused by name, the class left
+    /// as it was; one that shares an article and adds another still merges, adding it.
+    #[test]
+    fn a_file_of_another_assignment_is_refused() {
+        let mut class = assignment();
+        let mut other = Project::new("Budget homework", Timestamp::UNIX_EPOCH);
+        other.articles.push(Article::new(
+            "budget".into(),
+            "City council votes on budget",
+            "The council voted. It passed.",
+        ));
+        other.add_reviewer("Dana Lee");
+        let before = class.clone();
+        let err = merge(&mut class, &other, "dana.ron").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "dana.ron shares no article with the class project (it has \u{201c}City council votes on budget\u{201d}), so it is work for another assignment"
+        );
+        assert_eq!(class, before);
+        let mut more = student("Sam", [Tag::Fact, Tag::Quote, Tag::Loaded]);
+        more.articles.push(other.articles[0].clone());
+        let report = merge(&mut class, &more, "sam.ron").unwrap();
+        assert_eq!(report.articles_added, ["City council votes on budget"]);
     }
 
     #[test]

@@ -279,5 +279,34 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         std::fs::read(&class).unwrap(),
         before,
         "the class file is untouched"
+    ); // A file made for another assignment (no article in common) is refused, and nothing changes:
+    // it would add its article and its student to every figure of this class.
+    let other_text = dir.path().join("budget.txt");
+    std::fs::write(
+        &other_text,
+        "City council votes on budget\nThe council voted. It passed.\n",
+    )
+    .unwrap();
+    let other = dir.path().join("dana.ron");
+    let out = slant(&[
+        "new",
+        other.to_str().unwrap(),
+        other_text.to_str().unwrap(),
+        "--lock",
+        "--reviewer",
+        "Dana Lee",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = slant(&["merge", class.to_str().unwrap(), other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("shares no article with the class project (it has \u{201c}City council votes on budget\u{201d}), so it is work for another assignment; nothing was merged"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(&class).unwrap(),
+        before,
+        "the class file is untouched"
     );
 }
