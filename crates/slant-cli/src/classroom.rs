@@ -300,13 +300,20 @@ pub fn key(path: &Path, reviewer: Option<&str>) -> Result<(), Failure> {
     };
     doc.apply(
         "Set the answer key",
-        Command::SetAnswerKey { reviewer: key },
+        Command::SetAnswerKey {
+            reviewer: key.clone(),
+        },
         Instant::now(),
     )
     .map_err(Failure::input)?;
     save(&mut doc)?;
-    match reviewer {
-        Some(name) => say!("{}: the answer key is now {name}'s tags", path.display()),
+    // The name as the project spells it ("Amélie Durand"), not as it was typed ("amélie durand").
+    match key.as_ref().and_then(|k| doc.project.reviewer(k)) {
+        Some(r) => say!(
+            "{}: the answer key is now {}'s tags",
+            path.display(),
+            r.name
+        ),
         None => say!("{}: no answer key", path.display()),
     }
     Ok(())

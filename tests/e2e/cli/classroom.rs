@@ -55,8 +55,14 @@ fn class_with_three_reviewers(dir: &Path) -> PathBuf {
 fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
     let dir = temp();
     let class = class_with_three_reviewers(dir.path());
-    let out = slant(&["key", class.to_str().unwrap(), "M. Rivera"]);
+    // Named as typed, said as the project spells it.
+    let out = slant(&["key", class.to_str().unwrap(), "m. rivera"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with("the answer key is now M. Rivera's tags\n"),
+        "{}",
+        stdout(&out)
+    );
     let out = slant(&["agree", class.to_str().unwrap(), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = json(&out);

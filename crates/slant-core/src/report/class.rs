@@ -45,14 +45,22 @@ fn pct(x: Option<f64>) -> String {
 /// What the class figures mean, in HTML and in Markdown alike.
 const EXPLAINED: &str = "Agreement is the share of reviewer pairs that gave a sentence the same tag; Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –, and α, which allows for them, is the figure to read.";
 
-/// The answer key's reviewer, by name.
-fn key_name<'r>(report: &'r Report) -> Option<&'r str> {
-    report
+/// The caption of the scores against the answer key: it names the key's reviewer, except in a
+/// report for one student, where the key may be a classmate whose tags the teacher chose (the
+/// name and the student's mix-ups would show that classmate's work).
+fn key_caption(report: &Report) -> Option<String> {
+    let key = report
         .project
         .answer_key
         .as_ref()
-        .and_then(|k| report.project.reviewer(k))
-        .map(|r| r.name.as_str())
+        .and_then(|k| report.project.reviewer(k))?;
+    let for_one_student =
+        !report.whole_class && matches!(report.reviewers.as_slice(), [one] if one.id != key.id);
+    Some(if for_one_student {
+        "Against the answer key".to_owned()
+    } else {
+        format!("Against the answer key ({})", key.name)
+    })
 }
 
 /// The section, or nothing for a project with one reviewer.
@@ -60,7 +68,7 @@ pub fn section(report: &Report) -> Markup {
     let Some(class) = &report.class else {
         return html! {};
     };
-    let key = key_name(report);
+    let key = key_caption(report);
     html! {
         section.class {
             h2 { "The class" }
@@ -111,9 +119,9 @@ pub fn section(report: &Report) -> Markup {
                             (disputed.len()) " listed are those the class split on most)." }
                     }
                 }
-                @if let (Some(key), false) = (key, c.scores.is_empty()) {
+                @if let (Some(key), false) = (&key, c.scores.is_empty()) {
                     table.figures {
-                        caption { "Against the answer key (" (key) ")" }
+                        caption { (key) }
                         thead { tr { th { "Student" } th { "Accuracy" } th { "Cohen's κ" } th { "Sentences compared" } th { "Key’s sentences left untagged" } th { "Mixed up (key’s tag as the student’s)" } } }
                         tbody {
                             @for s in &c.scores {
@@ -153,7 +161,7 @@ pub fn markdown(report: &Report, md: &mut String) {
         );
     }
     md.push('\n');
-    let key = key_name(report);
+    let key = key_caption(report);
     for c in class {
         let _ = writeln!(md, "### Most disputed in “{}”\n", escape(&c.article.title));
         let disputed = c.agreement.most_disputed(agreement::MOST_DISPUTED);
@@ -193,8 +201,8 @@ pub fn markdown(report: &Report, md: &mut String) {
             }
             md.push('\n');
         }
-        if let (Some(key), false) = (key, c.scores.is_empty()) {
-            let _ = writeln!(md, "Against the answer key ({}):\n", escape(key));
+        if let (Some(key), false) = (&key, c.scores.is_empty()) {
+            let _ = writeln!(md, "{}:\n", escape(key));
             md.push_str("| Student | Accuracy | Cohen's κ | Sentences compared | Key's sentences left untagged | Mixed up |\n|---|---:|---:|---:|---:|---|\n");
             for s in &c.scores {
                 let _ = writeln!(

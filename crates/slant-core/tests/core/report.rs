@@ -357,8 +357,26 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         html.contains("<span class=\"count\"><span class=\"badge"),
         "a badge and its count are kept on one line"
     );
-    assert!(html.contains("Against the answer key (M. Rivera)"));
+    // A student's report does not name the key's reviewer (a teacher may make a classmate the
+    // key); the teacher's class report does.
+    assert!(
+        html.contains("<caption>Against the answer key</caption>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("M. Rivera"),
+        "the key's name in Sam's report"
+    );
     assert!(html.contains("<td>Sam Lee</td>"));
+    let class_report = render(
+        &project,
+        Format::Html,
+        &Selection {
+            whose: Whose::Class,
+            article: None,
+        },
+    );
+    assert!(class_report.contains("Against the answer key (M. Rivera)"));
     // As many disputed sentences as the app lists, and a word on the rest.
     let disputed = slant_core::agreement::class_article(&project, &project.articles[0], None)
         .agreement
