@@ -88,7 +88,7 @@ pub fn section(report: &Report) -> Markup {
                     (c.sentences_b - c.only_b.len()) " of " (c.sentences_b) " of the second (" (pct(c.shared_share_b())) ")."
                 }
                 @if !c.pairs.is_empty() {
-                    details {
+                    details open {
                         summary { "Reported by both, sentence by sentence (" (c.pairs.len()) " links)" }
                         table class="pairs" {
                             thead { tr { th { "In the first" } th { "In the second" } th { "Linked by what they share" } } }
@@ -112,7 +112,7 @@ pub fn section(report: &Report) -> Markup {
                         }
                     }
                 }
-                details {
+                details open {
                     summary { "Only in the first (" (c.only_a.len()) ") and only in the second (" (c.only_b.len()) ")" }
                     @for (label, only, article) in [("Only in the first", &c.only_a, p.a), ("Only in the second", &c.only_b, p.b)] {
                         h4 { (label) }

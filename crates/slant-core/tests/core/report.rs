@@ -211,6 +211,7 @@ fn html_never_lets_article_text_become_markup() {
         "stroke",
         "text-anchor",
         "value",
+        "open",
     ];
     let mut styles = 0;
     for element in doc.select(&all) {
@@ -226,6 +227,15 @@ fn html_never_lets_article_text_become_markup() {
         }
     }
     assert_eq!(styles, 1, "only the report's own stylesheet");
+    // The coverage lists start open: a browser or PDF printer that does not know the print
+    // rule which unfolds them (wkhtmltopdf, older browsers) printed only their summary lines.
+    let details = scraper::Selector::parse("details").unwrap();
+    assert!(doc.select(&details).count() >= 2);
+    assert!(
+        doc.select(&details)
+            .all(|d| d.value().attr("open").is_some()),
+        "a folded list prints as its summary line alone"
+    );
     // The two copies' sentences are linked, hostile text and all, in the coverage section.
     let pairs = scraper::Selector::parse("table.pairs td").unwrap();
     let linked: Vec<String> = doc
