@@ -138,10 +138,14 @@ impl Workspace {
                     None => RichText::new(format!("{name}: untagged")).weak(),
                 };
                 ui.label(line);
+                // Indented as a block, so a note's every line stands under its author.
                 if let Some(note) = annotation.and_then(|x| x.note.as_deref()) {
-                    ui.label(RichText::new(format!("    “{note}”")).italics());
+                    ui.indent(("class note", &r.id), |ui| {
+                        ui.label(RichText::new(format!("“{note}”")).italics());
+                    });
                 }
             }
+            ui.add_space(6.0);
         }
         // Every student's score, whoever is tagging: a teacher must not have to make a student
         // the one tagging (where a stray key changes that student's work) to read the score.
@@ -170,7 +174,9 @@ impl Workspace {
                 ui.label(line);
                 // The one tagging: what they mixed up.
                 if self.reviewer.as_ref() == Some(&r.id) {
-                    ui.label(format!("    Mixed up: {}", score.describe_mix_ups()));
+                    ui.indent(("mix-ups", &r.id), |ui| {
+                        ui.label(format!("Mixed up: {}", score.describe_mix_ups()));
+                    });
                 }
             }
         }

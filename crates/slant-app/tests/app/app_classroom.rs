@@ -30,8 +30,14 @@ fn class_and_students() -> (tempfile::TempDir, PathBuf, Vec<PathBuf>) {
             p.articles[0].set_tag(&id, s, tag);
         }
         p.articles[0].set_tag(&id, 0, Some(Tag::Loaded));
+        // Bo's note has two lines.
+        let more = if name == "Bo Park" {
+            "\nand the body does not"
+        } else {
+            ""
+        };
         p.articles[0].edit_annotation(&id, 0, |a| {
-            a.note = Some(format!("{name}: the headline shouts"))
+            a.note = Some(format!("{name}: the headline shouts{more}"))
         });
         let path = dir.path().join(format!("{name}.ron"));
         store::save(&p, &path).unwrap();
@@ -207,6 +213,18 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
     assert!(
         h.query_by_label_contains("“Ann Lee: the headline shouts”")
             .is_some()
+    );
+    // A note stands indented under its author, every line of it (its second line ran flush
+    // left, into the heading below).
+    let name = h.get_by_label("Bo Park: Loaded").rect();
+    let note = h
+        .get_by_label_contains("Bo Park: the headline shouts\nand the body does not”")
+        .rect();
+    assert!(
+        note.left() >= name.left() + 8.0,
+        "the note's lines start at {:.0}, its author at {:.0}",
+        note.left(),
+        name.left()
     );
 }
 
