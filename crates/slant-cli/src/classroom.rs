@@ -130,7 +130,7 @@ fn table(doc: &AgreeDoc) -> String {
             } else {
                 String::new()
             },
-            pct(g.percent_agreement),
+            g.agreement_over(),
             num(g.krippendorff_alpha),
             g.fleiss_kappa.map_or_else(
                 || "– (needs every sentence tagged by as many reviewers as the others)".to_owned(),

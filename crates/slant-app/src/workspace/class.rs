@@ -113,9 +113,7 @@ impl Workspace {
             ui.label(format!(
                 "This article (“{}”): agreement {} · Krippendorff's α {}",
                 article.title,
-                class
-                    .percent_agreement
-                    .map_or("–".into(), |p| format!("{:.0}%", p * 100.0)),
+                class.agreement_over(),
                 class
                     .krippendorff_alpha
                     .map_or("–".into(), |x| format!("{x:.2}"))

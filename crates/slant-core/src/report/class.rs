@@ -43,7 +43,7 @@ fn pct(x: Option<f64>) -> String {
 }
 
 /// What the class figures mean, in HTML and in Markdown alike.
-const EXPLAINED: &str = "Agreement is the share of reviewer pairs that gave a sentence the same tag; Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –, and α, which allows for them, is the figure to read.";
+const EXPLAINED: &str = "Agreement is the share of reviewer pairs that gave a sentence the same tag, averaged over the sentences that two reviewers or more tagged (how many, beside it: a class that tagged 5 sentences of 30 agrees on those 5 only); Krippendorff's α and Fleiss' κ correct it for chance (1 is perfect agreement, 0 what chance alone gives). Fleiss' κ needs every sentence tagged by as many reviewers as the others; where some are left untagged it shows –, and α, which allows for them, is the figure to read.";
 
 /// The caption of the scores against the answer key: it names the key's reviewer, except in a
 /// report for one student, where the key may be a classmate whose tags the teacher chose (the
@@ -81,7 +81,7 @@ pub fn section(report: &Report) -> Markup {
                         @let g = &c.agreement;
                         tr {
                             td { (c.article.title) }
-                            td.num { (pct(g.percent_agreement)) }
+                            td.num { (g.agreement_over()) }
                             td.num { (num(g.krippendorff_alpha)) }
                             td.num { (num(g.fleiss_kappa)) }
                             td.num { (num(g.per_tag.fact)) }
@@ -155,7 +155,7 @@ pub fn markdown(report: &Report, md: &mut String) {
             md,
             "| {} | {} | {} | {} |",
             escape(&c.article.title),
-            pct(g.percent_agreement),
+            g.agreement_over(),
             num(g.krippendorff_alpha),
             num(g.fleiss_kappa)
         );

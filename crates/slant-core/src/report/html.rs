@@ -38,6 +38,9 @@ pub fn render(report: &Report) -> String {
                         (report.articles.len()) " article" @if report.articles.len() != 1 { "s" }
                         " · Made with Slant; the tags are the reviewer's judgement, following the rubric below."
                     }
+                    @if report.whole_class {
+                        p.meta { (super::CLASS_MARKS_HTML) }
+                    }
                 }
                 (legend())
                 @if report.articles.len() > 1 { (comparison(report)) }

@@ -29,6 +29,9 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(md, "Report date: {}\n", report.generated_date());
     md.push_str("Tags: **[F]** Fact · **[Q]** Quote · **[S]** Speculation · **[L]** Loaded. Loaded phrases are in **bold**.\n\n");
+    if report.whole_class {
+        let _ = writeln!(md, "{}\n", super::CLASS_MARKS_MARKDOWN);
+    }
 
     if report.articles.len() > 1 {
         md.push_str("## Comparison\n\n");

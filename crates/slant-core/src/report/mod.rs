@@ -129,6 +129,10 @@ impl ArticleReport<'_> {
     }
 }
 
+/// What the class report's marks beside each sentence mean: they were printed without a word.
+const CLASS_MARKS_HTML: &str = "After each sentence, in brackets, how the class tagged it: (4: F 1 S 2) is sentence 4, tagged Fact by one reviewer and Speculation by two; \u{201c}untagged\u{201d} counts the reviewers who left it. Every reviewer counts, the answer key too.";
+const CLASS_MARKS_MARKDOWN: &str = "Before each sentence, in brackets, how the class tagged it: **[F 1 · S 2]** is a sentence tagged Fact by one reviewer and Speculation by two; \u{201c}untagged\u{201d} counts the reviewers who left it. Every reviewer counts, the answer key too.";
+
 /// Everything a report shows.
 pub struct Report<'a> {
     pub project: &'a Project,

@@ -387,6 +387,30 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         },
     );
     assert!(class_report.contains("Against the answer key (M. Rivera)"));
+    // The marks after each sentence are explained, and the agreement says what it counts over.
+    assert!(class_report.contains("After each sentence, in brackets, how the class tagged it"));
+    let tagged_twice = slant_core::agreement::class_article(&project, &project.articles[0], None)
+        .agreement
+        .sentences
+        .iter()
+        .filter(|s| s.agreement.is_some())
+        .count();
+    assert!(
+        class_report.contains(&format!(
+            "({tagged_twice} of {} sentences)</td>",
+            project.articles[0].sentences.len()
+        )),
+        "{class_report}"
+    );
+    let class_md = render(
+        &project,
+        Format::Markdown,
+        &Selection {
+            whose: Whose::Class,
+            article: None,
+        },
+    );
+    assert!(class_md.contains("Before each sentence, in brackets, how the class tagged it"));
     // As many disputed sentences as the app lists, and a word on the rest.
     let disputed = slant_core::agreement::class_article(&project, &project.articles[0], None)
         .agreement
