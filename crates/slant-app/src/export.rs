@@ -35,7 +35,7 @@ impl SlantApp {
         for f in Format::ALL {
             ui.radio_value(format, f, f.label());
         }
-        let one_reviewers = matches!(*format, Format::Html | Format::Markdown);
+        let one_reviewers = format.one_reviewer();
         let reviewers: Vec<(ReviewerId, String)> = self
             .document()
             .map(|d| {
@@ -54,22 +54,32 @@ impl SlantApp {
             Some(ReportOf::Class) => Some(WHOLE_CLASS.to_owned()),
             None => None,
         };
-        if one_reviewers && reviewers.len() >= 2 {
-            // A class file: the teacher picks whose report, and sees it.
-            ui.horizontal(|ui| {
-                ui.label("Whose report:");
-                egui::ComboBox::from_id_salt("whose report")
-                    .selected_text(name_of(whose).unwrap_or_else(|| "(choose whose)".to_owned()))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(whose, Some(ReportOf::Class), WHOLE_CLASS);
-                        for (id, name) in &reviewers {
-                            ui.selectable_value(whose, Some(ReportOf::Reviewer(id.clone())), name);
-                        }
-                    })
-                    .response
-                    .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Whose report")
-                    });
+        if reviewers.len() >= 2 {
+            // A class file: the teacher picks whose report, and sees it. The row stays, greyed,
+            // for CSV and JSON (which hold every reviewer's), so the dialog keeps its size and
+            // the Export button does not move under the pointer when the format changes.
+            ui.add_enabled_ui(one_reviewers, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label("Whose report:");
+                    egui::ComboBox::from_id_salt("whose report")
+                        .selected_text(
+                            name_of(whose).unwrap_or_else(|| "(choose whose)".to_owned()),
+                        )
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(whose, Some(ReportOf::Class), WHOLE_CLASS);
+                            for (id, name) in &reviewers {
+                                ui.selectable_value(
+                                    whose,
+                                    Some(ReportOf::Reviewer(id.clone())),
+                                    name,
+                                );
+                            }
+                        })
+                        .response
+                        .widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Whose report")
+                        });
+                })
             });
         }
         let described = match *format {
@@ -90,7 +100,15 @@ impl SlantApp {
                 "Every reviewer's tags, notes and phrases, with each article's figures, as data for scripts.".to_owned()
             }
         };
-        ui.label(described);
+        // Room for the longest description, for the same reason.
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_height(3.0 * ui.text_style_height(&egui::TextStyle::Body));
+                ui.label(described);
+            },
+        );
         let ready = !(one_reviewers && reviewers.len() >= 2 && name_of(whose).is_none());
         ui.checkbox(open_after, "Open the report when it is written");
         // Enter exports with nothing focused, as Enter in the other dialogs

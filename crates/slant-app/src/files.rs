@@ -101,6 +101,12 @@ impl SlantApp {
                         let project = &w.doc.project;
                         // A student's report carries their name, out of a class file or their
                         // own copy, so the next student's does not overwrite it or look like it.
+                        // A class file's CSV and JSON hold every reviewer's tags: no one's name.
+                        let whose = if format.one_reviewer() || project.reviewers.len() < 2 {
+                            whose.as_ref()
+                        } else {
+                            None
+                        };
                         match whose {
                             // A student's copy of an assignment is locked, as the class is.
                             Some(ReportOf::Reviewer(id))

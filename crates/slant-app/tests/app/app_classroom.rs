@@ -627,6 +627,30 @@ fn a_class_files_report_is_the_reviewer_the_teacher_picks_in_the_export_dialog()
     assert!(!report.contains("Ann Lee"), "{report}");
 }
 
+/// A class file's CSV holds every reviewer's tags: its file is named for the project, not for
+/// the reviewer last chosen under "Whose report" (a CSV of the whole class was named for one
+/// student). The row stays, greyed, for CSV, so Export… does not move when the format changes.
+#[test]
+fn a_class_files_csv_is_named_for_the_project_and_the_dialog_keeps_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = markdown_export_of_the_class(dir.path());
+    h.get_by_label("Whose report").click();
+    h.run();
+    h.get_by_label("Ann Lee").click();
+    h.run();
+    let export_at = h.get_by_label("Export…").rect();
+    h.get_by_label("CSV (spreadsheet)").click();
+    h.run();
+    assert!(
+        h.get_by_label("Whose report").accesskit_node().is_disabled(),
+        "greyed for CSV"
+    );
+    assert_eq!(h.get_by_label("Export…").rect(), export_at, "Export… moved");
+    let name = export_and_read_the_file_name(&mut h);
+    let title = &h.state().document().unwrap().project.title;
+    assert_eq!(name, format!("{}.csv", store::file_stem_for(title)));
+}
+
 /// The teacher's report of the whole class: "Whose report" offers it first; the file is named
 /// for the class and holds every student's work.
 #[test]

@@ -55,7 +55,7 @@ impl Format {
     }
 
     /// HTML and Markdown read as one person's report; CSV and JSON can hold a whole class.
-    fn one_reviewer(self) -> bool {
+    pub fn one_reviewer(self) -> bool {
         matches!(self, Format::Html | Format::Markdown)
     }
 }
