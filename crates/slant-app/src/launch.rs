@@ -5,10 +5,29 @@ use std::path::PathBuf;
 use crate::dialogs::NativeDialogs;
 use crate::{AppOptions, SlantApp};
 
+/// The folder of the data directory that holds the marks of the projects open in windows.
+pub(crate) const CLAIMS_FOLDER: &str = "open";
+
+/// Where the app keeps its autosaves and the marks of the projects open in its
+/// windows: `SLANT_DATA_DIR` when set (a portable install, a test), else the system's place for
+/// application data (`~/.local/share/slant` on Linux).
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("SLANT_DATA_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir("Slant"))
+        .unwrap_or_else(|| std::env::temp_dir().join("slant"))
+}
+
+/// Where the marks of the projects open in Slant's windows are kept: the command line takes the
+/// same mark while it changes a project, so it never writes a file a window has open.
+pub fn claims_dir() -> PathBuf {
+    data_dir().join(CLAIMS_FOLDER)
+}
+
 /// Runs the desktop app until its window closes; `project` is opened at once.
 pub fn run(project: Option<PathBuf>) -> Result<(), String> {
-    let data_dir =
-        eframe::storage_dir("Slant").unwrap_or_else(|| std::env::temp_dir().join("slant"));
+    let data_dir = data_dir();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Slant")

@@ -35,7 +35,7 @@ use egui::{Ui, ViewportCommand};
 
 pub use actions::Action;
 use dialogs::FileDialogs;
-pub use launch::run;
+pub use launch::{claims_dir, run};
 pub use settings::Settings;
 pub use workspace::Workspace;
 

@@ -15,7 +15,7 @@ const WORK_THERE: &str = "Switch to that window to work on it, or close it there
 impl SlantApp {
     /// Where the marks of the files open in Slant's windows are kept.
     pub(crate) fn claims_dir(&self) -> PathBuf {
-        self.data_dir.join("open")
+        self.data_dir.join(crate::launch::CLAIMS_FOLDER)
     }
 
     /// Says so, and is true, when `path` is open in another Slant window. Asked before anything

@@ -163,10 +163,41 @@ fn add(path: &Path, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure
     Ok(())
 }
 
+/// Where Slant's windows mark the projects they have open; set once by [`crate::main`].
+static CLAIMS_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Tells the commands where Slant's windows mark the projects they have open.
+pub(crate) fn set_claims_dir(dir: PathBuf) {
+    let _ = CLAIMS_DIR.set(dir);
+}
+
 /// Opens a project to change it: locked against other writers (another `slant` command, the
-/// app's save) until it is saved, so two writers at once run one after the other.
+/// app's save) until it is saved, so two writers at once run one after the other. A project open
+/// in a Slant window is refused: the window holds its own copy, and its next save would ask
+/// whether to overwrite this change, which a teacher could take, losing it (a merge run while
+/// the class file was open was lost that way).
 pub(crate) fn edit(path: &Path) -> Result<Document, Failure> {
+    if let Some(dir) = CLAIMS_DIR.get()
+        && open_in_a_window(path, dir)
+    {
+        return Err(Failure::Input(format!(
+            "{} is open in a Slant window. Make the change there, or close the project there first (File \u{25b8} Close); nothing was changed.",
+            path.display()
+        )));
+    }
     Document::open_to_edit(path, untitled_dir()).map_err(Failure::input)
+}
+
+/// Whether a window holds `path`'s mark. Another command checking the same file holds the mark
+/// for an instant, a window for as long as it shows the file: so a mark found held is looked at
+/// again a few times over half a second before it counts as a window's.
+fn open_in_a_window(path: &Path, claims_dir: &Path) -> bool {
+    (0..10).all(|attempt| {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        slant_core::document::open_elsewhere(path, claims_dir, None)
+    })
 }
 
 /// Saves a document opened with [`edit`]; refused (nothing written) if another program changed

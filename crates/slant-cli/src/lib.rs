@@ -353,7 +353,13 @@ pub fn run(cli: Cli, open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failur
 }
 
 /// Parses the process's arguments and runs them; `open_app` is called for the desktop app.
-pub fn main(open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failure>) -> ExitCode {
+/// `claims_dir` is where the app's windows mark the projects they have open: a command that
+/// changes a project refuses one a window has open.
+pub fn main(
+    claims_dir: PathBuf,
+    open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failure>,
+) -> ExitCode {
+    commands::set_claims_dir(claims_dir);
     run(Cli::parse(), open_app)
 }
 

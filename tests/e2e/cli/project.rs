@@ -130,3 +130,41 @@ fn exit_codes_follow_the_contract() {
         );
     }
 }
+
+/// A project open in a Slant window is not changed behind its back: the window holds its own
+/// copy, and its next save would ask whether to overwrite the change (a teacher who said yes
+/// lost a whole merge). Once the window lets the file go, the command works.
+#[test]
+fn a_project_open_in_a_window_is_not_changed_from_the_command_line() {
+    let dir = temp();
+    let project = dir.path().join("class.ron");
+    std::fs::copy(sample(), &project).unwrap();
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_slant"))
+            .args(args)
+            .env("SLANT_DATA_DIR", &data)
+            .output()
+            .unwrap()
+    };
+    let p = project.to_str().unwrap();
+    let before = std::fs::read(&project).unwrap();
+    // The mark a window takes when it opens the file.
+    let window = slant_core::document::OpenClaim::take(&project, &data.join("open"))
+        .unwrap()
+        .expect("a mark can be kept");
+    let out = run(&["key", p, "M. Rivera"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{p} is open in a Slant window. Make the change there, or close the project there first (File \u{25b8} Close); nothing was changed.\n"
+        )
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), before, "not written");
+    // Reading it is fine.
+    assert!(run(&["check", p]).status.success());
+    drop(window);
+    let out = run(&["key", p, "M. Rivera"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

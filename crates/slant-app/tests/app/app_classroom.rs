@@ -642,7 +642,9 @@ fn a_class_files_csv_is_named_for_the_project_and_the_dialog_keeps_its_place() {
     h.get_by_label("CSV (spreadsheet)").click();
     h.run();
     assert!(
-        h.get_by_label("Whose report").accesskit_node().is_disabled(),
+        h.get_by_label("Whose report")
+            .accesskit_node()
+            .is_disabled(),
         "greyed for CSV"
     );
     assert_eq!(h.get_by_label("Export…").rect(), export_at, "Export… moved");
