@@ -163,3 +163,17 @@ pub fn replace_text(h: &mut Harness<'_, SlantApp>, label: &str, text: &str) {
     h.get_by_label(label).type_text(text);
     h.run();
 }
+
+/// Opens the Edit menu with F10 then Tab, as the keyboard does, and presses ↓ until the item
+/// whose label contains `item` has the keyboard (at most `within` presses). True when it does.
+pub fn edit_menu_down_to(h: &mut Harness<'static, SlantApp>, item: &str, within: usize) -> bool {
+    h.key_press(Key::F10);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    (0..within).any(|_| {
+        h.key_press(Key::ArrowDown);
+        h.run();
+        h.get_by_label_contains(item).is_focused()
+    })
+}

@@ -1,6 +1,6 @@
 //! The toolbar's short messages: a key that finds nothing says so, and a message goes when what it answered is gone.
 
-use crate::common::{app, sample_copy};
+use crate::common::{self, app, sample_copy};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -107,20 +107,10 @@ fn a_greyed_item_says_why_on_the_start_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(None, dir.path(), ScriptedDialogs::default());
     assert!(h.query_by_label("Open a project first.").is_none());
-    h.key_press(Key::F10);
-    h.run();
-    h.key_press(Key::Tab);
-    h.run();
-    let mut reached = false;
-    for _ in 0..4 {
-        h.key_press(Key::ArrowDown);
-        h.run();
-        if h.get_by_label_contains("Undo").is_focused() {
-            reached = true;
-            break;
-        }
-    }
-    assert!(reached, "↓ reaches the greyed Undo");
+    assert!(
+        common::edit_menu_down_to(&mut h, "Undo", 4),
+        "↓ reaches the greyed Undo"
+    );
     h.key_press(Key::Enter);
     h.run();
     h.get_by_label("Open a project first.");

@@ -339,20 +339,10 @@ fn a_greyed_item_is_reached_by_the_keyboard_and_says_why() {
     let (dir, handout) = handout();
     let mut h = student_tags_the_first_sentence(&handout, dir.path(), ScriptedDialogs::default());
     let before = count(&h);
-    h.key_press(Key::F10);
-    h.run();
-    h.key_press(Key::Tab);
-    h.run();
-    let mut reached = false;
-    for _ in 0..12 {
-        h.key_press(Key::ArrowDown);
-        h.run();
-        if h.get_by_label_contains("Split the sentence…").is_focused() {
-            reached = true;
-            break;
-        }
-    }
-    assert!(reached, "↓ reaches the greyed item");
+    assert!(
+        crate::common::edit_menu_down_to(&mut h, "Split the sentence…", 12),
+        "↓ reaches the greyed item"
+    );
     assert!(
         h.get_by_label_contains("Split the sentence…")
             .accesskit_node()

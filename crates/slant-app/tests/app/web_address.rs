@@ -139,15 +139,7 @@ fn an_address_that_fails_says_why() {
 fn the_web_address_dialog_lets_the_keyboard_go() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let open = |h: &mut Harness<'_, SlantApp>| {
-        h.key_press_modifiers(
-            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-            egui::Key::L,
-        );
-        h.run();
-        assert!(h.query_by_label("Open web address").is_some());
-    };
-    open(&mut h);
+    open_the_dialog(&mut h);
     h.get_by_label("Web address").type_text("example dot com");
     h.run();
     h.key_press(egui::Key::Enter);
@@ -173,7 +165,7 @@ fn the_web_address_dialog_lets_the_keyboard_go() {
     h.key_press(egui::Key::J);
     h.run();
     assert_eq!(h.state().workspace.as_ref().unwrap().selected, Some(0));
-    open(&mut h);
+    open_the_dialog(&mut h);
     // Tab goes from the box to Open (disabled while empty, so skipped) and on to Cancel.
     h.key_press(egui::Key::Tab);
     h.run();
@@ -191,22 +183,25 @@ fn the_web_address_dialog_lets_the_keyboard_go() {
 fn ctrl_z_in_a_new_web_address_dialog_brings_back_nothing() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let open = |h: &mut Harness<'_, SlantApp>| {
-        h.key_press_modifiers(
-            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-            egui::Key::L,
-        );
-        h.run();
-    };
-    open(&mut h);
+    open_the_dialog(&mut h);
     h.get_by_label("Web address")
         .type_text("https://example.invalid/a-story");
     h.run();
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.query_by_label("Open web address").is_none());
-    open(&mut h);
+    open_the_dialog(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.get_by_label("Web address").value().as_deref(), Some(""));
+}
+
+/// Ctrl+Shift+L: File ▸ Open web address….
+fn open_the_dialog(h: &mut Harness<'_, SlantApp>) {
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::L,
+    );
+    h.run();
+    assert!(h.query_by_label("Open web address").is_some());
 }
