@@ -33,6 +33,8 @@ impl SlantApp {
             let result = store::load(path)
                 .map_err(|e| e.to_string())
                 .and_then(|student| {
+                    // Against the class as it was: a file merged before must not vouch for it.
+                    merge::belongs(&ws.doc.project, &student, &name).map_err(|e| e.to_string())?;
                     merge::merge_with(&mut replacing, &student, &name, merge::Clash::Replace)
                         .map_err(|e| e.to_string())?;
                     merge::merge(&mut merged, &student, &name).map_err(|e| e.to_string())

@@ -200,9 +200,12 @@ pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(
     for path in students {
         let student = store::load(path).map_err(Failure::input)?;
         let name = path.display().to_string();
-        let report = merging::merge_with(&mut class, &student, &name, clash).map_err(|e| {
+        let refused = |e: merging::MergeError| {
             Failure::Input(format!("{}: {e}; nothing was merged", class_path.display()))
-        })?;
+        };
+        // Against the class as it was: a file merged before must not vouch for this one.
+        merging::belongs(&doc.project, &student, &name).map_err(refused)?;
+        let report = merging::merge_with(&mut class, &student, &name, clash).map_err(refused)?;
         for (ours, theirs) in &report.renamed {
             lines.push(format!(
                 "{name}: reviewer \"{theirs}\" was already taken; added as \"{ours}\""

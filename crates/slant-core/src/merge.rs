@@ -34,6 +34,10 @@ pub enum MergeError {
         "{source_name} shares no article with the class project (it has {titles}), so it is work for another assignment"
     )]
     NoSharedArticle { source_name: String, titles: String },
+    /// A file with no article: nothing to merge, and its reviewers would join the class's
+    /// figures without a tag in them.
+    #[error("{source_name} holds no article, so it holds no work on this class's articles")]
+    NoArticle { source_name: String },
 }
 
 /// What a merge did, for the message after it.
@@ -87,23 +91,7 @@ pub fn merge_with(
     source_name: &str,
     clash: Clash,
 ) -> Result<MergeReport, MergeError> {
-    if !class.articles.is_empty()
-        && !student.articles.is_empty()
-        && student
-            .articles
-            .iter()
-            .all(|theirs| counterpart(class, theirs).is_none())
-    {
-        let titles: Vec<String> = student
-            .articles
-            .iter()
-            .map(|a| format!("\u{201c}{}\u{201d}", a.title))
-            .collect();
-        return Err(MergeError::NoSharedArticle {
-            source_name: source_name.to_owned(),
-            titles: titles.join(", "),
-        });
-    }
+    belongs(class, student, source_name)?;
     for theirs in &student.articles {
         if let Some(ours) = counterpart(class, theirs).map(|i| &class.articles[i]) {
             if ours.text != theirs.text {
@@ -192,6 +180,36 @@ pub fn merge_with(
         copy_annotations(ours, theirs, &ids);
     }
     Ok(report)
+}
+
+/// Refuses a file that shares no article with `class` (by id or by text): work for another
+/// assignment, or a file with no article at all, whose reviewers would join every figure of the
+/// class without a tag in it. A class with no article yet takes any file. When several files
+/// are merged at once, each is checked against the class as it was before the first: a file
+/// that brought a foreign article must not make the next foreign file look like the class's.
+pub fn belongs(class: &Project, student: &Project, source_name: &str) -> Result<(), MergeError> {
+    if class.articles.is_empty()
+        || student
+            .articles
+            .iter()
+            .any(|theirs| counterpart(class, theirs).is_some())
+    {
+        return Ok(());
+    }
+    if student.articles.is_empty() {
+        return Err(MergeError::NoArticle {
+            source_name: source_name.to_owned(),
+        });
+    }
+    let titles: Vec<String> = student
+        .articles
+        .iter()
+        .map(|a| format!("\u{201c}{}\u{201d}", a.title))
+        .collect();
+    Err(MergeError::NoSharedArticle {
+        source_name: source_name.to_owned(),
+        titles: titles.join(", "),
+    })
 }
 
 /// The class's article a student's article is: the one of its id, or else the one with the
@@ -383,10 +401,24 @@ mod tests {
             "dana.ron shares no article with the class project (it has \u{201c}City council votes on budget\u{201d}), so it is work for another assignment"
         );
         assert_eq!(class, before);
+        // A file with no article at all would add its reviewer to every figure.
+        let mut empty = Project::new("Nothing", Timestamp::UNIX_EPOCH);
+        empty.add_reviewer("Ghost");
+        assert_eq!(
+            merge(&mut class, &empty, "ghost.ron")
+                .unwrap_err()
+                .to_string(),
+            "ghost.ron holds no article, so it holds no work on this class's articles"
+        );
+        assert_eq!(class, before);
         let mut more = student("Sam", [Tag::Fact, Tag::Quote, Tag::Loaded]);
         more.articles.push(other.articles[0].clone());
         let report = merge(&mut class, &more, "sam.ron").unwrap();
         assert_eq!(report.articles_added, ["City council votes on budget"]);
+        // Merged after Sam's file brought its article, the other assignment's file is still
+        // measured against the class as it was: the fronts check every file first.
+        assert!(belongs(&before, &other, "dana.ron").is_err());
+        assert!(belongs(&class, &other, "dana.ron").is_ok());
     }
 
     #[test]

@@ -315,4 +315,26 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         before,
         "the class file is untouched"
     );
+    // Nor does a file that brings the foreign article first make it the class's: every file is
+    // measured against the class as it was.
+    let mixed = dir.path().join("mixed.ron");
+    let mut p = slant_core::store::load(Path::new(&assignment)).unwrap();
+    let id = p.add_reviewer("Eve");
+    p.articles[0].set_tag(&id, 0, Some(slant_core::model::Tag::Fact));
+    p.articles
+        .push(slant_core::store::load(&other).unwrap().articles[0].clone());
+    slant_core::store::save(&p, &mixed).unwrap();
+    let out = slant(&[
+        "merge",
+        class.to_str().unwrap(),
+        mixed.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("dana.ron shares no article with the class project"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&class).unwrap(), before);
 }

@@ -160,6 +160,39 @@ fn a_newer_hand_in_replaces_the_earlier_one_when_the_teacher_says_so() {
     );
 }
 
+/// A file of another assignment is refused, even chosen after one that brings its article
+/// along with the class's own: every file is measured against the class as it was.
+#[test]
+fn a_file_of_another_assignment_is_refused_whatever_comes_before_it() {
+    let (dir, class, students) = class_and_students();
+    let mut foreign = slant_core::model::Project::new("Budget", jiff::Timestamp::UNIX_EPOCH);
+    foreign.articles.push(slant_core::model::Article::new(
+        "budget".into(),
+        "City council votes on budget",
+        "The council voted. It passed.",
+    ));
+    let zed = foreign.add_reviewer("Zed");
+    foreign.articles[0].set_tag(&zed, 0, Some(Tag::Fact));
+    let foreign_file = dir.path().join("zed.ron");
+    store::save(&foreign, &foreign_file).unwrap();
+    let mut mixed = store::load(&students[0]).unwrap();
+    let mut budget = foreign.articles[0].clone();
+    budget.annotations.clear();
+    mixed.articles.push(budget);
+    let mixed_file = dir.path().join("mixed.ron");
+    store::save(&mixed, &mixed_file).unwrap();
+    let dialogs = ScriptedDialogs {
+        students: vec![mixed_file, foreign_file],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), dialogs);
+    let before = h.state().document().unwrap().project.clone();
+    open_merge_dialog(&mut h);
+    h.get_by_label("These files cannot be merged");
+    h.get_by_label_contains("zed.ron shares no article with the class project");
+    assert_eq!(h.state().document().unwrap().project, before);
+}
+
 #[test]
 fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
     let (_dir, mut h) = merged_app();
