@@ -381,7 +381,7 @@ fn article_text_changed_in_an_editor() {
     refuse_project(
         text.replacen("It said no.", "It  said no.", 1).as_bytes(),
         &format!(
-            ":{line}:{column}: article \"a\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change (the .bak file beside the project holds the save before the last), or change the text in Slant (Edit ▸ Edit article text…), which keeps each tag on its sentence"
+            ":{line}:{column}: article \"a\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change, or go back to the .bak file beside the project (the save before the last). To change an article's text, use Edit article text… in Slant's Edit menu, which keeps each tag on its sentence"
         ),
     );
 }

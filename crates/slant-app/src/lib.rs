@@ -510,7 +510,7 @@ impl eframe::App for SlantApp {
                     self.show_message(Modal::Message {
                         title: "Autosave failed".into(),
                         text: format!(
-                            "{e}\nSlant tries again every {} seconds; save the project somewhere else (File ▸ Save as…) to keep your work safe.",
+                            "{e}\nSlant tries again every {} seconds; save the project somewhere else (Save as… in the File menu) to keep your work safe.",
                             document::AUTOSAVE_AFTER.as_secs()
                         ),
                     });

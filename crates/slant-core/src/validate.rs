@@ -170,7 +170,7 @@ impl fmt::Display for Problem {
             ),
             Problem::TextChanged { article } => write!(
                 f,
-                "article \"{article}\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change (the .bak file beside the project holds the save before the last), or change the text in Slant (Edit ▸ Edit article text…), which keeps each tag on its sentence"
+                "article \"{article}\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change, or go back to the .bak file beside the project (the save before the last). To change an article's text, use Edit article text… in Slant's Edit menu, which keeps each tag on its sentence"
             ),
             Problem::SentencesOverlap { article, sentence } => write!(
                 f,

@@ -49,3 +49,21 @@ fn every_character_on_the_main_screens_has_a_glyph() {
         assert!(missing.is_empty(), "after {key:?}: {missing:?}");
     }
 }
+
+/// The start screen's account of a project that could not be opened (here, a text changed by
+/// hand) draws every character it uses (its advice once named a menu with a `▸`, drawn as a box).
+#[test]
+fn every_character_of_a_refused_projects_message_has_a_glyph() {
+    let (dir, path) = sample_copy();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("high-stakes meeting", "high-stakes  meeting", 1),
+    )
+    .unwrap();
+    let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("This project could not be opened");
+    h.get_by_label_contains("its text is not the text Slant saved");
+    let missing = missing(&h);
+    assert!(missing.is_empty(), "{missing:?}");
+}

@@ -63,7 +63,11 @@ pub(super) struct ArticleDoc<'a> {
     /// sentences are byte ranges into the text, so a text changed outside Slant (one space added
     /// by hand) would shift every sentence after the change without a word. Such a file is
     /// refused; one without a fingerprint (older, or written by another tool) is read as before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fingerprint"
+    )]
     text_hash: Option<String>,
     /// The text before import repaired it (format 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +122,20 @@ where
             }
         }
         d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// A text fingerprint as Slant writes it, 16 hexadecimal digits; anything else is an error at
+/// its own line (a damaged fingerprint was blamed on the text).
+fn fingerprint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value = Option::<String>::deserialize(d)?;
+    match &value {
+        Some(v) if v.len() != 16 || !v.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            Err(serde::de::Error::custom(format!(
+                "text_hash is {v:?}, not the 16 hexadecimal digits of the text's fingerprint as Slant writes it (remove the line to read the file without the check)"
+            )))
+        }
+        _ => Ok(value),
     }
 }
 

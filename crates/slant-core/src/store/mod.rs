@@ -596,6 +596,28 @@ mod tests {
                 .contains("its text is not the text Slant saved"),
             "{err}"
         );
+        // A damaged fingerprint is an error at its own line, not blamed on the text.
+        for bad in ["xyz", "", " fef2fbd439a6827", "0xfef2fbd439a682"] {
+            let (at, line) = saved
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.trim_start().starts_with("text_hash:"))
+                .unwrap();
+            let damaged = saved.replacen(
+                line,
+                &format!(
+                    "{}text_hash: {bad:?},",
+                    &line[..line.len() - line.trim_start().len()]
+                ),
+                1,
+            );
+            let err = from_ron(&damaged, Path::new("class.ron")).unwrap_err();
+            let LoadError::Syntax { line, message, .. } = &err else {
+                panic!("{err}")
+            };
+            assert_eq!(*line, at + 1, "{err}");
+            assert!(message.contains("not the 16 hexadecimal digits"), "{err}");
+        }
         // The same file without its fingerprint, as an older Slant wrote it, is read.
         let unsigned: String = saved
             .lines()
