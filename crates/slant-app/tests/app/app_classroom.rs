@@ -782,3 +782,29 @@ fn whose_report_is_chosen_by_keys_alone() {
     h.get_by_label_contains("Bo Park's tags and notes");
     assert!(!h.get_by_label("Export…").accesskit_node().is_disabled());
 }
+
+/// A new reviewer dialog has no typing history: Ctrl+Z in its name box never brings back a name
+/// typed in an earlier one that was cancelled (OK would have added that person).
+#[test]
+fn ctrl_z_in_a_new_reviewer_dialog_brings_back_nothing() {
+    let (dir, path) = common::sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let open = |h: &mut Harness<'static, SlantApp>| {
+        h.get_by_label("Edit").click();
+        h.run();
+        h.get_by_label("Add reviewer…").click();
+        h.run();
+    };
+    open(&mut h);
+    h.get_by_label("Your name").type_text("Kim Cancelled");
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Your name").is_none());
+    open(&mut h);
+    h.get_by_label("Your name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.get_by_label("Your name").value().as_deref(), Some(""));
+}
