@@ -464,6 +464,8 @@ impl eframe::App for SlantApp {
         }
         let mut actions = Vec::new();
         if let Some(ws) = &mut self.workspace {
+            // Looked at before the toolbar is drawn, so a frame that finds the change shows it.
+            ws.watch_the_file(Instant::now());
             let hints = &mut self.hints;
             egui::Panel::top("toolbar").show(ui, |ui| ws.toolbar(ui, &mut actions));
             egui::Panel::right("side")
@@ -523,10 +525,8 @@ impl eframe::App for SlantApp {
                 Some(Ok(_)) => self.autosave_failing = false,
                 None => {}
             }
-            if self.is_dirty() {
-                // Woken in time for the autosave, with no input coming.
-                ctx.request_repaint_after(std::time::Duration::from_secs(1));
-            }
+            // Woken in time for the autosave, and to look at the file, with no input coming.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
         // A claim held while the Recover dialog asks goes with the dialog.
         let recovering = |m: &Modal| matches!(m, Modal::Recover { .. });

@@ -84,6 +84,10 @@ pub struct Workspace {
     /// Why the last keyboard search went nowhere (N, D, Find), shown in the toolbar for a few
     /// seconds: a key that seems to do nothing leaves a new user guessing.
     status: Option<(String, std::time::Instant)>,
+    /// Whether another program wrote the project's file since this window read or saved it, and
+    /// when that was last looked at: the toolbar says so while it holds, not only when a save
+    /// finds out (a `slant merge` run beside an open window went unseen until then).
+    disk: (bool, Option<std::time::Instant>),
     /// The last → or ←, so that the opposite key comes back to the sentence it left.
     stepped_from: Option<navigate::ColumnStep>,
     /// The selection the side panel last showed: a new one starts the panel at its top, where
@@ -129,6 +133,7 @@ impl Workspace {
             selection_seen: ((0, None), None),
             hover_leads: true,
             status: None,
+            disk: (false, None),
             stepped_from: None,
             panel_shows: (0, None),
             panel_view: (0.0, 0.0),

@@ -9,6 +9,9 @@ use crate::actions::Action;
 /// How long a status message stays in the toolbar.
 const STATUS_SECONDS: f32 = 6.0;
 
+/// How often the project's file is looked at for another program's writes.
+const DISK_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl Workspace {
     /// A reviewer as the toolbar's list names them: the answer key says so, so a teacher sees
     /// whose tags the students are scored against.
@@ -28,6 +31,15 @@ impl Workspace {
     /// Shows `text` in the toolbar for a few seconds.
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some((text.into(), std::time::Instant::now()));
+    }
+
+    /// Looks, once a second, whether another program wrote the project's file; the toolbar says
+    /// so until this window saves it or the file is as it was.
+    pub fn watch_the_file(&mut self, now: std::time::Instant) {
+        let (_, checked) = self.disk;
+        if checked.is_none_or(|t| now.duration_since(t) >= DISK_CHECK) {
+            self.disk = (self.doc.changed_on_disk(), Some(now));
+        }
     }
 
     /// The toolbar under the menus: reviewer, columns, and the find bar.
@@ -127,6 +139,15 @@ impl Workspace {
                     self.find = None;
                     self.status = None;
                 }
+            }
+            if self.disk.0 {
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(
+                        "Another program changed this project's file since it was opened here: Save asks before writing over it.",
+                    )
+                    .color(ui.visuals().warn_fg_color),
+                );
             }
             if let Some((text, at)) = &self.status {
                 let left = STATUS_SECONDS - at.elapsed().as_secs_f32();

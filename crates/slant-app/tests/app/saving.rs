@@ -284,3 +284,30 @@ fn quitting_after_another_window_wrote_over_this_ones_work_asks() {
         Some(Tag::Quote)
     );
 }
+
+/// A file another program writes while it is open here is said in the toolbar within a second,
+/// not only when a save finds out; once this window has written over it, the notice goes.
+#[test]
+fn a_file_changed_by_another_program_is_said_while_it_is_open() {
+    let notice = "Another program changed this project's file since it was opened here: Save asks before writing over it.";
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert!(h.query_by_label(notice).is_none());
+    let mut theirs = store::load(&path).unwrap();
+    theirs.title = "Merged by a script".into();
+    store::save(&theirs, &path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run();
+    h.get_by_label(notice);
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run();
+    assert!(h.query_by_label(notice).is_none());
+}
