@@ -299,6 +299,21 @@ impl Gap<'_> {
         blank && !dangles && next.starts_with(is_quote_opener)
     }
 
+    /// Whether a short bracketed aside with no sentence end in it comes next: after a time of
+    /// day it is the time elsewhere (`8:51 p.m. (1451 GMT) from Baikonur`, `(Moscow time)`),
+    /// and the sentence goes on; a bracket that holds a sentence of its own
+    /// (`(A second meeting is planned.)`) does not.
+    fn short_aside_follows(&self) -> bool {
+        let rest = &self.text[self.next.start..];
+        let Some(inner) = rest.strip_prefix('(') else {
+            return false;
+        };
+        let window = &inner[..inner.floor_char_boundary(40)];
+        window
+            .find(')')
+            .is_some_and(|close| !window[..close].contains(['.', '!', '?', '\n']))
+    }
+
     /// Whether the gap holds a blank line (a paragraph break).
     fn blank(&self) -> bool {
         let gap = &self.text[self.cur.end..self.next.start];
@@ -341,7 +356,8 @@ impl Gap<'_> {
         if is_time_of_day(word) {
             let next_word = leading_word(next);
             let continues = classes_of(next_word) & class::AFTER_TIME != 0
-                || (sentence.opener && sentence.tokens <= 4);
+                || (sentence.opener && sentence.tokens <= 4)
+                || self.short_aside_follows();
             return !continues;
         }
         if classes & class::AMBIGUOUS != 0 || is_dotted_initialism(word) {

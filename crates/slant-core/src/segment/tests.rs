@@ -294,14 +294,27 @@ fn paragraphs_that_stand_alone_end_their_sentence() {
         sentences(
             "LEEDS Gazette \u{2014}\n\nThe council met. It wrote to the U.S.\n\nTreasury in May. \
              Ep. 12 is out. They sold 900 bbl. \u{2014} a record \u{2014} on Friday. \
-             The call is at 1:30 p.m. IST on Monday."
+             The call is at 1:30 p.m. IST on Monday. \
+             The ship lifted off at 8:51 p.m. (1451 GMT) from Baikonur. It landed at 9 p.m. (Moscow \
+             time) and docked."
         ),
         [
             "LEEDS Gazette \u{2014}\n\nThe council met.",
             "It wrote to the U.S.\n\nTreasury in May.",
             "Ep. 12 is out.",
             "They sold 900 bbl. \u{2014} a record \u{2014} on Friday.",
-            "The call is at 1:30 p.m. IST on Monday."
+            "The call is at 1:30 p.m. IST on Monday.",
+            "The ship lifted off at 8:51 p.m. (1451 GMT) from Baikonur.",
+            "It landed at 9 p.m. (Moscow time) and docked."
+        ]
+    );
+    // A bracket after the time that opens a sentence of its own still ends the one before.
+    assert_eq!(
+        sentences("They met at 5 p.m. (A second meeting is planned.) Nobody spoke."),
+        [
+            "They met at 5 p.m.",
+            "(A second meeting is planned.)",
+            "Nobody spoke."
         ]
     );
 }
