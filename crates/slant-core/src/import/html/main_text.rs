@@ -108,7 +108,11 @@ pub(super) fn main_text(page: &Html) -> MainText {
             .split('\n')
             .all(|l| is_link_title(l) && link_lines.contains(l))
     });
-    blocks.retain_blocks(|block| !is_promotion(block) && !is_script_notice(block));
+    // A paragraph with no letter or digit is a rule drawn in text (AP's `___` before a
+    // correction), not a sentence to tag; the paragraph break around it stays.
+    blocks.retain_blocks(|block| {
+        block.chars().any(char::is_alphanumeric) && !is_promotion(block) && !is_script_notice(block)
+    });
     // A caption set as a paragraph (the Guardian lists them after each picture) says what the
     // picture's `alt` text says.
     let alts: HashSet<String> = visible

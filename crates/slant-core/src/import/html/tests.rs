@@ -25,6 +25,27 @@ fn chart_labels_promotions_and_the_writers_bio_stay_out_of_the_story() {
     }
 }
 
+/// A rule drawn in text (AP's `___` before a correction) is no sentence to tag; the correction
+/// after it is the story's.
+#[test]
+fn a_paragraph_of_rules_alone_stays_out_of_the_story() {
+    let page = extract(&format!(
+        "<html><body><article>{STORY}<p>___</p><p>This version corrects the name of the street.</p><p>* * *</p><p>__</p></article></body></html>"
+    ));
+    assert!(
+        page.body.contains("This version corrects"),
+        "{:?}",
+        page.body
+    );
+    for line in page.body.lines() {
+        assert!(
+            line.is_empty() || line.chars().any(char::is_alphanumeric),
+            "{line:?} in {:?}",
+            page.body
+        );
+    }
+}
+
 #[test]
 fn the_headline_is_the_storys_h1_even_inside_a_header_and_without_a_title() {
     let page = extract(&format!(
