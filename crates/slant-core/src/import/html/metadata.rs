@@ -4,7 +4,7 @@
 //! first source that has it, most explicit first.
 
 use jiff::civil::Date;
-use scraper::Html;
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use super::body::Lead;
@@ -125,15 +125,39 @@ pub(super) fn meta(html: &Html, key: &str, name: &str) -> Option<String> {
         .find(|t| !t.is_empty())
 }
 
-/// The text of the first element whose class names it a byline.
+/// The text of the first element whose class names it a byline, outside the page's asides,
+/// comments and lists of other stories: a commenter's or another story's byline is not the
+/// writer's (Yahoo's comment beside the story gave a headline of another story as the byline).
 fn byline_element(html: &Html) -> Option<String> {
     html.select(&selector("[class]"))
         .filter(|e| {
             class_tokens(e.value().attr("class").unwrap_or_default())
                 .any(|t| t == "byline" || t == "author")
         })
+        .filter(|e| {
+            !e.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(is_beside_the_story)
+        })
         .map(text_of)
         .find(|t| !t.is_empty() && t.split_whitespace().count() <= 20)
+}
+
+/// An aside, a comment thread or a list of other stories.
+fn is_beside_the_story(el: ElementRef) -> bool {
+    let v = el.value();
+    v.name() == "aside"
+        || v.attr("role") == Some("complementary")
+        || [v.attr("class"), v.attr("id")]
+            .into_iter()
+            .flatten()
+            .flat_map(class_tokens)
+            .any(|t| {
+                matches!(
+                    t.as_str(),
+                    "aside" | "sidebar" | "comment" | "comments" | "related" | "recirc"
+                )
+            })
 }
 
 /// A line that is only a byline: "By Jane Doe, staff writer".

@@ -426,6 +426,18 @@ fn line_breaks_in_a_div_become_lines_and_paragraphs() {
     );
 }
 
+/// A commenter's byline in the comments beside the story (Yahoo puts them before the story in
+/// the page) is not the writer's.
+#[test]
+fn a_byline_in_the_comments_or_an_aside_is_not_the_writers() {
+    let page = extract(&format!(
+        "<html><body><div id=\"Aside\"><ul class=\"comments-list\"><li class=\"comment\"><div class=\"byline\">Sky Another story's headline</div></li></ul></div>\
+         <aside><span class=\"byline\">By Someone Else</span></aside>\
+         <article><div class=\"author\">NATALIYA VASILYEVA</div>{STORY}</article></body></html>"
+    ));
+    assert_eq!(page.byline.as_deref(), Some("NATALIYA VASILYEVA"));
+}
+
 #[test]
 fn a_byline_is_the_writers_name_alone_and_an_outlet_no_address() {
     for (markup, name) in [
