@@ -53,8 +53,14 @@ pub enum FetchError {
     HostNotFound { url: String, host: String },
     #[error("{url}: cannot connect to the server; check whether this computer is online")]
     CannotConnect { url: String },
-    #[error("{url}: the server did not answer within {seconds} seconds")]
-    Timeout { url: String, seconds: u64 },
+    /// `arriving`: the page had started to come, too slowly to finish in time; else the
+    /// server never answered.
+    #[error("{url}: {}", timeout_text(*arriving, *seconds))]
+    Timeout {
+        url: String,
+        seconds: u64,
+        arriving: bool,
+    },
     #[error("{url}: the server answered {status} ({reason}), not the page")]
     Status {
         url: String,
@@ -77,6 +83,18 @@ pub enum FetchError {
     Cancelled,
     #[error(transparent)]
     Import(#[from] ImportError),
+}
+
+/// What a timeout says: a page still arriving was being sent, not ignored (a new user watched
+/// 24 KB come in and was told the server did not answer).
+fn timeout_text(arriving: bool, seconds: u64) -> String {
+    if arriving {
+        format!(
+            "the page was still arriving after {seconds} seconds, too slowly to wait for; try again later, or save the page from a browser and open that"
+        )
+    } else {
+        format!("the server did not answer within {seconds} seconds")
+    }
 }
 
 /// `http://…` or `https://…`: what `slant new/add` and the app take as a web address rather
@@ -301,6 +319,7 @@ fn describe(error: ureq::Error, url: &str, limits: &Limits) -> FetchError {
         ureq::Error::Timeout(_) => FetchError::Timeout {
             url,
             seconds: limits.whole.as_secs().max(1),
+            arriving: false,
         },
         ureq::Error::TooManyRedirects => FetchError::TooManyRedirects {
             url,
@@ -323,6 +342,11 @@ fn describe(error: ureq::Error, url: &str, limits: &Limits) -> FetchError {
             url,
             detail: format!("not a usable address ({detail})"),
         },
+        // Characters no address can hold (`http://   ###`).
+        ureq::Error::Http(e) => FetchError::Other {
+            url,
+            detail: format!("not a usable address ({e})"),
+        },
         other => FetchError::Other {
             url,
             detail: other.to_string(),
@@ -342,6 +366,7 @@ fn describe_io(error: std::io::Error, url: &str, limits: &Limits) -> FetchError 
             ureq::Error::Timeout(_) => FetchError::Timeout {
                 url,
                 seconds: limits.whole.as_secs().max(1),
+                arriving: true,
             },
             ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge {
                 url,
@@ -357,6 +382,7 @@ fn describe_io(error: std::io::Error, url: &str, limits: &Limits) -> FetchError 
         ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::Timeout {
             url,
             seconds: limits.whole.as_secs().max(1),
+            arriving: true,
         },
         ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset | ErrorKind::NotConnected => {
             FetchError::CannotConnect { url }

@@ -42,6 +42,15 @@ fn site(path: &str, stream: &mut TcpStream) {
             STORY.as_bytes(),
         ),
         "/slow" => std::thread::sleep(Duration::from_secs(10)),
+        "/trickle" => {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html><body><p>");
+            for _ in 0..40 {
+                if stream.write_all(b"word ").is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(250));
+            }
+        }
         "/endless" => {
             let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html><body>");
             let chunk = "<p>More and more and more text that never ends.</p>".repeat(1000);
@@ -148,6 +157,24 @@ fn a_server_that_never_answers_times_out() {
     assert!(matches!(err, FetchError::Timeout { .. }), "{err}");
     assert!(started.elapsed() < Duration::from_secs(8));
     assert!(err.to_string().contains("did not answer"), "{err}");
+}
+
+/// A page that comes, but too slowly, is said to be arriving, not a server that never answered;
+/// an address with characters no address holds says so.
+#[test]
+fn a_page_that_trickles_in_is_said_to_be_arriving() {
+    let base = serve(site);
+    let err = fetch(&format!("{base}/trickle"), quick(), |_, _| true).unwrap_err();
+    assert!(
+        matches!(err, FetchError::Timeout { arriving: true, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("still arriving after 2 seconds"),
+        "{err}"
+    );
+    let err = fetch("http://   ###", quick(), |_, _| true).unwrap_err();
+    assert!(err.to_string().contains("not a usable address"), "{err}");
 }
 
 #[test]
