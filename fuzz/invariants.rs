@@ -40,11 +40,11 @@ pub fn sentences(text: &str) {
     }
 }
 
+/// The text as a reader sees it: what repair may remove (white space and the characters
+/// [`repair::is_invisible`] names) left out.
 fn visible(t: &str) -> String {
     t.chars()
-        .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
-        })
+        .filter(|&c| !c.is_whitespace() && !repair::is_invisible(c))
         .collect()
 }
 

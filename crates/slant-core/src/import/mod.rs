@@ -223,9 +223,16 @@ impl ImportedText {
         if text.trim().is_empty() {
             return None;
         }
+        // The title drops what the text drops: a zero-width space or a control code pasted
+        // with it was drawn as a box in the title after the dialog said it was removed.
         let headline = text
             .lines()
-            .map(str::trim)
+            .map(|l| {
+                l.chars()
+                    .filter(|&c| !repair::is_invisible(c))
+                    .collect::<String>()
+            })
+            .map(|l| l.trim().to_owned())
             .find(|l| !l.is_empty())
             .map(|l| l.chars().take(200).collect());
         Some(ImportedText::repaired(
@@ -465,6 +472,12 @@ mod tests {
             );
         }
         assert!(ImportedText::pasted("\u{ad}").is_none());
+        // Control codes and zero-width spaces pasted from a terminal leave the text and the
+        // title alike.
+        let pasted =
+            ImportedText::pasted("Storm\u{200b} warning\u{1}\u{2}\nThe\u{7} storm hit.\n").unwrap();
+        assert_eq!(pasted.headline.as_deref(), Some("Storm warning"));
+        assert_eq!(pasted.text, "Storm warning\nThe storm hit.\n");
         assert_eq!(
             import(b"\x89PNG\r\n\x1a\n\0\0", Format::PlainText)
                 .unwrap_err()

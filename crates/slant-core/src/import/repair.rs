@@ -57,11 +57,23 @@ impl Repairs {
 }
 
 /// Characters that print as nothing and only break words: soft hyphen, zero-width space and
-/// joiners used as break hints, word joiner, a byte order mark inside the text, and the C1
+/// joiners used as break hints, word joiner, a byte order mark inside the text, the C1
 /// control codes that the five bytes Windows-1252 leaves undefined become (0x81, 0x8D, 0x8F,
-/// 0x90, 0x9D; not U+0085, a line break).
+/// 0x90, 0x9D; not U+0085, a line break), and the C0 control codes that are no line or page
+/// break (NUL, bell, escape…: pasted from a terminal, they were drawn as boxes in the text).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}')
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{200B}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{80}'..='\u{84}'
+            | '\u{86}'..='\u{9F}'
+            | '\u{0}'..='\u{8}'
+            | '\u{E}'..='\u{1F}'
+            | '\u{7F}'
+    )
 }
 
 /// Where the repaired text came from: maps offsets in it back to the original, so that a
