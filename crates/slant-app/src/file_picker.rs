@@ -146,6 +146,18 @@ impl FilePicker {
     /// The answer once OK is pressed: saving over a file that exists asks first.
     fn confirmed(&mut self) -> Option<Outcome> {
         let paths = self.answer()?;
+        // A folder typed in the name box (`/work/articles/`, `..`) is gone to, as file dialogs
+        // do: a new user typed one to find the files, and it was offered as an article.
+        if self.kind != Kind::Folder
+            && let [path] = paths.as_slice()
+            && path.is_dir()
+        {
+            let dir = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            self.name.clear();
+            self.chosen.clear();
+            self.go(dir);
+            return None;
+        }
         match paths.as_slice() {
             [path] if self.refuse_projects && slant_core::store::is_project_file(path) => {
                 self.problem = Some(format!(
@@ -395,6 +407,33 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .contains("is a Slant project")
+        );
+    }
+
+    /// A folder typed in the name box, whole or relative, is opened, not answered.
+    #[test]
+    fn a_folder_typed_as_the_name_is_gone_to() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        std::fs::write(dir.path().join("seeds").join("story.txt"), "A story.").unwrap();
+        let mut p = FilePicker::new("Import", Kind::OpenFile, &["txt"], dir.path().into(), "");
+        p.name = format!("{}/", dir.path().join("seeds").display());
+        assert_eq!(p.confirmed(), None, "not an article");
+        let seeds = std::fs::canonicalize(dir.path().join("seeds")).unwrap();
+        assert_eq!(p.dir, seeds);
+        assert_eq!(p.name, "");
+        let names: Vec<&str> = p.entries.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["story.txt"]);
+        p.name = "..".into();
+        assert_eq!(p.confirmed(), None);
+        assert_eq!(
+            std::fs::canonicalize(&p.dir).unwrap(),
+            std::fs::canonicalize(dir.path()).unwrap()
+        );
+        p.name = "seeds/story.txt".into();
+        assert_eq!(
+            p.confirmed(),
+            Some(Outcome::Chosen(vec![p.dir.join("seeds/story.txt")]))
         );
     }
 }

@@ -396,3 +396,38 @@ fn a_students_report_is_named_for_the_student() {
         .unwrap_or_default();
     assert!(name.contains("Sam Lee"), "{name}");
 }
+
+/// A folder typed in the name box of Slant's own Import dialog, and Enter, opens that folder
+/// (a new user did so to find the files, and the folder was offered as an article); a file's
+/// name typed there then imports it.
+#[test]
+fn a_folder_typed_in_the_import_dialog_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir(&seeds).unwrap();
+    std::fs::write(
+        seeds.join("storm.txt"),
+        "Storm Hits Coast\nThe storm hit at 5 a.m. on Tuesday.\n",
+    )
+    .unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    new_project(&mut h, "Ann");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import article…").click();
+    h.run();
+    fill(&mut h, "File name", &format!("{}/", seeds.display()));
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Some files were not added")
+            .is_none()
+    );
+    h.get_by_label_contains("storm.txt");
+    fill(&mut h, "File name", "storm.txt");
+    h.key_press(Key::Enter);
+    h.run();
+    let project = &h.state().document().unwrap().project;
+    assert_eq!(project.articles.len(), 1);
+    assert_eq!(project.articles[0].title, "Storm Hits Coast");
+}
