@@ -69,6 +69,10 @@ fn is_furniture_word(word: &str) -> bool {
             | "breadcrumb"
             | "breadcrumbs"
             | "tags"
+            // The section label set above a headline (Quanta's "chaos theory" link, glued to
+            // the headline as one sentence).
+            | "kicker"
+            | "eyebrow"
             | "sidebar"
             | "menu"
             | "nav"

@@ -426,6 +426,19 @@ fn line_breaks_in_a_div_become_lines_and_paragraphs() {
     );
 }
 
+/// The section label set above a headline (a "kicker" or "eyebrow") is not the story's: it
+/// was glued to the headline as one sentence ("The Hidden Heroines of Chaos chaos theory").
+#[test]
+fn a_kicker_above_the_headline_stays_out_of_the_story() {
+    let page = extract(&format!(
+        "<html><body><article><h6 class=\"post__title__kicker\"><a href=\"/tag/chaos-theory/\">chaos theory</a></h6>\
+         <h1>The Hidden Heroines of Chaos</h1><div class=\"eyebrow\">Science</div>{STORY}</article></body></html>"
+    ));
+    assert!(!page.body.contains("chaos theory"), "{:?}", page.body);
+    assert!(!page.body.contains("Science"), "{:?}", page.body);
+    assert!(page.body.contains("ninety years"), "{:?}", page.body);
+}
+
 /// A commenter's byline in the comments beside the story (Yahoo puts them before the story in
 /// the page) is not the writer's.
 #[test]
