@@ -274,18 +274,24 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
     p.articles[0].set_tag(&id, 0, Some(slant_core::model::Tag::Fact));
     slant_core::store::save(&p, &bad).unwrap();
     let before = std::fs::read(&class).unwrap();
-    let out = slant(&["merge", class.to_str().unwrap(), bad.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("article \"nbc-netanyahu-urges\" has a different text"),
-        "{}",
-        stderr(&out)
+    // Merging `files` is refused with `message`, and the class file is untouched.
+    let refused = |files: &[&Path], message: &str| {
+        let mut args = vec!["merge", class.to_str().unwrap()];
+        args.extend(files.iter().map(|f| f.to_str().unwrap()));
+        let out = slant(&args);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        assert!(stderr(&out).contains(message), "{}", stderr(&out));
+        assert_eq!(
+            std::fs::read(&class).unwrap(),
+            before,
+            "the class file is untouched"
+        );
+    };
+    refused(
+        &[&bad],
+        "article \"nbc-netanyahu-urges\" has a different text",
     );
-    assert_eq!(
-        std::fs::read(&class).unwrap(),
-        before,
-        "the class file is untouched"
-    ); // A file made for another assignment (no article in common) is refused, and nothing changes:
+    // A file made for another assignment (no article in common) is refused, and nothing changes:
     // it would add its article and its student to every figure of this class.
     let other_text = dir.path().join("budget.txt");
     std::fs::write(
@@ -303,17 +309,9 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         "Dana Lee",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = slant(&["merge", class.to_str().unwrap(), other.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("shares no article with the class project (it has \u{201c}City council votes on budget\u{201d}), so it is work for another assignment; nothing was merged"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(
-        std::fs::read(&class).unwrap(),
-        before,
-        "the class file is untouched"
+    refused(
+        &[&other],
+        "shares no article with the class project (it has \u{201c}City council votes on budget\u{201d}), so it is work for another assignment; nothing was merged",
     );
     // Nor does a file that brings the foreign article first make it the class's: every file is
     // measured against the class as it was.
@@ -324,17 +322,8 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
     p.articles
         .push(slant_core::store::load(&other).unwrap().articles[0].clone());
     slant_core::store::save(&p, &mixed).unwrap();
-    let out = slant(&[
-        "merge",
-        class.to_str().unwrap(),
-        mixed.to_str().unwrap(),
-        other.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
-    assert!(
-        stderr(&out).contains("dana.ron shares no article with the class project"),
-        "{}",
-        stderr(&out)
+    refused(
+        &[&mixed, &other],
+        "dana.ron shares no article with the class project",
     );
-    assert_eq!(std::fs::read(&class).unwrap(), before);
 }
