@@ -159,11 +159,7 @@ fn a_listed_tag_put_on_a_tagged_sentence_stays_listed() {
 /// Undoing and redoing a text edit keep the selection on its sentence, as the edit does.
 #[test]
 fn undo_and_redo_of_a_text_edit_keep_the_selection_on_its_sentence() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let before = project(&h).articles[0].clone();
-    let removed = before.sentence_text(3).to_owned();
-    let edited = before.text.replacen(&format!("{removed} "), "", 1);
+    let (_dir, mut h, before, edited) = sample_without_its_fourth_sentence();
     h.get_by_label_contains(&before.sentence_text(4)[..40])
         .click();
     h.run();
@@ -259,11 +255,7 @@ fn edit_the_text(h: &mut Harness<'static, SlantApp>, edited: &str) {
 /// it.
 #[test]
 fn a_note_being_typed_when_the_text_is_edited_stays_with_its_sentence() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let before = project(&h).articles[0].clone();
-    let removed = before.sentence_text(3).to_owned();
-    let edited = before.text.replacen(&format!("{removed} "), "", 1);
+    let (_dir, mut h, before, edited) = sample_without_its_fourth_sentence();
     let chosen = before.sentence_text(5).to_owned();
     h.get_by_label_contains(&chosen[..40]).click();
     h.run();
@@ -293,4 +285,20 @@ fn a_note_being_typed_when_the_text_is_edited_stays_with_its_sentence() {
         .collect();
     assert_eq!(with_note, [(4, "check the tonnage".to_owned())]);
     assert_eq!(a.sentence_text(4), chosen);
+}
+
+/// The sample open, its first article as it was, and that article's text without its fourth
+/// sentence, for a test to apply by Edit article text….
+fn sample_without_its_fourth_sentence() -> (
+    tempfile::TempDir,
+    Harness<'static, SlantApp>,
+    slant_core::model::Article,
+    String,
+) {
+    let (dir, path) = sample_copy();
+    let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let before = project(&h).articles[0].clone();
+    let removed = before.sentence_text(3).to_owned();
+    let edited = before.text.replacen(&format!("{removed} "), "", 1);
+    (dir, h, before, edited)
 }

@@ -5,6 +5,7 @@ mod common;
 mod app_classroom;
 mod app_compare;
 mod app_suggestions;
+mod class_export;
 mod edit_text;
 mod file_dialogs;
 mod find;
