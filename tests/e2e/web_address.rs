@@ -14,14 +14,15 @@ fn slant(args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// Serves the saved broadsheet page at `/story.html`, and `/old-link` redirecting to it.
+/// Serves the saved broadsheet page at `/2025/11/library-vote.html`, and `/old-link` redirecting
+/// to it.
 fn site(path: &str, stream: &mut TcpStream) {
     let page = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages/broadsheet.html"),
     )
     .unwrap();
     match path {
-        "/story.html" => reply(
+        "/2025/11/library-vote.html" => reply(
             stream,
             "200 OK",
             &[("Content-Type", "text/html; charset=utf-8")],
@@ -30,7 +31,7 @@ fn site(path: &str, stream: &mut TcpStream) {
         "/old-link" => reply(
             stream,
             "301 Moved Permanently",
-            &[("Location", "/story.html")],
+            &[("Location", "/2025/11/library-vote.html")],
             b"",
         ),
         _ => reply(
@@ -61,11 +62,12 @@ fn new_and_add_take_web_addresses_beside_files() {
     let p = slant_core::store::load(Path::new(project)).unwrap();
     assert_eq!(p.articles.len(), 2);
     let web = &p.articles[1];
-    // The address after the redirect is the article's.
+    // The address after the redirect is the article's, and names it.
     assert_eq!(
         web.url.as_deref(),
-        Some(format!("{base}/story.html").as_str())
+        Some(format!("{base}/2025/11/library-vote.html").as_str())
     );
+    assert_eq!(web.id.as_str(), "library-vote");
     assert_eq!(web.outlet.as_deref(), Some("The Morning Ledger"));
     assert!(
         web.text.starts_with("In a Divided Town, a Library Vote"),

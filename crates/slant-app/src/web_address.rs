@@ -89,7 +89,8 @@ impl SlantApp {
         }
         match result {
             Ok(article) => {
-                let name = slant_fetch::article_name(&url);
+                // Named for where the page was found, not for a short link that led there.
+                let name = slant_fetch::article_name(article.url.as_deref().unwrap_or(&url));
                 if let Err(e) = self.add_articles(vec![(name.clone(), article, name)]) {
                     self.error("The article was not added", e);
                 }

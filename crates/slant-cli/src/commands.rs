@@ -243,7 +243,7 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
         if let Some(notes) = text.notes() {
             say!("{}: {notes}", file.display());
         }
-        let name = source_name(file);
+        let name = source_name(file, &text);
         let id = scratch.new_article_id(&name);
         let mut article = text.into_article(id, &name);
         // What the teacher says on the command line wins over what the page says.
@@ -279,9 +279,11 @@ fn import_source(source: &Path) -> Result<import::ImportedText, Failure> {
 
 /// What an article is called before it has a title: its file's name, or the last part of its
 /// web address.
-fn source_name(source: &Path) -> String {
+/// A file's name, or for a web address the last part of the address the page was found at
+/// (after redirects: a short link's name says nothing of the article).
+fn source_name(source: &Path, imported: &import::ImportedText) -> String {
     match source.to_str().filter(|s| slant_fetch::is_web_address(s)) {
-        Some(url) => slant_fetch::article_name(url),
+        Some(url) => slant_fetch::article_name(imported.url.as_deref().unwrap_or(url)),
         None => file_stem(source),
     }
 }
