@@ -264,8 +264,7 @@ impl SlantApp {
                     ws.claim = new_claim;
                 }
                 ws.say(format!("Saved to {}", path.display()));
-                self.settings.recent.retain(|p| p != &path);
-                self.settings.recent.insert(0, path);
+                self.settings.opened(&path);
                 true
             }
             Err(store::SaveError::ChangedOnDisk { path }) => {

@@ -406,6 +406,20 @@ impl SlantApp {
         }
     }
 
+    /// Keeps where the open project is left (its columns' articles), so that reopening it,
+    /// after a restart or another project, shows the same articles.
+    fn remember_place(&mut self) {
+        let Some(ws) = &self.workspace else {
+            return;
+        };
+        if self.settings.places.first().is_some_and(|p| ws.is_at(p)) {
+            return;
+        }
+        if let Some(place) = ws.place() {
+            self.settings.remember(place);
+        }
+    }
+
     /// The title the window shows (for tests).
     pub fn title(&self) -> &str {
         &self.title
@@ -534,6 +548,7 @@ impl eframe::App for SlantApp {
             self.pending_claim = None;
         }
         self.window_title(&ctx);
+        self.remember_place();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -96,10 +96,7 @@ impl SlantApp {
 
     pub(crate) fn show_document(&mut self, doc: Document) {
         if let Some(path) = doc.path() {
-            let path = path.to_owned();
-            self.settings.recent.retain(|p| p != &path);
-            self.settings.recent.insert(0, path);
-            self.settings.recent.truncate(10);
+            self.settings.opened(path);
         }
         self.load_error = None;
         let needs_reviewer = doc.project.reviewers.is_empty();
@@ -113,6 +110,9 @@ impl SlantApp {
         };
         self.pending_claim = None;
         let mut workspace = Workspace::new(doc, self.settings.columns);
+        if let Some(place) = workspace.doc.path().and_then(|p| self.settings.place(p)) {
+            workspace.show_articles(&place.columns);
+        }
         workspace.claim = claim;
         self.workspace = Some(workspace);
         if needs_reviewer {

@@ -1,6 +1,6 @@
 //! What the app remembers between runs (eframe's storage): recent files, look, modes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,45 @@ pub struct Settings {
     /// the report, so a student exporting each week is not set back to HTML every time.
     pub export_format: String,
     pub export_open: bool,
+    /// Where each recent project was left, newest first: reopening one shows the articles
+    /// its columns showed, and the recent list names it by its title.
+    pub places: Vec<Place>,
+}
+
+/// Where a project was left.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    pub path: PathBuf,
+    pub title: String,
+    /// The article each column showed, by id: ids outlive an article added or removed before it.
+    pub columns: Vec<String>,
+}
+
+impl Settings {
+    /// How many files the recent list (and the places kept with it) holds.
+    pub const RECENT: usize = 10;
+
+    pub fn place(&self, path: &Path) -> Option<&Place> {
+        self.places.iter().find(|p| p.path == path)
+    }
+
+    /// Keeps `place` as its file's, newest first.
+    pub fn remember(&mut self, place: Place) {
+        if self.places.first() == Some(&place) {
+            return;
+        }
+        self.places.retain(|p| p.path != place.path);
+        self.places.insert(0, place);
+        self.places.truncate(Self::RECENT);
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn opened(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(Self::RECENT);
+    }
 }
 
 impl Default for Settings {
@@ -47,6 +86,7 @@ impl Default for Settings {
             unique_only: false,
             export_format: "html".to_owned(),
             export_open: true,
+            places: Vec::new(),
         }
     }
 }

@@ -36,16 +36,36 @@ impl SlantApp {
                     self.actions.push(action);
                 }
             }
-            let recent: Vec<PathBuf> = self.settings.recent.iter().filter(|p| p.exists()).cloned().collect();
+            let recent: Vec<PathBuf> = self
+                .settings
+                .recent
+                .iter()
+                .filter(|p| p.exists())
+                .cloned()
+                .collect();
             if !recent.is_empty() {
                 ui.add_space(20.0);
                 ui.label(RichText::new("Recent projects").strong());
                 for p in recent {
-                    if ui.link(p.display().to_string()).clicked() {
+                    let link = ui.link(recent_name(&self.settings, &p));
+                    if link.on_hover_text(p.display().to_string()).clicked() {
                         self.actions.push(Action::OpenPath(p));
                     }
                 }
             }
         });
+    }
+}
+
+/// A recent project as the list names it: its title and file name (two students' copies of
+/// one assignment share the title), or the file name alone where its title is not known yet.
+fn recent_name(settings: &crate::Settings, path: &std::path::Path) -> String {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    match settings.place(path).map(|p| p.title.trim()) {
+        Some(title) if !title.is_empty() => format!("{title} ({file})"),
+        _ => file,
     }
 }

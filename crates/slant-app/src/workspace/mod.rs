@@ -167,6 +167,46 @@ impl Workspace {
         self.keep_selection_in_view();
     }
 
+    /// Shows the articles named (by id) in the columns, in order, where the project still has
+    /// them: the columns as a project was left.
+    pub fn show_articles(&mut self, ids: &[String]) {
+        let articles = &self.doc.project.articles;
+        for (column, id) in self.columns.iter_mut().zip(ids) {
+            if let Some(at) = articles.iter().position(|a| a.id.as_str() == id) {
+                column.article = at;
+            }
+        }
+    }
+
+    /// Where this project is left: its file, title and the articles its columns show.
+    pub fn place(&self) -> Option<crate::settings::Place> {
+        let articles = &self.doc.project.articles;
+        Some(crate::settings::Place {
+            path: self.doc.path()?.to_owned(),
+            title: self.doc.project.title.clone(),
+            columns: self
+                .columns
+                .iter()
+                .filter_map(|c| articles.get(c.article))
+                .map(|a| a.id.as_str().to_owned())
+                .collect(),
+        })
+    }
+
+    /// Whether `place` is where this project is now (checked each frame, so without building
+    /// one).
+    pub fn is_at(&self, place: &crate::settings::Place) -> bool {
+        let articles = &self.doc.project.articles;
+        self.doc.path() == Some(place.path.as_path())
+            && place.title == self.doc.project.title
+            && place.columns.len() == self.columns.len()
+            && place
+                .columns
+                .iter()
+                .zip(&self.columns)
+                .all(|(id, c)| articles.get(c.article).is_some_and(|a| a.id.as_str() == id))
+    }
+
     /// After a change of layout (the columns, the text size): the selected sentence stays in
     /// view rather than wherever the old offset now falls.
     pub fn keep_selection_in_view(&mut self) {

@@ -344,3 +344,32 @@ fn page_down_selects_the_first_sentence_that_starts_on_the_new_screen() {
         }
     }
 }
+
+/// A project closed and opened again from the recent list shows the articles its columns showed
+/// when it was left (it showed articles 1 and 2 whatever the reviewer had chosen), and the list
+/// names it by its title.
+#[test]
+fn a_reopened_project_shows_the_articles_it_was_left_on() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let shown = |h: &Harness<'_, SlantApp>| -> Vec<usize> {
+        let ws = h.state().workspace.as_ref().expect("a project is open");
+        ws.columns.iter().map(|c| c.article).collect()
+    };
+    assert_eq!(shown(&h), [0, 1]);
+    // The first column to the second article, the second column back to the first.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(shown(&h), [1, 0]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(h.state().workspace.is_none(), "the project is closed");
+    h.get_by_label("Netanyahu presses Trump on Iran: two outlets compared (class.ron)")
+        .click();
+    h.run();
+    assert_eq!(shown(&h), [1, 0]);
+}
