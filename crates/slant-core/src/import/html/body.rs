@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use scraper::{ElementRef, Html, Node};
 
 use super::furniture::{is_furniture, is_skipped_tag};
-use super::metadata::{date_line, is_byline_line};
+use super::metadata::{date_line, dateline_date, is_byline_line};
 use super::{selector, squash};
 
 /// The element holding the article's paragraphs.
@@ -333,6 +333,10 @@ impl Blocks {
                 } else if let (None, Some(date)) = (lead.published, date_line(line)) {
                     lead.published = Some(date);
                 } else {
+                    // The story's first line may open with its date ("April 17, 2015 -- …").
+                    if lead.published.is_none() {
+                        lead.published = dateline_date(line);
+                    }
                     if j > 0 {
                         rest = Some(lines[j..].join("\n"));
                     }

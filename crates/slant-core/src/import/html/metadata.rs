@@ -190,6 +190,19 @@ pub(super) fn date_line(line: &str) -> Option<Date> {
     .find_map(|f| Date::strptime(f, without_weekday).ok())
 }
 
+/// The date that opens a story's first paragraph as its dateline ("April 17, 2015 -- Imagine
+/// …", "WASHINGTON, March 6, 2003 — The …"), on pages that give no date elsewhere.
+pub(super) fn dateline_date(line: &str) -> Option<Date> {
+    let (before, _) = ["--", "—", "–"]
+        .iter()
+        .filter_map(|dash| line.split_once(dash))
+        .min_by_key(|(before, _)| before.len())?;
+    if before.split_whitespace().count() > 8 {
+        return None;
+    }
+    date_line(before).or_else(|| before.split_once(", ").and_then(|(_, d)| date_line(d)))
+}
+
 /// "By Jane Doe" → "Jane Doe".
 /// The writer's name alone: without "By" or "by:", and without the date, time or count that
 /// pages print in the same element ("Lucas Nolan22 Dec 2016651", "GILLIAN MOHNEY March 11,
@@ -219,13 +232,25 @@ fn strip_by(byline: &str) -> String {
 
 /// A site's name as a reader says it: an address given as the name (`http://www.tmz.com`)
 /// without its scheme, `www.` and slash.
+/// A name followed by the site's tagline ("Yahoo News - Latest News & Headlines", "The Onion |
+/// America's Finest News Source") is the name before the separator.
 fn site_name(name: String) -> String {
-    name.trim()
+    let name = name
+        .trim()
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_start_matches("www.")
-        .trim_end_matches('/')
-        .to_owned()
+        .trim_end_matches('/');
+    let first = [" - ", " | ", " – ", " — ", " · ", " : "]
+        .iter()
+        .filter_map(|sep| name.split_once(sep).map(|(first, _)| first.trim()))
+        .min_by_key(|first| first.len())
+        .filter(|first| {
+            !first.is_empty()
+                && first.split_whitespace().count() <= 4
+                && !["home", "welcome", "homepage"].contains(&first.to_lowercase().as_str())
+        });
+    first.unwrap_or(name).to_owned()
 }
 
 /// The date at the start of an ISO 8601 date or date-time (`2025-12-29T14:03:00Z`).

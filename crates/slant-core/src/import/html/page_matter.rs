@@ -97,6 +97,30 @@ pub(super) fn is_promotion(block: &str) -> bool {
         })
 }
 
+/// Whether a paragraph is a credit line of the page's making rather than a sentence of the
+/// story: who reviewed, checked or edited it ("Reviewed by Hansa D. Bhargava, MD", "Reporting
+/// by Jane Doe; Editing by Sam Lee"). The writer's own byline is read as metadata elsewhere.
+pub(super) fn is_credit_line(block: &str) -> bool {
+    let lower = block.trim().to_lowercase();
+    lower.split_whitespace().count() <= CREDIT_WORDS
+        && [
+            "reviewed by ",
+            "medically reviewed by ",
+            "fact-checked by ",
+            "fact checked by ",
+            "edited by ",
+            "editing by ",
+            "reporting by ",
+            "additional reporting by ",
+            "compiled by ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// The longest credit line: a few names and their titles.
+const CREDIT_WORDS: usize = 16;
+
 /// Whether a paragraph is a page's notice about scripts ("You need to enable JavaScript to run
 /// this app."), shown where scripts do not run: never the story, however long.
 pub(super) fn is_script_notice(block: &str) -> bool {
