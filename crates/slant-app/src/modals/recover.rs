@@ -1,0 +1,103 @@
+//! "Recover unsaved work?": what autosave kept of a project when Slant was closed without
+//! saving it, offered at the next start or when the file is opened.
+
+use std::path::Path;
+
+use slant_core::document::{Document, Recovery};
+
+use super::{Action, Answer, SlantApp};
+
+impl SlantApp {
+    /// `path` is the project the recovery is of; `opened` the file the person opened (a
+    /// teacher's assignment, whose student copy `path` is).
+    pub(super) fn recover_dialog(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &Path,
+        recovery: &Recovery,
+        opened: &Path,
+        answer: &mut Answer,
+    ) {
+        ui.heading("Recover unsaved work?");
+        let when = autosaved_at(recovery);
+        ui.label(format!(
+            "Slant was closed with unsaved changes to {} (autosaved {when}).",
+            path.display()
+        ));
+        ui.horizontal(|ui| {
+            if recover_button(ui) {
+                let recovered =
+                    Document::recover(path, recovery, self.untitled_dir()).map(|mut doc| {
+                        // A student's copy of the file opened: that file
+                        // stays the teacher's.
+                        if opened != path {
+                            doc.keep_off(opened.to_owned());
+                        }
+                        doc
+                    });
+                self.show_recovered(recovered);
+                answer.close = true;
+            }
+            if ui.button("Discard").clicked() {
+                let _ = std::fs::remove_file(&recovery.path);
+                answer.close = true;
+                answer.then.push(Action::OpenPath(opened.to_owned()));
+            }
+        });
+    }
+
+    /// A project that was never saved: its recovery is the only copy.
+    pub(super) fn recover_untitled_dialog(
+        &mut self,
+        ui: &mut egui::Ui,
+        recovery: &Recovery,
+        title: &str,
+        answer: &mut Answer,
+    ) {
+        ui.heading("Recover unsaved work?");
+        let when = autosaved_at(recovery);
+        ui.label(format!(
+            "“{title}” was never saved, and Slant was closed before it could be (autosaved {when})."
+        ));
+        ui.horizontal(|ui| {
+            if recover_button(ui) {
+                self.show_recovered(Document::recover_untitled(recovery, self.untitled_dir()));
+                answer.close = true;
+            }
+            if ui.button("Discard").clicked() {
+                let _ = std::fs::remove_file(&recovery.path);
+                answer.close = true;
+            }
+            // Kept for the next start: nothing replaces it meanwhile.
+            if ui.button("Not now").clicked() {
+                answer.close = true;
+            }
+        });
+    }
+
+    /// Shows the work a recovery file held, or why it could not be read.
+    fn show_recovered(&mut self, recovered: Result<Document, slant_core::store::LoadError>) {
+        match recovered {
+            Ok(doc) => self.show_document(doc),
+            Err(e) => {
+                self.load_error = Some(format!("{e}\n\nThe recovery file could not be read."))
+            }
+        }
+    }
+}
+
+/// The Recover button, with the keyboard on it as the dialog opens: Enter keeps the work.
+fn recover_button(ui: &mut egui::Ui) -> bool {
+    let recover = ui.button("Recover");
+    if ui.memory(|m| m.focused().is_none()) {
+        recover.request_focus();
+    }
+    recover.clicked()
+}
+
+/// When a recovery file was written, as a dialog says it ("2026-11-27 11:25 UTC").
+fn autosaved_at(recovery: &Recovery) -> String {
+    jiff::Timestamp::try_from(recovery.modified)
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
