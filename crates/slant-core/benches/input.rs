@@ -1,7 +1,9 @@
 //! Input benchmarks: `cargo bench --bench input`.
 //!
 //! - copy-paste repair of 10 MB of hard-wrapped news text;
-//! - extracting the article from a 1 MB saved web page;
+//! - extracting the article from a 1 MB saved web page, and from the 41 real saved pages of
+//!   `../shared/testdata/readability_pages/` (read where they are; skipped, saying so, where
+//!   that folder or `gzip` is absent);
 //! - re-anchoring every annotation of a 2,000-sentence article after an edit (a paragraph
 //!   deleted, one sentence in fifty reworded), and after replacing the whole text;
 //! - aligning the sentences of two 5,000-sentence articles (target ≤ 200 ms).
@@ -86,6 +88,54 @@ fn html_page_1mb(bencher: Bencher) {
             .unwrap()
             .text
             .len()
+    });
+}
+
+/// The real saved pages beside the checkout, unpacked with `gzip`; empty (said once) where they
+/// are absent.
+fn shared_pages() -> &'static [String] {
+    static PAGES: OnceLock<Vec<String>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/testdata/readability_pages");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("readability_pages skipped: {} is absent", dir.display());
+            return Vec::new();
+        };
+        let mut pages = Vec::new();
+        for entry in entries.flatten() {
+            let out = std::process::Command::new("gzip")
+                .arg("-dc")
+                .arg(entry.path().join("source.html.gz"))
+                .output();
+            match out {
+                Ok(out) if out.status.success() => {
+                    pages.push(String::from_utf8_lossy(&out.stdout).into_owned())
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    eprintln!("readability_pages skipped: gzip is not installed");
+                    return Vec::new();
+                }
+            }
+        }
+        pages
+    })
+}
+
+/// The README's "extract the 41 real saved pages" row: every page read as an import reads it.
+#[divan::bench(sample_count = 5)]
+fn readability_pages(bencher: Bencher) {
+    let pages = shared_pages();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        pages
+            .iter()
+            .map(|p| {
+                import_bytes(black_box(p.as_bytes()), Format::Html, "p.html".as_ref())
+                    .map_or(0, |i| i.text.len())
+            })
+            .sum::<usize>()
     });
 }
 
