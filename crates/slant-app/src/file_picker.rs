@@ -41,9 +41,9 @@ pub struct FilePicker {
     /// A report's dialog: a Slant project is never a report's file, so it is refused at once
     /// rather than asked about and then refused.
     pub refuse_projects: bool,
-    /// The teacher's assignment, when saving a student's copy: never written, which is said
+    /// When saving a project: the teachers' assignments it never writes over, which is said
     /// at once rather than asked about ("Replace it?") and then refused.
-    pub assignment: Option<PathBuf>,
+    pub refusals: Option<slant_core::document::Refusals>,
     /// When saving a project: where Slant's windows mark the files they have open, and this
     /// window's own file. A file open in another window is refused at once, not asked about
     /// ("Replace it?") and then refused.
@@ -75,7 +75,7 @@ impl FilePicker {
             replace: None,
             focused: false,
             refuse_projects: false,
-            assignment: None,
+            refusals: None,
             claims: None,
             ok_label: None,
         };
@@ -167,9 +167,10 @@ impl FilePicker {
                 None
             }
             [path]
-                if self.assignment.as_deref().is_some_and(|a| {
-                    slant_core::document::refuses_over_assignment(a, path).is_some()
-                }) =>
+                if self
+                    .refusals
+                    .as_ref()
+                    .is_some_and(|r| r.check(path).is_some()) =>
             {
                 self.problem = Some(format!(
                     "{} is the teacher's assignment, which a student's work never replaces. Choose another name.",

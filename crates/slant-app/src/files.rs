@@ -46,11 +46,7 @@ impl SlantApp {
                     picker.ok_label = Some("Merge these files");
                 }
                 if request.purpose == Purpose::SaveProject {
-                    picker.assignment = self
-                        .workspace
-                        .as_ref()
-                        .and_then(|w| w.doc.assignment())
-                        .map(Path::to_owned);
+                    picker.refusals = self.workspace.as_ref().map(|w| w.doc.refusals());
                     let own = self
                         .workspace
                         .as_ref()

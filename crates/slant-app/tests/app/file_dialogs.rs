@@ -255,6 +255,61 @@ fn a_student_naming_the_assignment_in_slants_dialog_is_told_at_once() {
     assert_eq!(std::fs::read(&handout).unwrap(), before);
 }
 
+/// A student who reopens their own saved work and chooses Save as… on the handout beside it
+/// (or on another copy of an assignment) is refused as on the first save: the handout once
+/// took the student's tags after a "Replace it?".
+#[test]
+fn a_student_reopening_their_work_never_saves_it_over_a_handout() {
+    let (dir, handout) = handout();
+    let before = std::fs::read(&handout).unwrap();
+    let other = dir.path().join("week 4.ron");
+    std::fs::copy(&handout, &other).unwrap();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), no_portal());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    // Another assignment beside this one is refused on the first save too.
+    fill(&mut h, "File name", "week 4");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("is the teacher's assignment")
+            .is_some()
+    );
+    fill(&mut h, "File name", "mine");
+    h.key_press(Key::Enter);
+    h.run();
+    let mine = dir.path().join("mine.ron");
+    assert!(mine.exists());
+    drop(h);
+    let mut h = app(Some(&mine), dir.path(), no_portal());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    fill(&mut h, "File name", "homework");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("is the teacher's assignment, which a student's work never replaces. Choose another name.")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Replace it?").is_none());
+    assert_eq!(std::fs::read(&handout).unwrap(), before);
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    // Their own file is still theirs to save over.
+    fill(&mut h, "File name", "mine");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("is the teacher's assignment")
+            .is_none()
+    );
+}
+
 /// Slant's save dialog opens with the proposed name's stem selected, so what is typed replaces
 /// it: the box's cursor used to stay where the last name typed there ended, and a letter typed
 /// went into the middle of the next proposed name.

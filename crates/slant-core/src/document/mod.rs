@@ -226,10 +226,19 @@ impl Document {
             .unwrap_or_else(|| format!("{}.ron", crate::store::file_stem_for(&self.project.title)))
     }
 
-    /// Why saving to `path` would be refused whatever the user says: it is the teacher's
-    /// assignment this copy came from.
+    /// Why saving to `path` would be refused whatever the user says: it is a teacher's
+    /// assignment (see [`Refusals`]).
     pub fn refuses(&self, path: &Path) -> Option<SaveError> {
-        refuses_over_assignment(self.assignment.as_deref()?, path)
+        self.refusals().check(path)
+    }
+
+    /// What a save of this document refuses to write over, for a save dialog to say at once.
+    pub fn refusals(&self) -> Refusals {
+        Refusals {
+            assignment: self.assignment.clone(),
+            own: self.path.clone(),
+            reviewers: !self.project.reviewers.is_empty(),
+        }
     }
 
     /// The teacher's assignment this student's copy came from, which no save writes.
@@ -471,12 +480,41 @@ impl Document {
     }
 }
 
-/// The refusal to save a student's copy over `assignment`, when `path` is that file (reached
-/// any way): for a save dialog to say so before it asks to replace the file.
-pub fn refuses_over_assignment(assignment: &Path, path: &Path) -> Option<SaveError> {
-    same_file(assignment, path).then(|| SaveError::Assignment {
-        path: path.to_owned(),
-    })
+/// The files a save of a document never writes over, whatever the user says: the teacher's
+/// assignment a student's copy came from (reached any way), and, for work with a reviewer in
+/// it, any other assignment as handed out (a student who reopened their own file and chose
+/// Save as… on the handout beside it once replaced it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Refusals {
+    assignment: Option<PathBuf>,
+    own: Option<PathBuf>,
+    reviewers: bool,
+}
+
+impl Refusals {
+    /// Why saving to `path` is refused, if it is.
+    pub fn check(&self, path: &Path) -> Option<SaveError> {
+        let over_assignment = self
+            .assignment
+            .as_deref()
+            .is_some_and(|a| same_file(a, path));
+        // The document's own file is what it was opened from: never a handout it must spare.
+        let over_handout = self.reviewers
+            && !self.own.as_deref().is_some_and(|own| same_file(own, path))
+            && is_handout(path);
+        (over_assignment || over_handout).then(|| SaveError::Assignment {
+            path: path.to_owned(),
+        })
+    }
+}
+
+/// Whether `path` holds an assignment as a teacher hands it out: a project whose sentences are
+/// locked and which holds nobody's tags yet.
+pub fn is_handout(path: &Path) -> bool {
+    path.is_file()
+        && store::load(path).is_ok_and(|p| {
+            p.sentences == crate::model::SentenceLock::Locked && p.reviewers.is_empty()
+        })
 }
 
 /// Whether two paths name one file: the same path, or the same file reached another way

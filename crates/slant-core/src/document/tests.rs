@@ -163,6 +163,42 @@ fn a_students_copy_never_replaces_the_assignment_whatever_file_is_picked() {
     assert!(!d.is_dirty());
 }
 
+/// Reopened from the student's own file, the copy no longer knows the handout it came from: a
+/// handout is still never written over by work with a reviewer in it, nor another
+/// assignment's; a teacher's project without reviewers may replace one, and the student's own
+/// file stays theirs.
+#[test]
+fn work_with_a_reviewer_never_replaces_any_handout() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = locked_handout(dir.path());
+    let before = std::fs::read(&handout).unwrap();
+    let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
+    let t = Instant::now();
+    d.add_reviewer("Sam Lee", t).unwrap();
+    let mine = dir.path().join("mine.ron");
+    d.save_as(&mine).unwrap();
+    let mut reopened = Document::open(&mine, dir.path().join("untitled")).unwrap();
+    assert_eq!(reopened.assignment(), None);
+    assert!(matches!(
+        reopened.save_as(&handout),
+        Err(SaveError::Assignment { .. })
+    ));
+    assert!(matches!(
+        reopened.overwrite(&handout),
+        Err(SaveError::Assignment { .. })
+    ));
+    assert_eq!(std::fs::read(&handout).unwrap(), before, "untouched");
+    reopened.save_as(&mine).unwrap();
+    // Any project with a reviewer in it is refused; a handout's teacher, with nobody's tags,
+    // is not.
+    let plain = doc(dir.path());
+    assert!(plain.refuses(&handout).is_some());
+    let mut teacher = Document::open(&handout, dir.path().join("untitled")).unwrap();
+    teacher.save_as(&dir.path().join("copy.ron")).unwrap();
+    assert!(teacher.refuses(&handout).is_none());
+    assert!(reopened.refuses(&dir.path().join("p.ron")).is_none());
+}
+
 /// A note typed on after a dialog is the rest of the same edit: one undo takes both pieces
 /// back; not after a save (undo must still reach the saved state in a step), nor at another
 /// sentence.
