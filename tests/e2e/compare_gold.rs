@@ -157,6 +157,15 @@ fn the_cli_compares_two_articles_as_json() {
             .all(|r| (r["why"] == "same_subject") == r["guessing"].is_null()),
         "{related:?}"
     );
+    // Trump's quoted warning is what he said, not A guessing: another claim than the
+    // official's quotation in B, with what they share said.
+    assert!(
+        related.iter().any(|r| r["a"] == 15
+            && r["b"] == 12
+            && r["why"] == "same_subject"
+            && r["shared"]["words"] == serde_json::json!(["developing", "missiles"])),
+        "{related:?}"
+    );
     // Each pair says what its sentences share.
     let first = &doc["pairs"][0];
     assert!(first["shared"]["words"].is_array() && first["opening"].is_boolean());

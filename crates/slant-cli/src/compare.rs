@@ -37,6 +37,8 @@ struct RelatedOut {
     why: align::Difference,
     /// For "guess_and_report", the article that guesses: "a" or "b" (null otherwise).
     guessing: Option<align::Side>,
+    /// What the two sentences share: why they are on the same subject.
+    shared: explain::Shared,
 }
 
 #[derive(Serialize)]
@@ -157,6 +159,7 @@ pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Fa
                         align::Difference::GuessAndReport { guessing } => Some(guessing),
                         align::Difference::SameSubject => None,
                     },
+                    shared: explain::shared(a.sentence_text(r.a), b.sentence_text(r.b), &names),
                 })
                 .collect(),
         },
@@ -259,12 +262,13 @@ fn text(
         for r in &c.related {
             let _ = writeln!(
                 t,
-                "  {:>4} ↔ {:<4} {}  |  {}  ({})",
+                "  {:>4} ↔ {:<4} {}  |  {}  ({}; both have {})",
                 r.a + 1,
                 r.b + 1,
                 short(a.sentence_text(r.a), 50),
                 short(b.sentence_text(r.b), 50),
-                r.why.describe()
+                r.why.describe(),
+                explain::shared(a.sentence_text(r.a), b.sentence_text(r.b), names).describe()
             );
         }
     }

@@ -28,8 +28,16 @@ pub struct CompareCache {
     why: std::cell::RefCell<Option<Explained>>,
 }
 
-/// Lines explaining the links of one sentence, keyed by (column, sentence).
-type Explained = ((usize, usize), Vec<String>);
+/// Lines explaining one sentence's links, keyed by (column, sentence).
+type Explained = ((usize, usize), Why);
+
+/// Why a sentence is linked: to its counterparts (a pair each), and to sentences on the same
+/// subject that make another claim.
+#[derive(Default)]
+struct Why {
+    links: Vec<String>,
+    related: Vec<String>,
+}
 
 impl Workspace {
     /// Aligns the first two columns' articles when they changed; `None` with fewer than two
@@ -112,14 +120,15 @@ impl Workspace {
         })
     }
 
-    /// Why sentence `s` of column `col` is linked to each of its strongest counterparts, worked
-    /// out once per sentence focused (not every frame the pointer rests on it).
+    /// Why sentence `s` of column `col` is linked to each of its strongest counterparts, and to
+    /// the sentences on its subject that make another claim, worked out once per sentence
+    /// focused (not every frame the pointer rests on it).
     fn links_explained<'c>(
         &self,
         cache: &'c CompareCache,
         col: usize,
         s: usize,
-    ) -> std::cell::Ref<'c, Vec<String>> {
+    ) -> std::cell::Ref<'c, Why> {
         let fresh = cache
             .why
             .borrow()
@@ -132,15 +141,18 @@ impl Workspace {
                     .get(c)
                     .and_then(|column| articles.get(column.article))
             });
-            let mut lines = Vec::new();
+            let mut why = Why::default();
             if let (Some(this), Some(that)) = (this, that) {
+                // Sentence `a` of column 1 and `b` of column 2, for the one of this column
+                // and the other's `m`.
+                let ends = |m: usize| if col == 0 { (s, m) } else { (m, s) };
+                let [ta, tb] = if col == 0 { [this, that] } else { [that, this] };
                 let matches = &cache.counterparts[col][s];
                 // The strongest few: a sentence repeated through a long text can match dozens.
                 for &m in matches.iter().take(SHOWN_LINKS) {
-                    let (a, b) = if col == 0 { (s, m) } else { (m, s) };
-                    let [ta, tb] = if col == 0 { [this, that] } else { [that, this] };
+                    let (a, b) = ends(m);
                     if let Some(pair) = cache.coverage.pairs.iter().find(|p| p.a == a && p.b == b) {
-                        lines.push(format!(
+                        why.links.push(format!(
                             "With sentence {} (score {:.2}), it shares {}",
                             m + 1,
                             pair.score,
@@ -149,10 +161,35 @@ impl Workspace {
                     }
                 }
                 if matches.len() > SHOWN_LINKS {
-                    lines.push(format!("… and {} more", matches.len() - SHOWN_LINKS));
+                    why.links
+                        .push(format!("… and {} more", matches.len() - SHOWN_LINKS));
+                }
+                let other = 2 - col;
+                for r in &cache.coverage.related {
+                    let theirs = if col == 0 { r.b } else { r.a };
+                    if ends(theirs) != (r.a, r.b) {
+                        continue;
+                    }
+                    let guess = match r.why {
+                        Difference::GuessAndReport { guessing } => {
+                            if (guessing == Side::A) == (col == 0) {
+                                ", this one guesses, the other reports"
+                            } else {
+                                ", this one reports, the other guesses"
+                            }
+                        }
+                        Difference::SameSubject => "",
+                    };
+                    let shared =
+                        explain::shared(ta.sentence_text(r.a), tb.sentence_text(r.b), &cache.names)
+                            .describe();
+                    why.related.push(format!(
+                        "Same subject, another claim: sentence {} of column {other} (both have {shared}{guess})",
+                        theirs + 1
+                    ));
                 }
             }
-            *cache.why.borrow_mut() = Some(((col, s), lines));
+            *cache.why.borrow_mut() = Some(((col, s), why));
         }
         std::cell::Ref::map(cache.why.borrow(), |w| &w.as_ref().expect("just filled").1)
     }
@@ -202,11 +239,11 @@ impl Workspace {
             };
             ui.label(text);
             // Why each link was made: a reader checks the words, not a score.
-            let links = self.links_explained(cache, col, s);
-            for why in links.iter() {
-                ui.label(why);
+            let why = self.links_explained(cache, col, s);
+            for line in &why.links {
+                ui.label(line);
             }
-            if !links.is_empty() {
+            if !why.links.is_empty() {
                 ui.label(
                     RichText::new(
                         "A score runs from 0 to 1: how much of the two sentences' words, names and numbers they share, rare ones counting more.",
@@ -214,28 +251,9 @@ impl Workspace {
                     .weak(),
                 );
             }
-            drop(links);
             // The same subject told as another claim: where two outlets differ.
-            for r in &c.related {
-                let (mine, theirs) = if col == 0 { (r.a, r.b) } else { (r.b, r.a) };
-                if mine == s {
-                    // "Same subject, another claim" already says what `SameSubject` would.
-                    let why = match r.why {
-                        Difference::GuessAndReport { guessing } => {
-                            let mine_guesses = (guessing == Side::A) == (col == 0);
-                            if mine_guesses {
-                                " (this one guesses, the other reports)".to_owned()
-                            } else {
-                                " (this one reports, the other guesses)".to_owned()
-                            }
-                        }
-                        Difference::SameSubject => String::new(),
-                    };
-                    ui.label(format!(
-                        "Same subject, another claim: sentence {} of column {other}{why}",
-                        theirs + 1
-                    ));
-                }
+            for line in &why.related {
+                ui.label(line);
             }
         }
         for d in &c.differing_numbers {

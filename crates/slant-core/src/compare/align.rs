@@ -229,9 +229,9 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
     }
     // A guess and a report of what happened are different claims even about the same thing
     // ("the June conflict marked an escalation" / "a war is almost inevitable"): such a pair
-    // needs a stronger score.
+    // needs a stronger score. Any hedge counts here, a speaker's quoted guess too.
     let hedges = &crate::cues::Lexicons::builtin().hedges;
-    let speculative = |text: &str, spans: &[Span]| -> Vec<bool> {
+    let hedged = |text: &str, spans: &[Span]| -> Vec<bool> {
         spans
             .iter()
             .map(|s| {
@@ -241,19 +241,34 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
             })
             .collect()
     };
-    let (spec_a, spec_b) = (speculative(a_text, a), speculative(b_text, b));
+    let (spec_a, spec_b) = (hedged(a_text, a), hedged(b_text, b));
     let mut related: Vec<(Pair, Difference)> = weak
         .into_iter()
         .map(|p| (p, Difference::SameSubject))
         .collect();
+    let mut mixed = Vec::new();
     found.retain(|p| {
         let same_kind = spec_a[p.a] == spec_b[p.b] || p.score >= threshold * MIXED_CLAIMS;
         if !same_kind {
-            let guessing = if spec_a[p.a] { Side::A } else { Side::B };
-            related.push((*p, Difference::GuessAndReport { guessing }));
+            mixed.push(*p);
         }
         same_kind
     });
+    // Which outlet guesses is said only where its writer does, as the cue engine finds hedges:
+    // a speaker's quoted "there will definitely be an attack", or "said it would appeal" (a
+    // plan reported), is a report of what was said, and such a pair is another statement.
+    if !mixed.is_empty() {
+        let writer_a = writers_hedges(a_text, a, mixed.iter().map(|p| p.a));
+        let writer_b = writers_hedges(b_text, b, mixed.iter().map(|p| p.b));
+        related.extend(mixed.into_iter().map(|p| {
+            let why = match (writer_a.contains(&p.a), writer_b.contains(&p.b)) {
+                (true, false) => Difference::GuessAndReport { guessing: Side::A },
+                (false, true) => Difference::GuessAndReport { guessing: Side::B },
+                _ => Difference::SameSubject,
+            };
+            (p, why)
+        }));
+    }
     let mut best_a = vec![0f32; a.len()];
     let mut best_b = vec![0f32; b.len()];
     for p in &found {
@@ -330,6 +345,25 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
         pairs: out,
         related,
     }
+}
+
+/// Which of the sentences `asked` (indices into `spans`) the writer hedges, as the cue engine
+/// finds hedges; only those sentences are read.
+fn writers_hedges(
+    text: &str,
+    spans: &[Span],
+    asked: impl Iterator<Item = usize>,
+) -> std::collections::HashSet<usize> {
+    let mut asked: Vec<usize> = asked.collect();
+    asked.sort_unstable();
+    asked.dedup();
+    let subset: Vec<Span> = asked.iter().map(|&i| spans[i]).collect();
+    let hedged = crate::cues::writers_hedges(text, &subset, crate::cues::Lexicons::builtin());
+    asked
+        .into_iter()
+        .zip(hedged)
+        .filter_map(|(i, h)| h.then_some(i))
+        .collect()
 }
 
 /// Keeps at most [`MAX_COUNTERPARTS`] links per sentence, the strongest (in any order after).

@@ -63,6 +63,21 @@ pub struct Cue {
     pub quoted: bool,
 }
 
+/// For each sentence, whether its writer hedges (a hedge cue outside quotation marks): how
+/// coverage comparison tells an outlet's guess from its report.
+pub fn writers_hedges(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<bool> {
+    let mut hedged = vec![false; sentences.len()];
+    for cue in find(text, sentences, lexicons) {
+        if cue.kind == CueKind::Hedge && !cue.quoted {
+            let at = sentences.partition_point(|s| s.end <= cue.span.start);
+            if let Some(h) = hedged.get_mut(at) {
+                *h = true;
+            }
+        }
+    }
+    hedged
+}
+
 /// Every cue in `text` (an article's text), given its sentences.
 pub fn find(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<Cue> {
     let mut cues = Vec::new();
