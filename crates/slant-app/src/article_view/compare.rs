@@ -46,8 +46,11 @@ pub fn paint(ui: &Ui, input: &ViewInput, rects: &[(usize, Rect)]) {
             ui.painter()
                 .with_clip_rect(ui.clip_rect().expand2(egui::vec2(8.0, 0.0)))
                 .rect_filled(bar, 1.0, mark);
+            // Below the text's own underlines (a loaded phrase's), not on them: drawn on the
+            // same line, the dots hid the phrase.
+            let below = egui::vec2(0.0, 2.0);
             painter.extend(egui::Shape::dotted_line(
-                &[rect.left_bottom(), rect.right_bottom()],
+                &[rect.left_bottom() + below, rect.right_bottom() + below],
                 mark,
                 4.0,
                 1.0,
