@@ -140,7 +140,7 @@ fn open_with(program: &str, args: &[&str], path: &std::path::Path) -> Result<(),
     // report were missing.
     let mut child = spawned.map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!(
-            "this computer has no program Slant can ask to open files (`{program}` was not found). Open {} yourself, in a web browser or an editor.",
+            "This computer has no program Slant can ask to open files ({program} was not found). Open the report yourself, in a web browser or an editor:\n{}",
             path.display()
         ),
         _ => format!("{}: {e}", path.display()),
@@ -160,7 +160,7 @@ mod tests {
         let err =
             super::open_with("slant-no-such-opener", &[], "/tmp/report.html".as_ref()).unwrap_err();
         assert!(
-            err.starts_with("this computer has no program Slant can ask to open files (`slant-no-such-opener` was not found). Open /tmp/report.html yourself"),
+            err == "This computer has no program Slant can ask to open files (slant-no-such-opener was not found). Open the report yourself, in a web browser or an editor:\n/tmp/report.html",
             "{err}"
         );
     }
