@@ -23,6 +23,8 @@ pub enum Action {
     Redo,
     Find,
     ShowShortcuts,
+    /// Help > About Slant: version, licence, where autosaves are kept.
+    ShowAbout,
     /// Opens the File menu with the keyboard in it (F10).
     OpenMenus,
     TextLarger,

@@ -102,6 +102,17 @@ impl SlantApp {
                 }
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::ShowAbout => {
+                self.modal = Some(Modal::Message {
+                    title: "About Slant".into(),
+                    text: format!(
+                        "Slant {}: a tool for reviewing news articles for media bias.\nLicence: MIT or Apache-2.0.\nUnsaved work is written to a recovery file within {} seconds: beside the project's file, or for a project never saved in {}. Opening the project again offers it back.",
+                        env!("CARGO_PKG_VERSION"),
+                        slant_core::document::AUTOSAVE_AFTER.as_secs(),
+                        self.untitled_dir().display()
+                    ),
+                })
+            }
             Action::Explain(why) => self.explain(why),
             Action::MarkPhrase => self.open_words_dialog(WordsFor::Phrase),
             Action::SplitSelected => self.open_words_dialog(WordsFor::Split),

@@ -77,6 +77,7 @@ pub enum UiCommand {
 
     Shortcuts,
     Menus,
+    About,
 }
 
 /// The menus, in the order of the menu bar.
@@ -314,6 +315,10 @@ impl UiCommand {
                 "Open the menus",
                 "Open the File menu; the arrows move through it, Enter chooses, Escape closes",
             ),
+            C::About => (
+                "About Slant",
+                "Slant's version and licence, and where it keeps autosaves",
+            ),
         }
     }
 
@@ -376,7 +381,8 @@ impl UiCommand {
             C::OnlyWhatOneReports => const { &[k(NONE, Key::U)] },
             C::Shortcuts => const { &[k(NONE, Key::F1), k(NONE, Key::Questionmark)] },
             C::Menus => const { &[k(NONE, Key::F10)] },
-            C::OpenSample
+            C::About
+            | C::OpenSample
             | C::ImportArticle
             | C::MergeStudents
             | C::AddReviewer
@@ -434,6 +440,7 @@ impl UiCommand {
             | C::OnlyWhatOneReports => (Menu::View, 2),
             C::TeachersWordLists | C::SlantsWordListsOnly => (Menu::View, 3),
             C::Shortcuts | C::Menus => (Menu::Help, 0),
+            C::About => (Menu::Help, 1),
         };
         Place { menu, group }
     }
@@ -508,6 +515,7 @@ impl UiCommand {
             C::SlantsWordListsOnly => Action::ForgetLexiconFolder,
             C::Shortcuts => Action::ShowShortcuts,
             C::Menus => Action::OpenMenus,
+            C::About => Action::ShowAbout,
         }
     }
 
@@ -529,7 +537,8 @@ impl UiCommand {
             | C::OnlyWhatOneReports
             | C::TeachersWordLists
             | C::Shortcuts
-            | C::Menus => true,
+            | C::Menus
+            | C::About => true,
             C::SlantsWordListsOnly => s.lexicon_folder.is_some(),
             C::Undo => s.undo.is_some(),
             C::Redo => s.redo.is_some(),
@@ -669,7 +678,8 @@ impl UiCommand {
             | C::TeachersWordLists
             | C::SlantsWordListsOnly
             | C::Shortcuts
-            | C::Menus => None,
+            | C::Menus
+            | C::About => None,
         }
     }
 

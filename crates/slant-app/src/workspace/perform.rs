@@ -181,6 +181,7 @@ impl Workspace {
             | Action::Close
             | Action::Quit
             | Action::ShowShortcuts
+            | Action::ShowAbout
             | Action::Explain(_)
             | Action::MarkPhrase
             | Action::SplitSelected

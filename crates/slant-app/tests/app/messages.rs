@@ -127,3 +127,25 @@ fn a_greyed_item_says_why_on_the_start_screen() {
     h.run();
     h.get_by_label("Open a project first.");
 }
+
+/// Help ▸ About Slant says which version this is and where unsaved work is kept, with or
+/// without a project open (the Help menu had only the shortcuts).
+#[test]
+fn help_about_names_the_version_and_where_work_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(None, dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("About Slant").click();
+    h.run();
+    h.get_by_label_contains(concat!("Slant ", env!("CARGO_PKG_VERSION"), ":"));
+    h.get_by_label_contains("recovery file within 5 seconds");
+    let untitled = dir.path().join("data").join("untitled");
+    h.get_by_label_contains(untitled.to_str().unwrap());
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Licence").is_none(),
+        "Enter closes it"
+    );
+}
