@@ -58,14 +58,20 @@ impl SlantApp {
 }
 
 /// A recent project as the list names it: its title and file name (two students' copies of
-/// one assignment share the title), or the file name alone where its title is not known yet.
+/// one assignment share the title), or the file name alone where its title is not known yet;
+/// and whether unsaved work of it waits to be recovered, which opening it offers.
 fn recent_name(settings: &crate::Settings, path: &std::path::Path) -> String {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    match settings.place(path).map(|p| p.title.trim()) {
+    let name = match settings.place(path).map(|p| p.title.trim()) {
         Some(title) if !title.is_empty() => format!("{title} ({file})"),
         _ => file,
+    };
+    if slant_core::document::find_recovery(path).is_some() {
+        format!("{name}: unsaved work to recover")
+    } else {
+        name
     }
 }

@@ -311,3 +311,30 @@ fn a_file_changed_by_another_program_is_said_while_it_is_open() {
     h.run();
     assert!(h.query_by_label(notice).is_none());
 }
+
+/// The start screen's recent list says which project has unsaved work waiting (a crash left it),
+/// before the person opens it; opening it offers the work back.
+#[test]
+fn the_recent_list_says_which_project_has_work_to_recover() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    let name = "Netanyahu presses Trump on Iran: two outlets compared (class.ron)";
+    h.get_by_label(name);
+    // Another window's work, killed before it was saved.
+    let mut doc = slant_core::document::Document::open(&path, dir.path().join("u")).unwrap();
+    let command =
+        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
+            .unwrap();
+    doc.apply("Tag as Loaded", command, std::time::Instant::now())
+        .unwrap();
+    doc.autosave().unwrap();
+    drop(doc);
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label(&format!("{name}: unsaved work to recover"))
+        .click();
+    h.run();
+    h.get_by_label("Recover unsaved work?");
+}
