@@ -23,6 +23,16 @@ pub fn tag_background(tag: Tag, dark: bool) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
 }
 
+/// The articles' text: near black or near white, for the most contrast over a tag's colour and
+/// the selection's shade.
+pub fn article_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(230)
+    } else {
+        Color32::from_gray(20)
+    }
+}
+
 /// Text colour on a badge of the tag's strong colour.
 pub fn badge_text(tag: Tag) -> Color32 {
     if palette::dark_text_on(tag) {
@@ -43,10 +53,11 @@ pub fn selection_stroke(dark: bool) -> egui::Stroke {
 }
 
 /// The shade over the selected sentence's text: dark on a light page, light on a dark one,
-/// faint enough that the tag's colour and the text stay as they are read.
+/// faint enough that the tag's colour and the text stay as they are read, but plain to see in
+/// the dark theme too (a student found the selected sentence there "only slightly lighter").
 pub fn selection_shade(dark: bool) -> Color32 {
     if dark {
-        Color32::from_white_alpha(40)
+        Color32::from_white_alpha(50)
     } else {
         Color32::from_black_alpha(34)
     }
@@ -119,4 +130,66 @@ pub fn focus_ring(ctx: &egui::Context) {
         egui::Stroke::new(2.0, color),
         egui::StrokeKind::Outside,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG's relative luminance of an sRGB colour.
+    fn luminance(c: [f32; 3]) -> f32 {
+        let channel = |v: f32| {
+            let v = v / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
+    }
+
+    fn contrast(a: [f32; 3], b: [f32; 3]) -> f32 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// `top` painted over `base` (an unmultiplied colour and its alpha).
+    fn over(base: [f32; 3], top: Color32) -> [f32; 3] {
+        let top = top.to_srgba_unmultiplied();
+        let a = f32::from(top[3]) / 255.0;
+        [0, 1, 2].map(|i| base[i] + (f32::from(top[i]) - base[i]) * a)
+    }
+
+    fn rgb(c: Color32) -> [f32; 3] {
+        [c.r(), c.g(), c.b()].map(f32::from)
+    }
+
+    /// The selected sentence stands out from the rest of its tag's colour, and its text keeps
+    /// WCAG AA contrast (4.5:1) on the shade, for every tag in both themes.
+    #[test]
+    fn the_selection_is_plain_to_see_and_its_text_readable() {
+        for dark in [false, true] {
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            let text = rgb(article_text(dark));
+            for tag in [Tag::Fact, Tag::Quote, Tag::Speculation, Tag::Loaded] {
+                let fill = over(rgb(visuals.panel_fill), tag_background(tag, dark));
+                let selected = over(fill, selection_shade(dark));
+                let readable = contrast(text, selected);
+                assert!(readable >= 4.5, "{tag:?} dark {dark}: text {readable:.2}:1");
+                let apart = contrast(selected, fill);
+                assert!(apart >= 1.25, "{tag:?} dark {dark}: shade {apart:.2}:1");
+                if dark {
+                    assert!(
+                        apart >= 1.7,
+                        "{tag:?}: shade {apart:.2}:1 in the dark theme"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -63,11 +63,7 @@ pub(super) fn paragraph_job(
         pieces: Vec::new(),
         chars: 0,
     };
-    let text_color = if input.dark {
-        Color32::from_gray(230)
-    } else {
-        Color32::from_gray(20)
-    };
+    let text_color = theme::article_text(input.dark);
     let body = FontId::proportional(input.font_size);
     for sentence in range {
         let span = input.article.sentences[sentence];
