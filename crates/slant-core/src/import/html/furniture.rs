@@ -99,8 +99,6 @@ fn is_furniture_word(word: &str) -> bool {
             | "skip"
             | "sronly"
             | "visuallyhidden"
-            // A button's hint ("Read Later" beside a bookmark icon), shown on hover.
-            | "tooltip"
     )
 }
 
@@ -169,13 +167,7 @@ pub(super) fn is_furniture(el: ElementRef) -> bool {
     if v.attr("role").is_some_and(|r| {
         matches!(
             r,
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "complementary"
-                | "search"
-                | "dialog"
-                | "tooltip"
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
         )
     }) {
         return true;

@@ -29,10 +29,6 @@ const SHORT_WORDS: usize = 25;
 /// How many paragraphs in a row, each wholly a link, make a list of links.
 const LINK_RUN: usize = 3;
 
-/// The fewest words of a lone teaser's title (a link of one or two words is a menu entry, or a
-/// word of the story that happens to be all its paragraph).
-const TEASER_WORDS: usize = 3;
-
 /// How often a short paragraph must stand on the page to be the page's, not the story's.
 const REPEATED: usize = 3;
 
@@ -112,20 +108,6 @@ pub(super) fn main_text(page: &Html) -> MainText {
             .split('\n')
             .all(|l| is_link_title(l) && link_lines.contains(l))
     });
-    // One such paragraph among the story's, when it is a title of a few words that links to
-    // another page, is a teaser ("A Closer Look at MRSA"): a heading linking within the page
-    // (`#background`) stays.
-    let teasers: HashSet<String> = visible
-        .select(&super::selector("a[href]"))
-        .filter(|a| {
-            a.value()
-                .attr("href")
-                .is_some_and(|h| !h.trim().starts_with('#'))
-        })
-        .flat_map(|a| Blocks::collect(a, |_| false).lines())
-        .filter(|l| l.split_whitespace().count() >= TEASER_WORDS && is_title_case(l))
-        .collect();
-    blocks.retain_blocks(|block| !(is_link_title(block) && teasers.contains(block)));
     // A paragraph with no letter or digit is a rule drawn in text (AP's `___` before a
     // correction), not a sentence to tag; the paragraph break around it stays.
     blocks.retain_blocks(|block| {
@@ -282,18 +264,6 @@ const GLUED_WORDS_PERCENT: usize = 97;
 
 fn word_count<'a>(text: impl Iterator<Item = &'a str>) -> usize {
     text.map(|t| t.split_whitespace().count()).sum()
-}
-
-/// Whether every word of `line` that is not a small word starts with a capital, as titles of
-/// stories are written ("A Closer Look at MRSA"), and a sentence's run of words is not.
-fn is_title_case(line: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-        "from", "as", "vs", "vs.", "is",
-    ];
-    line.split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || SMALL.contains(&w))
 }
 
 #[cfg(test)]

@@ -200,7 +200,14 @@ pub(super) fn dateline_date(line: &str) -> Option<Date> {
     if before.split_whitespace().count() > 8 {
         return None;
     }
-    date_line(before).or_else(|| before.split_once(", ").and_then(|(_, d)| date_line(d)))
+    // After a place set in capitals ("WASHINGTON, March 6, 2003 —"), not after any words
+    // ("The deadline, March 6, 2003 — a Thursday —").
+    date_line(before).or_else(|| {
+        before
+            .split_once(", ")
+            .filter(|(place, _)| !place.chars().any(char::is_lowercase))
+            .and_then(|(_, d)| date_line(d))
+    })
 }
 
 /// "By Jane Doe" → "Jane Doe".
@@ -232,25 +239,13 @@ fn strip_by(byline: &str) -> String {
 
 /// A site's name as a reader says it: an address given as the name (`http://www.tmz.com`)
 /// without its scheme, `www.` and slash.
-/// A name followed by the site's tagline ("Yahoo News - Latest News & Headlines", "The Onion |
-/// America's Finest News Source") is the name before the separator.
 fn site_name(name: String) -> String {
-    let name = name
-        .trim()
+    name.trim()
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_start_matches("www.")
-        .trim_end_matches('/');
-    let first = [" - ", " | ", " – ", " — ", " · ", " : "]
-        .iter()
-        .filter_map(|sep| name.split_once(sep).map(|(first, _)| first.trim()))
-        .min_by_key(|first| first.len())
-        .filter(|first| {
-            !first.is_empty()
-                && first.split_whitespace().count() <= 4
-                && !["home", "welcome", "homepage"].contains(&first.to_lowercase().as_str())
-        });
-    first.unwrap_or(name).to_owned()
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 /// The date at the start of an ISO 8601 date or date-time (`2025-12-29T14:03:00Z`).

@@ -101,8 +101,13 @@ pub(super) fn is_promotion(block: &str) -> bool {
 /// story: who reviewed, checked or edited it ("Reviewed by Hansa D. Bhargava, MD", "Reporting
 /// by Jane Doe; Editing by Sam Lee"). The writer's own byline is read as metadata elsewhere.
 pub(super) fn is_credit_line(block: &str) -> bool {
-    let lower = block.trim().to_lowercase();
-    lower.split_whitespace().count() <= CREDIT_WORDS
+    let lower = block.trim().trim_start_matches(['(', '[']).to_lowercase();
+    // A story's sentence that opens so ("Edited by the mayor's staff, the minutes …") ends
+    // like a sentence; a credit line does not.
+    !lower
+        .trim_end_matches([')', ']'])
+        .ends_with(['.', '!', '?', '"', '”'])
+        && lower.split_whitespace().count() <= CREDIT_WORDS
         && [
             "reviewed by ",
             "medically reviewed by ",

@@ -546,65 +546,30 @@ fn a_video_set_in_the_story_stays_out() {
     );
 }
 
-/// What pages print between the headline and the story that is not the story's (helper 48's
-/// pass over saved pages): a button's hover hint, a medical reviewer's credit, a lone link to
-/// another page set as a paragraph. A sentence that is a link, a link of one word and a
-/// heading that links within the page stay.
+/// A credit line of the page's making ("Reviewed by …", "Reporting by …; Editing by …") is no
+/// sentence to tag; a story's short sentence that opens the same way ends like a sentence and
+/// stays (a hostile pass found "Edited by the mayor's staff, the minutes omitted the vote."
+/// dropped by a first rule), as does a sentence with a glossary tooltip inside it.
 #[test]
-fn a_tooltip_a_credit_line_and_a_lone_teaser_stay_out_of_the_story() {
+fn a_credit_line_stays_out_and_a_sentence_opening_like_one_stays() {
     let page = extract(&format!(
         "<html><body><article><h1>Superbugs: What They Are</h1>\
-         <div class=\"q-tooltip\"><h6><span class=\"small\">Read Later</span></h6></div>\
-         <div role=\"tooltip\">Save this story</div>\
          <div class=\"reviewedBy_fmt\"> Reviewed by <a href=\"/hb\">Hansa D. Bhargava, MD</a></div>\
-         {STORY}<p> <a href=\"https://site.example/ss/closer-look-at-mrsa\">A Closer Look at MRSA</a> </p>\
-         <p><a href=\"https://court.example/ruling.pdf\">The ruling was published on the court's site on Friday.</a></p>\
-         <h2><a href=\"#what-comes-next\">What Comes Next</a></h2>\
-         <p><a href=\"/tag/libraries\">Libraries</a></p>\
-         <p>Reporting by Jane Doe; Editing by Sam Lee</p></article></body></html>"
+         {STORY}<p>Edited by the mayor's staff, the minutes omitted the vote.</p>\
+         <p>Reporting by The Washington Post revealed the program in 2013.</p>\
+         <p>The plan was approved by <span class=\"tooltip\">NATO</span> allies and the EU on Friday, officials said.</p>\
+         <p>(Reporting by Jane Doe; Editing by Sam Lee)</p></article></body></html>"
     ));
-    for gone in [
-        "Read Later",
-        "Save this story",
-        "Reviewed by",
-        "A Closer Look",
-        "Reporting by",
-    ] {
+    for gone in ["Reviewed by", "Jane Doe"] {
         assert!(!page.body.contains(gone), "{gone}: {:?}", page.body);
     }
     for kept in [
         "ninety years",
-        "The ruling was published",
-        "What Comes Next",
-        "Libraries",
+        "Edited by the mayor's staff",
+        "Reporting by The Washington Post",
+        "approved by NATO allies",
     ] {
         assert!(page.body.contains(kept), "{kept}: {:?}", page.body);
-    }
-    // A story's sentence that opens like a credit goes on longer than one.
-    let page = extract(&format!(
-        "<article>{STORY}<p>Edited by the council's lawyers over three months, the final report on the library's finances was released on Monday and runs to 212 pages.</p></article>"
-    ));
-    assert!(page.body.contains("Edited by the council"), "{}", page.body);
-}
-
-/// A site's tagline after its name is not the outlet ("Yahoo News - Latest News & Headlines");
-/// a name with a hyphen in it stays whole.
-#[test]
-fn an_outlet_is_the_sites_name_without_its_tagline() {
-    for (name, outlet) in [
-        ("Yahoo News - Latest News &amp; Headlines", "Yahoo News"),
-        ("The Onion | America's Finest News Source", "The Onion"),
-        ("Star-Tribune", "Star-Tribune"),
-        ("Home - The Ledger", "Home - The Ledger"),
-        (
-            "The Very Long Name of a Local Paper - News",
-            "The Very Long Name of a Local Paper - News",
-        ),
-    ] {
-        let page = extract(&format!(
-            "<meta name=\"application-name\" content=\"{name}\"><article>{STORY}</article>"
-        ));
-        assert_eq!(page.outlet.as_deref(), Some(outlet), "{name}");
     }
 }
 
@@ -622,6 +587,10 @@ fn a_story_that_opens_with_its_date_is_dated_by_it() {
             Some(Date::constant(2003, 3, 6)),
         ),
         ("On March 6, 2003 the talks failed — and the", None),
+        (
+            "The deadline, March 6, 2003 — a Thursday — passed and the",
+            None,
+        ),
     ] {
         let page = extract(&format!(
             "<article><p>{opening} council voted on Tuesday to close the library on Elm Street.</p>{STORY}</article>"
