@@ -171,8 +171,18 @@ impl Workspace {
     /// them: the columns as a project was left.
     pub fn show_articles(&mut self, ids: &[String]) {
         let articles = &self.doc.project.articles;
-        for (column, id) in self.columns.iter_mut().zip(ids) {
-            if let Some(at) = articles.iter().position(|a| a.id.as_str() == id) {
+        let wanted: Vec<Option<usize>> = ids
+            .iter()
+            .map(|id| articles.iter().position(|a| a.id.as_str() == id))
+            .collect();
+        // Only where every remembered article is still there and each column shows its own:
+        // a column repeating another's article is no place anyone left.
+        let all_found = wanted.len() == self.columns.len() && wanted.iter().all(Option::is_some);
+        let mut distinct: Vec<usize> = wanted.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if all_found && distinct.len() == wanted.len() {
+            for (column, at) in self.columns.iter_mut().zip(wanted.into_iter().flatten()) {
                 column.article = at;
             }
         }

@@ -68,7 +68,13 @@ fn introduced(speakers: &[Option<(String, VoiceKind)>], name: &str) -> Option<(S
     speakers.iter().rev().flatten().find_map(|(earlier, kind)| {
         let words: Vec<String> = earlier.split_whitespace().map(str::to_lowercase).collect();
         let same = match kind {
-            VoiceKind::Unnamed => words.len() > 1 && words.last().is_some_and(|w| w == noun),
+            // Not someone described by another ("a spokesman for the official", "an aide to
+            // the senator"): such a name holds "the" before its last word.
+            VoiceKind::Unnamed => {
+                words.len() > 1
+                    && words.last().is_some_and(|w| w == noun)
+                    && !words.iter().any(|w| w == "the")
+            }
             // A title is one of the name's words before the person's own ("Senator").
             VoiceKind::Named => words[..words.len().saturating_sub(1)]
                 .iter()
@@ -428,6 +434,12 @@ mod tests {
             found[1],
             Some(("the official".to_owned(), VoiceKind::Unnamed))
         );
+        // Someone described by the official is not the official.
+        let found = speakers(&[
+            "“No comment,” said a spokesman for the official.",
+            "“It is over,” the official said.",
+        ]);
+        assert_ne!(found[1], found[0]);
     }
 
     #[test]
