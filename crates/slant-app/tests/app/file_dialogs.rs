@@ -28,6 +28,25 @@ fn new_project(h: &mut Harness<'_, SlantApp>, name: &str) {
 }
 
 /// Replaces what a text box of Slant's file dialog holds, as a person selecting all and typing.
+/// In Slant's open save dialog: goes to `folder`, then asks to save as `name`.
+fn save_in(h: &mut Harness<'_, SlantApp>, folder: &std::path::Path, name: &str) {
+    fill(h, "Folder", folder.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    fill(h, "File name", name);
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+/// The save dialog refused a handout at once, without asking to replace it.
+fn refused_as_handout(h: &Harness<'_, SlantApp>) {
+    assert!(
+        h.query_by_label_contains("is the teacher's assignment, which a student's work never replaces. Choose another name.")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Replace it?").is_none());
+}
+
 fn fill(h: &mut Harness<'_, SlantApp>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).focus();
     h.run();
@@ -235,17 +254,8 @@ fn a_student_naming_the_assignment_in_slants_dialog_is_told_at_once() {
         Some("homework - Sam Lee.ron"),
         "the student's own name is proposed"
     );
-    fill(&mut h, "Folder", dir.path().to_str().unwrap());
-    h.key_press(Key::Enter);
-    h.run();
-    fill(&mut h, "File name", "homework");
-    h.key_press(Key::Enter);
-    h.run();
-    assert!(
-        h.query_by_label_contains("is the teacher's assignment, which a student's work never replaces. Choose another name.")
-            .is_some()
-    );
-    assert!(h.query_by_label_contains("Replace it?").is_none());
+    save_in(&mut h, dir.path(), "homework");
+    refused_as_handout(&h);
     assert_eq!(std::fs::read(&handout).unwrap(), before);
     // Another name saves.
     fill(&mut h, "File name", "mine");
@@ -287,17 +297,8 @@ fn a_student_reopening_their_work_never_saves_it_over_a_handout() {
     let mut h = app(Some(&mine), dir.path(), no_portal());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
-    fill(&mut h, "Folder", dir.path().to_str().unwrap());
-    h.key_press(Key::Enter);
-    h.run();
-    fill(&mut h, "File name", "homework");
-    h.key_press(Key::Enter);
-    h.run();
-    assert!(
-        h.query_by_label_contains("is the teacher's assignment, which a student's work never replaces. Choose another name.")
-            .is_some()
-    );
-    assert!(h.query_by_label_contains("Replace it?").is_none());
+    save_in(&mut h, dir.path(), "homework");
+    refused_as_handout(&h);
     assert_eq!(std::fs::read(&handout).unwrap(), before);
     assert_eq!(std::fs::read(&other).unwrap(), before);
     // Their own file is still theirs to save over.

@@ -80,14 +80,7 @@ fn enter_in_save_changes_saves() {
 fn autosaved_work_is_offered_for_recovery_on_the_next_open() {
     let (dir, path) = sample_copy();
     // A crash left a recovery file with one more tag than the project.
-    let mut doc = slant_core::document::Document::open(&path, dir.path().join("u")).unwrap();
-    let command =
-        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
-            .unwrap();
-    doc.apply("Tag as Loaded", command, std::time::Instant::now())
-        .unwrap();
-    doc.autosave().unwrap();
-    drop(doc);
+    crash_left_a_loaded_tag(dir.path(), &path);
 
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     assert!(h.query_by_label("Recover unsaved work?").is_some());
@@ -323,18 +316,23 @@ fn the_recent_list_says_which_project_has_work_to_recover() {
     let name = "Netanyahu presses Trump on Iran: two outlets compared (class.ron)";
     h.get_by_label(name);
     // Another window's work, killed before it was saved.
-    let mut doc = slant_core::document::Document::open(&path, dir.path().join("u")).unwrap();
-    let command =
-        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
-            .unwrap();
-    doc.apply("Tag as Loaded", command, std::time::Instant::now())
-        .unwrap();
-    doc.autosave().unwrap();
-    drop(doc);
+    crash_left_a_loaded_tag(dir.path(), &path);
     h.key_press(Key::Tab);
     h.run();
     h.get_by_label(&format!("{name}: unsaved work to recover"))
         .click();
     h.run();
     h.get_by_label("Recover unsaved work?");
+}
+
+/// What a window killed before it saved leaves: a recovery file of `path` with sentence 6 of
+/// the first article tagged Loaded by M. Rivera.
+fn crash_left_a_loaded_tag(dir: &std::path::Path, path: &std::path::Path) {
+    let mut doc = slant_core::document::Document::open(path, dir.join("u")).unwrap();
+    let command =
+        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
+            .unwrap();
+    doc.apply("Tag as Loaded", command, std::time::Instant::now())
+        .unwrap();
+    doc.autosave().unwrap();
 }
