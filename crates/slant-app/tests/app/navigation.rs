@@ -373,3 +373,36 @@ fn a_reopened_project_shows_the_articles_it_was_left_on() {
     h.run();
     assert_eq!(shown(&h), [1, 0]);
 }
+
+#[test]
+fn a_reopened_project_whose_article_was_renamed_shows_each_article_once() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    let shown = |h: &Harness<'_, SlantApp>| -> Vec<usize> {
+        let ws = h.state().workspace.as_ref().expect("a project is open");
+        ws.columns.iter().map(|c| c.article).collect()
+    };
+    // Left on the second article, then the first, as in the test above.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(shown(&h), [1, 0]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    // Meanwhile the second article's id changes in another program: one remembered article is
+    // gone, so the place no longer fits and both articles show, each once.
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"nbc-netanyahu-urges\""));
+    std::fs::write(
+        &path,
+        text.replace("\"nbc-netanyahu-urges\"", "\"nbc-netanyahu-renamed\""),
+    )
+    .unwrap();
+    h.get_by_label("Netanyahu presses Trump on Iran: two outlets compared (class.ron)")
+        .click();
+    h.run();
+    assert_eq!(shown(&h), [0, 1]);
+}
