@@ -65,7 +65,12 @@ fn recent_name(settings: &crate::Settings, path: &std::path::Path) -> String {
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    let name = match settings.place(path).map(|p| p.title.trim()) {
+    // One line per entry: a title typed with line breaks or tabs reads as one title, not as
+    // two entries.
+    let title = settings
+        .place(path)
+        .map(|p| p.title.split_whitespace().collect::<Vec<_>>().join(" "));
+    let name = match title {
         Some(title) if !title.is_empty() => format!("{title} ({file})"),
         _ => file,
     };

@@ -406,3 +406,27 @@ fn a_reopened_project_whose_article_was_renamed_shows_each_article_once() {
     h.run();
     assert_eq!(shown(&h), [0, 1]);
 }
+
+#[test]
+fn a_title_with_a_line_break_is_one_line_in_the_recent_list() {
+    let (dir, path) = sample_copy();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let title = "title: \"Netanyahu presses Trump on Iran: two outlets compared\"";
+    assert!(text.contains(title));
+    std::fs::write(
+        &path,
+        text.replacen(
+            title,
+            "title: \"Netanyahu presses Trump\\non Iran:\\ttwo outlets compared\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    h.get_by_label("Netanyahu presses Trump on Iran: two outlets compared (class.ron)")
+        .click();
+    h.run();
+    assert!(h.state().workspace.is_some(), "the project opened again");
+}
