@@ -512,9 +512,36 @@ impl Refusals {
 /// locked and which holds nobody's tags yet.
 pub fn is_handout(path: &Path) -> bool {
     path.is_file()
+        && !header_names_reviewers(path)
         && store::load(path).is_ok_and(|p| {
             p.sentences == crate::model::SentenceLock::Locked && p.reviewers.is_empty()
         })
+}
+
+/// Whether the start of the file at `path`, as Slant writes projects, lists a reviewer: then it
+/// is no handout, and a class's 500 MB project need not be read whole (a second and more) to
+/// learn that before each save. Anything else is left to the full read.
+fn header_names_reviewers(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut start));
+    read.is_ok() && lists_reviewers(&String::from_utf8_lossy(&start))
+}
+
+/// Whether a project file's text, pretty-printed as Slant writes it (top-level fields two spaces
+/// in, strings escaped, so a line break never occurs inside one), opens with a non-empty
+/// `reviewers` list before its articles.
+fn lists_reviewers(start: &str) -> bool {
+    let field = |name: &str| start.find(&format!("\n  {name}:"));
+    let Some(at) = field("reviewers") else {
+        return false;
+    };
+    if field("articles").is_some_and(|articles| articles < at) {
+        return false;
+    }
+    let list = start[at..].split_once(':').map_or("", |(_, rest)| rest);
+    let mut chars = list.chars().filter(|c| !c.is_whitespace());
+    chars.next() == Some('[') && chars.next().is_some_and(|c| c != ']')
 }
 
 /// Whether two paths name one file: the same path, or the same file reached another way

@@ -243,3 +243,33 @@ fn a_continuing_edit_joins_the_last_one_unless_saved_or_elsewhere() {
     assert_eq!(note(&d, 0).as_deref(), Some("saved"));
     assert!(!d.is_dirty());
 }
+
+/// Before a save, whether the target is a handout is read from the start of a file Slant wrote
+/// where that says so (a project with a reviewer), not from the whole file; anything else is
+/// read whole.
+#[test]
+fn a_project_listing_a_reviewer_is_known_from_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = locked_handout(dir.path());
+    let text = std::fs::read_to_string(&handout).unwrap();
+    assert!(!super::lists_reviewers(&text), "a handout lists nobody");
+    let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
+    d.add_reviewer("Sam Lee", Instant::now()).unwrap();
+    let mine = dir.path().join("mine.ron");
+    d.save_as(&mine).unwrap();
+    let text = std::fs::read_to_string(&mine).unwrap();
+    assert!(super::lists_reviewers(&text));
+    // Only the first 64 KiB are read: the rest may be anything.
+    let mut cut = text.into_bytes();
+    cut.truncate(cut.len() / 2);
+    std::fs::write(&mine, &cut).unwrap();
+    assert!(super::header_names_reviewers(&mine));
+    assert!(!is_handout(&mine));
+    // A title that mentions reviewers is no list of them.
+    let tricky = "(\n  title: \"the\\n  reviewers: [(x)]\",\n  reviewers: [],\n  articles: [],\n)";
+    assert!(!super::lists_reviewers(tricky));
+    // Fields in another order (a hand-edited file) are left to the full read.
+    let reordered = "(\n  articles: [],\n  reviewers: [\n    (id: \"a\", name: \"A\"),\n  ],\n)";
+    assert!(!super::lists_reviewers(reordered));
+    assert!(is_handout(&handout));
+}
