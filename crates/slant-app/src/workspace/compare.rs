@@ -173,9 +173,9 @@ impl Workspace {
                     let guess = match r.why {
                         Difference::GuessAndReport { guessing } => {
                             if (guessing == Side::A) == (col == 0) {
-                                ", this one guesses, the other reports"
+                                " This one guesses; the other reports."
                             } else {
-                                ", this one reports, the other guesses"
+                                " This one reports; the other guesses."
                             }
                         }
                         Difference::SameSubject => "",
@@ -183,8 +183,15 @@ impl Workspace {
                     let shared =
                         explain::shared(ta.sentence_text(r.a), tb.sentence_text(r.b), &cache.names)
                             .describe();
+                    // Sentences, not one parenthesis: "(both have the name Israel, this one
+                    // reports…)" read as if "this one reports" were a shared word.
+                    let both = if shared.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" Both have {shared}.")
+                    };
                     why.related.push(format!(
-                        "Same subject, another claim: sentence {} of column {other} (both have {shared}{guess})",
+                        "Same subject, another claim: sentence {} of column {other}.{both}{guess}",
                         theirs + 1
                     ));
                 }
