@@ -382,7 +382,18 @@ impl Gap<'_> {
         !matches!(
             last,
             ',' | ';' | '(' | '[' | '{' | '—' | '–' | '-' | '&' | '/'
-        ) && !dangles(cur)
+        ) && (!dangles(cur) || self.is_letter_name(cur))
+    }
+
+    /// Whether `cur`, a capital `A` ending a line, names a letter (`Vitamin A`, `Plan A`,
+    /// `hepatitis A`) rather than opening a phrase: after a word that is no function word, in
+    /// text not written in capitals. The article inside a sentence is written `a`.
+    fn is_letter_name(&self, cur: &str) -> bool {
+        cur == "A"
+            && token_before(self.text, self.cur.start).is_some_and(|(_, before)| {
+                let word = before.trim_matches(|c: char| !c.is_alphanumeric());
+                word.chars().any(char::is_lowercase) && classes_of(word) & class::DANGLING == 0
+            })
     }
 
     /// The gap after a run of stand-alone dots (`. . .`, `...`, `…`).

@@ -341,6 +341,35 @@ fn line_breaks_end_headlines_but_not_broken_sentences() {
 }
 
 #[test]
+fn a_capital_a_naming_a_letter_ends_its_line() {
+    // `Vitamin A` is a letter's name; the article `a` at a line's end still goes on.
+    assert_eq!(
+        sentences("Why Every Town Needs a Plan A\n\nThe council met. It voted."),
+        [
+            "Why Every Town Needs a Plan A",
+            "The council met.",
+            "It voted."
+        ]
+    );
+    assert_eq!(
+        sentences("Outbreak of hepatitis A\nThe clinic closed."),
+        ["Outbreak of hepatitis A", "The clinic closed."]
+    );
+    assert_eq!(
+        sentences("The council signed a\n\nDeal with the union."),
+        ["The council signed a\n\nDeal with the union."]
+    );
+    assert_eq!(
+        sentences("TRUMP SIGNS A\n\nBILL ON TRADE"),
+        ["TRUMP SIGNS A\n\nBILL ON TRADE"]
+    );
+    assert_eq!(
+        sentences("She spoke of A\n\nNew Beginning in the town."),
+        ["She spoke of A\n\nNew Beginning in the town."]
+    );
+}
+
+#[test]
 fn spans_cover_every_visible_character_once() {
     let text = "  One.  Two?\n\n“Three.”   Four…  ";
     let spans = split(text);
