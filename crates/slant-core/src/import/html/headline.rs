@@ -12,8 +12,10 @@ const TITLE_SEPARATORS: [&str; 9] = [
     " | ", " -- ", " - ", " — ", " – ", " :: ", " » ", " · ", " • ",
 ];
 
-/// `<title>` as (headline, site): the site's name is the shorter side, whichever side it is on
-/// ("Headline | Site", "Site :: Headline").
+/// `<title>` as (headline, site), whichever side the site's name is on ("Headline | Site",
+/// "Site :: Headline"): the side the page's address or `og:site_name` names is the site's, else
+/// the side the story's `<h1>` repeats is the headline, else the shorter side is the site's.
+/// Length alone took "Mozilla - Wikipedia" for a page of the site Mozilla.
 fn split_title(html: &Html) -> Option<(String, String)> {
     let title = first_text(html, "title")?;
     let (a, b) = TITLE_SEPARATORS.iter().find_map(|sep| {
@@ -23,7 +25,51 @@ fn split_title(html: &Html) -> Option<(String, String)> {
             .or_else(|| title.split_once(sep))
     })?;
     let (a, b) = (a.trim().to_owned(), b.trim().to_owned());
-    Some(if a.len() >= b.len() { (a, b) } else { (b, a) })
+    let by_length = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let (head, site) = (&by_length.0, &by_length.1);
+    let flipped = || (by_length.1.clone(), by_length.0.clone());
+    if names_the_site(html, site) != names_the_site(html, head) {
+        return Some(if names_the_site(html, head) {
+            flipped()
+        } else {
+            by_length
+        });
+    }
+    let h1s: Vec<Vec<String>> = article_h1s(html).iter().map(|h| words(h)).collect();
+    let is_h1 = |side: &str| {
+        let own = words(side);
+        !own.is_empty() && h1s.contains(&own)
+    };
+    Some(if is_h1(site) && !is_h1(head) {
+        flipped()
+    } else {
+        by_length
+    })
+}
+
+/// Whether a side of `<title>` is the site's name as the page gives it elsewhere: its
+/// `og:site_name`, or a name of one word its address holds (`Wikipedia` at en.wikipedia.org).
+fn names_the_site(html: &Html, side: &str) -> bool {
+    let own = words(side);
+    if own.is_empty() {
+        return false;
+    }
+    if meta(html, "property", "og:site_name").is_some_and(|name| words(&name) == own) {
+        return true;
+    }
+    let address = super::metadata::first_attr(html, "link[rel~=canonical]", "href")
+        .or_else(|| meta(html, "property", "og:url"));
+    let host = address.as_deref().and_then(|a| {
+        let rest = a.split_once("://").map_or(a, |(_, rest)| rest);
+        rest.split(['/', '?', '#']).next()
+    });
+    let joined: String = own.concat();
+    joined.len() >= 4
+        && host.is_some_and(|h| {
+            h.to_lowercase()
+                .split(['.', ':'])
+                .any(|label| label == joined)
+        })
 }
 
 fn title_without_site(html: &Html) -> Option<String> {

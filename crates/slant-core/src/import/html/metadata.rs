@@ -105,7 +105,7 @@ pub(super) fn first_text(html: &Html, css: &str) -> Option<String> {
         .find(|t| !t.is_empty())
 }
 
-fn first_attr(html: &Html, css: &str, attr: &str) -> Option<String> {
+pub(super) fn first_attr(html: &Html, css: &str, attr: &str) -> Option<String> {
     html.select(&selector(css))
         .filter_map(|e| e.value().attr(attr))
         .map(squash)

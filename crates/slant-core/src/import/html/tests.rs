@@ -376,6 +376,42 @@ fn a_site_name_is_taken_off_the_headline_on_either_side_and_after_any_separator(
 }
 
 #[test]
+fn the_side_of_the_title_the_address_or_the_story_names_decides_which_is_the_site() {
+    // A headline shorter than the site's name: the address names the site, or the story's
+    // `<h1>` repeats the headline. By length alone each came out the wrong way round.
+    let cases = [
+        (
+            "<title>Mozilla - Wikipedia</title>\
+             <link rel=\"canonical\" href=\"https://en.wikipedia.org/wiki/Mozilla\">",
+            "Mozilla",
+            Some("Wikipedia"),
+        ),
+        (
+            "<title>Flood Talks - The Riverside Evening Ledger</title>\
+             <meta property=\"og:site_name\" content=\"The Riverside Evening Ledger\">",
+            "Flood Talks",
+            Some("The Riverside Evening Ledger"),
+        ),
+        (
+            "<title>Flood Talks - Notes of A. B. Writer</title><h1>Flood Talks</h1>",
+            "Flood Talks",
+            Some("Notes of A. B. Writer"),
+        ),
+        // With no such evidence the shorter side is still the site's.
+        (
+            "<title>Town Votes to Close Its Library - The Ledger</title>",
+            "Town Votes to Close Its Library",
+            Some("The Ledger"),
+        ),
+    ];
+    for (head, headline, outlet) in cases {
+        let page = extract(&format!("{head}<article>{STORY}</article>"));
+        assert_eq!(page.headline.as_deref(), Some(headline), "{head}");
+        assert_eq!(page.outlet.as_deref(), outlet, "{head}");
+    }
+}
+
+#[test]
 fn a_summary_in_a_meta_article_body_does_not_replace_the_body() {
     let page = extract(&format!(
         "<div itemscope><meta itemprop=\"articleBody\" content=\"A library closes.\"><div class=\"story\">{STORY}</div></div>"
