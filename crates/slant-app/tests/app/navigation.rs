@@ -348,25 +348,32 @@ fn page_down_selects_the_first_sentence_that_starts_on_the_new_screen() {
 /// A project closed and opened again from the recent list shows the articles its columns showed
 /// when it was left (it showed articles 1 and 2 whatever the reviewer had chosen), and the list
 /// names it by its title.
-#[test]
-fn a_reopened_project_shows_the_articles_it_was_left_on() {
-    let (dir, path) = sample_copy();
-    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let shown = |h: &Harness<'_, SlantApp>| -> Vec<usize> {
-        let ws = h.state().workspace.as_ref().expect("a project is open");
-        ws.columns.iter().map(|c| c.article).collect()
-    };
-    assert_eq!(shown(&h), [0, 1]);
-    // The first column to the second article, the second column back to the first.
+/// The article each column shows.
+fn shown(h: &Harness<'_, SlantApp>) -> Vec<usize> {
+    let ws = h.state().workspace.as_ref().expect("a project is open");
+    ws.columns.iter().map(|c| c.article).collect()
+}
+
+/// Turns the first column to the second article and the second column back to the first, then
+/// closes the project with Ctrl+W.
+fn leave_on_second_then_first(h: &mut Harness<'_, SlantApp>) {
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     h.run();
     h.key_press(Key::ArrowRight);
     h.run();
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     h.run();
-    assert_eq!(shown(&h), [1, 0]);
+    assert_eq!(shown(h), [1, 0]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::W);
     h.run();
+}
+
+#[test]
+fn a_reopened_project_shows_the_articles_it_was_left_on() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    assert_eq!(shown(&h), [0, 1]);
+    leave_on_second_then_first(&mut h);
     assert!(h.state().workspace.is_none(), "the project is closed");
     h.get_by_label("Netanyahu presses Trump on Iran: two outlets compared (class.ron)")
         .click();
@@ -378,20 +385,7 @@ fn a_reopened_project_shows_the_articles_it_was_left_on() {
 fn a_reopened_project_whose_article_was_renamed_shows_each_article_once() {
     let (dir, path) = sample_copy();
     let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    let shown = |h: &Harness<'_, SlantApp>| -> Vec<usize> {
-        let ws = h.state().workspace.as_ref().expect("a project is open");
-        ws.columns.iter().map(|c| c.article).collect()
-    };
-    // Left on the second article, then the first, as in the test above.
-    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
-    h.run();
-    h.key_press(Key::ArrowRight);
-    h.run();
-    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
-    h.run();
-    assert_eq!(shown(&h), [1, 0]);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
-    h.run();
+    leave_on_second_then_first(&mut h);
     // Meanwhile the second article's id changes in another program: one remembered article is
     // gone, so the place no longer fits and both articles show, each once.
     let text = std::fs::read_to_string(&path).unwrap();
