@@ -47,7 +47,7 @@ impl SlantApp {
                 ui.add_space(20.0);
                 ui.label(RichText::new("Recent projects").strong());
                 for p in recent {
-                    let link = ui.link(recent_name(&self.settings, &p));
+                    let link = ui.link(recent_name(&self.settings, &p, &self.claims_dir()));
                     if link.on_hover_text(p.display().to_string()).clicked() {
                         self.actions.push(Action::OpenPath(p));
                     }
@@ -59,8 +59,13 @@ impl SlantApp {
 
 /// A recent project as the list names it: its title and file name (two students' copies of
 /// one assignment share the title), or the file name alone where its title is not known yet;
-/// and whether unsaved work of it waits to be recovered, which opening it offers.
-fn recent_name(settings: &crate::Settings, path: &std::path::Path) -> String {
+/// and whether unsaved work of it waits to be recovered, which opening it offers, or it is open
+/// in another window (whose autosave is live work, not a crash's).
+fn recent_name(
+    settings: &crate::Settings,
+    path: &std::path::Path,
+    claims_dir: &std::path::Path,
+) -> String {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
@@ -74,9 +79,12 @@ fn recent_name(settings: &crate::Settings, path: &std::path::Path) -> String {
         Some(title) if !title.is_empty() => format!("{title} ({file})"),
         _ => file,
     };
-    if slant_core::document::find_recovery(path).is_some() {
-        format!("{name}: unsaved work to recover")
-    } else {
+    // Asked only where a recovery file is there: asking takes the file's claim for an instant.
+    if slant_core::document::find_recovery(path).is_none() {
         name
+    } else if slant_core::document::open_elsewhere(path, claims_dir, None) {
+        format!("{name}: open in another window")
+    } else {
+        format!("{name}: unsaved work to recover")
     }
 }

@@ -229,3 +229,32 @@ fn a_recovered_students_copy_keeps_its_assignment_claimed() {
     second.get_by_label_contains("homework.ron is open in another Slant window");
     assert!(second.query_by_label("Recover unsaved work?").is_none());
 }
+
+/// The recent list of a second window says that a project is open in the first, not that the
+/// first window's autosave is unsaved work to recover.
+#[test]
+fn the_recent_list_says_a_project_is_open_in_another_window() {
+    let (dir, path) = sample_copy();
+    let name = "Netanyahu presses Trump on Iran: two outlets compared (class.ron)";
+    // The second window had the project open once, so its recent list holds it.
+    let mut second = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    second.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    second.run();
+    second.get_by_label(name);
+    // Now the first window has it open, with unsaved work autosaved beside it.
+    let mut first = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    first.key_press(Key::J);
+    first.key_press(Key::Num4);
+    first.run();
+    let autosave = slant_core::document::recovery_path_for(&path);
+    std::fs::write(&autosave, std::fs::read(&path).unwrap()).unwrap();
+    second.key_press(Key::Tab);
+    second.run();
+    second.get_by_label(&format!("{name}: open in another window"));
+    assert!(second.query_by_label_contains("to recover").is_none());
+    // Once the first window is gone, what its autosave holds is work to recover.
+    drop(first);
+    second.key_press(Key::Tab);
+    second.run();
+    second.get_by_label(&format!("{name}: unsaved work to recover"));
+}
