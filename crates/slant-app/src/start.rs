@@ -79,8 +79,12 @@ fn recent_name(
         Some(title) if !title.is_empty() => format!("{title} ({file})"),
         _ => file,
     };
-    // Asked only where a recovery file is there: asking takes the file's claim for an instant.
-    if slant_core::document::find_recovery(path).is_none() {
+    // Its own recovery, or that of a student's copy of it (an assignment) killed before its
+    // first save, which opening the assignment offers back. Whether it is open elsewhere is
+    // asked only where one is there: asking takes the file's claim for an instant.
+    let recovery = slant_core::document::find_recovery(path).is_some()
+        || slant_core::document::find_student_recovery(path).is_some();
+    if !recovery {
         name
     } else if slant_core::document::open_elsewhere(path, claims_dir, None) {
         format!("{name}: open in another window")

@@ -325,6 +325,31 @@ fn the_recent_list_says_which_project_has_work_to_recover() {
     h.get_by_label("Recover unsaved work?");
 }
 
+/// A student's copy of an assignment, killed before its first save, left its recovery beside
+/// the handout: the handout's entry says so, since opening it offers that work back.
+#[test]
+fn the_recent_list_says_a_handout_has_a_students_work_to_recover() {
+    let (dir, handout) = common::handout();
+    let mut h = app(Some(&handout), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Cancel").click(); // "Who is tagging?": a teacher looking at the handout
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    let name = "Netanyahu presses Trump on Iran: two outlets compared (homework.ron)";
+    h.get_by_label(name);
+    {
+        let mut doc = slant_core::document::Document::open(&handout, dir.path().join("u")).unwrap();
+        doc.add_reviewer("Eve", std::time::Instant::now()).unwrap();
+        doc.autosave().unwrap();
+    } // killed before the student's first save
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label(&format!("{name}: unsaved work to recover"))
+        .click();
+    h.run();
+    h.get_by_label("Recover unsaved work?");
+}
+
 /// What a window killed before it saved leaves: a recovery file of `path` with sentence 6 of
 /// the first article tagged Loaded by M. Rivera.
 fn crash_left_a_loaded_tag(dir: &std::path::Path, path: &std::path::Path) {
