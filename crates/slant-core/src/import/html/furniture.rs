@@ -173,10 +173,41 @@ pub(super) fn is_furniture(el: ElementRef) -> bool {
         return true;
     }
     let id = v.attr("id").filter(|id| !is_heading_anchor(id));
-    [v.attr("class"), id]
-        .into_iter()
-        .flatten()
-        .any(|n| class_tokens(n).any(|t| is_furniture_token(&t)))
+    [v.attr("class"), id].into_iter().flatten().any(|n| {
+        n.split_whitespace().any(|class| {
+            !holds_content(class) && class_tokens(class).any(|t| is_furniture_token(&t))
+        })
+    })
+}
+
+/// A name for a layout that holds the story beside some furniture, not for the furniture:
+/// `contentWithSidebar`, `page-with-sidebar`, `has-sidebar` (ebb.org's post and its `<h1>`
+/// sit in `contentWithSidebar`). Not `share-with-friends`, which is a widget.
+fn holds_content(class: &str) -> bool {
+    let parts: Vec<String> = class.split(['-', '_', ':']).flat_map(split_camel).collect();
+    parts.iter().enumerate().any(|(i, part)| {
+        let before = i.checked_sub(1).map(|b| parts[b].as_str());
+        match part.as_str() {
+            "has" => i == 0,
+            "with" => before.is_none_or(|b| {
+                matches!(
+                    b,
+                    "content"
+                        | "main"
+                        | "page"
+                        | "layout"
+                        | "body"
+                        | "article"
+                        | "post"
+                        | "story"
+                        | "container"
+                        | "wrapper"
+                        | "wrap"
+                )
+            }),
+            _ => false,
+        }
+    })
 }
 
 /// An id made from a heading's words, as documentation and wiki pages give their sections
@@ -235,6 +266,21 @@ pub(super) fn is_hidden(el: ElementRef) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_layout_with_a_sidebar_holds_the_story() {
+        for name in [
+            "contentWithSidebar",
+            "page-with-sidebar",
+            "has-sidebar",
+            "with_nav",
+        ] {
+            assert!(holds_content(name), "{name}");
+        }
+        for name in ["share-with-friends", "sidebar", "hashtags", "withdrawn-ad"] {
+            assert!(!holds_content(name), "{name}");
+        }
+    }
 
     #[test]
     fn class_words_split_on_dashes_underscores_and_camel_case() {

@@ -397,6 +397,13 @@ fn the_side_of_the_title_the_address_or_the_story_names_decides_which_is_the_sit
             "Flood Talks",
             Some("Notes of A. B. Writer"),
         ),
+        // The post in a layout named for its sidebar: the `<h1>` still counts.
+        (
+            "<title>Flood Talks - Notes of A. B. Writer</title>\
+             <div id=\"contentWithSidebar\"><h1>Flood Talks</h1></div>",
+            "Flood Talks",
+            Some("Notes of A. B. Writer"),
+        ),
         // With no such evidence the shorter side is still the site's.
         (
             "<title>Town Votes to Close Its Library - The Ledger</title>",
