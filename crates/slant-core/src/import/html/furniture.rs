@@ -175,7 +175,7 @@ pub(super) fn is_furniture(el: ElementRef) -> bool {
     let id = v.attr("id").filter(|id| !is_heading_anchor(id));
     [v.attr("class"), id].into_iter().flatten().any(|n| {
         n.split_whitespace().any(|class| {
-            !holds_content(class) && class_tokens(class).any(|t| is_furniture_token(&t))
+            class_tokens(class).any(|t| is_furniture_token(&t)) && !holds_content(class)
         })
     })
 }
