@@ -197,6 +197,8 @@ pub struct SlantApp {
     /// Why a greyed menu item or its key cannot be used before a project is open: the start
     /// screen says it, as the toolbar does with a project (there is no toolbar to say it in).
     start_notice: Option<String>,
+    /// The recent list's entries as last named (see `start::RecentNames`).
+    recent_names: start::RecentNames,
     actions: Vec<Action>,
     title: String,
     allow_close: bool,
@@ -256,6 +258,7 @@ impl SlantApp {
             covered: Vec::new(),
             load_error: None,
             start_notice: None,
+            recent_names: start::RecentNames::default(),
             actions: Vec::new(),
             title: String::new(),
             allow_close: false,

@@ -36,24 +36,61 @@ impl SlantApp {
                     self.actions.push(action);
                 }
             }
-            let recent: Vec<PathBuf> = self
-                .settings
-                .recent
-                .iter()
-                .filter(|p| p.exists())
-                .cloned()
-                .collect();
+            let acted = ui.input(|i| {
+                i.events.iter().any(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Key { .. } | egui::Event::PointerButton { .. }
+                    )
+                })
+            });
+            let claims_dir = self.claims_dir();
+            let recent = self.recent_names.get(&self.settings, &claims_dir, acted);
             if !recent.is_empty() {
                 ui.add_space(20.0);
                 ui.label(RichText::new("Recent projects").strong());
-                for p in recent {
-                    let link = ui.link(recent_name(&self.settings, &p, &self.claims_dir()));
+                for (p, name) in recent {
+                    let link = ui.link(name);
                     if link.on_hover_text(p.display().to_string()).clicked() {
                         self.actions.push(Action::OpenPath(p));
                     }
                 }
             }
         });
+    }
+}
+
+/// The recent list as last named. Naming an entry looks on disk (whether the file is there, a
+/// recovery beside it, a student's copy's in its folder), which a frame drawn for every pointer
+/// move must not do ten times over in a folder of thousands of files: the names are made again
+/// after a second, or at once when a key or button is pressed.
+#[derive(Default)]
+pub(super) struct RecentNames {
+    made: Option<std::time::Instant>,
+    /// The settings' list they were made from.
+    from: Vec<PathBuf>,
+    names: Vec<(PathBuf, String)>,
+}
+
+impl RecentNames {
+    fn get(
+        &mut self,
+        settings: &crate::Settings,
+        claims_dir: &std::path::Path,
+        acted: bool,
+    ) -> Vec<(PathBuf, String)> {
+        let fresh = self.made.is_some_and(|t| t.elapsed().as_secs_f32() < 1.0);
+        if !fresh || acted || self.from != settings.recent {
+            self.from = settings.recent.clone();
+            self.names = settings
+                .recent
+                .iter()
+                .filter(|p| p.exists())
+                .map(|p| (p.clone(), recent_name(settings, p, claims_dir)))
+                .collect();
+            self.made = Some(std::time::Instant::now());
+        }
+        self.names.clone()
     }
 }
 
