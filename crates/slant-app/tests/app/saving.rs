@@ -317,12 +317,7 @@ fn the_recent_list_says_which_project_has_work_to_recover() {
     h.get_by_label(name);
     // Another window's work, killed before it was saved.
     crash_left_a_loaded_tag(dir.path(), &path);
-    h.key_press(Key::Tab);
-    h.run();
-    h.get_by_label(&format!("{name}: unsaved work to recover"))
-        .click();
-    h.run();
-    h.get_by_label("Recover unsaved work?");
+    the_entry_offers_its_recovery(&mut h, name);
 }
 
 /// A student's copy of an assignment, killed before its first save, left its recovery beside
@@ -342,6 +337,15 @@ fn the_recent_list_says_a_handout_has_a_students_work_to_recover() {
         doc.add_reviewer("Eve", std::time::Instant::now()).unwrap();
         doc.autosave().unwrap();
     } // killed before the student's first save
+    the_entry_offers_its_recovery(&mut h, name);
+}
+
+/// After a key press (the list is named again), the start screen's entry `name` says unsaved
+/// work waits, and clicking it offers that work back.
+fn the_entry_offers_its_recovery(
+    h: &mut egui_kittest::Harness<'_, slant_app::SlantApp>,
+    name: &str,
+) {
     h.key_press(Key::Tab);
     h.run();
     h.get_by_label(&format!("{name}: unsaved work to recover"))

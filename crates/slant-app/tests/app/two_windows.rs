@@ -38,16 +38,26 @@ fn two_windows(dialogs: impl FnOnce(&PathBuf) -> ScriptedDialogs) -> TwoWindows 
     }
 }
 
-#[test]
-fn a_file_open_in_one_window_is_not_opened_in_a_second() {
-    let (dir, path) = sample_copy();
-    let mut first = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    // Unsaved work in the first window, autosaved beside the file as a crash would leave it.
+/// A window on `path` with a tag not yet saved, and the autosave such work leaves beside the
+/// file.
+fn window_with_autosaved_work(
+    dir: &tempfile::TempDir,
+    path: &PathBuf,
+) -> Harness<'static, SlantApp> {
+    let mut first = app(Some(path), dir.path(), ScriptedDialogs::default());
     first.key_press(Key::J);
     first.key_press(Key::Num4);
     first.run();
-    let autosave = slant_core::document::recovery_path_for(&path);
-    std::fs::write(&autosave, std::fs::read(&path).unwrap()).unwrap();
+    let autosave = slant_core::document::recovery_path_for(path);
+    std::fs::write(&autosave, std::fs::read(path).unwrap()).unwrap();
+    first
+}
+
+#[test]
+fn a_file_open_in_one_window_is_not_opened_in_a_second() {
+    let (dir, path) = sample_copy();
+    // Unsaved work in the first window, autosaved beside the file as a crash would leave it.
+    let first = window_with_autosaved_work(&dir, &path);
 
     let mut second = app(Some(&path), dir.path(), ScriptedDialogs::default());
     second.get_by_label_contains("class.ron is open in another Slant window");
@@ -66,7 +76,7 @@ fn a_file_open_in_one_window_is_not_opened_in_a_second() {
     drop(first);
     let other = dir.path().join("other.ron");
     std::fs::copy(&path, &other).unwrap();
-    std::fs::remove_file(&autosave).unwrap();
+    std::fs::remove_file(slant_core::document::recovery_path_for(&path)).unwrap();
     let dialogs = ScriptedDialogs {
         open: vec![path.clone()],
         ..Default::default()
@@ -242,12 +252,7 @@ fn the_recent_list_says_a_project_is_open_in_another_window() {
     second.run();
     second.get_by_label(name);
     // Now the first window has it open, with unsaved work autosaved beside it.
-    let mut first = app(Some(&path), dir.path(), ScriptedDialogs::default());
-    first.key_press(Key::J);
-    first.key_press(Key::Num4);
-    first.run();
-    let autosave = slant_core::document::recovery_path_for(&path);
-    std::fs::write(&autosave, std::fs::read(&path).unwrap()).unwrap();
+    let first = window_with_autosaved_work(&dir, &path);
     second.key_press(Key::Tab);
     second.run();
     second.get_by_label(&format!("{name}: open in another window"));
