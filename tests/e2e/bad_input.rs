@@ -269,7 +269,7 @@ fn project_re_saved_with_crlf_bom_or_utf16_still_opens_unchanged() {
         assert_eq!(
             out,
             format!(
-                "{}: OK (1 articles, 1 reviewers, 1 annotations)",
+                "{}: OK (1 article, 1 reviewer, 1 annotation)",
                 path.display()
             )
         );
@@ -555,7 +555,7 @@ fn opens_as(bytes: &[u8], want: &Project) {
     let (ok, out, err) = slant(&[Path::new("check"), &path]);
     assert!(ok, "{err}");
     assert!(
-        out.ends_with(": OK (1 articles, 1 reviewers, 1 annotations)"),
+        out.ends_with(": OK (1 article, 1 reviewer, 1 annotation)"),
         "{out}"
     );
     assert_eq!(&store::load(&path).unwrap(), want);

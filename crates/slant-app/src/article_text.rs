@@ -358,7 +358,9 @@ impl SlantApp {
             self.modal = Some(Modal::Message {
                 title: "Some annotations lost their sentence".into(),
                 text: format!(
-                    "{lost} annotation(s) no longer match a sentence. They are listed under “Without a sentence” in the side panel: put each on a sentence, or discard it."
+                    "{} no longer {} a sentence. They are listed under “Without a sentence” in the side panel: put each on a sentence, or discard it.",
+                    slant_core::wording::count(lost, "annotation", "annotations"),
+                    if lost == 1 { "matches" } else { "match" }
                 ),
             });
         }

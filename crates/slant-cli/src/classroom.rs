@@ -11,6 +11,7 @@ use super::commands::{edit, save};
 use slant_core::agreement::{self, ArticleAgreement, KeyScore};
 use slant_core::command::Command;
 use slant_core::model::{Project, ReviewerId};
+use slant_core::wording::count;
 use slant_core::{merge as merging, store, tag_import};
 
 #[derive(Serialize)]
@@ -118,13 +119,8 @@ fn table(doc: &AgreeDoc) -> String {
         let _ = writeln!(s, "{}: {}", a.id, a.title);
         let _ = writeln!(
             s,
-            "  {} {}{} · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
-            a.reviewers,
-            if a.reviewers == 1 {
-                "reviewer"
-            } else {
-                "reviewers"
-            },
+            "  {}{} · agreement {} · Krippendorff's α {} · Fleiss' κ {}",
+            count(a.reviewers, "reviewer", "reviewers"),
             if a.tagged_by < a.reviewers {
                 format!(" ({} tagged this article)", a.tagged_by)
             } else {
@@ -258,10 +254,10 @@ pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(
         say!("{l}");
     }
     say!(
-        "{}: {} reviewers after merging {} file(s){}",
+        "{}: {} after merging {}{}",
         class_path.display(),
-        reviewers,
-        students.len(),
+        count(reviewers, "reviewer", "reviewers"),
+        count(students.len(), "file", "files"),
         if changed {
             ""
         } else {

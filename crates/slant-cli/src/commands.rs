@@ -11,6 +11,7 @@ use slant_core::cues::Lexicons;
 use slant_core::document::Document;
 use slant_core::import;
 use slant_core::model::{Project, SentenceLock};
+use slant_core::wording::count;
 use slant_core::{report, segment, stats, store};
 
 pub fn run(command: Subcommand) -> Result<(), Failure> {
@@ -314,11 +315,11 @@ fn check(path: &Path) -> Result<(), Failure> {
         .map(|m| m.len())
         .sum();
     say!(
-        "{}: OK ({} articles, {} reviewers, {} annotations)",
+        "{}: OK ({}, {}, {})",
         path.display(),
-        project.articles.len(),
-        project.reviewers.len(),
-        annotations
+        count(project.articles.len(), "article", "articles"),
+        count(project.reviewers.len(), "reviewer", "reviewers"),
+        count(annotations, "annotation", "annotations")
     );
     Ok(())
 }

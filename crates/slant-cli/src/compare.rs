@@ -178,11 +178,7 @@ fn short(s: &str, n: usize) -> String {
 
 /// "1 sentence", "30 sentences".
 fn sentences(n: usize) -> String {
-    if n == 1 {
-        "1 sentence".into()
-    } else {
-        format!("{n} sentences")
-    }
+    slant_core::wording::count(n, "sentence", "sentences")
 }
 
 /// A score as the JSON gives it: three decimal places.

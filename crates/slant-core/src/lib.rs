@@ -25,3 +25,4 @@ pub mod store;
 pub mod tag_import;
 pub mod validate;
 pub mod voices;
+pub mod wording;

@@ -35,7 +35,7 @@ fn new_add_and_check_build_a_project() {
     let out = slant(&["check", p]);
     assert_eq!(
         stdout(&out).trim(),
-        format!("{p}: OK (2 articles, 1 reviewers, 0 annotations)")
+        format!("{p}: OK (2 articles, 1 reviewer, 0 annotations)")
     );
     let loaded = slant_core::store::load(&project).unwrap();
     let extra = &loaded.articles[1];

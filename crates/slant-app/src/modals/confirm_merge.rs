@@ -48,7 +48,8 @@ impl SlantApp {
                     if let Some(ws) = &mut self.workspace {
                         let n = ws.doc.project.reviewers.len();
                         ws.say(format!(
-                            "Merged: {n} reviewers in this project now (Ctrl+Z undoes the merge)"
+                            "Merged: {} in this project now (Ctrl+Z undoes the merge)",
+                            slant_core::wording::count(n, "reviewer", "reviewers")
                         ));
                     }
                 }

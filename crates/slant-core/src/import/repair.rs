@@ -28,8 +28,7 @@ impl Repairs {
     /// "joined 2 broken lines, removed 3 stray spaces", or `None` when nothing was repaired.
     pub fn describe(self) -> Option<String> {
         let mut parts = Vec::new();
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural = crate::wording::count;
         if self.joined_breaks > 0 {
             parts.push(format!(
                 "joined {} inside sentences",

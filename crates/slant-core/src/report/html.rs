@@ -281,8 +281,7 @@ fn article(
                         @if i > 0 { "; " }
                         (v.name)
                         @if v.kind == VoiceKind::Unnamed { " (unnamed)" }
-                        " — sentence" @if v.sentences.len() > 1 { "s" } " "
-                        (v.sentences.iter().map(|s| (s + 1).to_string()).collect::<Vec<_>>().join(", "))
+                        " — " (crate::wording::sentence_numbers(&v.sentences))
                     }
                 }
             }

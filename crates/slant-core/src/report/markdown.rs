@@ -154,8 +154,8 @@ pub fn render(report: &Report) -> String {
                     } else {
                         ""
                     };
-                    let at: Vec<String> = v.sentences.iter().map(|s| (s + 1).to_string()).collect();
-                    format!("{}{kind} — {}", escape(&v.name), at.join(", "))
+                    let at = crate::wording::sentence_numbers(&v.sentences);
+                    format!("{}{kind} — {at}", escape(&v.name))
                 })
                 .collect();
             let _ = writeln!(md, "Quoted voices: {}.\n", list.join("; "));
