@@ -295,7 +295,11 @@ impl Document {
                 .map_or(self.project.title.clone(), |s| {
                     s.to_string_lossy().into_owned()
                 });
-            let file = format!("{stem} - {name}.ron").replace(['/', '\\'], "-");
+            // Named as the report's file is, so a student's project and report match.
+            let file = format!(
+                "{}.ron",
+                crate::store::file_stem_for(&format!("{stem} - {name}"))
+            );
             self.detach(file);
         }
         Ok(id)

@@ -163,6 +163,22 @@ fn a_students_copy_never_replaces_the_assignment_whatever_file_is_picked() {
     assert!(!d.is_dirty());
 }
 
+#[test]
+fn a_students_copy_is_named_as_their_report_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = locked_handout(dir.path());
+    let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
+    d.add_reviewer("<i>Ann</i>: a/b?", Instant::now()).unwrap();
+    assert_eq!(d.suggested_name(), "homework - -i-Ann--i- - a-b-.ron");
+    assert_eq!(
+        d.suggested_name(),
+        format!(
+            "{}.ron",
+            store::file_stem_for("homework - <i>Ann</i>: a/b?")
+        )
+    );
+}
+
 /// Reopened from the student's own file, the copy no longer knows the handout it came from: a
 /// handout is still never written over by work with a reviewer in it, nor another
 /// assignment's; a teacher's project without reviewers may replace one, and the student's own
