@@ -191,7 +191,7 @@ impl Workspace {
                         format!(" Both have {shared}.")
                     };
                     why.related.push(format!(
-                        "Same subject, another claim: sentence {} of column {other}.{both}{guess}",
+                        "Same subject, another statement: sentence {} of column {other}.{both}{guess}",
                         theirs + 1
                     ));
                 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::terms::terms;
+use super::terms::{Kind, terms};
 use crate::model::Span;
 
 /// The lowest score that counts as "the same content", chosen by the sweep over every gold pair
@@ -61,6 +61,8 @@ struct TermSets {
     /// How rare each term is across both articles' sentences: a word every sentence has (`Iran`
     /// in a story about Iran) says little about which sentences match.
     idf: Vec<f32>,
+    /// Per term: one of the story's names, though an ordinary word where it opens a sentence.
+    story_name: Vec<bool>,
     vocabulary: usize,
 }
 
@@ -74,6 +76,8 @@ impl TermSets {
 fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut ids: HashMap<String, u32> = HashMap::new();
+    // Per term id: written as a name somewhere, and in lower case somewhere.
+    let mut as_name: Vec<(bool, bool)> = Vec::new();
     let mut sets = |text: &str, spans: &[Span]| -> Vec<Vec<(u32, bool)>> {
         spans
             .iter()
@@ -83,6 +87,12 @@ fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
                     let content = t.content();
                     let next = ids.len() as u32;
                     let id = *ids.entry(t.text).or_insert(next);
+                    if id == next {
+                        as_name.push((false, false));
+                    }
+                    let seen = &mut as_name[id as usize];
+                    seen.0 |= t.kind == Kind::Name;
+                    seen.1 |= t.kind != Kind::Name && t.word.chars().all(|c| !c.is_uppercase());
                     *set.entry(id).or_default() |= content;
                 }
                 set.into_iter().collect()
@@ -91,6 +101,13 @@ fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
     };
     let a = sets(a_text, a);
     let b = sets(b_text, b);
+    // A name opening a sentence or in a Title Case headline has a capital there like any word;
+    // written as a name elsewhere and never in lower case, it is one of the story's names (as
+    // [`super::explain::Names`] shows it).
+    let story_name = as_name
+        .into_iter()
+        .map(|(name, lower)| name && !lower)
+        .collect();
     let mut df = vec![0u32; ids.len()];
     for set in a.iter().chain(&b) {
         for &(id, _) in set {
@@ -106,6 +123,7 @@ fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
         a,
         b,
         idf,
+        story_name,
         vocabulary: ids.len(),
     }
 }
@@ -192,6 +210,8 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
     let mut shared = vec![0f32; sets.b.len()];
     let b_weights: Vec<f32> = sets.b.iter().map(|s| sets.weight(s)).collect();
     let mut content = vec![0u8; sets.b.len()];
+    // Shared ordinary words that are none of the story's names: what a weak link rests on.
+    let mut plain = vec![0u8; sets.b.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (i, set) in sets.a.iter().enumerate() {
         let a_weight = sets.weight(set);
@@ -203,12 +223,15 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
                     touched.push(j);
                 }
                 *n += w;
-                content[j as usize] += u8::from(a_content && b_content);
+                let both = a_content && b_content;
+                content[j as usize] += u8::from(both);
+                plain[j as usize] += u8::from(both && !sets.story_name[id as usize]);
             }
         }
         for j in touched.drain(..) {
             let common = std::mem::take(&mut shared[j as usize]);
             let shared_content = std::mem::take(&mut content[j as usize]);
+            let shared_plain = std::mem::take(&mut plain[j as usize]);
 
             let union = a_weight + b_weights[j as usize] - common;
             let score = (common / union).min(1.0);
@@ -221,7 +244,9 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
                 };
                 if shared_content >= 2 || score >= ONE_WORD_SCORE {
                     found.push(pair);
-                } else {
+                } else if shared_plain >= 1 {
+                    // A weak link on the story's names alone ("Netanyahu", "Trump" opening
+                    // one sentence, inside the other) is not even the same subject.
                     weak.push(pair);
                 }
             }
@@ -459,6 +484,10 @@ mod tests {
         let related = alignment(a, &sa, b, &sb, THRESHOLD).related;
         let with = |a: usize, b: usize| related.iter().find(|r| r.a == a && r.b == b);
         assert_eq!(with(7, 11).map(|r| r.why), Some(Difference::SameSubject));
+        // The headline and "Netanyahu’s argument to Trump is likely to focus on … Iran’s military
+        // buildup" share the story's names alone ("Netanyahu" is an ordinary word where it opens
+        // a sentence, but the story's name): not even the same subject.
+        assert_eq!(with(0, 10), None, "{related:?}");
         // "Israel … launched airstrikes that targeted Iran’s nuclear enrichment sites, missile
         // production facilities…" / "Israel has already identified key sites, including missile
         // production facilities …, which could be struck…"

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::align::Pair;
-use super::terms::{Kind, terms};
+use super::terms::{Kind, Term, terms};
 use crate::model::Article;
 
 impl Pair {
@@ -83,10 +83,19 @@ impl Names {
 /// A term is shown as a name when either sentence writes it as one or `names` holds it.
 pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
     let stemmer = Stemmer::create(Algorithm::English);
-    let theirs: HashMap<String, (Kind, &str)> = terms(b, &stemmer)
-        .into_iter()
-        .map(|t| (t.text, (t.kind, t.word)))
+    let their_terms = terms(b, &stemmer);
+    // A name is shared as the two sentences end it: "Washington" in "The Washington Post" is
+    // not the city, while "Netanyahu" is the man "Benjamin Netanyahu" names.
+    let mut their_tails: HashMap<&str, HashSet<String>> = HashMap::new();
+    for (t, tail) in their_terms.iter().zip(name_tails(b, &their_terms, names)) {
+        their_tails.entry(&t.text).or_default().insert(tail);
+    }
+    let theirs: HashMap<&str, (Kind, &str)> = their_terms
+        .iter()
+        .map(|t| (t.text.as_str(), (t.kind, t.word)))
         .collect();
+    let my_terms = terms(a, &stemmer);
+    let my_tails = name_tails(a, &my_terms, names);
     let mut out = Shared::default();
     let mut seen = std::collections::HashSet::new();
     let mut listed = std::collections::HashSet::new();
@@ -97,12 +106,18 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
     // (`high-stakes`) is shown joined to it, as written.
     let mut word_end: Option<usize> = None;
     let offset = |word: &str| word.as_ptr() as usize - a.as_ptr() as usize;
-    for t in terms(a, &stemmer) {
-        let Some(&(their_kind, their_word)) = theirs.get(&t.text) else {
+    for (t, tail) in my_terms.into_iter().zip(my_tails) {
+        let Some(&(their_kind, their_word)) = theirs.get(t.text.as_str()) else {
             name_end = None;
             word_end = None;
             continue;
         };
+        let a_name = t.kind == Kind::Name || their_kind == Kind::Name || names.0.contains(&t.text);
+        if a_name && !their_tails[t.text.as_str()].contains(&tail) {
+            name_end = None;
+            word_end = None;
+            continue;
+        }
         let start = offset(t.word);
         let end = start + t.word.len();
         if t.kind == Kind::Word
@@ -117,9 +132,8 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
             continue;
         }
         word_end = None;
-        let continues_name = name_end
-            .is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' '))
-            && (t.kind == Kind::Name || their_kind == Kind::Name || names.0.contains(&t.text));
+        let continues_name =
+            name_end.is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' ')) && a_name;
         if continues_name && let Some(last) = out.names.last_mut() {
             last.push(' ');
             last.push_str(t.word);
@@ -132,11 +146,7 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
             continue;
         }
         // A name on either side is a name (`Iran` opening one sentence, inside the other).
-        let kind = if their_kind == Kind::Name || names.0.contains(&t.text) {
-            Kind::Name
-        } else {
-            t.kind
-        };
+        let kind = if a_name { Kind::Name } else { t.kind };
         let list = match kind {
             Kind::Word => &mut out.words,
             Kind::Name => {
@@ -162,6 +172,38 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
         }
     }
     out
+}
+
+/// Each term's name from it to the end of its run of names, as stems ("washington post" for
+/// `Washington` in "The Washington Post"); a term outside a name is its stem alone. A run is
+/// names with only spaces between them, and ends at an initialism.
+fn name_tails(text: &str, terms: &[Term<'_>], names: &Names) -> Vec<String> {
+    let start = |t: &Term<'_>| t.word.as_ptr() as usize - text.as_ptr() as usize;
+    let is_name = |t: &Term<'_>| t.kind == Kind::Name || names.0.contains(&t.text);
+    let mut tails = vec![String::new(); terms.len()];
+    let mut next: Option<usize> = None;
+    for (i, t) in terms.iter().enumerate().rev() {
+        let end = start(t) + t.word.len();
+        // An initialism stands alone: "U.S." in "U.S. President Donald Trump" is the country
+        // another sentence names as "U.S.".
+        let joined = next.filter(|&n| {
+            is_name(t)
+                && !t.word.contains('.')
+                && is_name(&terms[n])
+                && text
+                    .get(end..start(&terms[n]))
+                    .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' '))
+        });
+        tails[i] = match joined {
+            Some(n) => format!("{} {}", t.text, tails[n]),
+            None => t.text.clone(),
+        };
+        // Two terms from one word (a word of two meaning groups) share its place.
+        if next.is_none_or(|n| start(&terms[n]) != start(t)) {
+            next = Some(i);
+        }
+    }
+    tails
 }
 
 #[cfg(test)]
@@ -199,6 +241,34 @@ mod tests {
                 "Vance"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_is_shared_only_as_both_sentences_end_it() {
+        let post = "Reports from outlets like The Washington Post said the talks went on.";
+        let city = "Officials in Washington said the talks went on.";
+        let s = shared(post, city, &Names::default());
+        assert!(s.names.is_empty(), "{s:?}");
+        assert!(shared(city, post, &Names::default()).names.is_empty());
+        // A job title before a name is not the name; the surname alone is the person.
+        let s = shared(
+            "The Israeli Prime Minister said the talks went on.",
+            "Israeli Prime Minister Benjamin Netanyahu said the talks went on.",
+            &Names::default(),
+        );
+        assert!(s.names.is_empty(), "{s:?}");
+        let s = shared(
+            "Prime Minister Benjamin Netanyahu said the talks went on.",
+            "Netanyahu and Trump said the talks went on.",
+            &Names::default(),
+        );
+        assert_eq!(s.names, vec!["Netanyahu"]);
+        let s = shared(
+            "Netanyahu pressed for U.S. support.",
+            "He made his case to U.S. President Donald Trump for support.",
+            &Names::default(),
+        );
+        assert_eq!(s.names, vec!["U.S."]);
     }
 
     #[test]

@@ -153,8 +153,11 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
             continue;
         }
         let lower = word.to_lowercase();
-        // `U.S.`, `U.N.` and other dotted initialisms are names, not the pronoun `us`.
-        let initialism = raw.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+        // `U.S.`, `U.N.` and other dotted initialisms are names, not the pronoun `us`; a
+        // word before a full stop ("went on.") is not one.
+        let initialism = word.contains('.')
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.split('.').all(|p| p.chars().count() <= 2);
         // `U.S.` keeps its last dot when shown.
         let word = if initialism {
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
