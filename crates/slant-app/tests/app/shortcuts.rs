@@ -6,7 +6,7 @@ use crate::tagging::tag_of;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use slant_app::SlantApp;
 use slant_app::dialogs::ScriptedDialogs;
 use slant_app::ui_command::{Menu, UiCommand};
@@ -278,8 +278,15 @@ fn the_focused_control_is_outlined() {
     h.key_press(Key::ArrowDown);
     h.run();
     let item = h.get_by_label_contains("2 columns").rect();
-    let ring = h
-        .output()
+    assert!(
+        outlined(&h, item),
+        "no outline around the focused menu item at {item:?}"
+    );
+}
+
+/// Whether the last frame drew a focus ring around `item`.
+fn outlined(h: &Harness<'static, SlantApp>, item: egui::Rect) -> bool {
+    h.output()
         .shapes
         .iter()
         .any(|clipped| match &clipped.shape {
@@ -289,8 +296,7 @@ fn the_focused_control_is_outlined() {
                     && item.expand(6.0).contains_rect(r.rect)
             }
             _ => false,
-        });
-    assert!(ring, "no outline around the focused menu item at {item:?}");
+        })
 }
 
 /// A dialog opened over an open menu closes the menu (it stayed above the dialog and acted
@@ -396,4 +402,48 @@ fn view_and_reviewer_controls_have_keys_too() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run();
     assert_eq!(reviewer(&h).as_str(), "m-rivera");
+}
+
+/// Tab on the start screen goes from control to control, each one named and outlined, the
+/// recent list's entries among them: no stop on something the user cannot see.
+#[test]
+fn every_tab_stop_on_the_start_screen_is_a_control_that_shows_it() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    let mut stops = Vec::new();
+    // Two rounds: the cycle goes back to its start with no stop between.
+    for _ in 0..20 {
+        h.key_press(Key::Tab);
+        h.run();
+        let node = h.get_by(|n| n.is_focused());
+        let label = node.accesskit_node().label().unwrap_or_default();
+        assert!(!label.is_empty(), "a Tab stop with no name");
+        assert!(outlined(&h, node.rect()), "{label} is not outlined");
+        stops.push(label);
+    }
+    let first = stops
+        .iter()
+        .position(|s| s == "Open sample project")
+        .unwrap();
+    let round = stops[first + 1..]
+        .iter()
+        .position(|s| s == "Open sample project")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        stops[first..first + round],
+        [
+            "Open sample project",
+            "New project",
+            "Open…",
+            "Netanyahu presses Trump on Iran: two outlets compared (class.ron)",
+            "File",
+            "Edit",
+            "Tag",
+            "View",
+            "Help"
+        ]
+    );
 }
