@@ -217,15 +217,15 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
         let a_weight = sets.weight(set);
         for &(id, a_content) in set {
             let w = sets.idf[id as usize];
+            let a_plain = a_content && !sets.story_name[id as usize];
             for &(j, b_content) in &postings[id as usize] {
                 let n = &mut shared[j as usize];
                 if *n == 0.0 {
                     touched.push(j);
                 }
                 *n += w;
-                let both = a_content && b_content;
-                content[j as usize] += u8::from(both);
-                plain[j as usize] += u8::from(both && !sets.story_name[id as usize]);
+                content[j as usize] += u8::from(a_content && b_content);
+                plain[j as usize] += u8::from(a_plain && b_content);
             }
         }
         for j in touched.drain(..) {
