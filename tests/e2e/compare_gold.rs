@@ -141,14 +141,14 @@ fn the_cli_compares_two_articles_as_json() {
         .map(|n| n.as_u64().unwrap())
         .collect();
     assert!(only_a.contains(&4), "the June war is only in A: {only_a:?}");
-    // A's strikes on missile sites, B's sites that "could be struck": the same subject, one
-    // a guess, B's (fields: a, b, score, why, guessing).
+    // A's strikes on missile sites, B's sites that "could be struck" as an official added:
+    // the same subject, the guess the official's, not B's (fields: a, b, score, why, guessing).
     let related = doc["related"].as_array().expect("related");
     assert!(
         related.iter().any(|r| r["a"] == 5
             && r["b"] == 14
-            && r["why"] == "guess_and_report"
-            && r["guessing"] == "b"),
+            && r["why"] == "same_subject"
+            && r["guessing"].is_null()),
         "{related:?}"
     );
     assert!(
@@ -178,6 +178,60 @@ fn the_cli_compares_two_articles_as_json() {
     assert!(
         only_b.contains(&21),
         "Warren's quote is only in B: {only_b:?}"
+    );
+    // The same guess in B's writer's own words is B's.
+    let dir = tempfile::tempdir().unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let b_text = std::fs::read_to_string(data.join("article_nbc_netanyahu_urges.txt"))
+        .unwrap()
+        .replace(
+            "The official added that Israel",
+            "Across the northern region, Israel",
+        );
+    let b_file = dir.path().join("nbc.txt");
+    std::fs::write(&b_file, b_text).unwrap();
+    let project = dir.path().join("p.ron");
+    let slant = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_slant"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let a_file = data.join("article_maralago_meeting.txt");
+    slant(&[
+        "new",
+        project.to_str().unwrap(),
+        a_file.to_str().unwrap(),
+        b_file.to_str().unwrap(),
+    ]);
+    let ids: serde_json::Value =
+        serde_json::from_slice(&slant(&["stats", project.to_str().unwrap(), "--json"])).unwrap();
+    let id = |i: usize| ids["articles"][i]["id"].as_str().unwrap().to_owned();
+    let own: serde_json::Value = serde_json::from_slice(&slant(&[
+        "compare",
+        project.to_str().unwrap(),
+        &id(0),
+        &id(1),
+        "--json",
+    ]))
+    .unwrap();
+    assert!(
+        own["related"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["a"] == 5
+                && r["b"] == 14
+                && r["why"] == "guess_and_report"
+                && r["guessing"] == "b"),
+        "{}",
+        own["related"]
     );
     let voices_b = doc["voices"]["b"].as_array().unwrap();
     let has = |name: &str, kind: &str| {

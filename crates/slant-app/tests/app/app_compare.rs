@@ -8,6 +8,8 @@ use common::{app, sample_copy};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use slant_app::dialogs::ScriptedDialogs;
+use slant_core::model::{Article, Project, Reviewer};
+use slant_core::store;
 
 #[test]
 fn compare_mode_shows_coverage_counterparts_and_voices() {
@@ -45,8 +47,10 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
         .click();
     h.run();
     h.get_by_label("Sentence 5 of column 1: only this article reports it");
+    // The guess there is the official's ("The official added that … could be struck"), not
+    // the outlet's.
     h.get_by_label(
-        "Same subject, another statement: sentence 14 of column 2. Both have the words sites, missile, production, facilities, key; the name Israel. This one reports; the other guesses.",
+        "Same subject, another statement: sentence 14 of column 2. Both have the words sites, missile, production, facilities, key; the name Israel.",
     );
     // Trump's warning, quoted: a report of what he said, not a guess, and another claim than
     // the official's quotation, with what the two share said.
@@ -75,6 +79,46 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     h.key_press(Key::M);
     h.run();
     assert!(h.query_by_label("Compare columns 1 and 2").is_none());
+}
+
+/// Where the outlet's writer guesses in its own words what the other reports, the panel says
+/// which one guesses.
+#[test]
+fn the_panel_says_which_outlet_guesses() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/");
+    let read = |name: &str| std::fs::read_to_string(format!("{data}{name}")).unwrap();
+    let mut project = Project::new("Guesses", jiff::Timestamp::UNIX_EPOCH);
+    project.articles.push(Article::new(
+        "a".into(),
+        "A",
+        read("article_maralago_meeting.txt"),
+    ));
+    project.articles.push(Article::new(
+        "b".into(),
+        "B",
+        read("article_nbc_netanyahu_urges.txt").replace(
+            "The official added that Israel",
+            "Across the northern region, Israel",
+        ),
+    ));
+    // A reviewer, so the project opens on its articles rather than asking who is tagging.
+    let id = project.new_reviewer_id("Ann");
+    project.reviewers.push(Reviewer {
+        id,
+        name: "Ann".into(),
+    });
+    let path = dir.path().join("guesses.ron");
+    store::save(&project, &path).unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::M);
+    h.run();
+    h.get_by_label_contains("launched airstrikes that targeted")
+        .click();
+    h.run();
+    h.get_by_label(
+        "Same subject, another statement: sentence 14 of column 2. Both have the words sites, missile, production, facilities, key; the name Israel. This one reports; the other guesses.",
+    );
 }
 
 #[test]

@@ -489,10 +489,22 @@ mod tests {
         // a sentence, but the story's name): not even the same subject.
         assert_eq!(with(0, 10), None, "{related:?}");
         // "Israel … launched airstrikes that targeted Iran’s nuclear enrichment sites, missile
-        // production facilities…" / "Israel has already identified key sites, including missile
-        // production facilities …, which could be struck…"
+        // production facilities…" / "The official added that Israel has already identified key
+        // sites, including missile production facilities …, which could be struck…": the
+        // official's guess, which the outlet reports.
+        assert_eq!(with(4, 13).map(|r| r.why), Some(Difference::SameSubject));
+        // The same guess in the writer's own words (and as many other words) is the outlet's.
+        let b = b.replace(
+            "The official added that Israel",
+            "Across the northern region, Israel",
+        );
+        let sb = segment::split(&b);
+        let related = alignment(a, &sa, &b, &sb, THRESHOLD).related;
         assert_eq!(
-            with(4, 13).map(|r| r.why),
+            related
+                .iter()
+                .find(|r| r.a == 4 && r.b == 13)
+                .map(|r| r.why),
             Some(Difference::GuessAndReport { guessing: Side::B })
         );
         // A short sentence that is mostly the other's still pairs on one word.

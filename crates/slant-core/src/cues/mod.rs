@@ -63,15 +63,23 @@ pub struct Cue {
     pub quoted: bool,
 }
 
-/// For each sentence, whether its writer hedges (a hedge cue outside quotation marks): how
-/// coverage comparison tells an outlet's guess from its report.
+/// For each sentence, whether its writer hedges (a hedge cue outside quotation marks and after
+/// no verb of speech: "the official added that the sites could be struck" reports the
+/// official's guess): how coverage comparison tells an outlet's guess from its report.
 pub fn writers_hedges(text: &str, sentences: &[Span], lexicons: &Lexicons) -> Vec<bool> {
     let mut hedged = vec![false; sentences.len()];
     for cue in find(text, sentences, lexicons) {
         if cue.kind == CueKind::Hedge && !cue.quoted {
             let at = sentences.partition_point(|s| s.end <= cue.span.start);
-            if let Some(h) = hedged.get_mut(at) {
-                *h = true;
+            let Some(sentence) = sentences.get(at) else {
+                continue;
+            };
+            let before = &text[sentence.start.min(cue.span.start)..cue.span.start];
+            let reported = before
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| crate::voices::is_speech_verb(&w.to_lowercase()));
+            if !reported {
+                hedged[at] = true;
             }
         }
     }

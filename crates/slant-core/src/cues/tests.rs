@@ -338,3 +338,13 @@ fn sweeping_generalisations_are_loaded_but_measured_records_are_not() {
     assert!(loaded("It was the worst drought on record.").is_empty());
     assert!(loaded("Rates are the highest since 1998.").is_empty());
 }
+
+#[test]
+fn a_guess_reported_after_a_verb_of_speech_is_the_speakers() {
+    let text = "The sites could be struck soon. The official added that the sites could be struck soon. According to aides, the talks may fail. ‘It could fail,’ he said.";
+    let sentences = crate::segment::split(text);
+    assert_eq!(
+        writers_hedges(text, &sentences, Lexicons::builtin()),
+        [true, false, false, false]
+    );
+}

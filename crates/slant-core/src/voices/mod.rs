@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Article, ReviewerId, Tag};
 
+pub(crate) use speaker::is_speech_verb;
 pub use speaker::{outside_quotes, speaker};
 
 mod antecedent;

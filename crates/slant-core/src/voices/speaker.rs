@@ -17,6 +17,11 @@ fn word_set(list: &'static str) -> HashSet<&'static str> {
 /// Verbs that attribute words to a speaker.
 static SPEECH_VERBS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../../../assets/voices/speech_verbs.txt")));
+/// A verb that attributes words to a speaker ("said", "added", "according").
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(word)
+}
+
 /// Nouns that describe a source without naming it ("officials", "a diplomat").
 static SOURCE_NOUNS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../../../assets/voices/source_nouns.txt")));
