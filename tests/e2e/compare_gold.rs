@@ -1,6 +1,7 @@
 //! Sentence alignment against hand-made gold alignments (`tests/data/compare/*.gold.tsv`):
 //! precision and recall at the chosen threshold, and the sweep that chose it.
 
+use crate::cli::slant_ok;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -109,22 +110,14 @@ fn precision_and_recall_on_the_gold_alignments() {
 fn the_cli_compares_two_articles_as_json() {
     let sample =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/netanyahu_trump_annotated.ron");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_slant"))
-        .args([
-            "compare",
-            sample.to_str().unwrap(),
-            "maralago-meeting",
-            "nbc-netanyahu-urges",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&slant_ok(&[
+        "compare",
+        sample.to_str().unwrap(),
+        "maralago-meeting",
+        "nbc-netanyahu-urges",
+        "--json",
+    ]))
+    .unwrap();
     assert_eq!(doc["a"], "maralago-meeting");
     assert_eq!(doc["b"], "nbc-netanyahu-urges");
     let pairs = doc["pairs"].as_array().unwrap();
@@ -191,29 +184,17 @@ fn the_cli_compares_two_articles_as_json() {
     let b_file = dir.path().join("nbc.txt");
     std::fs::write(&b_file, b_text).unwrap();
     let project = dir.path().join("p.ron");
-    let slant = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_slant"))
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    };
     let a_file = data.join("article_maralago_meeting.txt");
-    slant(&[
+    slant_ok(&[
         "new",
         project.to_str().unwrap(),
         a_file.to_str().unwrap(),
         b_file.to_str().unwrap(),
     ]);
     let ids: serde_json::Value =
-        serde_json::from_slice(&slant(&["stats", project.to_str().unwrap(), "--json"])).unwrap();
+        serde_json::from_slice(&slant_ok(&["stats", project.to_str().unwrap(), "--json"])).unwrap();
     let id = |i: usize| ids["articles"][i]["id"].as_str().unwrap().to_owned();
-    let own: serde_json::Value = serde_json::from_slice(&slant(&[
+    let own: serde_json::Value = serde_json::from_slice(&slant_ok(&[
         "compare",
         project.to_str().unwrap(),
         &id(0),

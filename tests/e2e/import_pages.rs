@@ -208,15 +208,7 @@ fn the_cli_adds_a_page_with_its_metadata() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.ron");
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_slant"))
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        crate::cli::slant_ok(args);
     };
     let wire = pages().join("wire_service.html");
     let blog = pages().join("blog.html");

@@ -17,6 +17,18 @@ pub(super) fn slant(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs `slant` with `args`, which must succeed (its error output shown if not), and gives what
+/// it printed.
+pub(super) fn slant_ok(args: &[&str]) -> Vec<u8> {
+    let out = slant(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 pub(super) fn data(name: &str) -> String {
     format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
 }
