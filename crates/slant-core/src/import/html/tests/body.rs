@@ -1,7 +1,8 @@
-//! Tests of reading whole pages: what is the story, the headline and the metadata.
+//! What of a page is the story: its paragraphs, and the furniture, captions, teasers and
+//! credits kept out.
 
-use super::metadata::parse_date;
-use super::*;
+use super::super::*;
+use super::STORY;
 
 #[test]
 fn a_bare_page_still_gives_its_paragraphs() {
@@ -9,10 +10,6 @@ fn a_bare_page_still_gives_its_paragraphs() {
     assert_eq!(page.body, "One sentence here.\n\nAnother one.\n");
     assert_eq!(page.headline, None);
 }
-
-const STORY: &str = "<p>The council voted on Tuesday to close the library on Elm Street after ninety years of service to the town.</p>\
-    <p>Residents who spoke at the meeting said the building was the only warm place many of them could go in winter.</p>\
-    <p>The mayor said the decision was about money and that a smaller branch would open in the town hall next spring.</p>";
 
 #[test]
 fn chart_labels_promotions_and_the_writers_bio_stay_out_of_the_story() {
@@ -44,49 +41,6 @@ fn a_paragraph_of_rules_alone_stays_out_of_the_story() {
             page.body
         );
     }
-}
-
-#[test]
-fn the_headline_is_the_storys_h1_even_inside_a_header_and_without_a_title() {
-    let page = extract(&format!(
-        "<html><body><header class=\"masthead\"><h1>Daily Bugle</h1></header><article><header><h1>Council closes the Elm Street library</h1></header>{STORY}</article></body></html>"
-    ));
-    assert_eq!(
-        page.headline.as_deref(),
-        Some("Council closes the Elm Street library")
-    );
-}
-
-#[test]
-fn a_site_title_that_says_nothing_of_the_story_gives_way_to_the_storys_h1() {
-    let page = extract(&format!(
-        "<title>Daily Bugle - Latest News &amp; Headlines</title>\
-         <meta property=\"og:title\" content=\"Daily Bugle - Latest News &amp; Headlines\">\
-         <article><h1>Council closes the Elm Street library</h1>{STORY}</article>"
-    ));
-    assert_eq!(
-        page.headline.as_deref(),
-        Some("Council closes the Elm Street library")
-    );
-    // … even where the story speaks of the news.
-    let page = extract(&format!(
-        "<title>Daily Bugle - Latest News &amp; Headlines</title>\
-         <article><h1>Council closes the Elm Street library</h1>\
-         <p>The news reached residents on Tuesday: the council will close the library on Elm Street after ninety years.</p>{STORY}</article>"
-    ));
-    assert_eq!(
-        page.headline.as_deref(),
-        Some("Council closes the Elm Street library")
-    );
-    // A title that names the story stays, whatever the `<h1>` says.
-    let page = extract(&format!(
-        "<title>Elm Street library to close | Daily Bugle</title>\
-         <article><h1>Local news</h1>{STORY}</article>"
-    ));
-    assert_eq!(
-        page.headline.as_deref(),
-        Some("Elm Street library to close")
-    );
 }
 
 #[test]
@@ -142,16 +96,6 @@ fn sentences_wrapped_in_links_stay_and_runs_of_link_titles_go() {
         "{:?}",
         page.body
     );
-}
-
-#[test]
-fn a_headline_the_page_shows_as_its_h1_or_too_short_to_judge_stays() {
-    for title in ["Why I quit", "Wildfires ravage Greek islands"] {
-        let page = extract(&format!(
-            "<title>{title} | The Ledger</title><article><h1>{title}</h1>{STORY}<h1>The money problem with the library's budget</h1><p>The library's budget has shrunk every year since 2015, the council said.</p></article>"
-        ));
-        assert_eq!(page.headline.as_deref(), Some(title));
-    }
 }
 
 #[test]
@@ -317,134 +261,12 @@ fn a_calendar_beside_the_story_stays_out() {
 }
 
 #[test]
-fn json_ld_wrapped_in_cdata_or_a_comment_is_read() {
-    for (open, close) in [
-        ("<![CDATA[", "]]>"),
-        ("//<![CDATA[", "//]]>"),
-        ("<!--", "-->"),
-    ] {
-        let page = extract(&format!(
-            "<title>Town votes: the library closes after ninety years - The Ledger</title>\
-             <meta property=\"og:title\" content=\"The library closes after ninety years\">\
-             <script type=\"application/ld+json\">{open}\n{{\"@type\":\"NewsArticle\",\
-             \"headline\":\"Town votes: the library closes after ninety years\",\
-             \"author\":{{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}}}\n{close}</script>\
-             <article>{STORY}</article>"
-        ));
-        assert_eq!(
-            page.headline.as_deref(),
-            Some("Town votes: the library closes after ninety years"),
-            "{open}"
-        );
-        assert_eq!(page.byline.as_deref(), Some("Jane Doe"), "{open}");
-    }
-}
-
-#[test]
-fn a_site_name_is_taken_off_the_headline_on_either_side_and_after_any_separator() {
-    for (title, og) in [
-        (
-            "Town Votes to Close Its Library -- Local News -- The Ledger",
-            "Town Votes to Close Its Library -- The Ledger",
-        ),
-        (
-            "Town Votes to Close Its Library • The Ledger",
-            "Town Votes to Close Its Library • The Ledger",
-        ),
-        (
-            "The Ledger | Town Votes to Close Its Library",
-            "The Ledger | Town Votes to Close Its Library",
-        ),
-        (
-            "Town Votes to Close Its Library",
-            "Town Votes to Close Its Library &bull; Ann Lee",
-        ),
-        (
-            "Town Votes to Close Its Library | Ann Lee | Local | The Ledger",
-            "Town Votes to Close Its Library | Ann Lee",
-        ),
-    ] {
-        let page = extract(&format!(
-            "<title>{title}</title><meta property=\"og:title\" content=\"{og}\"><article>{STORY}</article>"
-        ));
-        assert_eq!(
-            page.headline.as_deref(),
-            Some("Town Votes to Close Its Library"),
-            "{title}"
-        );
-    }
-}
-
-#[test]
-fn the_side_of_the_title_the_address_or_the_story_names_decides_which_is_the_site() {
-    // A headline shorter than the site's name: the address names the site, or the story's
-    // `<h1>` repeats the headline. By length alone each came out the wrong way round.
-    let cases = [
-        (
-            "<title>Mozilla - Wikipedia</title>\
-             <link rel=\"canonical\" href=\"https://en.wikipedia.org/wiki/Mozilla\">",
-            "Mozilla",
-            Some("Wikipedia"),
-        ),
-        (
-            "<title>Flood Talks - The Riverside Evening Ledger</title>\
-             <meta property=\"og:site_name\" content=\"The Riverside Evening Ledger\">",
-            "Flood Talks",
-            Some("The Riverside Evening Ledger"),
-        ),
-        (
-            "<title>Flood Talks - Notes of A. B. Writer</title><h1>Flood Talks</h1>",
-            "Flood Talks",
-            Some("Notes of A. B. Writer"),
-        ),
-        // The post in a layout named for its sidebar: the `<h1>` still counts.
-        (
-            "<title>Flood Talks - Notes of A. B. Writer</title>\
-             <div id=\"contentWithSidebar\"><h1>Flood Talks</h1></div>",
-            "Flood Talks",
-            Some("Notes of A. B. Writer"),
-        ),
-        // With no such evidence the shorter side is still the site's.
-        (
-            "<title>Town Votes to Close Its Library - The Ledger</title>",
-            "Town Votes to Close Its Library",
-            Some("The Ledger"),
-        ),
-    ];
-    for (head, headline, outlet) in cases {
-        let page = extract(&format!("{head}<article>{STORY}</article>"));
-        assert_eq!(page.headline.as_deref(), Some(headline), "{head}");
-        assert_eq!(page.outlet.as_deref(), outlet, "{head}");
-    }
-}
-
-#[test]
 fn a_summary_in_a_meta_article_body_does_not_replace_the_body() {
     let page = extract(&format!(
         "<div itemscope><meta itemprop=\"articleBody\" content=\"A library closes.\"><div class=\"story\">{STORY}</div></div>"
     ));
     assert!(page.body.contains("ninety years"), "{:?}", page.body);
     assert!(!page.body.contains("A library closes."), "{:?}", page.body);
-}
-
-#[test]
-fn the_headline_is_the_candidate_that_agrees_with_the_title_not_a_section_label() {
-    let page = extract(&format!(
-        "<title>Town Votes to Close Its Library After Ninety Years | The Ledger</title>\
-         <h1>Politics</h1><article><h1>Town Votes to Close Its Library After Ninety Years</h1>{STORY}</article>"
-    ));
-    assert_eq!(
-        page.headline.as_deref(),
-        Some("Town Votes to Close Its Library After Ninety Years")
-    );
-    let page = extract(&format!(
-        "<title>Town Votes to Close Its Library | The Ledger</title>\
-         <meta property=\"og:title\" content=\"Town Votes to Close Its Library | The Ledger\"><article>{STORY}</article>"
-    ));
-    assert_eq!(
-        page.headline.as_deref(),
-        Some("Town Votes to Close Its Library")
-    );
 }
 
 #[test]
@@ -467,110 +289,6 @@ fn line_breaks_in_a_div_become_lines_and_paragraphs() {
         page.body,
         "First line of text goes on\nand on.\n\nSecond paragraph here.\n"
     );
-}
-
-/// The section label set above a headline (a "kicker" or "eyebrow") is not the story's: it
-/// was glued to the headline as one sentence ("The Hidden Heroines of Chaos chaos theory").
-#[test]
-fn a_kicker_above_the_headline_stays_out_of_the_story() {
-    let page = extract(&format!(
-        "<html><body><article><h6 class=\"post__title__kicker\"><a href=\"/tag/chaos-theory/\">chaos theory</a></h6>\
-         <h1>The Hidden Heroines of Chaos</h1><div class=\"eyebrow\">Science</div>{STORY}</article></body></html>"
-    ));
-    assert!(!page.body.contains("chaos theory"), "{:?}", page.body);
-    assert!(!page.body.contains("Science"), "{:?}", page.body);
-    assert!(page.body.contains("ninety years"), "{:?}", page.body);
-}
-
-/// A commenter's byline in the comments beside the story (Yahoo puts them before the story in
-/// the page) is not the writer's.
-#[test]
-fn a_byline_in_the_comments_or_an_aside_is_not_the_writers() {
-    let page = extract(&format!(
-        "<html><body><div id=\"Aside\"><ul class=\"comments-list\"><li class=\"comment\"><div class=\"byline\">Sky Another story's headline</div></li></ul></div>\
-         <aside><span class=\"byline\">By Someone Else</span></aside>\
-         <article><div class=\"author\">NATALIYA VASILYEVA</div>{STORY}</article></body></html>"
-    ));
-    assert_eq!(page.byline.as_deref(), Some("NATALIYA VASILYEVA"));
-}
-
-#[test]
-fn a_byline_is_the_writers_name_alone_and_an_outlet_no_address() {
-    for (markup, name) in [
-        (
-            "<span class=\"byline\">by Lucas Nolan22 Dec 2016651</span>",
-            "Lucas Nolan",
-        ),
-        (
-            "<span class=\"byline\">By GILLIAN MOHNEY March 11, 2015 3:46 PM</span>",
-            "GILLIAN MOHNEY",
-        ),
-        (
-            "<span class=\"byline\">by: Laurie Oakes</span>",
-            "Laurie Oakes",
-        ),
-        (
-            "<span class=\"byline\">By Brenda Goodman, MA</span>",
-            "Brenda Goodman, MA",
-        ),
-    ] {
-        let page = extract(&format!("<body>{markup}<article>{STORY}</article></body>"));
-        assert_eq!(page.byline.as_deref(), Some(name), "{markup}");
-    }
-    let page = extract(&format!(
-        "<meta property=\"og:site_name\" content=\"http://www.tmz.com\"><article>{STORY}</article>"
-    ));
-    assert_eq!(page.outlet.as_deref(), Some("tmz.com"));
-}
-
-#[test]
-fn a_page_with_no_date_is_dated_by_its_address() {
-    let page = extract(&format!(
-        "<link rel=\"canonical\" href=\"https://news.example/world/2015/03/18/library-vote.html\"><article>{STORY}</article>"
-    ));
-    assert_eq!(page.published, Some(Date::constant(2015, 3, 18)));
-    let page = extract(&format!(
-        "<link rel=\"canonical\" href=\"https://news.example/2015/13/45/x.html\"><article>{STORY}</article>"
-    ));
-    assert_eq!(page.published, None);
-    // A date the page states wins.
-    let page = extract(&format!(
-        "<meta property=\"article:published_time\" content=\"2015-03-19T08:00:00Z\">\
-         <link rel=\"canonical\" href=\"https://news.example/2015/03/18/x.html\"><article>{STORY}</article>"
-    ));
-    assert_eq!(page.published, Some(Date::constant(2015, 3, 19)));
-}
-
-#[test]
-fn dates_come_from_iso_values() {
-    assert_eq!(
-        parse_date("2025-12-29T14:03:00Z"),
-        Some(Date::constant(2025, 12, 29))
-    );
-    assert_eq!(parse_date("Dec 29"), None);
-    // As older pages and feeds write them.
-    assert_eq!(
-        parse_date("Sat, 09 Oct 2010 07:15:45 EST"),
-        Some(Date::constant(2010, 10, 9))
-    );
-}
-
-/// Older pages date themselves in a `publish_date` meta or the hAtom `published` class, and put
-/// the writers' names after the headline in `<title>`.
-#[test]
-fn an_older_pages_date_and_a_headline_without_its_writers() {
-    let page = extract(&format!(
-        "<title>Town Votes to Close Its Library - Ann Lee and Bo Park - The Ledger</title>         <meta name=\"author\" content=\"Ann Lee and Bo Park\">         <meta name=\"publish_date\" content=\"Sat, 09 Oct 2010 07:15:45 EST\">         <article><h1>Town Votes to Close Its Library - Ann Lee and Bo Park</h1>{STORY}</article>"
-    ));
-    assert_eq!(
-        page.headline.as_deref(),
-        Some("Town Votes to Close Its Library")
-    );
-    assert_eq!(page.published, Some(Date::constant(2010, 10, 9)));
-    let page = extract(&format!(
-        "<article><abbr class=\"published\" title=\"2011-08-25T01:40:40Z\">Aug. 25</abbr>{STORY}</article>"
-    ));
-    assert_eq!(page.published, Some(Date::constant(2011, 8, 25)));
 }
 
 /// A video set in the story (its title, length and source) is no sentence of the story.
@@ -613,32 +331,5 @@ fn a_credit_line_stays_out_and_a_sentence_opening_like_one_stays() {
         "approved by NATO allies",
     ] {
         assert!(page.body.contains(kept), "{kept}: {:?}", page.body);
-    }
-}
-
-/// A page with no date in its markup is dated by the dateline that opens its story, which
-/// stays in the text.
-#[test]
-fn a_story_that_opens_with_its_date_is_dated_by_it() {
-    for (opening, date) in [
-        (
-            "April 17, 2015 -- Imagine",
-            Some(Date::constant(2015, 4, 17)),
-        ),
-        (
-            "WASHINGTON, March 6, 2003 — The",
-            Some(Date::constant(2003, 3, 6)),
-        ),
-        ("On March 6, 2003 the talks failed — and the", None),
-        (
-            "The deadline, March 6, 2003 — a Thursday — passed and the",
-            None,
-        ),
-    ] {
-        let page = extract(&format!(
-            "<article><p>{opening} council voted on Tuesday to close the library on Elm Street.</p>{STORY}</article>"
-        ));
-        assert_eq!(page.published, date, "{opening}");
-        assert!(page.body.starts_with(opening), "{}", page.body);
     }
 }
