@@ -2,6 +2,7 @@
 //! for each column, with a bar chart comparing the articles in view.
 
 use egui::{Rect, RichText, Sense, Stroke, Ui, Vec2};
+use slant_core::wording::count;
 
 use super::actions::Action;
 use super::theme;
@@ -297,9 +298,13 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
             e.anonymous_sources_per_100_words, e.hedges_per_100_words, e.loaded_words_per_100_words
         ))
         .on_hover_text(format!(
-            "{} anonymous sources, {} hedges, {} loaded words in the writer's own words; inside quotations (the speakers'), {} hedges and {} loaded words more. \
+            "{}, {}, {} in the writer's own words; inside quotations (the speakers'), {} and {} more. \
              On real news the loaded-word lists find about one in three of the words a careful reviewer marks as loaded, and about two in three of the words they mark are marked by the reviewer too: a starting point for discussion, not a verdict.",
-            e.anonymous_sources, e.hedges, e.loaded_words, e.hedges_quoted, e.loaded_words_quoted
+            count(e.anonymous_sources, "anonymous source", "anonymous sources"),
+            count(e.hedges, "hedge", "hedges"),
+            count(e.loaded_words, "loaded word", "loaded words"),
+            count(e.hedges_quoted, "hedge", "hedges"),
+            count(e.loaded_words_quoted, "loaded word", "loaded words")
         ));
     }
     if columns.iter().any(|c| c.reviewer.is_some()) {

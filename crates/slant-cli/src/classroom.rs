@@ -169,11 +169,11 @@ fn table(doc: &AgreeDoc) -> String {
             for st in &k.students {
                 let _ = writeln!(
                     s,
-                    "    {:<24} accuracy {} · κ {} · {} sentences compared{} · mixed up: {}",
+                    "    {:<24} accuracy {} · κ {} · {} compared{} · mixed up: {}",
                     st.reviewer,
                     pct(st.accuracy),
                     num(st.cohen_kappa),
-                    st.compared,
+                    count(st.compared, "sentence", "sentences"),
                     untagged_note(st.untagged),
                     st.describe_mix_ups()
                 );
@@ -284,9 +284,9 @@ pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
         say!("added reviewers: {}", report.reviewers_added.join(", "));
     }
     say!(
-        "{}: {} annotations imported",
+        "{}: {} imported",
         path.display(),
-        report.annotations
+        count(report.annotations, "annotation", "annotations")
     );
     Ok(())
 }

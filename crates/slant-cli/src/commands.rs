@@ -144,9 +144,9 @@ fn new(
     add_articles(&mut doc, files, meta)?;
     doc.save_new(path).map_err(Failure::input)?;
     say!(
-        "{}: created with {} article(s)",
+        "{}: created with {}",
         path.display(),
-        doc.project.articles.len()
+        count(doc.project.articles.len(), "article", "articles")
     );
     Ok(())
 }
@@ -157,9 +157,9 @@ fn add(path: &Path, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure
     add_articles(&mut doc, files, meta)?;
     save(&mut doc)?;
     say!(
-        "{}: now {} article(s)",
+        "{}: now {}",
         path.display(),
-        doc.project.articles.len()
+        count(doc.project.articles.len(), "article", "articles")
     );
     Ok(())
 }

@@ -240,8 +240,9 @@ pub fn stats_table(project: &Project, summaries: &[Summary], lexicons: &Lexicons
         };
         let _ = writeln!(
             out,
-            "  {} sentences, {} words{readability}",
-            s.sentences, s.words
+            "  {}, {}{readability}",
+            slant_core::wording::count(s.sentences, "sentence", "sentences"),
+            slant_core::wording::count(s.words, "word", "words")
         );
         let e = Evidence::of(article, s.words, lexicons);
         let _ = writeln!(out, "  evidence in the text, {}", e.describe());

@@ -3,6 +3,7 @@
 //! Always derived from the annotations, never edited: the project file carries a copy so that
 //! people can read the numbers without the app, but loading ignores that copy and recomputes.
 
+use crate::wording::count;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Project, ReviewerId, Tag, Verdict};
@@ -132,15 +133,19 @@ impl Evidence {
     /// words); inside quotations 1 hedge and 3 loaded words more".
     pub fn describe(&self) -> String {
         format!(
-            "found by Slant's word lists: {} anonymous sources, {} hedges, {} loaded words outside quotations ({:.1}, {:.1}, {:.1} per 100 words); inside quotations {} hedges and {} loaded words more",
-            self.anonymous_sources,
-            self.hedges,
-            self.loaded_words,
+            "found by Slant's word lists: {}, {}, {} outside quotations ({:.1}, {:.1}, {:.1} per 100 words); inside quotations {} and {} more",
+            count(
+                self.anonymous_sources,
+                "anonymous source",
+                "anonymous sources"
+            ),
+            count(self.hedges, "hedge", "hedges"),
+            count(self.loaded_words, "loaded word", "loaded words"),
             self.anonymous_sources_per_100_words,
             self.hedges_per_100_words,
             self.loaded_words_per_100_words,
-            self.hedges_quoted,
-            self.loaded_words_quoted
+            count(self.hedges_quoted, "hedge", "hedges"),
+            count(self.loaded_words_quoted, "loaded word", "loaded words")
         )
     }
 }

@@ -16,6 +16,7 @@ fn new_add_and_check_build_a_project() {
         "Ana",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), format!("{p}: created with 1 article"));
     let md = dir.path().join("extra.md");
     std::fs::write(
         &md,
@@ -32,6 +33,14 @@ fn new_add_and_check_build_a_project() {
         "2025-12-29",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), format!("{p}: now 2 articles"));
+    // One of a thing is said in the singular.
+    let out = slant(&["stats", p]);
+    assert!(
+        stdout(&out).contains("1 anonymous source, 1 hedge, 0 loaded words outside quotations"),
+        "{}",
+        stdout(&out)
+    );
     let out = slant(&["check", p]);
     assert_eq!(
         stdout(&out).trim(),

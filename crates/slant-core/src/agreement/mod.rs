@@ -87,10 +87,10 @@ impl ArticleAgreement {
     pub fn agreement_over(&self) -> String {
         match self.percent_agreement {
             Some(p) => format!(
-                "{:.0}% ({} of {} sentences)",
+                "{:.0}% ({} of {})",
                 p * 100.0,
                 self.sentences_compared(),
-                self.sentences.len()
+                crate::wording::count(self.sentences.len(), "sentence", "sentences")
             ),
             None => "–".to_owned(),
         }

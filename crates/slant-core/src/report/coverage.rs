@@ -84,7 +84,7 @@ pub fn section(report: &Report) -> Markup {
                 @let c = &p.coverage;
                 h3 { (p.a.title) " / " (p.b.title) }
                 p {
-                    "Reported by both: " (c.sentences_a - c.only_a.len()) " of " (c.sentences_a) " sentences of the first (" (pct(c.shared_share_a())) "), "
+                    "Reported by both: " (c.sentences_a - c.only_a.len()) " of " (crate::wording::count(c.sentences_a, "sentence", "sentences")) " of the first (" (pct(c.shared_share_a())) "), "
                     (c.sentences_b - c.only_b.len()) " of " (c.sentences_b) " of the second (" (pct(c.shared_share_b())) ")."
                 }
                 @if !c.pairs.is_empty() {
@@ -150,11 +150,11 @@ pub fn markdown(report: &Report, md: &mut String) {
         let c = &p.coverage;
         let _ = writeln!(
             md,
-            "### {} / {}\n\nReported by both: {} of {} sentences of the first ({}), {} of {} of the second ({}).\n",
+            "### {} / {}\n\nReported by both: {} of {} of the first ({}), {} of {} of the second ({}).\n",
             escape(&p.a.title),
             escape(&p.b.title),
             c.sentences_a - c.only_a.len(),
-            c.sentences_a,
+            crate::wording::count(c.sentences_a, "sentence", "sentences"),
             pct(c.shared_share_a()),
             c.sentences_b - c.only_b.len(),
             c.sentences_b,

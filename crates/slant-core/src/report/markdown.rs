@@ -138,9 +138,9 @@ pub fn render(report: &Report) -> String {
                 .collect();
             let _ = writeln!(
                 md,
-                "{} of {} sentences tagged: {}. Loaded phrases: {}.\n",
+                "{} of {} tagged: {}. Loaded phrases: {}.\n",
                 r.tagged,
-                article.sentences.len(),
+                crate::wording::count(article.sentences.len(), "sentence", "sentences"),
                 shares.join(", "),
                 r.loaded_phrases
             );
