@@ -235,7 +235,9 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
 
             let union = a_weight + b_weights[j as usize] - common;
             let score = (common / union).min(1.0);
-            if score >= threshold && shared_content >= 1 {
+            // Every link needs an ordinary word shared that is none of the story's names: two
+            // sentences opening with "Trump" share a name, not a claim.
+            if score >= threshold && shared_plain >= 1 {
                 let pair = Pair {
                     a: i,
                     b: j as usize,
@@ -244,9 +246,7 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
                 };
                 if shared_content >= 2 || score >= ONE_WORD_SCORE {
                     found.push(pair);
-                } else if shared_plain >= 1 {
-                    // A weak link on the story's names alone ("Netanyahu", "Trump" opening
-                    // one sentence, inside the other) is not even the same subject.
+                } else {
                     weak.push(pair);
                 }
             }
@@ -427,7 +427,9 @@ fn opening(text: &str, spans: &[Span]) -> Vec<usize> {
     }
 }
 
-/// The score of one pair and whether it shares an ordinary content word.
+/// The score of one pair and whether it shares an ordinary content word. A story's name in a
+/// Title Case headline counts here: two openings that share only it were, on the gold
+/// alignments, the same event more often than not (taking it away lost a gold pair).
 fn pair_score(sets: &TermSets, i: usize, j: usize) -> (f32, bool) {
     let theirs: HashMap<u32, bool> = sets.b[j].iter().copied().collect();
     let (mut common, mut content) = (0.0, false);
@@ -467,6 +469,11 @@ mod tests {
         let a = "Critics argue that such an operation risks escalating tensions with Iran and its allies, including Hezbollah in Lebanon and Hamas in Gaza.";
         let b = "The meeting also covered the Gaza ceasefire's next phase and the disarmament of Hamas.";
         assert_eq!(pairs(a, b), vec![]);
+        // A name opening both sentences has a capital there like any word, but the articles
+        // write it as a name elsewhere: it is still the story's name, not a shared word.
+        let a = "Officials met Trump on Monday. Trump said Netanyahu was a good friend of Israel.";
+        let b = "Reporters asked Trump about the visit. Trump and Netanyahu said little about Israel and Iran.";
+        assert!(!pairs(a, b).contains(&(1, 1)), "{:?}", pairs(a, b));
     }
 
     #[test]

@@ -269,6 +269,14 @@ mod tests {
             &Names::default(),
         );
         assert_eq!(s.names, vec!["U.S."]);
+        // A headline in capitals has no names to tell from its words.
+        let s = shared(
+            "FARMERS PROTEST NEW WATER RULES",
+            "Farmers drove tractors to the capital to protest the new water rules.",
+            &Names::default(),
+        );
+        assert!(s.names.is_empty(), "{s:?}");
+        assert_eq!(s.words, vec!["FARMERS", "PROTEST", "NEW", "WATER", "RULES"]);
     }
 
     #[test]

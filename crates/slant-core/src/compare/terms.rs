@@ -110,6 +110,15 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     let title_case = words.len() >= 4 && capitalised_words * 10 >= words.len() * 6;
+    // A headline in capitals ("FARMERS PROTEST NEW WATER RULES") cannot tell an acronym from
+    // a word: none of its short words is taken for a name.
+    let (upper, letters) = sentence
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(u, n), c| {
+            (u + usize::from(c.is_uppercase()), n + 1)
+        });
+    let in_capitals = title_case && upper * 10 >= letters * 9;
     let mut previous = "";
     for raw in sentence
         .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
@@ -173,7 +182,10 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
         let shouting = word.chars().count() > 4 && word.chars().all(|c| !c.is_lowercase());
         let name = initialism
             || (capitalised && !at_start && !title_case && !shouting)
-            || (title_case && word.chars().count() <= 4 && word.chars().all(char::is_uppercase));
+            || (title_case
+                && !in_capitals
+                && word.chars().count() <= 4
+                && word.chars().all(char::is_uppercase));
         // One term space for names and words, so `Iran` in a Title Case headline (an ordinary
         // word there) still meets `Iran` in the text (a name).
         let text = stemmer.stem(&lower.replace('.', "")).into_owned();
