@@ -112,13 +112,11 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
     let title_case = words.len() >= 4 && capitalised_words * 10 >= words.len() * 6;
     // A headline in capitals ("FARMERS PROTEST NEW WATER RULES") cannot tell an acronym from
     // a word: none of its short words is taken for a name.
-    let (upper, letters) = sentence
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .fold((0, 0), |(u, n), c| {
-            (u + usize::from(c.is_uppercase()), n + 1)
-        });
-    let in_capitals = title_case && upper * 10 >= letters * 9;
+    let in_capitals = title_case && {
+        let letters = sentence.chars().filter(|c| c.is_alphabetic());
+        let upper = letters.clone().filter(|c| c.is_uppercase()).count();
+        upper * 10 >= letters.count() * 9
+    };
     let mut previous = "";
     for raw in sentence
         .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
