@@ -14,9 +14,7 @@
 
 use std::collections::HashMap;
 
-use rust_stemmers::{Algorithm, Stemmer};
-
-use super::terms::{Kind, terms};
+use super::terms::{Kind, Stems, terms};
 use crate::model::Span;
 
 /// The lowest score that counts as "the same content", chosen by the sweep over every gold pair
@@ -74,7 +72,7 @@ impl TermSets {
 }
 
 fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let stems = Stems::new();
     let mut ids: HashMap<String, u32> = HashMap::new();
     // Per term id: written as a name somewhere, and in lower case somewhere.
     let mut as_name: Vec<(bool, bool)> = Vec::new();
@@ -83,7 +81,7 @@ fn term_sets(a_text: &str, a: &[Span], b_text: &str, b: &[Span]) -> TermSets {
             .iter()
             .map(|s| {
                 let mut set: HashMap<u32, bool> = HashMap::new();
-                for t in terms(&text[s.range()], &stemmer) {
+                for t in terms(&text[s.range()], &stems) {
                     let content = t.content();
                     let next = ids.len() as u32;
                     let id = *ids.entry(t.text).or_insert(next);
@@ -206,12 +204,19 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
     let mut found = Vec::new();
     // Pairs sharing only one ordinary word: the same subject, not the same claim.
     let mut weak = Vec::new();
-    // Dense counters with the list of those touched: cheaper than a map per sentence.
-    let mut shared = vec![0f32; sets.b.len()];
+    // Dense counters, one per sentence of B, with the list of those touched: cheaper than a map
+    // per sentence, and one counter's fields side by side are read together.
+    #[derive(Clone, Copy, Default)]
+    struct Shared {
+        /// The IDF weight of the terms shared.
+        weight: f32,
+        /// Ordinary content words shared.
+        content: u8,
+        /// Of those, the ones that are none of the story's names: what a weak link rests on.
+        plain: u8,
+    }
+    let mut shared = vec![Shared::default(); sets.b.len()];
     let b_weights: Vec<f32> = sets.b.iter().map(|s| sets.weight(s)).collect();
-    let mut content = vec![0u8; sets.b.len()];
-    // Shared ordinary words that are none of the story's names: what a weak link rests on.
-    let mut plain = vec![0u8; sets.b.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (i, set) in sets.a.iter().enumerate() {
         let a_weight = sets.weight(set);
@@ -220,35 +225,40 @@ pub fn alignment(a_text: &str, a: &[Span], b_text: &str, b: &[Span], threshold: 
             let a_plain = a_content && !sets.story_name[id as usize];
             for &(j, b_content) in &postings[id as usize] {
                 let n = &mut shared[j as usize];
-                if *n == 0.0 {
+                if n.weight == 0.0 {
                     touched.push(j);
                 }
-                *n += w;
-                content[j as usize] += u8::from(a_content && b_content);
-                plain[j as usize] += u8::from(a_plain && b_content);
+                n.weight += w;
+                // Saturating: a pasted paragraph with no full stop is one sentence of hundreds
+                // of words, and only "none, one, two or more" is asked.
+                n.content = n.content.saturating_add(u8::from(a_content && b_content));
+                n.plain = n.plain.saturating_add(u8::from(a_plain && b_content));
             }
         }
         for j in touched.drain(..) {
-            let common = std::mem::take(&mut shared[j as usize]);
-            let shared_content = std::mem::take(&mut content[j as usize]);
-            let shared_plain = std::mem::take(&mut plain[j as usize]);
-
-            let union = a_weight + b_weights[j as usize] - common;
-            let score = (common / union).min(1.0);
+            let n = std::mem::take(&mut shared[j as usize]);
+            let union = a_weight + b_weights[j as usize] - n.weight;
             // Every link needs an ordinary word shared that is none of the story's names: two
-            // sentences opening with "Trump" share a name, not a claim.
-            if score >= threshold && shared_plain >= 1 {
-                let pair = Pair {
-                    a: i,
-                    b: j as usize,
-                    score,
-                    opening: false,
-                };
-                if shared_content >= 2 || score >= ONE_WORD_SCORE {
-                    found.push(pair);
-                } else {
-                    weak.push(pair);
-                }
+            // sentences opening with "Trump" share a name, not a claim. The score is divided
+            // out only for a candidate above the threshold: most sentences touched are not.
+            if n.plain == 0 || n.weight < threshold * union {
+                continue;
+            }
+            let score = (n.weight / union).min(1.0);
+            // Rounding can put a score a hair under the threshold the product passed.
+            if score < threshold {
+                continue;
+            }
+            let pair = Pair {
+                a: i,
+                b: j as usize,
+                score,
+                opening: false,
+            };
+            if n.content >= 2 || score >= ONE_WORD_SCORE {
+                found.push(pair);
+            } else {
+                weak.push(pair);
             }
         }
     }
@@ -548,6 +558,26 @@ mod tests {
             got.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(),
             vec![(0, 0)],
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_of_hundreds_of_words_pairs_with_itself() {
+        // 400 different words and no full stop: a paragraph pasted whole. Counting its shared
+        // words in a byte overflowed (a panic in a debug build, a wrong count in a release one).
+        let words: Vec<String> = (0..400u32)
+            .map(|i| {
+                let letter = |k: u32| char::from(b'a' + (k % 26) as u8);
+                format!("{}{}{}ing", letter(i), letter(i / 26), letter(i / 676))
+            })
+            .collect();
+        let text = words.join(" ");
+        let spans = segment::split(&text);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(
+            pairs(&text, &text),
+            vec![(0, 0)],
+            "a sentence is the same as itself"
         );
     }
 

@@ -3,10 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 use super::align::Pair;
-use super::terms::{Kind, Term, terms};
+use super::terms::{Kind, Stems, Term, terms};
 use crate::model::Article;
 
 impl Pair {
@@ -61,11 +59,11 @@ pub struct Names(HashSet<String>);
 
 impl Names {
     pub fn of(articles: &[&Article]) -> Names {
-        let stemmer = Stemmer::create(Algorithm::English);
+        let stems = Stems::new();
         let (mut names, mut words) = (HashSet::new(), HashSet::new());
         for article in articles {
             for i in 0..article.sentences.len() {
-                for t in terms(article.sentence_text(i), &stemmer) {
+                for t in terms(article.sentence_text(i), &stems) {
                     if t.kind == Kind::Name {
                         names.insert(t.text);
                     } else if t.word.chars().all(|c| !c.is_uppercase()) {
@@ -82,8 +80,8 @@ impl Names {
 /// The terms two sentences have in common (reporting words left out: they never make a link).
 /// A term is shown as a name when either sentence writes it as one or `names` holds it.
 pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let their_terms = terms(b, &stemmer);
+    let stems = Stems::new();
+    let their_terms = terms(b, &stems);
     // A name is shared as the two sentences end it: "Washington" in "The Washington Post" is
     // not the city, while "Netanyahu" is the man "Benjamin Netanyahu" names.
     let mut their_tails: HashMap<&str, HashSet<String>> = HashMap::new();
@@ -94,7 +92,7 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
         .iter()
         .map(|t| (t.text.as_str(), (t.kind, t.word)))
         .collect();
-    let my_terms = terms(a, &stemmer);
+    let my_terms = terms(a, &stems);
     let my_tails = name_tails(a, &my_terms, names);
     let mut out = Shared::default();
     let mut seen = std::collections::HashSet::new();

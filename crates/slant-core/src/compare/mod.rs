@@ -8,4 +8,4 @@ pub mod coverage;
 pub mod explain;
 pub mod sources;
 mod terms;
-pub(crate) use terms::STOPWORDS;
+pub(crate) use terms::is_stopword;

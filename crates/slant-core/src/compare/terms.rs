@@ -2,13 +2,14 @@
 //! Snowball English stemmer (`support`, `supported`, `supporting` are one term), names, numbers,
 //! and the words of reporting that say how a claim reached the page rather than what it is.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words too common to say what a sentence is about.
-pub(crate) const STOPWORDS: &[&str] = &[
+const STOPWORDS: &[&str] = &[
     "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
     "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
     "did", "do", "does", "doing", "during", "each", "either", "for", "from", "had", "has", "have",
@@ -72,6 +73,47 @@ const REPORTING: &[&str] = &[
     "source",
 ];
 
+/// Whether a word (in lower case) is too common to say what a sentence is about. Looked up in
+/// a set: alignment asks for every word of both articles.
+pub(crate) fn is_stopword(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(lower)
+}
+
+fn is_reporting(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&str>> = OnceLock::new();
+    SET.get_or_init(|| REPORTING.iter().copied().collect())
+        .contains(lower)
+}
+
+/// The Snowball English stemmer with the stems already found: an article uses its words many
+/// times, and stemming is most of what reading a sentence's terms costs.
+pub(super) struct Stems {
+    stemmer: Stemmer,
+    known: RefCell<HashMap<String, String>>,
+}
+
+impl Stems {
+    pub(super) fn new() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+            known: RefCell::default(),
+        }
+    }
+
+    /// The stem of a word in lower case.
+    fn stem(&self, lower: &str) -> String {
+        let mut known = self.known.borrow_mut();
+        if let Some(stem) = known.get(lower) {
+            return stem.clone();
+        }
+        let stem = self.stemmer.stem(lower).into_owned();
+        known.insert(lower.to_owned(), stem.clone());
+        stem
+    }
+}
+
 /// What a term of a sentence is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -100,7 +142,7 @@ impl Term<'_> {
 }
 
 /// The terms of one sentence.
-pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
+pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
     let mut out = Vec::new();
     let mut first = true;
     // In a Title Case Headline every word has a capital: capitals say nothing about names there.
@@ -172,7 +214,7 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
         } else {
             word
         };
-        if STOPWORDS.contains(&lower.as_str()) && !initialism {
+        if is_stopword(&lower) && !initialism {
             continue;
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
@@ -186,10 +228,10 @@ pub(super) fn terms<'s>(sentence: &'s str, stemmer: &Stemmer) -> Vec<Term<'s>> {
                 && word.chars().all(char::is_uppercase));
         // One term space for names and words, so `Iran` in a Title Case headline (an ordinary
         // word there) still meets `Iran` in the text (a name).
-        let text = stemmer.stem(&lower.replace('.', "")).into_owned();
+        let text = stems.stem(&lower.replace('.', ""));
         let kind = if name {
             Kind::Name
-        } else if REPORTING.contains(&lower.as_str()) {
+        } else if is_reporting(&lower) {
             Kind::Reporting
         } else {
             Kind::Word
@@ -338,10 +380,10 @@ mod tests {
 
     #[test]
     fn terms_tell_content_words_from_names_numbers_and_reporting() {
-        let stemmer = Stemmer::create(Algorithm::English);
+        let stems = Stems::new();
         let t = terms(
             "Iran’s missiles struck Haifa, killing 12 people, U.S. officials told reporters.",
-            &stemmer,
+            &stems,
         );
         let got: Vec<(&str, bool)> = t.iter().map(|t| (t.text.as_str(), t.content())).collect();
         assert_eq!(
@@ -363,8 +405,7 @@ mod tests {
     }
 
     fn texts(sentence: &str) -> Vec<String> {
-        let stemmer = Stemmer::create(Algorithm::English);
-        terms(sentence, &stemmer)
+        terms(sentence, &Stems::new())
             .into_iter()
             .map(|t| t.text)
             .collect()

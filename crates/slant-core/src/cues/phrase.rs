@@ -4,7 +4,7 @@
 //! media-bias annotators mark, the phrase, so the underline covers it. The reason still names
 //! the listed word, and the count is still one cue.
 
-use crate::compare::STOPWORDS;
+use crate::compare::is_stopword;
 use crate::model::Span;
 
 /// Endings of adjectives and adverbs, the words that modify the one after them.
@@ -145,7 +145,7 @@ fn qualifies(text: &str, sentence: Span, prev: Span, label: bool) -> bool {
         return label
             && prev.start > sentence.start
             && word.chars().skip(1).all(char::is_lowercase)
-            && !STOPWORDS.contains(&word.to_lowercase().as_str());
+            && !is_stopword(&word.to_lowercase());
     }
     is_content(word) && is_adjective(word)
 }
@@ -158,9 +158,7 @@ fn is_adjective(word: &str) -> bool {
 
 fn is_content(word: &str) -> bool {
     let lower = word.to_lowercase();
-    word.chars().count() >= 3
-        && !STOPWORDS.contains(&lower.as_str())
-        && !NOT_HEADS.contains(&lower.as_str())
+    word.chars().count() >= 3 && !is_stopword(&lower) && !NOT_HEADS.contains(&lower.as_str())
 }
 
 fn lowered(text: &str, span: Span) -> String {
