@@ -2,6 +2,7 @@
 //! share.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::align::Pair;
 use super::terms::{Kind, Stems, Term, terms};
@@ -130,10 +131,12 @@ pub fn shared(a: &str, b: &str, names: &Names) -> Shared {
             continue;
         }
         word_end = None;
-        let continues_name =
-            name_end.is_some_and(|e| e <= start && a[e..start].chars().all(|c| c == ' ')) && a_name;
+        let continues_name = name_end.is_some_and(|e| {
+            let last_word = out.names.last().map(|n| n.rsplit(' ').next().unwrap_or(n));
+            e == start || joins_name(a.get(e..start), last_word.is_some_and(is_name_head))
+        }) && a_name;
         if continues_name && let Some(last) = out.names.last_mut() {
-            last.push(' ');
+            last.push_str(&a[name_end.unwrap_or(start)..start]);
             last.push_str(t.word);
             name_end = Some(end);
             seen.insert(t.text);
@@ -179,29 +182,80 @@ fn name_tails(text: &str, terms: &[Term<'_>], names: &Names) -> Vec<String> {
     let start = |t: &Term<'_>| t.word.as_ptr() as usize - text.as_ptr() as usize;
     let is_name = |t: &Term<'_>| t.kind == Kind::Name || names.0.contains(&t.text);
     let mut tails = vec![String::new(); terms.len()];
+    // Per term, the next term of its name.
+    let mut joins: Vec<Option<usize>> = vec![None; terms.len()];
     let mut next: Option<usize> = None;
     for (i, t) in terms.iter().enumerate().rev() {
         let end = start(t) + t.word.len();
         // An initialism stands alone: "U.S." in "U.S. President Donald Trump" is the country
         // another sentence names as "U.S.".
+        let head = is_name_head(t.word);
         let joined = next.filter(|&n| {
             is_name(t)
-                && !t.word.contains('.')
+                && (!t.word.contains('.') || head)
                 && is_name(&terms[n])
-                && text
-                    .get(end..start(&terms[n]))
-                    .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' '))
+                && joins_name(text.get(end..start(&terms[n])), head)
         });
         tails[i] = match joined {
             Some(n) => format!("{} {}", t.text, tails[n]),
             None => t.text.clone(),
         };
+        joins[i] = joined;
         // Two terms from one word (a word of two meaning groups) share its place.
         if next.is_none_or(|n| start(&terms[n]) != start(t)) {
             next = Some(i);
         }
     }
+    // A name that begins as a place's or an institution's does ("New York", "the White House"):
+    // each of its words is the whole name.
+    let mut inside = vec![false; terms.len()];
+    for i in 0..terms.len() {
+        if inside[i] || joins[i].is_none() || !is_name_head(terms[i].word) {
+            continue;
+        }
+        let whole = tails[i].clone();
+        let mut at = joins[i];
+        while let Some(n) = at {
+            inside[n] = true;
+            tails[n] = whole.clone();
+            at = joins[n];
+        }
+    }
     tails
+}
+
+/// Whether what lies between two names' words makes them one name: spaces ("Benjamin
+/// Netanyahu"), after a place's abbreviation its full stop ("St. Louis"), or small words in
+/// lower case inside one hyphenated word ("Mar-a-Lago", whose parts are compared apart).
+fn joins_name(gap: Option<&str>, after_abbreviation: bool) -> bool {
+    let Some(gap) = gap.filter(|g| !g.is_empty()) else {
+        return false;
+    };
+    let spaces = if after_abbreviation {
+        gap.trim_start_matches('.')
+    } else {
+        gap
+    };
+    (!spaces.is_empty() && spaces.chars().all(|c| c == ' '))
+        || (gap.len() >= 3
+            && gap.starts_with('-')
+            && gap.ends_with('-')
+            && gap.chars().all(|c| c == '-' || c.is_lowercase()))
+}
+
+/// A word that begins a place's or an institution's name (`assets/compare/name_heads.txt`).
+fn is_name_head(word: &str) -> bool {
+    static HEADS: OnceLock<HashSet<String>> = OnceLock::new();
+    HEADS
+        .get_or_init(|| {
+            include_str!("../../../../assets/compare/name_heads.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(&word.trim_end_matches('.').to_lowercase())
 }
 
 #[cfg(test)]
@@ -267,6 +321,35 @@ mod tests {
             &Names::default(),
         );
         assert_eq!(s.names, vec!["U.S."]);
+        // A place's or an institution's name is the whole of it: "the House" is not "the
+        // White House", "Louis" not "St. Louis", "York" not "New York".
+        let s = shared(
+            "The White House said the vote in St. Louis would go on.",
+            "The House said Louis would vote on the measure.",
+            &Names::default(),
+        );
+        assert!(s.names.is_empty(), "{s:?}");
+        let s = shared(
+            "The White House said the vote in St. Louis would go on.",
+            "A White House aide in St. Louis said the vote would go on.",
+            &Names::default(),
+        );
+        assert_eq!(s.names, vec!["White House", "St. Louis"]);
+        // A place joined by small words is one name, not its parts.
+        let s = shared(
+            "Netanyahu met Trump at Mar-a-Lago on Monday.",
+            "The two met at Mar-a-Lago, Trump's Florida resort.",
+            &Names::default(),
+        );
+        assert_eq!(s.names, vec!["Trump", "Mar-a-Lago"]);
+        // Outlets write names with and without accents and with either apostrophe, and the
+        // country with and without dots.
+        let s = shared(
+            "Officials said José Ortiz landed at O’Hare after talks on US aid.",
+            "Aides said Jose Ortiz flew into O'Hare to discuss U.S. aid.",
+            &Names::default(),
+        );
+        assert_eq!(s.names, vec!["José/Jose Ortiz", "O’Hare/O'Hare", "US/U.S."]);
         // A headline in capitals has no names to tell from its words.
         let s = shared(
             "FARMERS PROTEST NEW WATER RULES",

@@ -201,7 +201,7 @@ pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
             }
             continue;
         }
-        let lower = word.to_lowercase();
+        let lower = folded(word);
         // `U.S.`, `U.N.` and other dotted initialisms are names, not the pronoun `us`; a
         // word before a full stop ("went on.") is not one.
         let initialism = word.contains('.')
@@ -214,7 +214,10 @@ pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
         } else {
             word
         };
-        if is_stopword(&lower) && !initialism {
+        // `US` in capitals inside a sentence is the country, not the pronoun.
+        let acronym =
+            !in_capitals && word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase());
+        if is_stopword(&lower) && !initialism && !acronym {
             continue;
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
@@ -256,6 +259,7 @@ pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
 fn compound_parts(token: &str) -> impl Iterator<Item = &str> {
     let compound = token.contains('-')
         && token.chars().any(char::is_alphabetic)
+
         // A figure after the first part: a code (`F-35`, `COVID-19`).
         && !token
             .split('-')
@@ -269,6 +273,24 @@ fn compound_parts(token: &str) -> impl Iterator<Item = &str> {
                 || number_word(part).is_some()
         });
     token.split(move |c| compound && c == '-')
+}
+
+/// A word as two outlets are compared on it: in lower case, with its apostrophes one character
+/// (`O’Hare` / `O'Hare`) and its accents taken off (`José` / `Jose`): one outlet's style guide
+/// writes them, another's does not.
+fn folded(word: &str) -> String {
+    let mut lower = word.to_lowercase();
+    if lower.is_ascii() {
+        return lower;
+    }
+    if lower.contains(['’', '‘', 'ʼ']) {
+        lower = lower.replace(['’', '‘', 'ʼ'], "'");
+    }
+    if lower.is_ascii() {
+        return lower;
+    }
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    lower.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
 /// The value of a number written as a word, from two to ninety-nine (`eleven`, `thirty-two`).
