@@ -273,6 +273,16 @@ pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
     let mut project = doc.project.clone();
     let report = tag_import::import(&mut project, &bytes)
         .map_err(|e| Failure::Input(format!("{}: {e}", csv_path.display())))?;
+    // Every row already in the project (a CSV imported twice): the file is left as it is, as
+    // `merge` leaves a class file that has nothing new.
+    if project == doc.project {
+        say!(
+            "{}: nothing new, {} already in the project; the file was not written",
+            path.display(),
+            count(report.unchanged, "row is", "rows are")
+        );
+        return Ok(());
+    }
     doc.apply(
         "Import tags",
         Command::ReplaceProject(Box::new(project)),
@@ -283,8 +293,16 @@ pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
     if !report.reviewers_added.is_empty() {
         say!("added reviewers: {}", report.reviewers_added.join(", "));
     }
+    let already = if report.unchanged > 0 {
+        format!(
+            "; {} already in the project",
+            count(report.unchanged, "was", "were")
+        )
+    } else {
+        String::new()
+    };
     say!(
-        "{}: {} imported",
+        "{}: {} imported{already}",
         path.display(),
         count(report.annotations, "annotation", "annotations")
     );

@@ -32,7 +32,10 @@ pub enum ImportError {
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
+    /// Annotations the rows set or changed.
     pub annotations: usize,
+    /// Rows that say what the project already holds: a CSV imported twice changes nothing.
+    pub unchanged: usize,
     pub reviewers_added: Vec<String>,
 }
 
@@ -262,7 +265,9 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
                 }
             },
         };
-        project.articles[row.article].edit_annotation(&id, row.sentence, |a| {
+        let article = &mut project.articles[row.article];
+        let before = article.annotation(&id, row.sentence).cloned();
+        article.edit_annotation(&id, row.sentence, |a| {
             a.tag = row.tag;
             if let Some(note) = row.note {
                 a.note = note;
@@ -271,7 +276,11 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
                 a.loaded_phrases = phrases;
             }
         });
-        report.annotations += 1;
+        if article.annotation(&id, row.sentence) == before.as_ref() {
+            report.unchanged += 1;
+        } else {
+            report.annotations += 1;
+        }
     }
     Ok(report)
 }
@@ -401,6 +410,12 @@ mod tests {
         assert_eq!(ann.note.as_deref(), Some("emotive"));
         assert_eq!(a.slice(ann.loaded_phrases[0]), "dangerous gamble");
         assert_eq!(a.annotation(&"bo".into(), 1).unwrap().tag, Some(Tag::Fact));
+        // The same rows again change nothing, and say so.
+        let before = p.clone();
+        let again = import(&mut p, csv.as_bytes()).unwrap();
+        assert_eq!((again.annotations, again.unchanged), (0, 2));
+        assert!(again.reviewers_added.is_empty());
+        assert_eq!(p, before);
     }
 
     #[test]

@@ -327,3 +327,59 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         "dana.ron shares no article with the class project",
     );
 }
+
+#[test]
+fn importing_the_same_tags_again_says_nothing_is_new_and_leaves_the_file() {
+    let dir = temp();
+    let class = class_with_three_reviewers(dir.path());
+    let before = std::fs::read(&class).unwrap();
+    let copy = dir.path().join("copy.csv");
+    let out = slant(&[
+        "import-tags",
+        class.to_str().unwrap(),
+        copy.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with(
+            "nothing new, 63 rows are already in the project; the file was not written\n"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        std::fs::read(&class).unwrap(),
+        before,
+        "the file is untouched"
+    );
+    // One row changed: that one is imported, the rest said to be there already.
+    let text = std::fs::read_to_string(&copy).unwrap();
+    let row = text
+        .lines()
+        .position(|l| l.contains(",Bo Park,fact,"))
+        .unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == row {
+                l.replacen(",Bo Park,fact,", ",Bo Park,speculation,", 1)
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(&copy, edited.join("\n")).unwrap();
+    let out = slant(&[
+        "import-tags",
+        class.to_str().unwrap(),
+        copy.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with("1 annotation imported; 62 were already in the project\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert_ne!(std::fs::read(&class).unwrap(), before);
+}
