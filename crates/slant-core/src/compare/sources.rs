@@ -43,6 +43,35 @@ fn according_to(sentence: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.join(" "))
 }
 
+/// An outlet that reports the sentence's news ("Reuters reported", "The New York Times reports
+/// that …", "…, the Post reported"): the capitalised words right before the verb, where they
+/// name a news organisation. Only outlets: "Police reported two deaths" is not a voice Slant can
+/// name this way.
+fn outlet_reporting(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let verb = words.iter().position(|w| {
+        matches!(
+            w.trim_end_matches([',', '.', ';', ':']),
+            "reported" | "reports" | "reporting"
+        )
+    })?;
+    let name: Vec<&str> = words[..verb]
+        .iter()
+        .rev()
+        .take_while(|w| {
+            !w.ends_with([',', ';', ':', '.'])
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && **w != "The"
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .copied()
+        .collect();
+    let name = name.join(" ");
+    (!name.is_empty() && voices::is_outlet(&name)).then_some(name)
+}
+
 /// The outlets named as the source of reports ("according to multiple reports from outlets
 /// like NBC News, The Washington Post, and Haaretz", "reports by Reuters and AP"): by that
 /// context they are outlets, whether or not Slant knows their names.
@@ -149,13 +178,26 @@ pub fn sources(article: &Article) -> Vec<Source> {
             .chain(
                 reports_from(text)
                     .into_iter()
+                    .chain(outlet_reporting(text))
                     .map(|name| (name, SourceKind::Outlet)),
             );
         for (name, kind) in found {
             let key = match kind {
                 SourceKind::Named => voices::person_key(&name),
                 SourceKind::Anonymous => name.to_lowercase(),
-                SourceKind::Outlet => name.trim_start_matches("the ").to_lowercase(),
+                SourceKind::Outlet => {
+                    let lower = name.to_lowercase();
+                    lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
+                }
+            };
+            // "The Washington Post said" and "according to the Washington Post" cite one
+            // outlet, listed without its article.
+            let name = match kind {
+                SourceKind::Outlet => name
+                    .strip_prefix("The ")
+                    .or_else(|| name.strip_prefix("the "))
+                    .map_or(name.clone(), str::to_owned),
+                _ => name,
             };
             let source = voices::group(&mut out, &mut index, key, || Source {
                 name,
@@ -192,6 +234,30 @@ mod tests {
                 ("one U.S. official".into(), SourceKind::Anonymous, 1),
                 ("Senator Elizabeth Warren".into(), SourceKind::Named, 2),
                 ("Washington Post".into(), SourceKind::Outlet, 1),
+                // "Reuters reported the talks": an outlet cited too.
+                ("Reuters".into(), SourceKind::Outlet, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_outlet_that_says_or_reports_is_cited() {
+        let a = Article::new(
+            "a".into(),
+            "A",
+            "The Washington Post said the talks went on. The talks went on, the Post reported. Reuters reported that the talks went on. The New York Times reported on Monday that the talks went on. Police reported two deaths. The talks went on, according to the Washington Post.",
+        );
+        let got: Vec<(String, SourceKind, Vec<usize>)> = sources(&a)
+            .into_iter()
+            .map(|s| (s.name, s.kind, s.sentences))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Washington Post".into(), SourceKind::Outlet, vec![0, 5]),
+                ("Post".into(), SourceKind::Outlet, vec![1]),
+                ("Reuters".into(), SourceKind::Outlet, vec![2]),
+                ("New York Times".into(), SourceKind::Outlet, vec![3]),
             ]
         );
     }

@@ -157,6 +157,15 @@ fn subject_of(phrase: &str) -> String {
 }
 
 fn can_speak(phrase: &str) -> bool {
+    // "The Washington Post said": a news organisation speaks, though its last word is a thing.
+    let name = phrase.strip_prefix("The ").unwrap_or(phrase);
+    if name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase))
+        && super::is_outlet(name)
+    {
+        return true;
+    }
     let words: Vec<String> = phrase
         .split_whitespace()
         .map(|w| {
