@@ -31,7 +31,38 @@ pub(crate) fn resolve(sentences: &[&str]) -> Vec<Option<(String, VoiceKind)>> {
         };
         out.push(speaker);
     }
+    continue_quotations(sentences, &mut out);
     out
+}
+
+/// A sentence that is a quotation and nothing else gives the voice of the one around it: a
+/// quotation left open runs on to the sentence that names its speaker ("“We will act. We have no
+/// choice,” Warren said."), and one closed follows the speaker just named ("…,” Warren said.
+/// “We have no choice.”). Without this a class counting who speaks missed a speaker's second
+/// sentence.
+fn continue_quotations(sentences: &[&str], speakers: &mut [Option<(String, VoiceKind)>]) {
+    let whole: Vec<bool> = sentences.iter().map(|s| is_whole_quotation(s)).collect();
+    for i in (0..sentences.len().saturating_sub(1)).rev() {
+        if speakers[i].is_none() && whole[i] && !is_closed(sentences[i]) {
+            speakers[i] = speakers[i + 1].clone();
+        }
+    }
+    for i in 1..sentences.len() {
+        if speakers[i].is_none() && whole[i] {
+            speakers[i] = speakers[i - 1].clone();
+        }
+    }
+}
+
+/// A sentence that opens with a quotation mark and has no word outside the quotation.
+fn is_whole_quotation(sentence: &str) -> bool {
+    sentence.trim_start().starts_with(['“', '‘', '"'])
+        && !outside_quotes(sentence).chars().any(char::is_alphanumeric)
+}
+
+/// Whether a quotation sentence closes its quotation (ends with the closing mark).
+fn is_closed(sentence: &str) -> bool {
+    sentence.trim_end().ends_with(['”', '’', '"'])
 }
 
 /// The voice a pronoun in sentence `i` continues: in the nearest sentence before it that has
@@ -357,6 +388,26 @@ mod tests {
 
     fn named(s: &str) -> Option<(String, VoiceKind)> {
         Some((s.to_owned(), VoiceKind::Named))
+    }
+
+    #[test]
+    fn a_quotation_alone_is_the_voice_of_the_speaker_beside_it() {
+        let found = speakers(&[
+            "The council met on Monday.",
+            "“We will act. ",
+            "We have no choice,” Senator Warren said.",
+            "“The plan is a gamble.”",
+            "‘It will fail.’",
+            "The vote is on Friday.",
+            "“Nobody asked us.”",
+        ]);
+        assert_eq!(found[0], None);
+        // Open: the speaker of the sentence that closes it; closed: the speaker just named.
+        for (i, speaker) in found.iter().enumerate().take(5).skip(1) {
+            assert_eq!(*speaker, named("Senator Warren"), "sentence {i}");
+        }
+        // A quotation after a sentence with no speaker has none.
+        assert_eq!(found[6], None);
     }
 
     #[test]
