@@ -321,6 +321,20 @@ mod tests {
             &Names::default(),
         );
         assert_eq!(s.names, vec!["U.S."]);
+        // A sentence full of names is still a sentence, not a Title Case headline: its job
+        // title is part of a name, not a word shared with another's opening "President".
+        let s = shared(
+            "U.S. President Donald Trump spoke on Monday.",
+            "President Trump spoke with reporters on Monday.",
+            &Names::default(),
+        );
+        assert_eq!(
+            (s.words, s.names),
+            (
+                vec!["spoke".to_owned()],
+                vec!["Trump".to_owned(), "Monday".to_owned()]
+            )
+        );
         // A place's or an institution's name is the whole of it: "the House" is not "the
         // White House", "Louis" not "St. Louis", "York" not "New York".
         let s = shared(

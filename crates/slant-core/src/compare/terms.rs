@@ -151,7 +151,14 @@ pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    let title_case = words.len() >= 4 && capitalised_words * 10 >= words.len() * 6;
+    // A sentence ending in a full stop is no headline, however many names it holds ("U.S.
+    // President Donald Trump spoke on Monday.").
+    let ends_a_sentence = sentence
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('.');
+    let title_case =
+        !ends_a_sentence && words.len() >= 4 && capitalised_words * 10 >= words.len() * 6;
     // A headline in capitals ("FARMERS PROTEST NEW WATER RULES") cannot tell an acronym from
     // a word: none of its short words is taken for a name.
     let in_capitals = title_case && {
