@@ -278,10 +278,9 @@ fn import_source(source: &Path) -> Result<import::ImportedText, Failure> {
     }
 }
 
-/// What an article is called before it has a title: its file's name, or the last part of its
-/// web address.
-/// A file's name, or for a web address the last part of the address the page was found at
-/// (after redirects: a short link's name says nothing of the article).
+/// What an article is called before it has a title: its file's name, or for a web address the
+/// last part of the address the page was found at (after redirects: a short link's name says
+/// nothing of the article).
 fn source_name(source: &Path, imported: &import::ImportedText) -> String {
     match source.to_str().filter(|s| slant_fetch::is_web_address(s)) {
         Some(url) => slant_fetch::article_name(imported.url.as_deref().unwrap_or(url)),

@@ -293,9 +293,13 @@ impl ImportedText {
         self.original.as_deref().unwrap_or(&self.text)
     }
 
-    /// The article this text becomes, titled by its headline or else by `fallback_title`.
+    /// The article this text becomes, titled by its headline (or its one line, where that reads
+    /// as one) or else by `fallback_title`.
     pub fn into_article(self, id: ArticleId, fallback_title: &str) -> Article {
-        let title = self.headline.unwrap_or_else(|| fallback_title.to_owned());
+        let title = self
+            .headline
+            .or_else(|| one_line_title(&self.text))
+            .unwrap_or_else(|| fallback_title.to_owned());
         let mut article = Article::new(id, title, self.text);
         article.outlet = self.outlet;
         article.byline = self.byline;
@@ -347,13 +351,24 @@ pub fn headline_of(text: &str) -> Option<String> {
     let text = text.trim_start();
     let (first, rest) = text.split_once('\n')?;
     let first = first.trim();
-    let words = first.split_whitespace().count();
-    let looks_like_headline = !rest.trim().is_empty()
-        && (1..=30).contains(&words)
-        && first.chars().count() <= 200
-        && first.chars().any(char::is_alphabetic)
-        && !first.ends_with(['.', ',', ';', ':']);
-    looks_like_headline.then(|| first.to_owned())
+    (!rest.trim().is_empty() && reads_as_headline(first)).then(|| first.to_owned())
+}
+
+/// A line that reads as a headline: short, with a letter, not ending like a sentence in the
+/// middle of a paragraph.
+fn reads_as_headline(line: &str) -> bool {
+    (1..=30).contains(&line.split_whitespace().count())
+        && line.chars().count() <= 200
+        && line.chars().any(char::is_alphabetic)
+        && !line.ends_with(['.', ',', ';', ':'])
+}
+
+/// The title of a text of one line that reads as a headline ("Storm Closes Schools"): the line
+/// is the whole article, so it is not taken off as a headline, but it names the article better
+/// than its file does.
+fn one_line_title(text: &str) -> Option<String> {
+    let line = text.trim();
+    (!line.contains('\n') && reads_as_headline(line)).then(|| line.to_owned())
 }
 
 #[cfg(test)]
@@ -494,6 +509,20 @@ mod tests {
         );
         assert_eq!(headline_of("The talks ended early.\nThen..."), None);
         assert_eq!(headline_of("Only one line"), None);
+        // One line is the whole article, but it names the article better than its file.
+        let one = |text: &str| {
+            import(text.as_bytes(), Format::PlainText)
+                .unwrap()
+                .into_article("a".into(), "file-name")
+        };
+        let article = one("Storm Closes Schools Across the County\n");
+        assert_eq!(article.title, "Storm Closes Schools Across the County");
+        assert_eq!(
+            article.sentences.len(),
+            1,
+            "the line stays the article's text"
+        );
+        assert_eq!(one("The storm closed schools.").title, "file-name");
         assert_eq!(headline_of(&format!("{}\nBody", "word ".repeat(40))), None);
     }
 
