@@ -306,3 +306,38 @@ fn a_second_window_on_the_same_file_says_where_it_is_open() {
     wait_for_exit(first);
     assert_eq!(tag_and_note(&project, "ann", 0), (Some(Tag::Fact), None));
 }
+
+/// Two windows on two projects: each writes the app's settings whole when it quits, and the
+/// last to quit kept only the recent files it knew of. Both files stay in the recent list.
+#[test]
+fn two_windows_keep_each_others_recent_files() {
+    let Some(screen) = Screen::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let first_dir = dir.path().join("first");
+    let second_dir = dir.path().join("second");
+    std::fs::create_dir_all(&first_dir).unwrap();
+    std::fs::create_dir_all(&second_dir).unwrap();
+    let first_project = new_project(&first_dir);
+    let second_project = new_project(&second_dir);
+    let (first, first_window) = screen.launch(&first_project, dir.path());
+    screen.type_text("Ann");
+    screen.keys(&["Return"]);
+    let (second, _) = screen.launch_beside(&second_project, dir.path(), &[&first_window]);
+    screen.type_text("Bo");
+    screen.keys(&["Return", "ctrl+s", "ctrl+q"]);
+    wait_for_exit(second);
+    screen.xdotool(&["windowfocus", "--sync", &first_window]);
+    std::thread::sleep(Duration::from_millis(500));
+    screen.keys(&["ctrl+s", "ctrl+q"]);
+    wait_for_exit(first);
+    let kept = std::fs::read_to_string(dir.path().join("data/slant/app.ron")).unwrap();
+    for project in [&first_project, &second_project] {
+        let name = project.to_str().unwrap();
+        assert!(
+            kept.contains(name),
+            "{name} is not in the recent list: {kept}"
+        );
+    }
+}

@@ -555,6 +555,9 @@ impl eframe::App for SlantApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(written) = settings_on_disk() {
+            self.settings.keep_recent_of(&written);
+        }
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 
@@ -563,6 +566,15 @@ impl eframe::App for SlantApp {
     fn persist_egui_memory(&self) -> bool {
         false
     }
+}
+
+/// The settings as the file holds them now, which another window may have written since this
+/// one started (eframe's storage is the copy read at start).
+fn settings_on_disk() -> Option<Settings> {
+    let file = eframe::storage_dir("Slant")?.join("app.ron");
+    let text = std::fs::read_to_string(file).ok()?;
+    let values: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
+    ron::from_str(values.get(SETTINGS_KEY)?).ok()
 }
 
 /// Drops the widget state eframe restored from the last run, keeping egui's options. That state

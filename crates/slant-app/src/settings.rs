@@ -62,6 +62,24 @@ impl Settings {
         self.places.truncate(Self::RECENT);
     }
 
+    /// Keeps, after this window's own, the recent files and places another window wrote: each
+    /// window keeps the settings it read at start and writes them whole, so without this the
+    /// last window closed dropped the files the others had opened.
+    pub fn keep_recent_of(&mut self, other: &Settings) {
+        for path in &other.recent {
+            if !self.recent.contains(path) {
+                self.recent.push(path.clone());
+            }
+        }
+        self.recent.truncate(Self::RECENT);
+        for place in &other.places {
+            if self.place(&place.path).is_none() {
+                self.places.push(place.clone());
+            }
+        }
+        self.places.truncate(Self::RECENT);
+    }
+
     /// Puts `path` first in the recent list.
     pub fn opened(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
@@ -88,5 +106,43 @@ impl Default for Settings {
             export_open: true,
             places: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(path: &str) -> Place {
+        Place {
+            path: path.into(),
+            title: path.to_uppercase(),
+            columns: vec!["a".into()],
+        }
+    }
+
+    #[test]
+    fn another_windows_recent_files_are_kept_after_this_windows_own() {
+        let mut mine = Settings::default();
+        let mut theirs = Settings::default();
+        for path in ["old", "b", "mine"] {
+            mine.opened(Path::new(path));
+            mine.remember(place(path));
+        }
+        for path in ["old", "theirs"] {
+            theirs.opened(Path::new(path));
+            theirs.remember(place(path));
+        }
+        mine.keep_recent_of(&theirs);
+        let recent: Vec<&str> = mine.recent.iter().map(|p| p.to_str().unwrap()).collect();
+        assert_eq!(recent, ["mine", "b", "old", "theirs"]);
+        assert_eq!(mine.place(Path::new("theirs")), Some(&place("theirs")));
+        // Never more than the list holds.
+        for i in 0..Settings::RECENT {
+            theirs.opened(Path::new(&format!("t{i}")));
+        }
+        mine.keep_recent_of(&theirs);
+        assert_eq!(mine.recent.len(), Settings::RECENT);
+        assert_eq!(mine.recent[0], Path::new("mine"));
     }
 }
