@@ -44,6 +44,11 @@ impl SlantApp {
                     changes |= !report.reviewers.is_empty()
                         || !report.twice.is_empty()
                         || !report.articles_added.is_empty();
+                    if report.no_work {
+                        lines.push(format!(
+                            "{name} holds no tags or notes: nothing of it is merged. Was the work saved under another name?"
+                        ));
+                    }
                     for (ours, theirs) in &report.reviewers {
                         lines.push(if ours == theirs {
                             format!("{name}: adds {ours}")

@@ -202,6 +202,11 @@ pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(
         // Against the class as it was: a file merged before must not vouch for this one.
         merging::belongs(&doc.project, &student, &name).map_err(refused)?;
         let report = merging::merge_with(&mut class, &student, &name, clash).map_err(refused)?;
+        if report.no_work {
+            lines.push(format!(
+                "{name}: holds no tags or notes, so nothing of it was merged (was the work saved under another name?)"
+            ));
+        }
         for (ours, theirs) in &report.renamed {
             lines.push(format!(
                 "{name}: reviewer \"{theirs}\" was already taken; added as \"{ours}\""

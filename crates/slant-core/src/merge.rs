@@ -58,6 +58,10 @@ pub struct MergeReport {
     pub twice: Vec<String>,
     /// Articles the class did not have yet.
     pub articles_added: Vec<String>,
+    /// The file holds no tag, note or phrase at all: a handout never worked on, or a copy left
+    /// blank while the work was saved under another name. The teacher is told, not left to
+    /// guess from silence.
+    pub no_work: bool,
 }
 
 /// What to do with a reviewer of the same id and name already in the class with other
@@ -112,7 +116,13 @@ pub fn merge_with(
             }
         }
     }
-    let mut report = MergeReport::default();
+    let mut report = MergeReport {
+        no_work: student
+            .articles
+            .iter()
+            .all(|a| a.annotations.values().all(BTreeMap::is_empty)),
+        ..MergeReport::default()
+    };
     // Each of the student's reviewers who annotated anything gets an id in the class project.
     let mut ids: BTreeMap<ReviewerId, ReviewerId> = BTreeMap::new();
     for r in &student.reviewers {
@@ -121,11 +131,24 @@ pub fn merge_with(
             .iter()
             .any(|a| a.annotations.get(&r.id).is_some_and(|m| !m.is_empty()));
         let existing = class.reviewers.iter().find(|c| c.id == r.id);
+        // The same file kept beside another's work before ("Ben (2)"): merged again, it is
+        // that reviewer's already, not a third one.
+        let kept_before = || {
+            class.reviewers.iter().find(|c| {
+                c.id != r.id
+                    && is_suffixed(&c.name, &r.name)
+                    && same_annotations(class, &c.id, student, &r.id)
+            })
+        };
         match existing {
-            Some(c) if c.name == r.name && same_annotations(class, student, &r.id) => {
+            Some(c) if c.name == r.name && same_annotations(class, &r.id, student, &r.id) => {
                 report.unchanged.push(r.name.clone());
             }
             Some(_) if !annotated => {}
+            Some(c) if c.name == r.name && clash == Clash::Keep && kept_before().is_some() => {
+                let kept = kept_before().map_or_else(|| r.name.clone(), |k| k.name.clone());
+                report.unchanged.push(kept);
+            }
             Some(c) if c.name == r.name && clash == Clash::Replace => {
                 // Their newer hand-in: their earlier work in these articles goes, theirs comes.
                 for theirs in &student.articles {
@@ -243,14 +266,29 @@ fn copy_annotations(ours: &mut Article, theirs: &Article, ids: &BTreeMap<Reviewe
     }
 }
 
-fn same_annotations(class: &Project, student: &Project, id: &ReviewerId) -> bool {
+/// Whether the class's reviewer `ours` has exactly the annotations the student's reviewer
+/// `theirs` has, in every article of the student's file.
+fn same_annotations(
+    class: &Project,
+    ours: &ReviewerId,
+    student: &Project,
+    theirs: &ReviewerId,
+) -> bool {
     student.articles.iter().all(|a| {
-        let theirs = a.annotations.get(id).filter(|m| !m.is_empty());
-        let ours = counterpart(class, a)
-            .and_then(|i| class.articles[i].annotations.get(id))
+        let their_work = a.annotations.get(theirs).filter(|m| !m.is_empty());
+        let our_work = counterpart(class, a)
+            .and_then(|i| class.articles[i].annotations.get(ours))
             .filter(|m| !m.is_empty());
-        theirs == ours
+        their_work == our_work
     })
+}
+
+/// Whether `name` is `base` with the suffix [`free_name`] gives (`Ben (2)`).
+fn is_suffixed(name: &str, base: &str) -> bool {
+    name.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix(" ("))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `name`, or `name (2)`, `name (3)`… whichever no reviewer of `class` has.
@@ -324,6 +362,19 @@ mod tests {
             ["Ann"],
             "the teacher is told she may count twice"
         );
+        assert!(!report.no_work);
+        // A handout never worked on is said to hold no work.
+        let blank = merge(&mut class, &assignment(), "blank.ron").unwrap();
+        assert!(blank.no_work, "{blank:?}");
+        // That file merged again is "Ann (2)"'s already: not an "Ann (3)".
+        let before = class.clone();
+        let again = merge(&mut class, &other_ann, "ann-2.ron").unwrap();
+        assert_eq!(again.unchanged, ["Ann (2)"]);
+        assert!(
+            again.reviewers.is_empty() && again.twice.is_empty(),
+            "{again:?}"
+        );
+        assert_eq!(class, before);
     }
 
     /// Ann hands in again: with `Clash::Replace` her newer work replaces her earlier work, so

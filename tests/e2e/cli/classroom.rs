@@ -253,6 +253,23 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         stdout(&out)
     );
     assert_eq!(slant_core::store::load(&kept).unwrap().reviewers.len(), 3);
+    // The same newer hand-in merged again is the copy kept before, not a fourth reviewer.
+    let out = slant(&["merge", kept.to_str().unwrap(), &students[0]]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\"Ann Lee (2)\" is already merged with these tags; skipped"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(slant_core::store::load(&kept).unwrap().reviewers.len(), 3);
+    // A handout copy never worked on is said to hold nothing.
+    let out = slant(&["merge", kept.to_str().unwrap(), &assignment]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("holds no tags or notes, so nothing of it was merged"),
+        "{}",
+        stdout(&out)
+    );
     let out = slant(&["merge", "--replace", class.to_str().unwrap(), &students[0]]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(

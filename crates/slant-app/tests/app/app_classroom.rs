@@ -662,3 +662,24 @@ fn ctrl_z_in_a_new_reviewer_dialog_brings_back_nothing() {
     h.run();
     assert_eq!(h.get_by_label("Your name").value().as_deref(), Some(""));
 }
+
+/// A handout copy never worked on (the student saved their work under another name) is said
+/// to hold nothing, rather than "every reviewer is already here".
+#[test]
+fn merging_a_blank_handout_says_it_holds_no_work() {
+    let (dir, class, _) = class_and_students();
+    let blank = dir.path().join("Cy Diaz.ron");
+    std::fs::copy(ASSIGNMENT, &blank).unwrap();
+    let merging = ScriptedDialogs {
+        students: vec![blank],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), merging);
+    open_merge_dialog(&mut h);
+    h.get_by_label_contains("Nothing to merge");
+    h.get_by_label_contains(
+        "Cy Diaz.ron holds no tags or notes: nothing of it is merged. Was the work saved under another name?",
+    );
+    assert!(h.query_by_label_contains("Every reviewer").is_none());
+    assert!(!h.state().document().unwrap().is_dirty());
+}
