@@ -257,6 +257,12 @@ fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> Stri
         .lines()
         .last()
         .map_or(1, |l| l.chars().count() + 1);
+    // A Markdown report, a CSV or a note handed in by mistake is not a damaged project.
+    if let Some(start) = not_a_project(text) {
+        return format!(
+            "this is not a Slant project: a project begins with `(`, and this file begins with {start:?}"
+        );
+    }
     let end = &e.span.end;
     // A whole project ends with the `)` that closes it.
     let at_end = end.line > lines
@@ -288,6 +294,36 @@ fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> Stri
         }
         code => code.to_string(),
     }
+}
+
+/// The start of a text that cannot begin a project (a report, a CSV, a note): a project opens
+/// with `(`, or a struct's name and `(`, after any comments and `#![enable(…)]` attributes.
+/// `None` for what could be a project's start, or an empty file (said elsewhere).
+fn not_a_project(text: &str) -> Option<String> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("#![") {
+            rest = after.split_once(']').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    let name_end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    if rest.is_empty() || rest[name_end..].trim_start().starts_with('(') {
+        return None;
+    }
+    let first_line = rest.lines().next().unwrap_or_default().trim_end();
+    Some(match first_line.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &first_line[..at]),
+        None => first_line.to_owned(),
+    })
 }
 
 /// Where the second of a repeated key is written (RON reports where the map entry ended, past
@@ -667,6 +703,27 @@ mod tests {
         );
         let err = from_ron(&text, Path::new("p.ron")).unwrap_err().to_string();
         assert_eq!(err, "p.ron:5:3: Expected comma");
+        // A report, a CSV or a note is no project, not a project cut short.
+        let err = |text: &str| from_ron(text, Path::new("x.ron")).unwrap_err().to_string();
+        assert_eq!(
+            err("# Report for Ann\n\nSome text."),
+            "x.ron:1:2: this is not a Slant project: a project begins with `(`, and this file begins with \"# Report for Ann\""
+        );
+        assert!(
+            err("article_id,sentence,reviewer,tag\na,1,Ann,fact\n")
+                .ends_with("this file begins with \"article_id,sentence,reviewer,tag\""),
+            "{}",
+            err("article_id,sentence,reviewer,tag\n")
+        );
+        assert!(err("hello").contains("this is not a Slant project"));
+        // A project cut short is still said to be one.
+        let cut = &to_ron(&sample()).unwrap()[..200];
+        assert!(
+            err(cut).contains("the file stops in the middle"),
+            "{}",
+            err(cut)
+        );
+        assert!(err("// a comment\n(format_version: 5, title:").contains("stops in the middle"));
     }
 
     #[test]
