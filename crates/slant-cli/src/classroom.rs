@@ -298,6 +298,20 @@ pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
     if !report.reviewers_added.is_empty() {
         say!("added reviewers: {}", report.reviewers_added.join(", "));
     }
+    // What was there and is no more: an old CSV imported after a newer hand-in undoes work.
+    if !report.replaced.is_empty() {
+        const SHOWN: usize = 10;
+        let more = report.replaced.len().saturating_sub(SHOWN);
+        say!(
+            "replaced what was there: {}{}",
+            report.replaced[..report.replaced.len().min(SHOWN)].join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
     let already = if report.unchanged > 0 {
         format!(
             "; {} already in the project",

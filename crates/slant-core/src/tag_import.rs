@@ -25,7 +25,7 @@ pub enum ImportError {
     MissingColumn(String),
     #[error("the CSV cannot be read: {0}")]
     Csv(String),
-    #[error("{} rows cannot be applied, so none was:\n{}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{} cannot be applied, so none was:\n{}", crate::wording::count(.0.len(), "row", "rows"), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Rows(Vec<RowProblem>),
 }
 
@@ -36,6 +36,10 @@ pub struct ImportReport {
     pub annotations: usize,
     /// Rows that say what the project already holds: a CSV imported twice changes nothing.
     pub unchanged: usize,
+    /// Annotations that were there and are now different, as "Ann's sentence 2 of article
+    /// \"a\"": an old CSV imported after a newer hand-in undoes work, so the teacher is told
+    /// whose.
+    pub replaced: Vec<String>,
     pub reviewers_added: Vec<String>,
 }
 
@@ -280,6 +284,14 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
             report.unchanged += 1;
         } else {
             report.annotations += 1;
+            if before.is_some() {
+                let who = roster.name_of(&id);
+                report.replaced.push(format!(
+                    "{who}'s sentence {} of article \"{}\"",
+                    row.sentence + 1,
+                    project.articles[row.article].id
+                ));
+            }
         }
     }
     Ok(report)
@@ -294,6 +306,8 @@ struct Roster {
     names: HashMap<String, ReviewerId>,
     /// Per id base, the number suffix below which every one is taken.
     next_suffix: HashMap<String, usize>,
+    /// Id → name as the project spells it, for messages.
+    spelled: HashMap<ReviewerId, String>,
 }
 
 impl Roster {
@@ -308,7 +322,17 @@ impl Roster {
             ids: project.reviewers.iter().map(|r| r.id.to_string()).collect(),
             names,
             next_suffix: HashMap::new(),
+            spelled: project
+                .reviewers
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect(),
         }
+    }
+
+    /// The name of a reviewer found or added.
+    fn name_of<'a>(&'a self, id: &'a ReviewerId) -> &'a str {
+        self.spelled.get(id).map_or(id.as_str(), String::as_str)
     }
 
     fn find(&self, id_or_name: &str) -> Option<ReviewerId> {
@@ -338,6 +362,7 @@ impl Roster {
             id: id.clone(),
             name: name.trim().to_owned(),
         });
+        self.spelled.insert(id.clone(), name.trim().to_owned());
         id
     }
 }
@@ -410,10 +435,20 @@ mod tests {
         assert_eq!(ann.note.as_deref(), Some("emotive"));
         assert_eq!(a.slice(ann.loaded_phrases[0]), "dangerous gamble");
         assert_eq!(a.annotation(&"bo".into(), 1).unwrap().tag, Some(Tag::Fact));
+        assert!(report.replaced.is_empty(), "nothing was there before");
         // The same rows again change nothing, and say so.
         let before = p.clone();
         let again = import(&mut p, csv.as_bytes()).unwrap();
         assert_eq!((again.annotations, again.unchanged), (0, 2));
+        assert!(again.replaced.is_empty());
+        // A row that changes a tag already there says whose work it replaced.
+        let mut changed = p.clone();
+        let newer = import(
+            &mut changed,
+            "tag,reviewer,sentence,article_id\nquote,Bo,2,a\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(newer.replaced, ["Bo's sentence 2 of article \"a\""]);
         assert!(again.reviewers_added.is_empty());
         assert_eq!(p, before);
     }
@@ -488,6 +523,10 @@ mod tests {
         let before = p.clone();
         let csv = "article_id,sentence,reviewer,tag\na,1,Ann,fact\na,1,ann,speculation\n";
         let err = import(&mut p, csv.as_bytes()).unwrap_err().to_string();
+        assert!(
+            err.starts_with("1 row cannot be applied, so none was:\n"),
+            "{err}"
+        );
         assert!(
             err.contains(
                 "line 3: sentence 1 of article \"a\" for reviewer \"ann\" is already on line 2"

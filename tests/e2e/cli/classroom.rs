@@ -398,5 +398,11 @@ fn importing_the_same_tags_again_says_nothing_is_new_and_leaves_the_file() {
         "{}",
         stdout(&out)
     );
+    // Bo's tag was there: the teacher is told whose work the row replaced.
+    assert!(
+        stdout(&out).contains("replaced what was there: Bo Park's sentence "),
+        "{}",
+        stdout(&out)
+    );
     assert_ne!(std::fs::read(&class).unwrap(), before);
 }
