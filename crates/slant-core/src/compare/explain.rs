@@ -335,6 +335,17 @@ mod tests {
                 vec!["Trump".to_owned(), "Monday".to_owned()]
             )
         );
+        // A headline with a full stop is still a headline: its capitals are not names.
+        let s = shared(
+            "Senators Will Meet In Private To Discuss The Budget.",
+            "Senators will meet in private to discuss the budget soon.",
+            &Names::default(),
+        );
+        assert!(s.names.is_empty(), "{s:?}");
+        assert_eq!(
+            s.words,
+            ["Senators", "Meet", "Private", "Discuss", "Budget"]
+        );
         // A place's or an institution's name is the whole of it: "the House" is not "the
         // White House", "Louis" not "St. Louis", "York" not "New York".
         let s = shared(

@@ -245,7 +245,7 @@ mod tests {
         let a = Article::new(
             "a".into(),
             "A",
-            "The Washington Post said the talks went on. The talks went on, the Post reported. Reuters reported that the talks went on. The New York Times reported on Monday that the talks went on. Police reported two deaths. The talks went on, according to the Washington Post.",
+            "The Washington Post said the talks went on. The talks went on, the Post reported. Reuters reported that the talks went on. The New York Times reported on Monday that the talks went on. Police reported two deaths. The talks went on, according to the Washington Post. Michael J. Fox said he would attend.",
         );
         let got: Vec<(String, SourceKind, Vec<usize>)> = sources(&a)
             .into_iter()
@@ -258,6 +258,8 @@ mod tests {
                 ("Post".into(), SourceKind::Outlet, vec![1]),
                 ("Reuters".into(), SourceKind::Outlet, vec![2]),
                 ("New York Times".into(), SourceKind::Outlet, vec![3]),
+                // A person whose name ends as an outlet's once did.
+                ("Michael J. Fox".into(), SourceKind::Named, vec![6]),
             ]
         );
     }

@@ -151,14 +151,15 @@ pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    // A sentence ending in a full stop is no headline, however many names it holds ("U.S.
-    // President Donald Trump spoke on Monday.").
+    // A sentence ending in a full stop is a headline only where nearly every word has a capital
+    // ("Senators Will Meet In Private."): one full of names still has its small words in lower
+    // case ("U.S. President Donald Trump spoke on Monday.").
     let ends_a_sentence = sentence
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with('.');
-    let title_case =
-        !ends_a_sentence && words.len() >= 4 && capitalised_words * 10 >= words.len() * 6;
+    let share = if ends_a_sentence { 9 } else { 6 };
+    let title_case = words.len() >= 4 && capitalised_words * 10 >= words.len() * share;
     // A headline in capitals ("FARMERS PROTEST NEW WATER RULES") cannot tell an acronym from
     // a word: none of its short words is taken for a name.
     let in_capitals = title_case && {

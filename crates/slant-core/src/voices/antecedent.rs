@@ -3,7 +3,9 @@
 //! ("Senator Maria Alvarez criticised the plan."). Without this, a Quote sentence that ends in
 //! "she said" gave no voice at all, and a class counting who gets to speak missed her.
 
-use super::speaker::{Attribution, attribution, is_source_noun, outside_quotes};
+use super::speaker::{
+    Attribution, QuoteState, attribution, is_source_noun, outside_quotes, outside_quotes_from,
+};
 use super::{VoiceKind, is_outlet};
 
 /// How many sentences back a pronoun's person is looked for: news names a speaker, then quotes
@@ -11,7 +13,17 @@ use super::{VoiceKind, is_outlet};
 const LOOK_BACK: usize = 3;
 
 /// Each sentence's speaker, a pronoun taken as the person or source just before it.
+#[cfg(test)]
 pub(crate) fn resolve(sentences: &[&str]) -> Vec<Option<(String, VoiceKind)>> {
+    resolve_in(sentences, &[])
+}
+
+/// [`resolve`], knowing which sentences start a paragraph (a quotation does not pass to the
+/// speaker of the paragraph before unless it was left open there).
+pub(crate) fn resolve_in(
+    sentences: &[&str],
+    paragraph_starts: &[bool],
+) -> Vec<Option<(String, VoiceKind)>> {
     let found: Vec<Option<Attribution>> = sentences.iter().map(|s| attribution(s)).collect();
     let people = People::of(sentences, &found);
     let mut out: Vec<Option<(String, VoiceKind)>> = Vec::with_capacity(sentences.len());
@@ -31,38 +43,52 @@ pub(crate) fn resolve(sentences: &[&str]) -> Vec<Option<(String, VoiceKind)>> {
         };
         out.push(speaker);
     }
-    continue_quotations(sentences, &mut out);
+    continue_quotations(sentences, paragraph_starts, &mut out);
     out
 }
 
-/// A sentence that is a quotation and nothing else gives the voice of the one around it: a
+/// A sentence that is a quotation and nothing else gives the voice of the one around it. A
 /// quotation left open runs on to the sentence that names its speaker ("“We will act. We have no
-/// choice,” Warren said."), and one closed follows the speaker just named ("…,” Warren said.
-/// “We have no choice.”). Without this a class counting who speaks missed a speaker's second
-/// sentence.
-fn continue_quotations(sentences: &[&str], speakers: &mut [Option<(String, VoiceKind)>]) {
-    let whole: Vec<bool> = sentences.iter().map(|s| is_whole_quotation(s)).collect();
+/// choice. We are ready,” Warren said."), and its sentences after the one naming the speaker are
+/// theirs ("Trump emphasized: “For missiles, yes. For nuclear, fast.”"). A new quotation right
+/// after a speaker's own (“…,” Warren said. “We have no choice.”) is theirs too, in the same
+/// paragraph only, and only after a sentence that quotes: "A reporter asked about the budget."
+/// does not make the reporter say "“No comment.”".
+fn continue_quotations(
+    sentences: &[&str],
+    paragraph_starts: &[bool],
+    speakers: &mut [Option<(String, VoiceKind)>],
+) {
+    let mut state = QuoteState::default();
+    // Per sentence: a quotation open where it starts, open where it ends, and nothing else.
+    let mut open_at_start = Vec::with_capacity(sentences.len());
+    let mut open_at_end = Vec::with_capacity(sentences.len());
+    let mut whole = Vec::with_capacity(sentences.len());
+    let mut quotes = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        open_at_start.push(state.is_open());
+        let (outside, after) = outside_quotes_from(s, state);
+        let opens = s.trim_start().starts_with(['“', '‘', '"']);
+        whole.push((opens || state.is_open()) && !outside.chars().any(char::is_alphanumeric));
+        // Any quotation mark or quoted word shows as a change.
+        quotes.push(state.is_open() || outside != *s);
+        open_at_end.push(after.is_open());
+        state = after;
+    }
     for i in (0..sentences.len().saturating_sub(1)).rev() {
-        if speakers[i].is_none() && whole[i] && !is_closed(sentences[i]) {
+        if speakers[i].is_none() && whole[i] && open_at_end[i] {
             speakers[i] = speakers[i + 1].clone();
         }
     }
     for i in 1..sentences.len() {
-        if speakers[i].is_none() && whole[i] {
+        let same_paragraph = !paragraph_starts.get(i).copied().unwrap_or(false);
+        if speakers[i].is_none()
+            && whole[i]
+            && (open_at_start[i] || (same_paragraph && quotes[i - 1]))
+        {
             speakers[i] = speakers[i - 1].clone();
         }
     }
-}
-
-/// A sentence that opens with a quotation mark and has no word outside the quotation.
-fn is_whole_quotation(sentence: &str) -> bool {
-    sentence.trim_start().starts_with(['“', '‘', '"'])
-        && !outside_quotes(sentence).chars().any(char::is_alphanumeric)
-}
-
-/// Whether a quotation sentence closes its quotation (ends with the closing mark).
-fn is_closed(sentence: &str) -> bool {
-    sentence.trim_end().ends_with(['”', '’', '"'])
 }
 
 /// The voice a pronoun in sentence `i` continues: in the nearest sentence before it that has
@@ -408,6 +434,39 @@ mod tests {
         }
         // A quotation after a sentence with no speaker has none.
         assert_eq!(found[6], None);
+        // Straight marks, and a quotation of three sentences: every one is the speaker's.
+        let warren =
+            |found: Vec<Option<(String, VoiceKind)>>| found.iter().all(|s| *s == named("Warren"));
+        assert!(warren(speakers(&[
+            "\"We will act. ",
+            "We have no choice,\" Warren said."
+        ])));
+        assert!(warren(speakers(&[
+            "“We will act. ",
+            "We have no choice. ",
+            "We are ready,” Warren said."
+        ])));
+        // The sentences of a quotation after the one naming its speaker.
+        let found = speakers(&[
+            "Trump emphasized: “For missiles, yes. ",
+            "For nuclear, fast.”",
+        ]);
+        assert_eq!(found, [named("Trump"), named("Trump")]);
+        // Not after a sentence that quotes no one: the reporter asks, someone else answers;
+        // the mayor praised the plan and did not say it was a betrayal.
+        let found = speakers(&["A reporter asked about the budget.", "“No comment.”"]);
+        assert_eq!(found[1], None);
+        let found = speakers(&["Mayor Lopez praised the new budget.", "“It is a betrayal.”"]);
+        assert_eq!(found[1], None);
+        // Not into the next paragraph, unless the quotation was left open there.
+        let text = [
+            "“This is a disgrace,” Sanders said.",
+            "“We have no choice.”",
+        ];
+        assert_eq!(resolve_in(&text, &[false, true])[1], None);
+        assert_eq!(resolve_in(&text, &[false, false])[1], named("Sanders"));
+        let text = ["“This is a disgrace. ", "We have no choice,” Sanders said."];
+        assert_eq!(resolve_in(&text, &[false, true])[0], named("Sanders"));
     }
 
     #[test]

@@ -85,10 +85,11 @@ const OUTLET_NAMES: &[&str] = &[
     "MSNBC",
     "AP",
     "AFP",
-    "Fox",
     "Al Jazeera",
 ];
 
+/// Whether a speaker's name is a news organisation's. "Fox" alone is not among them: "Fox said
+/// he would not run" and "Michael J. Fox said" are people; "Fox News" ends in "News".
 pub fn is_outlet(name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or(name);
     OUTLET_WORDS.contains(&last)
@@ -116,7 +117,17 @@ pub fn speakers_in(article: &Article) -> Vec<Option<(String, VoiceKind)>> {
     let texts: Vec<&str> = (0..article.sentences.len())
         .map(|s| article.sentence_text(s))
         .collect();
-    antecedent::resolve(&texts)
+    // A sentence after a line break starts a paragraph.
+    let paragraph_starts: Vec<bool> = (0..article.sentences.len())
+        .map(|s| {
+            s > 0
+                && article
+                    .text
+                    .get(article.sentences[s - 1].end..article.sentences[s].start)
+                    .is_some_and(|gap| gap.contains('\n'))
+        })
+        .collect();
+    antecedent::resolve_in(&texts, &paragraph_starts)
 }
 
 /// Every sentence's speaker, found once for an article's text: what depends on the text alone,
