@@ -281,10 +281,26 @@ pub fn import_tags(path: &Path, csv_path: &Path) -> Result<(), Failure> {
     // Every row already in the project (a CSV imported twice): the file is left as it is, as
     // `merge` leaves a class file that has nothing new.
     if project == doc.project {
+        let mut held = Vec::new();
+        if report.unchanged > 0 {
+            held.push(format!(
+                "{} already in the project",
+                count(report.unchanged, "row is", "rows are")
+            ));
+        }
+        if report.empty > 0 {
+            held.push(format!(
+                "{} no tag, note or phrase",
+                count(report.empty, "row sets", "rows set")
+            ));
+        }
+        if held.is_empty() {
+            held.push(format!("{} has no rows", csv_path.display()));
+        }
         say!(
-            "{}: nothing new, {} already in the project; the file was not written",
+            "{}: nothing new, {}; the file was not written",
             path.display(),
-            count(report.unchanged, "row is", "rows are")
+            held.join(", ")
         );
         return Ok(());
     }

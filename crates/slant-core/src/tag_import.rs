@@ -36,6 +36,8 @@ pub struct ImportReport {
     pub annotations: usize,
     /// Rows that say what the project already holds: a CSV imported twice changes nothing.
     pub unchanged: usize,
+    /// Rows that set nothing (no tag, note or phrase): an export's untagged sentences.
+    pub empty: usize,
     /// Annotations that were there and are now different, as "Ann's sentence 2 of article
     /// \"a\"": an old CSV imported after a newer hand-in undoes work, so the teacher is told
     /// whose.
@@ -122,7 +124,8 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         .collect();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    let mut seen: HashMap<(usize, usize, String), u64> = HashMap::new();
+    // Per sentence and reviewer: the line and the index in `rows` of its row.
+    let mut seen: HashMap<(usize, usize, String), (u64, usize)> = HashMap::new();
     let article_index: HashMap<&str, usize> = project
         .articles
         .iter()
@@ -132,7 +135,18 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         .collect();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
-        let line = record.position().map_or(0, |p| p.line());
+        // Counted from the byte where the record starts: the reader's own line count is one
+        // short in a file with CRLF line ends (the export's), so messages named the line above.
+        // (It puts the record's start between the CR and the LF, which are skipped here.)
+        let line = record.position().map_or(0, |p| {
+            let mut start = usize::try_from(p.byte())
+                .unwrap_or(csv.len())
+                .min(csv.len());
+            while csv.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+                start += 1;
+            }
+            csv[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+        });
         // Cells as the CSV export guards them against running as formulas, the guard taken off.
         let cell = |i: usize| csv_unguard(record.get(i).unwrap_or("").trim()).trim();
         // Free text as written: an export's phrases and notes come back byte for byte.
@@ -232,7 +246,16 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
                 Who::Name(name) => format!("name {}", name.trim().to_lowercase()),
             },
         );
-        if let Some(first) = seen.insert(key, line) {
+        let note = note_col.map(|_| note);
+        let phrases = phrases_col.map(|_| loaded_phrases);
+        // The same row twice (a copy pasted again) says one thing: the copy is left out.
+        if let Some(&(_, index)) = seen.get(&key) {
+            let earlier: &Row = &rows[index];
+            if earlier.tag == tag && earlier.note == note && earlier.phrases == phrases {
+                continue;
+            }
+        }
+        if let Some((first, _)) = seen.insert(key, (line, rows.len())) {
             problem(format!(
                 "sentence {} of article \"{}\" for reviewer \"{}\" is already on line {first}; which row is meant?",
                 sentence + 1,
@@ -246,8 +269,8 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
             sentence,
             reviewer,
             tag,
-            note: note_col.map(|_| note),
-            phrases: phrases_col.map(|_| loaded_phrases),
+            note,
+            phrases,
         });
     }
     if !problems.is_empty() {
@@ -257,6 +280,7 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     let mut roster = Roster::of(project);
     for row in rows {
         if row.is_empty() {
+            report.empty += 1;
             continue;
         }
         let id = match row.reviewer {
@@ -519,6 +543,18 @@ mod tests {
         assert_eq!(a.tag, Some(Tag::Quote));
         assert_eq!(a.note.as_deref(), Some("emotive"));
         assert_eq!(a.loaded_phrases, [Span::new(9, 25)]);
+        // A row repeated as it is says one thing: the copy is left out.
+        let same_twice = "article_id,sentence,reviewer,tag\na,1,Ann,quote\na,1,Ann,quote\n";
+        let report = import(&mut p.clone(), same_twice.as_bytes()).unwrap();
+        assert_eq!((report.annotations, report.unchanged), (0, 1), "{report:?}");
+        // Lines are the file's, with CRLF line ends too.
+        let err = import(
+            &mut p.clone(),
+            b"article_id,sentence,reviewer,tag\r\na,1,Ann,opinion\r\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("line 2: tag \"opinion\""), "{err}");
         // The same sentence twice for one reviewer: which is meant? Nothing is applied.
         let before = p.clone();
         let csv = "article_id,sentence,reviewer,tag\na,1,Ann,fact\na,1,ann,speculation\n";
