@@ -47,29 +47,61 @@ fn according_to(sentence: &str) -> Option<String> {
 /// that …", "…, the Post reported"): the capitalised words right before the verb, where they
 /// name a news organisation. Only outlets: "Police reported two deaths" is not a voice Slant can
 /// name this way.
-fn outlet_reporting(sentence: &str) -> Option<String> {
+fn outlet_reporting(sentence: &str) -> Vec<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    let verb = words.iter().position(|w| {
+    let Some(verb) = words.iter().position(|w| {
         matches!(
             w.trim_end_matches([',', '.', ';', ':']),
             "reported" | "reports" | "reporting"
         )
-    })?;
-    let name: Vec<&str> = words[..verb]
-        .iter()
-        .rev()
-        .take_while(|w| {
-            !w.ends_with([',', ';', ':', '.'])
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && **w != "The"
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .copied()
-        .collect();
-    let name = name.join(" ");
-    (!name.is_empty() && voices::is_outlet(&name)).then_some(name)
+    }) else {
+        return Vec::new();
+    };
+    // Capitalised runs back from the verb, joined by "and" or a comma ("Reuters and the
+    // Associated Press reported").
+    let mut names = Vec::new();
+    let mut at = verb;
+    loop {
+        let mut run = Vec::new();
+        while at > 0 {
+            let w = words[at - 1];
+            let last_of_run = run.is_empty();
+            let ends_clause = w.ends_with([';', ':', '.']) || (!last_of_run && w.ends_with(','));
+            if ends_clause || !w.starts_with(char::is_uppercase) || w == "The" {
+                break;
+            }
+            run.insert(0, w.trim_end_matches(','));
+            at -= 1;
+        }
+        let name = run.join(" ");
+        if name.is_empty() || !voices::is_outlet(&name) {
+            break;
+        }
+        names.insert(0, name);
+        // Past an article, then "and" or a listing comma.
+        if at > 0 && words[at - 1].eq_ignore_ascii_case("the") {
+            at -= 1;
+        }
+        if at > 0 && words[at - 1] == "and" {
+            at -= 1;
+        } else if !(at > 0 && words[at - 1].ends_with(',')) {
+            break;
+        }
+    }
+    names
+}
+
+/// What one outlet is known by, however an article names it: without "The" or a final "News"
+/// ("NBC News" is "NBC"), and by its full name where it has a short one ("AP").
+fn outlet_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let lower = lower.strip_suffix(" news").unwrap_or(lower);
+    match lower {
+        "ap" => "associated press".to_owned(),
+        "afp" => "agence france-presse".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 /// The outlets named as the source of reports ("according to multiple reports from outlets
@@ -185,10 +217,7 @@ pub fn sources(article: &Article) -> Vec<Source> {
             let key = match kind {
                 SourceKind::Named => voices::person_key(&name),
                 SourceKind::Anonymous => name.to_lowercase(),
-                SourceKind::Outlet => {
-                    let lower = name.to_lowercase();
-                    lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
-                }
+                SourceKind::Outlet => outlet_key(&name),
             };
             // "The Washington Post said" and "according to the Washington Post" cite one
             // outlet, listed without its article.
@@ -209,7 +238,44 @@ pub fn sources(article: &Article) -> Vec<Source> {
             }
         }
     }
+    join_short_names(&mut out);
     out
+}
+
+/// An outlet named by its last word alone ("the Post", "the Times") is the one the article
+/// names in full ("The Washington Post"), where only one full name ends so: one outlet, not two.
+fn join_short_names(sources: &mut Vec<Source>) {
+    let outlets: Vec<(usize, String)> = sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == SourceKind::Outlet)
+        .map(|(i, s)| (i, outlet_key(&s.name)))
+        .collect();
+    let mut gone = Vec::new();
+    for (short, key) in &outlets {
+        if key.contains(' ') {
+            continue;
+        }
+        let longer: Vec<usize> = outlets
+            .iter()
+            .filter(|(_, k)| k.ends_with(&format!(" {key}")))
+            .map(|(i, _)| *i)
+            .collect();
+        if let [full] = longer[..] {
+            let moved = std::mem::take(&mut sources[*short].sentences);
+            let into = &mut sources[full].sentences;
+            into.extend(moved);
+            into.sort_unstable();
+            into.dedup();
+            gone.push(*short);
+        }
+    }
+    let mut index = 0;
+    sources.retain(|_| {
+        let keep = !gone.contains(&index);
+        index += 1;
+        keep
+    });
 }
 
 #[cfg(test)]
@@ -245,7 +311,7 @@ mod tests {
         let a = Article::new(
             "a".into(),
             "A",
-            "The Washington Post said the talks went on. The talks went on, the Post reported. Reuters reported that the talks went on. The New York Times reported on Monday that the talks went on. Police reported two deaths. The talks went on, according to the Washington Post. Michael J. Fox said he would attend.",
+            "The Washington Post said the talks went on. The talks went on, the Post reported. Reuters reported that the talks went on. The New York Times reported on Monday that the talks went on. Police reported two deaths. The talks went on, according to the Washington Post. Michael J. Fox said he would attend. Reuters and the Associated Press reported the blast. The AP said so.",
         );
         let got: Vec<(String, SourceKind, Vec<usize>)> = sources(&a)
             .into_iter()
@@ -254,12 +320,13 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("Washington Post".into(), SourceKind::Outlet, vec![0, 5]),
-                ("Post".into(), SourceKind::Outlet, vec![1]),
-                ("Reuters".into(), SourceKind::Outlet, vec![2]),
+                // "the Post" is the Washington Post the article names.
+                ("Washington Post".into(), SourceKind::Outlet, vec![0, 1, 5]),
+                ("Reuters".into(), SourceKind::Outlet, vec![2, 7]),
                 ("New York Times".into(), SourceKind::Outlet, vec![3]),
                 // A person whose name ends as an outlet's once did.
                 ("Michael J. Fox".into(), SourceKind::Named, vec![6]),
+                ("Associated Press".into(), SourceKind::Outlet, vec![7, 8]),
             ]
         );
     }

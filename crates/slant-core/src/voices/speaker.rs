@@ -286,6 +286,18 @@ fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
         _ => last.to_owned(),
     };
     let mut kept: Vec<&str> = chosen.split_whitespace().collect();
+    // "Trump met aides who said…", "…thanked Netanyahu, who said…": the speaker is the noun the
+    // relative clause is about, not the clause before it.
+    if kept
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "who" | "that"))
+    {
+        kept.pop();
+        if kept.is_empty() && chunks.len() >= 2 {
+            kept = chunks[chunks.len() - 2].split_whitespace().collect();
+        }
+        kept = noun_phrase_at_end(&kept);
+    }
     // "While his administration has praised…": the word that opens a clause is not part of
     // who speaks.
     if kept.len() > 1
@@ -308,6 +320,25 @@ fn phrase_before(words: &[(usize, &str)]) -> Option<String> {
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
         .to_owned();
     (!phrase.is_empty()).then_some(phrase)
+}
+
+/// The noun phrase that ends `words`: the last word and the capitalised words, determiners and
+/// numbers before it ("Iranian officials" of "Reporters spoke with Iranian officials").
+fn noun_phrase_at_end<'w>(words: &[&'w str]) -> Vec<&'w str> {
+    let Some((&head, before)) = words.split_last() else {
+        return Vec::new();
+    };
+    let mut phrase = vec![head];
+    for &w in before.iter().rev() {
+        let lower = w.to_lowercase();
+        let modifies = w.starts_with(char::is_uppercase)
+            || (DETERMINERS.contains(&lower.as_str()) && lower != "the");
+        if !modifies || w.ends_with(',') {
+            break;
+        }
+        phrase.insert(0, w);
+    }
+    phrase
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -420,6 +451,26 @@ mod tests {
 
     fn unnamed(s: &str) -> Option<(String, VoiceKind)> {
         Some((s.to_owned(), VoiceKind::Unnamed))
+    }
+
+    #[test]
+    fn a_relative_clause_speaks_for_the_noun_it_follows() {
+        assert_eq!(
+            who("Trump met aides who said the plan was dead."),
+            unnamed("aides")
+        );
+        assert_eq!(
+            who("Reporters spoke with Iranian officials who said the talks failed."),
+            unnamed("Iranian officials")
+        );
+        assert_eq!(
+            who("Trump thanked Netanyahu, who said the talks went well."),
+            named("Netanyahu")
+        );
+        assert_eq!(
+            who("The mayor met several residents who said the water was unsafe."),
+            unnamed("several residents")
+        );
     }
 
     #[test]
