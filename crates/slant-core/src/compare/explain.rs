@@ -225,8 +225,9 @@ fn name_tails(text: &str, terms: &[Term<'_>], names: &Names) -> Vec<String> {
 }
 
 /// Whether what lies between two names' words makes them one name: spaces ("Benjamin
-/// Netanyahu"), after a place's abbreviation its full stop ("St. Louis"), or small words in
-/// lower case inside one hyphenated word ("Mar-a-Lago", whose parts are compared apart).
+/// Netanyahu"), after a place's abbreviation its full stop ("St. Louis"), or a hyphen and small
+/// words inside one hyphenated word ("Jean-Pierre", "Mar-a-Lago", "Mar-A-Lago", whose parts are
+/// compared apart).
 fn joins_name(gap: Option<&str>, after_abbreviation: bool) -> bool {
     let Some(gap) = gap.filter(|g| !g.is_empty()) else {
         return false;
@@ -237,10 +238,11 @@ fn joins_name(gap: Option<&str>, after_abbreviation: bool) -> bool {
         gap
     };
     (!spaces.is_empty() && spaces.chars().all(|c| c == ' '))
-        || (gap.len() >= 3
-            && gap.starts_with('-')
+        || (gap.starts_with('-')
             && gap.ends_with('-')
-            && gap.chars().all(|c| c == '-' || c.is_lowercase()))
+            && gap
+                .split('-')
+                .all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic)))
 }
 
 /// A word that begins a place's or an institution's name (`assets/compare/name_heads.txt`).
@@ -335,6 +337,14 @@ mod tests {
                 vec!["Trump".to_owned(), "Monday".to_owned()]
             )
         );
+        // A name opening both sentences is one name, not a word and a name.
+        let s = shared(
+            "Donald Trump spoke to the crowd on Monday.",
+            "Donald Trump spoke in Ohio on Monday.",
+            &Names::default(),
+        );
+        assert_eq!(s.names, ["Donald Trump", "Monday"]);
+        assert_eq!(s.words, ["spoke"]);
         // A headline with a full stop is still a headline: its capitals are not names.
         let s = shared(
             "Senators Will Meet In Private To Discuss The Budget.",
@@ -367,6 +377,12 @@ mod tests {
             &Names::default(),
         );
         assert_eq!(s.names, vec!["Trump", "Mar-a-Lago"]);
+        let s = shared(
+            "Karine Jean-Pierre met Trump at Mar-a-Lago on Monday.",
+            "Jean-Pierre and Trump were at Mar-A-Lago.",
+            &Names::default(),
+        );
+        assert_eq!(s.names, vec!["Jean-Pierre", "Trump", "Mar-a-Lago"]);
         // Outlets write names with and without accents and with either apostrophe, and the
         // country with and without dots.
         let s = shared(

@@ -256,6 +256,28 @@ pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
             None => out.push(Term { text, word, kind }),
         }
     }
+    // A name opening the sentence: "Donald" of "Donald Trump spoke" (or "Jean" of "Jean-Pierre")
+    // has a capital there like any first word, but the name it begins goes on with the next.
+    if !title_case
+        && let [first, second, ..] = &mut out[..]
+        && first.kind == Kind::Word
+        && second.kind == Kind::Name
+        && first.word.starts_with(char::is_uppercase)
+        && std::ptr::eq(first.word.as_ptr(), sentence.trim_start().as_ptr())
+        && {
+            let at = |w: &str| w.as_ptr() as usize - sentence.as_ptr() as usize;
+            let end = at(first.word) + first.word.len();
+            at(second.word)
+                .checked_sub(end)
+                .filter(|&n| n > 0)
+                .is_some_and(|n| {
+                    let gap = &sentence[end..end + n];
+                    gap == "-" || gap.chars().all(|c| c == ' ')
+                })
+        }
+    {
+        first.kind = Kind::Name;
+    }
     out
 }
 
