@@ -252,11 +252,11 @@ pub fn statistics(ui: &mut Ui, columns: &[ColumnStats]) {
                 );
                 for tag in Tag::ALL {
                     let text = format!(
-                        "{} {}: {} ({:.0}%)",
+                        "{} {}: {} ({})",
                         tag.letter(),
                         tag.label(),
                         r.counts.get(tag),
-                        r.shares.get(tag) * 100.0
+                        slant_core::wording::percent(r.shares.get(tag))
                     );
                     ui.label(
                         RichText::new(text)
@@ -340,7 +340,7 @@ fn chart(ui: &mut Ui, columns: &[ColumnStats]) {
         painter.text(
             egui::pos2(plot.left() - 4.0, y),
             egui::Align2::RIGHT_CENTER,
-            format!("{:.0}%", pct * 100.0),
+            slant_core::wording::percent(f64::from(pct)),
             egui::FontId::proportional(10.0),
             axis,
         );

@@ -93,7 +93,7 @@ pub fn agree(path: &Path, json: bool, key: Option<&str>) -> Result<(), Failure> 
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map_or("–".into(), |p| format!("{:.0}%", p * 100.0))
+    x.map_or("–".into(), slant_core::wording::percent)
 }
 
 /// ", 3 of the key's sentences left untagged" where there are any: accuracy counts only the

@@ -187,7 +187,7 @@ fn three_places(score: f32) -> f64 {
 }
 
 fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    slant_core::wording::percent(x)
 }
 
 fn text(

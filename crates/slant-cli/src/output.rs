@@ -276,7 +276,11 @@ pub fn stats_table(project: &Project, summaries: &[Summary], lexicons: &Lexicons
                     format!("{}/{}", r.tagged, s.sentences)
                 );
                 for tag in Tag::ALL {
-                    let cell = format!("{} ({:.0}%)", r.counts.get(tag), r.shares.get(tag) * 100.0);
+                    let cell = format!(
+                        "{} ({})",
+                        r.counts.get(tag),
+                        slant_core::wording::percent(r.shares.get(tag))
+                    );
                     let _ = write!(out, " {cell:>12}");
                 }
                 let _ = writeln!(out, " {:>8} {:>6}", r.loaded_phrases, r.notes);

@@ -31,3 +31,21 @@ mod tests {
         assert_eq!(sentence_numbers(&[2, 7]), "sentences 3, 8");
     }
 }
+
+/// A share (0 to 1) as a whole percentage, a half rounded up as a teacher rounds it ("5 of 8"
+/// is 63%, where Rust's formatting rounds to the even 62%).
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
+}
+
+#[cfg(test)]
+mod percent_tests {
+    #[test]
+    fn a_half_is_rounded_up() {
+        assert_eq!(super::percent(5.0 / 8.0), "63%");
+        assert_eq!(super::percent(1.0 / 8.0), "13%");
+        assert_eq!(super::percent(1.0 / 3.0), "33%");
+        assert_eq!(super::percent(0.0), "0%");
+        assert_eq!(super::percent(1.0), "100%");
+    }
+}

@@ -112,7 +112,7 @@ pub(super) fn class_bars(ui: &mut Ui, input: &ViewInput, id: Id, laid: &Laid) {
             d.loaded,
             d.untagged,
             s.agreement
-                .map(|a| format!(" · agreement {:.0}%", a * 100.0))
+                .map(|a| format!(" · agreement {}", slant_core::wording::percent(a)))
                 .unwrap_or_default()
         );
         let response = ui

@@ -209,13 +209,13 @@ impl Workspace {
         let c = &cache.coverage;
         ui.heading("Compare columns 1 and 2");
         ui.label(format!(
-            "Reported by both: {} of {} in column 1 ({:.0}%), {} of {} in column 2 ({:.0}%)",
+            "Reported by both: {} of {} in column 1 ({}), {} of {} in column 2 ({})",
             c.sentences_a - c.only_a.len(),
             slant_core::wording::count(c.sentences_a, "sentence", "sentences"),
-            c.shared_share_a() * 100.0,
+            slant_core::wording::percent(c.shared_share_a()),
             c.sentences_b - c.only_b.len(),
             c.sentences_b,
-            c.shared_share_b() * 100.0
+            slant_core::wording::percent(c.shared_share_b())
         ));
         ui.label(
             RichText::new(format!(

@@ -87,8 +87,8 @@ impl ArticleAgreement {
     pub fn agreement_over(&self) -> String {
         match self.percent_agreement {
             Some(p) => format!(
-                "{:.0}% ({} of {})",
-                p * 100.0,
+                "{} ({} of {})",
+                crate::wording::percent(p),
                 self.sentences_compared(),
                 crate::wording::count(self.sentences.len(), "sentence", "sentences")
             ),

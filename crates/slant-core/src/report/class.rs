@@ -39,7 +39,7 @@ fn num(x: Option<f64>) -> String {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map_or("–".into(), |x| format!("{:.0}%", x * 100.0))
+    x.map_or("–".into(), crate::wording::percent)
 }
 
 /// What the class figures mean, in HTML and in Markdown alike.

@@ -54,7 +54,7 @@ pub fn gather<'a>(articles: &[&'a Article]) -> Vec<CoveragePair<'a>> {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    crate::wording::percent(x)
 }
 
 fn kind_label(kind: SourceKind) -> &'static str {

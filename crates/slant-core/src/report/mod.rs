@@ -385,7 +385,7 @@ pub fn voice_counts(voices: &[Voice]) -> String {
 
 /// "37%"
 pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    crate::wording::percent(share)
 }
 
 /// A tag's count and share, "11 (37%)".
