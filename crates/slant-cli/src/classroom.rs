@@ -48,7 +48,17 @@ fn answer_key<'p>(
         Some(name) => project
             .find_reviewer(name)
             .map(|r| Some(&r.id))
-            .ok_or_else(|| Failure::Input(format!("no reviewer named \"{name}\" in the project"))),
+            .ok_or_else(|| {
+                let names: Vec<&str> = project.reviewers.iter().map(|r| r.name.as_str()).collect();
+                Failure::Input(if names.is_empty() {
+                    format!("no reviewer named \"{name}\": the project has no reviewers yet")
+                } else {
+                    format!(
+                        "no reviewer named \"{name}\" in the project (it has: {})",
+                        names.join(", ")
+                    )
+                })
+            }),
         None => Ok(project.answer_key.as_ref()),
     }
 }
@@ -350,6 +360,21 @@ pub fn key(path: &Path, reviewer: Option<&str>) -> Result<(), Failure> {
         Some(name) => answer_key(&doc.project, Some(name))?.cloned(),
         None => None,
     };
+    // Already so: the file is left as it is, as a merge with nothing new leaves it.
+    if key == doc.project.answer_key {
+        match key.as_ref().and_then(|k| doc.project.reviewer(k)) {
+            Some(r) => say!(
+                "{}: the answer key is already {}'s tags; the file was not written",
+                path.display(),
+                r.name
+            ),
+            None => say!(
+                "{}: there is already no answer key; the file was not written",
+                path.display()
+            ),
+        }
+        return Ok(());
+    }
     doc.apply(
         "Set the answer key",
         Command::SetAnswerKey {

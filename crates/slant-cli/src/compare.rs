@@ -105,6 +105,13 @@ fn voices(sources: &[Source]) -> Vec<VoiceOut<'_>> {
 pub fn compare(path: &Path, a_id: &str, b_id: &str, json: bool) -> Result<(), Failure> {
     let project = store::load(path).map_err(Failure::input)?;
     let (a, b) = (find(&project, a_id, path)?, find(&project, b_id, path)?);
+    // An article against itself reports everything "by both": a slip, not a comparison.
+    if std::ptr::eq(a, b) {
+        return Err(Failure::Input(format!(
+            "{}: \"{a_id}\" and \"{b_id}\" are the same article; compare two different ones",
+            path.display()
+        )));
+    }
     let c = coverage::compare(a, b);
     let (sa, sb) = (sources::sources(a), sources::sources(b));
     let names = explain::Names::of(&[a, b]);

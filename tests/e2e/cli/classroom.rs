@@ -63,6 +63,27 @@ fn agree_json_keeps_its_field_names_and_scores_against_the_key() {
         "{}",
         stdout(&out)
     );
+    // Again: already so, and the file is left as it is.
+    let written = std::fs::read(&class).unwrap();
+    let out = slant(&["key", class.to_str().unwrap(), "M. Rivera"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out)
+            .ends_with("the answer key is already M. Rivera's tags; the file was not written\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(std::fs::read(&class).unwrap(), written);
+    // A name not in the project: the message lists who is.
+    let out = slant(&["key", class.to_str().unwrap(), "ana"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "no reviewer named \"ana\" in the project (it has: M. Rivera, Bo Park, Ann Lee)"
+        ),
+        "{}",
+        stderr(&out)
+    );
     let out = slant(&["agree", class.to_str().unwrap(), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = json(&out);

@@ -52,3 +52,20 @@ fn devices_are_refused_at_once_not_read() {
         assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 }
+
+#[test]
+fn an_article_is_not_compared_with_itself() {
+    let sample = sample();
+    let out = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(["compare", &sample, "maralago-meeting", "maralago-meeting"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).ends_with(
+            "\"maralago-meeting\" and \"maralago-meeting\" are the same article; compare two different ones\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
