@@ -3,6 +3,17 @@
 use super::*;
 use std::path::{Path, PathBuf};
 
+/// `slant import-tags CLASS CSV`, which must succeed.
+fn import_tags(class: &Path, csv: &Path) -> std::process::Output {
+    let out = slant(&[
+        "import-tags",
+        class.to_str().unwrap(),
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    out
+}
+
 /// A class of three: the sample's reviewer, a copy of them, and one who calls every Fact a Quote.
 fn class_with_three_reviewers(dir: &Path) -> PathBuf {
     let class = dir.join("class.ron");
@@ -36,12 +47,7 @@ fn class_with_three_reviewers(dir: &Path) -> PathBuf {
         .join("\n");
     std::fs::write(&quotes, quoted).unwrap();
     for csv in [&copy, &quotes] {
-        let out = slant(&[
-            "import-tags",
-            class.to_str().unwrap(),
-            csv.to_str().unwrap(),
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
+        let out = import_tags(&class, csv);
         assert!(
             stdout(&out).contains("63 annotations imported"),
             "{}",
@@ -372,12 +378,7 @@ fn importing_the_same_tags_again_says_nothing_is_new_and_leaves_the_file() {
     let class = class_with_three_reviewers(dir.path());
     let before = std::fs::read(&class).unwrap();
     let copy = dir.path().join("copy.csv");
-    let out = slant(&[
-        "import-tags",
-        class.to_str().unwrap(),
-        copy.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = import_tags(&class, &copy);
     assert!(
         stdout(&out).ends_with(
             "nothing new, 63 rows are already in the project; the file was not written\n"
@@ -408,12 +409,7 @@ fn importing_the_same_tags_again_says_nothing_is_new_and_leaves_the_file() {
         })
         .collect();
     std::fs::write(&copy, edited.join("\n")).unwrap();
-    let out = slant(&[
-        "import-tags",
-        class.to_str().unwrap(),
-        copy.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = import_tags(&class, &copy);
     assert!(
         stdout(&out).ends_with("1 annotation imported; 62 were already in the project\n"),
         "{}",
