@@ -24,8 +24,8 @@ fn compare_mode_shows_coverage_counterparts_and_voices() {
     );
     h.get_by_label("NBC News (1)");
     // Column 2's named voices, one a line: Warren, and Netanyahu ("…,’ he said" after a
-    // sentence about him), each in two sentences (the quotation that follows theirs).
-    h.get_by_label("Senator Elizabeth Warren (2)\nNetanyahu (2)");
+    // sentence about him), in the sentences of their quotations (Warren's runs over three).
+    h.get_by_label("Senator Elizabeth Warren (3)\nNetanyahu (2)");
 
     // Select the lead of column 1: the panel names its counterparts in column 2.
     h.get_by_label_contains("In a high-stakes meeting at President Donald Trump")

@@ -191,7 +191,10 @@ pub fn sources(article: &Article) -> Vec<Source> {
         let text = article.sentence_text(s);
         // Without a quotation, only plain reporting verbs cite someone: "the administration has
         // praised …" reports an act, "officials said …" gives a voice.
-        let quotes = text.contains(['“', '”', '‘', '’', '"']) && has_quotation(text);
+        // A quotation's last sentence ("We need diplomacy, not bombs.’") opens with no mark but
+        // closes one: its speaker is the quotation's.
+        let quotes = text.contains(['“', '”', '‘', '’', '"'])
+            && (has_quotation(text) || text.trim_end().ends_with(['”', '’', '"']));
         let reports = [" said", " says", " told ", " tells "]
             .iter()
             .any(|v| text.contains(v));
