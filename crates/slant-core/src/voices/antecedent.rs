@@ -8,6 +8,10 @@ use super::speaker::{
 };
 use super::{VoiceKind, is_outlet};
 
+/// The most sentences a quotation runs over before the one that closes it; a mark left open
+/// longer is taken for no quotation.
+const LONGEST_QUOTATION: usize = 6;
+
 /// How many sentences back a pronoun's person is looked for: news names a speaker, then quotes
 /// them for a sentence or two.
 const LOOK_BACK: usize = 3;
@@ -74,6 +78,32 @@ fn continue_quotations(
         quotes.push(state.is_open() || outside != *s);
         open_at_end.push(after.is_open());
         state = after;
+    }
+    // A mark that no sentence closes within a few is no quotation: an apostrophe typed as `‘`
+    // ("the ‘90s") or a stray mark of a pasted page would otherwise quote the rest of the
+    // article, and give every sentence after it the last speaker's voice.
+    let mut i = 0;
+    while i < sentences.len() {
+        if !open_at_end[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < sentences.len() && open_at_end[j] {
+            j += 1;
+        }
+        if j == sentences.len() || j - i >= LONGEST_QUOTATION {
+            open_at_end[i..j].fill(false);
+            for k in i + 1..=j.min(sentences.len() - 1) {
+                let s = sentences[k];
+                let (outside, _) = outside_quotes_from(s, QuoteState::default());
+                open_at_start[k] = false;
+                whole[k] = s.trim_start().starts_with(['“', '‘', '"'])
+                    && !outside.chars().any(char::is_alphanumeric);
+                quotes[k] = outside != *s;
+            }
+        }
+        i = j + 1;
     }
     for i in (0..sentences.len().saturating_sub(1)).rev() {
         if speakers[i].is_none() && whole[i] && open_at_end[i] {
@@ -467,6 +497,14 @@ mod tests {
         assert_eq!(resolve_in(&text, &[false, false])[1], named("Sanders"));
         let text = ["“This is a disgrace. ", "We have no choice,” Sanders said."];
         assert_eq!(resolve_in(&text, &[false, true])[0], named("Sanders"));
+        // A mark never closed quotes nothing: "the ‘90s" does not make Warren say the rest.
+        let found = speakers(&[
+            "Warren said the ‘90s are back.",
+            "Sales rose.",
+            "Prices fell.",
+            "Rents rose.",
+        ]);
+        assert_eq!(found, [named("Warren"), None, None, None]);
     }
 
     #[test]
