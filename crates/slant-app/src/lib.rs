@@ -44,7 +44,6 @@ use slant_core::report::{self, Format, Report, Selection};
 use slant_core::store;
 
 const SAMPLE: &str = include_str!("../../../sample_projects/netanyahu_trump_annotated.ron");
-const SETTINGS_KEY: &str = "slant-settings";
 
 /// How the app starts.
 pub struct AppOptions {
@@ -236,7 +235,7 @@ impl SlantApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> SlantApp {
         let settings: Settings = cc
             .storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .and_then(|s| eframe::get_value(s, Settings::KEY))
             .unwrap_or_default();
         let hints = hints::Hints::new(settings.lexicon_folder.as_deref());
         forget_widget_state(&cc.egui_ctx);
@@ -555,10 +554,10 @@ impl eframe::App for SlantApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Some(written) = settings_on_disk() {
+        if let Some(written) = Settings::on_disk() {
             self.settings.keep_recent_of(&written);
         }
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        eframe::set_value(storage, Settings::KEY, &self.settings);
     }
 
     /// What Slant keeps between runs is its [`Settings`]; egui's memory of widgets is not kept
@@ -566,15 +565,6 @@ impl eframe::App for SlantApp {
     fn persist_egui_memory(&self) -> bool {
         false
     }
-}
-
-/// The settings as the file holds them now, which another window may have written since this
-/// one started (eframe's storage is the copy read at start).
-fn settings_on_disk() -> Option<Settings> {
-    let file = eframe::storage_dir("Slant")?.join("app.ron");
-    let text = std::fs::read_to_string(file).ok()?;
-    let values: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
-    ron::from_str(values.get(SETTINGS_KEY)?).ok()
 }
 
 /// Drops the widget state eframe restored from the last run, keeping egui's options. That state

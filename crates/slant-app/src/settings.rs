@@ -48,6 +48,18 @@ impl Settings {
     /// How many files the recent list (and the places kept with it) holds.
     pub const RECENT: usize = 10;
 
+    /// Where eframe's storage keeps them.
+    pub const KEY: &str = "slant-settings";
+
+    /// The settings as the file holds them now, which another window may have written since
+    /// this one started (eframe's storage is the copy read at start).
+    pub fn on_disk() -> Option<Settings> {
+        let file = eframe::storage_dir("Slant")?.join("app.ron");
+        let text = std::fs::read_to_string(file).ok()?;
+        let values: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
+        ron::from_str(values.get(Self::KEY)?).ok()
+    }
+
     pub fn place(&self, path: &Path) -> Option<&Place> {
         self.places.iter().find(|p| p.path == path)
     }

@@ -193,10 +193,6 @@ fn three_places(score: f32) -> f64 {
     (f64::from(score) * 1000.0).round() / 1000.0
 }
 
-fn percent(x: f64) -> String {
-    slant_core::wording::percent(x)
-}
-
 fn text(
     a: &Article,
     b: &Article,
@@ -225,9 +221,9 @@ fn text(
         t,
         "\nReported by both: {} of A's sentences ({}), {} of B's ({})",
         c.sentences_a - c.only_a.len(),
-        percent(c.shared_share_a()),
+        slant_core::wording::percent(c.shared_share_a()),
         c.sentences_b - c.only_b.len(),
-        percent(c.shared_share_b())
+        slant_core::wording::percent(c.shared_share_b())
     );
     let _ = writeln!(t, "\nMatching sentences (A ↔ B, score):");
     for p in &c.pairs {

@@ -8,15 +8,20 @@
 mod atomic;
 mod carriage;
 mod chunked;
+mod error;
 mod format;
 mod locate;
 pub mod lock;
+mod syntax;
+mod text;
 
 pub use atomic::{Backup, backup_path, write_atomic};
+pub(crate) use error::unreadable;
+pub use error::{LoadError, Located, SaveError};
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::Timestamp;
 use ron::extensions::Extensions;
@@ -26,135 +31,9 @@ pub use format::CURRENT_VERSION;
 pub use format::ProjectDoc;
 
 use crate::model::Project;
-use crate::validate::{self, Problem};
-
-/// Why a project could not be loaded. Each message names the file and, where it can, the line
-/// and column.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("{}: {}", path.display(), unreadable(source))]
-    Read { path: PathBuf, source: io::Error },
-    #[error("{}: the file is empty", path.display())]
-    Empty { path: PathBuf },
-    #[error("{}: is not a regular file (a device, a pipe or a folder), so not a project", path.display())]
-    NotRegular { path: PathBuf },
-    #[error(
-        "{}: the file is {} MB, more than the {} MB a project can be (a class of 30 reviewers on 20 articles is about 50 MB); is it the right file?",
-        path.display(), size / 1_000_000, MAX_PROJECT_BYTES / 1_000_000
-    )]
-    TooLarge { path: PathBuf, size: u64 },
-    #[error(
-        "{}:{line}:{column}: byte 0x{byte:02X} is not UTF-8 text: a Slant project is UTF-8, so either this is not a project or another program re-saved it in a different encoding",
-        path.display()
-    )]
-    NotText {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        byte: u8,
-    },
-    #[error(
-        "{}:{line}:{column}: the file stops in the middle of a character: it was cut short, perhaps by an incomplete copy or download{}",
-        path.display(), backup_hint(path)
-    )]
-    CutInCharacter {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-    },
-    #[error(
-        "{}: byte {offset} is not valid {encoding}: the file was damaged after it was re-saved as {encoding}",
-        path.display()
-    )]
-    Damaged {
-        path: PathBuf,
-        encoding: crate::encoding::Encoding,
-        offset: usize,
-    },
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Syntax {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error(
-        "{}: this project was saved by a newer Slant (format version {found}); this Slant reads versions up to {supported}. Update Slant to open it.",
-        path.display()
-    )]
-    NewerVersion {
-        path: PathBuf,
-        found: u32,
-        supported: u32,
-    },
-    #[error("{}: format version {found} is not a Slant project version", path.display())]
-    UnknownVersion { path: PathBuf, found: u32 },
-    #[error("{}", invalid_message(path, problems))]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<Located>,
-    },
-}
-
-/// Why a file could not be read, in words: "there is no such file" rather than the system's
-/// "No such file or directory (os error 2)".
-pub(crate) fn unreadable(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "there is no such file".into(),
-        io::ErrorKind::PermissionDenied => "Slant is not allowed to read this file".into(),
-        _ => format!("cannot read the file: {e}"),
-    }
-}
-
-/// A problem with where it stands in the file, when that could be found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub problem: Problem,
-}
-
-fn invalid_message(path: &Path, problems: &[Located]) -> String {
-    let lines: Vec<String> = problems
-        .iter()
-        .map(|p| match (p.line, p.column) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}: {}", path.display(), p.problem),
-            _ => format!("{}: {}", path.display(), p.problem),
-        })
-        .collect();
-    lines.join("\n")
-}
-
-/// Why a project could not be saved; the file on disk is unchanged in every case.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("{}: cannot save: {source}", path.display())]
-    Write { path: PathBuf, source: io::Error },
-    #[error("cannot save the project: {0}")]
-    Serialize(String),
-    #[error(
-        "cannot save the project: it would be {} MB, more than the {} MB a project can be, and Slant would refuse to open it; nothing was written",
-        bytes / 1_000_000, MAX_PROJECT_BYTES / 1_000_000
-    )]
-    TooLarge { bytes: usize },
-    #[error(
-        "{}: the file changed on disk since it was opened (another program or another copy of Slant saved it); saving now would overwrite those changes",
-        path.display()
-    )]
-    ChangedOnDisk { path: PathBuf },
-    #[error("{0}")]
-    Locked(String),
-    #[error(
-        "{}: already exists; nothing was written (use `slant add` to add articles to it)",
-        path.display()
-    )]
-    Exists { path: PathBuf },
-    #[error(
-        "{}: this is the teacher's assignment, which a student's work never replaces; nothing was written (save under your own name, as Slant proposes)",
-        path.display()
-    )]
-    Assignment { path: PathBuf },
-}
+use crate::validate;
+use syntax::{repeated_key_at, syntax_message};
+use text::{TextError, project_text};
 
 fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
@@ -246,125 +125,6 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
     }
 }
 
-/// RON's message, said the way a teacher reads it: which field is missing or unknown, and
-/// whether the file simply stops (a cut-short copy) rather than being wrong where it stops.
-fn syntax_message(text: &str, path: &Path, e: &ron::error::SpannedError) -> String {
-    use ron::Error;
-    let outer = |o: &Option<String>| o.clone().unwrap_or_else(|| "the project".into());
-    let lines = text.trim_end().lines().count().max(1);
-    let last_col = text
-        .trim_end()
-        .lines()
-        .last()
-        .map_or(1, |l| l.chars().count() + 1);
-    // A Markdown report, a CSV or a note handed in by mistake is not a damaged project.
-    if let Some(start) = not_a_project(text) {
-        return format!(
-            "this is not a Slant project: a project begins with `(`, and this file begins with {start:?}"
-        );
-    }
-    let end = &e.span.end;
-    // A whole project ends with the `)` that closes it.
-    let at_end = end.line > lines
-        || (end.line == lines && end.col >= last_col)
-        || !text.trim_end().ends_with(')');
-    match &e.code {
-        Error::MissingStructField { field, outer: o } => {
-            format!("`{field}` is missing from {}", outer(o))
-        }
-        Error::NoSuchStructField {
-            expected,
-            found,
-            outer: o,
-        } => format!(
-            "`{found}` is not a field of {} (it has: {})",
-            outer(o),
-            expected.join(", ")
-        ),
-        Error::ExceededRecursionLimit => {
-            "brackets are nested too deeply here for a Slant project".into()
-        }
-        _ if at_end => format!(
-            "the file stops in the middle of the project ({}): it was cut short, perhaps by an incomplete copy or download{}",
-            e.code,
-            backup_hint(path)
-        ),
-        Error::IntegerOutOfBounds => {
-            "this number is too large for Slant (sentence keys, offsets and counts are at most 18446744073709551615)".into()
-        }
-        code => code.to_string(),
-    }
-}
-
-/// The start of a text that cannot begin a project (a report, a CSV, a note): a project opens
-/// with `(`, or a struct's name and `(`, after any comments and `#![enable(…)]` attributes.
-/// `None` for what could be a project's start, or an empty file (said elsewhere).
-fn not_a_project(text: &str) -> Option<String> {
-    let mut rest = text.trim_start_matches('\u{feff}');
-    loop {
-        rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.split_once('\n').map_or("", |(_, r)| r);
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after.split_once("*/").map_or("", |(_, r)| r);
-        } else if let Some(after) = rest.strip_prefix("#![") {
-            rest = after.split_once(']').map_or("", |(_, r)| r);
-        } else {
-            break;
-        }
-    }
-    let name_end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(rest.len());
-    if rest.is_empty() || rest[name_end..].trim_start().starts_with('(') {
-        return None;
-    }
-    let first_line = rest.lines().next().unwrap_or_default().trim_end();
-    Some(match first_line.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", &first_line[..at]),
-        None => first_line.to_owned(),
-    })
-}
-
-/// Where the second of a repeated key is written (RON reports where the map entry ended, past
-/// its value): the last `"KEY":` or `KEY:` before that point.
-fn repeated_key_at(text: &str, e: &ron::error::SpannedError) -> Option<(usize, usize)> {
-    let ron::Error::Message(message) = &e.code else {
-        return None;
-    };
-    let key = message.strip_prefix('`')?.split_once("` appears twice")?.0;
-    let line_start = text
-        .split_inclusive('\n')
-        .take(e.span.start.line.checked_sub(1)?)
-        .map(str::len)
-        .sum::<usize>();
-    let end = text[line_start..]
-        .char_indices()
-        .nth(e.span.start.col.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| line_start + i);
-    let before = &text[..end];
-    let at = before.rfind(&format!("\"{key}\":")).or_else(|| {
-        before
-            .rmatch_indices(&format!("{key}:"))
-            .map(|(i, _)| i)
-            .find(|&i| i == 0 || !before.as_bytes()[i - 1].is_ascii_alphanumeric())
-    })?;
-    Some(locate::line_column(&text.as_bytes()[..at]))
-}
-
-/// Where the previous save is, for a message about a damaged file: only when there is one.
-fn backup_hint(path: &Path) -> String {
-    let backup = backup_path(path);
-    if backup.is_file() {
-        format!(
-            "; Slant keeps the previous save beside it as {}",
-            backup.file_name().unwrap_or_default().to_string_lossy()
-        )
-    } else {
-        String::new()
-    }
-}
-
 /// The `format_version` a file declares, read without parsing the rest, so that a newer file
 /// is refused with a clear message rather than a confusing syntax error.
 fn sniff_version(text: &str) -> Option<u32> {
@@ -423,55 +183,6 @@ pub fn load(path: &Path) -> Result<Project, LoadError> {
         }
     })?;
     from_ron(&text, path)
-}
-
-/// Why a project file's bytes are not text.
-enum TextError {
-    /// The byte at this offset is not UTF-8.
-    NotUtf8(usize),
-    /// The file ends inside the UTF-8 character that starts at this offset.
-    CutInCharacter(usize),
-    /// A file marked (or shaped) as UTF-16 or UTF-32 holds a sequence that is not valid there.
-    Damaged {
-        encoding: crate::encoding::Encoding,
-        offset: usize,
-    },
-}
-
-/// A project file's text. Slant writes UTF-8 with `\n` line ends; editors and mail programs
-/// that re-save it may add a byte order mark, switch to UTF-16 or UTF-32 (with a mark, or
-/// UTF-16 without one) or to `\r\n` line ends, which would shift every offset: all of those
-/// read as Slant wrote them (a `\r` inside a string is the text's own, see [`carriage`]). Any
-/// other encoding is an error at the first byte that is not UTF-8.
-fn project_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, TextError> {
-    use std::borrow::Cow;
-    let text: Cow<str> = match crate::encoding::decode_unicode(bytes) {
-        Some(d) => match d.first_error {
-            None => Cow::Owned(d.text),
-            Some(offset) if d.encoding == crate::encoding::Encoding::Utf8Bom => {
-                return Err(utf8_error(bytes, offset));
-            }
-            Some(offset) => {
-                return Err(TextError::Damaged {
-                    encoding: d.encoding,
-                    offset,
-                });
-            }
-        },
-        None => Cow::Borrowed(
-            std::str::from_utf8(bytes).map_err(|e| utf8_error(bytes, e.valid_up_to()))?,
-        ),
-    };
-    Ok(carriage::normalize_line_ends(text))
-}
-
-/// What is wrong at `at`, the first byte that is not UTF-8: a character cut off by the end of
-/// the file (a short copy), or a byte of another encoding.
-fn utf8_error(bytes: &[u8], at: usize) -> TextError {
-    match std::str::from_utf8(&bytes[at..]) {
-        Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => TextError::CutInCharacter(at),
-        _ => TextError::NotUtf8(at),
-    }
 }
 
 /// The largest project file Slant reads: ten times a large class's (30 reviewers × 20 articles,
@@ -565,6 +276,7 @@ mod tests {
 
     use super::*;
     use crate::model::{Article, Tag};
+    use crate::validate::Problem;
 
     fn sample() -> Project {
         let mut p = Project::new("Two outlets", "2026-11-21T12:00:00Z".parse().unwrap());

@@ -3,9 +3,8 @@
 //! ("Senator Maria Alvarez criticised the plan."). Without this, a Quote sentence that ends in
 //! "she said" gave no voice at all, and a class counting who gets to speak missed her.
 
-use super::speaker::{
-    Attribution, QuoteState, attribution, is_source_noun, outside_quotes, outside_quotes_from,
-};
+use super::quotes::{QuoteState, outside_quotes, outside_quotes_from};
+use super::speaker::{Attribution, attribution, is_source_noun};
 use super::{VoiceKind, is_outlet};
 
 /// The most sentences a quotation runs over before the one that closes it; a mark left open

@@ -11,10 +11,12 @@ use std::collections::BTreeMap;
 
 use crate::model::{Article, ReviewerId, Tag};
 
+pub use quotes::outside_quotes;
 pub(crate) use speaker::is_speech_verb;
-pub use speaker::{outside_quotes, speaker};
+pub use speaker::speaker;
 
 mod antecedent;
+mod quotes;
 mod speaker;
 
 /// Named or not.

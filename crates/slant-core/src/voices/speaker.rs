@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::VoiceKind;
+use super::quotes::outside_quotes;
 
 /// A word list from `assets/voices/`: one word a line, `#` starts a comment line.
 fn word_set(list: &'static str) -> HashSet<&'static str> {
@@ -377,66 +378,6 @@ fn words(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// The sentence with everything inside quotation marks blanked out. A right single mark between
-/// letters is an apostrophe (isn’t), as is a left one there (Iran‘s).
-pub fn outside_quotes(text: &str) -> String {
-    outside_quotes_from(text, QuoteState::default()).0
-}
-
-/// Whether a quotation is open, and in which marks: a quotation may run over several sentences
-/// ("“We will act. We have no choice,” Warren said.").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct QuoteState {
-    /// Curly marks opened and not closed (nested quotations count each).
-    depth: usize,
-    /// Inside straight double marks.
-    straight: bool,
-}
-
-impl QuoteState {
-    pub(crate) fn is_open(self) -> bool {
-        self.depth > 0 || self.straight
-    }
-}
-
-/// [`outside_quotes`] for a sentence that starts in `state` (inside a quotation an earlier
-/// sentence opened), with the state it leaves. A straight mark opens after a space and before
-/// a word, and closes after a word and before a space or punctuation: the sentence that closes
-/// a quotation opened before (`We have no choice," Warren said.`) still shows its speaker.
-pub(crate) fn outside_quotes_from(text: &str, mut state: QuoteState) -> (String, QuoteState) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        let between_letters =
-            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-        match c {
-            '“' => state.depth += 1,
-            '”' => state.depth = state.depth.saturating_sub(1),
-            '‘' if !between_letters => state.depth += 1,
-            '’' if !between_letters && state.depth > 0 => state.depth -= 1,
-            '"' => {
-                let after_space =
-                    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
-                let before_space =
-                    next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
-                state.straight = match (after_space, before_space) {
-                    (true, false) => true,
-                    (false, true) => false,
-                    _ => !state.straight,
-                };
-            }
-            _ => {
-                out.push(if state.is_open() { ' ' } else { c });
-                continue;
-            }
-        }
-        out.push(' ');
-    }
-    (out, state)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,16 +508,6 @@ mod tests {
         assert_eq!(
             who("Officials said the bridge was safe."),
             unnamed("Officials")
-        );
-    }
-
-    #[test]
-    fn quotation_marks_hide_their_words() {
-        assert!(!outside_quotes("a “said x” b").contains("said"));
-        let outside = outside_quotes("Iran‘s isn’t ‘quoted said’ end");
-        assert!(
-            outside.contains("Iran‘s isn’t") && !outside.contains("said"),
-            "{outside}"
         );
     }
 

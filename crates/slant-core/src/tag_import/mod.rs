@@ -2,11 +2,14 @@
 //! made by hand with the same headers) read back into a project. Columns are found by header
 //! name; every row is checked before any is applied, so a file with one bad row changes nothing.
 
-use std::collections::{HashMap, HashSet};
+mod roster;
 
-use crate::model::{Project, Reviewer, ReviewerId, Span, Tag};
+use std::collections::HashMap;
+
+use crate::model::{Project, ReviewerId, Span, Tag};
 use crate::report::escape::csv_unguard;
 use crate::report::spreadsheet::PHRASE_SEPARATOR;
+use roster::Roster;
 
 /// Columns that must be present.
 pub const REQUIRED: [&str; 4] = ["article_id", "sentence", "reviewer", "tag"];
@@ -321,76 +324,6 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     Ok(report)
 }
 
-/// The project's reviewers, found by id or name and added in constant time: rows by 200,000
-/// different names must not rescan the list for each (it took minutes). Finds what
-/// [`Project::find_reviewer`] finds and makes the ids [`Project::add_reviewer`] makes.
-struct Roster {
-    ids: HashSet<String>,
-    /// Lower-cased, trimmed name → the first reviewer with it.
-    names: HashMap<String, ReviewerId>,
-    /// Per id base, the number suffix below which every one is taken.
-    next_suffix: HashMap<String, usize>,
-    /// Id → name as the project spells it, for messages.
-    spelled: HashMap<ReviewerId, String>,
-}
-
-impl Roster {
-    fn of(project: &Project) -> Roster {
-        let mut names = HashMap::new();
-        for r in &project.reviewers {
-            names
-                .entry(r.name.trim().to_lowercase())
-                .or_insert_with(|| r.id.clone());
-        }
-        Roster {
-            ids: project.reviewers.iter().map(|r| r.id.to_string()).collect(),
-            names,
-            next_suffix: HashMap::new(),
-            spelled: project
-                .reviewers
-                .iter()
-                .map(|r| (r.id.clone(), r.name.clone()))
-                .collect(),
-        }
-    }
-
-    /// The name of a reviewer found or added.
-    fn name_of<'a>(&'a self, id: &'a ReviewerId) -> &'a str {
-        self.spelled.get(id).map_or(id.as_str(), String::as_str)
-    }
-
-    fn find(&self, id_or_name: &str) -> Option<ReviewerId> {
-        if self.ids.contains(id_or_name) {
-            return Some(ReviewerId::from(id_or_name));
-        }
-        self.names.get(&id_or_name.trim().to_lowercase()).cloned()
-    }
-
-    fn add(&mut self, project: &mut Project, name: &str) -> ReviewerId {
-        let base = crate::model::slug(name, "reviewer");
-        let id = if self.ids.contains(&base) {
-            let n = self.next_suffix.entry(base.clone()).or_insert(2);
-            while self.ids.contains(&format!("{base}-{n}")) {
-                *n += 1;
-            }
-            format!("{base}-{n}")
-        } else {
-            base
-        };
-        self.ids.insert(id.clone());
-        let id = ReviewerId(id);
-        self.names
-            .entry(name.trim().to_lowercase())
-            .or_insert_with(|| id.clone());
-        project.reviewers.push(Reviewer {
-            id: id.clone(),
-            name: name.trim().to_owned(),
-        });
-        self.spelled.insert(id.clone(), name.trim().to_owned());
-        id
-    }
-}
-
 /// The phrases where the export's `loaded_phrase_offsets` put them, when those places are sound
 /// (inside the sentence, in order, on character boundaries) and hold the very text `listed`
 /// gives; `None` otherwise (the teacher edited the phrases), and they are looked for by text.
@@ -596,7 +529,7 @@ mod tests {
     #[test]
     fn an_export_reads_back_to_the_same_tags() {
         let sample = crate::store::from_ron(
-            include_str!("../../../sample_projects/netanyahu_trump_annotated.ron"),
+            include_str!("../../../../sample_projects/netanyahu_trump_annotated.ron"),
             std::path::Path::new("sample.ron"),
         )
         .unwrap();
