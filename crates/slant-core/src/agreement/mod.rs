@@ -82,12 +82,13 @@ impl ArticleAgreement {
             .count()
     }
 
-    /// The percent agreement and what it is counted over, for people: "60% (5 of 30 sentences)",
-    /// or "–" with no sentence tagged twice.
+    /// The percent agreement and what it is counted over, for people: "60% over 5 of 30
+    /// sentences" (not "60% (5 of 30 sentences)", which read as the sentences agreed on), or "–"
+    /// with no sentence tagged twice.
     pub fn agreement_over(&self) -> String {
         match self.percent_agreement {
             Some(p) => format!(
-                "{} ({} of {})",
+                "{} over {} of {}",
                 crate::wording::percent(p),
                 self.sentences_compared(),
                 crate::wording::count(self.sentences.len(), "sentence", "sentences")

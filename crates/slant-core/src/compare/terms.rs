@@ -200,12 +200,15 @@ pub(super) fn terms<'s>(sentence: &'s str, stems: &Stems) -> Vec<Term<'s>> {
             .trim_end_matches("'s")
             .trim_end_matches("‘s");
         if word.chars().any(|c| c.is_ascii_digit()) {
+            // A code led by a capital (`G7`, `F-35`, `COVID-19`, `A380`) names a thing, as a
+            // name does; `3rd`, `1990s` and `4:30` are figures.
+            let kind = if word.starts_with(|c: char| c.is_alphabetic() && c.is_uppercase()) {
+                Kind::Name
+            } else {
+                Kind::Number
+            };
             for text in number_terms(word) {
-                out.push(Term {
-                    text,
-                    word,
-                    kind: Kind::Number,
-                });
+                out.push(Term { text, word, kind });
             }
             continue;
         }
@@ -481,6 +484,14 @@ mod tests {
         // A score or a range of figures is one figure; a code with a figure is one term.
         assert_eq!(texts("5-2"), vec!["#52"]);
         assert_eq!(texts("F-35"), vec!["#f35"]);
+        // A code led by a capital is a name, not a figure.
+        let kinds = |s: &str| -> Vec<Kind> {
+            terms(s, &Stems::new()).into_iter().map(|t| t.kind).collect()
+        };
+        assert_eq!(
+            kinds("the G7 summit of 1990s"),
+            [Kind::Name, Kind::Word, Kind::Number]
+        );
         // A share written in words is no "one".
         assert_eq!(texts("one-third"), vec!["one-third"]);
     }
