@@ -397,7 +397,7 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         .count();
     assert!(
         class_report.contains(&format!(
-            "({tagged_twice} of {} sentences)</td>",
+            " over {tagged_twice} of {} sentences</td>",
             project.articles[0].sentences.len()
         )),
         "{class_report}"
