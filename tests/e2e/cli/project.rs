@@ -177,3 +177,40 @@ fn a_project_open_in_a_window_is_not_changed_from_the_command_line() {
     let out = run(&["key", p, "M. Rivera"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// A window killed with unsaved changes leaves them beside the project; a command that saved
+/// the project over them made them look stale, and the app no longer offered them back (a
+/// student's last tags were lost to `slant add`). The command refuses until they are recovered
+/// or discarded in the app.
+#[test]
+fn a_command_never_saves_over_a_crashed_windows_unsaved_work() {
+    let dir = temp();
+    let project = dir.path().join("class.ron");
+    std::fs::copy(sample(), &project).unwrap();
+    let autosave = dir.path().join("class.ron.autosave");
+    std::fs::copy(sample(), &autosave).unwrap();
+    let p = project.to_str().unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let article = dir.path().join("new.txt");
+    std::fs::write(&article, "A new article.\n\nIt has two paragraphs.\n").unwrap();
+    for args in [
+        vec!["key", p, "M. Rivera"],
+        vec!["add", p, article.to_str().unwrap()],
+    ] {
+        let out = slant(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stdout(&out));
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "{p}: a Slant window stopped without saving and left its unsaved work in class.ron.autosave. Open the project in Slant to recover it (or discard it), then run this again; nothing was changed.\n"
+            )
+        );
+        assert_eq!(std::fs::read(&project).unwrap(), before, "not written");
+        assert!(autosave.exists(), "the unsaved work is kept");
+    }
+    // Reading it is fine, and once the work is dealt with the command works.
+    assert!(slant(&["check", p]).status.success());
+    std::fs::remove_file(&autosave).unwrap();
+    let out = slant(&["key", p, "M. Rivera"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -104,6 +104,12 @@ pub enum OpenError {
     Load(#[from] LoadError),
     #[error(transparent)]
     Lock(#[from] LockError),
+    #[error(
+        "{}: a Slant window stopped without saving and left its unsaved work in {}. Open the project in Slant to recover it (or discard it), then run this again; nothing was changed.",
+        path.display(),
+        recovery.file_name().unwrap_or_default().to_string_lossy()
+    )]
+    UnsavedWork { path: PathBuf, recovery: PathBuf },
 }
 
 impl Document {
@@ -180,6 +186,14 @@ impl Document {
     /// commands at once run one after the other and neither loses the other's change.
     pub fn open_to_edit(path: &Path, untitled_dir: PathBuf) -> Result<Document, OpenError> {
         let lock = ProjectLock::acquire(path, lock::WAIT)?;
+        // A crashed window's unsaved work: saving this change would make it look stale (it is
+        // older than the file), and the start screen would no longer offer it back.
+        if let Some(recovery) = find_recovery(path) {
+            return Err(OpenError::UnsavedWork {
+                path: path.to_owned(),
+                recovery: recovery.path,
+            });
+        }
         let mut doc = Document::open(path, untitled_dir)?;
         doc.lock = lock;
         Ok(doc)
