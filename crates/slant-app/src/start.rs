@@ -45,7 +45,11 @@ impl SlantApp {
                 })
             });
             let claims_dir = self.claims_dir();
-            let recent = self.recent_names.get(&self.settings, &claims_dir, acted);
+            // Behind the Recover dialog this window holds the file it asks about.
+            let own = self.pending_claim.as_ref();
+            let recent = self
+                .recent_names
+                .get(&self.settings, &claims_dir, own, acted);
             if !recent.is_empty() {
                 ui.add_space(20.0);
                 ui.label(RichText::new("Recent projects").strong());
@@ -77,6 +81,7 @@ impl RecentNames {
         &mut self,
         settings: &crate::Settings,
         claims_dir: &std::path::Path,
+        own: Option<&slant_core::document::OpenClaim>,
         acted: bool,
     ) -> Vec<(PathBuf, String)> {
         let fresh = self.made.is_some_and(|t| t.elapsed().as_secs_f32() < 1.0);
@@ -86,7 +91,7 @@ impl RecentNames {
                 .recent
                 .iter()
                 .filter(|p| p.exists())
-                .map(|p| (p.clone(), recent_name(settings, p, claims_dir)))
+                .map(|p| (p.clone(), recent_name(settings, p, claims_dir, own)))
                 .collect();
             self.made = Some(std::time::Instant::now());
         }
@@ -102,6 +107,7 @@ fn recent_name(
     settings: &crate::Settings,
     path: &std::path::Path,
     claims_dir: &std::path::Path,
+    own: Option<&slant_core::document::OpenClaim>,
 ) -> String {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -123,7 +129,9 @@ fn recent_name(
         || slant_core::document::find_student_recovery(path).is_some();
     if !recovery {
         name
-    } else if slant_core::document::open_elsewhere(path, claims_dir, None) {
+    } else if !own.is_some_and(|c| c.is_for(path))
+        && slant_core::document::open_elsewhere(path, claims_dir, None)
+    {
         format!("{name}: open in another window")
     } else {
         format!("{name}: unsaved work to recover")

@@ -352,6 +352,13 @@ fn the_entry_offers_its_recovery(
         .click();
     h.run();
     h.get_by_label("Recover unsaved work?");
+    // Behind the question, the list named again: the file is this window's, not another's.
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.query_by_label(&format!("{name}: open in another window"))
+            .is_none()
+    );
 }
 
 /// What a window killed before it saved leaves: a recovery file of `path` with sentence 6 of
