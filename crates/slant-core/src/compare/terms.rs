@@ -486,7 +486,10 @@ mod tests {
         assert_eq!(texts("F-35"), vec!["#f35"]);
         // A code led by a capital is a name, not a figure.
         let kinds = |s: &str| -> Vec<Kind> {
-            terms(s, &Stems::new()).into_iter().map(|t| t.kind).collect()
+            terms(s, &Stems::new())
+                .into_iter()
+                .map(|t| t.kind)
+                .collect()
         };
         assert_eq!(
             kinds("the G7 summit of 1990s"),

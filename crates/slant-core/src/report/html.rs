@@ -246,6 +246,7 @@ fn article(
             h2 { (article.title) }
             p.meta {
                 (outlet(a))
+                @if let Some(b) = &article.byline { " · " (b) }
                 @if let Some(d) = article.published { " · " (d) }
                 @if let Some(u) = &article.url { " · " span.url { (u) } }
             }

@@ -38,6 +38,8 @@ struct ArticleOut<'a> {
     id: &'a str,
     title: &'a str,
     outlet: Option<&'a str>,
+    /// Who wrote it, as the page credits them.
+    byline: Option<&'a str>,
     url: Option<&'a str>,
     published: Option<String>,
     text: &'a str,
@@ -118,6 +120,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
                     id: article.id.as_str(),
                     title: &article.title,
                     outlet: article.outlet.as_deref(),
+                    byline: article.byline.as_deref(),
                     url: article.url.as_deref(),
                     published: article.published.map(|d| d.to_string()),
                     text: &article.text,

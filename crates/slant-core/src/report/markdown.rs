@@ -121,7 +121,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(md, "## {}\n", escape(&article.title));
         let _ = writeln!(
             md,
-            "{}\n",
+            "{}{}\n",
             markdown_wrapped(
                 article
                     .outlet
@@ -129,7 +129,11 @@ pub fn render(report: &Report) -> String {
                     .unwrap_or("Outlet not named")
                     .trim(),
                 "*"
-            )
+            ),
+            article
+                .byline
+                .as_deref()
+                .map_or(String::new(), |b| format!(" · {}", escape(b.trim())))
         );
         if let Some(r) = a.reviewers.first() {
             let shares: Vec<String> = Tag::ALL

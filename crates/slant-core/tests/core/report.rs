@@ -147,6 +147,34 @@ fn json_parses_back_to_the_project() {
     }
 }
 
+/// The writer the page credits is in every report, as the app shows it beside the outlet.
+#[test]
+fn reports_name_who_wrote_each_article() {
+    let mut project = sample();
+    project.articles[1].byline = Some("Stella Kim and Jennifer Jett".into());
+    let rivera = Selection {
+        whose: Whose::Reviewer("M. Rivera".into()),
+        article: None,
+    };
+    let html = render(&project, Format::Html, &rivera);
+    assert!(
+        html.contains("NBC News · Stella Kim and Jennifer Jett"),
+        "{html}"
+    );
+    let md = render(&project, Format::Markdown, &rivera);
+    assert!(
+        md.contains("*NBC News* · Stella Kim and Jennifer Jett\n"),
+        "{md}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&project, Format::Json, &rivera)).unwrap();
+    assert_eq!(
+        json["articles"][1]["byline"],
+        "Stella Kim and Jennifer Jett"
+    );
+    assert_eq!(json["articles"][0]["byline"], serde_json::Value::Null);
+}
+
 /// A project whose every piece of user text tries to become markup.
 fn hostile() -> Project {
     let evil = "<script>alert('x')</script> <img src=x onerror=alert(1)> </textarea><b onclick=\"x\">\"quotes\" & 'apostrophes' &amp; </p></span></article>";
@@ -157,6 +185,7 @@ fn hostile() -> Project {
     );
     let mut a = Article::new("evil".into(), format!("Article {evil}"), text);
     a.outlet = Some(format!("Outlet {evil}"));
+    a.byline = Some(format!("Byline {evil}\n# heading"));
     a.url = Some("javascript:alert(1)".into());
     for s in 0..a.sentences.len() {
         a.set_tag(&r, s, Some(Tag::ALL[s % 4]));
