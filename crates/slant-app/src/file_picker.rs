@@ -214,6 +214,12 @@ impl FilePicker {
             .weak(),
         );
         let mut go_to = None;
+        // Enter in a box that did not answer (a folder opened, a name refused) leaves the
+        // keyboard in the name box, or the folder box where there is none: egui lets go of a
+        // box on Enter, and what was typed next went nowhere.
+        let mut typed_enter = false;
+        let mut folder_box = egui::Id::NULL;
+        let mut name_box = None;
         ui.horizontal(|ui| {
             ui.label("Folder");
             // Ids of their own: the message above the list comes and goes.
@@ -223,8 +229,10 @@ impl FilePicker {
                     .desired_width(480.0),
             );
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Folder"));
+            folder_box = r.id;
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 go_to = Some(PathBuf::from(self.dir_text.trim()));
+                typed_enter = true;
             }
             if ui.button("Up").clicked()
                 && let Some(parent) = self.dir.parent()
@@ -308,8 +316,10 @@ impl FilePicker {
                     self.replace = None;
                     self.problem = None;
                 }
+                name_box = Some(r.id);
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     confirm = true;
+                    typed_enter = true;
                 }
             });
         }
@@ -361,6 +371,10 @@ impl FilePicker {
         }
         if let Some(dir) = go_to {
             self.go(dir);
+        }
+        if typed_enter && answered.is_none() && self.replace.is_none() {
+            let keyboard = name_box.unwrap_or(folder_box);
+            ui.memory_mut(|m| m.request_focus(keyboard));
         }
         answered
     }

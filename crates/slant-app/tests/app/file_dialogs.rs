@@ -455,7 +455,7 @@ fn a_students_report_is_named_for_the_student() {
 
 /// A folder typed in the name box of Slant's own Import dialog, and Enter, opens that folder
 /// (a new user did so to find the files, and the folder was offered as an article); a file's
-/// name typed there then imports it.
+/// name typed then, with no click, imports it (the box kept the keyboard).
 #[test]
 fn a_folder_typed_in_the_import_dialog_is_opened() {
     let dir = tempfile::tempdir().unwrap();
@@ -480,7 +480,40 @@ fn a_folder_typed_in_the_import_dialog_is_opened() {
             .is_none()
     );
     h.get_by_label_contains("storm.txt");
-    fill(&mut h, "File name", "storm.txt");
+    // The keyboard is still in the name box: the name is typed straight away.
+    h.event(egui::Event::Text("storm.txt".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let project = &h.state().document().unwrap().project;
+    assert_eq!(project.articles.len(), 1);
+    assert_eq!(project.articles[0].title, "Storm Hits Coast");
+}
+
+/// A folder typed in the Folder box and Enter opens it, and the keyboard goes on to the name
+/// box: the file's name is typed next without a click.
+#[test]
+fn after_a_folder_typed_in_the_folder_box_the_name_is_typed_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir(&seeds).unwrap();
+    std::fs::write(
+        seeds.join("storm.txt"),
+        "Storm Hits Coast\nThe storm hit at 5 a.m. on Tuesday.\n",
+    )
+    .unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    new_project(&mut h, "Ann");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import article…").click();
+    h.run();
+    fill(&mut h, "Folder", &seeds.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("storm.txt");
+    h.event(egui::Event::Text("storm.txt".into()));
+    h.run();
     h.key_press(Key::Enter);
     h.run();
     let project = &h.state().document().unwrap().project;
