@@ -57,19 +57,10 @@ fn names_the_site(html: &Html, side: &str) -> bool {
     if meta(html, "property", "og:site_name").is_some_and(|name| words(&name) == own) {
         return true;
     }
-    let address = super::metadata::first_attr(html, "link[rel~=canonical]", "href")
-        .or_else(|| meta(html, "property", "og:url"));
-    let host = address.as_deref().and_then(|a| {
-        let rest = a.split_once("://").map_or(a, |(_, rest)| rest);
-        rest.split(['/', '?', '#']).next()
-    });
     let joined: String = own.concat();
     joined.len() >= 4
-        && host.is_some_and(|h| {
-            h.to_lowercase()
-                .split(['.', ':'])
-                .any(|label| label == joined)
-        })
+        && super::metadata::page_host(html)
+            .is_some_and(|h| h.split(['.', ':']).any(|label| label == joined))
 }
 
 fn title_without_site(html: &Html) -> Option<String> {

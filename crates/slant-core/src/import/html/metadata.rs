@@ -30,6 +30,7 @@ impl Metadata {
             .or_else(|| meta(html, "name", "application-name"))
             .or_else(|| title_site(html))
             .map(site_name)
+            .map(|name| without_tagline(name, page_host(html).as_deref()))
             .filter(|o| !o.is_empty());
         let byline = ld
             .authors()
@@ -65,8 +66,7 @@ impl Metadata {
             .find_map(|source| source().and_then(|d| parse_date(&d)))
             .or(lead.published)
             .or(own_lead.published);
-        let url = first_attr(html, "link[rel~=canonical]", "href")
-            .or_else(|| meta(html, "property", "og:url"));
+        let url = page_address(html);
         // Many news sites date the address itself (`/2015/03/18/…`).
         let published = published.or_else(|| url.as_deref().and_then(date_in_address));
         Metadata {
@@ -76,6 +76,71 @@ impl Metadata {
             url,
         }
     }
+}
+
+/// The page's own address, as its canonical link or Open Graph gives it, whole: one written
+/// without its scheme (`//us.yahoo.com/news/`, as pages write links for either) is read as
+/// `https:`, and a path alone (`/news/story.html`), which names no site, is no address.
+pub(super) fn page_address(html: &Html) -> Option<String> {
+    let whole = |a: String| {
+        let lower = a.to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            Some(a)
+        } else {
+            a.strip_prefix("//")
+                .filter(|rest| !rest.is_empty() && !rest.starts_with('/'))
+                .map(|rest| format!("https://{rest}"))
+        }
+    };
+    first_attr(html, "link[rel~=canonical]", "href")
+        .and_then(whole)
+        .or_else(|| meta(html, "property", "og:url").and_then(whole))
+}
+
+/// The host of the page's address, in lower case (`us.yahoo.com`).
+pub(super) fn page_host(html: &Html) -> Option<String> {
+    let address = page_address(html)?;
+    let rest = address
+        .split_once("://")
+        .map_or(&*address, |(_, rest)| rest);
+    rest.split(['/', '?', '#'])
+        .next()
+        .map(|h| h.to_lowercase())
+        .filter(|h| !h.is_empty())
+}
+
+/// Whether `name` is the site at `host`: its words run together are one of the host's labels,
+/// or hold one of four letters or more (`Yahoo News` at us.yahoo.com, `The Ledger` at
+/// theledger.com).
+fn names_host(name: &str, host: &str) -> bool {
+    let joined: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    joined.len() >= 4
+        && host
+            .split(['.', ':'])
+            .filter(|label| label.len() >= 4)
+            .any(|label| joined == label || joined.contains(label))
+}
+
+/// A site's name with the slogan some pages give it (`Yahoo News - Latest News & Headlines`,
+/// an `application-name`): the side of the separator that names the page's host. Kept whole
+/// where no side does, since a name may hold a dash of its own.
+fn without_tagline(name: String, host: Option<&str>) -> String {
+    let Some(host) = host else { return name };
+    for sep in [" - ", " – ", " — ", " | ", " · ", ": "] {
+        if let Some((a, b)) = name.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            match (names_host(a, host), names_host(b, host)) {
+                (true, false) => return a.to_owned(),
+                (false, true) => return b.to_owned(),
+                _ => {}
+            }
+        }
+    }
+    name
 }
 
 /// A date written into an address as `/YYYY/MM/DD/` (or `/YYYY-MM-DD/`), as news sites do.

@@ -145,3 +145,36 @@ fn a_story_that_opens_with_its_date_is_dated_by_it() {
         assert!(page.body.starts_with(opening), "{}", page.body);
     }
 }
+
+/// An address written without its scheme (`//us.yahoo.com/news/`) is read as `https:`; a path
+/// alone names no site. A site's name given with its slogan is cut to the side that names the
+/// page's host; a name with a dash of its own, which names no side, stays whole.
+#[test]
+fn an_address_is_whole_and_an_outlet_has_no_slogan() {
+    let page = extract(&format!(
+        "<meta name=\"application-name\" content=\"Yahoo News - Latest News &amp; Headlines\">\
+         <link rel=\"canonical\" href=\"//us.yahoo.com/news/\"><article>{STORY}</article>"
+    ));
+    assert_eq!(page.url.as_deref(), Some("https://us.yahoo.com/news/"));
+    assert_eq!(page.outlet.as_deref(), Some("Yahoo News"));
+    let page = extract(&format!(
+        "<meta name=\"application-name\" content=\"News - The Ledger\">\
+         <link rel=\"canonical\" href=\"/local/library.html\">\
+         <meta property=\"og:url\" content=\"https://www.theledger.com/local/library.html\">\
+         <article>{STORY}</article>"
+    ));
+    assert_eq!(
+        page.url.as_deref(),
+        Some("https://www.theledger.com/local/library.html")
+    );
+    assert_eq!(page.outlet.as_deref(), Some("The Ledger"));
+    let page = extract(&format!(
+        "<meta property=\"og:site_name\" content=\"Wilkes-Barre Times - Leader\">\
+         <link rel=\"canonical\" href=\"https://example.org/x.html\"><article>{STORY}</article>"
+    ));
+    assert_eq!(page.outlet.as_deref(), Some("Wilkes-Barre Times - Leader"));
+    let page = extract(&format!(
+        "<link rel=\"canonical\" href=\"/x.html\"><article>{STORY}</article>"
+    ));
+    assert_eq!(page.url, None);
+}
