@@ -419,3 +419,42 @@ fn web_page_figures_on_the_shared_pages() {
     // for the outlet (33) and not the right one, the post's name as the headline (32).
     assert!(headlines * 100 >= pages.len() * 78, "headlines {headlines}");
 }
+
+/// Pages saved as `source.html` (or `index.html`) are named by their headlines, so the
+/// spreadsheet's `article_id` tells them apart; a page added again is said and not added twice.
+#[test]
+fn saved_pages_are_named_by_their_headlines_and_never_added_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, page) in [("wire", "wire_service.html"), ("blog", "blog.html")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::copy(
+            pages().join(page),
+            dir.path().join(folder).join("source.html"),
+        )
+        .unwrap();
+    }
+    let wire = dir.path().join("wire/source.html");
+    let blog = dir.path().join("blog/source.html");
+    let project = dir.path().join("p.ron");
+    let p = project.to_str().unwrap();
+    crate::cli::slant_ok(&["new", p, wire.to_str().unwrap(), blog.to_str().unwrap()]);
+    let loaded = slant_core::store::load(&project).unwrap();
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "port-strike-halts-container-traffic-at",
+            "why-the-fare-cap-is-a"
+        ]
+    );
+    let before = std::fs::read(&project).unwrap();
+    let out = crate::cli::slant_ok(&["add", p, wire.to_str().unwrap()]);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!(
+            "{}: the project already has this article, as \"port-strike-halts-container-traffic-at\" (Port strike halts container traffic at three East Coast terminals); not added again\n{p}: nothing new, the file was not written\n",
+            wire.display()
+        )
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}

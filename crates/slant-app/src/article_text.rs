@@ -168,14 +168,14 @@ impl SlantApp {
                 continue;
             }
             match import::import_file(&path) {
-                Ok(i) => imported.push((stem(&path), i)),
+                Ok(i) => imported.push((i.name_from(&stem(&path)), stem(&path), i)),
                 Err(e) => problems.push(e.to_string()),
             }
         }
         if !imported.is_empty() {
             let articles = imported
                 .into_iter()
-                .map(|(stem, text)| (stem.clone(), text, stem))
+                .map(|(name, stem, text)| (name, text, stem))
                 .collect();
             if let Err(e) = self.add_articles(articles) {
                 problems.push(e);
@@ -187,6 +187,8 @@ impl SlantApp {
     }
 
     /// Adds articles (id hint, text, title when the text has no headline) and shows the last.
+    /// One the project already has is not added again; `Err` says which, and why none was
+    /// added where that is so.
     pub(super) fn add_articles(
         &mut self,
         articles: Vec<(String, ImportedText, String)>,
@@ -198,7 +200,15 @@ impl SlantApp {
         let mut project = ws.doc.project.clone();
         let mut commands = Vec::new();
         let mut label = String::new();
+        let mut skipped = Vec::new();
         for (hint, text, title) in articles {
+            if let Some(same) = project.article_with_text(&text.text) {
+                skipped.push(format!(
+                    "{hint}: this article is already in the project, as “{}”; not added again",
+                    same.title
+                ));
+                continue;
+            }
             let id = project.new_article_id(&hint);
             let article = text.into_article(id, &title);
             label = format!("Add {}", article.title);
@@ -213,6 +223,9 @@ impl SlantApp {
             commands.push(command);
         }
         let added = commands.len();
+        if added == 0 {
+            return Err(skipped.join("\n"));
+        }
         if added > 1 {
             label = format!("Add {added} articles");
         }
@@ -226,7 +239,11 @@ impl SlantApp {
         if let Some(c) = ws.columns.last_mut() {
             c.article = last;
         }
-        Ok(())
+        if skipped.is_empty() {
+            Ok(())
+        } else {
+            Err(skipped.join("\n"))
+        }
     }
 
     /// The dialog for a new article from pasted or typed text. Returns true when it is done.

@@ -154,7 +154,10 @@ fn new(
 fn add(path: &Path, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure> {
     // A project that fails to load is never written: the error ends the command here.
     let mut doc = edit(path)?;
-    add_articles(&mut doc, files, meta)?;
+    if add_articles(&mut doc, files, meta)? == 0 {
+        say!("{}: nothing new, the file was not written", path.display());
+        return Ok(());
+    }
     save(&mut doc)?;
     say!(
         "{}: now {}",
@@ -214,7 +217,12 @@ fn untitled_dir() -> PathBuf {
 
 /// Imports every file first, so that one bad file leaves the project untouched; then adds them
 /// as one command.
-fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Result<(), Failure> {
+/// Returns how many were added: an article the project already has is said and skipped.
+fn add_articles(
+    doc: &mut Document,
+    files: &[PathBuf],
+    meta: &ArticleMeta,
+) -> Result<usize, Failure> {
     let has_meta = meta.title.is_some()
         || meta.outlet.is_some()
         || meta.url.is_some()
@@ -241,6 +249,15 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
     let mut scratch = doc.project.clone();
     let mut commands = Vec::new();
     for (file, text) in imported {
+        if let Some(same) = scratch.article_with_text(&text.text) {
+            say!(
+                "{}: the project already has this article, as \"{}\" ({}); not added again",
+                file.display(),
+                same.id,
+                same.title
+            );
+            continue;
+        }
         if let Some(notes) = text.notes() {
             say!("{}: {notes}", file.display());
         }
@@ -260,12 +277,16 @@ fn add_articles(doc: &mut Document, files: &[PathBuf], meta: &ArticleMeta) -> Re
         });
         scratch.articles.push(article);
     }
-    let label = match commands.len() {
+    let added = commands.len();
+    let label = match added {
         1 => "Add an article".to_owned(),
         n => format!("Add {n} articles"),
     };
-    doc.apply(label, Command::Batch(commands), Instant::now())
-        .map_err(Failure::input)
+    if added > 0 {
+        doc.apply(label, Command::Batch(commands), Instant::now())
+            .map_err(Failure::input)?;
+    }
+    Ok(added)
 }
 
 /// An article file, or a web address (`http://…`, `https://…`) fetched with the limits of
@@ -284,7 +305,7 @@ fn import_source(source: &Path) -> Result<import::ImportedText, Failure> {
 fn source_name(source: &Path, imported: &import::ImportedText) -> String {
     match source.to_str().filter(|s| slant_fetch::is_web_address(s)) {
         Some(url) => slant_fetch::article_name(imported.url.as_deref().unwrap_or(url)),
-        None => file_stem(source),
+        None => imported.name_from(&file_stem(source)),
     }
 }
 

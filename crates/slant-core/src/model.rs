@@ -410,6 +410,12 @@ impl Project {
         self.articles.iter().find(|a| a.id.as_str() == id)
     }
 
+    /// The article whose text is `text`: the same article imported again (a file added twice,
+    /// a page saved twice) is one article, not two to tag.
+    pub fn article_with_text(&self, text: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.text == text)
+    }
+
     /// An article id made from `hint` (a title or file name), unique within the project.
     pub fn new_article_id(&self, hint: &str) -> ArticleId {
         ArticleId(unique_slug(hint, "article", |s| {

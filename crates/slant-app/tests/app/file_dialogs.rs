@@ -400,8 +400,12 @@ fn the_system_dialog_starts_where_the_last_file_was_found() {
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
     std::fs::create_dir(&articles).unwrap();
-    for name in ["one.txt", "two.txt"] {
-        std::fs::write(articles.join(name), "A headline\n\nA sentence.\n").unwrap();
+    for name in ["one", "two"] {
+        std::fs::write(
+            articles.join(format!("{name}.txt")),
+            format!("A headline\n\nSentence {name}.\n"),
+        )
+        .unwrap();
     }
     let dialogs = ScriptedDialogs {
         import: vec![articles.join("two.txt"), articles.join("one.txt")],
@@ -519,4 +523,33 @@ fn after_a_folder_typed_in_the_folder_box_the_name_is_typed_next() {
     let project = &h.state().document().unwrap().project;
     assert_eq!(project.articles.len(), 1);
     assert_eq!(project.articles[0].title, "Storm Hits Coast");
+}
+
+/// The same article imported again is said and not added as a second article to tag.
+#[test]
+fn an_article_imported_twice_is_added_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("storm.txt"),
+        "Storm Hits Coast\nThe storm hit at 5 a.m. on Tuesday.\n",
+    )
+    .unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    new_project(&mut h, "Ann");
+    for _ in 0..2 {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Import article…").click();
+        h.run();
+        fill(
+            &mut h,
+            "File name",
+            &dir.path().join("storm.txt").display().to_string(),
+        );
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    assert_eq!(h.state().document().unwrap().project.articles.len(), 1);
+    h.get_by_label("Some files were not added");
+    h.get_by_label_contains("this article is already in the project, as “Storm Hits Coast”");
 }

@@ -293,6 +293,28 @@ impl ImportedText {
         self.original.as_deref().unwrap_or(&self.text)
     }
 
+    /// The name an article imported from the file `stem` goes by (its id is made from it): the
+    /// file's, unless that names no article (`source`, `index`, `article`, a number, as pages
+    /// are saved by a browser or a test suite), then its headline's. Three saved pages were
+    /// `source`, `source-2` and `source-3`, which a spreadsheet's `article_id` column cannot
+    /// tell apart.
+    pub fn name_from(&self, stem: &str) -> String {
+        const NAMES_NOTHING: &[&str] = &[
+            "source", "index", "article", "page", "story", "default", "download", "document",
+            "untitled", "file", "text", "view", "content", "print", "amp",
+        ];
+        let lower = stem.trim().to_lowercase();
+        let generic = lower.is_empty()
+            || NAMES_NOTHING.contains(&lower.as_str())
+            || lower.chars().all(|c| !c.is_alphabetic());
+        match &self.headline {
+            Some(headline) if generic && headline.chars().any(char::is_alphanumeric) => {
+                headline.clone()
+            }
+            _ => stem.to_owned(),
+        }
+    }
+
     /// The article this text becomes, titled by its headline (or its one line, where that reads
     /// as one) or else by `fallback_title`.
     pub fn into_article(self, id: ArticleId, fallback_title: &str) -> Article {
@@ -377,6 +399,21 @@ mod tests {
 
     fn import(bytes: &[u8], format: Format) -> Result<ImportedText, ImportError> {
         import_bytes(bytes, format, Path::new("in.txt"))
+    }
+
+    #[test]
+    fn a_file_name_that_names_no_article_gives_way_to_the_headline() {
+        let page = import(
+            "Storm Hits Coast\nThe storm hit at 5 a.m.".as_bytes(),
+            Format::PlainText,
+        )
+        .unwrap();
+        assert_eq!(page.name_from("source"), "Storm Hits Coast");
+        assert_eq!(page.name_from("Index"), "Storm Hits Coast");
+        assert_eq!(page.name_from("20240312"), "Storm Hits Coast");
+        assert_eq!(page.name_from("guardian storm"), "guardian storm");
+        let no_headline = import("the storm hit at 5 a.m.".as_bytes(), Format::PlainText).unwrap();
+        assert_eq!(no_headline.name_from("source"), "source");
     }
 
     #[test]
