@@ -243,6 +243,9 @@ fn article(
     };
     html! {
         article.article {
+            // The heading, its line of metadata and the figures go on one page: printers that
+            // ignore `break-after: avoid` (wkhtmltopdf) left a heading alone at a page's foot.
+            div.opening {
             h2 { (article.title) }
             p.meta {
                 (outlet(a))
@@ -274,6 +277,7 @@ fn article(
                     }
                 }
                 @if let Some(r) = summary { (chart(r)) }
+            }
             }
             @if let Some(voices) = a.voices.first().filter(|v| !v.is_empty()) {
                 p.voices {

@@ -728,3 +728,32 @@ fn the_whole_class_report_shows_every_reviewers_work() {
     );
     assert!(matches!(asked, Err(ReportError::ChooseReviewer { .. })));
 }
+
+/// An article's heading is printed on the page of its figures: they are one block that never
+/// splits, since printers that ignore `break-after: avoid` (wkhtmltopdf) left a heading and its
+/// metadata alone at the foot of a page.
+#[test]
+fn an_articles_heading_is_never_printed_apart_from_its_figures() {
+    let html = render(
+        &sample(),
+        Format::Html,
+        &Selection {
+            whose: Whose::Reviewer("M. Rivera".into()),
+            article: None,
+        },
+    );
+    let doc = scraper::Html::parse_document(&html);
+    let articles = scraper::Selector::parse("article.article").unwrap();
+    let opening = scraper::Selector::parse(":scope > div.opening").unwrap();
+    let inside = scraper::Selector::parse("h2, p.meta, div.summary").unwrap();
+    let mut n = 0;
+    for article in doc.select(&articles) {
+        let block = article.select(&opening).next().expect("an opening block");
+        assert_eq!(block.select(&inside).count(), 3);
+        n += 1;
+    }
+    assert_eq!(n, 2);
+    let css = scraper::Selector::parse("style").unwrap();
+    let style: String = doc.select(&css).flat_map(|s| s.text()).collect();
+    assert!(style.contains(".opening { break-inside: avoid; page-break-inside: avoid; }"));
+}
