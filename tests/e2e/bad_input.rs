@@ -378,11 +378,23 @@ fn article_text_changed_in_an_editor() {
         .find(|(_, l)| l.trim_start().starts_with("text: "))
         .unwrap();
     let (line, column) = (at + 1, field.len() - field.trim_start().len() + 1);
+    let edited = text.replacen("It said no.", "It  said no.", 1);
+    // No previous save to go back to (a first save, a file sent by mail): none is named.
     refuse_project(
-        text.replacen("It said no.", "It  said no.", 1).as_bytes(),
+        edited.as_bytes(),
         &format!(
-            ":{line}:{column}: article \"a\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change, or go back to the .bak file beside the project (the save before the last). To change an article's text, use Edit article text… in Slant's Edit menu, which keeps each tag on its sentence"
+            ":{line}:{column}: article \"a\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change. To change an article's text, use Edit article text… in Slant's Edit menu, which keeps each tag on its sentence"
         ),
+    );
+    // With one beside it, it is named.
+    let d = Dir::new();
+    let path = d.file("class.ron", edited.as_bytes());
+    d.file("class.ron.bak", text.as_bytes());
+    let (ok, _, err) = slant(&[Path::new("check"), &path]);
+    assert!(!ok);
+    assert!(
+        err.contains("Undo the change, or go back to class.ron.bak beside it (the save before the last). To change"),
+        "{err}"
     );
 }
 

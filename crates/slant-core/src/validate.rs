@@ -118,6 +118,19 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// What [`Problem::TextChanged`] says, naming the previous save where there is one (a
+    /// student's first save, or a file sent by mail, has none to go back to).
+    pub fn text_changed(article: &str, backup: Option<&str>) -> String {
+        let back = backup.map_or(String::new(), |name| {
+            format!(", or go back to {name} beside it (the save before the last)")
+        });
+        format!(
+            "article \"{article}\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change{back}. To change an article's text, use Edit article text… in Slant's Edit menu, which keeps each tag on its sentence"
+        )
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -168,10 +181,7 @@ impl fmt::Display for Problem {
                 f,
                 "article \"{article}\", sentence {sentence}: offset {offset} falls inside a character"
             ),
-            Problem::TextChanged { article } => write!(
-                f,
-                "article \"{article}\": its text is not the text Slant saved, so it was changed outside Slant; the sentences and tags are places in that text and would no longer fit it. Undo the change, or go back to the .bak file beside the project (the save before the last). To change an article's text, use Edit article text… in Slant's Edit menu, which keeps each tag on its sentence"
-            ),
+            Problem::TextChanged { article } => f.write_str(&Problem::text_changed(article, None)),
             Problem::SentencesOverlap { article, sentence } => write!(
                 f,
                 "article \"{article}\", sentence {sentence}: it starts before the previous sentence ends (sentences must be in order and not overlap)"

@@ -95,11 +95,27 @@ pub struct Located {
 }
 
 fn invalid_message(path: &Path, problems: &[Located]) -> String {
+    let backup = super::backup_path(path);
+    let backup = backup.is_file().then(|| {
+        backup
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    });
     let lines: Vec<String> = problems
         .iter()
-        .map(|p| match (p.line, p.column) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}: {}", path.display(), p.problem),
-            _ => format!("{}: {}", path.display(), p.problem),
+        .map(|p| {
+            let problem = match &p.problem {
+                Problem::TextChanged { article } => {
+                    Problem::text_changed(article, backup.as_deref())
+                }
+                other => other.to_string(),
+            };
+            match (p.line, p.column) {
+                (Some(l), Some(c)) => format!("{}:{l}:{c}: {problem}", path.display()),
+                _ => format!("{}: {problem}", path.display()),
+            }
         })
         .collect();
     lines.join("\n")
