@@ -188,7 +188,8 @@ pub fn sources(article: &Article) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for (s, speaker) in voices::speakers_in(article).into_iter().enumerate() {
-        let text = article.sentence_text(s);
+        // Read without the marks that print as nothing ("\u{200F}Reuters reported").
+        let text = &*voices::visible(article.sentence_text(s));
         // Without a quotation, only plain reporting verbs cite someone: "the administration has
         // praised …" reports an act, "officials said …" gives a voice.
         // A quotation's last sentence ("We need diplomacy, not bombs.’") opens with no mark but

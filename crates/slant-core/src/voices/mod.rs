@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Article, ReviewerId, Tag};
 
-pub use quotes::outside_quotes;
+pub use quotes::{outside_quotes, visible};
 pub(crate) use speaker::is_speech_verb;
 pub use speaker::speaker;
 

@@ -51,6 +51,9 @@ pub(crate) fn outside_quotes_from(text: &str, mut state: QuoteState) -> (String,
                     _ => !state.straight,
                 };
             }
+            // A direction mark or a zero-width character before a name ("\u{200F}Reuters
+            // reported") hid the name's capital: it prints as nothing, and reads as nothing.
+            c if prints_nothing(c) => continue,
             _ => {
                 out.push(if state.is_open() { ' ' } else { c });
                 continue;
@@ -61,9 +64,33 @@ pub(crate) fn outside_quotes_from(text: &str, mut state: QuoteState) -> (String,
     (out, state)
 }
 
+/// The text without the characters that print as nothing, for reading names in it.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(prints_nothing) {
+        text.chars().filter(|&c| !prints_nothing(c)).collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Characters that print as nothing: those repair takes out of a text, and the direction marks
+/// and joiners it keeps, which right-to-left text needs.
+fn prints_nothing(c: char) -> bool {
+    crate::import::repair::is_invisible(c)
+        || matches!(c, '\u{200C}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_marks_read_as_nothing() {
+        assert_eq!(
+            outside_quotes("delayed, \u{200F}Reuters reported."),
+            "delayed, Reuters reported."
+        );
+    }
 
     #[test]
     fn quotation_marks_hide_their_words() {

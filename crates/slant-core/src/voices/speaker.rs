@@ -158,8 +158,12 @@ fn subject_of(phrase: &str) -> String {
 }
 
 fn can_speak(phrase: &str) -> bool {
-    // "The Washington Post said": a news organisation speaks, though its last word is a thing.
-    let name = phrase.strip_prefix("The ").unwrap_or(phrase);
+    // "The Washington Post said", "said the Washington Post": a news organisation speaks,
+    // though its last word is a thing.
+    let name = phrase
+        .strip_prefix("The ")
+        .or_else(|| phrase.strip_prefix("the "))
+        .unwrap_or(phrase);
     if name
         .split_whitespace()
         .all(|w| w.starts_with(char::is_uppercase))
@@ -485,6 +489,19 @@ mod tests {
             who("It’s said that the benefits greatly outweigh the risks."),
             None
         );
+    }
+
+    #[test]
+    fn a_direction_mark_before_a_name_hides_nothing() {
+        assert_eq!(
+            who("The vote was delayed, \u{200F}Maria Lopez said."),
+            named("Maria Lopez")
+        );
+        assert_eq!(
+            who("“We need time,” said the \u{200E}Washington Post\u{200E}."),
+            who("“We need time,” said the Washington Post.")
+        );
+        assert!(who("“We need time,” said the Washington Post.").is_some());
     }
 
     #[test]
