@@ -193,10 +193,13 @@ impl Workspace {
             ui.label(RichText::new("D goes through every disputed sentence in text order").weak());
             for s in disputed {
                 let d = s.distribution;
+                // Who left it untagged is part of the split, as the class bar and the
+                // command line's table say.
                 let spread: Vec<String> = Tag::ALL
                     .iter()
                     .filter(|&&t| d.get(t) > 0)
                     .map(|&t| format!("{} {}", t.letter(), d.get(t)))
+                    .chain((d.untagged > 0).then(|| format!("untagged {}", d.untagged)))
                     .collect();
                 if ui
                     .button(format!("Sentence {}: {}", s.number, spread.join(" · ")))

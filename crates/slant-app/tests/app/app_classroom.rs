@@ -231,6 +231,8 @@ fn the_class_view_shows_bars_who_tagged_what_and_jumps_to_disputes() {
         h.query_by_label_contains("Most disputed, most first")
             .is_some()
     );
+    // Its button in the list says who left it untagged too.
+    h.get_by_label("Sentence 2: F 1 · Q 1 · untagged 1");
     assert!(
         h.query_by_label_contains("This article (“").is_some(),
         "the article's figure is named as the article's, not the sentence's"
