@@ -145,6 +145,19 @@ impl FilePicker {
 
     /// The answer once OK is pressed: saving over a file that exists asks first.
     fn confirmed(&mut self) -> Option<Outcome> {
+        // A folder typed in a Save dialog's name box (`sub`, `/work/class/`) is gone to too, not
+        // saved as `sub.ron`: the ending is added only to what names no folder.
+        let typed = self.name.trim();
+        if matches!(self.kind, Kind::SaveFile | Kind::OpenFile)
+            && !typed.is_empty()
+            && self.dir.join(typed).is_dir()
+        {
+            let dir = self.dir.join(typed);
+            let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+            self.name.clear();
+            self.go(dir);
+            return None;
+        }
         let paths = self.answer()?;
         // A folder typed in the name box (`/work/articles/`, `..`) is gone to, as file dialogs
         // do: a new user typed one to find the files, and it was offered as an article.
@@ -218,6 +231,7 @@ impl FilePicker {
         // keyboard in the name box, or the folder box where there is none: egui lets go of a
         // box on Enter, and what was typed next went nowhere.
         let mut typed_enter = false;
+        let mut kept = false;
         let mut folder_box = egui::Id::NULL;
         let mut name_box = None;
         ui.horizontal(|ui| {
@@ -355,6 +369,8 @@ impl FilePicker {
                 }
                 if keep.clicked() {
                     self.replace = None;
+                    // Back to the name, to type another.
+                    kept = true;
                 }
             } else if ui
                 .add_enabled(answer.is_some(), egui::Button::new(ok_label))
@@ -369,10 +385,13 @@ impl FilePicker {
         if confirm && answered.is_none() && self.replace.is_none() {
             answered = self.confirmed();
         }
+        // A folder gone to from the list or with Up (by keyboard or pointer) hands the keyboard
+        // to the name box too: it stayed on the button or the list, and a name typed went nowhere.
+        let moved = go_to.is_some() && name_box.is_some();
         if let Some(dir) = go_to {
             self.go(dir);
         }
-        if typed_enter && answered.is_none() && self.replace.is_none() {
+        if (typed_enter || moved || kept) && answered.is_none() && self.replace.is_none() {
             let keyboard = name_box.unwrap_or(folder_box);
             ui.memory_mut(|m| m.request_focus(keyboard));
         }

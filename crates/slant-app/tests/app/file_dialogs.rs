@@ -146,7 +146,10 @@ fn saving_over_a_file_in_slants_own_dialog_asks_first_and_enter_answers() {
     );
     h.get_by_label("Keep it").click();
     h.run();
-    fill(&mut h, "File name", "mine");
+    // The keyboard is back in the name box: another name is typed over the first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text("mine".into()));
+    h.run();
     h.key_press(Key::Enter);
     h.run();
     assert!(
@@ -552,4 +555,41 @@ fn an_article_imported_twice_is_added_once() {
     assert_eq!(h.state().document().unwrap().project.articles.len(), 1);
     h.get_by_label("Some files were not added");
     h.get_by_label_contains("this article is already in the project, as “Storm Hits Coast”");
+}
+
+/// A folder's name typed in the Save dialog's name box opens the folder, as in Import: it was
+/// saved as `sub.ron`, and the keys typed next went to the project. Up then hands the keyboard
+/// to the name box too.
+#[test]
+fn a_folder_typed_in_the_save_dialog_is_opened_not_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    new_project(&mut h, "Ann");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text("sub".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(!dir.path().join("sub.ron").exists(), "not saved as sub.ron");
+    let sub = std::fs::canonicalize(dir.path().join("sub")).unwrap();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Folder")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some(sub.to_str().unwrap())
+    );
+    h.get_by_label("Up").click();
+    h.run();
+    h.event(egui::Event::Text("week 3".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(dir.path().join("week 3.ron").exists());
 }
