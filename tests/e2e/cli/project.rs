@@ -208,6 +208,16 @@ fn a_command_never_saves_over_a_crashed_windows_unsaved_work() {
         assert_eq!(std::fs::read(&project).unwrap(), before, "not written");
         assert!(autosave.exists(), "the unsaved work is kept");
     }
+    // The project written again after the crash (a copy, a sync tool): the work is still
+    // unsaved, and still refused over.
+    std::fs::File::options()
+        .write(true)
+        .open(&project)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60))
+        .unwrap();
+    assert_eq!(slant(&["key", p, "M. Rivera"]).status.code(), Some(1));
+    assert!(autosave.exists());
     // Reading it is fine, and once the work is dealt with the command works.
     assert!(slant(&["check", p]).status.success());
     std::fs::remove_file(&autosave).unwrap();

@@ -24,6 +24,15 @@ impl SlantApp {
             "Slant was closed with unsaved changes to {} (autosaved {when}).",
             path.display()
         ));
+        if recovery.older_than_project {
+            ui.label(format!(
+                "The file was written again after that, by another program or a copy. Recovering shows this work; saving it then replaces the file, which is kept beside it as {}.",
+                slant_core::store::backup_path(path)
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+            ));
+        }
         ui.horizontal(|ui| {
             if recover_button(ui) {
                 let recovered =

@@ -320,6 +320,24 @@ fn the_recent_list_says_which_project_has_work_to_recover() {
     the_entry_offers_its_recovery(&mut h, name);
 }
 
+/// A crash's work autosaved before the project file was written again (a copy, a sync tool) is
+/// still offered, saying so: it was passed over, and the next save deleted it.
+#[test]
+fn work_autosaved_before_the_file_was_written_again_is_still_offered() {
+    let (dir, path) = sample_copy();
+    crash_left_a_loaded_tag(dir.path(), &path);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60))
+        .unwrap();
+    let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Recover unsaved work?");
+    h.get_by_label_contains("The file was written again after that");
+    h.get_by_label_contains("kept beside it as class.ron.bak");
+}
+
 /// A student's copy of an assignment, killed before its first save, left its recovery beside
 /// the handout: the handout's entry says so, since opening it offers that work back.
 #[test]

@@ -16,11 +16,15 @@ use crate::store::{self, LoadError, SaveError};
 /// mid-note found the last half minute's tags gone with nothing offered back.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(5);
 
-/// A recovery file found beside a project, newer than the project itself.
+/// A recovery file found beside a project: work a window autosaved and never saved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recovery {
     pub path: PathBuf,
     pub modified: SystemTime,
+    /// The project file was written after this work was autosaved (another program, a copy or
+    /// a sync tool touched it): recovering and saving replaces that file, which the save keeps
+    /// as `NAME.ron.bak`.
+    pub older_than_project: bool,
 }
 
 impl Document {
@@ -127,7 +131,11 @@ fn write_recovery(path: &Path, project: &Project) -> Result<(), SaveError> {
     })
 }
 
+/// `NAME.ron.autosave` beside the project file itself: a project reached through a symbolic
+/// link autosaves beside the file it links to, where opening it by any path finds the work (it
+/// was left beside the link, and a command on the real file saved over it).
 pub fn recovery_path_for(project: &Path) -> PathBuf {
+    let project = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_owned());
     let mut name = project.file_name().unwrap_or_default().to_os_string();
     name.push(".autosave");
     project.with_file_name(name)
@@ -192,6 +200,7 @@ pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
             Some(Recovery {
                 path: e.path(),
                 modified,
+                older_than_project: false,
             })
         })
         .collect();
@@ -223,17 +232,25 @@ fn another_slant_running(pid: u32) -> bool {
     }
 }
 
-/// A recovery file for `project` that is newer than it (the app crashed with unsaved changes).
+/// The recovery file of `project` (the app stopped with unsaved changes), whatever its age: a
+/// save removes it, so one that is there is work never saved. One older than the project was
+/// once passed over, and then deleted by the next save: a project merely touched (a copy, a
+/// sync tool) lost its crash's work without a word.
 pub fn find_recovery(project: &Path) -> Option<Recovery> {
     let path = recovery_path_for(project);
-    let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
+    let meta = std::fs::metadata(&path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let modified = meta.modified().ok()?;
     let project_modified = std::fs::metadata(project)
         .ok()
         .and_then(|m| m.modified().ok());
-    if project_modified.is_some_and(|p| p > modified) {
-        return None;
-    }
-    Some(Recovery { path, modified })
+    Some(Recovery {
+        path,
+        modified,
+        older_than_project: project_modified.is_some_and(|p| p > modified),
+    })
 }
 
 #[cfg(test)]
@@ -277,6 +294,36 @@ mod tests {
         d.save().unwrap();
         assert_eq!(find_recovery(&path), None);
     }
+
+    /// Work autosaved before the project file was written again (a copy, a sync tool) is still
+    /// found, and said to be older; so is work autosaved through a link to the project.
+    #[test]
+    fn a_recovery_older_than_its_project_or_made_through_a_link_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = doc(dir.path());
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        let autosaved = d.autosave().unwrap();
+        let path = dir.path().join("p.ron");
+        assert!(!find_recovery(&path).unwrap().older_than_project);
+        let later = std::time::SystemTime::now() + Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let found = find_recovery(&path).expect("still offered");
+        assert!(found.older_than_project);
+        assert_eq!(found.path, autosaved);
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.ron");
+            std::os::unix::fs::symlink(&path, &link).unwrap();
+            assert_eq!(recovery_path_for(&link), recovery_path_for(&path));
+            assert!(find_recovery(&link).is_some());
+        }
+    }
+
     /// A failed autosave (a full disk, a pulled drive) is tried again after the autosave
     /// interval, not on every frame, where the app reported it many times a second.
     #[test]
