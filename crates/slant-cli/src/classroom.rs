@@ -404,6 +404,20 @@ pub fn lock(path: &Path, locked: bool) -> Result<(), Failure> {
     } else {
         SentenceLock::Editable
     };
+    let said = if locked {
+        "locked (an assignment)"
+    } else {
+        "editable"
+    };
+    // Already so: the file is left as it is (rewriting it made a crash's autosave look older
+    // than the project).
+    if doc.project.sentences == lock {
+        say!(
+            "{}: sentences already {said}; the file was not written",
+            path.display()
+        );
+        return Ok(());
+    }
     doc.apply(
         "Lock the sentences",
         Command::SetSentenceLock(lock),
@@ -411,14 +425,6 @@ pub fn lock(path: &Path, locked: bool) -> Result<(), Failure> {
     )
     .map_err(Failure::input)?;
     save(&mut doc)?;
-    say!(
-        "{}: sentences {}",
-        path.display(),
-        if locked {
-            "locked (an assignment)"
-        } else {
-            "editable"
-        }
-    );
+    say!("{}: sentences {said}", path.display());
     Ok(())
 }

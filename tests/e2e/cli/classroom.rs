@@ -423,3 +423,36 @@ fn importing_the_same_tags_again_says_nothing_is_new_and_leaves_the_file() {
     );
     assert_ne!(std::fs::read(&class).unwrap(), before);
 }
+
+/// `slant lock` on a project already locked (or `--unlock` on one already editable) says so and
+/// leaves the file as it is: rewriting it made a crash's autosave look older than the project.
+#[test]
+fn lock_when_already_so_writes_nothing() {
+    let dir = temp();
+    let project = dir.path().join("class.ron");
+    std::fs::copy(sample(), &project).unwrap();
+    let p = project.to_str().unwrap();
+    assert!(
+        stdout(&slant(&["lock", p])).ends_with("sentences locked (an assignment)\n"),
+        "locked"
+    );
+    let written = std::fs::read(&project).unwrap();
+    let bak = std::fs::read(store_backup(&project)).unwrap();
+    let out = slant(&["lock", p]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("{p}: sentences already locked (an assignment); the file was not written\n")
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), written);
+    assert_eq!(std::fs::read(store_backup(&project)).unwrap(), bak);
+    assert!(stdout(&slant(&["lock", p, "--unlock"])).ends_with("sentences editable\n"));
+    assert!(
+        stdout(&slant(&["lock", p, "--unlock"]))
+            .ends_with("sentences already editable; the file was not written\n")
+    );
+}
+
+fn store_backup(project: &std::path::Path) -> std::path::PathBuf {
+    slant_core::store::backup_path(project)
+}
