@@ -31,7 +31,7 @@ impl Metadata {
             .or_else(|| title_site(html))
             .map(site_name)
             .map(|name| without_tagline(name, page_host(html).as_deref()))
-            .filter(|o| !o.is_empty());
+            .filter(|o| o.chars().any(char::is_alphanumeric));
         let byline = ld
             .authors()
             .or_else(|| meta(html, "name", "author"))
@@ -84,17 +84,31 @@ impl Metadata {
 pub(super) fn page_address(html: &Html) -> Option<String> {
     let whole = |a: String| {
         let lower = a.to_ascii_lowercase();
-        if lower.starts_with("https://") || lower.starts_with("http://") {
+        let whole = if lower.starts_with("https://") || lower.starts_with("http://") {
             Some(a)
         } else {
             a.strip_prefix("//")
                 .filter(|rest| !rest.is_empty() && !rest.starts_with('/'))
                 .map(|rest| format!("https://{rest}"))
-        }
+        };
+        whole.map(|a| without_credentials(&a))
     };
     first_attr(html, "link[rel~=canonical]", "href")
         .and_then(whole)
         .or_else(|| meta(html, "property", "og:url").and_then(whole))
+}
+
+/// An address without a user name and password in it (`https://user:secret@host/`): a project
+/// is shared with a class, and its reports print the address.
+fn without_credentials(address: &str) -> String {
+    let Some((scheme, rest)) = address.split_once("://") else {
+        return address.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+        None => address.to_owned(),
+    }
 }
 
 /// The host of the page's address, in lower case (`us.yahoo.com`).
@@ -118,10 +132,14 @@ fn names_host(name: &str, host: &str) -> bool {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect();
-    joined.len() >= 4
+    // Labels every site has, which name none.
+    const GENERIC: &[&str] = &[
+        "www", "com", "net", "org", "edu", "gov", "news", "edition", "amp", "mobile", "co", "uk",
+    ];
+    joined.len() >= 3
         && host
             .split(['.', ':'])
-            .filter(|label| label.len() >= 4)
+            .filter(|label| label.len() >= 3 && !GENERIC.contains(label))
             .any(|label| joined == label || joined.contains(label))
 }
 
@@ -130,17 +148,23 @@ fn names_host(name: &str, host: &str) -> bool {
 /// where no side does, since a name may hold a dash of its own.
 fn without_tagline(name: String, host: Option<&str>) -> String {
     let Some(host) = host else { return name };
-    for sep in [" - ", " – ", " — ", " | ", " · ", ": "] {
-        if let Some((a, b)) = name.split_once(sep) {
-            let (a, b) = (a.trim(), b.trim());
-            match (names_host(a, host), names_host(b, host)) {
-                (true, false) => return a.to_owned(),
-                (false, true) => return b.to_owned(),
-                _ => {}
+    // Cut again while a cut is found: "Section - CNN - Breaking News" is "CNN".
+    let mut name = name;
+    'cut: loop {
+        for sep in [" - ", " – ", " — ", " | ", " · ", ": "] {
+            if let Some((a, b)) = name.split_once(sep) {
+                let (a, b) = (a.trim(), b.trim());
+                let side = match (names_host(a, host), names_host(b, host)) {
+                    (true, false) => a,
+                    (false, true) => b,
+                    _ => continue,
+                };
+                name = side.to_owned();
+                continue 'cut;
             }
         }
+        return name;
     }
-    name
 }
 
 /// A date written into an address as `/YYYY/MM/DD/` (or `/YYYY-MM-DD/`), as news sites do.

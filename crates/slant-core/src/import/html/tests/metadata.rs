@@ -177,4 +177,34 @@ fn an_address_is_whole_and_an_outlet_has_no_slogan() {
         "<link rel=\"canonical\" href=\"/x.html\"><article>{STORY}</article>"
     ));
     assert_eq!(page.url, None);
+    // Three-letter names, generic labels, a slogan in two cuts, a name of separators only.
+    for (name, host, want) in [
+        (
+            "BBC News - Home",
+            "https://www.bbc.com/news/x",
+            Some("BBC News"),
+        ),
+        (
+            "Sky News - Home",
+            "https://news.sky.com/story/x",
+            Some("Sky News"),
+        ),
+        (
+            "Section - CNN - Breaking News",
+            "https://edition.cnn.com/x",
+            Some("CNN"),
+        ),
+        ("  -  |  ", "https://example.org/x", None),
+    ] {
+        let page = extract(&format!(
+            "<meta name=\"application-name\" content=\"{name}\">\
+             <link rel=\"canonical\" href=\"{host}\"><article>{STORY}</article>"
+        ));
+        assert_eq!(page.outlet.as_deref(), want, "{name}");
+    }
+    // A user name and password in an address are not kept.
+    let page = extract(&format!(
+        "<link rel=\"canonical\" href=\"//user:secret@z.example/x?a=b@c\"><article>{STORY}</article>"
+    ));
+    assert_eq!(page.url.as_deref(), Some("https://z.example/x?a=b@c"));
 }
