@@ -457,4 +457,12 @@ fn saved_pages_are_named_by_their_headlines_and_never_added_twice() {
         )
     );
     assert_eq!(std::fs::read(&project).unwrap(), before);
+    // The same text with a final line break more is the same article.
+    let text = dir.path().join("a.txt");
+    std::fs::write(&text, "Storm Hits Coast\nThe storm hit at 5 a.m.").unwrap();
+    crate::cli::slant_ok(&["add", p, text.to_str().unwrap()]);
+    std::fs::write(&text, "Storm Hits Coast\nThe storm hit at 5 a.m.\n\n").unwrap();
+    let out = String::from_utf8(crate::cli::slant_ok(&["add", p, text.to_str().unwrap()])).unwrap();
+    assert!(out.contains("not added again"), "{out}");
+    assert_eq!(slant_core::store::load(&project).unwrap().articles.len(), 3);
 }

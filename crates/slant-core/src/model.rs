@@ -411,9 +411,12 @@ impl Project {
     }
 
     /// The article whose text is `text`: the same article imported again (a file added twice,
-    /// a page saved twice) is one article, not two to tag.
+    /// a page saved twice) is one article, not two to tag. White space at the end (a final
+    /// line break one copy has and the other not) does not make another article.
     pub fn article_with_text(&self, text: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.text == text)
+        self.articles
+            .iter()
+            .find(|a| a.text.trim_end() == text.trim_end())
     }
 
     /// An article id made from `hint` (a title or file name), unique within the project.
