@@ -89,7 +89,9 @@ impl SlantApp {
         match recovered {
             Ok(doc) => self.show_document(doc),
             Err(e) => {
-                self.load_error = Some(format!("{e}\n\nThe recovery file could not be read."))
+                self.load_error = Some(format!(
+                    "{e}\n\nThe unsaved work in this recovery file could not be read. The project file itself was not changed: open it again and choose Discard to open it as it was last saved."
+                ))
             }
         }
     }

@@ -390,3 +390,25 @@ fn crash_left_a_loaded_tag(dir: &std::path::Path, path: &std::path::Path) {
         .unwrap();
     doc.autosave().unwrap();
 }
+
+/// A recovery file that cannot be read (cut short, garbage): Recover says the project itself is
+/// untouched and how to open it; opening it again and choosing Discard does.
+#[test]
+fn a_damaged_recovery_file_says_how_to_open_the_project() {
+    let (dir, path) = sample_copy();
+    std::fs::write(
+        dir.path().join("class.ron.autosave"),
+        "(format_version: 5, arti",
+    )
+    .unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Recover").click();
+    h.run();
+    h.get_by_label_contains(
+        "The project file itself was not changed: open it again and choose Discard",
+    );
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().document().unwrap().project.articles.len(), 2);
+}
