@@ -105,7 +105,19 @@ impl FilePicker {
                 self.dir = dir;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(format!("{}: {e}", dir.display())),
+            Err(e) => {
+                let why = match e.kind() {
+                    std::io::ErrorKind::NotFound => "there is no such folder".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => {
+                        "Slant is not allowed to read this folder".to_owned()
+                    }
+                    std::io::ErrorKind::NotADirectory => "this is a file, not a folder".to_owned(),
+                    _ => format!("cannot read this folder: {e}"),
+                };
+                self.problem = Some(format!("{}: {why}", dir.display()));
+                // The box shows the folder the list is of, which Open and Save use.
+                self.dir_text = self.dir.display().to_string();
+            }
         }
     }
 

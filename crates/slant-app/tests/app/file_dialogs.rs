@@ -593,3 +593,29 @@ fn a_folder_typed_in_the_save_dialog_is_opened_not_saved_over() {
     h.run();
     assert!(dir.path().join("week 3.ron").exists());
 }
+
+/// A folder typed that is not there is said so, naming it, and the box shows the folder the
+/// list is of again, so what Open uses is what the dialog shows.
+#[test]
+fn a_folder_that_is_not_there_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(None, dir.path(), no_portal());
+    new_project(&mut h, "Ann");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    fill(&mut h, "Folder", dir.path().to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    let missing = dir.path().join("no such folder");
+    fill(&mut h, "Folder", missing.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains(&format!("{}: there is no such folder", missing.display()));
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Folder")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some(dir.path().to_str().unwrap())
+    );
+}
