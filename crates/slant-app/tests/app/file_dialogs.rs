@@ -460,34 +460,28 @@ fn a_students_report_is_named_for_the_student() {
     assert!(name.contains("Sam Lee"), "{name}");
 }
 
-/// A folder typed in the name box of Slant's own Import dialog, and Enter, opens that folder
-/// (a new user did so to find the files, and the folder was offered as an article); a file's
-/// name typed then, with no click, imports it (the box kept the keyboard).
-#[test]
-fn a_folder_typed_in_the_import_dialog_is_opened() {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
+/// A new project by Ann with Slant's own Import dialog open, in a folder holding `seeds/storm.txt`.
+fn importing_with_seeds(dir: &std::path::Path) -> (Harness<'static, SlantApp>, std::path::PathBuf) {
+    let seeds = dir.join("seeds");
     std::fs::create_dir(&seeds).unwrap();
     std::fs::write(
         seeds.join("storm.txt"),
         "Storm Hits Coast\nThe storm hit at 5 a.m. on Tuesday.\n",
     )
     .unwrap();
-    let mut h = app(None, dir.path(), no_portal());
+    let mut h = app(None, dir, no_portal());
     new_project(&mut h, "Ann");
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Import article…").click();
     h.run();
-    fill(&mut h, "File name", &format!("{}/", seeds.display()));
-    h.key_press(Key::Enter);
-    h.run();
-    assert!(
-        h.query_by_label_contains("Some files were not added")
-            .is_none()
-    );
+    (h, seeds)
+}
+
+/// With the seeds folder listed, `storm.txt` typed at once (no click: the name box has the
+/// keyboard) and Enter import it.
+fn the_name_typed_next_imports_it(h: &mut Harness<'_, SlantApp>) {
     h.get_by_label_contains("storm.txt");
-    // The keyboard is still in the name box: the name is typed straight away.
     h.event(egui::Event::Text("storm.txt".into()));
     h.run();
     h.key_press(Key::Enter);
@@ -497,35 +491,33 @@ fn a_folder_typed_in_the_import_dialog_is_opened() {
     assert_eq!(project.articles[0].title, "Storm Hits Coast");
 }
 
+/// A folder typed in the name box of Slant's own Import dialog, and Enter, opens that folder
+/// (a new user did so to find the files, and the folder was offered as an article); a file's
+/// name typed then, with no click, imports it (the box kept the keyboard).
+#[test]
+fn a_folder_typed_in_the_import_dialog_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, seeds) = importing_with_seeds(dir.path());
+    fill(&mut h, "File name", &format!("{}/", seeds.display()));
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Some files were not added")
+            .is_none()
+    );
+    the_name_typed_next_imports_it(&mut h);
+}
+
 /// A folder typed in the Folder box and Enter opens it, and the keyboard goes on to the name
 /// box: the file's name is typed next without a click.
 #[test]
 fn after_a_folder_typed_in_the_folder_box_the_name_is_typed_next() {
     let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    std::fs::create_dir(&seeds).unwrap();
-    std::fs::write(
-        seeds.join("storm.txt"),
-        "Storm Hits Coast\nThe storm hit at 5 a.m. on Tuesday.\n",
-    )
-    .unwrap();
-    let mut h = app(None, dir.path(), no_portal());
-    new_project(&mut h, "Ann");
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import article…").click();
-    h.run();
+    let (mut h, seeds) = importing_with_seeds(dir.path());
     fill(&mut h, "Folder", &seeds.display().to_string());
     h.key_press(Key::Enter);
     h.run();
-    h.get_by_label_contains("storm.txt");
-    h.event(egui::Event::Text("storm.txt".into()));
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    let project = &h.state().document().unwrap().project;
-    assert_eq!(project.articles.len(), 1);
-    assert_eq!(project.articles[0].title, "Storm Hits Coast");
+    the_name_typed_next_imports_it(&mut h);
 }
 
 /// The same article imported again is said and not added as a second article to tag.
