@@ -27,6 +27,26 @@ fn new_project(h: &mut Harness<'_, SlantApp>, name: &str) {
     h.run();
 }
 
+/// File ▸ Import article…, by pointer.
+fn open_import(h: &mut Harness<'_, SlantApp>) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import article…").click();
+    h.run();
+}
+
+/// A new project by Ann, with Slant's own Save dialog open in `dir`.
+fn saving_in(dir: &std::path::Path) -> Harness<'static, SlantApp> {
+    let mut h = app(None, dir, no_portal());
+    new_project(&mut h, "Ann");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    fill(&mut h, "Folder", dir.to_str().unwrap());
+    h.key_press(Key::Enter);
+    h.run();
+    h
+}
+
 /// Replaces what a text box of Slant's file dialog holds, as a person selecting all and typing.
 /// In Slant's open save dialog: goes to `folder`, then asks to save as `name`.
 fn save_in(h: &mut Harness<'_, SlantApp>, folder: &std::path::Path, name: &str) {
@@ -120,13 +140,7 @@ fn saving_over_a_file_in_slants_own_dialog_asks_first_and_enter_answers() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("class.ron");
     std::fs::write(&other, "the teacher's class project").unwrap();
-    let mut h = app(None, dir.path(), no_portal());
-    new_project(&mut h, "Ann");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    fill(&mut h, "Folder", dir.path().to_str().unwrap());
-    h.key_press(Key::Enter);
-    h.run();
+    let mut h = saving_in(dir.path());
     // The file is clicked in the list, then Enter in the name box, as a person would.
     h.get_by_label("class.ron").click();
     h.run();
@@ -368,10 +382,7 @@ fn the_second_import_starts_where_the_first_was_found() {
     new_project(&mut h, "Ann");
     // File ▸ Import article…, maybe a folder typed, then the file clicked and Open.
     let import = |h: &mut Harness<'_, SlantApp>, folder: Option<&str>, file: &str| {
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("Import article…").click();
-        h.run();
+        open_import(h);
         if let Some(folder) = folder {
             fill(h, "Folder", folder);
             h.key_press(Key::Enter);
@@ -418,10 +429,7 @@ fn the_system_dialog_starts_where_the_last_file_was_found() {
     let mut h = app(None, dir.path(), dialogs);
     new_project(&mut h, "Ann");
     for _ in 0..2 {
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("Import article…").click();
-        h.run();
+        open_import(&mut h);
     }
     assert_eq!(h.state().document().unwrap().project.articles.len(), 2);
     let asked = asked.borrow();
@@ -471,10 +479,7 @@ fn importing_with_seeds(dir: &std::path::Path) -> (Harness<'static, SlantApp>, s
     .unwrap();
     let mut h = app(None, dir, no_portal());
     new_project(&mut h, "Ann");
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import article…").click();
-    h.run();
+    open_import(&mut h);
     (h, seeds)
 }
 
@@ -532,10 +537,7 @@ fn an_article_imported_twice_is_added_once() {
     let mut h = app(None, dir.path(), no_portal());
     new_project(&mut h, "Ann");
     for _ in 0..2 {
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("Import article…").click();
-        h.run();
+        open_import(&mut h);
         fill(
             &mut h,
             "File name",
@@ -556,13 +558,7 @@ fn an_article_imported_twice_is_added_once() {
 fn a_folder_typed_in_the_save_dialog_is_opened_not_saved_over() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    let mut h = app(None, dir.path(), no_portal());
-    new_project(&mut h, "Ann");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    fill(&mut h, "Folder", dir.path().to_str().unwrap());
-    h.key_press(Key::Enter);
-    h.run();
+    let mut h = saving_in(dir.path());
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.event(egui::Event::Text("sub".into()));
     h.run();
@@ -591,13 +587,7 @@ fn a_folder_typed_in_the_save_dialog_is_opened_not_saved_over() {
 #[test]
 fn a_folder_that_is_not_there_is_said_so() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = app(None, dir.path(), no_portal());
-    new_project(&mut h, "Ann");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    fill(&mut h, "Folder", dir.path().to_str().unwrap());
-    h.key_press(Key::Enter);
-    h.run();
+    let mut h = saving_in(dir.path());
     let missing = dir.path().join("no such folder");
     fill(&mut h, "Folder", missing.to_str().unwrap());
     h.key_press(Key::Enter);
