@@ -206,6 +206,13 @@ pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(
     for path in students {
         let student = store::load(path).map_err(Failure::input)?;
         let name = path.display().to_string();
+        // What the student's window never saved is not in the file merged.
+        if let Some(recovery) = slant_core::document::find_recovery(path) {
+            lines.push(format!(
+                "{name}: a Slant window stopped without saving work on it ({}), which is not merged; open the file in Slant, recover and save it, then merge it again",
+                recovery.path.file_name().unwrap_or_default().to_string_lossy()
+            ));
+        }
         let refused = |e: merging::MergeError| {
             Failure::Input(format!("{}: {e}; nothing was merged", class_path.display()))
         };

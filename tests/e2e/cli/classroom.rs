@@ -212,10 +212,21 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
         slant_core::store::save(&p, &path).unwrap();
         students.push(path.to_str().unwrap().to_owned());
     }
+    // Bo's window stopped before saving the last of the work: the merge says it is left out.
+    std::fs::copy(&students[1], format!("{}.autosave", students[1])).unwrap();
     let mut args = vec!["merge", class.to_str().unwrap()];
     args.extend(students.iter().map(String::as_str));
     let out = slant(&args);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "{}: a Slant window stopped without saving work on it (Bo Park.ron.autosave), which is not merged; open the file in Slant, recover and save it, then merge it again",
+            students[1]
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("Ann Lee.ron: a Slant window"));
     let merged = slant_core::store::load(&class).unwrap();
     assert_eq!(merged.reviewers.len(), 2);
     // The class's report, and one student's: the student's names no other student.

@@ -685,3 +685,25 @@ fn merging_a_blank_handout_says_it_holds_no_work() {
     assert!(h.query_by_label_contains("Every reviewer").is_none());
     assert!(!h.state().document().unwrap().is_dirty());
 }
+
+/// A student's file whose window stopped before saving: the merge dialog says that work is not
+/// in it, and how to bring it in.
+#[test]
+fn merging_a_file_with_unsaved_work_beside_it_says_so() {
+    let (dir, class, students) = class_and_students();
+    let bo = students[1].clone();
+    std::fs::copy(&bo, dir.path().join("Bo Park.ron.autosave")).unwrap();
+    let merging = ScriptedDialogs {
+        students,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), merging);
+    open_merge_dialog(&mut h);
+    h.get_by_label_contains(
+        "Bo Park.ron: a Slant window stopped without saving work on it, which is not merged.",
+    );
+    assert!(
+        h.query_by_label_contains("Ann Lee.ron: a Slant window")
+            .is_none()
+    );
+}
