@@ -136,11 +136,31 @@ fn names_host(name: &str, host: &str) -> bool {
     const GENERIC: &[&str] = &[
         "www", "com", "net", "org", "edu", "gov", "news", "edition", "amp", "mobile", "co", "uk",
     ];
+    // A site named by initials: `nytimes` (The New York Times), `wsj` (The Wall Street
+    // Journal).
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .filter(|w| w != "the" && w.chars().any(char::is_alphanumeric))
+        .collect();
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let initials_then_last = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let mut short: String = rest.iter().filter_map(|w| w.chars().next()).collect();
+            short.push_str(last);
+            short
+        }
+        _ => String::new(),
+    };
     joined.len() >= 3
         && host
             .split(['.', ':'])
             .filter(|label| label.len() >= 3 && !GENERIC.contains(label))
-            .any(|label| joined == label || joined.contains(label))
+            .any(|label| {
+                joined == label
+                    || joined.contains(label)
+                    || (words.len() >= 3 && (initials == label || initials_then_last == label))
+            })
 }
 
 /// A site's name with the slogan some pages give it (`Yahoo News - Latest News & Headlines`,

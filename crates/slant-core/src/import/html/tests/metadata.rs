@@ -195,6 +195,16 @@ fn an_address_is_whole_and_an_outlet_has_no_slogan() {
             Some("CNN"),
         ),
         ("  -  |  ", "https://example.org/x", None),
+        (
+            "Opinion | The New York Times",
+            "https://www.nytimes.com/x",
+            Some("The New York Times"),
+        ),
+        (
+            "The Wall Street Journal - Breaking News",
+            "https://www.wsj.com/x",
+            Some("The Wall Street Journal"),
+        ),
     ] {
         let page = extract(&format!(
             "<meta name=\"application-name\" content=\"{name}\">\
