@@ -168,14 +168,14 @@ impl SlantApp {
                 continue;
             }
             match import::import_file(&path) {
-                Ok(i) => imported.push((i.name_from(&stem(&path)), stem(&path), i)),
+                Ok(i) => imported.push((i.name_from(&stem(&path)), i)),
                 Err(e) => problems.push(e.to_string()),
             }
         }
         if !imported.is_empty() {
             let articles = imported
                 .into_iter()
-                .map(|(name, stem, text)| (name, text, stem))
+                .map(|(name, text)| (name.clone(), text, name))
                 .collect();
             if let Err(e) = self.add_articles(articles) {
                 problems.push(e);

@@ -307,11 +307,25 @@ impl ImportedText {
         let generic = lower.is_empty()
             || NAMES_NOTHING.contains(&lower.as_str())
             || lower.chars().all(|c| !c.is_alphabetic());
+        if !generic {
+            return stem.to_owned();
+        }
         match &self.headline {
-            Some(headline) if generic && headline.chars().any(char::is_alphanumeric) => {
-                headline.clone()
+            Some(headline) if headline.chars().any(char::is_alphanumeric) => headline.clone(),
+            // No headline either: the text's first words, as a reader would name it.
+            _ => {
+                let first_line = self.text.lines().find(|l| !l.trim().is_empty());
+                let words: Vec<&str> = first_line
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .take(9)
+                    .collect();
+                match words.len() {
+                    0 => stem.to_owned(),
+                    n if n < 9 => words.join(" "),
+                    _ => format!("{}…", words[..8].join(" ")),
+                }
             }
-            _ => stem.to_owned(),
         }
     }
 
@@ -412,8 +426,16 @@ mod tests {
         assert_eq!(page.name_from("Index"), "Storm Hits Coast");
         assert_eq!(page.name_from("20240312"), "Storm Hits Coast");
         assert_eq!(page.name_from("guardian storm"), "guardian storm");
-        let no_headline = import("the storm hit at 5 a.m.".as_bytes(), Format::PlainText).unwrap();
-        assert_eq!(no_headline.name_from("source"), "source");
+        let no_headline = import(
+            "the storm hit the coast at 5 a.m. on Tuesday, the weather office said.".as_bytes(),
+            Format::PlainText,
+        )
+        .unwrap();
+        assert_eq!(
+            no_headline.name_from("source"),
+            "the storm hit the coast at 5 a.m.…"
+        );
+        assert_eq!(no_headline.name_from("storm"), "storm");
     }
 
     #[test]
