@@ -1,6 +1,25 @@
 //! Escaping what a report prints from a project (titles, names, notes, article text, ids), so
 //! that none of it turns into markup in the format it is written in.
 
+/// A report with the control characters a project may hold (hand-edited into a title, a
+/// byline or a note: an escape, a bell) shown as their symbols (`␛`): HTML counts them as
+/// errors, and a terminal showing the Markdown would obey them. Tabs and line breaks stay.
+pub fn visible_controls(report: String) -> String {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !report.chars().any(control) {
+        return report;
+    }
+    report
+        .chars()
+        .map(|c| match c {
+            c if !control(c) => c,
+            '\u{7F}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            _ => '\u{FFFD}',
+        })
+        .collect()
+}
+
 /// Escapes the characters that would make markup of one line of text in CommonMark with GFM's
 /// tables and strikethrough: `\`, code, emphasis, links and images (`[`, `]`: with them escaped,
 /// `(`, `)` and `!` are plain), HTML and autolinks (`<`, `>`), table cells (`|`), `~`, and `&`

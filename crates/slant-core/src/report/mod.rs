@@ -334,8 +334,8 @@ fn same_name<'p>(project: &'p Project, name: &str) -> Vec<&'p Reviewer> {
 /// Renders the report in `format`.
 pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, ReportError> {
     match format {
-        Format::Html => Ok(html::render(report).into_bytes()),
-        Format::Markdown => Ok(markdown::render(report).into_bytes()),
+        Format::Html => Ok(escape::visible_controls(html::render(report)).into_bytes()),
+        Format::Markdown => Ok(escape::visible_controls(markdown::render(report)).into_bytes()),
         Format::Csv => spreadsheet::render(report),
         Format::Json => json::render(report),
     }

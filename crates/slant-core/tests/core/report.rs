@@ -185,7 +185,7 @@ fn hostile() -> Project {
     );
     let mut a = Article::new("evil".into(), format!("Article {evil}"), text);
     a.outlet = Some(format!("Outlet {evil}"));
-    a.byline = Some(format!("Byline {evil}\n# heading"));
+    a.byline = Some(format!("Byline {evil}\n# heading \u{1b}[31m red \u{7}"));
     a.url = Some("javascript:alert(1)".into());
     for s in 0..a.sentences.len() {
         a.set_tag(&r, s, Some(Tag::ALL[s % 4]));
@@ -296,6 +296,11 @@ fn markdown_escapes_article_text() {
     assert!(
         md.contains("\\&amp;"),
         "an entity prints as written, not decoded"
+    );
+    // Control characters are shown, never sent to whatever shows the file.
+    assert!(
+        !md.contains('\u{1b}') && md.contains("␛\\[31m red ␇"),
+        "{md}"
     );
 }
 
