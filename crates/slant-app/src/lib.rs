@@ -229,6 +229,9 @@ pub struct SlantApp {
     pending_claim: Option<OpenClaim>,
     /// The folder of the last file chosen in a file dialog in this run.
     last_folder: Option<PathBuf>,
+    /// The files of a merge refused for one of them: ticked again when the teacher opens
+    /// Merge students' files… once more, so only the bad file needs unticking.
+    merge_refused: Vec<PathBuf>,
 }
 
 impl SlantApp {
@@ -272,6 +275,7 @@ impl SlantApp {
             autosave_failing: false,
             pending_claim: None,
             last_folder: None,
+            merge_refused: Vec::new(),
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -357,20 +361,7 @@ impl SlantApp {
         // A name already here is that reviewer coming back, not a second person of the name:
         // tagging goes on in their own tags.
         // Spaces and case do not make another person (`ann  lee`, a no-break space).
-        let key = |n: &str| {
-            n.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        let wanted = key(name);
-        if let Some(known) = ws
-            .doc
-            .project
-            .reviewers
-            .iter()
-            .find(|r| key(&r.name) == wanted)
-        {
+        if let Some(known) = ws.doc.project.reviewers.iter().find(|r| r.is_named(name)) {
             let (id, known) = (known.id.clone(), known.name.clone());
             ws.commit_note();
             ws.reviewer = Some(id);

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 pub use crate::model::text_hash;
-use crate::model::{Article, Project, Reviewer, ReviewerId, Unplaced};
+use crate::model::{Article, Project, Reviewer, ReviewerId, Unplaced, same_name};
 
 /// Why a student's project cannot be merged; the class project is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -131,6 +131,8 @@ pub fn merge_with(
             .iter()
             .any(|a| a.annotations.get(&r.id).is_some_and(|m| !m.is_empty()));
         let existing = class.reviewers.iter().find(|c| c.id == r.id);
+        // The same person by name as a reader takes it: `zoë  müller` is `Zoë Müller`.
+        let same_person = existing.is_some_and(|c| c.is_named(&r.name));
         // The same file kept beside another's work before ("Ben (2)"): merged again, it is
         // that reviewer's already, not a third one.
         let kept_before = || {
@@ -141,16 +143,17 @@ pub fn merge_with(
             })
         };
         match existing {
-            Some(c) if c.name == r.name && same_annotations(class, &r.id, student, &r.id) => {
-                report.unchanged.push(r.name.clone());
+            Some(c) if same_person && same_annotations(class, &r.id, student, &r.id) => {
+                report.unchanged.push(c.name.clone());
             }
             Some(_) if !annotated => {}
-            Some(c) if c.name == r.name && clash == Clash::Keep && kept_before().is_some() => {
+            Some(_) if same_person && clash == Clash::Keep && kept_before().is_some() => {
                 let kept = kept_before().map_or_else(|| r.name.clone(), |k| k.name.clone());
                 report.unchanged.push(kept);
             }
-            Some(c) if c.name == r.name && clash == Clash::Replace => {
+            Some(c) if same_person && clash == Clash::Replace => {
                 // Their newer hand-in: their earlier work in these articles goes, theirs comes.
+                let name = c.name.clone();
                 for theirs in &student.articles {
                     if let Some(i) = counterpart(class, theirs) {
                         let ours = &mut class.articles[i];
@@ -158,18 +161,26 @@ pub fn merge_with(
                         ours.unplaced.retain(|u| u.reviewer != r.id);
                     }
                 }
-                report.replaced.push(r.name.clone());
+                report.replaced.push(name);
                 ids.insert(r.id.clone(), r.id.clone());
             }
-            Some(_) => {
-                // Someone else (or another version of this student) has the id: keep both.
-                let name = if class.reviewers.iter().any(|c| c.name == r.name) {
-                    free_name(class, &r.name)
-                } else {
-                    r.name.clone()
-                };
-                if existing.is_some_and(|c| c.name == r.name) {
-                    report.twice.push(r.name.clone());
+            _ if existing.is_none() && !class.reviewers.iter().any(|c| c.is_named(&r.name)) => {
+                class.reviewers.push(Reviewer {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                });
+                report.reviewers.push((r.name.clone(), r.name.clone()));
+                ids.insert(r.id.clone(), r.id.clone());
+            }
+            _ => {
+                // Someone else (or another version of this student) has the id or the name:
+                // keep both, the newcomer under a free form of the name the class shows.
+                let taken = class.reviewers.iter().find(|c| c.is_named(&r.name));
+                let name = taken.map_or_else(|| r.name.clone(), |c| free_name(class, &c.name));
+                if same_person {
+                    report
+                        .twice
+                        .push(existing.map_or_else(String::new, |c| c.name.clone()));
                 }
                 let id = class.add_reviewer(&name);
                 if name != r.name {
@@ -177,14 +188,6 @@ pub fn merge_with(
                 }
                 report.reviewers.push((name, r.name.clone()));
                 ids.insert(r.id.clone(), id);
-            }
-            None => {
-                class.reviewers.push(Reviewer {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                });
-                report.reviewers.push((r.name.clone(), r.name.clone()));
-                ids.insert(r.id.clone(), r.id.clone());
             }
         }
     }
@@ -283,19 +286,22 @@ fn same_annotations(
     })
 }
 
-/// Whether `name` is `base` with the suffix [`free_name`] gives (`Ben (2)`).
+/// Whether `name` is `base` (case and spacing aside) with the suffix [`free_name`] gives
+/// (`Ben (2)`).
 fn is_suffixed(name: &str, base: &str) -> bool {
-    name.strip_prefix(base)
-        .and_then(|rest| rest.strip_prefix(" ("))
-        .and_then(|rest| rest.strip_suffix(')'))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    name.trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .is_some_and(|(stem, n)| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && same_name(stem, base)
+        })
 }
 
-/// `name`, or `name (2)`, `name (3)`… whichever no reviewer of `class` has.
+/// `name (2)`, `name (3)`… whichever no reviewer of `class` has (case and spacing aside).
 fn free_name(class: &Project, name: &str) -> String {
     (2..)
         .map(|n| format!("{name} ({n})"))
-        .find(|candidate| !class.reviewers.iter().any(|r| &r.name == candidate))
+        .find(|candidate| !class.reviewers.iter().any(|r| r.is_named(candidate)))
         .expect("some suffix is free")
 }
 
@@ -375,6 +381,51 @@ mod tests {
             "{again:?}"
         );
         assert_eq!(class, before);
+    }
+
+    /// A student who typed the name in other capitals or with other spacing (`zoë  müller`) is
+    /// the same name: kept beside the first as "Zoë Müller (2)" with the warning that the class
+    /// may count her twice, never as a second reviewer the reports show under the same name;
+    /// merged again, nothing new; with `Clash::Replace`, her work is replaced.
+    #[test]
+    fn a_name_in_other_capitals_or_spacing_is_the_same_name() {
+        let mut class = assignment();
+        merge(
+            &mut class,
+            &student("Zoë Müller", [Tag::Fact, Tag::Quote, Tag::Loaded]),
+            "zoe.ron",
+        )
+        .unwrap();
+        let other = student("zoë  müller", [Tag::Quote, Tag::Quote, Tag::Quote]);
+        let report = merge(&mut class, &other, "zoe-other.ron").unwrap();
+        assert_eq!(
+            report.renamed,
+            [("Zoë Müller (2)".to_owned(), "zoë  müller".to_owned())]
+        );
+        assert_eq!(report.twice, ["Zoë Müller"]);
+        let names: Vec<&str> = class.reviewers.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Zoë Müller", "Zoë Müller (2)"]);
+        let before = class.clone();
+        let again = merge(&mut class, &other, "zoe-other.ron").unwrap();
+        assert_eq!(again.unchanged, ["Zoë Müller (2)"]);
+        assert_eq!(class, before, "merged again, nothing new");
+        let mut class = assignment();
+        merge(
+            &mut class,
+            &student("Zoë Müller", [Tag::Fact, Tag::Quote, Tag::Loaded]),
+            "zoe.ron",
+        )
+        .unwrap();
+        let replaced = merge_with(&mut class, &other, "zoe-other.ron", Clash::Replace).unwrap();
+        assert_eq!(replaced.replaced, ["Zoë Müller"]);
+        assert_eq!(class.reviewers.len(), 1);
+        assert_eq!(
+            class.articles[0]
+                .annotation(&class.reviewers[0].id, 0)
+                .unwrap()
+                .tag,
+            Some(Tag::Quote)
+        );
     }
 
     /// Ann hands in again: with `Clash::Replace` her newer work replaces her earlier work, so

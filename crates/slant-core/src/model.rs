@@ -140,6 +140,28 @@ pub struct Reviewer {
     pub name: String,
 }
 
+impl Reviewer {
+    /// Whether this reviewer's name is `name` as a person would read it: case and spacing
+    /// aside (`zoë  müller`, a no-break space), so one student is never two reviewers in one
+    /// place and the same person in another. The app, merge, reports and the CLI all ask this.
+    pub fn is_named(&self, name: &str) -> bool {
+        same_name(&self.name, name)
+    }
+}
+
+/// Whether two reviewers' names are one name, case and spacing aside.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let mut a = a.split_whitespace();
+    let mut b = b.split_whitespace();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() => {}
+            _ => return false,
+        }
+    }
+}
+
 /// One reviewer's judgement of one sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -367,7 +389,7 @@ impl Project {
         let shared = self
             .reviewers
             .iter()
-            .filter(|o| o.name.trim().eq_ignore_ascii_case(r.name.trim()))
+            .filter(|o| o.is_named(&r.name))
             .count()
             > 1;
         if shared {
@@ -377,16 +399,12 @@ impl Project {
         }
     }
 
-    /// Finds a reviewer by id or, failing that, by name (ignoring case).
+    /// Finds a reviewer by id or, failing that, by name (case and spacing aside).
     pub fn find_reviewer(&self, id_or_name: &str) -> Option<&Reviewer> {
         self.reviewers
             .iter()
             .find(|r| r.id.as_str() == id_or_name)
-            .or_else(|| {
-                self.reviewers
-                    .iter()
-                    .find(|r| r.name.to_lowercase() == id_or_name.trim().to_lowercase())
-            })
+            .or_else(|| self.reviewers.iter().find(|r| r.is_named(id_or_name)))
     }
 
     /// Adds a reviewer with an id made from the name, unique within the project.

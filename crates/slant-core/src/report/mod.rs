@@ -321,13 +321,12 @@ impl<'a> Report<'a> {
     }
 }
 
-/// The reviewers whose name is `name` (case and surrounding spaces aside).
+/// The reviewers whose name is `name` (case and spacing aside).
 fn same_name<'p>(project: &'p Project, name: &str) -> Vec<&'p Reviewer> {
-    let name = name.trim().to_lowercase();
     project
         .reviewers
         .iter()
-        .filter(|r| r.name.trim().to_lowercase() == name)
+        .filter(|r| r.is_named(name))
         .collect()
 }
 
