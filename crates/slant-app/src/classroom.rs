@@ -44,7 +44,7 @@ impl SlantApp {
                     // What the student's window never saved is not in the file merged.
                     if slant_core::document::find_recovery(path).is_some() {
                         lines.push(format!(
-                            "{name}: a Slant window stopped without saving work on it, which is not merged. Open the file, recover and save it, then merge it again."
+                            "{name}: a Slant window stopped without saving work on it, which is not merged. Open the file, recover and save it, then merge it again and choose “Replace earlier work”."
                         ));
                     }
                     changes |= !report.reviewers.is_empty()
@@ -76,14 +76,23 @@ impl SlantApp {
                     }
                 }
                 Err(e) => {
+                    let others = if files.len() > 1 {
+                        format!(
+                            " The files stay ticked in Merge students' files… (in the File menu): untick {name} to merge the others."
+                        )
+                    } else {
+                        String::new()
+                    };
                     self.modal = Some(Modal::Message {
                         title: "These files cannot be merged".into(),
-                        text: format!("{e}\n\nNothing was merged."),
+                        text: format!("{e}\n\nNothing was merged.{others}"),
                     });
+                    self.merge_refused = files.to_vec();
                     return;
                 }
             }
         }
+        self.merge_refused.clear();
         if !changes {
             if lines.is_empty() {
                 lines.push("Every reviewer in these files is already here.".into());

@@ -272,19 +272,31 @@ impl FilePicker {
         let mut answered = None;
         // The OK button, Enter in the file name box, or a chosen file chosen again.
         let mut confirm = false;
+        // As wide as the dialog, so the scroll bar never covers the ends of long names.
         egui::ScrollArea::vertical()
             .max_height(280.0)
             .min_scrolled_height(280.0)
+            .auto_shrink([false, true])
             .show(ui, |ui| {
+                // The entry Tab moves to is scrolled into sight: a keyboard user must see it.
+                let seen = |r: &egui::Response| {
+                    if r.gained_focus() {
+                        r.scroll_to_me(None);
+                    }
+                };
                 for (name, is_dir) in &self.entries {
                     let path = self.dir.join(name);
                     if *is_dir {
-                        if ui.selectable_label(false, format!("{name}/")).clicked() {
+                        let r = ui.selectable_label(false, format!("{name}/"));
+                        seen(&r);
+                        if r.clicked() {
                             go_to = Some(path);
                         }
                     } else if self.kind == Kind::OpenFiles {
                         let mut on = self.chosen.contains(&path);
-                        if ui.checkbox(&mut on, name.as_str()).changed() {
+                        let r = ui.checkbox(&mut on, name.as_str());
+                        seen(&r);
+                        if r.changed() {
                             self.chosen.retain(|p| p != &path);
                             if on {
                                 self.chosen.push(path);
@@ -292,6 +304,7 @@ impl FilePicker {
                         }
                     } else {
                         let r = ui.selectable_label(self.name == *name, name.as_str());
+                        seen(&r);
                         // A second click (or Enter) on the file already chosen, or a double
                         // click, answers: the keyboard needs no trip to the button.
                         let again = r.clicked() && self.name == *name;

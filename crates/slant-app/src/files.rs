@@ -44,6 +44,12 @@ impl SlantApp {
                 picker.refuse_projects = request.purpose == Purpose::ExportReport;
                 if request.purpose == Purpose::MergeStudents {
                     picker.ok_label = Some("Merge these files");
+                    picker.chosen = self
+                        .merge_refused
+                        .iter()
+                        .filter(|p| p.is_file())
+                        .cloned()
+                        .collect();
                 }
                 if request.purpose == Purpose::SaveProject {
                     picker.refusals = self.workspace.as_ref().map(|w| w.doc.refusals());

@@ -204,17 +204,27 @@ pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(
     let mut class = doc.project.clone();
     let mut lines = Vec::new();
     for path in students {
-        let student = store::load(path).map_err(Failure::input)?;
+        // Nothing is merged when one file cannot be: the teacher is told how to go on.
+        let others = if students.len() > 1 {
+            "; merge the other files without it, or ask for a fresh copy of it"
+        } else {
+            ""
+        };
+        let student = store::load(path)
+            .map_err(|e| Failure::Input(format!("{e}\nNothing was merged{others}.")))?;
         let name = path.display().to_string();
         // What the student's window never saved is not in the file merged.
         if let Some(recovery) = slant_core::document::find_recovery(path) {
             lines.push(format!(
-                "{name}: a Slant window stopped without saving work on it ({}), which is not merged; open the file in Slant, recover and save it, then merge it again",
+                "{name}: a Slant window stopped without saving work on it ({}), which is not merged; open the file in Slant, recover and save it, then merge it again with --replace",
                 recovery.path.file_name().unwrap_or_default().to_string_lossy()
             ));
         }
         let refused = |e: merging::MergeError| {
-            Failure::Input(format!("{}: {e}; nothing was merged", class_path.display()))
+            Failure::Input(format!(
+                "{}: {e}\nNothing was merged{others}.",
+                class_path.display()
+            ))
         };
         // Against the class as it was: a file merged before must not vouch for this one.
         merging::belongs(&doc.project, &student, &name).map_err(refused)?;

@@ -220,7 +220,7 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).contains(&format!(
-            "{}: a Slant window stopped without saving work on it (Bo Park.ron.autosave), which is not merged; open the file in Slant, recover and save it, then merge it again",
+            "{}: a Slant window stopped without saving work on it (Bo Park.ron.autosave), which is not merged; open the file in Slant, recover and save it, then merge it again with --replace",
             students[1]
         )),
         "{}",
@@ -366,7 +366,7 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
     assert!(out.status.success(), "{}", stderr(&out));
     refused(
         &[&other],
-        "shares no article with the class project (it has \u{201c}City council votes on budget\u{201d}), so it is work for another assignment; nothing was merged",
+        "shares no article with the class project (it has \u{201c}City council votes on budget\u{201d}), so it is work for another assignment\nNothing was merged.",
     );
     // Nor does a file that brings the foreign article first make it the class's: every file is
     // measured against the class as it was.
@@ -380,6 +380,20 @@ fn merge_brings_students_in_and_refuses_a_changed_text() {
     refused(
         &[&mixed, &other],
         "dana.ron shares no article with the class project",
+    );
+    // One of several files refused: the teacher is told the others were not merged either,
+    // and how to go on.
+    refused(
+        &[&mixed, &other],
+        "Nothing was merged; merge the other files without it, or ask for a fresh copy of it.",
+    );
+    // A file that cannot be read is refused the same way, naming it.
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(version: 1, title: \"cut off").unwrap();
+    refused(&[&mixed, &broken], "broken.ron");
+    refused(
+        &[&mixed, &broken],
+        "Nothing was merged; merge the other files without it, or ask for a fresh copy of it.",
     );
 }
 

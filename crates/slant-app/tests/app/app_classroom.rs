@@ -707,3 +707,52 @@ fn merging_a_file_with_unsaved_work_beside_it_says_so() {
             .is_none()
     );
 }
+
+/// A merge refused for one file keeps the files ticked in Slant's own dialog: the teacher
+/// unticks the bad one and merges the rest, not ticking a class's files all over again (a
+/// teacher found every box cleared in the real window). The message says how.
+#[test]
+fn a_refused_merge_keeps_its_files_ticked_and_says_how_to_go_on() {
+    let (dir, class, students) = class_and_students();
+    let mut foreign = slant_core::model::Project::new("Budget", jiff::Timestamp::UNIX_EPOCH);
+    foreign.articles.push(slant_core::model::Article::new(
+        "budget".into(),
+        "City council votes on budget",
+        "The council voted. It passed.",
+    ));
+    let zed = foreign.add_reviewer("Zed");
+    foreign.articles[0].set_tag(&zed, 0, Some(Tag::Fact));
+    store::save(&foreign, &dir.path().join("zed.ron")).unwrap();
+    let dialogs = ScriptedDialogs {
+        no_portal: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app(Some(&class), dir.path(), dialogs);
+    let ticked = |h: &Harness<'static, SlantApp>, label: &str| {
+        h.get_by_label(label).accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+    };
+    let before = reviewers(&h);
+    open_merge_dialog(&mut h);
+    for label in ["Ann Lee.ron", "Bo Park.ron", "zed.ron"] {
+        h.get_by_label(label).click();
+        h.run();
+    }
+    h.get_by_label("Merge these files").click();
+    h.run();
+    h.get_by_label("These files cannot be merged");
+    h.get_by_label_contains("untick zed.ron to merge the others");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("These files cannot be merged").is_none());
+    open_merge_dialog(&mut h);
+    for label in ["Ann Lee.ron", "Bo Park.ron", "zed.ron"] {
+        assert!(ticked(&h, label), "{label} is ticked again");
+    }
+    h.get_by_label("zed.ron").click();
+    h.run();
+    h.get_by_label("Merge these files").click();
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+    assert_eq!(reviewers(&h), before + students.len());
+}

@@ -601,3 +601,36 @@ fn a_folder_that_is_not_there_is_said_so() {
         Some(dir.path().to_str().unwrap())
     );
 }
+
+/// Tab through a long list of files in Slant's own dialog keeps the focused file in sight: a
+/// teacher's class of files ran below the list, the focused one showing only a sliver of its
+/// outline.
+#[test]
+fn the_file_tab_reaches_is_scrolled_into_sight() {
+    let (dir, path) = sample_copy();
+    for n in 10..40 {
+        std::fs::write(dir.path().join(format!("student {n}.ron")), "").unwrap();
+    }
+    let mut h = app(Some(&path), dir.path(), no_portal());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge students' files…").click();
+    h.run();
+    let target = "student 35.ron";
+    for _ in 0..80 {
+        if h.get_by_label(target).is_focused() {
+            break;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    assert!(h.get_by_label(target).is_focused(), "Tab reaches {target}");
+    let file = h.get_by_label(target).rect();
+    let first = h.get_by_label("student 10.ron").rect();
+    let button = h.get_by_label("Merge these files").rect();
+    assert!(
+        file.bottom() <= button.top(),
+        "{target} ({file:?}) is above the buttons ({button:?}), in the list's sight"
+    );
+    assert!(first.top() < file.top(), "the list is in order");
+}
