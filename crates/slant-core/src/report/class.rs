@@ -121,7 +121,9 @@ pub fn section(report: &Report) -> Markup {
                 }
                 @if let (Some(key), false) = (&key, c.scores.is_empty()) {
                     table.figures {
-                        caption { (key) }
+                        // Each article has its own table: the caption names it, a printed page
+                        // may start with the table.
+                        caption { (key) ", “" (c.article.title) "”" }
                         thead { tr { th { "Student" } th { "Accuracy" } th { "Cohen's κ" } th { "Sentences compared" } th { "Key’s sentences left untagged" } th { "Mixed up (key’s tag as the student’s)" } } }
                         tbody {
                             @for s in &c.scores {
@@ -202,7 +204,7 @@ pub fn markdown(report: &Report, md: &mut String) {
             md.push('\n');
         }
         if let (Some(key), false) = (&key, c.scores.is_empty()) {
-            let _ = writeln!(md, "{}:\n", escape(key));
+            let _ = writeln!(md, "{}, “{}”:\n", escape(key), escape(&c.article.title));
             md.push_str("| Student | Accuracy | Cohen's κ | Sentences compared | Key's sentences left untagged | Mixed up |\n|---|---:|---:|---:|---:|---|\n");
             for s in &c.scores {
                 let _ = writeln!(

@@ -404,7 +404,7 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
     // A student's report does not name the key's reviewer (a teacher may make a classmate the
     // key); the teacher's class report does.
     assert!(
-        html.contains("<caption>Against the answer key</caption>"),
+        html.contains("<caption>Against the answer key, “"),
         "{html}"
     );
     assert!(
@@ -421,6 +421,17 @@ fn html_gains_a_class_section_with_disputed_sentences_and_key_scores() {
         },
     );
     assert!(class_report.contains("Against the answer key (M. Rivera)"));
+    // Each article's table of scores names its article: a printed page may start with one.
+    for a in &project.articles {
+        assert!(
+            class_report.contains(&format!(
+                "Against the answer key (M. Rivera), “{}”",
+                a.title
+            )),
+            "{}",
+            a.title
+        );
+    }
     // The marks after each sentence are explained, and the agreement says what it counts over.
     assert!(class_report.contains("After each sentence, in brackets, how the class tagged it"));
     let tagged_twice = slant_core::agreement::class_article(&project, &project.articles[0], None)
