@@ -61,6 +61,18 @@ fn analyze_with_suggestions(bencher: Bencher) {
     });
 }
 
+/// Who speaks in 1 MB of one attribution repeated ("The minister said…"): each "the
+/// minister" looks back for the minister introduced before. Linear; it was quadratic (43 s).
+#[divan::bench(sample_count = 5)]
+fn voices_of_many_attributions(bencher: Bencher) {
+    let sentence = "The minister said the plan could fail badly. ";
+    let text = sentence.repeat(1_000_000 / sentence.len());
+    let article = Article::new("a".into(), "A", &text);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| slant_core::voices::speakers_in(black_box(&article)).len());
+}
+
 #[divan::bench(sample_count = 5)]
 fn split_sentencex(bencher: Bencher) {
     let text = news_text();

@@ -15,6 +15,10 @@ const LONGEST_QUOTATION: usize = 6;
 /// them for a sentence or two.
 const LOOK_BACK: usize = 3;
 
+/// How far back "the official" looks for the official introduced before: a few paragraphs
+/// of a long story, not the whole of it.
+const INTRODUCED_LOOK_BACK: usize = 120;
+
 /// Each sentence's speaker, a pronoun taken as the person or source just before it.
 #[cfg(test)]
 pub(crate) fn resolve(sentences: &[&str]) -> Vec<Option<(String, VoiceKind)>> {
@@ -145,29 +149,39 @@ fn antecedent(
 /// speaker before it whose name ends in the same noun ("a senior Israeli security official") or,
 /// for a title, a named person who holds it ("Senator Elizabeth Warren"). "The official added…"
 /// is the official quoted before, not a second unnamed voice.
+///
+/// The search goes back [`INTRODUCED_LOOK_BACK`] sentences at most, and stops at the same
+/// words left unresolved before (everything before that was already searched for this noun,
+/// in vain): an article of a thousand "the minister said" was quadratic, minutes to open.
 fn introduced(speakers: &[Option<(String, VoiceKind)>], name: &str) -> Option<(String, VoiceKind)> {
     let lower = name.to_lowercase();
     let noun = lower.strip_prefix("the ")?;
     if noun.contains(' ') {
         return None;
     }
-    speakers.iter().rev().flatten().find_map(|(earlier, kind)| {
-        let words: Vec<String> = earlier.split_whitespace().map(str::to_lowercase).collect();
-        let same = match kind {
-            // Not someone described by another ("a spokesman for the official", "an aide to
-            // the senator"): such a name holds "the" before its last word.
-            VoiceKind::Unnamed => {
-                words.len() > 1
-                    && words.last().is_some_and(|w| w == noun)
-                    && !words.iter().any(|w| w == "the")
-            }
-            // A title is one of the name's words before the person's own ("Senator").
-            VoiceKind::Named => words[..words.len().saturating_sub(1)]
-                .iter()
-                .any(|w| w == noun),
-        };
-        same.then(|| (earlier.clone(), *kind))
-    })
+    let earlier = speakers.iter().rev().take(INTRODUCED_LOOK_BACK).flatten();
+    let unresolved_before = |(earlier, kind): &&(String, VoiceKind)| {
+        !(*kind == VoiceKind::Unnamed && earlier.to_lowercase() == lower)
+    };
+    earlier
+        .take_while(unresolved_before)
+        .find_map(|(earlier, kind)| {
+            let words: Vec<String> = earlier.split_whitespace().map(str::to_lowercase).collect();
+            let same = match kind {
+                // Not someone described by another ("a spokesman for the official", "an aide to
+                // the senator"): such a name holds "the" before its last word.
+                VoiceKind::Unnamed => {
+                    words.len() > 1
+                        && words.last().is_some_and(|w| w == noun)
+                        && !words.iter().any(|w| w == "the")
+                }
+                // A title is one of the name's words before the person's own ("Senator").
+                VoiceKind::Named => words[..words.len().saturating_sub(1)]
+                    .iter()
+                    .any(|w| w == noun),
+            };
+            same.then(|| (earlier.clone(), *kind))
+        })
 }
 
 /// "He" or "she" continues a person (named, or "a senior official"); "they" a group
