@@ -24,9 +24,9 @@ impl SlantApp {
             "Slant was closed with unsaved changes to {} (autosaved {when}).",
             path.display()
         ));
-        if recovery.older_than_project {
+        if recovery.project_written_since {
             ui.label(format!(
-                "The file was written again after that, by another program or a copy. Recovering shows this work; saving it then replaces the file, which is kept beside it as {}.",
+                "Another program or a copy wrote the file after this work began. Recovering shows this work; saving it then asks before replacing the file (the version replaced is kept beside it as {}).",
                 slant_core::store::backup_path(path)
                     .file_name()
                     .unwrap_or_default()

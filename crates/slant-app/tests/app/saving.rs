@@ -334,8 +334,41 @@ fn work_autosaved_before_the_file_was_written_again_is_still_offered() {
         .unwrap();
     let h = app(Some(&path), dir.path(), ScriptedDialogs::default());
     h.get_by_label("Recover unsaved work?");
-    h.get_by_label_contains("The file was written again after that");
+    h.get_by_label_contains("Another program or a copy wrote the file after this work began");
     h.get_by_label_contains("kept beside it as class.ron.bak");
+}
+
+/// A colleague's version replaced the file while the window worked; the window autosaved after
+/// that and was killed. Reopened, Recover says the file was written meanwhile, and Ctrl+S asks
+/// before replacing the colleague's version (a hostile pass lost an added article this way).
+#[test]
+fn a_file_replaced_while_the_window_worked_is_not_saved_over_after_recovery() {
+    let (dir, path) = sample_copy();
+    let mut doc = slant_core::document::Document::open(&path, dir.path().join("u")).unwrap();
+    let command =
+        slant_core::command::edits::set_tag(&doc.project, 0, &rivera(), 5, Some(Tag::Loaded))
+            .unwrap();
+    doc.apply("Tag as Loaded", command, std::time::Instant::now())
+        .unwrap();
+    let mut theirs = slant_core::store::load(&path).unwrap();
+    theirs.title = "Their version".into();
+    let tmp = dir.path().join("theirs.ron");
+    slant_core::store::save(&theirs, &tmp).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    doc.autosave().unwrap();
+    drop(doc); // killed
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains("Another program or a copy wrote the file after this work began");
+    h.get_by_label("Recover").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Overwrite");
+    assert_eq!(
+        slant_core::store::load(&path).unwrap().title,
+        "Their version",
+        "the colleague's version is not replaced unasked"
+    );
 }
 
 /// A student's copy of an assignment, killed before its first save, left its recovery beside

@@ -83,6 +83,31 @@ struct DiskStamp {
 }
 
 impl DiskStamp {
+    /// One line of text, as a recovery file records it: size, modification time in seconds
+    /// and nanoseconds since 1970, inode.
+    fn to_line(self) -> String {
+        let since = |t: SystemTime| t.duration_since(SystemTime::UNIX_EPOCH).ok();
+        let (secs, nanos) = self
+            .modified
+            .and_then(since)
+            .map_or((0, 0), |d| (d.as_secs(), d.subsec_nanos()));
+        format!("{} {secs} {nanos} {}", self.len, self.inode)
+    }
+
+    fn from_line(line: &str) -> Option<DiskStamp> {
+        let mut parts = line.split_whitespace().map(str::parse::<u64>);
+        let mut next = || parts.next()?.ok();
+        let (len, secs, nanos, inode) = (next()?, next()?, next()?, next()?);
+        let nanos = u32::try_from(nanos).ok().filter(|n| *n < 1_000_000_000)?;
+        let modified = ((secs, nanos) != (0, 0))
+            .then(|| SystemTime::UNIX_EPOCH + std::time::Duration::new(secs, nanos));
+        Some(DiskStamp {
+            len,
+            modified,
+            inode,
+        })
+    }
+
     fn of(path: &Path) -> Option<DiskStamp> {
         let meta = std::fs::metadata(path).ok()?;
         #[cfg(unix)]

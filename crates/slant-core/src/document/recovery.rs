@@ -21,10 +21,12 @@ pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(5);
 pub struct Recovery {
     pub path: PathBuf,
     pub modified: SystemTime,
-    /// The project file was written after this work was autosaved (another program, a copy or
-    /// a sync tool touched it): recovering and saving replaces that file, which the save keeps
-    /// as `NAME.ron.bak`.
-    pub older_than_project: bool,
+    /// The project file was written by another program (a copy, a sync tool, `slant add` on
+    /// another account) since the window read the file this work was built on: recovering
+    /// shows the work, and saving it asks before replacing that file.
+    pub project_written_since: bool,
+    /// The project file as the window last read or saved it, when the recovery file says.
+    based_on: Option<DiskStamp>,
 }
 
 impl Document {
@@ -38,7 +40,8 @@ impl Document {
         let project = store::load(&recovery.path)?;
         let mut doc = Document::new(project, untitled_dir);
         doc.path = Some(path.to_owned());
-        doc.on_disk = DiskStamp::of(path);
+        // The file as the work knew it: written since, saving asks before replacing it.
+        doc.on_disk = recovery.based_on.or_else(|| DiskStamp::of(path));
         doc.saved_depth = None;
         Ok(doc)
     }
@@ -83,24 +86,26 @@ impl Document {
     /// Where that folder cannot be written (a teacher's read-only share), the recovery goes to
     /// the folder for projects never saved, rather than nowhere.
     pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
+        let project = self.project.clone();
+        self.autosave_with(&project)
+    }
+
+    /// Writes `project` (this document's project with work in progress applied, such as a note
+    /// being typed) to the recovery file, without making that work an undo step. It records
+    /// the project file as this window knows it, so that a recovery can tell whether another
+    /// program wrote the file since.
+    pub fn autosave_with(&mut self, project: &Project) -> Result<PathBuf, SaveError> {
         let mut path = self.recovery_path();
-        if let Err(e) = write_recovery(&path, &self.project) {
+        let base = self.path.as_ref().and(self.on_disk);
+        let untitled = path.starts_with(&self.untitled_dir);
+        if let Err(e) = write_recovery(&path, project, base, untitled) {
             let fallback = self.untitled_dir.join(&self.untitled_file);
             if fallback == path {
                 return Err(self.autosave_failed(e));
             }
-            write_recovery(&fallback, &self.project).map_err(|e| self.autosave_failed(e))?;
+            write_recovery(&fallback, project, None, true).map_err(|e| self.autosave_failed(e))?;
             path = fallback;
         }
-        self.unsaved_since = None;
-        Ok(path)
-    }
-
-    /// Writes `project` (this document's project with work in progress applied, such as a note
-    /// being typed) to the recovery file, without making that work an undo step.
-    pub fn autosave_with(&mut self, project: &Project) -> Result<PathBuf, SaveError> {
-        let path = self.recovery_path();
-        write_recovery(&path, project).map_err(|e| self.autosave_failed(e))?;
         self.unsaved_since = None;
         Ok(path)
     }
@@ -118,17 +123,44 @@ impl Document {
     }
 }
 
-fn write_recovery(path: &Path, project: &Project) -> Result<(), SaveError> {
-    if let Some(dir) = path.parent() {
+/// Writes a recovery file. Only the folder for projects never saved is made when missing: a
+/// project's folder renamed or removed while it was open is not made again empty (the work then
+/// went to a folder of the old name, apart from the project).
+fn write_recovery(
+    path: &Path,
+    project: &Project,
+    base: Option<DiskStamp>,
+    make_dir: bool,
+) -> Result<(), SaveError> {
+    if make_dir && let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let text = store::to_ron(project)?;
+    let mut text = store::to_ron(project)?;
+    if let Some(base) = base {
+        // A comment to RON: the file loads as any project.
+        text.push_str(&format!("{BASE_MARK}{}\n", base.to_line()));
+    }
     store::write_atomic(path, text.as_bytes(), store::Backup::None).map_err(|source| {
         SaveError::Write {
             path: path.to_owned(),
             source,
         }
     })
+}
+
+/// The last line of a recovery file of a saved project: the project file as the window knew it.
+const BASE_MARK: &str = "// Slant autosave of the file as last read: ";
+
+/// The project file a recovery file's work was built on, from its last line.
+fn based_on(recovery: &Path) -> Option<DiskStamp> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(recovery).ok()?;
+    let len = file.metadata().ok()?.len();
+    file.seek(SeekFrom::Start(len.saturating_sub(200))).ok()?;
+    let mut tail = String::new();
+    file.read_to_string(&mut tail).ok()?;
+    let line = tail.lines().last()?;
+    DiskStamp::from_line(line.strip_prefix(BASE_MARK)?)
 }
 
 /// `NAME.ron.autosave` beside the project file itself: a project reached through a symbolic
@@ -200,7 +232,8 @@ pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
             Some(Recovery {
                 path: e.path(),
                 modified,
-                older_than_project: false,
+                project_written_since: false,
+                based_on: None,
             })
         })
         .collect();
@@ -243,13 +276,22 @@ pub fn find_recovery(project: &Path) -> Option<Recovery> {
         return None;
     }
     let modified = meta.modified().ok()?;
-    let project_modified = std::fs::metadata(project)
-        .ok()
-        .and_then(|m| m.modified().ok());
+    let based_on = based_on(&path);
+    let project_written_since = match based_on {
+        // Another program wrote the file after the window read it, before or after the last
+        // autosave. A file that is gone loses nothing when saved again.
+        Some(base) => DiskStamp::of(project).is_some_and(|now| now != base),
+        // A recovery file of an older Slant: only a file written after it is known.
+        None => std::fs::metadata(project)
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|p| p > modified),
+    };
     Some(Recovery {
         path,
         modified,
-        older_than_project: project_modified.is_some_and(|p| p > modified),
+        project_written_since,
+        based_on,
     })
 }
 
@@ -304,7 +346,7 @@ mod tests {
         tag(&mut d, 0, Tag::Loaded, Instant::now());
         let autosaved = d.autosave().unwrap();
         let path = dir.path().join("p.ron");
-        assert!(!find_recovery(&path).unwrap().older_than_project);
+        assert!(!find_recovery(&path).unwrap().project_written_since);
         let later = std::time::SystemTime::now() + Duration::from_secs(60);
         std::fs::File::options()
             .write(true)
@@ -313,7 +355,7 @@ mod tests {
             .set_modified(later)
             .unwrap();
         let found = find_recovery(&path).expect("still offered");
-        assert!(found.older_than_project);
+        assert!(found.project_written_since);
         assert_eq!(found.path, autosaved);
         #[cfg(unix)]
         {
@@ -322,6 +364,71 @@ mod tests {
             assert_eq!(recovery_path_for(&link), recovery_path_for(&path));
             assert!(find_recovery(&link).is_some());
         }
+    }
+
+    /// Another program writes the project while a window works on it, and the window then
+    /// autosaves and is killed: the recovery is newer than the file, yet the file changed since
+    /// the work began. It is said so, and saving the recovered work asks before replacing the
+    /// file (a hostile pass lost a colleague's added article this way, without a word).
+    #[test]
+    fn a_file_written_while_the_window_worked_is_said_and_not_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let mut d = doc(dir.path());
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        // A colleague's version replaces the file (another program's atomic save).
+        let mut theirs = store::load(&path).unwrap();
+        theirs.title = "their version".into();
+        let tmp = dir.path().join("theirs.ron");
+        store::save(&theirs, &tmp).unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        d.autosave().unwrap();
+        let found = find_recovery(&path).unwrap();
+        assert!(found.modified >= std::fs::metadata(&path).unwrap().modified().unwrap());
+        assert!(
+            found.project_written_since,
+            "the file changed since the work began"
+        );
+        let mut recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
+        assert!(matches!(
+            recovered.save(),
+            Err(SaveError::ChangedOnDisk { .. })
+        ));
+        assert_eq!(store::load(&path).unwrap().title, "their version");
+        // The file as the work knew it: nothing said, and saving goes ahead.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let mut d = doc(dir.path());
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        d.autosave().unwrap();
+        let found = find_recovery(&path).unwrap();
+        assert!(!found.project_written_since);
+        let mut recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
+        recovered.save().unwrap();
+        assert_eq!(find_recovery(&path), None);
+    }
+
+    /// A project's folder renamed while it is open is not made again by the autosave: the
+    /// work goes to the folder for projects never saved, and saving says the folder is gone.
+    #[test]
+    fn a_folder_renamed_while_open_is_not_made_again() {
+        let top = tempfile::tempdir().unwrap();
+        let dir = top.path().join("class");
+        std::fs::create_dir(&dir).unwrap();
+        doc(&dir);
+        let untitled = top.path().join("untitled");
+        let mut d = Document::open(&dir.join("p.ron"), untitled.clone()).unwrap();
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        std::fs::rename(&dir, top.path().join("renamed")).unwrap();
+        let autosaved = d.autosave().unwrap();
+        assert!(!dir.exists(), "the old folder is not made again");
+        assert!(autosaved.starts_with(&untitled), "{}", autosaved.display());
+        let e = d.save().unwrap_err().to_string();
+        assert!(
+            e.contains("is not there (moved, renamed or deleted?)"),
+            "{e}"
+        );
+        assert!(!dir.exists());
     }
 
     /// A failed autosave (a full disk, a pulled drive) is tried again after the autosave

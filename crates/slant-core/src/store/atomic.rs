@@ -55,8 +55,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()>
             ));
         }
     }
+    // Said of the folder, not of the hidden temporary file the error would otherwise name.
+    if !dir.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "the folder {} is not there (moved, renamed or deleted?); save under another name",
+                dir.display()
+            ),
+        ));
+    }
     remove_leftovers(&dir, &name);
-    let mut tmp = new_file_in(&dir, &format!(".{name}.tmp-{}-", std::process::id()))?;
+    let mut tmp =
+        new_file_in(&dir, &format!(".{name}.tmp-{}-", std::process::id())).map_err(|e| match e
+            .kind()
+        {
+            io::ErrorKind::PermissionDenied => io::Error::new(
+                e.kind(),
+                format!(
+                    "Slant may not write in the folder {} ({e}); save under another name",
+                    dir.display()
+                ),
+            ),
+            _ => e,
+        })?;
     tmp.write_all(bytes)?;
     if let Some(meta) = &old {
         keep_owner_and_mode(tmp.as_file(), meta);
