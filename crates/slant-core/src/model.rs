@@ -151,15 +151,15 @@ impl Reviewer {
 
 /// Whether two reviewers' names are one name, case and spacing aside.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let mut a = a.split_whitespace();
-    let mut b = b.split_whitespace();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() => {}
-            _ => return false,
-        }
-    }
+    name_key(a) == name_key(b)
+}
+
+/// A reviewer's name as [`same_name`] compares it: lower case, one space between words.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// One reviewer's judgement of one sentence.

@@ -75,6 +75,55 @@ enum Who {
     Name(String),
 }
 
+/// Columns read when present.
+const OPTIONAL: [&str; 4] = [
+    "loaded_phrases",
+    "note",
+    "loaded_phrase_offsets",
+    "reviewer_id",
+];
+
+/// The separator the header line uses: a comma, or a semicolon or tab where that is what
+/// splits it into the column names Slant reads.
+fn delimiter(csv: &[u8]) -> u8 {
+    let header = csv.split(|&b| b == b'\n').next().unwrap_or_default();
+    let found = |sep: u8| {
+        header
+            .split(|&b| b == sep)
+            .filter(|cell| {
+                let cell = String::from_utf8_lossy(cell);
+                let cell = cell.trim().trim_matches('"');
+                REQUIRED.iter().any(|r| cell.eq_ignore_ascii_case(r))
+            })
+            .count()
+    };
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&sep| (found(sep), sep == b','))
+        .unwrap_or(b',')
+}
+
+/// Refuses a CSV with a quotation mark never closed: the reader would take the rest of the file
+/// as one cell, rows and all, and import a note made of rows (a stray `"` in a hand-edited
+/// file, or a file cut short). Quotation marks come in pairs in any CSV a spreadsheet writes.
+fn unclosed_quote(csv: &[u8]) -> Result<(), ImportError> {
+    let mut open_at = None;
+    let mut line = 1u64;
+    for &b in csv {
+        match b {
+            b'"' => open_at = if open_at.is_some() { None } else { Some(line) },
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    match open_at {
+        Some(line) => Err(ImportError::Csv(format!(
+            "line {line}: a quotation mark opened here is never closed, so the rest of the file would be read as one cell; nothing was imported"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The largest CSV of tags read: a class of 30 on 20 articles is about 10 MB with its text
 /// column; anything near this is not a spreadsheet of tags.
 pub const MAX_CSV_BYTES: u64 = 200_000_000;
@@ -98,10 +147,23 @@ pub fn read_csv(path: &std::path::Path) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Reads `csv` (UTF-8, with or without a byte order mark) into `project`.
+/// Reads `csv` into `project`: UTF-8 with or without a byte order mark, or Windows-1252 (a
+/// spreadsheet's default CSV on Windows); cells separated by commas, or by semicolons or tabs
+/// where the header says so (a spreadsheet in a language that writes decimal commas).
 pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportError> {
     let csv = csv.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(csv);
+    let decoded;
+    let csv = if std::str::from_utf8(csv).is_ok() {
+        csv
+    } else {
+        decoded = crate::encoding::decode_mostly_utf8(csv).0;
+        decoded.as_bytes()
+    };
+    unclosed_quote(csv)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter(csv))
+        .from_reader(csv);
     let headers = reader
         .headers()
         .map_err(|e| ImportError::Csv(e.to_string()))?
@@ -111,6 +173,20 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
             .iter()
             .position(|h| h.trim().eq_ignore_ascii_case(name))
     };
+    // A column given twice (`tag,tag`) is refused: which one the person meant is not known.
+    for name in REQUIRED.iter().chain(&OPTIONAL) {
+        let at: Vec<usize> = headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.trim().eq_ignore_ascii_case(name))
+            .map(|(i, _)| i + 1)
+            .collect();
+        if let [first, second, ..] = at.as_slice() {
+            return Err(ImportError::Csv(format!(
+                "the column \"{name}\" is there twice (columns {first} and {second}); keep one, nothing was imported"
+            )));
+        }
+    }
     let mut required = [0; 4];
     for (slot, name) in required.iter_mut().zip(REQUIRED) {
         *slot = column(name).ok_or_else(|| ImportError::MissingColumn(name.to_owned()))?;
@@ -123,7 +199,7 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
     let known_ids: HashMap<&str, String> = project
         .reviewers
         .iter()
-        .map(|r| (r.id.as_str(), r.name.trim().to_lowercase()))
+        .map(|r| (r.id.as_str(), crate::model::name_key(&r.name)))
         .collect();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
@@ -155,6 +231,15 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         // Free text as written: an export's phrases and notes come back byte for byte.
         let raw = |i: usize| csv_unguard(record.get(i).unwrap_or(""));
         let mut problem = |p: String| problems.push(RowProblem { line, problem: p });
+        // A row cut short or run together: its cells would land in the wrong columns.
+        if record.len() != headers.len() {
+            problem(format!(
+                "{} where the header has {}",
+                crate::wording::count(record.len(), "cell", "cells"),
+                headers.len()
+            ));
+            continue;
+        }
         let Some(&article) = article_index.get(cell(article_col)) else {
             problem(format!(
                 "no article with id \"{}\" in the project",
@@ -175,7 +260,7 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
                 continue;
             }
         };
-        let named = cell(reviewer_col).to_lowercase();
+        let named = crate::model::name_key(cell(reviewer_col));
         let reviewer = match reviewer_id_col.map(cell) {
             Some(id) if known_ids.get(id) == Some(&named) => Who::Id(ReviewerId::from(id)),
             _ if cell(reviewer_col).is_empty() => {
@@ -246,7 +331,7 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
             sentence,
             match &reviewer {
                 Who::Id(id) => format!("id {id}"),
-                Who::Name(name) => format!("name {}", name.trim().to_lowercase()),
+                Who::Name(name) => format!("name {}", crate::model::name_key(name)),
             },
         );
         let note = note_col.map(|_| note);
@@ -408,6 +493,60 @@ mod tests {
         assert_eq!(newer.replaced, ["Bo's sentence 2 of article \"a\""]);
         assert!(again.reviewers_added.is_empty());
         assert_eq!(p, before);
+    }
+
+    /// Malformed CSVs found by a hostile pass, each imported wrongly with "imported" said: a
+    /// stray quotation mark swallowed the next row into a note, a row cut short set nothing, a
+    /// column given twice took the first. Each is refused, naming the line, and nothing
+    /// changes. A spreadsheet's CSV with semicolons, in Windows-1252, is read as meant.
+    #[test]
+    fn malformed_csvs_are_refused_and_a_spreadsheets_own_are_read() {
+        let refused = |csv: &[u8], says: &str| {
+            let mut p = project();
+            let before = p.clone();
+            let e = import(&mut p, csv).unwrap_err().to_string();
+            assert!(e.contains(says), "{e}");
+            assert_eq!(p, before);
+        };
+        refused(
+            b"article_id,sentence,reviewer,tag,note\r\na,1,Ann,fact,\"x\"\"\r\na,2,Ann,quote,y\r\n",
+            "line 2: a quotation mark opened here is never closed",
+        );
+        refused(
+            b"article_id,sentence,reviewer,tag,note\na,1,Ann,fact,\"cut off\n",
+            "line 2: a quotation mark",
+        );
+        refused(
+            b"article_id,sentence,reviewer,tag,note\na,1,Ann,quote,\na,2,Ann\n",
+            "line 3: 3 cells where the header has 5",
+        );
+        refused(
+            b"article_id,sentence,reviewer,tag,tag\na,1,Ann,fact,quote\n",
+            "the column \"tag\" is there twice (columns 4 and 5)",
+        );
+        // A note's quotation marks, doubled as CSV writes them, are no stray quotation mark.
+        let mut p = project();
+        import(
+            &mut p,
+            b"article_id,sentence,reviewer,tag,note\na,1,Ann,fact,\"a \"\"quoted\"\" word\"\n",
+        )
+        .unwrap();
+        let ann = p.articles[0].annotation(&"ann".into(), 0).unwrap();
+        assert_eq!(ann.note.as_deref(), Some("a \"quoted\" word"));
+        // Semicolons and Windows-1252, as a spreadsheet in German saves a CSV.
+        let mut p = project();
+        let report = import(
+            &mut p,
+            b"article_id;sentence;reviewer;tag;note\r\na;1;Zo\xEB;fact;\"caf\xE9; noir\"\r\n",
+        )
+        .unwrap();
+        assert_eq!(report.reviewers_added, ["Zoë"]);
+        let zoe = p.find_reviewer("zoë").unwrap().id.clone();
+        let a = p.articles[0].annotation(&zoe, 0).unwrap();
+        assert_eq!(
+            (a.tag, a.note.as_deref()),
+            (Some(Tag::Fact), Some("café; noir"))
+        );
     }
 
     #[test]

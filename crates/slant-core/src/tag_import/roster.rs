@@ -22,7 +22,7 @@ impl Roster {
         let mut names = HashMap::new();
         for r in &project.reviewers {
             names
-                .entry(r.name.trim().to_lowercase())
+                .entry(crate::model::name_key(&r.name))
                 .or_insert_with(|| r.id.clone());
         }
         Roster {
@@ -46,7 +46,7 @@ impl Roster {
         if self.ids.contains(id_or_name) {
             return Some(ReviewerId::from(id_or_name));
         }
-        self.names.get(&id_or_name.trim().to_lowercase()).cloned()
+        self.names.get(&crate::model::name_key(id_or_name)).cloned()
     }
 
     pub(super) fn add(&mut self, project: &mut Project, name: &str) -> ReviewerId {
@@ -63,7 +63,7 @@ impl Roster {
         self.ids.insert(id.clone());
         let id = ReviewerId(id);
         self.names
-            .entry(name.trim().to_lowercase())
+            .entry(crate::model::name_key(name))
             .or_insert_with(|| id.clone());
         project.reviewers.push(Reviewer {
             id: id.clone(),
