@@ -133,15 +133,41 @@ fn keep_owner_and_mode(file: &File, old: &fs::Metadata) {
 /// Points `NAME.bak` at the current file: a hard link (or a copy where links are not possible)
 /// under a temporary name, renamed over the old backup, so there is always one.
 fn keep_backup(path: &Path, dir: &Path, name: &str) -> io::Result<()> {
+    let backup = backup_path(path);
+    // A file of that name that is no earlier copy of this one (a project saved without `.ron`
+    // beside someone's `report.bak`) is the person's own: never replaced. An earlier copy
+    // starts as this file does, or as a Slant project of any format version does.
+    let start = |p: &Path| -> Option<Vec<u8>> {
+        use std::io::Read;
+        let mut head = Vec::new();
+        fs::File::open(p)
+            .ok()?
+            .take(256)
+            .read_to_end(&mut head)
+            .ok()?;
+        Some(head)
+    };
+    let earlier_copy = |bak: &[u8]| {
+        let text = String::from_utf8_lossy(bak);
+        start(path).is_some_and(|file| file.starts_with(&bak[..bak.len().min(32)]))
+            || text.contains("format_version:")
+            || text.trim_start().starts_with("#![enable(")
+    };
+    if backup.exists() && !start(&backup).is_some_and(|b| earlier_copy(&b)) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} is not an earlier copy of this file, and Slant keeps the version before each save under that name; move or rename it, then save again",
+                backup.display()
+            ),
+        ));
+    }
     let staged = tempfile::Builder::new()
         .prefix(&format!(".{name}.tmp-{}-bak-", std::process::id()))
         .make_in(dir, |p| {
             fs::hard_link(path, p).or_else(|_| fs::copy(path, p).map(drop))
         })?;
-    staged
-        .persist(backup_path(path))
-        .map(drop)
-        .map_err(|e| e.error)
+    staged.persist(backup).map(drop).map_err(|e| e.error)
 }
 
 /// Removes temporary files of `name` left by processes that were killed while saving. Those of
@@ -209,6 +235,42 @@ mod tests {
         let err = write_atomic(&p, b"newer", Backup::Keep).unwrap_err();
         assert!(err.to_string().contains("read-only"), "{err}");
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    /// A `.bak` that is no earlier copy of the file (someone's own `report.bak` beside a
+    /// project saved as `report`) is never replaced; an earlier copy is.
+    #[test]
+    fn a_backup_name_holding_another_file_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report");
+        fs::write(&p, "#![enable(implicit_some)]\n(title: \"v1\")").unwrap();
+        write_atomic(
+            &p,
+            b"#![enable(implicit_some)]\n(title: \"v2\")",
+            Backup::Keep,
+        )
+        .unwrap();
+        assert!(fs::read_to_string(backup_path(&p)).unwrap().contains("v1"));
+        fs::write(backup_path(&p), "my precious report").unwrap();
+        let err = write_atomic(
+            &p,
+            b"#![enable(implicit_some)]\n(title: \"v3\")",
+            Backup::Keep,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("is not an earlier copy of this file"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(backup_path(&p)).unwrap(),
+            "my precious report"
+        );
+        assert!(
+            fs::read_to_string(&p).unwrap().contains("v2"),
+            "nothing written"
+        );
     }
 
     #[test]
