@@ -224,6 +224,9 @@ pub struct SlantApp {
     note_under_menu: Option<egui::Id>,
     /// The last autosave failed: its message was shown, and is not shown again until one works.
     autosave_failing: bool,
+    /// An autosave went to Slant's data folder, the project's own folder not writable: said
+    /// once.
+    autosave_elsewhere: bool,
     /// The claim on a file opened while the Recover dialog asks about its autosave; let go when
     /// no such dialog is open.
     pending_claim: Option<OpenClaim>,
@@ -273,6 +276,7 @@ impl SlantApp {
             note_under_dialog: None,
             note_under_menu: None,
             autosave_failing: false,
+            autosave_elsewhere: false,
             pending_claim: None,
             last_folder: None,
             merge_refused: Vec::new(),
@@ -529,7 +533,30 @@ impl eframe::App for SlantApp {
                         ws.say("Autosave failed again: save the project somewhere else to keep your work safe");
                     }
                 }
-                Some(Ok(_)) => self.autosave_failing = false,
+                Some(Ok(written)) => {
+                    self.autosave_failing = false;
+                    // The project's folder could not be written (a read-only share): the work
+                    // went to Slant's data folder, where opening the project does not look.
+                    let beside = self.workspace.as_ref().and_then(|ws| {
+                        ws.doc
+                            .path()
+                            .map(|p| (p.to_owned(), ws.doc.recovery_path()))
+                    });
+                    if let Some((project, expected)) = beside
+                        && written != expected
+                        && !self.autosave_elsewhere
+                    {
+                        self.autosave_elsewhere = true;
+                        self.show_message(Modal::Message {
+                            title: "Autosave cannot go beside the project".into(),
+                            text: format!(
+                                "Slant may not write in the folder of {}, so unsaved work is autosaved to {} instead, where opening the project does not find it after a crash. Save the project somewhere you may write (Save as… in the File menu) to keep your work safe.",
+                                project.display(),
+                                written.display()
+                            ),
+                        });
+                    }
+                }
                 None => {}
             }
             // Woken in time for the autosave, and to look at the file, with no input coming.

@@ -8,6 +8,15 @@ impl SlantApp {
         ui.heading("Save changes?");
         let never_saved = self.document().is_some_and(|d| d.path().is_none());
         let name = match self.document() {
+            // A student's copy: the file opened was the teacher's, which stays as it was.
+            Some(d) if never_saved && d.assignment().is_some() => format!(
+                "Your copy of “{}” (from {})",
+                d.project.title,
+                d.assignment()
+                    .and_then(|a| a.file_name())
+                    .unwrap_or_default()
+                    .to_string_lossy()
+            ),
             Some(d) if never_saved => format!("“{}”", d.project.title),
             Some(d) => d.display_name(),
             None => String::new(),

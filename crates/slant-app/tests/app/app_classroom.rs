@@ -756,3 +756,17 @@ fn a_refused_merge_keeps_its_files_ticked_and_says_how_to_go_on() {
     h.run();
     assert_eq!(reviewers(&h), before + students.len());
 }
+
+/// Closing a student's copy before its first save says it is the student's copy of the
+/// assignment that was never saved, naming the file it came from: a teacher read "“class” has
+/// never been saved" with homework.ron open, which that file had been.
+#[test]
+fn closing_a_students_unsaved_copy_says_whose_copy_of_what() {
+    let (dir, handout) = handout();
+    let mut h = student_tags_the_first_sentence(&handout, dir.path(), ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    h.get_by_label("Save changes?");
+    h.get_by_label_contains("Your copy of “");
+    h.get_by_label_contains("(from homework.ron) has never been saved");
+}

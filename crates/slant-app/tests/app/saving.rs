@@ -445,3 +445,30 @@ fn a_damaged_recovery_file_says_how_to_open_the_project() {
     h.run();
     assert_eq!(h.state().document().unwrap().project.articles.len(), 2);
 }
+
+/// Where the recovery file cannot be written beside the project (a read-only share; here a
+/// folder in its place), the autosave goes to Slant's data folder and the window says so once,
+/// with what to do: opening the project after a crash would not find that work.
+#[test]
+fn an_autosave_that_cannot_go_beside_the_project_says_where_it_went() {
+    let (dir, path) = sample_copy();
+    std::fs::create_dir(dir.path().join("class.ron.autosave")).unwrap();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Q);
+    h.run();
+    std::thread::sleep(
+        slant_core::document::AUTOSAVE_AFTER + std::time::Duration::from_millis(200),
+    );
+    h.run();
+    h.run();
+    assert!(h.query_by_label("Autosave failed").is_none(), "failed");
+    assert!(
+        h.state().title().starts_with('●'),
+        "tagged: {}",
+        h.state().title()
+    );
+    h.get_by_label("Autosave cannot go beside the project");
+    h.get_by_label_contains("Save the project somewhere you may write");
+}
