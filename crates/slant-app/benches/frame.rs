@@ -32,10 +32,16 @@ const SENTENCES: [&str; 5] = [
 /// short sentences, which leave most of the view empty.
 const SIZES: [&str; 3] = ["20000", "10 filling the view", "10 short"];
 
+/// Two articles of 10,000 sentences each in a single paragraph (a text pasted without line
+/// breaks): every frame lays out and maps the whole paragraph. Each glyph's sentence was found
+/// by a search from the front, and the window froze for minutes.
+const ONE_PARAGRAPH: &str = "10000 in one paragraph";
+
 /// A project of two articles, every sentence tagged.
 fn project_file(size: &str) -> (tempfile::TempDir, PathBuf) {
     let (n, clauses) = match size {
         "20000" => (20_000, 1),
+        ONE_PARAGRAPH => (10_000, 1),
         "10 filling the view" => (10, 8),
         _ => (10, 1),
     };
@@ -48,7 +54,8 @@ fn project_file(size: &str) -> (tempfile::TempDir, PathBuf) {
             let clause = |k: usize| SENTENCES[(i + a + k) % SENTENCES.len()].trim_end_matches('.');
             let sentence: Vec<&str> = (0..clauses).map(clause).collect();
             text.push_str(&sentence.join(", and "));
-            text.push_str(if i % 4 == 3 { ".\n\n" } else { ". " });
+            let breaks = i % 4 == 3 && size != ONE_PARAGRAPH;
+            text.push_str(if breaks { ".\n\n" } else { ". " });
         }
         let mut article = Article::new(
             p.new_article_id(&format!("article {a}")),
@@ -69,7 +76,11 @@ fn project_file(size: &str) -> (tempfile::TempDir, PathBuf) {
 
 fn harness(size: &str) -> (tempfile::TempDir, Harness<'static, SlantApp>) {
     let (dir, path) = project_file(size);
-    let n = if size == "20000" { 20_000 } else { 10 };
+    let n = match size {
+        "20000" => 20_000,
+        ONE_PARAGRAPH => 10_000,
+        _ => 10,
+    };
     let options = AppOptions {
         open: Some(path),
         dialogs: Box::new(ScriptedDialogs::default()),
@@ -98,6 +109,12 @@ fn frame(h: &mut Harness<SlantApp>) {
 
 #[divan::bench(args = SIZES, sample_count = 100)]
 fn idle_frame(bencher: Bencher, size: &str) {
+    let (_dir, mut h) = harness(size);
+    bencher.bench_local(|| frame(&mut h));
+}
+
+#[divan::bench(args = [ONE_PARAGRAPH], sample_count = 20)]
+fn one_long_paragraph_frame(bencher: Bencher, size: &str) {
     let (_dir, mut h) = harness(size);
     bencher.bench_local(|| frame(&mut h));
 }

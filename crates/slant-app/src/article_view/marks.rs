@@ -1,6 +1,8 @@
 //! What is drawn over an article's laid-out text: the outlined badges of suggested tags and the
 //! class's stacked bars.
 
+use std::collections::HashSet;
+
 use egui::text::CCursor;
 use egui::{Id, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
@@ -31,12 +33,16 @@ pub(super) fn ghost_badges(
     input: &ViewInput,
     id: Id,
     laid: &Laid,
+    seen: &HashSet<usize>,
     actions: &mut Vec<Action>,
 ) {
     for piece in laid.pieces {
         let Mark::Ghost(tag) = piece.mark else {
             continue;
         };
+        if !seen.contains(&piece.sentence) {
+            continue;
+        }
         let rect = rect_of(laid, piece);
         ui.painter().rect_stroke(
             rect,
@@ -73,9 +79,16 @@ pub(super) fn ghost_badges(
 
 /// The class's tags for each sentence as a stacked bar (one segment per tag, grey for reviewers
 /// who left it untagged); hovering gives the counts.
-pub(super) fn class_bars(ui: &mut Ui, input: &ViewInput, id: Id, laid: &Laid) {
+pub(super) fn class_bars(
+    ui: &mut Ui,
+    input: &ViewInput,
+    id: Id,
+    laid: &Laid,
+    seen: &HashSet<usize>,
+) {
     let Some(class) = input.class else { return };
-    for piece in laid.pieces.iter().filter(|p| p.mark == Mark::ClassBar) {
+    let shown = |p: &&Piece| p.mark == Mark::ClassBar && seen.contains(&p.sentence);
+    for piece in laid.pieces.iter().filter(shown) {
         let Some(s) = class.sentences.get(piece.sentence) else {
             continue;
         };

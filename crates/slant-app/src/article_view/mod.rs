@@ -178,9 +178,16 @@ pub fn show(ui: &mut Ui, view: &mut ColumnView, input: &ViewInput, actions: &mut
             view.drawn.record(ui, &rects);
             marks::selection_outline(ui, input, &rects);
             compare::paint(ui, input, &rects);
+            // Marks only where they can be seen: placing each costs a walk of the galley's rows.
+            let clip = ui.clip_rect();
+            let seen: std::collections::HashSet<usize> = rects
+                .iter()
+                .filter(|(_, r)| clip.intersects(*r))
+                .map(|&(s, _)| s)
+                .collect();
             // After the sentences, so the badge is on top of its sentence for the pointer.
-            marks::ghost_badges(ui, input, id, &laid, actions);
-            marks::class_bars(ui, input, id, &laid);
+            marks::ghost_badges(ui, input, id, &laid, &seen, actions);
+            marks::class_bars(ui, input, id, &laid, &seen);
             p += 1;
         }
         if changed {
@@ -209,10 +216,7 @@ fn interact_with_paragraph(
     for row in &galley.rows {
         let mut current: Option<(usize, Rect)> = None;
         for glyph in &row.glyphs {
-            let sentence = pieces
-                .iter()
-                .find(|p| p.chars.contains(&c))
-                .map(|p| p.sentence);
+            let sentence = paragraph::piece_at(pieces, c).map(|p| p.sentence);
             c += 1;
             let Some(sentence) = sentence else { continue };
             let rect = Rect::from_min_size(

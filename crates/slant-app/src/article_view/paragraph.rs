@@ -202,12 +202,17 @@ pub(super) fn paragraph_job(
     (runs.job, runs.pieces)
 }
 
+/// The piece holding job char `c`. Pieces are in the job's order and never overlap, so a
+/// binary search finds it: a search from the front for every glyph was quadratic, and a
+/// paragraph of 11,000 sentences froze the window for minutes.
+pub(super) fn piece_at(pieces: &[Piece], c: usize) -> Option<&Piece> {
+    let at = pieces.partition_point(|p| p.chars.end <= c);
+    pieces.get(at).filter(|p| p.chars.contains(&c))
+}
+
 /// The article byte offset at job char `c` (a badge maps to its sentence's start).
 pub(super) fn byte_at(pieces: &[Piece], article: &Article, c: usize) -> Option<(usize, usize)> {
-    let piece = pieces
-        .iter()
-        .find(|p| p.chars.contains(&c))
-        .or_else(|| pieces.last().filter(|p| p.chars.end == c))?;
+    let piece = piece_at(pieces, c).or_else(|| pieces.last().filter(|p| p.chars.end == c))?;
     let sentence = article.sentences[piece.sentence];
     let Some(start) = piece.text_start else {
         return Some((piece.sentence, sentence.start));

@@ -86,18 +86,23 @@ pub struct Drawn {
     pub extents: Vec<(usize, Rect)>,
     /// The column's visible area, once drawn.
     pub view: Option<Rect>,
+    /// Where each sentence sits in `sentences` and `extents`: a search of the lists for each
+    /// rectangle was quadratic in a paragraph of thousands of sentences.
+    pub(super) at: std::collections::HashMap<usize, (usize, usize)>,
 }
 
 impl Drawn {
     /// Notes a paragraph's sentence rectangles as drawn this frame.
     pub fn record(&mut self, ui: &egui::Ui, rects: &[(usize, Rect)]) {
         for &(sentence, rect) in rects {
-            if !self.sentences.iter().any(|(s, _)| *s == sentence) {
-                self.sentences.push((sentence, rect));
-            }
-            match self.extents.iter_mut().find(|(s, _)| *s == sentence) {
-                Some((_, whole)) => *whole = whole.union(rect),
-                None => self.extents.push((sentence, rect)),
+            match self.at.get(&sentence) {
+                Some(&(_, e)) => self.extents[e].1 = self.extents[e].1.union(rect),
+                None => {
+                    self.at
+                        .insert(sentence, (self.sentences.len(), self.extents.len()));
+                    self.sentences.push((sentence, rect));
+                    self.extents.push((sentence, rect));
+                }
             }
             if ui.rect_contains_pointer(rect) {
                 self.hovered = Some(sentence);
