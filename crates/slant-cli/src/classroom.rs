@@ -244,6 +244,11 @@ pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(
                 "{name}: if this is \"{r}\"'s newer hand-in, the class figures now count them twice; merge it with --replace to replace their earlier work"
             ));
         }
+        for (apart, now) in &report.no_longer_apart {
+            lines.push(format!(
+                "{name}: \"{apart}\", this same work kept apart by an earlier merge, is removed: it is now \"{now}\"'s, counted once"
+            ));
+        }
         for r in &report.replaced {
             lines.push(format!(
                 "{name}: \"{r}\" was already in the class; their earlier work was replaced"

@@ -56,6 +56,9 @@ pub struct MergeReport {
     /// another reviewer ([`Clash::Keep`]): if the file is that student's newer hand-in, the
     /// class figures now count them twice.
     pub twice: Vec<String>,
+    /// Reviewers an earlier merge kept apart ("Zoë Müller (2)") whose work this file is, now in
+    /// place of the earlier work ([`Clash::Replace`]): removed, as (removed, now counted as).
+    pub no_longer_apart: Vec<(String, String)>,
     /// Articles the class did not have yet.
     pub articles_added: Vec<String>,
     /// The file holds no tag, note or phrase at all: a handout never worked on, or a copy left
@@ -154,12 +157,25 @@ pub fn merge_with(
             Some(c) if same_person && clash == Clash::Replace => {
                 // Their newer hand-in: their earlier work in these articles goes, theirs comes.
                 let name = c.name.clone();
+                // This very work, kept apart by an earlier merge ("Zoë Müller (2)"), now takes
+                // the earlier work's place: kept too, it would count twice. Not the answer key.
+                let kept = kept_before()
+                    .filter(|k| class.answer_key.as_ref() != Some(&k.id))
+                    .map(|k| (k.id.clone(), k.name.clone()));
                 for theirs in &student.articles {
                     if let Some(i) = counterpart(class, theirs) {
                         let ours = &mut class.articles[i];
                         ours.annotations.remove(&r.id);
                         ours.unplaced.retain(|u| u.reviewer != r.id);
                     }
+                }
+                if let Some((id, kept_name)) = kept {
+                    class.reviewers.retain(|x| x.id != id);
+                    for a in &mut class.articles {
+                        a.annotations.remove(&id);
+                        a.unplaced.retain(|u| u.reviewer != id);
+                    }
+                    report.no_longer_apart.push((kept_name, name.clone()));
                 }
                 report.replaced.push(name);
                 ids.insert(r.id.clone(), r.id.clone());
@@ -424,6 +440,42 @@ mod tests {
                 .annotation(&class.reviewers[0].id, 0)
                 .unwrap()
                 .tag,
+            Some(Tag::Quote)
+        );
+    }
+
+    /// A hand-in kept apart as "Ann (2)" by a default merge, merged again with
+    /// `Clash::Replace`: it takes the place of Ann's earlier work and "Ann (2)" goes, so the
+    /// class counts it once (a hostile pass found it counted twice and the earlier work lost
+    /// without a word).
+    #[test]
+    fn replacing_with_a_hand_in_kept_apart_before_counts_it_once() {
+        let mut class = assignment();
+        merge(
+            &mut class,
+            &student("Ann", [Tag::Fact, Tag::Quote, Tag::Loaded]),
+            "ann.ron",
+        )
+        .unwrap();
+        let newer = student("Ann", [Tag::Quote, Tag::Quote, Tag::Quote]);
+        merge(&mut class, &newer, "ann-newer.ron").unwrap();
+        assert_eq!(class.reviewers.len(), 2, "kept apart as Ann (2)");
+        let report = merge_with(&mut class, &newer, "ann-newer.ron", Clash::Replace).unwrap();
+        assert_eq!(report.replaced, ["Ann"]);
+        assert_eq!(
+            report.no_longer_apart,
+            [("Ann (2)".to_owned(), "Ann".to_owned())]
+        );
+        let names: Vec<&str> = class.reviewers.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Ann"]);
+        assert!(
+            class.articles[0]
+                .annotations
+                .keys()
+                .all(|id| id.as_str() == "ann")
+        );
+        assert_eq!(
+            class.articles[0].annotation(&"ann".into(), 0).unwrap().tag,
             Some(Tag::Quote)
         );
     }
