@@ -86,28 +86,44 @@ impl Document {
     /// Where that folder cannot be written (a teacher's read-only share), the recovery goes to
     /// the folder for projects never saved, rather than nowhere.
     pub fn autosave(&mut self) -> Result<PathBuf, SaveError> {
-        let project = self.project.clone();
-        self.autosave_with(&project)
+        let written = self.write_recovery_of(&self.project);
+        self.autosaved(written)
     }
 
     /// Writes `project` (this document's project with work in progress applied, such as a note
-    /// being typed) to the recovery file, without making that work an undo step. It records
-    /// the project file as this window knows it, so that a recovery can tell whether another
-    /// program wrote the file since.
+    /// being typed) to the recovery file, without making that work an undo step.
     pub fn autosave_with(&mut self, project: &Project) -> Result<PathBuf, SaveError> {
-        let mut path = self.recovery_path();
+        let written = self.write_recovery_of(project);
+        self.autosaved(written)
+    }
+
+    /// Writes `project` where this document's recovery goes, recording the project file as
+    /// this window knows it, so that a recovery can tell whether another program wrote the file
+    /// since. Borrows the document only to read it: the project is never copied to be written.
+    fn write_recovery_of(&self, project: &Project) -> Result<PathBuf, SaveError> {
+        let path = self.recovery_path();
         let base = self.path.as_ref().and(self.on_disk);
         let untitled = path.starts_with(&self.untitled_dir);
-        if let Err(e) = write_recovery(&path, project, base, untitled) {
-            let fallback = self.untitled_dir.join(&self.untitled_file);
-            if fallback == path {
-                return Err(self.autosave_failed(e));
+        match write_recovery(&path, project, base, untitled) {
+            Ok(()) => Ok(path),
+            Err(e) => {
+                let fallback = self.untitled_dir.join(&self.untitled_file);
+                if fallback == path {
+                    return Err(e);
+                }
+                write_recovery(&fallback, project, None, true).map(|()| fallback)
             }
-            write_recovery(&fallback, project, None, true).map_err(|e| self.autosave_failed(e))?;
-            path = fallback;
         }
-        self.unsaved_since = None;
-        Ok(path)
+    }
+
+    fn autosaved(&mut self, written: Result<PathBuf, SaveError>) -> Result<PathBuf, SaveError> {
+        match written {
+            Ok(path) => {
+                self.unsaved_since = None;
+                Ok(path)
+            }
+            Err(e) => Err(self.autosave_failed(e)),
+        }
     }
 
     /// A failed autosave is tried again after [`AUTOSAVE_AFTER`], not on the next frame: a full
