@@ -46,6 +46,21 @@ fn class_and_students() -> (tempfile::TempDir, PathBuf, Vec<PathBuf>) {
     (dir, class, students)
 }
 
+/// Zed's work on another assignment (a budget story), saved in `dir` as `zed.ron`.
+fn another_assignment(dir: &Path) -> (slant_core::model::Project, PathBuf) {
+    let mut foreign = slant_core::model::Project::new("Budget", jiff::Timestamp::UNIX_EPOCH);
+    foreign.articles.push(slant_core::model::Article::new(
+        "budget".into(),
+        "City council votes on budget",
+        "The council voted. It passed.",
+    ));
+    let zed = foreign.add_reviewer("Zed");
+    foreign.articles[0].set_tag(&zed, 0, Some(Tag::Fact));
+    let file = dir.join("zed.ron");
+    store::save(&foreign, &file).unwrap();
+    (foreign, file)
+}
+
 fn reviewers(h: &Harness<SlantApp>) -> usize {
     h.state().document().unwrap().project.reviewers.len()
 }
@@ -165,16 +180,7 @@ fn a_newer_hand_in_replaces_the_earlier_one_when_the_teacher_says_so() {
 #[test]
 fn a_file_of_another_assignment_is_refused_whatever_comes_before_it() {
     let (dir, class, students) = class_and_students();
-    let mut foreign = slant_core::model::Project::new("Budget", jiff::Timestamp::UNIX_EPOCH);
-    foreign.articles.push(slant_core::model::Article::new(
-        "budget".into(),
-        "City council votes on budget",
-        "The council voted. It passed.",
-    ));
-    let zed = foreign.add_reviewer("Zed");
-    foreign.articles[0].set_tag(&zed, 0, Some(Tag::Fact));
-    let foreign_file = dir.path().join("zed.ron");
-    store::save(&foreign, &foreign_file).unwrap();
+    let (foreign, foreign_file) = another_assignment(dir.path());
     let mut mixed = store::load(&students[0]).unwrap();
     let mut budget = foreign.articles[0].clone();
     budget.annotations.clear();
@@ -714,15 +720,7 @@ fn merging_a_file_with_unsaved_work_beside_it_says_so() {
 #[test]
 fn a_refused_merge_keeps_its_files_ticked_and_says_how_to_go_on() {
     let (dir, class, students) = class_and_students();
-    let mut foreign = slant_core::model::Project::new("Budget", jiff::Timestamp::UNIX_EPOCH);
-    foreign.articles.push(slant_core::model::Article::new(
-        "budget".into(),
-        "City council votes on budget",
-        "The council voted. It passed.",
-    ));
-    let zed = foreign.add_reviewer("Zed");
-    foreign.articles[0].set_tag(&zed, 0, Some(Tag::Fact));
-    store::save(&foreign, &dir.path().join("zed.ron")).unwrap();
+    another_assignment(dir.path());
     let dialogs = ScriptedDialogs {
         no_portal: true,
         ..ScriptedDialogs::default()
