@@ -4,7 +4,9 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    slant_cli::main(slant_app::claims_dir(), |project| {
-        slant_app::run(project).map_err(slant_cli::Failure::Input)
-    })
+    slant_cli::main(
+        slant_app::claims_dir(),
+        slant_app::untitled_dir(),
+        |project| slant_app::run(project).map_err(slant_cli::Failure::Input),
+    )
 }

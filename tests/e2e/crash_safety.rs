@@ -202,7 +202,7 @@ fn a_killed_autosave_leaves_the_project_alone_and_a_recovery_that_opens() {
     kill_at_random(Job::Autosave, |path, old, new| {
         let bytes_ok = same(&store::load(path).unwrap_or_else(|e| panic!("{e}")), old);
         assert!(bytes_ok, "autosave never touches the project file");
-        match document::find_recovery(path) {
+        match document::find_recovery(path, &path.with_extension("untitled")) {
             Some(recovery) => {
                 let doc = Document::recover(path, &recovery, path.with_extension("untitled"))
                     .unwrap_or_else(|e| panic!("damaged recovery file: {e}"));

@@ -42,7 +42,7 @@ impl SlantApp {
             match result {
                 Ok(report) => {
                     // What the student's window never saved is not in the file merged.
-                    if slant_core::document::find_recovery(path).is_some() {
+                    if slant_core::document::find_recovery(path, &self.untitled_dir()).is_some() {
                         lines.push(format!(
                             "{name}: a Slant window stopped without saving work on it, which is not merged. Open the file, recover and save it, then merge it again and choose “Replace earlier work”."
                         ));

@@ -25,6 +25,16 @@ pub fn claims_dir() -> PathBuf {
     data_dir().join(CLAIMS_FOLDER)
 }
 
+/// The folder of the data directory that holds the autosaves of projects never saved, and of
+/// projects whose own folder could not be written.
+pub(crate) const UNTITLED_FOLDER: &str = "untitled";
+
+/// Where the windows' autosaves go when not beside their project: the command line looks there
+/// too for a crash's unsaved work before it changes a project.
+pub fn untitled_dir() -> PathBuf {
+    data_dir().join(UNTITLED_FOLDER)
+}
+
 /// Runs the desktop app until its window closes; `project` is opened at once.
 pub fn run(project: Option<PathBuf>) -> Result<(), String> {
     let data_dir = data_dir();

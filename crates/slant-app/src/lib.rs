@@ -35,7 +35,7 @@ use egui::{Ui, ViewportCommand};
 
 pub use actions::Action;
 use dialogs::FileDialogs;
-pub use launch::{claims_dir, run};
+pub use launch::{claims_dir, run, untitled_dir};
 pub use settings::Settings;
 pub use workspace::Workspace;
 
@@ -320,7 +320,7 @@ impl SlantApp {
     }
 
     fn untitled_dir(&self) -> PathBuf {
-        self.data_dir.join("untitled")
+        self.data_dir.join(crate::launch::UNTITLED_FOLDER)
     }
 
     fn error(&mut self, title: &str, text: impl Into<String>) {
@@ -550,7 +550,7 @@ impl eframe::App for SlantApp {
                         self.show_message(Modal::Message {
                             title: "Autosave cannot go beside the project".into(),
                             text: format!(
-                                "Slant may not write in the folder of {}, so unsaved work is autosaved to {} instead, where opening the project does not find it after a crash. Save the project somewhere you may write (Save as… in the File menu) to keep your work safe.",
+                                "Slant may not write in the folder of {}, so unsaved work is autosaved to {} instead; after a crash, opening the project still offers it back. If saving fails there too, save the project somewhere you may write (Save as… in the File menu).",
                                 project.display(),
                                 written.display()
                             ),

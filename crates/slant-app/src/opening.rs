@@ -62,7 +62,7 @@ impl SlantApp {
             return;
         };
         self.pending_claim = claim;
-        if let Some(recovery) = document::find_recovery(path) {
+        if let Some(recovery) = document::find_recovery(path, &self.untitled_dir()) {
             self.modal = Some(Modal::Recover {
                 path: path.to_owned(),
                 recovery,
@@ -71,7 +71,9 @@ impl SlantApp {
             return;
         }
         // A student's copy of this assignment, killed before its first save.
-        if let Some((student, recovery)) = document::find_student_recovery(path) {
+        if let Some((student, recovery)) =
+            document::find_student_recovery(path, &self.untitled_dir())
+        {
             self.modal = Some(Modal::Recover {
                 path: student,
                 recovery,

@@ -44,12 +44,10 @@ impl SlantApp {
                     )
                 })
             });
-            let claims_dir = self.claims_dir();
+            let dirs = (self.claims_dir(), self.untitled_dir());
             // Behind the Recover dialog this window holds the file it asks about.
             let own = self.pending_claim.as_ref();
-            let recent = self
-                .recent_names
-                .get(&self.settings, &claims_dir, own, acted);
+            let recent = self.recent_names.get(&self.settings, &dirs, own, acted);
             if !recent.is_empty() {
                 ui.add_space(20.0);
                 ui.label(RichText::new("Recent projects").strong());
@@ -80,7 +78,7 @@ impl RecentNames {
     fn get(
         &mut self,
         settings: &crate::Settings,
-        claims_dir: &std::path::Path,
+        dirs: &(PathBuf, PathBuf),
         own: Option<&slant_core::document::OpenClaim>,
         acted: bool,
     ) -> Vec<(PathBuf, String)> {
@@ -91,7 +89,7 @@ impl RecentNames {
                 .recent
                 .iter()
                 .filter(|p| p.exists())
-                .map(|p| (p.clone(), recent_name(settings, p, claims_dir, own)))
+                .map(|p| (p.clone(), recent_name(settings, p, dirs, own)))
                 .collect();
             self.made = Some(std::time::Instant::now());
         }
@@ -106,7 +104,7 @@ impl RecentNames {
 fn recent_name(
     settings: &crate::Settings,
     path: &std::path::Path,
-    claims_dir: &std::path::Path,
+    (claims_dir, untitled_dir): &(PathBuf, PathBuf),
     own: Option<&slant_core::document::OpenClaim>,
 ) -> String {
     let file = path.file_name().map_or_else(
@@ -125,8 +123,8 @@ fn recent_name(
     // Its own recovery, or that of a student's copy of it (an assignment) killed before its
     // first save, which opening the assignment offers back. Whether it is open elsewhere is
     // asked only where one is there: asking takes the file's claim for an instant.
-    let recovery = slant_core::document::find_recovery(path).is_some()
-        || slant_core::document::find_student_recovery(path).is_some();
+    let recovery = slant_core::document::find_recovery(path, untitled_dir).is_some()
+        || slant_core::document::find_student_recovery(path, untitled_dir).is_some();
     if !recovery {
         name
     } else if !own.is_some_and(|c| c.is_for(path))

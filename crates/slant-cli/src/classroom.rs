@@ -214,7 +214,9 @@ pub fn merge(class_path: &Path, students: &[PathBuf], replace: bool) -> Result<(
             .map_err(|e| Failure::Input(format!("{e}\nNothing was merged{others}.")))?;
         let name = path.display().to_string();
         // What the student's window never saved is not in the file merged.
-        if let Some(recovery) = slant_core::document::find_recovery(path) {
+        if let Some(recovery) =
+            slant_core::document::find_recovery(path, &crate::commands::untitled_dir())
+        {
             lines.push(format!(
                 "{name}: a Slant window stopped without saving work on it ({}), which is not merged; open the file in Slant, recover and save it, then merge it again with --replace",
                 recovery.path.file_name().unwrap_or_default().to_string_lossy()

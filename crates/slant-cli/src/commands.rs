@@ -210,9 +210,22 @@ pub(crate) fn save(doc: &mut Document) -> Result<(), Failure> {
     doc.save().map_err(Failure::input)
 }
 
-/// Where a document would autosave; the command line saves at once and never autosaves.
-fn untitled_dir() -> PathBuf {
-    std::env::temp_dir().join("slant")
+/// Where Slant's windows autosave work that cannot go beside its project; set once by
+/// [`crate::main`].
+static UNTITLED_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Tells the commands where Slant's windows autosave work that cannot go beside its project.
+pub(crate) fn set_untitled_dir(dir: PathBuf) {
+    let _ = UNTITLED_DIR.set(dir);
+}
+
+/// Where a window would autosave away from the project, and so where a crash's unsaved work may
+/// be; the command line itself saves at once and never autosaves.
+pub(crate) fn untitled_dir() -> PathBuf {
+    UNTITLED_DIR
+        .get()
+        .cloned()
+        .unwrap_or_else(|| std::env::temp_dir().join("slant"))
 }
 
 /// Imports every file first, so that one bad file leaves the project untouched; then adds them

@@ -354,12 +354,15 @@ pub fn run(cli: Cli, open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failur
 
 /// Parses the process's arguments and runs them; `open_app` is called for the desktop app.
 /// `claims_dir` is where the app's windows mark the projects they have open: a command that
-/// changes a project refuses one a window has open.
+/// changes a project refuses one a window has open. `untitled_dir` is where they autosave work
+/// that cannot go beside its project: a command refuses a project with a crash's work there too.
 pub fn main(
     claims_dir: PathBuf,
+    untitled_dir: PathBuf,
     open_app: impl FnOnce(Option<PathBuf>) -> Result<(), Failure>,
 ) -> ExitCode {
     commands::set_claims_dir(claims_dir);
+    commands::set_untitled_dir(untitled_dir);
     run(Cli::parse(), open_app)
 }
 

@@ -224,3 +224,40 @@ fn a_command_never_saves_over_a_crashed_windows_unsaved_work() {
     let out = slant(&["key", p, "M. Rivera"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// A window whose project's folder could not be written (a read-only share) autosaved its work
+/// in Slant's data folder: a command refuses that project too, and says where the work is.
+#[test]
+fn a_command_never_saves_over_unsaved_work_kept_away_from_the_project() {
+    use slant_core::document::Document;
+    let dir = temp();
+    let project = dir.path().join("class.ron");
+    std::fs::copy(sample(), &project).unwrap();
+    let data = dir.path().join("data");
+    // The window: its recovery file cannot go beside the project.
+    std::fs::create_dir(dir.path().join("class.ron.autosave")).unwrap();
+    let mut window = Document::open(&project, data.join("untitled")).unwrap();
+    window
+        .add_reviewer("Zoë", std::time::Instant::now())
+        .unwrap();
+    let kept = window.autosave().unwrap();
+    assert!(kept.starts_with(&data), "{}", kept.display());
+    drop(window); // killed
+    let p = project.to_str().unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(["key", p, "M. Rivera"])
+        .env("SLANT_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{p}: a Slant window stopped without saving and left its unsaved work in {}. Open the project in Slant to recover it (or discard it), then run this again; nothing was changed.\n",
+            kept.display()
+        )
+    );
+    assert_eq!(std::fs::read(&project).unwrap(), before, "not written");
+    assert!(kept.exists());
+}

@@ -100,7 +100,9 @@ fn autosaved_work_is_offered_for_recovery_on_the_next_open() {
             .tag,
         Some(Tag::Loaded)
     );
-    assert!(slant_core::document::find_recovery(&path).is_none());
+    assert!(
+        slant_core::document::find_recovery(&path, &dir.path().join("data/untitled")).is_none()
+    );
 }
 
 #[test]
@@ -470,5 +472,24 @@ fn an_autosave_that_cannot_go_beside_the_project_says_where_it_went() {
         h.state().title()
     );
     h.get_by_label("Autosave cannot go beside the project");
-    h.get_by_label_contains("Save the project somewhere you may write");
+    h.get_by_label_contains("opening the project still offers it back");
+    let tagged: Vec<_> = (0..3).map(|s| tag_of(&h, 0, s)).collect();
+    assert!(tagged.contains(&Some(Tag::Quote)), "{tagged:?}");
+    drop(h); // killed
+
+    // Opening the project again offers the work kept away from it, and saving takes it in.
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Recover unsaved work?");
+    h.get_by_label("Recover").click();
+    h.run();
+    assert_eq!((0..3).map(|s| tag_of(&h, 0, s)).collect::<Vec<_>>(), tagged);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let untitled = dir.path().join("data/untitled");
+    assert!(slant_core::document::find_recovery(&path, &untitled).is_none());
+    assert_eq!(
+        std::fs::read_dir(&untitled).map_or(0, |d| d.count()),
+        0,
+        "nothing left to offer as a project never saved"
+    );
 }

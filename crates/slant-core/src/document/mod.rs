@@ -132,9 +132,27 @@ pub enum OpenError {
     #[error(
         "{}: a Slant window stopped without saving and left its unsaved work in {}. Open the project in Slant to recover it (or discard it), then run this again; nothing was changed.",
         path.display(),
-        recovery.file_name().unwrap_or_default().to_string_lossy()
+        kept_in(path, recovery)
     )]
     UnsavedWork { path: PathBuf, recovery: PathBuf },
+}
+
+/// Where a recovery file is, as a person would look for it: its name when it is beside the
+/// project, its whole path when it was kept away from the project's folder.
+fn kept_in(project: &Path, recovery: &Path) -> String {
+    let folder = |file: &Path| {
+        let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
+        std::fs::canonicalize(dir.unwrap_or(Path::new("."))).ok()
+    };
+    if folder(project) == folder(recovery) {
+        recovery
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    } else {
+        recovery.display().to_string()
+    }
 }
 
 impl Document {
@@ -213,7 +231,7 @@ impl Document {
         let lock = ProjectLock::acquire(path, lock::WAIT)?;
         // A crashed window's unsaved work: saving this change would make it look stale (it is
         // older than the file), and the start screen would no longer offer it back.
-        if let Some(recovery) = find_recovery(path) {
+        if let Some(recovery) = find_recovery(path, &untitled_dir) {
             return Err(OpenError::UnsavedWork {
                 path: path.to_owned(),
                 recovery: recovery.path,
@@ -514,12 +532,11 @@ impl Document {
 
     fn saved_to(&mut self, path: &Path) {
         self.on_disk = DiskStamp::of(path);
-        let old_recovery = self.recovery_path();
+        self.remove_recovery();
         self.path = Some(path.to_owned());
         self.saved_depth = Some(self.undo.len());
         self.unsaved_since = None;
-        let _ = std::fs::remove_file(old_recovery);
-        let _ = std::fs::remove_file(self.recovery_path());
+        self.remove_recovery();
     }
 }
 

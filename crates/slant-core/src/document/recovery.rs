@@ -1,7 +1,9 @@
 //! Work that was never saved survives a crash: every change is written to a recovery file
 //! beside the project within [`AUTOSAVE_AFTER`], and opening the project again offers it. A
 //! student's copy not saved yet keeps its recovery beside the assignment, under the name its
-//! first save will take.
+//! first save will take. Where that folder cannot be written (a teacher's read-only share), the
+//! recovery goes to the folder for projects never saved, naming the project it belongs to, and
+//! opening that project still offers it.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -64,15 +66,30 @@ impl Document {
     /// Where unsaved changes are written: `NAME.ron.autosave` beside the project, or a file of
     /// its own in the untitled folder for a project never saved.
     pub fn recovery_path(&self) -> PathBuf {
+        match self.project_file() {
+            Some(file) => recovery_path_for(&file),
+            None => self.untitled_dir.join(&self.untitled_file),
+        }
+    }
+
+    /// Where unsaved changes go when [`Self::recovery_path`]'s folder cannot be written: the
+    /// folder for projects never saved, under a name of the project's own, so that opening the
+    /// project finds it there ([`find_recovery`]).
+    fn fallback_path(&self) -> PathBuf {
+        match self.project_file() {
+            Some(file) => elsewhere_path(&self.untitled_dir, &file),
+            None => self.untitled_dir.join(&self.untitled_file),
+        }
+    }
+
+    /// The file this document's work belongs to: its own, or, for a student's copy not saved
+    /// yet, the name its first save will take beside the assignment, where opening the
+    /// assignment again finds it ([`find_student_recovery`]).
+    fn project_file(&self) -> Option<PathBuf> {
         match (&self.path, &self.assignment, &self.suggested_name) {
-            (Some(p), _, _) => recovery_path_for(p),
-            // A student's copy not saved yet: beside the assignment, under the name its first
-            // save will take, where opening the assignment again finds it
-            // ([`find_student_recovery`]).
-            (None, Some(assignment), Some(name)) => {
-                recovery_path_for(&assignment.with_file_name(name))
-            }
-            (None, _, _) => self.untitled_dir.join(&self.untitled_file),
+            (Some(p), _, _) => Some(p.clone()),
+            (None, Some(assignment), Some(name)) => Some(assignment.with_file_name(name)),
+            _ => None,
         }
     }
 
@@ -102,16 +119,22 @@ impl Document {
     /// since. Borrows the document only to read it: the project is never copied to be written.
     fn write_recovery_of(&self, project: &Project) -> Result<PathBuf, SaveError> {
         let path = self.recovery_path();
+        let fallback = self.fallback_path();
         let base = self.path.as_ref().and(self.on_disk);
         let untitled = path.starts_with(&self.untitled_dir);
-        match write_recovery(&path, project, base, untitled) {
-            Ok(()) => Ok(path),
-            Err(e) => {
-                let fallback = self.untitled_dir.join(&self.untitled_file);
-                if fallback == path {
-                    return Err(e);
+        match write_recovery(&path, project, base, None, untitled) {
+            Ok(()) => {
+                // An earlier one written away from the project is older than this one.
+                if fallback != path {
+                    let _ = std::fs::remove_file(&fallback);
                 }
-                write_recovery(&fallback, project, None, true).map(|()| fallback)
+                Ok(path)
+            }
+            Err(e) if fallback == path => Err(e),
+            Err(_) => {
+                let belongs_to = self.project_file().map(|f| canonical(&f));
+                write_recovery(&fallback, project, base, belongs_to.as_deref(), true)
+                    .map(|()| fallback)
             }
         }
     }
@@ -135,25 +158,36 @@ impl Document {
 
     /// Called when the user discards unsaved changes (close without saving).
     pub fn discard_recovery(&self) {
+        self.remove_recovery();
+    }
+
+    /// Removes this document's recovery files, beside the project and away from it.
+    pub(super) fn remove_recovery(&self) {
         let _ = std::fs::remove_file(self.recovery_path());
+        let _ = std::fs::remove_file(self.fallback_path());
     }
 }
 
 /// Writes a recovery file. Only the folder for projects never saved is made when missing: a
 /// project's folder renamed or removed while it was open is not made again empty (the work then
 /// went to a folder of the old name, apart from the project).
+/// `belongs_to` names the project file of a recovery written away from it.
 fn write_recovery(
     path: &Path,
     project: &Project,
     base: Option<DiskStamp>,
+    belongs_to: Option<&Path>,
     make_dir: bool,
 ) -> Result<(), SaveError> {
     if make_dir && let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
     let mut text = store::to_ron(project)?;
+    // Comments to RON: the file loads as any project.
+    if let Some(file) = belongs_to {
+        text.push_str(&format!("{PROJECT_MARK}{}\n", file.display()));
+    }
     if let Some(base) = base {
-        // A comment to RON: the file loads as any project.
         text.push_str(&format!("{BASE_MARK}{}\n", base.to_line()));
     }
     store::write_atomic(path, text.as_bytes(), store::Backup::None).map_err(|source| {
@@ -167,51 +201,147 @@ fn write_recovery(
 /// The last line of a recovery file of a saved project: the project file as the window knew it.
 const BASE_MARK: &str = "// Slant autosave of the file as last read: ";
 
-/// The project file a recovery file's work was built on, from its last line.
-fn based_on(recovery: &Path) -> Option<DiskStamp> {
+/// A line of a recovery file written away from its project: the project file it belongs to.
+const PROJECT_MARK: &str = "// Slant autosave of the project: ";
+
+/// What the last lines of a recovery file say: the project file it belongs to, when written
+/// away from it, and that file as the work knew it.
+#[derive(Default)]
+struct Trailer {
+    belongs_to: Option<PathBuf>,
+    based_on: Option<DiskStamp>,
+}
+
+fn trailer(recovery: &Path) -> Trailer {
     use std::io::{Read, Seek, SeekFrom};
-    let mut file = std::fs::File::open(recovery).ok()?;
-    let len = file.metadata().ok()?.len();
-    file.seek(SeekFrom::Start(len.saturating_sub(200))).ok()?;
-    let mut tail = String::new();
-    file.read_to_string(&mut tail).ok()?;
-    let line = tail.lines().last()?;
-    DiskStamp::from_line(line.strip_prefix(BASE_MARK)?)
+    let read = || {
+        let mut file = std::fs::File::open(recovery).ok()?;
+        let len = file.metadata().ok()?.len();
+        file.seek(SeekFrom::Start(len.saturating_sub(8192))).ok()?;
+        let mut tail = Vec::new();
+        file.read_to_end(&mut tail).ok()?;
+        Some(String::from_utf8_lossy(&tail).into_owned())
+    };
+    let mut found = Trailer::default();
+    let tail = read().unwrap_or_default();
+    for line in tail.lines().rev().take(2) {
+        if let Some(stamp) = line.strip_prefix(BASE_MARK) {
+            found.based_on = DiskStamp::from_line(stamp);
+        } else if let Some(file) = line.strip_prefix(PROJECT_MARK) {
+            found.belongs_to = Some(PathBuf::from(file));
+        }
+    }
+    found
 }
 
 /// `NAME.ron.autosave` beside the project file itself: a project reached through a symbolic
 /// link autosaves beside the file it links to, where opening it by any path finds the work (it
 /// was left beside the link, and a command on the real file saved over it).
 pub fn recovery_path_for(project: &Path) -> PathBuf {
-    let project = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_owned());
+    let project = canonical(project);
     let mut name = project.file_name().unwrap_or_default().to_os_string();
     name.push(".autosave");
     project.with_file_name(name)
 }
 
+/// The project file itself, through any link; a file not made yet (a student's first save) in
+/// its folder's own path.
+fn canonical(project: &Path) -> PathBuf {
+    std::fs::canonicalize(project)
+        .ok()
+        .or_else(|| {
+            let dir = std::fs::canonicalize(project.parent()?).ok()?;
+            Some(dir.join(project.file_name()?))
+        })
+        .unwrap_or_else(|| project.to_owned())
+}
+
+/// The recovery of `project` written in `untitled_dir` because the project's folder could not be
+/// written: one name per project file (its name and a hash of its whole path), so that each
+/// autosave replaces the last.
+fn elsewhere_path(untitled_dir: &Path, project: &Path) -> PathBuf {
+    let project = canonical(project);
+    let stem: String = project
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    // FNV-1a: a hash that stays the same from one build of Slant to the next.
+    let hash = project
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    untitled_dir.join(format!("{ELSEWHERE}{stem}-{hash:016x}.ron.autosave"))
+}
+
+/// How the name of a recovery written away from its project starts.
+const ELSEWHERE: &str = "elsewhere-";
+
+/// The recoveries in `untitled_dir` written away from their projects, with the project file each
+/// belongs to.
+fn elsewhere_recoveries(untitled_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(untitled_dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(ELSEWHERE) && name.ends_with(".ron.autosave")
+        })
+        .filter_map(|e| Some((trailer(&e.path()).belongs_to?, e.path())))
+        .collect()
+}
+
 /// A student's copy of `assignment` that was never saved but left a recovery file beside it
-/// (`homework - Eve.ron.autosave`, the app killed before the student's first save): the file
-/// the copy would have been saved as, and its recovery. The newest, when several students
-/// share a computer.
-pub fn find_student_recovery(assignment: &Path) -> Option<(PathBuf, Recovery)> {
+/// (`homework - Eve.ron.autosave`, the app killed before the student's first save), or in
+/// `untitled_dir` where the assignment's folder could not be written: the file the copy would
+/// have been saved as, and its recovery. The newest, when several students share a computer.
+pub fn find_student_recovery(
+    assignment: &Path,
+    untitled_dir: &Path,
+) -> Option<(PathBuf, Recovery)> {
     let stem = assignment.file_stem()?.to_string_lossy().into_owned();
     let dir = match assignment.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     let prefix = format!("{stem} - ");
-    std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let student = name.strip_suffix(".autosave")?;
-            if !student.starts_with(&prefix) || !student.ends_with(".ron") {
-                return None;
-            }
-            let file = dir.join(student);
+    let is_copy = |name: &str| name.starts_with(&prefix) && name.ends_with(".ron");
+    // Beside the assignment, and where its folder could not be written, away from it.
+    let beside = std::fs::read_dir(dir).ok().into_iter().flatten().flatten();
+    let beside = beside.filter_map(|entry| {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let student = name.strip_suffix(".autosave")?;
+        is_copy(student).then(|| dir.join(student))
+    });
+    let folder = canonical(dir);
+    let away = elsewhere_recoveries(untitled_dir)
+        .into_iter()
+        .filter(|(file, _)| {
+            file.parent() == Some(folder.as_path())
+                && file
+                    .file_name()
+                    .is_some_and(|n| is_copy(&n.to_string_lossy()))
+        })
+        .map(|(file, _)| file);
+    beside
+        .chain(away)
+        .filter_map(|file| {
             // A copy saved since has its own recovery, found when that file is opened.
-            find_recovery(&file)
+            find_recovery(&file, untitled_dir)
                 .filter(|_| !file.exists())
                 .map(|recovery| (file, recovery))
         })
@@ -239,9 +369,16 @@ pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with("untitled")
-                && name.ends_with(".ron.autosave")
-                && !in_use(&name, std::process::id(), another_slant_running)
+            let untitled = name.starts_with("untitled")
+                && !in_use(&name, std::process::id(), another_slant_running);
+            // Work on a project whose folder is gone can no longer be found by opening it.
+            let orphan = || {
+                name.starts_with(ELSEWHERE)
+                    && trailer(&e.path())
+                        .belongs_to
+                        .is_none_or(|f| f.parent().is_none_or(|d| !d.is_dir()))
+            };
+            name.ends_with(".ron.autosave") && (untitled || orphan())
         })
         .filter_map(|e| {
             let modified = e.metadata().ok()?.modified().ok()?;
@@ -284,15 +421,24 @@ fn another_slant_running(pid: u32) -> bool {
 /// The recovery file of `project` (the app stopped with unsaved changes), whatever its age: a
 /// save removes it, so one that is there is work never saved. One older than the project was
 /// once passed over, and then deleted by the next save: a project merely touched (a copy, a
-/// sync tool) lost its crash's work without a word.
-pub fn find_recovery(project: &Path) -> Option<Recovery> {
-    let path = recovery_path_for(project);
+/// sync tool) lost its crash's work without a word. Looked for beside the project and, where
+/// its folder could not be written, in `untitled_dir`; the newer, where both are there.
+pub fn find_recovery(project: &Path, untitled_dir: &Path) -> Option<Recovery> {
+    let away = elsewhere_path(untitled_dir, project);
+    let beside = recovery_at(recovery_path_for(project), project);
+    // Its own only: two paths could share a name and hash.
+    let away = recovery_at(away, project)
+        .filter(|r| trailer(&r.path).belongs_to.as_deref() == Some(canonical(project).as_path()));
+    beside.into_iter().chain(away).max_by_key(|r| r.modified)
+}
+
+fn recovery_at(path: PathBuf, project: &Path) -> Option<Recovery> {
     let meta = std::fs::metadata(&path).ok()?;
     if !meta.is_file() {
         return None;
     }
     let modified = meta.modified().ok()?;
-    let based_on = based_on(&path);
+    let based_on = trailer(&path).based_on;
     let project_written_since = match based_on {
         // Another program wrote the file after the window read it, before or after the last
         // autosave. A file that is gone loses nothing when saved again.
@@ -339,7 +485,7 @@ mod tests {
 
         // The app "crashes"; the next open finds the recovery file.
         let path = dir.path().join("p.ron");
-        let found = find_recovery(&path).unwrap();
+        let found = find_recovery(&path, &dir.path().join("untitled")).unwrap();
         let recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
         assert!(recovered.is_dirty());
         let r = &recovered.project.reviewers[0].id;
@@ -350,7 +496,7 @@ mod tests {
 
         // Saving removes the recovery file.
         d.save().unwrap();
-        assert_eq!(find_recovery(&path), None);
+        assert_eq!(find_recovery(&path, &dir.path().join("untitled")), None);
     }
 
     /// Work autosaved before the project file was written again (a copy, a sync tool) is still
@@ -362,7 +508,11 @@ mod tests {
         tag(&mut d, 0, Tag::Loaded, Instant::now());
         let autosaved = d.autosave().unwrap();
         let path = dir.path().join("p.ron");
-        assert!(!find_recovery(&path).unwrap().project_written_since);
+        assert!(
+            !find_recovery(&path, &dir.path().join("untitled"))
+                .unwrap()
+                .project_written_since
+        );
         let later = std::time::SystemTime::now() + Duration::from_secs(60);
         std::fs::File::options()
             .write(true)
@@ -370,7 +520,7 @@ mod tests {
             .unwrap()
             .set_modified(later)
             .unwrap();
-        let found = find_recovery(&path).expect("still offered");
+        let found = find_recovery(&path, &dir.path().join("untitled")).expect("still offered");
         assert!(found.project_written_since);
         assert_eq!(found.path, autosaved);
         #[cfg(unix)]
@@ -378,7 +528,7 @@ mod tests {
             let link = dir.path().join("link.ron");
             std::os::unix::fs::symlink(&path, &link).unwrap();
             assert_eq!(recovery_path_for(&link), recovery_path_for(&path));
-            assert!(find_recovery(&link).is_some());
+            assert!(find_recovery(&link, &dir.path().join("untitled")).is_some());
         }
     }
 
@@ -399,7 +549,7 @@ mod tests {
         store::save(&theirs, &tmp).unwrap();
         std::fs::rename(&tmp, &path).unwrap();
         d.autosave().unwrap();
-        let found = find_recovery(&path).unwrap();
+        let found = find_recovery(&path, &dir.path().join("untitled")).unwrap();
         assert!(found.modified >= std::fs::metadata(&path).unwrap().modified().unwrap());
         assert!(
             found.project_written_since,
@@ -417,11 +567,11 @@ mod tests {
         let mut d = doc(dir.path());
         tag(&mut d, 0, Tag::Loaded, Instant::now());
         d.autosave().unwrap();
-        let found = find_recovery(&path).unwrap();
+        let found = find_recovery(&path, &dir.path().join("untitled")).unwrap();
         assert!(!found.project_written_since);
         let mut recovered = Document::recover(&path, &found, dir.path().join("untitled")).unwrap();
         recovered.save().unwrap();
-        assert_eq!(find_recovery(&path), None);
+        assert_eq!(find_recovery(&path, &dir.path().join("untitled")), None);
     }
 
     /// A project's folder renamed while it is open is not made again by the autosave: the
@@ -445,6 +595,80 @@ mod tests {
             "{e}"
         );
         assert!(!dir.exists());
+    }
+
+    /// A project on a share the window may read but not write autosaves to the folder for
+    /// projects never saved, naming the project; opening the project finds that work there (it
+    /// was listed only as a project never saved, and reopening the project offered nothing).
+    #[test]
+    fn work_autosaved_away_from_a_folder_not_written_is_found_by_opening_the_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let untitled = dir.path().join("untitled");
+        let path = dir.path().join("p.ron");
+        let mut d = doc(dir.path());
+        // The project's folder refuses the recovery file (as a read-only share does).
+        std::fs::create_dir(dir.path().join("p.ron.autosave")).unwrap();
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        let away = d.autosave().unwrap();
+        assert!(away.starts_with(&untitled), "{}", away.display());
+        drop(d); // killed
+
+        let found = find_recovery(&path, &untitled).expect("found by opening the project");
+        assert_eq!(found.path, away);
+        assert!(!found.project_written_since);
+        assert!(
+            find_untitled_recoveries(&untitled).is_empty(),
+            "not offered as a project never saved: its project is there"
+        );
+        assert_eq!(
+            find_recovery(&dir.path().join("other.ron"), &untitled),
+            None
+        );
+        let mut back = Document::recover(&path, &found, untitled.clone()).unwrap();
+        assert_eq!(
+            back.project.articles[0]
+                .annotation(&back.project.reviewers[0].id, 0)
+                .unwrap()
+                .tag,
+            Some(Tag::Loaded)
+        );
+        // Its autosaves replace that file rather than leaving another.
+        tag(&mut back, 1, Tag::Fact, Instant::now());
+        assert_eq!(back.autosave().unwrap(), away);
+        assert_eq!(std::fs::read_dir(&untitled).unwrap().count(), 1);
+        back.save().unwrap();
+        assert!(!away.exists(), "saving removes the work kept away");
+        assert_eq!(find_recovery(&path, &untitled), None);
+
+        // The folder writable again: the next autosave goes beside and the one away goes.
+        let mut d = Document::open(&path, untitled.clone()).unwrap();
+        tag(&mut d, 0, Tag::Quote, Instant::now());
+        assert_eq!(d.autosave().unwrap(), away);
+        std::fs::remove_dir(dir.path().join("p.ron.autosave")).unwrap();
+        tag(&mut d, 1, Tag::Quote, Instant::now());
+        assert_eq!(d.autosave().unwrap(), dir.path().join("p.ron.autosave"));
+        assert!(!away.exists());
+    }
+
+    /// Work kept away from a project whose folder is gone since can no longer be found by
+    /// opening the project: the start screen offers it with the projects never saved.
+    #[test]
+    fn work_kept_away_from_a_folder_that_is_gone_is_offered_at_start() {
+        let top = tempfile::tempdir().unwrap();
+        let dir = top.path().join("share");
+        std::fs::create_dir(&dir).unwrap();
+        let untitled = top.path().join("untitled");
+        doc(&dir);
+        std::fs::create_dir(dir.join("p.ron.autosave")).unwrap();
+        let mut d = Document::open(&dir.join("p.ron"), untitled.clone()).unwrap();
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        let away = d.autosave().unwrap();
+        drop(d);
+        assert!(find_untitled_recoveries(&untitled).is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let offered = find_untitled_recoveries(&untitled);
+        assert_eq!(offered.len(), 1);
+        assert_eq!(offered[0].path, away);
     }
 
     /// A failed autosave (a full disk, a pulled drive) is tried again after the autosave
@@ -545,7 +769,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let handout = locked_handout(dir.path());
         let before = std::fs::read(&handout).unwrap();
-        assert_eq!(find_student_recovery(&handout), None);
+        assert_eq!(
+            find_student_recovery(&handout, &dir.path().join("untitled")),
+            None
+        );
         let mut d = Document::open(&handout, dir.path().join("untitled")).unwrap();
         let t = Instant::now();
         d.add_reviewer("Eve", t).unwrap();
@@ -554,7 +781,8 @@ mod tests {
         assert_eq!(recovery, dir.path().join("homework - Eve.ron.autosave"));
         drop(d); // the app is killed
 
-        let (file, found) = find_student_recovery(&handout).expect("found");
+        let (file, found) =
+            find_student_recovery(&handout, &dir.path().join("untitled")).expect("found");
         assert_eq!(file, dir.path().join("homework - Eve.ron"));
         let mut back = Document::recover(&file, &found, dir.path().join("untitled")).unwrap();
         let eve = back.project.find_reviewer("Eve").unwrap().id.clone();
@@ -575,9 +803,31 @@ mod tests {
             "the assignment untouched"
         );
         assert_eq!(
-            find_student_recovery(&handout),
+            find_student_recovery(&handout, &dir.path().join("untitled")),
             None,
             "nothing left to recover"
         );
+    }
+
+    /// A student's copy of an assignment on a share the student may not write, killed before
+    /// its first save: opening the assignment again finds the work kept away from it.
+    #[test]
+    fn a_students_copy_of_an_assignment_on_a_read_only_share_is_found_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let untitled = dir.path().join("untitled");
+        let handout = locked_handout(dir.path());
+        std::fs::create_dir(dir.path().join("homework - Eve.ron.autosave")).unwrap();
+        let mut d = Document::open(&handout, untitled.clone()).unwrap();
+        let t = Instant::now();
+        d.add_reviewer("Eve", t).unwrap();
+        tag(&mut d, 1, Tag::Quote, t);
+        let away = d.autosave().unwrap();
+        assert!(away.starts_with(&untitled), "{}", away.display());
+        drop(d);
+        let (file, found) = find_student_recovery(&handout, &untitled).expect("found");
+        assert_eq!(file.file_name().unwrap(), "homework - Eve.ron");
+        assert_eq!(found.path, away);
+        let back = Document::recover(&file, &found, untitled.clone()).unwrap();
+        assert!(back.project.find_reviewer("Eve").is_some());
     }
 }
