@@ -16,6 +16,11 @@ import sys
 from pathlib import Path
 
 THRESHOLD = 2.5
+# Adjectives and adverbs are the words a writer chooses; nouns and verbs mostly name what
+# happened. A word WordNet knows only as an adjective or adverb (its Debian package
+# `wordnet-base`, /usr/share/wordnet) may be taken at this lower valence. Tried from 2.3 down to
+# 1.6 on 2026-11-29 and not kept (README, "Set B"): the default leaves it at THRESHOLD.
+ADJ_THRESHOLD = float(__import__("os").environ.get("ADJ_THRESHOLD", "2.5"))
 SHORT_WORDS = set("""dumb fake foes glum harm hate hell mad rage rude ruin sad scam sin sins snob
 ugly evil vile liar lies cruel""".split())
 NEWS_EVENTS = set("""war wars warfare battle battles combat fight fighting fought conflict conflicts crisis
@@ -73,7 +78,18 @@ LICENCE = """# VADER lexicon: The MIT License (MIT), Copyright (c) 2016 C.J. Hut
 # OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE."""
 
 
+def wordnet_modifiers():
+    """Words WordNet lists as adjectives or adverbs and never as nouns or verbs."""
+    def index(pos):
+        path = Path("/usr/share/wordnet/index." + pos)
+        if not path.exists():
+            return set()
+        return {l.split(" ")[0] for l in path.read_text().splitlines() if not l.startswith(" ")}
+    return (index("adj") | index("adv")) - index("noun") - index("verb")
+
+
 def main():
+    modifiers = wordnet_modifiers() if ADJ_THRESHOLD < THRESHOLD else set()
     own = set()
     for f in Path(__file__).resolve().parent.parent.joinpath("assets/lexicons").glob("loaded*.txt"):
         if f.name == "loaded_vader.txt":
@@ -85,7 +101,8 @@ def main():
     words = []
     for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines():
         word, valence = line.split("\t")[:2]
-        if not re.fullmatch(r"[a-z][a-z'-]+", word) or abs(float(valence)) < THRESHOLD:
+        bar = ADJ_THRESHOLD if word in modifiers else THRESHOLD
+        if not re.fullmatch(r"[a-z][a-z'-]+", word) or abs(float(valence)) < bar:
             continue
         if len(word) < 5 and word not in SHORT_WORDS:
             continue
