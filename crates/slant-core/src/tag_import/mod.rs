@@ -3,6 +3,7 @@
 //! name; every row is checked before any is applied, so a file with one bad row changes nothing.
 
 mod roster;
+mod sheet;
 
 use std::collections::HashMap;
 
@@ -10,9 +11,8 @@ use crate::model::{Project, ReviewerId, Span, Tag};
 use crate::report::escape::csv_unguard;
 use crate::report::spreadsheet::PHRASE_SEPARATOR;
 use roster::Roster;
-
-/// Columns that must be present.
-pub const REQUIRED: [&str; 4] = ["article_id", "sentence", "reviewer", "tag"];
+use sheet::Columns;
+pub use sheet::{MAX_CSV_BYTES, REQUIRED, read_csv};
 
 /// A row that cannot be applied, with its line in the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,125 +75,24 @@ enum Who {
     Name(String),
 }
 
-/// Columns read when present.
-const OPTIONAL: [&str; 4] = [
-    "loaded_phrases",
-    "note",
-    "loaded_phrase_offsets",
-    "reviewer_id",
-];
-
-/// The separator the header line uses: a comma, or a semicolon or tab where that is what
-/// splits it into the column names Slant reads.
-fn delimiter(csv: &[u8]) -> u8 {
-    let header = csv.split(|&b| b == b'\n').next().unwrap_or_default();
-    let found = |sep: u8| {
-        header
-            .split(|&b| b == sep)
-            .filter(|cell| {
-                let cell = String::from_utf8_lossy(cell);
-                let cell = cell.trim().trim_matches('"');
-                REQUIRED.iter().any(|r| cell.eq_ignore_ascii_case(r))
-            })
-            .count()
-    };
-    [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|&sep| (found(sep), sep == b','))
-        .unwrap_or(b',')
-}
-
-/// Refuses a CSV with a quotation mark never closed: the reader would take the rest of the file
-/// as one cell, rows and all, and import a note made of rows (a stray `"` in a hand-edited
-/// file, or a file cut short). Quotation marks come in pairs in any CSV a spreadsheet writes.
-fn unclosed_quote(csv: &[u8]) -> Result<(), ImportError> {
-    let mut open_at = None;
-    let mut line = 1u64;
-    for &b in csv {
-        match b {
-            b'"' => open_at = if open_at.is_some() { None } else { Some(line) },
-            b'\n' => line += 1,
-            _ => {}
-        }
-    }
-    match open_at {
-        Some(line) => Err(ImportError::Csv(format!(
-            "line {line}: a quotation mark opened here is never closed, so the rest of the file would be read as one cell; nothing was imported"
-        ))),
-        None => Ok(()),
-    }
-}
-
-/// The largest CSV of tags read: a class of 30 on 20 articles is about 10 MB with its text
-/// column; anything near this is not a spreadsheet of tags.
-pub const MAX_CSV_BYTES: u64 = 200_000_000;
-
-/// A CSV file's bytes, read safely ([`crate::bounded`]); the message names the file.
-pub fn read_csv(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    use crate::bounded::{self, ReadError};
-    bounded::read(path, MAX_CSV_BYTES).map_err(|e| {
-        let why = match e {
-            ReadError::Io(e) => format!("cannot read it: {e}"),
-            ReadError::NotRegular => {
-                "is not a regular file (a device, a pipe or a folder); give a CSV file".into()
-            }
-            ReadError::TooLarge(n) => format!(
-                "the file is {} MB, more than the {} MB a CSV of tags can be; is it the right file?",
-                n / 1_000_000,
-                MAX_CSV_BYTES / 1_000_000
-            ),
-        };
-        format!("{}: {why}", path.display())
-    })
-}
-
 /// Reads `csv` into `project`: UTF-8 with or without a byte order mark, or Windows-1252 (a
 /// spreadsheet's default CSV on Windows); cells separated by commas, or by semicolons or tabs
 /// where the header says so (a spreadsheet in a language that writes decimal commas).
 pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportError> {
-    let csv = csv.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv);
-    let decoded;
-    let csv = if std::str::from_utf8(csv).is_ok() {
-        csv
-    } else {
-        decoded = crate::encoding::decode_mostly_utf8(csv).0;
-        decoded.as_bytes()
-    };
-    unclosed_quote(csv)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .delimiter(delimiter(csv))
-        .from_reader(csv);
-    let headers = reader
-        .headers()
-        .map_err(|e| ImportError::Csv(e.to_string()))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    // A column given twice (`tag,tag`) is refused: which one the person meant is not known.
-    for name in REQUIRED.iter().chain(&OPTIONAL) {
-        let at: Vec<usize> = headers
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.trim().eq_ignore_ascii_case(name))
-            .map(|(i, _)| i + 1)
-            .collect();
-        if let [first, second, ..] = at.as_slice() {
-            return Err(ImportError::Csv(format!(
-                "the column \"{name}\" is there twice (columns {first} and {second}); keep one, nothing was imported"
-            )));
-        }
-    }
-    let mut required = [0; 4];
-    for (slot, name) in required.iter_mut().zip(REQUIRED) {
-        *slot = column(name).ok_or_else(|| ImportError::MissingColumn(name.to_owned()))?;
-    }
-    let [article_col, sentence_col, reviewer_col, tag_col] = required;
-    let (phrases_col, note_col) = (column("loaded_phrases"), column("note"));
-    let (offsets_col, reviewer_id_col) = (column("loaded_phrase_offsets"), column("reviewer_id"));
+    let csv = sheet::text(csv);
+    let csv = csv.as_ref();
+    let (mut reader, columns) = sheet::open(csv)?;
+    let Columns {
+        article: article_col,
+        sentence: sentence_col,
+        reviewer: reviewer_col,
+        tag: tag_col,
+        phrases: phrases_col,
+        note: note_col,
+        offsets: offsets_col,
+        reviewer_id: reviewer_id_col,
+        count: header_len,
+    } = columns;
     // Reviewer id → name as a row would write it: the id is trusted only with its own name (a
     // teacher who copies an export's rows and types another name means that other reviewer).
     let known_ids: HashMap<&str, String> = project
@@ -214,29 +113,17 @@ pub fn import(project: &mut Project, csv: &[u8]) -> Result<ImportReport, ImportE
         .collect();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
-        // Counted from the byte where the record starts: the reader's own line count is one
-        // short in a file with CRLF line ends (the export's), so messages named the line above.
-        // (It puts the record's start between the CR and the LF, which are skipped here.)
-        let line = record.position().map_or(0, |p| {
-            let mut start = usize::try_from(p.byte())
-                .unwrap_or(csv.len())
-                .min(csv.len());
-            while csv.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-                start += 1;
-            }
-            csv[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1
-        });
+        let line = sheet::line_of(csv, &record);
         // Cells as the CSV export guards them against running as formulas, the guard taken off.
         let cell = |i: usize| csv_unguard(record.get(i).unwrap_or("").trim()).trim();
         // Free text as written: an export's phrases and notes come back byte for byte.
         let raw = |i: usize| csv_unguard(record.get(i).unwrap_or(""));
         let mut problem = |p: String| problems.push(RowProblem { line, problem: p });
         // A row cut short or run together: its cells would land in the wrong columns.
-        if record.len() != headers.len() {
+        if record.len() != header_len {
             problem(format!(
-                "{} where the header has {}",
+                "{} where the header has {header_len}",
                 crate::wording::count(record.len(), "cell", "cells"),
-                headers.len()
             ));
             continue;
         }
