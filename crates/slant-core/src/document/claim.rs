@@ -91,8 +91,9 @@ fn resolve(path: &Path) -> PathBuf {
 }
 
 /// FNV-1a, 64 bits: a hash that is the same in every build, so two versions of Slant running at
-/// once name one project's mark alike (the standard library's hasher promises no such thing).
-fn fnv1a(path: &Path) -> u64 {
+/// once name one project's mark (or its autosave kept away from it) alike; the standard
+/// library's hasher promises no such thing.
+pub(super) fn fnv1a(path: &Path) -> u64 {
     path.as_os_str()
         .as_encoded_bytes()
         .iter()

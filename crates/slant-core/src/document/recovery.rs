@@ -275,14 +275,7 @@ fn elsewhere_path(untitled_dir: &Path, project: &Path) -> PathBuf {
         })
         .take(40)
         .collect();
-    // FNV-1a: a hash that stays the same from one build of Slant to the next.
-    let hash = project
-        .as_os_str()
-        .as_encoded_bytes()
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let hash = super::claim::fnv1a(&project);
     untitled_dir.join(format!("{ELSEWHERE}{stem}-{hash:016x}.ron.autosave"))
 }
 
