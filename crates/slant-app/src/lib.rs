@@ -333,7 +333,7 @@ impl SlantApp {
     /// Shows `message` now; a dialog holding the person's text that it covers comes back after.
     fn show_message(&mut self, message: Modal) {
         if let Some(current) = self.modal.take()
-            && self.holds_work(&current)
+            && self.comes_back(&current)
         {
             self.covered.push(current);
         }

@@ -182,7 +182,7 @@ impl SlantApp {
                 }
             });
         // Escape or a click beside closes a dialog, except where it would throw away text the
-        // person typed or a recovery they have not decided on.
+        // person typed. (Closing a recovery's dialog is its Not now: the work stays on disk.)
         let Answer {
             mut next,
             mut close,
@@ -203,7 +203,7 @@ impl SlantApp {
         // A modal opened by what this one did (an error, "who is tagging?") takes its place;
         // a dialog holding the person's text comes back after it.
         match next {
-            Some(current) if self.modal.is_some() && self.holds_work(&current) => {
+            Some(current) if self.modal.is_some() && self.comes_back(&current) => {
                 self.covered.push(current);
             }
             next if self.modal.is_none() => self.modal = next,
@@ -270,11 +270,16 @@ impl SlantApp {
         }
     }
 
-    /// Whether closing `modal` would throw away something the person did: text typed into it,
-    /// or a recovery not yet decided on.
+    /// Whether `modal` comes back after a dialog that covers it (an error it caused): one
+    /// holding typed text, or a recovery not yet decided on.
+    pub(super) fn comes_back(&self, modal: &Modal) -> bool {
+        matches!(modal, Modal::Recover { .. } | Modal::RecoverUntitled { .. })
+            || self.holds_work(modal)
+    }
+
+    /// Whether closing `modal` would throw away something the person did: text typed into it.
     pub(super) fn holds_work(&self, modal: &Modal) -> bool {
         match modal {
-            Modal::Recover { .. } | Modal::RecoverUntitled { .. } => true,
             Modal::NewArticle { title, text, .. } => {
                 !text.trim().is_empty() || !title.trim().is_empty()
             }

@@ -52,7 +52,9 @@ impl SlantApp {
                 answer.close = true;
                 answer.then.push(Action::OpenPath(opened.to_owned()));
             }
+            not_now(ui, answer);
         });
+        ui.weak("Not now (or Escape) opens nothing and keeps the work: opening the project again offers it.");
     }
 
     /// A project that was never saved: its recovery is the only copy.
@@ -78,10 +80,9 @@ impl SlantApp {
                 answer.close = true;
             }
             // Kept for the next start: nothing replaces it meanwhile.
-            if ui.button("Not now").clicked() {
-                answer.close = true;
-            }
+            not_now(ui, answer);
         });
+        ui.weak("Not now (or Escape) keeps the work for the next start.");
     }
 
     /// Shows the work a recovery file held, or why it could not be read.
@@ -104,6 +105,14 @@ fn recover_button(ui: &mut egui::Ui) -> bool {
         recover.request_focus();
     }
     recover.clicked()
+}
+
+/// Leaves the recovery file as it is and opens nothing: the person decides later. Escape does the
+/// same (a keyboard user found no way out of the dialog).
+fn not_now(ui: &mut egui::Ui, answer: &mut Answer) {
+    if ui.button("Not now").clicked() {
+        answer.close = true;
+    }
 }
 
 /// When a recovery file was written, as a dialog says it ("2026-11-27 11:25 UTC").

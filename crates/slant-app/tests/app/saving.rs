@@ -105,6 +105,34 @@ fn autosaved_work_is_offered_for_recovery_on_the_next_open() {
     );
 }
 
+/// Escape on "Recover unsaved work?" is its Not now: nothing opens, the work stays on disk, and
+/// opening the project again asks again (a keyboard user found the dialog had no way out).
+#[test]
+fn escape_on_recover_opens_nothing_and_keeps_the_work() {
+    let (dir, path) = sample_copy();
+    crash_left_a_loaded_tag(dir.path(), &path);
+    let recovery = path.with_extension("ron.autosave");
+    assert!(recovery.exists());
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Recover unsaved work?");
+    h.get_by_label_contains("Not now (or Escape)");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Recover unsaved work?").is_none(),
+        "closed"
+    );
+    assert!(h.state().document().is_none(), "nothing opened");
+    assert!(recovery.exists(), "the work is kept");
+    // Opening the project again (this window no longer holds it) asks again.
+    let mut again = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    again.get_by_label("Recover unsaved work?");
+    again.get_by_label("Not now").click();
+    again.run();
+    assert!(again.state().document().is_none());
+    assert!(recovery.exists());
+}
+
 #[test]
 fn a_file_that_fails_to_load_is_shown_with_its_error_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
