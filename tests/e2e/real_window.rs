@@ -341,3 +341,34 @@ fn two_windows_keep_each_others_recent_files() {
         );
     }
 }
+
+/// A window that cannot be seen (another window over it, minimized) still autosaves: eframe runs no frame for it, and the autosave ran only in a frame, so a crash
+/// then lost the work (found by a helper with a second window over the first).
+#[test]
+fn a_hidden_window_still_autosaves_and_a_crash_keeps_the_work() {
+    let Some(screen) = Screen::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let project = new_project(dir.path());
+    let (mut app, window) = screen.launch(&project, dir.path());
+    screen.type_text("Ann");
+    screen.keys(&["Return", "j", "2"]);
+    // Another window opens over it at once.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = new_project(other_dir.path());
+    let (mut over, _) = screen.launch_beside(&other, other_dir.path(), &[&window]);
+    let recovery = project.with_extension("ron.autosave");
+    let start = Instant::now();
+    while !recovery.exists() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    for app in [&mut app, &mut over] {
+        let _ = app.kill(); // a crash
+        let _ = app.wait();
+    }
+    assert!(recovery.exists(), "no autosave while the window was hidden");
+    let kept = store::load(&recovery).unwrap();
+    let a = kept.articles[0].annotation(&ReviewerId::from("ann"), 0);
+    assert_eq!(a.and_then(|a| a.tag), Some(Tag::Quote));
+}

@@ -323,6 +323,78 @@ impl SlantApp {
         self.data_dir.join(crate::launch::UNTITLED_FOLDER)
     }
 
+    /// Writes unsaved work to its recovery file once it has waited [`document::AUTOSAVE_AFTER`].
+    /// Run from [`eframe::App::logic`], which eframe calls while the window is hidden too (covered
+    /// by another window, minimized): from `ui` alone, a covered window autosaved nothing, and a
+    /// crash then lost the work.
+    fn autosave_if_due(&mut self, ctx: &egui::Context) {
+        if let Some(ws) = &mut self.workspace {
+            let now = Instant::now();
+            let note_due = ws
+                .note
+                .as_ref()
+                .and_then(|d| d.since)
+                .is_some_and(|t| now.duration_since(t) >= document::AUTOSAVE_AFTER);
+            let saved = if note_due {
+                // A note still being typed goes into the recovery file, not into the undo history.
+                if let Some(d) = &mut ws.note {
+                    d.since = None;
+                }
+                Some(ws.doc.autosave_with(&ws.project_with_note()))
+            } else if ws.doc.autosave_due(now) {
+                Some(ws.doc.autosave())
+            } else {
+                None
+            };
+            match saved {
+                // Said once, until an autosave works again; the document tries again after
+                // the autosave interval, and the toolbar says so each time.
+                Some(Err(e)) if !self.autosave_failing => {
+                    self.autosave_failing = true;
+                    self.show_message(Modal::Message {
+                        title: "Autosave failed".into(),
+                        text: format!(
+                            "{e}\nSlant tries again every {} seconds; save the project somewhere else (Save as… in the File menu) to keep your work safe.",
+                            document::AUTOSAVE_AFTER.as_secs()
+                        ),
+                    });
+                }
+                Some(Err(_)) => {
+                    if let Some(ws) = &mut self.workspace {
+                        ws.say("Autosave failed again: save the project somewhere else to keep your work safe");
+                    }
+                }
+                Some(Ok(written)) => {
+                    self.autosave_failing = false;
+                    // The folder of the project (or of the assignment a student's copy not
+                    // saved yet belongs to) could not be written, a read-only share: the work
+                    // went to Slant's data folder, where opening the project still finds it.
+                    let beside = self.workspace.as_ref().and_then(|ws| {
+                        let project = ws.doc.path().or(ws.doc.assignment())?;
+                        Some((project.to_owned(), ws.doc.recovery_path()))
+                    });
+                    if let Some((project, expected)) = beside
+                        && written != expected
+                        && !self.autosave_elsewhere
+                    {
+                        self.autosave_elsewhere = true;
+                        self.show_message(Modal::Message {
+                            title: "Autosave cannot go beside the project".into(),
+                            text: format!(
+                                "Slant may not write in the folder of {}, so unsaved work is autosaved to {} instead; after a crash, opening the project still offers it back. If saving fails there too, save the project somewhere you may write (Save as… in the File menu).",
+                                project.display(),
+                                written.display()
+                            ),
+                        });
+                    }
+                }
+                None => {}
+            }
+            // Woken again in time, also while the window is hidden.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+    }
+
     fn error(&mut self, title: &str, text: impl Into<String>) {
         self.show_message(Modal::Message {
             title: title.to_owned(),
@@ -424,6 +496,10 @@ impl SlantApp {
 }
 
 impl eframe::App for SlantApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.autosave_if_due(ctx);
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if self.theme_applied != Some(self.settings.dark) {
@@ -497,68 +573,7 @@ impl eframe::App for SlantApp {
             ctx.request_repaint();
         }
         self.process_actions(&ctx);
-        if let Some(ws) = &mut self.workspace {
-            let now = Instant::now();
-            let note_due = ws
-                .note
-                .as_ref()
-                .and_then(|d| d.since)
-                .is_some_and(|t| now.duration_since(t) >= document::AUTOSAVE_AFTER);
-            let saved = if note_due {
-                // A note still being typed goes into the recovery file, not into the undo history.
-                if let Some(d) = &mut ws.note {
-                    d.since = None;
-                }
-                Some(ws.doc.autosave_with(&ws.project_with_note()))
-            } else if ws.doc.autosave_due(now) {
-                Some(ws.doc.autosave())
-            } else {
-                None
-            };
-            match saved {
-                // Said once, until an autosave works again; the document tries again after
-                // the autosave interval, and the toolbar says so each time.
-                Some(Err(e)) if !self.autosave_failing => {
-                    self.autosave_failing = true;
-                    self.show_message(Modal::Message {
-                        title: "Autosave failed".into(),
-                        text: format!(
-                            "{e}\nSlant tries again every {} seconds; save the project somewhere else (Save as… in the File menu) to keep your work safe.",
-                            document::AUTOSAVE_AFTER.as_secs()
-                        ),
-                    });
-                }
-                Some(Err(_)) => {
-                    if let Some(ws) = &mut self.workspace {
-                        ws.say("Autosave failed again: save the project somewhere else to keep your work safe");
-                    }
-                }
-                Some(Ok(written)) => {
-                    self.autosave_failing = false;
-                    // The project's folder could not be written (a read-only share): the work
-                    // went to Slant's data folder, where opening the project does not look.
-                    let beside = self.workspace.as_ref().and_then(|ws| {
-                        ws.doc
-                            .path()
-                            .map(|p| (p.to_owned(), ws.doc.recovery_path()))
-                    });
-                    if let Some((project, expected)) = beside
-                        && written != expected
-                        && !self.autosave_elsewhere
-                    {
-                        self.autosave_elsewhere = true;
-                        self.show_message(Modal::Message {
-                            title: "Autosave cannot go beside the project".into(),
-                            text: format!(
-                                "Slant may not write in the folder of {}, so unsaved work is autosaved to {} instead; after a crash, opening the project still offers it back. If saving fails there too, save the project somewhere you may write (Save as… in the File menu).",
-                                project.display(),
-                                written.display()
-                            ),
-                        });
-                    }
-                }
-                None => {}
-            }
+        if self.workspace.is_some() {
             // Woken in time for the autosave, and to look at the file, with no input coming.
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
