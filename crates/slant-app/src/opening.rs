@@ -81,6 +81,12 @@ impl SlantApp {
             });
             return;
         }
+        self.open_as_saved(path);
+    }
+
+    /// Opens `path` as it was last saved, whatever recovery file it has: after the person
+    /// chose to discard one that could not be deleted.
+    pub(crate) fn open_as_saved(&mut self, path: &Path) {
         match Document::open(path, self.untitled_dir()) {
             Ok(doc) => self.show_document(doc),
             Err(e) => {
@@ -103,7 +109,8 @@ impl SlantApp {
         self.load_error = None;
         let needs_reviewer = doc.project.reviewers.is_empty();
         // If another window took the file since it was chosen, this one does not show it too.
-        let claim = match doc.path() {
+        // A student's copy not saved yet holds its assignment's: its autosave sits beside it.
+        let claim = match doc.path().or(doc.assignment()) {
             Some(path) => match self.claim(path, doc.assignment()) {
                 Ok(claim) => claim,
                 Err(()) => return,

@@ -37,10 +37,13 @@ impl SlantApp {
             if recover_button(ui) {
                 let recovered =
                     Document::recover(path, recovery, self.untitled_dir()).map(|mut doc| {
-                        // A student's copy of the file opened: that file
-                        // stays the teacher's.
+                        // A student's copy of the file opened, never saved: that file stays
+                        // the teacher's, and the copy's first save asks where, as before the
+                        // crash (it had gone straight to the assignment's folder).
                         if opened != path {
                             doc.keep_off(opened.to_owned());
+                            let name = path.file_name().unwrap_or_default();
+                            doc.detach(name.to_string_lossy().into_owned());
                         }
                         doc
                     });
@@ -48,9 +51,22 @@ impl SlantApp {
                 answer.close = true;
             }
             if ui.button("Discard").clicked() {
-                let _ = std::fs::remove_file(&recovery.path);
                 answer.close = true;
-                answer.then.push(Action::OpenPath(opened.to_owned()));
+                match std::fs::remove_file(&recovery.path) {
+                    // In a folder that may not be written the file stays, and opening the
+                    // project would only ask again: it opens as saved, and the person is told.
+                    Err(e) if recovery.path.exists() => {
+                        self.open_as_saved(opened);
+                        self.error(
+                            "The unsaved work could not be deleted",
+                            format!(
+                                "{}: {e}.\n\nThe project opened as it was last saved. The unsaved work stays in that file, and opening the project offers it again; delete the file (or ask whoever may write in its folder) to be rid of it.",
+                                recovery.path.display()
+                            ),
+                        );
+                    }
+                    _ => answer.then.push(Action::OpenPath(opened.to_owned())),
+                }
             }
             not_now(ui, answer);
         });
@@ -67,9 +83,16 @@ impl SlantApp {
     ) {
         ui.heading("Recover unsaved work?");
         let when = autosaved_at(recovery);
-        ui.label(format!(
-            "“{title}” was never saved, and Slant was closed before it could be (autosaved {when})."
-        ));
+        ui.label(match &recovery.belongs_to {
+            // Kept away from its project, which opening no file finds any more.
+            Some(file) => format!(
+                "Slant was closed with unsaved changes to “{title}” ({}, autosaved {when}). That file is no longer there (moved, renamed or deleted, or its folder is gone): Recover, then save the work somewhere.",
+                file.display()
+            ),
+            None => format!(
+                "“{title}” was never saved, and Slant was closed before it could be (autosaved {when})."
+            ),
+        });
         ui.horizontal(|ui| {
             if recover_button(ui) {
                 self.show_recovered(Document::recover_untitled(recovery, self.untitled_dir()));

@@ -439,9 +439,10 @@ fn a_student_who_picks_the_assignment_file_to_save_over_is_refused() {
 }
 
 /// A student's copy killed before its first save (the autosave ran, Ctrl+S never did): opening
-/// the assignment again offers the work, Enter recovers it, and Ctrl+S saves it as the
-/// student's own file. Before, the autosave went to a folder nothing looked in, and the next
-/// session's autosave replaced it.
+/// the assignment again offers the work, Enter recovers it, and Ctrl+S asks where to save it, as
+/// before the crash, proposing the student's own file. Before, the autosave went to a folder
+/// nothing looked in, and the next session's autosave replaced it; then, once recovered, Ctrl+S
+/// wrote to the assignment's folder without asking (on a read-only share: "Could not save").
 #[test]
 fn a_students_work_killed_before_the_first_save_is_offered_on_the_next_open() {
     let (dir, handout) = handout();
@@ -457,7 +458,12 @@ fn a_students_work_killed_before_the_first_save_is_offered_on_the_next_open() {
         doc.autosave().unwrap();
     } // killed
     let mine = dir.path().join("homework - Eve.ron");
-    let mut h = app(Some(&handout), dir.path(), ScriptedDialogs::default());
+    let dialogs = ScriptedDialogs {
+        save: vec![mine.clone()],
+        ..Default::default()
+    };
+    let asked = dialogs.asked.clone();
+    let mut h = app(Some(&handout), dir.path(), dialogs);
     assert!(
         h.query_by_label_contains(&mine.display().to_string())
             .is_some(),
@@ -473,6 +479,9 @@ fn a_students_work_killed_before_the_first_save_is_offered_on_the_next_open() {
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    let asked = asked.borrow();
+    assert_eq!(asked.len(), 1, "Ctrl+S asks where");
+    assert_eq!(asked[0].suggested_name, "homework - Eve.ron");
     assert!(
         store::load(&mine).is_ok(),
         "saved as the student's own file"

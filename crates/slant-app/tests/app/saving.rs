@@ -231,6 +231,47 @@ fn an_untitled_project_killed_is_offered_back_at_the_start() {
     assert!(kept.exists());
 }
 
+/// Work kept in Slant's data folder (the project's folder could not be written) for a project
+/// renamed since: the next start offers it, naming the file it was the work of and saying it is
+/// gone, and saving it proposes that file's name (it had said "was never saved").
+#[test]
+fn work_kept_away_from_a_project_gone_since_is_offered_with_its_name() {
+    let (dir, path) = sample_copy();
+    std::fs::create_dir(path.with_extension("ron.autosave")).unwrap();
+    let untitled = dir.path().join("data/untitled");
+    let mut killed = slant_core::document::Document::open(&path, untitled.clone()).unwrap();
+    killed
+        .add_reviewer("Zoë", std::time::Instant::now())
+        .unwrap();
+    killed.autosave().unwrap();
+    drop(killed);
+    std::fs::rename(&path, dir.path().join("class-v2.ron")).unwrap();
+    let dialogs = ScriptedDialogs {
+        save: vec![dir.path().join("back.ron")],
+        ..Default::default()
+    };
+    let asked = dialogs.asked.clone();
+    let mut h = app(None, dir.path(), dialogs);
+    h.get_by_label("Recover unsaved work?");
+    h.get_by_label_contains("That file is no longer there");
+    h.get_by_label_contains("class.ron");
+    h.get_by_label("Recover").click();
+    h.run();
+    assert!(
+        h.state()
+            .document()
+            .unwrap()
+            .project
+            .find_reviewer("Zoë")
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(asked.borrow()[0].suggested_name, "class.ron");
+    assert!(store::load(&dir.path().join("back.ron")).is_ok());
+    assert_eq!(std::fs::read_dir(&untitled).unwrap().count(), 0);
+}
+
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let (dir, path) = sample_copy();

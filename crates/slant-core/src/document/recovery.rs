@@ -29,6 +29,9 @@ pub struct Recovery {
     pub project_written_since: bool,
     /// The project file as the window last read or saved it, when the recovery file says.
     based_on: Option<DiskStamp>,
+    /// For work kept in Slant's data folder that opening no file finds any more (the project
+    /// moved, renamed or deleted, its folder gone): the file it was the work of.
+    pub belongs_to: Option<PathBuf>,
 }
 
 impl Document {
@@ -59,6 +62,12 @@ impl Document {
         if let Some(name) = recovery.path.file_name() {
             doc.untitled_file = name.to_string_lossy().into_owned();
         }
+        // Saved under its old name, where the person chooses.
+        doc.suggested_name = recovery
+            .belongs_to
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned());
         doc.saved_depth = None;
         Ok(doc)
     }
@@ -360,31 +369,53 @@ pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
     };
     let mut found: Vec<Recovery> = entries
         .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let untitled = name.starts_with("untitled")
-                && !in_use(&name, std::process::id(), another_slant_running);
-            // Work on a project whose folder is gone can no longer be found by opening it.
-            let orphan = || {
-                name.starts_with(ELSEWHERE)
-                    && trailer(&e.path())
-                        .belongs_to
-                        .is_none_or(|f| f.parent().is_none_or(|d| !d.is_dir()))
-            };
-            name.ends_with(".ron.autosave") && (untitled || orphan())
-        })
         .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".ron.autosave") {
+                return None;
+            }
+            let belongs_to = if name.starts_with("untitled") {
+                if in_use(&name, std::process::id(), another_slant_running) {
+                    return None;
+                }
+                None
+            } else if name.starts_with(ELSEWHERE) {
+                // Work kept away from a project that opening it no longer finds (moved,
+                // renamed, deleted), or that names none.
+                let belongs_to = trailer(&e.path()).belongs_to;
+                if belongs_to.as_deref().is_some_and(found_by_opening) {
+                    return None;
+                }
+                belongs_to
+            } else {
+                return None;
+            };
             let modified = e.metadata().ok()?.modified().ok()?;
             Some(Recovery {
                 path: e.path(),
                 modified,
                 project_written_since: false,
                 based_on: None,
+                belongs_to,
             })
         })
         .collect();
     found.sort_by_key(|r| std::cmp::Reverse(r.modified));
     found
+}
+
+/// Whether opening a file finds work kept away from project `file`: the file itself, or for a
+/// student's copy never saved (`homework - Eve.ron`), the assignment it was made from.
+fn found_by_opening(file: &Path) -> bool {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The assignment's own name may hold " - " too ("Unit 3 - Iran - Eve.ron").
+    let an_assignment = name
+        .match_indices(" - ")
+        .any(|(at, _)| file.with_file_name(format!("{}.ron", &name[..at])).exists());
+    file.exists() || an_assignment
 }
 
 /// Whether recovery file `name` belongs to a project still open in another Slant (its name
@@ -447,6 +478,7 @@ fn recovery_at(path: PathBuf, project: &Path) -> Option<Recovery> {
         modified,
         project_written_since,
         based_on,
+        belongs_to: None,
     })
 }
 
@@ -662,6 +694,36 @@ mod tests {
         let offered = find_untitled_recoveries(&untitled);
         assert_eq!(offered.len(), 1);
         assert_eq!(offered[0].path, away);
+        assert_eq!(
+            offered[0].belongs_to.as_deref(),
+            Some(canonical_in(&top, "share/p.ron").as_path())
+        );
+        // Recovered, it is saved under its old name, where the person chooses.
+        let back = Document::recover_untitled(&offered[0], untitled.clone()).unwrap();
+        assert_eq!(back.suggested_name(), "p.ron");
+        assert_eq!(back.path(), None);
+    }
+
+    /// The project renamed (or deleted) in its folder while a window worked on it: opening the
+    /// new name does not find the work kept away from it, so the start screen offers it.
+    #[test]
+    fn work_kept_away_from_a_project_renamed_since_is_offered_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let untitled = dir.path().join("untitled");
+        doc(dir.path());
+        std::fs::create_dir(dir.path().join("p.ron.autosave")).unwrap();
+        let mut d = Document::open(&dir.path().join("p.ron"), untitled.clone()).unwrap();
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        let away = d.autosave().unwrap();
+        drop(d);
+        assert!(find_untitled_recoveries(&untitled).is_empty());
+        std::fs::rename(dir.path().join("p.ron"), dir.path().join("p-v2.ron")).unwrap();
+        let offered = find_untitled_recoveries(&untitled);
+        assert_eq!(offered.iter().map(|r| &r.path).collect::<Vec<_>>(), [&away]);
+    }
+
+    fn canonical_in(dir: &tempfile::TempDir, rel: &str) -> PathBuf {
+        std::fs::canonicalize(dir.path()).unwrap().join(rel)
     }
 
     /// A failed autosave (a full disk, a pulled drive) is tried again after the autosave
@@ -820,6 +882,10 @@ mod tests {
         let (file, found) = find_student_recovery(&handout, &untitled).expect("found");
         assert_eq!(file.file_name().unwrap(), "homework - Eve.ron");
         assert_eq!(found.path, away);
+        assert!(
+            find_untitled_recoveries(&untitled).is_empty(),
+            "found by opening the assignment, not offered as a project never saved"
+        );
         let back = Document::recover(&file, &found, untitled.clone()).unwrap();
         assert!(back.project.find_reviewer("Eve").is_some());
     }
