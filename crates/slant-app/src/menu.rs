@@ -16,6 +16,7 @@ impl SlantApp {
         let mut shown_open = None;
         let state = self.ui_state();
         let mut out = Vec::new();
+        let mut recent = None;
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::iter() {
                 let shown = ui.menu_button(menu.label(), |ui| {
@@ -67,7 +68,7 @@ impl SlantApp {
                             ui.close();
                         }
                         if c == UiCommand::Open {
-                            recent_menu(ui, &self.settings.recent, &mut out);
+                            recent = Some(recent_menu(ui, &self.settings.recent, &mut out));
                         }
                     }
                 });
@@ -90,12 +91,19 @@ impl SlantApp {
             }
         });
         if let Some(menu) = shown_open {
+            // → on "Open recent" goes into its list and ← in the list back out of it, as menus
+            // do (egui moves the focus there); elsewhere they go on to the next menus.
+            let focused = ctx.memory(|m| m.focused());
+            let into_submenu = recent.is_some_and(|r: RecentMenu| Some(r.button) == focused);
+            let in_submenu = recent.is_some_and(|r| r.open && Some(r.button) != focused);
             // Every press counts, fast presses arriving in one frame too.
             let mut step = 0isize;
             ui.input_mut(|i| {
                 use egui::{Key, Modifiers};
                 ui_command::take_key_presses(i, |key, modifiers| {
                     step += match (key, modifiers) {
+                        (Key::ArrowRight, Modifiers::NONE) if into_submenu => return false,
+                        (Key::ArrowLeft, Modifiers::NONE) if in_submenu => return false,
                         (Key::Tab | Key::ArrowRight, Modifiers::NONE) => 1,
                         (Key::ArrowLeft, Modifiers::NONE) | (Key::Tab, Modifiers::SHIFT) => -1,
                         _ => return false,
@@ -142,9 +150,16 @@ impl SlantApp {
     }
 }
 
+/// File ▸ Open recent as drawn: its button, and whether its list is open.
+#[derive(Clone, Copy)]
+struct RecentMenu {
+    button: egui::Id,
+    open: bool,
+}
+
 /// File ▸ Open recent: a list of files, not a command of its own.
-fn recent_menu(ui: &mut Ui, recent: &[std::path::PathBuf], out: &mut Vec<Action>) {
-    ui.menu_button("Open recent", |ui| {
+fn recent_menu(ui: &mut Ui, recent: &[std::path::PathBuf], out: &mut Vec<Action>) -> RecentMenu {
+    let shown = ui.menu_button("Open recent", |ui| {
         if recent.is_empty() {
             ui.label("No recent projects");
         }
@@ -155,4 +170,8 @@ fn recent_menu(ui: &mut Ui, recent: &[std::path::PathBuf], out: &mut Vec<Action>
             }
         }
     });
+    RecentMenu {
+        button: shown.response.id,
+        open: shown.inner.is_some(),
+    }
 }

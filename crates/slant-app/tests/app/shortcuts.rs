@@ -447,3 +447,47 @@ fn every_tab_stop_on_the_start_screen_is_a_control_that_shows_it() {
         ]
     );
 }
+
+/// → on File ▸ Open recent goes into its list and ← back out of it, as menus do (a keyboard
+/// user found → opening the Edit menu and ← in the list the Help menu).
+#[test]
+fn arrows_go_into_open_recent_and_back_out() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::F10);
+    h.run();
+    let on_recent = (0..10).any(|_| {
+        h.key_press(Key::ArrowDown);
+        h.run();
+        h.get_by_label("Open recent").is_focused()
+    });
+    assert!(on_recent, "↓ reaches Open recent");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.run();
+    let entry = path.display().to_string();
+    assert!(h.get_by_label(&entry).is_focused(), "→ went into the list");
+    assert!(
+        h.query_by_label_contains("Next reviewer").is_none(),
+        "not the Edit menu"
+    );
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    h.run();
+    assert!(
+        h.get_by_label("Open recent").is_focused(),
+        "← came back out"
+    );
+    assert!(
+        h.query_by_label_contains("Save as").is_some(),
+        "the File menu stays"
+    );
+    assert!(
+        h.query_by_label_contains("Keyboard shortcuts").is_none(),
+        "not the Help menu"
+    );
+    // Out on the menu again, ← goes on to the menu before, as before.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert!(h.query_by_label_contains("Keyboard shortcuts").is_some());
+}
