@@ -287,10 +287,7 @@ impl SlantApp {
             .into_iter()
             .next()
         {
-            // A file that cannot be read is still offered: Recover then says why.
-            let title = slant_core::store::load(&recovery.path)
-                .map(|p| p.title)
-                .unwrap_or_else(|_| "A project".into());
+            let title = recovered_title(&recovery);
             app.modal = Some(Modal::RecoverUntitled { recovery, title });
         }
         app
@@ -493,6 +490,12 @@ impl SlantApp {
     pub fn title(&self) -> &str {
         &self.title
     }
+}
+
+/// The title a recovery file's project has, read from its first lines; a file that cannot be
+/// read is still offered ("A project"), and Recover then says why.
+fn recovered_title(recovery: &document::Recovery) -> String {
+    slant_core::store::peek_title(&recovery.path).unwrap_or_else(|| "A project".into())
 }
 
 impl eframe::App for SlantApp {

@@ -48,6 +48,26 @@ impl SlantApp {
             // Behind the Recover dialog this window holds the file it asks about.
             let own = self.pending_claim.as_ref();
             let recent = self.recent_names.get(&self.settings, &dirs, own, acted);
+            // Work of projects never saved (or whose file is gone since): the start offers the
+            // newest; all of them are here, so none waits for another start.
+            let unsaved = self.recent_names.unsaved.clone();
+            if !unsaved.is_empty() {
+                ui.add_space(20.0);
+                ui.label(RichText::new("Unsaved work to recover").strong());
+                for (recovery, title) in unsaved {
+                    let name = match &recovery.belongs_to {
+                        Some(file) => format!(
+                            "{title} ({}, no longer there)",
+                            file.file_name().unwrap_or_default().to_string_lossy()
+                        ),
+                        None => format!("{title} (never saved)"),
+                    };
+                    let link = ui.link(name);
+                    if link.on_hover_text(recovery.path.display().to_string()).clicked() {
+                        self.modal = Some(crate::Modal::RecoverUntitled { recovery, title });
+                    }
+                }
+            }
             if !recent.is_empty() {
                 ui.add_space(20.0);
                 ui.label(RichText::new("Recent projects").strong());
@@ -72,6 +92,8 @@ pub(super) struct RecentNames {
     /// The settings' list they were made from.
     from: Vec<PathBuf>,
     names: Vec<(PathBuf, String)>,
+    /// The work of projects never saved, or whose file is gone, with their titles.
+    unsaved: Vec<(slant_core::document::Recovery, String)>,
 }
 
 impl RecentNames {
@@ -90,6 +112,13 @@ impl RecentNames {
                 .iter()
                 .filter(|p| p.exists())
                 .map(|p| (p.clone(), recent_name(settings, p, dirs, own)))
+                .collect();
+            self.unsaved = slant_core::document::find_untitled_recoveries(&dirs.1)
+                .into_iter()
+                .map(|r| {
+                    let title = crate::recovered_title(&r);
+                    (r, title)
+                })
                 .collect();
             self.made = Some(std::time::Instant::now());
         }

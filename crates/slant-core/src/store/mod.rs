@@ -215,6 +215,28 @@ pub fn file_stem_for(title: &str) -> String {
     }
 }
 
+/// A project file's title, read from its first lines only (as Slant writes them, the title
+/// comes right after the format version): for a list that names many files, such as the work
+/// to recover on the start screen, without loading each whole project. `None` when the start of
+/// the file holds no title.
+pub fn peek_title(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let line = head
+        .lines()
+        .take(8)
+        .find_map(|l| l.trim_start().strip_prefix("title: "))?;
+    // The RON string literal, escapes and all, up to its closing quotation mark.
+    let literal = line.trim_end().strip_suffix(',')?;
+    ron::from_str::<String>(literal).ok()
+}
+
 /// True when `path` is a Slant project (it loads as one): a report or any other output must
 /// never be written over it.
 pub fn is_project_file(path: &Path) -> bool {
@@ -272,6 +294,25 @@ mod tests {
         assert_eq!(super::file_stem_for(" .. "), "untitled");
         assert_eq!(super::file_stem_for("a\tb"), "a-b");
         assert_eq!(super::file_stem_for(&"x".repeat(300)).len(), 120);
+    }
+
+    #[test]
+    fn a_title_is_read_from_the_first_lines_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        for title in [
+            "Iran: “two” outlets, compared",
+            "a \\ b \"c\"",
+            "Zoë\tMüller",
+        ] {
+            let mut p = crate::model::Project::new(title, jiff::Timestamp::UNIX_EPOCH);
+            p.articles
+                .push(crate::model::Article::new("a".into(), "title: no", "One."));
+            save(&p, &path).unwrap();
+            assert_eq!(peek_title(&path).as_deref(), Some(title));
+        }
+        std::fs::write(&path, "not a project").unwrap();
+        assert_eq!(peek_title(&path), None);
     }
 
     use super::*;
