@@ -70,10 +70,14 @@ impl SlantApp {
             });
             title_enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         }
-        ui.label(if known.is_empty() {
+        ui.label(if !known.is_empty() {
+            "Or someone new: your name (your tags are kept apart from other reviewers')"
+        } else if first || title.is_some() {
             "Your name (your tags are kept apart from other reviewers')"
         } else {
-            "Or someone new: your name (your tags are kept apart from other reviewers')"
+            // Edit ▸ Add reviewer, perhaps for someone else (a keyboard user read "Your name"
+            // as odd there).
+            "The reviewer's name: the keys then tag as them, and each reviewer's tags are kept apart"
         });
         let r = ui.add(
             egui::TextEdit::singleline(&mut name)

@@ -385,6 +385,7 @@ fn view_and_reviewer_controls_have_keys_too() {
     h.get_by_label("Add reviewer…").click();
     h.run();
     h.get_by_label("Add a reviewer");
+    h.get_by_label_contains("The reviewer's name: the keys then tag as them");
     h.get_by_label("Your name").type_text("Sam");
     h.run();
     h.get_by_label("OK").click();
