@@ -375,13 +375,27 @@ impl SlantApp {
                         && !self.autosave_elsewhere
                     {
                         self.autosave_elsewhere = true;
-                        self.show_message(Modal::Message {
-                            title: "Autosave cannot go beside the project".into(),
-                            text: format!(
+                        let text = if project.exists() {
+                            format!(
                                 "Slant may not write in the folder of {}, so unsaved work is autosaved to {} instead; after a crash, opening the project still offers it back. If saving fails there too, save the project somewhere you may write (Save as… in the File menu).",
                                 project.display(),
                                 written.display()
-                            ),
+                            )
+                        } else {
+                            format!(
+                                "{} is no longer there (moved, renamed or deleted?), so unsaved work is autosaved to {}; after a crash, the start screen offers it back. Ctrl+S saves the project again under that name, or choose Save as… in the File menu.",
+                                project.display(),
+                                written.display()
+                            )
+                        };
+                        let title = if project.exists() {
+                            "Autosave cannot go beside the project"
+                        } else {
+                            "The project file is gone"
+                        };
+                        self.show_message(Modal::Message {
+                            title: title.into(),
+                            text,
                         });
                     }
                 }

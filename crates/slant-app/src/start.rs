@@ -10,6 +10,15 @@ use super::actions::Action;
 
 impl SlantApp {
     pub(super) fn start_screen(&mut self, ui: &mut Ui) {
+        // Scrolls: a long list of work to recover and recent projects ran below the window.
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.start_screen_contents(ui);
+            });
+    }
+
+    fn start_screen_contents(&mut self, ui: &mut Ui) {
         ui.vertical_centered(|ui| {
             ui.add_space(40.0);
             ui.heading(RichText::new("Slant").size(36.0));
@@ -62,7 +71,7 @@ impl SlantApp {
                         ),
                         None => format!("{title} (never saved)"),
                     };
-                    let link = ui.link(name);
+                    let link = in_sight(ui.link(name));
                     if link.on_hover_text(recovery.path.display().to_string()).clicked() {
                         self.modal = Some(crate::Modal::RecoverUntitled { recovery, title });
                     }
@@ -72,7 +81,7 @@ impl SlantApp {
                 ui.add_space(20.0);
                 ui.label(RichText::new("Recent projects").strong());
                 for (p, name) in recent {
-                    let link = ui.link(name);
+                    let link = in_sight(ui.link(name));
                     if link.on_hover_text(p.display().to_string()).clicked() {
                         self.actions.push(Action::OpenPath(p));
                     }
@@ -80,6 +89,14 @@ impl SlantApp {
             }
         });
     }
+}
+
+/// An entry Tab reaches is scrolled into sight, as the screen scrolls when the lists are long.
+fn in_sight(link: egui::Response) -> egui::Response {
+    if link.gained_focus() {
+        link.scroll_to_me(None);
+    }
+    link
 }
 
 /// The recent list as last named. Naming an entry looks on disk (whether the file is there, a

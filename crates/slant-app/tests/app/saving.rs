@@ -222,13 +222,16 @@ fn an_untitled_project_killed_is_offered_back_at_the_start() {
     let doc = h.state().document().unwrap();
     assert_eq!(doc.project.title, "Quick look");
     assert!(doc.is_dirty());
-    assert!(kept.exists(), "kept until it is saved");
+    // Kept until it is saved, as this window's own file: under the dead window's name another
+    // window took it for a crash's and could discard it.
+    let taken = doc.recovery_path();
+    assert!(taken.exists() && !kept.exists(), "{}", taken.display());
     // Not now: the start screen, the file kept for the next start.
     let mut later = app(None, dir.path(), ScriptedDialogs::default());
     later.get_by_label("Not now").click();
     later.run();
     assert!(later.state().document().is_none());
-    assert!(kept.exists());
+    assert!(taken.exists());
 }
 
 /// Work kept in Slant's data folder (the project's folder could not be written) for a project
@@ -271,6 +274,65 @@ fn work_kept_away_from_a_project_gone_since_is_offered_with_its_name() {
     assert_eq!(asked.borrow()[0].suggested_name, "class.ron");
     assert!(store::load(&dir.path().join("back.ron")).is_ok());
     assert_eq!(std::fs::read_dir(&untitled).unwrap().count(), 0);
+}
+
+/// Many projects never saved: the start screen scrolls, and an entry Tab reaches below the
+/// window's edge is scrolled into sight (the list ran off the window, out of reach).
+#[test]
+fn a_long_start_screen_scrolls_to_the_entry_the_keyboard_reaches() {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled = dir.path().join("data/untitled");
+    for n in 0..40 {
+        let p =
+            slant_core::model::Project::new(format!("Lesson {n:02}"), jiff::Timestamp::UNIX_EPOCH);
+        slant_core::document::Document::new(p, untitled.clone())
+            .autosave()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let mut h = app(None, dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::Escape);
+    h.run();
+    h.run();
+    let last = "Lesson 00 (never saved)";
+    let bottom = |h: &egui_kittest::Harness<'static, slant_app::SlantApp>| {
+        h.get_by_label(last).rect().bottom()
+    };
+    assert!(bottom(&h) > 950.0, "below the window to begin with");
+    let reached = (0..60).any(|_| {
+        h.key_press(Key::Tab);
+        h.run();
+        h.get_by_label(last).is_focused()
+    });
+    assert!(reached);
+    h.run();
+    assert!(bottom(&h) <= 950.0, "scrolled into sight: {}", bottom(&h));
+}
+
+/// The project file renamed while the window works on it: the window says so once, the work
+/// is autosaved where the next start offers it, naming the old file (beside the old name,
+/// opening no file found it).
+#[test]
+fn a_project_renamed_while_open_is_said_and_its_work_offered_at_the_next_start() {
+    let (dir, path) = sample_copy();
+    let mut h = app(Some(&path), dir.path(), ScriptedDialogs::default());
+    h.key_press(Key::J);
+    h.run();
+    h.key_press(Key::Q);
+    h.run();
+    std::fs::rename(&path, dir.path().join("class-v2.ron")).unwrap();
+    std::thread::sleep(
+        slant_core::document::AUTOSAVE_AFTER + std::time::Duration::from_millis(200),
+    );
+    h.run();
+    h.run();
+    h.get_by_label("The project file is gone");
+    h.get_by_label_contains("is no longer there (moved, renamed or deleted?)");
+    drop(h); // killed
+    let h = app(None, dir.path(), ScriptedDialogs::default());
+    h.get_by_label("Recover unsaved work?");
+    h.get_by_label_contains("That file is no longer there");
+    assert!(!path.with_extension("ron.autosave").exists());
 }
 
 /// Every project never saved that a crash left is on the start screen, not only the newest one

@@ -52,14 +52,21 @@ impl Document {
     }
 
     /// Opens the recovery file of a project that was never saved: the work counts as unsaved,
-    /// and goes on being autosaved to the same file until it is saved somewhere.
+    /// and goes on being autosaved to that file, renamed as this process's, until it is saved
+    /// somewhere.
     pub fn recover_untitled(
         recovery: &Recovery,
         untitled_dir: PathBuf,
     ) -> Result<Document, LoadError> {
         let project = store::load(&recovery.path)?;
         let mut doc = Document::new(project, untitled_dir);
-        if let Some(name) = recovery.path.file_name() {
+        // Taken over under a name of this process's own: under the name of the process that
+        // died, another window took this live work for a crash's, offered it and could discard
+        // it. Where it cannot be renamed, it goes on under its old name.
+        let mine = doc.untitled_dir.join(&doc.untitled_file);
+        if std::fs::rename(&recovery.path, &mine).is_err()
+            && let Some(name) = recovery.path.file_name()
+        {
             doc.untitled_file = name.to_string_lossy().into_owned();
         }
         // Saved under its old name, where the person chooses.
@@ -131,16 +138,24 @@ impl Document {
         let fallback = self.fallback_path();
         let base = self.path.as_ref().and(self.on_disk);
         let untitled = path.starts_with(&self.untitled_dir);
-        match write_recovery(&path, project, base, None, untitled) {
-            Ok(()) => {
+        // A project file moved, renamed or deleted while it was open: beside its old name the
+        // work is found by opening no file, so it goes where the start screen offers it.
+        let gone = self.path.as_ref().is_some_and(|p| !p.exists());
+        let beside = (!gone).then(|| write_recovery(&path, project, base, None, untitled));
+        match beside {
+            Some(Ok(())) => {
                 // An earlier one written away from the project is older than this one.
                 if fallback != path {
                     let _ = std::fs::remove_file(&fallback);
                 }
                 Ok(path)
             }
-            Err(e) if fallback == path => Err(e),
-            Err(_) => {
+            Some(Err(e)) if fallback == path => Err(e),
+            _ => {
+                if gone {
+                    // This window's own, older than what is written now.
+                    let _ = std::fs::remove_file(&path);
+                }
                 let belongs_to = self.project_file().map(|f| canonical(&f));
                 write_recovery(&fallback, project, base, belongs_to.as_deref(), true)
                     .map(|()| fallback)
@@ -722,6 +737,31 @@ mod tests {
         assert_eq!(offered.iter().map(|r| &r.path).collect::<Vec<_>>(), [&away]);
     }
 
+    /// The project renamed while its window works on it, in a folder it may write: the work
+    /// goes where the start screen offers it, not beside the old name, which opening no file
+    /// finds (a helper's renamed project opened as last saved, the work out of reach).
+    #[test]
+    fn a_project_renamed_while_open_autosaves_where_the_start_finds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let untitled = dir.path().join("untitled");
+        let mut d = doc(dir.path());
+        tag(&mut d, 0, Tag::Loaded, Instant::now());
+        let beside = d.autosave().unwrap();
+        assert_eq!(beside, dir.path().join("p.ron.autosave"));
+        std::fs::rename(dir.path().join("p.ron"), dir.path().join("p-v2.ron")).unwrap();
+        tag(&mut d, 1, Tag::Quote, Instant::now());
+        let away = d.autosave().unwrap();
+        assert!(away.starts_with(&untitled), "{}", away.display());
+        assert!(!beside.exists(), "the older one beside the old name goes");
+        drop(d); // killed
+        let offered = find_untitled_recoveries(&untitled);
+        assert_eq!(offered.iter().map(|r| &r.path).collect::<Vec<_>>(), [&away]);
+        assert_eq!(
+            offered[0].belongs_to.as_deref().and_then(Path::file_name),
+            Some(std::ffi::OsStr::new("p.ron"))
+        );
+    }
+
     fn canonical_in(dir: &tempfile::TempDir, rel: &str) -> PathBuf {
         std::fs::canonicalize(dir.path()).unwrap().join(rel)
     }
@@ -788,10 +828,20 @@ mod tests {
         let mut back = Document::recover_untitled(first_again, untitled.clone()).unwrap();
         assert_eq!(back.project.title, "First");
         assert!(back.is_dirty());
-        // It goes on autosaving to its own file, and saving it removes that file.
-        assert_eq!(back.autosave().unwrap(), kept);
-        back.save_as(&dir.path().join("first.ron")).unwrap();
+        // Taken over as this process's file, not left under the dead one's name, where another
+        // window would take it for a crash's.
         assert!(!kept.exists());
+        let taken = back.recovery_path();
+        assert!(taken.exists());
+        assert!(in_use(
+            &taken.file_name().unwrap().to_string_lossy(),
+            12345,
+            |pid| pid == std::process::id()
+        ));
+        // It goes on autosaving to that file, and saving it removes it.
+        assert_eq!(back.autosave().unwrap(), taken);
+        back.save_as(&dir.path().join("first.ron")).unwrap();
+        assert!(!taken.exists());
         assert_eq!(find_untitled_recoveries(&untitled).len(), 1);
     }
 
