@@ -114,6 +114,12 @@ pub(super) struct RecentNames {
 }
 
 impl RecentNames {
+    /// Named again at the next frame: a dialog that closed may have recovered, discarded or
+    /// saved what they name (a discarded entry stayed listed until the pointer moved).
+    pub(super) fn made_stale(&mut self) {
+        self.made = None;
+    }
+
     fn get(
         &mut self,
         settings: &crate::Settings,

@@ -194,6 +194,9 @@ impl SlantApp {
             close = true;
         }
         if close {
+            // What it recovered, discarded or saved shows at once, with no input waited for.
+            self.recent_names.made_stale();
+            ctx.request_repaint();
             // Closing the progress dialog (Escape, a click beside it) cancels the fetch.
             if matches!(next, Some(Modal::Fetching { .. })) {
                 self.cancel_download();

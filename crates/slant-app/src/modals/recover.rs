@@ -47,7 +47,10 @@ impl SlantApp {
                         }
                         doc
                     });
-                self.show_recovered(recovered);
+                self.show_recovered(
+                    recovered,
+                    "The project file itself was not changed: open it again and choose Discard to open it as it was last saved.",
+                );
                 answer.close = true;
             }
             if ui.button("Discard").clicked() {
@@ -95,7 +98,10 @@ impl SlantApp {
         });
         ui.horizontal(|ui| {
             if recover_button(ui) {
-                self.show_recovered(Document::recover_untitled(recovery, self.untitled_dir()));
+                self.show_recovered(
+                    Document::recover_untitled(recovery, self.untitled_dir()),
+                    "There is no project file of it: choose it again under Unsaved work to recover on the start screen, and Discard, to be rid of it.",
+                );
                 answer.close = true;
             }
             if ui.button("Discard").clicked() {
@@ -108,13 +114,17 @@ impl SlantApp {
         ui.weak("Not now (or Escape) keeps the work for the next start.");
     }
 
-    /// Shows the work a recovery file held, or why it could not be read.
-    fn show_recovered(&mut self, recovered: Result<Document, slant_core::store::LoadError>) {
+    /// Shows the work a recovery file held, or why it could not be read and what to do.
+    fn show_recovered(
+        &mut self,
+        recovered: Result<Document, slant_core::store::LoadError>,
+        what_to_do: &str,
+    ) {
         match recovered {
             Ok(doc) => self.show_document(doc),
             Err(e) => {
                 self.load_error = Some(format!(
-                    "{e}\n\nThe unsaved work in this recovery file could not be read. The project file itself was not changed: open it again and choose Discard to open it as it was last saved."
+                    "{e}\n\nThe unsaved work in this recovery file could not be read. {what_to_do}"
                 ))
             }
         }

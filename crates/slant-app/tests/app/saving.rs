@@ -335,6 +335,25 @@ fn a_project_renamed_while_open_is_said_and_its_work_offered_at_the_next_start()
     assert!(!path.with_extension("ron.autosave").exists());
 }
 
+/// A recovery of a project never saved that cannot be read says so, and what to do: it had
+/// advised opening "the project file", which there is none of.
+#[test]
+fn an_unreadable_recovery_of_a_project_never_saved_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled = dir.path().join("data/untitled");
+    std::fs::create_dir_all(&untitled).unwrap();
+    std::fs::write(untitled.join("untitled-1-1-0.ron.autosave"), "").unwrap();
+    let mut h = app(None, dir.path(), ScriptedDialogs::default());
+    h.get_by_label_contains("“A project” was never saved");
+    h.get_by_label("Recover").click();
+    h.run();
+    h.get_by_label_contains("There is no project file of it");
+    assert!(
+        h.query_by_label_contains("open it again and choose Discard")
+            .is_none()
+    );
+}
+
 /// Every project never saved that a crash left is on the start screen, not only the newest one
 /// the start offers (a helper with three found one offered per start, the others out of reach).
 #[test]
@@ -358,7 +377,12 @@ fn the_start_screen_lists_all_the_work_never_saved() {
     h.run();
     h.run();
     h.get_by_label("Unsaved work to recover");
-    h.get_by_label("Second lesson (never saved)");
+    // Discarded, it leaves the list at once (it stayed until the pointer moved).
+    h.get_by_label("Second lesson (never saved)").click();
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.query_by_label("Second lesson (never saved)").is_none());
     h.get_by_label("First lesson (never saved)").click();
     h.run();
     h.get_by_label_contains("“First lesson” was never saved");
