@@ -100,9 +100,19 @@ impl egui::Plugin for TypeAhead {
         let scrolling = self.waited < MAX_SCROLLING_FRAMES
             && starts_with_a_click(next)
             && ctx.input(egui::InputState::is_scrolling);
-        if scrolling
-            || (!self.held.is_empty() && self.settling && self.waited < MAX_SETTLING_FRAMES)
-        {
+        // Keys held back, or keys just come, wait while the window settles after the step
+        // before: a key pressed 30 ms after F10 came in a frame of its own, before the menu had
+        // the keyboard, and ↓ moved it behind the menu.
+        let acts = |events: &[Event]| {
+            events.iter().any(|e| {
+                matches!(
+                    e,
+                    Event::Key { pressed: true, .. } | Event::PointerButton { pressed: false, .. }
+                )
+            })
+        };
+        let waiting = !self.held.is_empty() || acts(&input.events);
+        if scrolling || (waiting && self.settling && self.waited < MAX_SETTLING_FRAMES) {
             self.waited += 1;
             self.held.append(&mut input.events);
             return;
