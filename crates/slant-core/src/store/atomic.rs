@@ -70,10 +70,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> io::Result<()>
         new_file_in(&dir, &format!(".{name}.tmp-{}-", std::process::id())).map_err(|e| match e
             .kind()
         {
+            // The error's own text names the hidden temporary file, which means nothing to the
+            // person saving.
             io::ErrorKind::PermissionDenied => io::Error::new(
                 e.kind(),
                 format!(
-                    "Slant may not write in the folder {} ({e}); save under another name",
+                    "Slant may not write in the folder {}; save it in another folder",
                     dir.display()
                 ),
             ),
