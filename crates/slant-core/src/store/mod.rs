@@ -220,20 +220,18 @@ pub fn file_stem_for(title: &str) -> String {
 /// to recover on the start screen, without loading each whole project. `None` when the start of
 /// the file holds no title.
 pub fn peek_title(path: &Path) -> Option<String> {
-    use std::io::Read;
-    let mut head = Vec::new();
-    fs::File::open(path)
-        .ok()?
-        .take(64 * 1024)
-        .read_to_end(&mut head)
-        .ok()?;
-    let head = String::from_utf8_lossy(&head);
+    use std::io::{BufRead, Read};
+    // Only the lines up to the title, and at most 64 KB: the start screen names its entries
+    // again every second.
+    let head = std::io::BufReader::new(fs::File::open(path).ok()?.take(64 * 1024));
     let line = head
-        .lines()
+        .split(b'\n')
         .take(8)
-        .find_map(|l| l.trim_start().strip_prefix("title: "))?;
+        .map_while(Result::ok)
+        .map(|l| String::from_utf8_lossy(&l).into_owned())
+        .find(|l| l.trim_start().starts_with("title: "))?;
     // The RON string literal, escapes and all, up to its closing quotation mark.
-    let literal = line.trim_end().strip_suffix(',')?;
+    let literal = line.trim().strip_prefix("title: ")?.strip_suffix(',')?;
     ron::from_str::<String>(literal).ok()
 }
 
