@@ -76,8 +76,9 @@ pub fn open_elsewhere(path: &Path, claims_dir: &Path, own: Option<&Path>) -> boo
 }
 
 /// One file reached by two spellings (`./a.ron`, a symbolic link) is one claim; so is a file
-/// about to be saved for the first time, named through its folder.
-fn resolve(path: &Path) -> PathBuf {
+/// about to be saved for the first time, named through its folder. Recovery files are named and
+/// matched by the same path.
+pub(super) fn resolve(path: &Path) -> PathBuf {
     if let Ok(real) = std::fs::canonicalize(path) {
         return real;
     }

@@ -9,9 +9,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
+use super::claim::resolve;
 use super::{DiskStamp, Document};
 use crate::model::Project;
 use crate::store::{self, LoadError, SaveError};
+
+mod find;
+pub use find::{find_recovery, find_student_recovery, find_untitled_recoveries};
 
 /// How long unsaved changes may wait before they are written to the recovery file: what a
 /// crash can cost. A write is a few milliseconds; at 30 seconds a student who was killed
@@ -156,7 +160,7 @@ impl Document {
                     // This window's own, older than what is written now.
                     let _ = std::fs::remove_file(&path);
                 }
-                let belongs_to = self.project_file().map(|f| canonical(&f));
+                let belongs_to = self.project_file().map(|f| resolve(&f));
                 write_recovery(&fallback, project, base, belongs_to.as_deref(), true)
                     .map(|()| fallback)
             }
@@ -262,29 +266,17 @@ fn trailer(recovery: &Path) -> Trailer {
 /// link autosaves beside the file it links to, where opening it by any path finds the work (it
 /// was left beside the link, and a command on the real file saved over it).
 pub fn recovery_path_for(project: &Path) -> PathBuf {
-    let project = canonical(project);
+    let project = resolve(project);
     let mut name = project.file_name().unwrap_or_default().to_os_string();
     name.push(".autosave");
     project.with_file_name(name)
-}
-
-/// The project file itself, through any link; a file not made yet (a student's first save) in
-/// its folder's own path.
-fn canonical(project: &Path) -> PathBuf {
-    std::fs::canonicalize(project)
-        .ok()
-        .or_else(|| {
-            let dir = std::fs::canonicalize(project.parent()?).ok()?;
-            Some(dir.join(project.file_name()?))
-        })
-        .unwrap_or_else(|| project.to_owned())
 }
 
 /// The recovery of `project` written in `untitled_dir` because the project's folder could not be
 /// written: one name per project file (its name and a hash of its whole path), so that each
 /// autosave replaces the last.
 fn elsewhere_path(untitled_dir: &Path, project: &Path) -> PathBuf {
-    let project = canonical(project);
+    let project = resolve(project);
     let stem: String = project
         .file_stem()
         .unwrap_or_default()
@@ -306,65 +298,6 @@ fn elsewhere_path(untitled_dir: &Path, project: &Path) -> PathBuf {
 /// How the name of a recovery written away from its project starts.
 const ELSEWHERE: &str = "elsewhere-";
 
-/// The recoveries in `untitled_dir` written away from their projects, with the project file each
-/// belongs to.
-fn elsewhere_recoveries(untitled_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
-    let Ok(entries) = std::fs::read_dir(untitled_dir) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(ELSEWHERE) && name.ends_with(".ron.autosave")
-        })
-        .filter_map(|e| Some((trailer(&e.path()).belongs_to?, e.path())))
-        .collect()
-}
-
-/// A student's copy of `assignment` that was never saved but left a recovery file beside it
-/// (`homework - Eve.ron.autosave`, the app killed before the student's first save), or in
-/// `untitled_dir` where the assignment's folder could not be written: the file the copy would
-/// have been saved as, and its recovery. The newest, when several students share a computer.
-pub fn find_student_recovery(
-    assignment: &Path,
-    untitled_dir: &Path,
-) -> Option<(PathBuf, Recovery)> {
-    let stem = assignment.file_stem()?.to_string_lossy().into_owned();
-    let dir = match assignment.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let prefix = format!("{stem} - ");
-    let is_copy = |name: &str| name.starts_with(&prefix) && name.ends_with(".ron");
-    // Beside the assignment, and where its folder could not be written, away from it.
-    let beside = std::fs::read_dir(dir).ok().into_iter().flatten().flatten();
-    let beside = beside.filter_map(|entry| {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let student = name.strip_suffix(".autosave")?;
-        is_copy(student).then(|| dir.join(student))
-    });
-    let folder = canonical(dir);
-    let away = elsewhere_recoveries(untitled_dir)
-        .into_iter()
-        .filter(|(file, _)| {
-            file.parent() == Some(folder.as_path())
-                && file
-                    .file_name()
-                    .is_some_and(|n| is_copy(&n.to_string_lossy()))
-        })
-        .map(|(file, _)| file);
-    beside
-        .chain(away)
-        .filter_map(|file| {
-            // A copy saved since has its own recovery, found when that file is opened.
-            find_recovery(&file, untitled_dir)
-                .filter(|_| !file.exists())
-                .map(|recovery| (file, recovery))
-        })
-        .max_by_key(|(_, r)| r.modified)
-}
-
 /// A recovery file name for a project never saved, its own for each project (the time, this
 /// process and a count), so that neither a second window nor the next project replaces it.
 pub(super) fn untitled_file_name() -> String {
@@ -374,127 +307,6 @@ pub(super) fn untitled_file_name() -> String {
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis());
     format!("untitled-{ms}-{}-{n}.ron.autosave", std::process::id())
-}
-
-/// The recovery files of projects never saved (the app killed before their first save), newest
-/// first: the start screen offers them back.
-pub fn find_untitled_recoveries(untitled_dir: &Path) -> Vec<Recovery> {
-    let Ok(entries) = std::fs::read_dir(untitled_dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<Recovery> = entries
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".ron.autosave") {
-                return None;
-            }
-            let belongs_to = if name.starts_with("untitled") {
-                if in_use(&name, std::process::id(), another_slant_running) {
-                    return None;
-                }
-                None
-            } else if name.starts_with(ELSEWHERE) {
-                // Work kept away from a project that opening it no longer finds (moved,
-                // renamed, deleted), or that names none.
-                let belongs_to = trailer(&e.path()).belongs_to;
-                if belongs_to.as_deref().is_some_and(found_by_opening) {
-                    return None;
-                }
-                belongs_to
-            } else {
-                return None;
-            };
-            let modified = e.metadata().ok()?.modified().ok()?;
-            Some(Recovery {
-                path: e.path(),
-                modified,
-                project_written_since: false,
-                based_on: None,
-                belongs_to,
-            })
-        })
-        .collect();
-    found.sort_by_key(|r| std::cmp::Reverse(r.modified));
-    found
-}
-
-/// Whether opening a file finds work kept away from project `file`: the file itself, or for a
-/// student's copy never saved (`homework - Eve.ron`), the assignment it was made from.
-fn found_by_opening(file: &Path) -> bool {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // The assignment's own name may hold " - " too ("Unit 3 - Iran - Eve.ron").
-    let an_assignment = name
-        .match_indices(" - ")
-        .any(|(at, _)| file.with_file_name(format!("{}.ron", &name[..at])).exists());
-    file.exists() || an_assignment
-}
-
-/// Whether recovery file `name` belongs to a project still open in another Slant (its name
-/// carries the writer's process id): a second window started meanwhile must neither take it
-/// over nor discard it.
-fn in_use(name: &str, me: u32, running: impl Fn(u32) -> bool) -> bool {
-    let pid = name
-        .strip_prefix("untitled-")
-        .and_then(|rest| rest.split('-').nth(1))
-        .and_then(|pid| pid.parse::<u32>().ok());
-    pid.is_some_and(|pid| pid != me && running(pid))
-}
-
-/// Whether process `pid` runs this same program (on Linux, where `/proc` says so; elsewhere
-/// nothing is known, and every file is offered).
-fn another_slant_running(pid: u32) -> bool {
-    let exe = |p: std::path::PathBuf| std::fs::read_link(p).ok();
-    match (
-        exe(Path::new("/proc").join(pid.to_string()).join("exe")),
-        std::env::current_exe().ok(),
-    ) {
-        (Some(theirs), Some(mine)) => theirs == mine,
-        _ => false,
-    }
-}
-
-/// The recovery file of `project` (the app stopped with unsaved changes), whatever its age: a
-/// save removes it, so one that is there is work never saved. One older than the project was
-/// once passed over, and then deleted by the next save: a project merely touched (a copy, a
-/// sync tool) lost its crash's work without a word. Looked for beside the project and, where
-/// its folder could not be written, in `untitled_dir`; the newer, where both are there.
-pub fn find_recovery(project: &Path, untitled_dir: &Path) -> Option<Recovery> {
-    let away = elsewhere_path(untitled_dir, project);
-    let beside = recovery_at(recovery_path_for(project), project);
-    // Its own only: two paths could share a name and hash.
-    let away = recovery_at(away, project)
-        .filter(|r| trailer(&r.path).belongs_to.as_deref() == Some(canonical(project).as_path()));
-    beside.into_iter().chain(away).max_by_key(|r| r.modified)
-}
-
-fn recovery_at(path: PathBuf, project: &Path) -> Option<Recovery> {
-    let meta = std::fs::metadata(&path).ok()?;
-    if !meta.is_file() {
-        return None;
-    }
-    let modified = meta.modified().ok()?;
-    let based_on = trailer(&path).based_on;
-    let project_written_since = match based_on {
-        // Another program wrote the file after the window read it, before or after the last
-        // autosave. A file that is gone loses nothing when saved again.
-        Some(base) => DiskStamp::of(project).is_some_and(|now| now != base),
-        // A recovery file of an older Slant: only a file written after it is known.
-        None => std::fs::metadata(project)
-            .ok()
-            .and_then(|m| m.modified().ok())
-            .is_some_and(|p| p > modified),
-    };
-    Some(Recovery {
-        path,
-        modified,
-        project_written_since,
-        based_on,
-        belongs_to: None,
-    })
 }
 
 #[cfg(test)]
@@ -833,7 +645,7 @@ mod tests {
         assert!(!kept.exists());
         let taken = back.recovery_path();
         assert!(taken.exists());
-        assert!(in_use(
+        assert!(find::in_use(
             &taken.file_name().unwrap().to_string_lossy(),
             12345,
             |pid| pid == std::process::id()
@@ -843,30 +655,6 @@ mod tests {
         back.save_as(&dir.path().join("first.ron")).unwrap();
         assert!(!taken.exists());
         assert_eq!(find_untitled_recoveries(&untitled).len(), 1);
-    }
-
-    #[test]
-    fn a_recovery_another_running_slant_is_writing_is_not_offered() {
-        let running = |pid: u32| pid == 4242;
-        assert!(in_use(
-            "untitled-1700000000000-4242-0.ron.autosave",
-            7,
-            running
-        ));
-        // Its writer is gone, or is this very process, or the name is an older one.
-        assert!(!in_use(
-            "untitled-1700000000000-4243-0.ron.autosave",
-            7,
-            running
-        ));
-        assert!(!in_use(
-            "untitled-1700000000000-7-0.ron.autosave",
-            7,
-            |_| true
-        ));
-        assert!(!in_use("untitled.ron.autosave", 7, |_| true));
-        // A live process running another program is not a Slant holding the file.
-        assert!(!another_slant_running(1) || std::env::current_exe().is_err());
     }
 
     #[test]
